@@ -1,0 +1,143 @@
+"""The `kinerja-desktop` command: the GUI by default, plus a few batch commands.
+
+Exit codes: 0 done; 1 the database file cannot be used (it is left as it was); 2 the input or
+the arguments are wrong and nothing was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from kinerja_desktop import __version__
+from kinerja_desktop.domain.errors import DomainError, StorageError
+
+EXIT_OK = 0
+EXIT_STORAGE = 1
+EXIT_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors in Indonesian, with exit code 2 as argparse does."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"Kesalahan argumen: {message}\n")
+
+
+def _db_argument(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        required=required,
+        metavar="PATH",
+        help="berkas basis data (bawaan: folder data pengguna)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kinerja-desktop", description="Kinerja Desktop: pengelolaan kinerja ASN")
+    parser.add_argument("--version", action="version", version=f"kinerja-desktop {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="buka basis data sementara, jalankan migrasi, lalu keluar (untuk uji paket)",
+    )
+    _db_argument(parser, required=False)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="tulis kantor contoh (Kecamatan Kertapati)")
+    _db_argument(demo, required=True)
+    demo.add_argument("--employees", type=int, default=40, metavar="N", help="jumlah pegawai")
+
+    importer = commands.add_parser("import-employees", help="impor daftar pegawai (CSV/XLSX)")
+    _db_argument(importer, required=True)
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("--skip-invalid", action="store_true", help="impor baris yang valid saja")
+
+    check = commands.add_parser("check", help="periksa integritas dan versi skema")
+    _db_argument(check, required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.self_check:
+            return _self_check()
+        if args.command == "demo":
+            return _demo(args.db, args.employees)
+        if args.command == "import-employees":
+            return _import(args.db, args.file, skip_invalid=args.skip_invalid)
+        if args.command == "check":
+            return _check(args.db)
+    except StorageError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_STORAGE
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_INPUT
+    from kinerja_desktop.ui.application import run_gui  # Qt loads only for the GUI
+
+    return run_gui(args.db)
+
+
+def _self_check() -> int:
+    from kinerja_desktop.services.app_services import open_services
+
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_services(Path(folder) / "self-check.sqlite")
+        try:
+            services.staff.count()
+        finally:
+            services.close()
+    print("self-check ok")
+    return EXIT_OK
+
+
+def _check(path: Path) -> int:
+    from kinerja_desktop.services.health import check_database
+
+    report = check_database(path)
+    print("\n".join(report.lines))
+    return EXIT_OK if report.healthy else EXIT_STORAGE
+
+
+def _demo(path: Path, employees: int) -> int:
+    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.demo import write_demo
+
+    if not 1 <= employees <= 100_000:
+        print("Jumlah pegawai harus antara 1 dan 100000.", file=sys.stderr)
+        return EXIT_INPUT
+    services = open_services(path)
+    try:
+        summary = write_demo(services.database, employees=employees)
+    finally:
+        services.close()
+    print(summary)
+    return EXIT_OK
+
+
+def _import(path: Path, file: Path, *, skip_invalid: bool) -> int:
+    from kinerja_desktop.services.app_services import open_services
+
+    if not path.exists():
+        print(f"Berkas basis data tidak ada: {path}", file=sys.stderr)
+        return EXIT_STORAGE
+    services = open_services(path, create=False)
+    try:
+        preview = services.importer.preview(file)
+        for line in preview.problem_lines():
+            print(line, file=sys.stderr)
+        if not preview.importable(skip_invalid=skip_invalid):
+            print(preview.refusal(skip_invalid=skip_invalid), file=sys.stderr)
+            return EXIT_INPUT
+        result = services.importer.apply(file, skip_invalid=skip_invalid)
+    finally:
+        services.close()
+    print("\n".join(result.summary_lines()))
+    return EXIT_OK

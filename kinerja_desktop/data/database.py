@@ -1,0 +1,95 @@
+"""The engine, its SQLite settings, and the unit of work that frames one transaction.
+
+SQLite specifics live here and nowhere else, so the rest of the code stays portable SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+#: Seconds a writer waits for another process's lock before giving up.
+BUSY_TIMEOUT_SECONDS = 10
+_WRITE_OPTION = "kinerja_write"
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """Create an engine for the SQLite file at ``path`` with the app's durability settings.
+
+    Every connection runs WAL with ``synchronous=FULL``, foreign keys on (off only for
+    migrations, as SQLite's table-rebuild procedure requires) and a busy timeout. The driver's
+    own transaction handling is switched off so that SQLAlchemy's BEGIN is real: a write
+    transaction starts with ``BEGIN IMMEDIATE`` and takes the write lock up front, a read
+    starts with a plain ``BEGIN``.
+    """
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(_WRITE_OPTION, True)
+        # query_only makes a read transaction refuse writes, even a stray commit inside it.
+        connection.exec_driver_sql(f"PRAGMA query_only={0 if write else 1}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """An open database file: the engine and a factory for sessions.
+
+    Services frame each user action with :meth:`transaction` (writes) or :meth:`reading`.
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """Yield a session in a write transaction: committed on success, rolled back on error."""
+        with self._session(write=True) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """Yield a session for reads only; it never takes the write lock."""
+        with self._session(write=False) as session:
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def _session(self, *, write: bool) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            session.connection(execution_options={_WRITE_OPTION: write})
+            yield session
+            if write:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

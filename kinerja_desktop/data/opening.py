@@ -1,0 +1,195 @@
+"""Open a database file safely: inspect it untouched, back it up, migrate, then use it.
+
+Nothing here writes to a file that failed inspection: a damaged file, a file that is not a
+database, or one made by a newer version of the app is left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from kinerja_desktop.data.backup import create_verified_backup, timestamped_name
+from kinerja_desktop.data.database import Database, make_engine
+from kinerja_desktop.data.migrate import (
+    SchemaState,
+    head_revision,
+    inspect_schema,
+    upgrade_to_head,
+)
+from kinerja_desktop.data.sqlite_files import (
+    SQLITE_HEADER,
+    format_too_new,
+    leave_no_sidecars,
+    read_only_uri,
+    writable,
+)
+from kinerja_desktop.domain.errors import StorageError
+
+
+@dataclass(frozen=True)
+class FileHealth:
+    """What a read-only look at a database file found."""
+
+    path: Path
+    exists: bool
+    problem: str | None = None  # an Indonesian sentence, or None when the file is usable
+    integrity: tuple[str, ...] = ()
+    foreign_key_problems: int = 0
+    schema_state: SchemaState | None = None
+    revision: str | None = None
+    head: str = field(default_factory=head_revision)
+
+    @property
+    def healthy(self) -> bool:
+        return self.exists and self.problem is None
+
+
+def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
+    """Look at ``path`` without changing it: header, integrity, references, schema version.
+
+    Args:
+        path: The database file.
+        thorough: Run the full ``integrity_check`` instead of the faster ``quick_check``.
+    """
+    if not path.exists():
+        return FileHealth(path, exists=False, problem=f"Berkas basis data tidak ada: {path}")
+    if path.is_dir():
+        return FileHealth(path, exists=True, problem=f"{path} adalah folder, bukan berkas.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        return FileHealth(path, exists=True, problem=f"Berkas tidak dapat dibaca: {error}")
+    if header and not header.startswith(SQLITE_HEADER):
+        return FileHealth(
+            path,
+            exists=True,
+            problem="Berkas ini bukan basis data Kinerja Desktop (bukan berkas SQLite).",
+        )
+    if format_too_new(header):
+        return FileHealth(
+            path,
+            exists=True,
+            problem="Format berkas basis data ini lebih baru dari yang dikenal aplikasi, "
+            "atau kepala berkasnya rusak; berkas tidak diubah.",
+        )
+    return _inspect_contents(path, thorough=thorough)
+
+
+def _inspect_contents(path: Path, *, thorough: bool) -> FileHealth:
+    with leave_no_sidecars(path):
+        return _inspect_connection(path, thorough=thorough)
+
+
+def _inspect_connection(path: Path, *, thorough: bool) -> FileHealth:
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(read_only_uri(path), uri=True)
+    )
+    try:
+        with engine.connect() as connection:
+            pragma = "integrity_check" if thorough else "quick_check"
+            integrity = tuple(row[0] for row in connection.exec_driver_sql(f"PRAGMA {pragma}"))
+            if integrity != ("ok",):
+                return FileHealth(
+                    path,
+                    exists=True,
+                    integrity=integrity,
+                    problem="Berkas basis data rusak (pemeriksaan integritas gagal).",
+                )
+            fk_problems = len(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            state, revision = inspect_schema(connection)
+    except sqlite3.DatabaseError as error:
+        return FileHealth(path, exists=True, problem=_describe_sqlite_error(error))
+    except Exception as error:  # SQLAlchemy wraps the driver's errors
+        cause = error.__cause__ or getattr(error, "orig", None)
+        if isinstance(cause, sqlite3.DatabaseError):
+            return FileHealth(path, exists=True, problem=_describe_sqlite_error(cause))
+        raise
+    finally:
+        engine.dispose()
+    problem = _schema_problem(state)
+    if problem is None and fk_problems:
+        problem = (
+            f"Ada {fk_problems} rujukan antar-data yang putus (foreign_key_check). "
+            "Pulihkan dari cadangan terakhir di folder 'backups' di samping berkas ini."
+        )
+    return FileHealth(
+        path,
+        exists=True,
+        integrity=integrity,
+        foreign_key_problems=fk_problems,
+        schema_state=state,
+        revision=revision,
+        problem=problem,
+    )
+
+
+def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "not a database" in text:
+        return "Berkas ini bukan basis data Kinerja Desktop, atau sudah rusak."
+    if "malformed" in text or "corrupt" in text:
+        return "Berkas basis data rusak dan tidak dapat dibuka."
+    if "unsupported file format" in text:
+        return "Format berkas basis data tidak dikenal (mungkin rusak atau dibuat program lain)."
+    return f"Berkas basis data tidak dapat dibaca ({text})."
+
+
+def _schema_problem(state: SchemaState) -> str | None:
+    if state is SchemaState.NEWER:
+        return (
+            "Basis data ini dibuat oleh versi Kinerja Desktop yang lebih baru. "
+            "Perbarui aplikasi untuk membukanya; berkas tidak diubah."
+        )
+    if state is SchemaState.FOREIGN:
+        return "Berkas ini basis data SQLite lain, bukan milik Kinerja Desktop."
+    return None
+
+
+def open_database(path: Path, *, create: bool = True) -> Database:
+    """Open ``path`` for use, creating or migrating it as needed.
+
+    Raises:
+        StorageError: the file is missing (and ``create`` is false), damaged, not ours, too
+            new, or the migration failed; the file is then exactly as it was.
+    """
+    health = inspect_file(path)
+    if not health.exists:
+        if not create:
+            raise StorageError(health.problem or "")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif health.problem:
+        raise StorageError(health.problem)
+    elif not writable(path):
+        raise StorageError(
+            "Berkas basis data atau foldernya tidak dapat ditulisi (hanya-baca). "
+            "Salin berkas ke folder yang dapat ditulisi, atau periksa izinnya; berkas tidak diubah."
+        )
+    if health.schema_state is SchemaState.OLDER:
+        try:
+            create_verified_backup(
+                path, path.parent / "backups" / timestamped_name(path.stem, "sebelum-migrasi")
+            )
+        except Exception as error:
+            raise StorageError(
+                f"Cadangan sebelum pembaruan struktur basis data gagal dibuat ({error}); "
+                "berkas tidak diubah."
+            ) from error
+    if health.schema_state is not SchemaState.CURRENT:
+        _migrate(path)
+    return Database(path, make_engine(path))
+
+
+def _migrate(path: Path) -> None:
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            upgrade_to_head(connection)
+    except Exception as error:
+        raise StorageError(f"Pembaruan struktur basis data gagal: {error}") from error
+    finally:
+        engine.dispose()

@@ -1,0 +1,369 @@
+"""Reads and writes of the staff register; every function takes the caller's Session.
+
+Repositories never commit: the service that called them owns the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from kinerja_desktop.data.models import (
+    ActingAssignmentRow,
+    AppraisalYearRow,
+    EmployeeRow,
+    EmploymentEventRow,
+    UnitRow,
+)
+from kinerja_desktop.domain.employment import EmploymentStatus
+from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang
+from kinerja_desktop.domain.staff import (
+    ActingAssignment,
+    ActingKind,
+    Employee,
+    EmployeeId,
+    EmploymentEvent,
+    EmploymentEventKind,
+    Unit,
+    UnitId,
+    UnitKind,
+    ValidStaffFields,
+)
+
+
+class SortKey(StrEnum):
+    NAME = "NAME"
+    NIP = "NIP"
+    JABATAN = "JABATAN"
+    GOLONGAN = "GOLONGAN"
+    UNIT = "UNIT"
+    PENILAI = "PENILAI"
+
+
+@dataclass(frozen=True)
+class StaffFilter:
+    """What the staff list shows: words to find, a unit (with its sub-units), inactive or not."""
+
+    text: str = ""
+    unit_ids: frozenset[int] | None = None
+    include_inactive: bool = False
+    sort: SortKey = SortKey.NAME
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class StaffListRow:
+    id: EmployeeId
+    nip: str
+    name: str
+    gelar_depan: str
+    gelar_belakang: str
+    status: str
+    golongan: str
+    jabatan: str
+    unit_name: str
+    penilai_name: str | None
+    active: bool
+
+
+def to_unit(row: UnitRow) -> Unit:
+    return Unit(
+        id=UnitId(row.id),
+        name=row.name,
+        kind=UnitKind(row.kind),
+        parent_id=UnitId(row.parent_id) if row.parent_id is not None else None,
+        city=row.city,
+    )
+
+
+def to_employee(row: EmployeeRow) -> Employee:
+    return Employee(
+        id=EmployeeId(row.id),
+        nip=row.nip,
+        name=row.name,
+        gelar_depan=row.gelar_depan,
+        gelar_belakang=row.gelar_belakang,
+        status=EmploymentStatus(row.status),
+        golongan=row.golongan,
+        jabatan=row.jabatan,
+        jabatan_kind=JabatanKind(row.jabatan_kind),
+        jenjang=Jenjang(row.jenjang) if row.jenjang else None,
+        unit_id=UnitId(row.unit_id),
+        penilai_id=EmployeeId(row.penilai_id) if row.penilai_id is not None else None,
+        active=row.active,
+        version=row.version,
+    )
+
+
+def to_acting(row: ActingAssignmentRow) -> ActingAssignment:
+    return ActingAssignment(
+        id=row.id,
+        kind=ActingKind(row.kind),
+        acting_employee_id=EmployeeId(row.acting_employee_id),
+        for_employee_id=EmployeeId(row.for_employee_id),
+        start_date=row.start_date,
+        end_date=row.end_date,
+        note=row.note,
+    )
+
+
+# --- units -------------------------------------------------------------------------------------
+
+
+def all_units(session: Session) -> list[Unit]:
+    rows = session.scalars(select(UnitRow).order_by(UnitRow.parent_id, UnitRow.name))
+    return [to_unit(row) for row in rows]
+
+
+def add_unit(session: Session, name: str, kind: UnitKind, parent_id: int | None, city: str) -> Unit:
+    row = UnitRow(name=name, kind=kind.value, parent_id=parent_id, city=city)
+    session.add(row)
+    session.flush()
+    return to_unit(row)
+
+
+def unit_row(session: Session, unit_id: int) -> UnitRow | None:
+    return session.get(UnitRow, unit_id)
+
+
+# --- employees ---------------------------------------------------------------------------------
+
+
+def employee_row(session: Session, employee_id: int) -> EmployeeRow | None:
+    return session.get(EmployeeRow, employee_id)
+
+
+def employee_by_nip(session: Session, nip: str) -> EmployeeRow | None:
+    return session.scalar(select(EmployeeRow).where(EmployeeRow.nip == nip))
+
+
+def employees_by_nip(session: Session, nips: Iterable[str]) -> dict[str, EmployeeRow]:
+    wanted = list(set(nips))
+    found: dict[str, EmployeeRow] = {}
+    for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+        chunk = wanted[start : start + 500]
+        for row in session.scalars(select(EmployeeRow).where(EmployeeRow.nip.in_(chunk))):
+            found[row.nip] = row
+    return found
+
+
+def apply_fields(row: EmployeeRow, fields: ValidStaffFields) -> None:
+    row.nip = str(fields.nip)
+    row.name = fields.name
+    row.gelar_depan = fields.gelar_depan
+    row.gelar_belakang = fields.gelar_belakang
+    row.status = fields.status.value
+    row.golongan = fields.golongan.code
+    row.jabatan = fields.jabatan
+    row.jabatan_kind = fields.jabatan_kind.value
+    row.jenjang = fields.jenjang.value if fields.jenjang else None
+
+
+def penilai_map(session: Session) -> dict[int, int | None]:
+    """Return every employee's penilai id, for walking the supervisor chain in memory."""
+    return dict(session.execute(select(EmployeeRow.id, EmployeeRow.penilai_id)).all())
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered_ids(staff_filter: StaffFilter) -> Select[int]:
+    penilai = aliased(EmployeeRow)
+    query = (
+        select(EmployeeRow.id)
+        .join(UnitRow, UnitRow.id == EmployeeRow.unit_id)
+        .outerjoin(penilai, penilai.id == EmployeeRow.penilai_id)
+    )
+    if not staff_filter.include_inactive:
+        query = query.where(EmployeeRow.active.is_(True))
+    if staff_filter.unit_ids is not None:
+        query = query.where(EmployeeRow.unit_id.in_(staff_filter.unit_ids))
+    for word in staff_filter.text.split():
+        pattern = f"%{_escape_like(word)}%"
+        digits = "".join(ch for ch in word if ch.isdigit())
+        conditions = [
+            EmployeeRow.name.ilike(pattern, escape="\\"),
+            EmployeeRow.jabatan.ilike(pattern, escape="\\"),
+            UnitRow.name.ilike(pattern, escape="\\"),
+        ]
+        if digits and len(digits) == len(word):
+            conditions.append(EmployeeRow.nip.like(f"%{digits}%"))
+        query = query.where(or_(*conditions))
+    sort_column = {
+        SortKey.NAME: EmployeeRow.name,
+        SortKey.NIP: EmployeeRow.nip,
+        SortKey.JABATAN: EmployeeRow.jabatan,
+        SortKey.GOLONGAN: EmployeeRow.golongan,
+        SortKey.UNIT: UnitRow.name,
+        SortKey.PENILAI: penilai.name,
+    }[staff_filter.sort]
+    ordered = sort_column.desc() if staff_filter.descending else sort_column.asc()
+    return query.order_by(ordered, EmployeeRow.name, EmployeeRow.id)
+
+
+def filtered_ids(session: Session, staff_filter: StaffFilter) -> list[EmployeeId]:
+    return [EmployeeId(value) for value in session.scalars(_filtered_ids(staff_filter))]
+
+
+def list_rows(session: Session, ids: Sequence[int]) -> list[StaffListRow]:
+    """Return the list rows for ``ids``, in the order given."""
+    penilai = aliased(EmployeeRow)
+    found: dict[int, StaffListRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        query = (
+            select(EmployeeRow, UnitRow.name, penilai.name)
+            .join(UnitRow, UnitRow.id == EmployeeRow.unit_id)
+            .outerjoin(penilai, penilai.id == EmployeeRow.penilai_id)
+            .where(EmployeeRow.id.in_(chunk))
+        )
+        for row, unit_name, penilai_name in session.execute(query):
+            found[row.id] = StaffListRow(
+                id=EmployeeId(row.id),
+                nip=row.nip,
+                name=row.name,
+                gelar_depan=row.gelar_depan,
+                gelar_belakang=row.gelar_belakang,
+                status=row.status,
+                golongan=row.golongan,
+                jabatan=row.jabatan,
+                unit_name=unit_name,
+                penilai_name=penilai_name,
+                active=row.active,
+            )
+    return [found[employee_id] for employee_id in ids if employee_id in found]
+
+
+def count_employees(session: Session, *, active_only: bool = True) -> int:
+    query = select(func.count(EmployeeRow.id))
+    if active_only:
+        query = query.where(EmployeeRow.active.is_(True))
+    return session.scalar(query) or 0
+
+
+def search_people(session: Session, text: str, limit: int) -> list[Employee]:
+    ids = filtered_ids(session, StaffFilter(text=text))[:limit]
+    rows = session.scalars(select(EmployeeRow).where(EmployeeRow.id.in_(ids)))
+    by_id = {row.id: to_employee(row) for row in rows}
+    return [by_id[employee_id] for employee_id in ids]
+
+
+def all_employees(session: Session, *, active_only: bool = False) -> list[Employee]:
+    query = select(EmployeeRow).order_by(EmployeeRow.name)
+    if active_only:
+        query = query.where(EmployeeRow.active.is_(True))
+    return [to_employee(row) for row in session.scalars(query)]
+
+
+# --- history, acting, years --------------------------------------------------------------------
+
+
+def add_event(
+    session: Session,
+    employee_id: int,
+    kind: EmploymentEventKind,
+    event_date: date,
+    *,
+    from_unit_id: int | None = None,
+    to_unit_id: int | None = None,
+    note: str = "",
+) -> None:
+    session.add(
+        EmploymentEventRow(
+            employee_id=employee_id,
+            kind=kind.value,
+            event_date=event_date,
+            from_unit_id=from_unit_id,
+            to_unit_id=to_unit_id,
+            note=note,
+        )
+    )
+
+
+def events_of(session: Session, employee_id: int) -> list[EmploymentEvent]:
+    rows = session.scalars(
+        select(EmploymentEventRow)
+        .where(EmploymentEventRow.employee_id == employee_id)
+        .order_by(EmploymentEventRow.event_date, EmploymentEventRow.id)
+    )
+    return [
+        EmploymentEvent(
+            employee_id=EmployeeId(row.employee_id),
+            event_date=row.event_date,
+            kind=EmploymentEventKind(row.kind),
+            from_unit_id=UnitId(row.from_unit_id) if row.from_unit_id else None,
+            to_unit_id=UnitId(row.to_unit_id) if row.to_unit_id else None,
+            note=row.note,
+        )
+        for row in rows
+    ]
+
+
+def acting_assignments(session: Session) -> list[ActingAssignment]:
+    rows = session.scalars(select(ActingAssignmentRow).order_by(ActingAssignmentRow.start_date))
+    return [to_acting(row) for row in rows]
+
+
+def appraisal_year(session: Session, instansi_id: int, year: int) -> AppraisalYearRow | None:
+    return session.scalar(
+        select(AppraisalYearRow).where(
+            AppraisalYearRow.instansi_id == instansi_id, AppraisalYearRow.year == year
+        )
+    )
+
+
+def appraisal_years(session: Session) -> list[AppraisalYearRow]:
+    return list(
+        session.scalars(
+            select(AppraisalYearRow).order_by(AppraisalYearRow.year, AppraisalYearRow.instansi_id)
+        )
+    )
+
+
+# --- queries for the attention list ------------------------------------------------------------
+
+
+def unappraised_staff(session: Session) -> list[Employee]:
+    """Active people with no penilai who appraise nobody (heads at the top are excluded).
+
+    Whoever is recorded as someone's penilai counts as a head, even if that someone has left.
+    """
+    subordinate = aliased(EmployeeRow)
+    appraises_someone = (
+        select(subordinate.id).where(subordinate.penilai_id == EmployeeRow.id).exists()
+    )
+    query = (
+        select(EmployeeRow)
+        .where(EmployeeRow.active.is_(True), EmployeeRow.penilai_id.is_(None), ~appraises_someone)
+        .order_by(EmployeeRow.name)
+    )
+    return [to_employee(row) for row in session.scalars(query)]
+
+
+def staff_with_inactive_penilai(session: Session) -> list[Employee]:
+    penilai = aliased(EmployeeRow)
+    query = (
+        select(EmployeeRow)
+        .join(penilai, penilai.id == EmployeeRow.penilai_id)
+        .where(EmployeeRow.active.is_(True), penilai.active.is_(False))
+        .order_by(EmployeeRow.name)
+    )
+    return [to_employee(row) for row in session.scalars(query)]
+
+
+def active_nips(session: Session) -> list[tuple[int, str, str, str, str]]:
+    """Return (id, nip, name, gelar depan, gelar belakang) of every active person."""
+    query = select(
+        EmployeeRow.id,
+        EmployeeRow.nip,
+        EmployeeRow.name,
+        EmployeeRow.gelar_depan,
+        EmployeeRow.gelar_belakang,
+    ).where(EmployeeRow.active.is_(True))
+    return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]

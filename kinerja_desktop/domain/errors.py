@@ -1,0 +1,51 @@
+"""Errors raised by the rules, carrying a message a user can act on (in Indonesian)."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A rule was broken; `message` is shown to the user as it is.
+
+    Attributes:
+        message: What went wrong and what to do, in Indonesian.
+        field: The name of the input the message belongs to, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class ValidationError(DomainError):
+    """One input value is not acceptable."""
+
+
+class ValidationErrors(DomainError):  # noqa: N818 - a collection of ValidationError
+    """Several inputs failed at once; each keeps its own field."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        """Return the first message for each field, for showing next to the inputs."""
+        result: dict[str, str] = {}
+        for error in self.errors:
+            result.setdefault(error.field or "", error.message)
+        return result
+
+
+class StorageError(DomainError):
+    """The database file cannot be used as it is (missing, damaged, too new, not ours).
+
+    The file has been left exactly as it was; ``message`` says why in Indonesian.
+    """
+
+
+class StaleEditError(DomainError):
+    """The record changed since it was read; the edit was refused rather than overwrite it."""
+
+
+class NotFoundError(DomainError):
+    """A record that the action needs does not exist (any more)."""

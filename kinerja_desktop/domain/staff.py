@@ -1,0 +1,274 @@
+"""The staff register's value types and the validation shared by the form and the importer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import NewType, TypeVar
+
+from kinerja_desktop.domain.employment import EmploymentStatus
+from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.domain.golongan import Golongan, parse_golongan
+from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang, infer_jenjang, parse_jabatan_kind
+from kinerja_desktop.domain.nip import Nip, check_status
+
+_T = TypeVar("_T")
+EmployeeId = NewType("EmployeeId", int)
+UnitId = NewType("UnitId", int)
+
+NAME_MAX = 200
+GELAR_MAX = 60
+JABATAN_MAX = 200
+
+
+class UnitKind(StrEnum):
+    INSTANSI = "INSTANSI"
+    UNIT = "UNIT"
+    SUB_UNIT = "SUB_UNIT"
+
+    @property
+    def label(self) -> str:
+        return {"INSTANSI": "Instansi", "UNIT": "Unit", "SUB_UNIT": "Sub-unit"}[self.value]
+
+
+class ActingKind(StrEnum):
+    """Plt (pelaksana tugas, a vacancy) or Plh (pelaksana harian, a short absence)."""
+
+    PLT = "PLT"
+    PLH = "PLH"
+
+    @property
+    def label(self) -> str:
+        return "Plt." if self is ActingKind.PLT else "Plh."
+
+
+class EmploymentEventKind(StrEnum):
+    MASUK = "MASUK"
+    MUTASI = "MUTASI"
+    PENSIUN = "PENSIUN"
+    BERHENTI = "BERHENTI"
+    AKTIF_KEMBALI = "AKTIF_KEMBALI"
+
+    @property
+    def label(self) -> str:
+        return {
+            "MASUK": "Masuk",
+            "MUTASI": "Mutasi",
+            "PENSIUN": "Pensiun",
+            "BERHENTI": "Berhenti",
+            "AKTIF_KEMBALI": "Aktif kembali",
+        }[self.value]
+
+    @property
+    def ends_service(self) -> bool:
+        return self in (EmploymentEventKind.PENSIUN, EmploymentEventKind.BERHENTI)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: UnitId
+    name: str
+    kind: UnitKind
+    parent_id: UnitId | None
+    city: str = ""
+
+
+@dataclass(frozen=True)
+class Employee:
+    """One person in the register, as the services hand it to the screens."""
+
+    id: EmployeeId
+    nip: str
+    name: str
+    gelar_depan: str
+    gelar_belakang: str
+    status: EmploymentStatus
+    golongan: str
+    jabatan: str
+    jabatan_kind: JabatanKind
+    jenjang: Jenjang | None
+    unit_id: UnitId
+    penilai_id: EmployeeId | None
+    active: bool
+    version: int
+
+    @property
+    def full_name(self) -> str:
+        return full_name(self.name, self.gelar_depan, self.gelar_belakang)
+
+    @property
+    def nip_formatted(self) -> str:
+        return Nip(self.nip).formatted
+
+
+@dataclass(frozen=True)
+class EmploymentEvent:
+    employee_id: EmployeeId
+    event_date: date
+    kind: EmploymentEventKind
+    from_unit_id: UnitId | None
+    to_unit_id: UnitId | None
+    note: str
+
+    @property
+    def starts_period(self) -> bool:
+        """Joining, or moving into a unit, opens a (partial) appraisal period."""
+        return self.kind is EmploymentEventKind.MASUK or (
+            self.kind is EmploymentEventKind.MUTASI and self.to_unit_id is not None
+        )
+
+    @property
+    def ends_period(self) -> bool:
+        """Retiring, leaving, or moving out of the register closes the period."""
+        return self.kind.ends_service or (
+            self.kind is EmploymentEventKind.MUTASI and self.to_unit_id is None
+        )
+
+
+@dataclass(frozen=True)
+class ActingAssignment:
+    id: int
+    kind: ActingKind
+    acting_employee_id: EmployeeId
+    for_employee_id: EmployeeId
+    start_date: date
+    end_date: date
+    note: str
+
+    def covers(self, day: date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+def full_name(name: str, gelar_depan: str = "", gelar_belakang: str = "") -> str:
+    """Return the name as printed on forms: "dr. Nur'aini Hasanah, M.Kes."."""
+    text = f"{gelar_depan} {name}".strip() if gelar_depan else name
+    return f"{text}, {gelar_belakang}" if gelar_belakang else text
+
+
+def clean_text(value: str) -> str:
+    """Normalise typed or imported text: NFC, no control characters, single spaces."""
+    normalised = unicodedata.normalize("NFC", value)
+    printable = "".join(
+        " " if unicodedata.category(ch).startswith("C") else ch for ch in normalised
+    )
+    return re.sub(r"\s+", " ", printable).strip()
+
+
+@dataclass(frozen=True)
+class StaffFields:
+    """The identity fields of a person as typed in the form or read from an import file."""
+
+    nip: str
+    name: str
+    status: str
+    golongan: str
+    jabatan: str
+    jabatan_kind: str
+    gelar_depan: str = ""
+    gelar_belakang: str = ""
+
+
+@dataclass(frozen=True)
+class ValidStaffFields:
+    nip: Nip
+    name: str
+    status: EmploymentStatus
+    golongan: Golongan
+    jabatan: str
+    jabatan_kind: JabatanKind
+    jenjang: Jenjang | None
+    gelar_depan: str
+    gelar_belakang: str
+
+
+def _required(value: str, field: str, label: str, limit: int) -> str:
+    text = clean_text(value)
+    if not text:
+        raise ValidationError(f"{label} wajib diisi.", field=field)
+    if len(text) > limit:
+        raise ValidationError(
+            f"{label} terlalu panjang ({len(text)} karakter; paling banyak {limit}).", field=field
+        )
+    return text
+
+
+def _optional(value: str, field: str, label: str, limit: int) -> str:
+    text = clean_text(value)
+    if len(text) > limit:
+        raise ValidationError(
+            f"{label} terlalu panjang ({len(text)} karakter; paling banyak {limit}).", field=field
+        )
+    return text
+
+
+def parse_status(value: str) -> EmploymentStatus:
+    text = clean_text(value).upper()
+    try:
+        return EmploymentStatus(text)
+    except ValueError:
+        shown = clean_text(value) or "(kosong)"
+        raise ValidationError(
+            f"Status kepegawaian harus PNS atau PPPK; yang diisi '{shown}'.", field="status"
+        ) from None
+
+
+def _collect(errors: list[ValidationError], field: str, check: Callable[[], _T]) -> _T | None:
+    """Run one field's check; keep its error (tagged with the field) instead of raising."""
+    try:
+        return check()
+    except ValidationError as error:
+        errors.append(error if error.field else ValidationError(error.message, field=field))
+        return None
+
+
+def validate_staff_fields(fields: StaffFields) -> ValidStaffFields:
+    """Check every identity field and return them parsed.
+
+    Raises:
+        ValidationErrors: one message per field that is wrong, each naming its field.
+    """
+    errors: list[ValidationError] = []
+    nip = _collect(errors, "nip", lambda: Nip.parse(fields.nip))
+    name = _collect(errors, "name", lambda: _required(fields.name, "name", "Nama", NAME_MAX))
+    gelar_depan = _collect(
+        errors,
+        "gelar_depan",
+        lambda: _optional(fields.gelar_depan, "gelar_depan", "Gelar depan", GELAR_MAX),
+    )
+    gelar_belakang = _collect(
+        errors,
+        "gelar_belakang",
+        lambda: _optional(fields.gelar_belakang, "gelar_belakang", "Gelar belakang", GELAR_MAX),
+    )
+    status = _collect(errors, "status", lambda: parse_status(fields.status))
+    jabatan = _collect(
+        errors, "jabatan", lambda: _required(fields.jabatan, "jabatan", "Jabatan", JABATAN_MAX)
+    )
+    kind = _collect(errors, "jabatan_kind", lambda: parse_jabatan_kind(fields.jabatan_kind))
+    golongan = None
+    if status is not None:
+        known_status = status
+        golongan = _collect(
+            errors, "golongan", lambda: parse_golongan(fields.golongan, known_status)
+        )
+        mismatch = check_status(nip, status) if nip is not None else None
+        if mismatch is not None:
+            errors.append(mismatch)
+    if errors:
+        raise ValidationErrors(errors)
+    assert nip and name and status and golongan and jabatan and kind  # all checked above
+    return ValidStaffFields(
+        nip=nip,
+        name=name,
+        status=status,
+        golongan=golongan,
+        jabatan=jabatan,
+        jabatan_kind=kind,
+        jenjang=infer_jenjang(kind, jabatan),
+        gelar_depan=gelar_depan or "",
+        gelar_belakang=gelar_belakang or "",
+    )

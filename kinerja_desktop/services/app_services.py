@@ -1,0 +1,43 @@
+"""Open a database file and hand out the services that work on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.opening import open_database
+from kinerja_desktop.services.attention import AttentionService
+from kinerja_desktop.services.staff_import import StaffImportService
+from kinerja_desktop.services.staff_service import StaffService
+
+
+@dataclass(frozen=True)
+class AppServices:
+    """Everything the screens and commands use, bound to one open database."""
+
+    database_path: Path
+    staff: StaffService
+    attention: AttentionService
+    importer: StaffImportService
+    #: For batch writers in the services layer (demo, import); screens use the services.
+    database: Database
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_services(path: Path, *, create: bool = True) -> AppServices:
+    """Open (create or migrate) the database at ``path``.
+
+    Raises:
+        StorageError: the file cannot be used; it is left exactly as it was.
+    """
+    database = open_database(path, create=create)
+    return AppServices(
+        database_path=path,
+        staff=StaffService(database),
+        attention=AttentionService(database),
+        importer=StaffImportService(database),
+        database=database,
+    )

@@ -1,0 +1,158 @@
+"""What needs the supervisor's attention today: the items on the home page (Beranda).
+
+Each capability adds its own checks to ``CHECKS``; a check reads within the caller's
+transaction and returns plain items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import staff as repo
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
+
+#: How many days ahead an ending Plt/Plh assignment is announced.
+ACTING_NOTICE_DAYS = 14
+#: How many names an item spells out before saying "dan N lainnya".
+NAMES_SHOWN = 5
+
+
+class Severity(StrEnum):
+    PENTING = "PENTING"  # something is missing or wrong
+    INFO = "INFO"  # worth knowing
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    severity: Severity
+    title: str
+    detail: str
+    employee_ids: tuple[EmployeeId, ...] = ()
+
+
+Check = Callable[[Session, date], list[AttentionItem]]
+
+
+def _names(people: list[Employee]) -> str:
+    return _name_list([person.full_name for person in people])
+
+
+def _name_list(names: list[str]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    rest = len(names) - NAMES_SHOWN
+    return f"{shown} dan {rest} lainnya" if rest > 0 else shown
+
+
+def _without_penilai(session: Session, _today: date) -> list[AttentionItem]:
+    # People at the top who appraise others (a camat, a kepala puskesmas) are appraised from
+    # outside the office; everyone else needs a penilai before an SKP can be agreed.
+    missing = repo.unappraised_staff(session)
+    if not missing:
+        return []
+    return [
+        AttentionItem(
+            Severity.PENTING,
+            f"{len(missing)} pegawai belum punya Pejabat Penilai",
+            _names(missing),
+            tuple(person.id for person in missing),
+        )
+    ]
+
+
+def _inactive_penilai(session: Session, _today: date) -> list[AttentionItem]:
+    affected = repo.staff_with_inactive_penilai(session)
+    if not affected:
+        return []
+    return [
+        AttentionItem(
+            Severity.PENTING,
+            f"{len(affected)} pegawai dinilai oleh pejabat yang sudah tidak aktif",
+            "Tetapkan Pejabat Penilai yang baru atau Plt/Plh: " + _names(affected),
+            tuple(person.id for person in affected),
+        )
+    ]
+
+
+def _acting_ending(session: Session, today: date) -> list[AttentionItem]:
+    items = []
+    for assignment in repo.acting_assignments(session):
+        if not today <= assignment.end_date <= today + timedelta(days=ACTING_NOTICE_DAYS):
+            continue
+        acting_row = repo.employee_row(session, assignment.acting_employee_id)
+        absent_row = repo.employee_row(session, assignment.for_employee_id)
+        if acting_row is None or absent_row is None:
+            continue
+        acting, absent = repo.to_employee(acting_row), repo.to_employee(absent_row)
+        items.append(
+            AttentionItem(
+                Severity.INFO,
+                f"{assignment.kind.label} {acting.full_name} berakhir "
+                f"{format_date_id(assignment.end_date)}",
+                f"Menggantikan {absent.full_name} ({absent.jabatan}).",
+                (acting.id,),
+            )
+        )
+    return items
+
+
+def _year_not_set(session: Session, today: date) -> list[AttentionItem]:
+    roots = [unit for unit in repo.all_units(session) if unit.parent_id is None]
+    items = []
+    for root in roots:
+        if repo.appraisal_year(session, root.id, today.year) is None:
+            items.append(
+                AttentionItem(
+                    Severity.INFO,
+                    f"Tahun penilaian {today.year} untuk {root.name} belum diatur",
+                    "Evaluasi periodik memakai triwulan sampai diatur lain di Pengaturan.",
+                )
+            )
+    return items
+
+
+def _nip_warnings(session: Session, _today: date) -> list[AttentionItem]:
+    flagged = [
+        (EmployeeId(employee_id), full_name(name, depan, belakang))
+        for employee_id, nip, name, depan, belakang in repo.active_nips(session)
+        if Nip(nip).warnings()
+    ]
+    if not flagged:
+        return []
+    shown = _name_list([name for _id, name in flagged])
+    return [
+        AttentionItem(
+            Severity.INFO,
+            f"{len(flagged)} NIP perlu diperiksa ulang",
+            "Tanggal lahir dan TMT pada NIP tidak wajar: " + shown,
+            tuple(employee_id for employee_id, _name in flagged),
+        )
+    ]
+
+
+CHECKS: list[Check] = [
+    _without_penilai,
+    _inactive_penilai,
+    _acting_ending,
+    _year_not_set,
+    _nip_warnings,
+]
+
+
+class AttentionService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def items(self, today: date | None = None) -> list[AttentionItem]:
+        """Return today's items, the important ones first."""
+        day = today or date.today()
+        with self._db.reading() as session:
+            found = [item for check in CHECKS for item in check(session, day)]
+        return sorted(found, key=lambda item: item.severity is not Severity.PENTING)

@@ -1,0 +1,437 @@
+"""The staff register: people, units, who appraises whom, acting officials, appraisal years."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data import models
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import staff as repo
+from kinerja_desktop.data.repositories.staff import SortKey, StaffFilter, StaffListRow
+from kinerja_desktop.domain.errors import (
+    NotFoundError,
+    StaleEditError,
+    ValidationError,
+    ValidationErrors,
+)
+from kinerja_desktop.domain.hierarchy import supervisor_cycle
+from kinerja_desktop.domain.periods import EvaluationScheme, Period, periods_for_span
+from kinerja_desktop.domain.staff import (
+    ActingAssignment,
+    ActingKind,
+    Employee,
+    EmployeeId,
+    EmploymentEvent,
+    EmploymentEventKind,
+    StaffFields,
+    Unit,
+    UnitId,
+    UnitKind,
+    clean_text,
+    validate_staff_fields,
+)
+
+__all__ = ["SortKey", "StaffFilter", "StaffListRow", "StaffService"]
+
+
+@dataclass(frozen=True)
+class StaffInput:
+    """What the employee form submits: identity fields plus placement."""
+
+    fields: StaffFields
+    unit_id: int | None
+    penilai_id: int | None
+    #: Date the person joined (new record) or moved (changed unit); today when not given.
+    effective_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Appraisers:
+    """Who appraises a person on a given day, with acting officials applied."""
+
+    penilai: Employee | None
+    atasan_penilai: Employee | None
+    acting: ActingAssignment | None = None  # set when the penilai is a Plt/Plh that day
+
+
+@dataclass(frozen=True)
+class AppraisalYear:
+    instansi_id: UnitId
+    year: int
+    scheme: EvaluationScheme
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A node of the supervisor tree: a person and the people they appraise."""
+
+    employee: Employee
+    children: tuple[TreeNode, ...]
+
+
+def _cycle_message(names: Sequence[str]) -> str:
+    return "Rantai penilai berputar: " + " → ".join(names) + ". Pilih Pejabat Penilai lain."
+
+
+class StaffService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def units(self) -> list[Unit]:
+        with self._db.reading() as session:
+            return repo.all_units(session)
+
+    def unit_with_descendants(self, unit_id: int) -> frozenset[int]:
+        units = self.units()
+        children: dict[int | None, list[int]] = {}
+        for unit in units:
+            children.setdefault(unit.parent_id, []).append(unit.id)
+        found = {unit_id}
+        stack = [unit_id]
+        while stack:
+            for child in children.get(stack.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return frozenset(found)
+
+    def find_ids(self, staff_filter: StaffFilter) -> list[EmployeeId]:
+        """Return the ids of the people the list shows, filtered and sorted in SQL."""
+        with self._db.reading() as session:
+            return repo.filtered_ids(session, staff_filter)
+
+    def list_rows(self, ids: Sequence[int]) -> list[StaffListRow]:
+        with self._db.reading() as session:
+            return repo.list_rows(session, ids)
+
+    def count(self, *, active_only: bool = True) -> int:
+        with self._db.reading() as session:
+            return repo.count_employees(session, active_only=active_only)
+
+    def get(self, employee_id: int) -> Employee:
+        with self._db.reading() as session:
+            row = repo.employee_row(session, employee_id)
+            if row is None:
+                raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
+            return repo.to_employee(row)
+
+    def find_by_nip(self, nip: str) -> Employee | None:
+        with self._db.reading() as session:
+            row = repo.employee_by_nip(session, nip)
+            return repo.to_employee(row) if row else None
+
+    def search_people(self, text: str, limit: int = 20) -> list[Employee]:
+        """Active people matching ``text`` (name, NIP, jabatan, unit), for pickers."""
+        with self._db.reading() as session:
+            return repo.search_people(session, text, limit)
+
+    def history(self, employee_id: int) -> list[EmploymentEvent]:
+        with self._db.reading() as session:
+            return repo.events_of(session, employee_id)
+
+    def appraisers(self, employee_id: int, on: date) -> Appraisers:
+        """Return the penilai and atasan penilai of a person on ``on``.
+
+        A Plt/Plh covering that day stands in for the supervisor they replace, at both levels.
+        """
+        with self._db.reading() as session:
+            acting = repo.acting_assignments(session)
+
+            def stand_in(supervisor_id: int | None) -> tuple[int | None, ActingAssignment | None]:
+                for assignment in acting:
+                    if assignment.for_employee_id == supervisor_id and assignment.covers(on):
+                        return assignment.acting_employee_id, assignment
+                return supervisor_id, None
+
+            row = repo.employee_row(session, employee_id)
+            if row is None:
+                raise NotFoundError("Pegawai tidak ditemukan.")
+            penilai_id, used = stand_in(row.penilai_id)
+            if penilai_id == row.id and used is not None:
+                # Acting for one's own supervisor: the absent supervisor's penilai appraises.
+                absent = repo.employee_row(session, used.for_employee_id)
+                penilai_id, used = stand_in(absent.penilai_id if absent else None)
+            penilai_row = repo.employee_row(session, penilai_id) if penilai_id else None
+            atasan_row = None
+            if penilai_row is not None:
+                # The atasan is the absent supervisor's own supervisor when a Plt stands in.
+                base = repo.employee_row(session, used.for_employee_id) if used else penilai_row
+                atasan_id, _ = stand_in(base.penilai_id if base else None)
+                atasan_row = repo.employee_row(session, atasan_id) if atasan_id else None
+            return Appraisers(
+                penilai=repo.to_employee(penilai_row) if penilai_row else None,
+                atasan_penilai=repo.to_employee(atasan_row) if atasan_row else None,
+                acting=used,
+            )
+
+    def subordinates(self, employee_id: int) -> list[Employee]:
+        with self._db.reading() as session:
+            return [
+                employee
+                for employee in repo.all_employees(session, active_only=True)
+                if employee.penilai_id == employee_id
+            ]
+
+    def supervisor_tree(self, unit_ids: frozenset[int] | None = None) -> list[TreeNode]:
+        """Return the active staff as a forest: roots are people with no penilai in the set."""
+        with self._db.reading() as session:
+            people = repo.all_employees(session, active_only=True)
+        if unit_ids is not None:
+            people = [person for person in people if person.unit_id in unit_ids]
+        present = {person.id for person in people}
+        children: dict[int | None, list[Employee]] = {}
+        for person in people:
+            parent = person.penilai_id if person.penilai_id in present else None
+            children.setdefault(parent, []).append(person)
+
+        def build(person: Employee, depth: int) -> TreeNode:
+            below = children.get(person.id, []) if depth < 50 else []
+            return TreeNode(person, tuple(build(child, depth + 1) for child in below))
+
+        return [build(root, 0) for root in children.get(None, [])]
+
+    def acting_assignments(self) -> list[ActingAssignment]:
+        with self._db.reading() as session:
+            return repo.acting_assignments(session)
+
+    def appraisal_years(self) -> list[AppraisalYear]:
+        with self._db.reading() as session:
+            return [
+                AppraisalYear(UnitId(row.instansi_id), row.year, EvaluationScheme(row.scheme))
+                for row in repo.appraisal_years(session)
+            ]
+
+    def instansi_of(self, unit_id: int) -> Unit:
+        by_id = {unit.id: unit for unit in self.units()}
+        unit = by_id[UnitId(unit_id)]
+        while unit.parent_id is not None:
+            unit = by_id[unit.parent_id]
+        return unit
+
+    def scheme_for(self, unit_id: int, year: int) -> EvaluationScheme:
+        """The evaluation scheme of the person's instansi that year (triwulan unless set)."""
+        instansi = self.instansi_of(unit_id)
+        with self._db.reading() as session:
+            row = repo.appraisal_year(session, instansi.id, year)
+            return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+
+    def periods_for(self, employee_id: int, year: int) -> list[Period]:
+        """Return the evaluation periods a person has in ``year``.
+
+        They are partial when the person joined, moved or left that year; the annual (AKHIR)
+        period spans their time in the unit.
+        """
+        employee = self.get(employee_id)
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        for event in self.history(employee_id):
+            if event.event_date.year != year:
+                continue
+            if event.starts_period:
+                start = max(start, event.event_date)
+            elif event.ends_period:
+                end = min(end, event.event_date)
+        if end < start:
+            return []
+        return periods_for_span(year, self.scheme_for(employee.unit_id, year), start, end)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add_unit(self, name: str, parent_id: int | None, city: str = "") -> Unit:
+        clean = clean_text(name)
+        if not clean:
+            raise ValidationError("Nama unit wajib diisi.", field="name")
+        with self._db.transaction() as session:
+            parent = repo.unit_row(session, parent_id) if parent_id is not None else None
+            if parent_id is not None and parent is None:
+                raise ValidationError("Unit induk tidak ditemukan.", field="parent")
+            if parent is None:
+                kind = UnitKind.INSTANSI
+            else:
+                kind = UnitKind.UNIT if parent.kind == UnitKind.INSTANSI else UnitKind.SUB_UNIT
+            if any(u.name == clean and u.parent_id == parent_id for u in repo.all_units(session)):
+                raise ValidationError(f"Unit '{clean}' sudah ada di sana.", field="name")
+            return repo.add_unit(session, clean, kind, parent_id, clean_text(city))
+
+    def create(self, data: StaffInput) -> Employee:
+        """Add a person; records their joining date in the history."""
+        fields = validate_staff_fields(data.fields)
+        with self._db.transaction() as session:
+            self._check_placement(session, None, str(fields.nip), data)
+            row = models.EmployeeRow(unit_id=data.unit_id, penilai_id=data.penilai_id, active=True)
+            repo.apply_fields(row, fields)
+            session.add(row)
+            session.flush()
+            repo.add_event(
+                session,
+                row.id,
+                EmploymentEventKind.MASUK,
+                data.effective_date or date.today(),
+                to_unit_id=data.unit_id,
+            )
+            return repo.to_employee(row)
+
+    def update(self, employee_id: int, version: int, data: StaffInput) -> Employee:
+        """Correct a person's record; a change of unit is recorded as a mutasi.
+
+        Raises:
+            StaleEditError: the record changed since ``version`` was read.
+        """
+        fields = validate_staff_fields(data.fields)
+        with self._db.transaction() as session:
+            row = repo.employee_row(session, employee_id)
+            if row is None:
+                raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
+            if row.version != version:
+                raise StaleEditError(
+                    "Data pegawai ini sudah diubah di tempat lain sejak dibuka. "
+                    "Tutup formulir dan buka kembali untuk melihat data terbaru."
+                )
+            self._check_placement(session, row.id, str(fields.nip), data)
+            if data.unit_id != row.unit_id:
+                repo.add_event(
+                    session,
+                    row.id,
+                    EmploymentEventKind.MUTASI,
+                    data.effective_date or date.today(),
+                    from_unit_id=row.unit_id,
+                    to_unit_id=data.unit_id,
+                )
+            repo.apply_fields(row, fields)
+            row.unit_id = data.unit_id  # type: ignore[assignment]  # checked non-None above
+            row.penilai_id = data.penilai_id
+            session.flush()
+            return repo.to_employee(row)
+
+    def end_service(
+        self, employee_id: int, kind: EmploymentEventKind, on: date, note: str = ""
+    ) -> Employee:
+        """Mark a person inactive (pensiun, berhenti, mutasi keluar); the record is kept."""
+        if kind not in (
+            EmploymentEventKind.PENSIUN,
+            EmploymentEventKind.BERHENTI,
+            EmploymentEventKind.MUTASI,
+        ):
+            raise ValidationError("Jenis perubahan tidak sesuai untuk menonaktifkan pegawai.")
+        with self._db.transaction() as session:
+            row = self._active_row(session, employee_id)
+            row.active = False
+            repo.add_event(
+                session, row.id, kind, on, from_unit_id=row.unit_id, note=clean_text(note)
+            )
+            session.flush()
+            return repo.to_employee(row)
+
+    def reactivate(self, employee_id: int, on: date, note: str = "") -> Employee:
+        with self._db.transaction() as session:
+            row = repo.employee_row(session, employee_id)
+            if row is None:
+                raise NotFoundError("Pegawai tidak ditemukan.")
+            row.active = True
+            repo.add_event(
+                session,
+                row.id,
+                EmploymentEventKind.AKTIF_KEMBALI,
+                on,
+                to_unit_id=row.unit_id,
+                note=clean_text(note),
+            )
+            session.flush()
+            return repo.to_employee(row)
+
+    def add_acting(
+        self,
+        *,
+        kind: ActingKind,
+        acting_employee_id: int,
+        for_employee_id: int,
+        start: date,
+        end: date,
+        note: str = "",
+    ) -> ActingAssignment:
+        if end < start:
+            raise ValidationError(
+                "Tanggal selesai tidak boleh sebelum tanggal mulai.", field="end_date"
+            )
+        if acting_employee_id == for_employee_id:
+            raise ValidationError(
+                "Pelaksana tugas tidak boleh orang yang sama dengan pejabat yang digantikan.",
+                field="acting",
+            )
+        with self._db.transaction() as session:
+            self._active_row(session, acting_employee_id)
+            if repo.employee_row(session, for_employee_id) is None:
+                raise NotFoundError("Pejabat yang digantikan tidak ditemukan.")
+            row = models.ActingAssignmentRow(
+                kind=kind.value,
+                acting_employee_id=acting_employee_id,
+                for_employee_id=for_employee_id,
+                start_date=start,
+                end_date=end,
+                note=clean_text(note),
+            )
+            session.add(row)
+            session.flush()
+            return repo.to_acting(row)
+
+    def remove_acting(self, assignment_id: int) -> None:
+        with self._db.transaction() as session:
+            row = session.get(models.ActingAssignmentRow, assignment_id)
+            if row is not None:
+                session.delete(row)
+
+    def set_appraisal_year(
+        self, instansi_id: int, year: int, scheme: EvaluationScheme
+    ) -> AppraisalYear:
+        if not 2000 <= year <= 2100:
+            raise ValidationError("Tahun penilaian harus antara 2000 dan 2100.", field="year")
+        with self._db.transaction() as session:
+            unit = repo.unit_row(session, instansi_id)
+            if unit is None or unit.parent_id is not None:
+                raise ValidationError("Skema evaluasi diatur per instansi.", field="instansi")
+            row = repo.appraisal_year(session, instansi_id, year)
+            if row is None:
+                row = models.AppraisalYearRow(instansi_id=instansi_id, year=year)
+                session.add(row)
+            row.scheme = scheme.value
+            return AppraisalYear(UnitId(instansi_id), year, scheme)
+
+    # --- rules -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _active_row(session: Session, employee_id: int) -> models.EmployeeRow:
+        row = repo.employee_row(session, employee_id)
+        if row is None or not row.active:
+            raise NotFoundError("Pegawai tidak ditemukan atau sudah tidak aktif.")
+        return row
+
+    @staticmethod
+    def _check_placement(
+        session: Session, employee_id: int | None, nip: str, data: StaffInput
+    ) -> None:
+        errors: list[ValidationError] = []
+        same_nip = repo.employee_by_nip(session, nip)
+        if same_nip is not None and same_nip.id != employee_id:
+            errors.append(
+                ValidationError(f"NIP ini sudah dipakai oleh {same_nip.name}.", field="nip")
+            )
+        if data.unit_id is None or repo.unit_row(session, data.unit_id) is None:
+            errors.append(ValidationError("Pilih unit kerja.", field="unit"))
+        if data.penilai_id is not None:
+            penilai = repo.employee_row(session, data.penilai_id)
+            if penilai is None:
+                errors.append(ValidationError("Pejabat Penilai tidak ditemukan.", field="penilai"))
+            elif employee_id is not None:
+                chain = supervisor_cycle(
+                    employee_id, data.penilai_id, repo.penilai_map(session).get
+                )
+                if chain:
+                    names = [repo.employee_row(session, link).name for link in chain]  # type: ignore[union-attr]
+                    errors.append(ValidationError(_cycle_message(names), field="penilai"))
+        if errors:
+            raise ValidationErrors(errors)

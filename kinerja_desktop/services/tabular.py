@@ -1,0 +1,294 @@
+"""Read a tabular import file (CSV or XLSX) into plain text cells keyed by column.
+
+Shared by every importer (staff list, survey answers, SKP). The reader knows nothing about what
+the columns mean; it only turns a file into rows of text the way a spreadsheet user sees them,
+and says in Indonesian, naming the file, when the file cannot be read.
+
+Header keys: a column is looked up by :func:`header_key` of its heading, which keeps only the
+letters and digits, in lower case. "NIP Penilai", " nip  penilai" and "NIP_PENILAI" all become
+"nippenilai"; "Unit Kerja" becomes "unitkerja".
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from kinerja_desktop.domain.errors import ValidationError
+
+CSV_SUFFIXES = frozenset({".csv"})
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+#: Separators tried on the header line of a CSV file, most common first.
+_SEPARATORS = (",", ";", "\t")
+#: Excel writes "sep=;" as the first line of some CSV files to name the separator.
+_SEP_HINT = re.compile(r"^sep=(.)$", re.IGNORECASE)
+#: A whole number at least this large is shown the way a spreadsheet does: "1.98503E+17".
+_SCIENTIFIC_FROM = 1e15
+
+
+def header_key(text: str) -> str:
+    """Return the lookup key of a column heading: its letters and digits, in lower case."""
+    normalised = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in normalised if char.isalnum())
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One non-blank data row.
+
+    Attributes:
+        line: The row number a spreadsheet shows for it (the header is normally line 1).
+        cells: Cell text by header key; a cell the row does not reach is "".
+        extra: Non-empty cells to the right of the last heading (often an unquoted comma).
+    """
+
+    line: int
+    cells: Mapping[str, str]
+    extra: tuple[str, ...] = ()
+
+    def get(self, key: str) -> str:
+        return self.cells.get(key, "")
+
+
+@dataclass(frozen=True)
+class Table:
+    """The contents of an import file.
+
+    Attributes:
+        name: The file name, for messages.
+        columns: The headings as written in the file, left to right, blanks left out.
+        rows: The data rows, blank rows left out.
+    """
+
+    name: str
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    _by_key: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def has(self, key: str) -> bool:
+        return key in self._by_key
+
+    def heading(self, key: str) -> str | None:
+        """Return the heading as written for a header key, or None when the file lacks it."""
+        return self._by_key.get(key)
+
+
+def read_table(path: Path) -> Table:
+    """Read the first sheet of an .xlsx file, or a CSV file, as text.
+
+    CSV: comma, semicolon or tab (taken from the header line; an Excel "sep=;" line is
+    honoured), UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252; quoted
+    fields may hold separators and line breaks.
+
+    XLSX: cells become the text a spreadsheet shows: 9 for 9.0, 1.98503E+17 for a long number,
+    2024-01-31 for a date.
+
+    Raises:
+        ValidationError: The file is missing, unreadable, of an unknown kind, empty, has no
+            header, or is not what its name says; the message names the file.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise ValidationError(
+            f"Berkas '{path.name}' berformat Excel lama (.xls) yang tidak didukung. "
+            "Simpan ulang sebagai .xlsx atau CSV."
+        )
+    if suffix not in CSV_SUFFIXES | XLSX_SUFFIXES:
+        raise ValidationError(
+            f"Berkas '{path.name}' tidak dapat diimpor: jenisnya harus .csv atau .xlsx."
+        )
+    if not path.exists():
+        raise ValidationError(f"Berkas '{path.name}' tidak ditemukan: {path}")
+    if path.is_dir():
+        raise ValidationError(f"'{path.name}' adalah folder, bukan berkas.")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError(
+            f"Berkas '{path.name}' tidak dapat dibaca ({error.strerror or error})."
+        ) from None
+    if not data.strip():
+        raise ValidationError(f"Berkas '{path.name}' kosong.")
+    if suffix in XLSX_SUFFIXES:
+        return _build(path.name, _xlsx_rows(path.name, data))
+    return _build(path.name, _csv_rows(path.name, data))
+
+
+# --- building the table ------------------------------------------------------------------------
+
+
+def _build(name: str, rows: Iterable[tuple[int, Sequence[str]]]) -> Table:
+    header: list[tuple[int, str, str]] | None = None  # (position, heading, key)
+    data_rows: list[TableRow] = []
+    for line, cells in rows:
+        if not any(cells):
+            continue
+        if header is None:
+            header = _header(name, cells)
+            continue
+        mapped = {key: cells[index] if index < len(cells) else "" for index, _, key in header}
+        extra = tuple(cell for cell in cells[header[-1][0] + 1 :] if cell)
+        data_rows.append(TableRow(line=line, cells=mapped, extra=extra))
+    if header is None:
+        raise ValidationError(f"Berkas '{name}' tidak berisi judul kolom maupun data.")
+    return Table(
+        name=name,
+        columns=tuple(heading for _, heading, _ in header),
+        rows=tuple(data_rows),
+        _by_key={key: heading for _, heading, key in header},
+    )
+
+
+def _header(name: str, cells: Sequence[str]) -> list[tuple[int, str, str]]:
+    header: list[tuple[int, str, str]] = []
+    seen: dict[str, str] = {}
+    for index, cell in enumerate(cells):
+        heading = " ".join(cell.split())
+        key = header_key(heading)
+        if not key:
+            continue  # an unnamed column: its cells are ignored
+        if key in seen:
+            raise ValidationError(
+                f"Berkas '{name}' punya dua kolom dengan judul yang sama: "
+                f"'{seen[key]}' dan '{heading}'. Hapus atau ganti nama salah satunya."
+            )
+        seen[key] = heading
+        header.append((index, heading, key))
+    if not header:
+        raise ValidationError(f"Berkas '{name}' tidak punya baris judul kolom.")
+    return header
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _decode(name: str, data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    raise ValidationError(
+        f"Berkas '{name}' bukan berkas teks CSV. Buka di spreadsheet lalu simpan sebagai "
+        "CSV (UTF-8) atau .xlsx."
+    )
+
+
+def _separator(header_line: str) -> str:
+    """Return the separator used most often outside quotes on the header line."""
+    counts = dict.fromkeys(_SEPARATORS, 0)
+    quoted = False
+    for char in header_line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(_SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _csv_rows(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
+    text = _decode(name, data)
+    if "\x00" in text:
+        raise ValidationError(f"Berkas '{name}' berisi karakter biner; ini bukan berkas CSV.")
+    lines = text.splitlines()
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise ValidationError(f"Berkas '{name}' kosong.")
+    hint = _SEP_HINT.match(lines[first].strip())
+    separator = hint[1] if hint else _separator(lines[first])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    try:
+        for line, cells in enumerate(reader, start=1):
+            if hint and line == first + 1:
+                continue
+            yield line, [cell.strip() for cell in cells]
+    except csv.Error as error:
+        raise ValidationError(
+            f"Berkas '{name}' tidak dapat dibaca sebagai CSV di sekitar baris "
+            f"{reader.line_num} ({error})."
+        ) from None
+
+
+# --- XLSX --------------------------------------------------------------------------------------
+
+
+def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
+    import openpyxl  # loaded only when an .xlsx is read
+
+    not_xlsx = ValidationError(
+        f"Berkas '{name}' bukan berkas Excel .xlsx yang sah (mungkin rusak, terkunci sandi, "
+        "atau sebenarnya berformat lain). Buka di spreadsheet lalu simpan ulang sebagai .xlsx."
+    )
+    if not data.startswith(b"PK"):
+        raise not_xlsx
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # a zip that is not a workbook fails in many different ways
+        raise not_xlsx from None
+    try:
+        sheets = workbook.worksheets
+        if not sheets:
+            raise ValidationError(f"Berkas '{name}' tidak berisi lembar kerja.")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return [
+                (line, [_cell_text(value) for value in values])
+                for line, values in enumerate(sheets[0].iter_rows(values_only=True), start=1)
+            ]
+    except ValidationError:
+        raise
+    except Exception:
+        raise not_xlsx from None
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    """Return a cell as the text a spreadsheet shows for it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return _number_text(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()  # text, whole numbers, durations
+
+
+def _number_text(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    if abs(value) >= _SCIENTIFIC_FROM:
+        # Spreadsheets show long numbers with six significant digits: 1.98503E+17.
+        mantissa, exponent = f"{value:.5E}".split("E")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}E{exponent}"
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.15g}"

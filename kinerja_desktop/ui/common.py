@@ -1,0 +1,29 @@
+"""Small shared pieces of the UI: error labels, message boxes, shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from kinerja_desktop.domain.errors import DomainError
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label() -> QLabel:
+    """Return a hidden label that shows a field's validation message under it."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+def show_error(parent: QWidget | None, title: str, error: Exception | str) -> None:
+    """Tell the user what went wrong in their words; never a traceback."""
+    text = error.message if isinstance(error, DomainError) else str(error)
+    QMessageBox.critical(parent, title, text)

@@ -1,0 +1,210 @@
+"""The main window: navigation on the left, one page per area, window layout remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.ui.employee_form import EmployeeDialog
+from kinerja_desktop.ui.events import AppEvents
+from kinerja_desktop.ui.home_page import HomePage
+from kinerja_desktop.ui.import_dialog import ImportDialog
+from kinerja_desktop.ui.settings_page import SettingsPage
+from kinerja_desktop.ui.staff_page import StaffPage
+from kinerja_desktop.ui.structure_page import StructurePage
+
+PAGES = ("Beranda", "Pegawai", "Struktur", "Pengaturan")
+BERANDA, PEGAWAI, STRUKTUR, PENGATURAN = range(len(PAGES))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.events = AppEvents(self)
+        self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
+        self.resize(1200, 760)
+        self.navigation = QListWidget()
+        self.navigation.addItems(PAGES)
+        self.navigation.setMaximumWidth(180)
+        self.pages = QStackedWidget()
+        self.home = HomePage(services.attention)
+        self.staff_page = StaffPage(services.staff)
+        self._lazy: dict[int, QWidget | None] = {STRUKTUR: None, PENGATURAN: None}
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.staff_page)
+        for _ in self._lazy:
+            self.pages.addWidget(QWidget())  # built the first time the page is opened
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage(str(services.database_path))
+        self._build_actions()
+        self._connect()
+        self.navigation.setCurrentRow(BERANDA)
+        self._restore_layout()
+
+    # --- set-up ----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action("&Impor pegawai…", "Ctrl+I", self.import_staff)
+        quit_action = self._action("&Keluar", "Ctrl+Q", self.close)
+        self.add_action = self._action("&Tambah pegawai", "Ctrl+N", self.add_employee)
+        self.edit_action = self._action("&Ubah pegawai terpilih", "F2", self.edit_selected)
+        self.find_action = self._action(
+            "&Cari pegawai", QKeySequence.StandardKey.Find, self.find_employee
+        )
+        file_menu = self.menuBar().addMenu("&Berkas")
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        staff_menu = self.menuBar().addMenu("&Pegawai")
+        for action in (self.add_action, self.edit_action, self.find_action):
+            staff_menu.addAction(action)
+        go_menu = self.menuBar().addMenu("B&uka")
+        for position, name in enumerate(PAGES):
+            go_menu.addAction(
+                self._action(name, f"Ctrl+{position + 1}", lambda _=False, p=position: self.go(p))
+            )
+
+    def _connect(self) -> None:
+        self.navigation.currentRowChanged.connect(self._show_page)
+        self.staff_page.edit_requested.connect(self.edit_employee)
+        self.staff_page.add_button.clicked.connect(self.add_employee)
+        self.home.employee_requested.connect(self.show_employee)
+        self.events.staff_changed.connect(self._refresh_all)
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def go(self, page: int) -> None:
+        self.navigation.setCurrentRow(page)
+
+    def _show_page(self, page: int) -> None:
+        if page in self._lazy and self._lazy[page] is None:
+            built = self._build_page(page)
+            placeholder = self.pages.widget(page)
+            self.pages.insertWidget(page, built)
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._lazy[page] = built
+        self.pages.setCurrentIndex(page)
+
+    def _build_page(self, page: int) -> QWidget:
+        if page == STRUKTUR:
+            structure = StructurePage(self._services.staff)
+            structure.employee_requested.connect(self.show_employee)
+            structure.units_changed.connect(self.events.staff_changed)
+            return structure
+        settings = SettingsPage(self._services.staff)
+        settings.staff_changed.connect(self.events.staff_changed)
+        return settings
+
+    def show_employee(self, employee_id: int) -> None:
+        self.go(PEGAWAI)
+        self.staff_page.search.clear()
+        self.staff_page.apply_filter()
+        self.staff_page.select(employee_id)
+
+    def find_employee(self) -> None:
+        self.go(PEGAWAI)
+        self.staff_page.focus_search()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def add_employee(self) -> None:
+        dialog = EmployeeDialog(self._services.staff, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.events.staff_changed.emit()
+            self.show_employee(dialog.saved.id)
+
+    def edit_selected(self) -> None:
+        employee_id = self.staff_page.selected_id()
+        if employee_id is not None:
+            self.edit_employee(employee_id)
+
+    def edit_employee(self, employee_id: int) -> None:
+        dialog = EmployeeDialog(
+            self._services.staff, self._services.staff.get(employee_id), parent=self
+        )
+        if dialog.exec() and dialog.saved is not None:
+            self.events.staff_changed.emit()
+            self.staff_page.select(employee_id)
+
+    def import_staff(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Impor daftar pegawai", "", "Daftar pegawai (*.csv *.xlsx);;Semua berkas (*)"
+        )
+        if name:
+            self.open_import(Path(name))
+
+    def open_import(self, path: Path) -> ImportDialog | None:
+        dialog = ImportDialog(self._services.importer, path, parent=self)
+        if not dialog.load():
+            return None
+        dialog.finished.connect(lambda _result: self._after_import(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_import(self, dialog: ImportDialog) -> None:
+        if dialog.imported:
+            self.events.staff_changed.emit()
+
+    def _refresh_all(self) -> None:
+        self.staff_page.refresh()
+        self.home.refresh()
+        for page in self._lazy.values():
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    # --- layout memory ---------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, widget in self._splitters().items():
+            state = settings.value(f"main_window/{key}")
+            if isinstance(state, QByteArray):
+                widget.restoreState(state)
+        header = settings.value("main_window/staff_header")
+        if isinstance(header, QByteArray):
+            self.staff_page.table.horizontalHeader().restoreState(header)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"navigation": self.splitter, "staff_details": self.staff_page.splitter}
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        for key, widget in self._splitters().items():
+            settings.setValue(f"main_window/{key}", widget.saveState())
+        settings.setValue(
+            "main_window/staff_header", self.staff_page.table.horizontalHeader().saveState()
+        )
+        super().closeEvent(event)

@@ -1,0 +1,202 @@
+"""Pegawai: the staff list with search-as-you-type, unit filter and a person's summary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.golongan import parse_golongan
+from kinerja_desktop.services.staff_service import StaffFilter, StaffService
+from kinerja_desktop.ui.staff_table_model import StaffTableModel
+from kinerja_desktop.ui.units import fill_unit_combo
+
+#: Milliseconds of typing pause before the list is filtered again.
+SEARCH_DELAY_MS = 120
+
+
+class StaffPage(QWidget):
+    """The searchable staff list with a summary of the selected person.
+
+    Signals:
+    edit_requested(int): the user asked to edit the person with this id.
+    """
+
+    edit_requested = Signal(int)
+
+    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._staff = staff
+        self.model = StaffTableModel(staff)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self._connect()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari nama, NIP, jabatan, atau unit… (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setMinimumContentsLength(24)
+        self.show_inactive = QCheckBox("Tampilkan nonaktif")
+        self.count_label = QLabel()
+        self.add_button = QPushButton("&Tambah pegawai")
+        self.edit_button = QPushButton("&Ubah")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((240, 170, 260, 60, 180)):
+            self.table.setColumnWidth(column, width)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setMinimumWidth(260)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.unit_filter, 2)
+        bar.addWidget(self.show_inactive)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter)
+        layout.addWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.unit_filter.currentIndexChanged.connect(self.apply_filter)
+        self.show_inactive.toggled.connect(self.apply_filter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self._request_edit())
+        self.table.activated.connect(lambda _index: self._request_edit())
+        self.edit_button.clicked.connect(self._request_edit)
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload units and the list after a change elsewhere, keeping the selection."""
+        selected = self.selected_id()
+        current_unit = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        fill_unit_combo(self.unit_filter, self._staff.units(), all_label="Semua unit")
+        self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(current_unit), 0))
+        self.unit_filter.blockSignals(False)
+        self.apply_filter()
+        if selected is not None:
+            self.select(selected)
+
+    def apply_filter(self) -> None:
+        unit_id = self.unit_filter.currentData()
+        current = self.model.staff_filter
+        self.model.set_filter(
+            StaffFilter(
+                text=self.search.text(),
+                unit_ids=self._staff.unit_with_descendants(unit_id) if unit_id else None,
+                include_inactive=self.show_inactive.isChecked(),
+                sort=current.sort,
+                descending=current.descending,
+            )
+        )
+        count = self.model.rowCount()
+        self.count_label.setText(f"{count:,} pegawai ditampilkan".replace(",", "."))
+        if count and self.selected_id() is None:
+            self.table.selectRow(0)
+        self._show_details(self.selected_id())
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.employee_id(rows[0].row()) if rows else None
+
+    def select(self, employee_id: int) -> None:
+        row = self.model.row_of(employee_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _request_edit(self) -> None:
+        employee_id = self.selected_id()
+        if employee_id is not None:
+            self.edit_requested.emit(employee_id)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_details(self.selected_id())
+
+    def _show_details(self, employee_id: int | None) -> None:
+        self.edit_button.setEnabled(employee_id is not None)
+        if employee_id is None:
+            self.details.setText("<i>Pilih seorang pegawai untuk melihat ringkasannya.</i>")
+            return
+        self.details.setText(self._details_html(employee_id))
+
+    def _details_html(self, employee_id: int) -> str:
+        person = self._staff.get(employee_id)
+        today = date.today()
+        appraisers = self._staff.appraisers(employee_id, today)
+        golongan = parse_golongan(person.golongan, person.status)
+        units = {unit.id: unit.name for unit in self._staff.units()}
+        penilai = appraisers.penilai.full_name if appraisers.penilai else "—"
+        if appraisers.acting is not None:
+            penilai = f"{appraisers.acting.kind.label} {penilai}"
+        atasan = appraisers.atasan_penilai.full_name if appraisers.atasan_penilai else "—"
+        periods = ", ".join(
+            period.label for period in self._staff.periods_for(employee_id, today.year)
+        )
+        history = "".join(
+            f"<li>{format_date_id(event.event_date)}: {event.kind.label}"
+            f"{' — ' + event.note if event.note else ''}</li>"
+            for event in self._staff.history(employee_id)
+        )
+        status = "Aktif" if person.active else "Nonaktif"
+        return (
+            f"<h3>{_escape(person.full_name)}</h3>"
+            f"<p>NIP {person.nip_formatted}<br>{person.status.value} · {_escape(golongan.display)}"
+            f"<br>{_escape(person.jabatan)} ({person.jabatan_kind.label})"
+            f"<br>{_escape(units.get(person.unit_id, ''))}<br>Status: {status}</p>"
+            f"<p><b>Pejabat Penilai:</b> {_escape(penilai)}"
+            f"<br><b>Atasan Pejabat Penilai:</b> {_escape(atasan)}</p>"
+            f"<p><b>Periode {today.year}:</b> {periods or '—'}</p>"
+            f"<p><b>Riwayat:</b></p><ul>{history}</ul>"
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

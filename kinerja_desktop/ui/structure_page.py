@@ -1,0 +1,126 @@
+"""Struktur: the unit tree and the supervisor tree (who appraises whom)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.services.staff_service import StaffService, TreeNode
+from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.units import ordered_units
+
+
+class StructurePage(QWidget):
+    """The unit tree beside the supervisor tree.
+
+    Signals:
+    employee_requested(int): a person was opened from the supervisor tree.
+    units_changed(): a unit was added.
+    """
+
+    employee_requested = Signal(int)
+    units_changed = Signal()
+
+    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._staff = staff
+        self.units = QTreeWidget()
+        self.units.setHeaderLabels(["Unit kerja", "Jenis", "Pegawai aktif"])
+        self.people = QTreeWidget()
+        self.people.setHeaderLabels(["Pegawai", "Jabatan", "NIP"])
+        self.add_unit_button = QPushButton("Tambah &unit di bawah yang dipilih")
+        self.add_unit_button.clicked.connect(self._add_unit)
+        self.units.currentItemChanged.connect(lambda *_: self._fill_people())
+        self.people.itemActivated.connect(self._open_person)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel("<b>Unit kerja</b>"))
+        left_layout.addWidget(self.units)
+        left_layout.addWidget(self.add_unit_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(QLabel("<b>Siapa menilai siapa</b> (Pejabat Penilai → pegawai)"))
+        right_layout.addWidget(self.people)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        counts: dict[int, int] = {}
+        for node in self._staff.supervisor_tree():
+            _count(node, counts)
+        self.units.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        for _depth, unit in ordered_units(self._staff.units()):
+            parent = items.get(unit.parent_id) if unit.parent_id else None
+            item = QTreeWidgetItem([unit.name, unit.kind.label, str(counts.get(unit.id, 0))])
+            item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
+            if parent is None:
+                self.units.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[unit.id] = item
+        self.units.expandToDepth(1)
+        self.units.resizeColumnToContents(0)
+        self._fill_people()
+
+    def _selected_unit(self) -> int | None:
+        item = self.units.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _fill_people(self) -> None:
+        unit_id = self._selected_unit()
+        scope = self._staff.unit_with_descendants(unit_id) if unit_id else None
+        self.people.clear()
+        for node in self._staff.supervisor_tree(scope):
+            self.people.addTopLevelItem(_person_item(node))
+        self.people.expandToDepth(2)
+        self.people.resizeColumnToContents(0)
+
+    def _open_person(self, item: QTreeWidgetItem) -> None:
+        employee_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if employee_id is not None:
+            self.employee_requested.emit(int(employee_id))
+
+    def _add_unit(self) -> None:
+        parent_id = self._selected_unit()
+        name, ok = QInputDialog.getText(self, "Tambah unit", "Nama unit baru:")
+        if not ok:
+            return
+        try:
+            self._staff.add_unit(name, parent_id)
+        except DomainError as error:
+            show_error(self, "Unit tidak ditambahkan", error)
+            return
+        self.refresh()
+        self.units_changed.emit()
+
+
+def _count(node: TreeNode, counts: dict[int, int]) -> None:
+    counts[node.employee.unit_id] = counts.get(node.employee.unit_id, 0) + 1
+    for child in node.children:
+        _count(child, counts)
+
+
+def _person_item(node: TreeNode) -> QTreeWidgetItem:
+    person = node.employee
+    item = QTreeWidgetItem([person.full_name, person.jabatan, person.nip_formatted])
+    item.setData(0, Qt.ItemDataRole.UserRole, person.id)
+    for child in node.children:
+        item.addChild(_person_item(child))
+    return item

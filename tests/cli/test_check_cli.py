@@ -1,0 +1,139 @@
+"""The `kinerja-desktop` command line: `check`, `--version`, `--self-check`, bad arguments."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kinerja_desktop import __version__
+from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.data.migrate import head_revision
+from kinerja_desktop.data.opening import open_database
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sidecars(path: Path) -> list[Path]:
+    """-wal/-shm/-journal files beside ``path``: a read-only check must leave none."""
+    return [
+        path.with_name(path.name + s)
+        for s in ("-wal", "-shm", "-journal")
+        if path.with_name(path.name + s).exists()
+    ]
+
+
+@pytest.fixture
+def healthy(db_path: Path) -> Path:
+    database = open_database(db_path)
+    try:
+        with database.transaction() as session:
+            session.execute(
+                text("INSERT INTO units (name, kind, city) VALUES ('Kecamatan', 'INSTANSI', '')")
+            )
+    finally:
+        database.dispose()
+    return db_path
+
+
+def test_check_healthy_database_exits_0_and_prints_the_schema_version(
+    healthy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = digest(healthy)
+
+    assert main(["check", "--db", str(healthy)]) == EXIT_OK
+
+    out = capsys.readouterr().out
+    head = head_revision()
+    assert f"Berkas: {healthy}" in out
+    assert "Integritas: baik" in out
+    assert f"Versi skema: {head} (aplikasi: {head}); terbaru" in out
+    assert digest(healthy) == before
+    assert sidecars(healthy) == []
+
+
+def test_check_damaged_file_exits_1_and_leaves_it_unchanged(
+    healthy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    healthy.write_bytes(healthy.read_bytes()[:8192])  # the first two pages only
+    before = digest(healthy)
+
+    assert main(["check", "--db", str(healthy)]) == EXIT_STORAGE
+
+    out = capsys.readouterr().out
+    assert "Masalah: Berkas basis data rusak" in out
+    assert "Integritas: baik" not in out
+    assert digest(healthy) == before
+    assert sidecars(healthy) == []
+
+
+def test_check_missing_file_exits_1_and_says_it_does_not_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tidak-ada.sqlite"
+
+    assert main(["check", "--db", str(path)]) == EXIT_STORAGE
+
+    out = capsys.readouterr().out
+    assert f"Berkas basis data tidak ada: {path}" in out
+    assert not path.exists()
+
+
+def test_check_file_of_a_newer_app_exits_1(
+    healthy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = open_database(healthy)
+    try:
+        with database.transaction() as session:
+            session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    finally:
+        database.dispose()
+
+    assert main(["check", "--db", str(healthy)]) == EXIT_STORAGE
+
+    out = capsys.readouterr().out
+    assert "lebih baru" in out
+    assert f"Versi skema: 9999 (aplikasi: {head_revision()})" in out
+
+
+def test_version_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kinerja-desktop {__version__}"
+
+
+def test_self_check_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-check"]) == EXIT_OK
+    assert capsys.readouterr().out.strip() == "self-check ok"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--tidak-ada"],
+        ["check"],  # --db is required
+        ["check", "--db"],
+        ["perintah-lain"],
+        ["demo", "--db", "x.sqlite", "--employees", "banyak"],
+    ],
+    ids=["unknown-option", "check-without-db", "db-without-path", "unknown-command", "not-int"],
+)
+def test_bad_argument_exits_2_with_an_indonesian_message(
+    argv: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where a relative --db would land
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "Kesalahan argumen:" in err
+    assert "usage:" in err  # how to call it correctly
+    assert list(tmp_path.iterdir()) == []  # nothing was written

@@ -1,0 +1,332 @@
+"""The layer rules of house-style §4.2, proved by reading every module's imports with `ast`.
+
+    ui ──► services ──► data ──► domain        (reports ──► domain)
+
+Every import counts: top-level, inside functions (lazy), under ``if TYPE_CHECKING`` and
+``importlib.import_module("...")`` with a literal name.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PACKAGE = "kinerja_desktop"
+PACKAGE_DIR = Path(__file__).resolve().parents[1] / PACKAGE
+
+QT = ("PySide6", "shiboken6")
+
+
+def within(*packages: str) -> Callable[[str], bool]:
+    """Match a dotted module name that is one of ``packages`` or inside one of them."""
+    return lambda name: any(name == p or name.startswith(p + ".") for p in packages)
+
+
+def everything_but(*packages: str) -> Callable[[str], bool]:
+    inside = within(*packages)
+    return lambda name: not inside(name)
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    description: str
+    applies_to: Callable[[str], bool]
+    forbidden: tuple[str, ...]
+    allowed: tuple[str, ...] = ()
+
+    def breaks(self, imported: str) -> bool:
+        return within(*self.forbidden)(imported) and not within(*self.allowed)(imported)
+
+
+RULES = (
+    Rule(
+        "qt-only-in-ui",
+        "only kinerja_desktop.ui imports PySide6",
+        everything_but(f"{PACKAGE}.ui"),
+        forbidden=QT,
+    ),
+    Rule(
+        "domain-is-pure",
+        "domain imports no Qt, SQLAlchemy, Alembic or reportlab, and nothing from "
+        "kinerja_desktop outside domain",
+        within(f"{PACKAGE}.domain"),
+        forbidden=(*QT, "sqlalchemy", "alembic", "reportlab", PACKAGE),
+        allowed=(f"{PACKAGE}.domain",),
+    ),
+    Rule(
+        "data-below-services",
+        "data never imports services, reports or ui",
+        within(f"{PACKAGE}.data"),
+        forbidden=(f"{PACKAGE}.services", f"{PACKAGE}.reports", f"{PACKAGE}.ui"),
+    ),
+    Rule(
+        "reports-without-storage",
+        "reports never import SQLAlchemy, data, services or ui",
+        within(f"{PACKAGE}.reports"),
+        forbidden=("sqlalchemy", f"{PACKAGE}.data", f"{PACKAGE}.services", f"{PACKAGE}.ui"),
+    ),
+    Rule(
+        "services-without-qt",
+        "services never import ui or PySide6",
+        within(f"{PACKAGE}.services"),
+        forbidden=(f"{PACKAGE}.ui", *QT),
+    ),
+    Rule(
+        "ui-through-services",
+        "ui never imports kinerja_desktop.data or SQLAlchemy",
+        within(f"{PACKAGE}.ui"),
+        forbidden=(f"{PACKAGE}.data", "sqlalchemy"),
+    ),
+    Rule(
+        "cli-is-the-top",
+        "nothing imports kinerja_desktop.cli except kinerja_desktop.__main__",
+        everything_but(f"{PACKAGE}.cli", f"{PACKAGE}.__main__"),
+        forbidden=(f"{PACKAGE}.cli",),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Import:
+    name: str
+    line: int
+
+
+def _resolve_relative(module: str, *, is_package: bool, level: int, target: str | None) -> str:
+    package = module if is_package else module.rpartition(".")[0]
+    for _ in range(level - 1):
+        package = package.rpartition(".")[0]
+    return f"{package}.{target}" if target else package
+
+
+def _literal_import_call(node: ast.Call) -> str | None:
+    """The module named in ``importlib.import_module("x")`` or ``__import__("x")``."""
+    function = node.func
+    called = (
+        function.id
+        if isinstance(function, ast.Name)
+        else function.attr
+        if isinstance(function, ast.Attribute)
+        else None
+    )
+    if called not in {"import_module", "__import__"} or not node.args:
+        return None
+    first = node.args[0]
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+
+
+def imports_of(source: str, module: str, *, is_package: bool = False) -> Iterator[Import]:
+    """Every module ``source`` imports, as absolute dotted names.
+
+    ``from a import b`` yields both ``a`` and ``a.b``, because ``b`` may be a submodule.
+    """
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield Import(alias.name, node.lineno)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = _resolve_relative(
+                    module, is_package=is_package, level=node.level, target=node.module
+                )
+            yield Import(base, node.lineno)
+            for alias in node.names:
+                if alias.name != "*":
+                    yield Import(f"{base}.{alias.name}", node.lineno)
+        elif isinstance(node, ast.Call) and (name := _literal_import_call(node)):
+            yield Import(name, node.lineno)
+
+
+def violations(
+    source: str, module: str, *, is_package: bool = False, rules: tuple[Rule, ...] = RULES
+) -> list[str]:
+    """One line per broken rule, naming the module, the line and the import."""
+    found: list[str] = []
+    for rule in rules:
+        if not rule.applies_to(module):
+            continue
+        seen: set[str] = set()
+        for imported in imports_of(source, module, is_package=is_package):
+            if rule.breaks(imported.name) and imported.name not in seen:
+                seen.add(imported.name)
+                found.append(
+                    f"{module} (line {imported.line}) imports {imported.name}: "
+                    f"{rule.description} [{rule.key}]"
+                )
+    return found
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str
+    path: Path
+    is_package: bool
+
+
+def package_modules() -> list[Module]:
+    modules = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
+        is_package = parts[-1] == "__init__"
+        name = ".".join(parts[:-1] if is_package else parts)
+        modules.append(Module(name, path, is_package))
+    return modules
+
+
+MODULES = package_modules()
+
+
+# --- the real package -----------------------------------------------------------------------
+
+
+def test_the_walk_sees_the_package() -> None:
+    names = {module.name for module in MODULES}
+    assert {
+        PACKAGE,
+        f"{PACKAGE}.__main__",
+        f"{PACKAGE}.cli",
+        f"{PACKAGE}.data.database",
+        f"{PACKAGE}.data.migrations.env",
+        f"{PACKAGE}.domain.errors",
+        f"{PACKAGE}.services.app_services",
+    } <= names
+    for rule in RULES:
+        if rule.key != "reports-without-storage":  # reports/ may still be empty
+            assert any(rule.applies_to(name) for name in names), rule.key
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.key for rule in RULES])
+def test_layer_rule_holds(rule: Rule) -> None:
+    found = [
+        line
+        for module in MODULES
+        for line in violations(
+            module.path.read_text(encoding="utf-8"),
+            module.name,
+            is_package=module.is_package,
+            rules=(rule,),
+        )
+    ]
+    assert not found, "layer rule broken:\n" + "\n".join(found)
+
+
+# --- the checker itself ---------------------------------------------------------------------
+
+DOMAIN_MODULE = "kinerja_desktop.domain.x"
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "offending", "rule_key"),
+    [
+        (DOMAIN_MODULE, "import PySide6.QtCore", "PySide6.QtCore", "domain-is-pure"),
+        (DOMAIN_MODULE, "from alembic import op", "alembic", "domain-is-pure"),
+        (
+            DOMAIN_MODULE,
+            "from sqlalchemy import select",
+            "sqlalchemy",
+            "domain-is-pure",
+        ),
+        (
+            DOMAIN_MODULE,
+            "import reportlab.pdfgen",
+            "reportlab.pdfgen",
+            "domain-is-pure",
+        ),
+        (
+            DOMAIN_MODULE,
+            "from ..data import models",
+            "kinerja_desktop.data",
+            "domain-is-pure",
+        ),
+        (
+            DOMAIN_MODULE,
+            "from kinerja_desktop import paths",
+            "kinerja_desktop.paths",
+            "domain-is-pure",
+        ),
+        (
+            "kinerja_desktop.data.x",
+            "def later():\n    from kinerja_desktop.services import staff_service\n",
+            "kinerja_desktop.services",
+            "data-below-services",
+        ),
+        (
+            "kinerja_desktop.reports.x",
+            "import sqlalchemy as sa",
+            "sqlalchemy",
+            "reports-without-storage",
+        ),
+        (
+            "kinerja_desktop.services.x",
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+            "    from kinerja_desktop.ui.events import AppEvents\n",
+            "kinerja_desktop.ui.events",
+            "services-without-qt",
+        ),
+        (
+            "kinerja_desktop.ui.x",
+            "from kinerja_desktop.data.database import Database",
+            "kinerja_desktop.data.database",
+            "ui-through-services",
+        ),
+        (
+            "kinerja_desktop.ui.x",
+            "import importlib\norm = importlib.import_module('sqlalchemy.orm')",
+            "sqlalchemy.orm",
+            "ui-through-services",
+        ),
+        (
+            "kinerja_desktop.paths",
+            "from PySide6.QtCore import QStandardPaths",
+            "PySide6.QtCore",
+            "qt-only-in-ui",
+        ),
+        (
+            "kinerja_desktop.services.x",
+            "from kinerja_desktop.cli import main",
+            "kinerja_desktop.cli",
+            "cli-is-the-top",
+        ),
+    ],
+)
+def test_checker_catches_a_violation(
+    module: str, source: str, offending: str, rule_key: str
+) -> None:
+    found = violations(source, module)
+    matching = [line for line in found if f"[{rule_key}]" in line]
+    assert matching, found
+    assert any(line.startswith(f"{module} (line ") for line in matching)
+    assert any(f"imports {offending}" in line for line in matching)
+
+
+def test_checker_resolves_relative_imports_in_a_package_init() -> None:
+    found = violations("from .. import services", "kinerja_desktop.data", is_package=True)
+    assert found == [
+        "kinerja_desktop.data (line 1) imports kinerja_desktop.services: "
+        "data never imports services, reports or ui [data-below-services]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("module", "source"),
+    [
+        (
+            "kinerja_desktop.ui.x",
+            "from PySide6.QtWidgets import QWidget\n"
+            "from kinerja_desktop.services.staff_service import StaffService\n"
+            "from kinerja_desktop.domain.staff import Employee\n",
+        ),
+        ("kinerja_desktop.__main__", "from kinerja_desktop.cli import main"),
+        (DOMAIN_MODULE, "from . import errors\nfrom babel.dates import format_date"),
+        ("kinerja_desktop.data.x", "from sqlalchemy import select\nfrom alembic import command"),
+        ("kinerja_desktop.cli", "def gui():\n    from kinerja_desktop.ui.application import run"),
+    ],
+)
+def test_checker_allows_the_permitted_directions(module: str, source: str) -> None:
+    assert violations(source, module) == []
