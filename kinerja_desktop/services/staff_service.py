@@ -19,7 +19,12 @@ from kinerja_desktop.domain.errors import (
     ValidationErrors,
 )
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
-from kinerja_desktop.domain.periods import EvaluationScheme, Period, periods_for_span
+from kinerja_desktop.domain.periods import (
+    EvaluationScheme,
+    Period,
+    periods_for_span,
+    periods_for_year,
+)
 from kinerja_desktop.domain.staff import (
     ActingAssignment,
     ActingKind,
@@ -63,6 +68,18 @@ class AppraisalYear:
     instansi_id: UnitId
     year: int
     scheme: EvaluationScheme
+
+
+@dataclass(frozen=True)
+class InstansiOverview:
+    """An instansi at a glance: its staff and where the appraisal year stands."""
+
+    name: str
+    active_staff: int
+    year: int
+    scheme: EvaluationScheme
+    scheme_set: bool
+    current_period: Period | None
 
 
 @dataclass(frozen=True)
@@ -221,6 +238,48 @@ class StaffService:
             row = repo.appraisal_year(session, instansi.id, year)
             return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
 
+    def overview(self, today: date) -> list[InstansiOverview]:
+        """Return each instansi with its active staff and the period running on ``today``."""
+        with self._db.reading() as session:
+            units = repo.all_units(session)
+            counts = repo.active_count_by_unit(session)
+            years = {
+                row.instansi_id: EvaluationScheme(row.scheme)
+                for row in repo.appraisal_years(session)
+                if row.year == today.year
+            }
+        parent = {unit.id: unit.parent_id for unit in units}
+
+        def root_of(unit_id: int) -> int:
+            while (above := parent[UnitId(unit_id)]) is not None:
+                unit_id = above
+            return unit_id
+
+        staff: dict[int, int] = {}
+        for unit_id, count in counts.items():
+            staff[root_of(unit_id)] = staff.get(root_of(unit_id), 0) + count
+        result = []
+        for unit in units:
+            if unit.parent_id is not None:
+                continue
+            scheme = years.get(unit.id, EvaluationScheme.TRIWULAN)
+            running = [
+                period
+                for period in periods_for_year(today.year, scheme)
+                if not period.is_final and period.contains(today)
+            ]
+            result.append(
+                InstansiOverview(
+                    name=unit.name,
+                    active_staff=staff.get(unit.id, 0),
+                    year=today.year,
+                    scheme=scheme,
+                    scheme_set=unit.id in years,
+                    current_period=running[0] if running else None,
+                )
+            )
+        return result
+
     def periods_for(self, employee_id: int, year: int) -> list[Period]:
         """Return the evaluation periods a person has in ``year``.
 
@@ -254,7 +313,9 @@ class StaffService:
                 kind = UnitKind.INSTANSI
             else:
                 kind = UnitKind.UNIT if parent.kind == UnitKind.INSTANSI else UnitKind.SUB_UNIT
-            if any(u.name == clean and u.parent_id == parent_id for u in repo.all_units(session)):
+            siblings = [u for u in repo.all_units(session) if u.parent_id == parent_id]
+            # Case-insensitive, as the importer matches unit names.
+            if any(u.name.casefold() == clean.casefold() for u in siblings):
                 raise ValidationError(f"Unit '{clean}' sudah ada di sana.", field="name")
             return repo.add_unit(session, clean, kind, parent_id, clean_text(city))
 

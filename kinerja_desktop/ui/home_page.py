@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.services.attention import AttentionService, Severity
+from kinerja_desktop.services.staff_service import InstansiOverview, StaffService
 
 
 class HomePage(QWidget):
@@ -17,22 +21,36 @@ class HomePage(QWidget):
 
     employee_requested = Signal(int)
 
-    def __init__(self, attention: AttentionService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, attention: AttentionService, staff: StaffService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._attention = attention
+        self._staff = staff
         self.heading = QLabel("<h2>Beranda</h2>")
+        self.office = QLabel()
+        self.office.setTextFormat(Qt.TextFormat.RichText)
+        self.office.setWordWrap(True)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.items = QListWidget()
         self.items.setWordWrap(True)
         self.items.setAlternatingRowColors(True)
         self.items.itemActivated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.office)
+        layout.addWidget(QLabel("<b>Perlu perhatian</b>"))
         layout.addWidget(self.summary)
         layout.addWidget(self.items)
         self.refresh()
 
     def refresh(self) -> None:
+        today = date.today()
+        self.office.setText(
+            "<br>".join(_overview_line(entry) for entry in self._staff.overview(today))
+            or "Belum ada instansi. Tambahkan di halaman Struktur atau impor daftar pegawai."
+        )
         self.items.clear()
         found = self._attention.items()
         important = sum(item.severity is Severity.PENTING for item in found)
@@ -43,6 +61,7 @@ class HomePage(QWidget):
                 f"{len(found)} hal perlu perhatian; {important} di antaranya penting. "
                 "Tekan Enter pada sebuah butir untuk membuka pegawainya."
             )
+        self.items.setVisible(bool(found))
         for entry in found:
             mark = "⚠" if entry.severity is Severity.PENTING else "ℹ"
             item = QListWidgetItem(f"{mark}  {entry.title}\n      {entry.detail}")
@@ -53,3 +72,18 @@ class HomePage(QWidget):
         ids = item.data(Qt.ItemDataRole.UserRole) or []
         if ids:
             self.employee_requested.emit(int(ids[0]))
+
+
+def _overview_line(entry: InstansiOverview) -> str:
+    name = entry.name.replace("&", "&amp;").replace("<", "&lt;")
+    period = (
+        f"periode berjalan <b>{entry.current_period.label}</b> "
+        f"({format_date_range_id(entry.current_period.start, entry.current_period.end)})"
+        if entry.current_period
+        else "tidak ada periode berjalan"
+    )
+    scheme = entry.scheme.label if entry.scheme_set else f"{entry.scheme.label} (bawaan)"
+    return (
+        f"<b>{name}</b>: {entry.active_staff} pegawai aktif · tahun {entry.year}, "
+        f"evaluasi {scheme} · {period}"
+    )

@@ -24,7 +24,6 @@ from kinerja_desktop.services.staff_import import ImportPreview, StaffImportServ
 from kinerja_desktop.ui.common import show_error
 
 INVALID_COLOUR = QColor("#fde7e9")
-ACTION_TEXT = {"NEW": "Baru", "UPDATE": "Diperbarui", "UNCHANGED": "Tetap"}
 
 
 class ImportDialog(QDialog):
@@ -64,7 +63,10 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
 
     def load(self) -> bool:
-        """Read the file and fill the preview; False (after a message) if it cannot be read."""
+        """Read the file and fill the preview; False (after a message) if that fails.
+
+        A file that cannot be parsed still opens, with its problem in the summary.
+        """
         try:
             self.preview = self._importer.preview(self._path)
         except DomainError as error:
@@ -74,9 +76,12 @@ class ImportDialog(QDialog):
         return True
 
     def _fill(self, preview: ImportPreview) -> None:
-        file_problems = [f"{issue.message}" for issue in preview.file_issues]
+        file_problems = [issue.text() for issue in preview.file_issues]
         parts = [f"{preview.valid_count} baris valid, {preview.invalid_count} baris tidak valid."]
         parts.extend(file_problems)
+        if preview.new_units:
+            units = ", ".join(unit.text() for unit in preview.new_units)
+            parts.append(f"Unit baru yang akan dibuat: {units}.")
         if preview.invalid_count and not file_problems:
             parts.append(
                 "Perbaiki berkas lalu impor lagi, atau impor baris yang valid saja; "
@@ -85,9 +90,13 @@ class ImportDialog(QDialog):
         self.summary.setText(" ".join(parts))
         self.table.setRowCount(len(preview.rows))
         for position, row in enumerate(preview.rows):
-            issues = "; ".join(f"{issue.column}: {issue.message}" for issue in row.issues)
+            issues = "; ".join(
+                f"{issue.column}: {issue.message}" if issue.column else issue.message
+                for issue in row.issues
+            )
             details = issues or "; ".join(row.changes)
-            action = "Tidak valid" if row.issues else ACTION_TEXT.get(str(row.action), "")
+            invalid = row.issues or row.action is None
+            action = "Tidak valid" if invalid else row.action.label  # type: ignore[union-attr]
             values = [str(row.line), row.nip, row.name, action, details]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -62,6 +62,7 @@ class SettingsPage(QWidget):
         self.years.setHorizontalHeaderLabels(["Instansi", "Tahun", "Skema"])
         self.years.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.years.horizontalHeader().setStretchLastSection(True)
+        self.years.verticalHeader().hide()
         form = QFormLayout()
         form.addRow("Instansi", self.instansi)
         form.addRow("Tahun", self.year)
@@ -95,6 +96,7 @@ class SettingsPage(QWidget):
         self.acting.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.acting.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.acting.horizontalHeader().setStretchLastSection(True)
+        self.acting.verticalHeader().hide()
         form = QFormLayout()
         form.addRow("Jenis", self.acting_kind)
         form.addRow("Pelaksana", self.acting_nip)
@@ -123,6 +125,7 @@ class SettingsPage(QWidget):
                 (names.get(year.instansi_id, "?"), str(year.year), year.scheme.label)
             ):
                 self.years.setItem(row, column, QTableWidgetItem(text))
+        self.years.resizeColumnsToContents()
         assignments = self._staff.acting_assignments()
         self.acting.setRowCount(len(assignments))
         for row, assignment in enumerate(assignments):
@@ -136,6 +139,7 @@ class SettingsPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, assignment.id)
                 self.acting.setItem(row, column, item)
+        self.acting.resizeColumnsToContents()
 
     def _save_year(self) -> None:
         instansi_id = self.instansi.currentData()

@@ -64,6 +64,8 @@ class StaffPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Qt's default indicator is descending; the list starts A to Z by name.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -71,7 +73,7 @@ class StaffPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((240, 170, 260, 60, 180)):
+        for column, width in enumerate((230, 175, 230, 50, 170)):
             self.table.setColumnWidth(column, width)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -93,7 +95,7 @@ class StaffPage(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
 
     def _connect(self) -> None:

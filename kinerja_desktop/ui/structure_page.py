@@ -37,6 +37,7 @@ class StructurePage(QWidget):
         self._staff = staff
         self.units = QTreeWidget()
         self.units.setHeaderLabels(["Unit kerja", "Jenis", "Pegawai aktif"])
+        self.units.setToolTip("Jumlah pegawai aktif termasuk sub-unit di bawahnya")
         self.people = QTreeWidget()
         self.people.setHeaderLabels(["Pegawai", "Jabatan", "NIP"])
         self.add_unit_button = QPushButton("Tambah &unit di bawah yang dipilih")
@@ -56,6 +57,7 @@ class StructurePage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 600])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self.refresh()
@@ -64,11 +66,13 @@ class StructurePage(QWidget):
         counts: dict[int, int] = {}
         for node in self._staff.supervisor_tree():
             _count(node, counts)
+        units = self._staff.units()
+        totals = _with_descendants(counts, {unit.id: unit.parent_id for unit in units})
         self.units.clear()
         items: dict[int, QTreeWidgetItem] = {}
-        for _depth, unit in ordered_units(self._staff.units()):
+        for _depth, unit in ordered_units(units):
             parent = items.get(unit.parent_id) if unit.parent_id else None
-            item = QTreeWidgetItem([unit.name, unit.kind.label, str(counts.get(unit.id, 0))])
+            item = QTreeWidgetItem([unit.name, unit.kind.label, str(totals.get(unit.id, 0))])
             item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
             if parent is None:
                 self.units.addTopLevelItem(item)
@@ -76,7 +80,8 @@ class StructurePage(QWidget):
                 parent.addChild(item)
             items[unit.id] = item
         self.units.expandToDepth(1)
-        self.units.resizeColumnToContents(0)
+        for column in range(self.units.columnCount()):
+            self.units.resizeColumnToContents(column)
         self._fill_people()
 
     def _selected_unit(self) -> int | None:
@@ -90,7 +95,8 @@ class StructurePage(QWidget):
         for node in self._staff.supervisor_tree(scope):
             self.people.addTopLevelItem(_person_item(node))
         self.people.expandToDepth(2)
-        self.people.resizeColumnToContents(0)
+        for column in range(self.people.columnCount()):
+            self.people.resizeColumnToContents(column)
 
     def _open_person(self, item: QTreeWidgetItem) -> None:
         employee_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -115,6 +121,17 @@ def _count(node: TreeNode, counts: dict[int, int]) -> None:
     counts[node.employee.unit_id] = counts.get(node.employee.unit_id, 0) + 1
     for child in node.children:
         _count(child, counts)
+
+
+def _with_descendants(counts: dict[int, int], parent: dict[int, int | None]) -> dict[int, int]:
+    """Add each unit's count to every unit above it."""
+    totals: dict[int, int] = {}
+    for unit_id, count in counts.items():
+        current: int | None = unit_id
+        while current is not None:
+            totals[current] = totals.get(current, 0) + count
+            current = parent.get(current)
+    return totals
 
 
 def _person_item(node: TreeNode) -> QTreeWidgetItem:

@@ -367,3 +367,12 @@ def active_nips(session: Session) -> list[tuple[int, str, str, str, str]]:
         EmployeeRow.gelar_belakang,
     ).where(EmployeeRow.active.is_(True))
     return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
+
+
+def active_count_by_unit(session: Session) -> dict[int, int]:
+    query = (
+        select(EmployeeRow.unit_id, func.count(EmployeeRow.id))
+        .where(EmployeeRow.active.is_(True))
+        .group_by(EmployeeRow.unit_id)
+    )
+    return {unit_id: count for unit_id, count in session.execute(query)}

@@ -1,0 +1,286 @@
+"""Foundation benchmarks: import, start-up, search-as-you-type and memory with 20,000 people.
+
+Run with `make bench` (or `python benchmarks/bench_foundation.py --employees 20000`). Prints a
+Markdown section for docs/benchmarks.md. Start-up and memory are measured in fresh child
+processes, so one run does not warm the next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {"import_s": 3.0, "startup_ratio": 2.0, "search_ms": 50.0, "peak_mb": 250.0}
+STARTUP_RUNS = 5
+#: Search-as-you-type: every prefix of these words, as a user types them (50 queries).
+TYPED_WORDS = (
+    "siti",
+    "ahmad",
+    "19850",
+    "perawat",
+    "kertapati",
+    "lestari",
+    "pelaksana",
+    "bidan",
+    "19920",
+    "dewi",
+)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    from PySide6 import __version__ as pyside_version
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}; PySide6 {pyside_version}; "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def export_csv(db: Path, out: Path) -> int:
+    """Write the people of ``db`` in the import format (unit as a full path)."""
+    with sqlite3.connect(db) as connection:
+        units = {
+            row[0]: (row[1], row[2])
+            for row in connection.execute("SELECT id, name, parent_id FROM units")
+        }
+
+        def path(unit_id: int) -> str:
+            names = []
+            current: int | None = unit_id
+            while current is not None:
+                name, current = units[current]
+                names.append(name)
+            return " > ".join(reversed(names))
+
+        rows = connection.execute(
+            "SELECT e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.status, e.golongan, "
+            "e.jabatan, e.jabatan_kind, e.unit_id, p.nip FROM employees e "
+            "LEFT JOIN employees p ON p.id = e.penilai_id WHERE e.active"
+        ).fetchall()
+    connection.close()
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "NIP",
+                "Nama",
+                "Gelar Depan",
+                "Gelar Belakang",
+                "Status",
+                "Golongan",
+                "Jabatan",
+                "Jenis Jabatan",
+                "Unit Kerja",
+                "NIP Penilai",
+            ]
+        )
+        for nip, name, depan, belakang, status, gol, jabatan, kind, unit_id, penilai in rows:
+            writer.writerow(
+                [
+                    nip,
+                    name,
+                    depan,
+                    belakang,
+                    status,
+                    gol,
+                    jabatan,
+                    kind,
+                    path(unit_id),
+                    penilai or "",
+                ]
+            )
+    return len(rows)
+
+
+def child_startup(mode: str, db: str) -> None:
+    """Start a bare QMainWindow or the real app, show it, let the loop run once, exit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    QTimer.singleShot(0, app.quit)
+    if mode == "bare":
+        window = QMainWindow()
+        window.show()
+        app.exec()
+        return
+    from kinerja_desktop.ui.application import run_gui
+
+    run_gui(Path(db))
+
+
+def child_search(db: str) -> None:
+    """Open the real main window, type 50 queries, report latencies and peak memory."""
+    from PySide6.QtWidgets import QApplication
+
+    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.ui.application import configure_application
+    from kinerja_desktop.ui.main_window import PEGAWAI, MainWindow
+
+    app = QApplication([])
+    configure_application(app)
+    services = open_services(Path(db), create=False)
+    window = MainWindow(services)
+    window.show()
+    window.go(PEGAWAI)
+    app.processEvents()
+    page = window.staff_page
+    model = page.model
+    latencies = []
+    for word in TYPED_WORDS:
+        for length in range(1, len(word) + 1):
+            start = time.perf_counter()
+            page.search.setText(word[:length])
+            page.apply_filter()  # what the debounce timer calls
+            for row in range(min(40, model.rowCount())):  # the rows a screen shows
+                for column in range(model.columnCount()):
+                    model.data(model.index(row, column))
+            app.processEvents()
+            latencies.append((time.perf_counter() - start) * 1000)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"latencies": latencies, "peak_mb": peak_mb, "rows": model.rowCount()}))
+    window.close()
+    services.close()
+
+
+def _run_child(*args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, __file__, *args], check=True, env=_child_env())
+    return time.perf_counter() - start
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["KINERJA_DATA_DIR"] = tempfile.mkdtemp(prefix="kinerja-bench-")
+    return env
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--employees", type=int, default=20_000)
+    parser.add_argument("--child", nargs="+")
+    args = parser.parse_args()
+    if args.child:
+        if args.child[0] == "search":
+            child_search(args.child[1])
+        else:
+            child_startup(args.child[0], args.child[1])
+        return
+
+    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.demo import write_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
+    demo_db = folder / "demo.sqlite"
+    services = open_services(demo_db)
+    start = time.perf_counter()
+    write_demo(services.database, employees=args.employees)
+    demo_s = time.perf_counter() - start
+    services.close()
+
+    csv_path = folder / "pegawai.csv"
+    rows = export_csv(demo_db, csv_path)
+    import_db = folder / "import.sqlite"
+    services = open_services(import_db)
+    start = time.perf_counter()
+    preview = services.importer.preview(csv_path)
+    preview_s = time.perf_counter() - start
+    start = time.perf_counter()
+    services.importer.apply(csv_path, skip_invalid=False)
+    apply_s = time.perf_counter() - start
+    services.close()
+    cli_s = time.perf_counter()
+    cli_db = folder / "cli.sqlite"
+    open_services(cli_db).close()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kinerja_desktop",
+            "import-employees",
+            "--db",
+            str(cli_db),
+            str(csv_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    cli_s = time.perf_counter() - cli_s
+
+    bare, app = [], []
+    for _ in range(STARTUP_RUNS):
+        bare.append(_run_child("--child", "bare", "-"))
+        app.append(_run_child("--child", "app", str(demo_db)))
+    ratio = statistics.median(app) / statistics.median(bare)
+
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", "search", str(demo_db)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_child_env(),
+    )
+    search = json.loads(result.stdout.strip().splitlines()[-1])
+    latencies = sorted(search["latencies"])
+    median_ms = statistics.median(latencies)
+    p95_ms = latencies[int(0.95 * (len(latencies) - 1))]
+
+    def verdict(value: float, target: float) -> str:
+        return "met" if value <= target else "MISSED"
+
+    print(f"Machine: {machine()}\n")
+    print(f"Demo office of {args.employees:,} people written in {demo_s:.2f} s.\n")
+    print("| measure | result | target | |")
+    print("|---|---|---|---|")
+    print(
+        f"| import of a {rows:,}-row CSV, service (preview + apply) | {preview_s + apply_s:.2f} s "
+        f"(preview {preview_s:.2f} s, apply {apply_s:.2f} s; {preview.valid_count:,} valid) "
+        f"| ≤ {TARGETS['import_s']:.0f} s | {verdict(preview_s + apply_s, TARGETS['import_s'])} |"
+    )
+    print(
+        f"| the same through `kinerja-desktop import-employees` (wall, incl. Python start) | "
+        f"{cli_s:.2f} s | ≤ {TARGETS['import_s']:.0f} s | {verdict(cli_s, TARGETS['import_s'])} |"
+    )
+    app_s, bare_s = statistics.median(app), statistics.median(bare)
+    print(
+        f"| time to a usable main window, median of {STARTUP_RUNS} | app {app_s:.2f} s, "
+        f"bare QMainWindow {bare_s:.2f} s: ratio {ratio:.2f}x | ≤ 2.0x | "
+        f"{verdict(ratio, TARGETS['startup_ratio'])} |"
+    )
+    print(
+        f"| search-as-you-type, 50 queries ({search['rows']:,} rows after the last) | median "
+        f"{median_ms:.1f} ms, p95 {p95_ms:.1f} ms | ≤ 50 ms | "
+        f"{verdict(p95_ms, TARGETS['search_ms'])} |"
+    )
+    print(
+        f"| peak memory of the app with {args.employees:,} people after the searches | "
+        f"{search['peak_mb']:.0f} MB | ≤ 250 MB | "
+        f"{verdict(search['peak_mb'], TARGETS['peak_mb'])} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
