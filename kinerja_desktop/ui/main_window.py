@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.employee_form import EmployeeDialog
+from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.events import AppEvents
 from kinerja_desktop.ui.home_page import HomePage
 from kinerja_desktop.ui.import_dialog import ImportDialog
@@ -76,6 +79,10 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Keluar", "Ctrl+Q", self.close)
         self.add_action = self._action("&Tambah pegawai", "Ctrl+N", self.add_employee)
         self.edit_action = self._action("&Ubah pegawai terpilih", "F2", self.edit_selected)
+        self.end_action = self._action("&Nonaktifkan pegawai…", "Ctrl+Shift+D", self.end_service)
+        self.reactivate_action = self._action(
+            "Aktifkan &kembali", "Ctrl+Shift+A", self.reactivate_selected
+        )
         self.find_action = self._action(
             "&Cari pegawai", QKeySequence.StandardKey.Find, self.find_employee
         )
@@ -86,6 +93,9 @@ class MainWindow(QMainWindow):
         staff_menu = self.menuBar().addMenu("&Pegawai")
         for action in (self.add_action, self.edit_action, self.find_action):
             staff_menu.addAction(action)
+        staff_menu.addSeparator()
+        staff_menu.addAction(self.end_action)
+        staff_menu.addAction(self.reactivate_action)
         go_menu = self.menuBar().addMenu("B&uka")
         for position, name in enumerate(PAGES):
             go_menu.addAction(
@@ -153,6 +163,29 @@ class MainWindow(QMainWindow):
             self._services.staff, self._services.staff.get(employee_id), parent=self
         )
         if dialog.exec() and dialog.saved is not None:
+            self.events.staff_changed.emit()
+            self.staff_page.select(employee_id)
+
+    def end_service(self) -> None:
+        employee_id = self.staff_page.selected_id()
+        if employee_id is None:
+            return
+        person = self._services.staff.get(employee_id)
+        if not person.active:
+            return
+        dialog = EndServiceDialog(self._services.staff, person, parent=self)
+        if dialog.exec():
+            self.events.staff_changed.emit()
+
+    def reactivate_selected(self) -> None:
+        employee_id = self.staff_page.selected_id()
+        if employee_id is None or self._services.staff.get(employee_id).active:
+            return
+        answer = QMessageBox.question(
+            self, "Aktifkan kembali", "Aktifkan kembali pegawai ini mulai hari ini?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._services.staff.reactivate(employee_id, date.today())
             self.events.staff_changed.emit()
             self.staff_page.select(employee_id)
 

@@ -5,7 +5,10 @@ from pathlib import Path
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.import_dialog import ImportDialog
 
-HEADER = "NIP,Nama,Gelar Depan,Gelar Belakang,Status,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,NIP Penilai"
+HEADER = (
+    "NIP,Nama,Gelar Depan,Gelar Belakang,Status,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,"
+    "NIP Penilai"
+)
 
 
 def _write(tmp_path: Path, *rows: str) -> Path:

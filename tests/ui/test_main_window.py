@@ -28,6 +28,8 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
         "&Keluar": "Ctrl+Q",
         "&Tambah pegawai": "Ctrl+N",
         "&Ubah pegawai terpilih": "F2",
+        "&Nonaktifkan pegawai…": "Ctrl+Shift+D",
+        "Aktifkan &kembali": "Ctrl+Shift+A",
         "&Cari pegawai": "Ctrl+F",
         "Beranda": "Ctrl+1",
         "Pegawai": "Ctrl+2",
