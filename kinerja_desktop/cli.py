@@ -11,6 +11,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from kinerja_desktop import __version__
 from kinerja_desktop.domain.errors import DomainError, StorageError
@@ -20,10 +21,40 @@ EXIT_STORAGE = 1
 EXIT_INPUT = 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """Argument errors in Indonesian, with exit code 2 as argparse does."""
+#: argparse's own English messages, as users see them in Indonesian.
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required", "argumen berikut wajib diisi"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("invalid int value", "bukan bilangan bulat"),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("expected one argument", "butuh satu nilai"),
+    ("choose from", "pilih dari"),
+    ("argument ", "argumen "),
+)
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        # argparse passes prefix "" when it builds a sub-command's name; keep that.
+        super().add_usage(usage, actions, groups, "Pemakaian: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Help and argument errors in Indonesian; errors exit with code 2 as argparse does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message: str) -> NoReturn:
+        for english, indonesian in _ARGPARSE_MESSAGES:
+            message = message.replace(english, indonesian)
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"Kesalahan argumen: {message}\n")
 
@@ -40,14 +71,21 @@ def _db_argument(parser: argparse.ArgumentParser, *, required: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kinerja-desktop", description="Kinerja Desktop: pengelolaan kinerja ASN")
-    parser.add_argument("--version", action="version", version=f"kinerja-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kinerja-desktop {__version__}",
+        help="tampilkan versi lalu keluar",
+    )
     parser.add_argument(
         "--self-check",
         action="store_true",
         help="buka basis data sementara, jalankan migrasi, lalu keluar (untuk uji paket)",
     )
     _db_argument(parser, required=False)
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="PERINTAH", title="perintah", parser_class=_Parser
+    )
 
     demo = commands.add_parser("demo", help="tulis kantor contoh (Kecamatan Kertapati)")
     _db_argument(demo, required=True)
@@ -86,12 +124,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _self_check() -> int:
-    from kinerja_desktop.services.app_services import open_services
+    """Prove a build is whole: migrations, Indonesian dates, the demo, and the main window."""
+    import os
+    from datetime import date
 
+    from kinerja_desktop.domain.dates import format_date_id
+    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.demo import write_demo
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kinerja_desktop.ui.self_check import show_main_window_once
+
+    if format_date_id(date(2026, 11, 28)) != "28 November 2026":
+        print("self-check: Indonesian date formatting is broken", file=sys.stderr)
+        return EXIT_STORAGE
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["KINERJA_DATA_DIR"] = folder  # leave the user's settings and data alone
         services = open_services(Path(folder) / "self-check.sqlite")
         try:
-            services.staff.count()
+            write_demo(services.database, employees=12)
+            show_main_window_once(services)
         finally:
             services.close()
     print("self-check ok")
