@@ -138,6 +138,7 @@ def _self_check() -> int:
     if format_date_id(date(2026, 11, 28)) != "28 November 2026":
         print("self-check: Indonesian date formatting is broken", file=sys.stderr)
         return EXIT_STORAGE
+    saved_data_dir = os.environ.get("KINERJA_DATA_DIR")
     with tempfile.TemporaryDirectory() as folder:
         os.environ["KINERJA_DATA_DIR"] = folder  # leave the user's settings and data alone
         services = open_services(Path(folder) / "self-check.sqlite")
@@ -146,6 +147,10 @@ def _self_check() -> int:
             show_main_window_once(services)
         finally:
             services.close()
+            if saved_data_dir is None:
+                os.environ.pop("KINERJA_DATA_DIR", None)
+            else:
+                os.environ["KINERJA_DATA_DIR"] = saved_data_dir
     print("self-check ok")
     return EXIT_OK
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,9 +110,18 @@ def test_version_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"kinerja-desktop {__version__}"
 
 
-def test_self_check_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--self-check"]) == EXIT_OK
-    assert capsys.readouterr().out.strip() == "self-check ok"
+def test_self_check_returns_0(tmp_path: Path) -> None:
+    # A process of its own: the self-check starts and quits a QApplication of its own.
+    done = subprocess.run(
+        [sys.executable, "-m", "kinerja_desktop", "--self-check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(tmp_path)},
+    )
+    assert (done.returncode, done.stdout.strip()) == (EXIT_OK, "self-check ok")
+    assert list(tmp_path.iterdir()) == []  # the user's data folder was not touched
 
 
 @pytest.mark.parametrize(
