@@ -181,20 +181,23 @@ def _demo(path: Path, employees: int) -> int:
 
 def _import(path: Path, file: Path, *, skip_invalid: bool) -> int:
     from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.staff_import import ImportRefusedError
 
     if not path.exists():
         print(f"Berkas basis data tidak ada: {path}", file=sys.stderr)
         return EXIT_STORAGE
     services = open_services(path, create=False)
     try:
-        preview = services.importer.preview(file)
-        for line in preview.problem_lines():
-            print(line, file=sys.stderr)
-        if not preview.importable(skip_invalid=skip_invalid):
-            print(preview.refusal(skip_invalid=skip_invalid), file=sys.stderr)
-            return EXIT_INPUT
+        # One pass: apply checks every row itself and refuses with all of them listed.
         result = services.importer.apply(file, skip_invalid=skip_invalid)
+    except ImportRefusedError as refused:
+        for line in refused.preview.problem_lines():
+            print(line, file=sys.stderr)
+        print(refused.preview.refusal(skip_invalid=skip_invalid), file=sys.stderr)
+        return EXIT_INPUT
     finally:
         services.close()
+    for line in result.skipped_problems:
+        print(line, file=sys.stderr)
     print("\n".join(result.summary_lines()))
     return EXIT_OK

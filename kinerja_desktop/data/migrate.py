@@ -1,15 +1,20 @@
-"""Schema migrations shipped inside the package and applied from code (Alembic)."""
+"""Schema migrations shipped inside the package and applied from code (Alembic).
+
+Alembic is imported only when a migration runs: a start on a current file reads the stored
+revision with one query and the revision graph from the version files' own headers.
+"""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
+
+if TYPE_CHECKING:  # imported lazily: alembic costs ~0.1 s of start-up
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -23,6 +28,8 @@ class SchemaState(StrEnum):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -30,20 +37,38 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+_HEADER = re.compile(
+    r"^(?P<key>revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"](?P<value>[^'\"]+)['\"]|None)",
+    re.MULTILINE,
+)
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """Map each shipped revision to the one it revises, read from the version files."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = {m["key"]: m["value"] for m in _HEADER.finditer(script.read_text("utf-8"))}
+        if found.get("revision"):
+            graph[found["revision"]] = found.get("down_revision")
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:  # pragma: no cover - the package always ships a migration
-        raise RuntimeError("no migrations shipped")
-    return head
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:  # pragma: no cover - a packaging mistake, caught by the tests
+        raise RuntimeError(f"expected one migration head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {revision.revision for revision in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if "alembic_version" not in inspect(connection).get_table_names():
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_state(revision: str | None, table_names: list[str]) -> SchemaState:
@@ -69,6 +94,8 @@ def upgrade_to_head(connection: Connection) -> None:
     The caller opens ``connection`` with foreign keys off (SQLite's table-rebuild rule) and
     commits only when this returns, so a failed migration leaves the file as it was.
     """
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")
     problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
     if problems:

@@ -55,6 +55,8 @@ class EmployeeRow(Base):
         ),
         CheckConstraint("penilai_id IS NULL OR penilai_id <> id", name="not_own_penilai"),
         Index("ix_employees_name", "name"),
+        # The staff list's default query (active people by name) reads only this index.
+        Index("ix_employees_active_name", "active", "name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

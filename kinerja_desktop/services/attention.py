@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.nip import MAX_AGE_AT_APPOINTMENT_PNS, MIN_AGE_AT_APPOINTMENT, Nip
 from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
 
 #: How many days ahead an ending Plt/Plh assignment is announced.
@@ -121,7 +121,10 @@ def _year_not_set(session: Session, today: date) -> list[AttentionItem]:
 def _nip_warnings(session: Session, _today: date) -> list[AttentionItem]:
     flagged = [
         (EmployeeId(employee_id), full_name(name, depan, belakang))
-        for employee_id, nip, name, depan, belakang in repo.active_nips(session)
+        # SQL narrows 20,000 NIPs to a handful by year; the exact rule decides.
+        for employee_id, nip, name, depan, belakang in repo.nips_with_unusual_ages(
+            session, youngest=MIN_AGE_AT_APPOINTMENT + 1, oldest=MAX_AGE_AT_APPOINTMENT_PNS
+        )
         if Nip(nip).warnings()
     ]
     if not flagged:

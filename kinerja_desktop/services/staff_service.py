@@ -18,6 +18,7 @@ from kinerja_desktop.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from kinerja_desktop.domain.golongan import Golongan, parse_golongan
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
 from kinerja_desktop.domain.periods import (
     EvaluationScheme,
@@ -61,6 +62,18 @@ class Appraisers:
     penilai: Employee | None
     atasan_penilai: Employee | None
     acting: ActingAssignment | None = None  # set when the penilai is a Plt/Plh that day
+
+
+@dataclass(frozen=True)
+class EmployeeProfile:
+    """A person's summary: identity, placement, appraisers, periods this year, history."""
+
+    employee: Employee
+    golongan: Golongan
+    unit_name: str
+    appraisers: Appraisers
+    periods: tuple[Period, ...]
+    history: tuple[EmploymentEvent, ...]
 
 
 @dataclass(frozen=True)
@@ -158,42 +171,22 @@ class StaffService:
         A Plt/Plh covering that day stands in for the supervisor they replace, at both levels.
         """
         with self._db.reading() as session:
-            acting = repo.acting_assignments(session)
+            return _appraisers(session, _existing_row(session, employee_id), on)
 
-            def stand_in(supervisor_id: int | None) -> tuple[int | None, ActingAssignment | None]:
-                for assignment in acting:
-                    if assignment.for_employee_id == supervisor_id and assignment.covers(on):
-                        return assignment.acting_employee_id, assignment
-                return supervisor_id, None
-
-            row = repo.employee_row(session, employee_id)
-            if row is None:
-                raise NotFoundError("Pegawai tidak ditemukan.")
-            penilai_id, used = stand_in(row.penilai_id)
-            if penilai_id == row.id and used is not None:
-                # Acting for one's own supervisor: the absent supervisor's penilai appraises.
-                absent = repo.employee_row(session, used.for_employee_id)
-                penilai_id, used = stand_in(absent.penilai_id if absent else None)
-            penilai_row = repo.employee_row(session, penilai_id) if penilai_id else None
-            atasan_row = None
-            if penilai_row is not None:
-                # The atasan is the absent supervisor's own supervisor when a Plt stands in.
-                base = repo.employee_row(session, used.for_employee_id) if used else penilai_row
-                atasan_id, _ = stand_in(base.penilai_id if base else None)
-                atasan_row = repo.employee_row(session, atasan_id) if atasan_id else None
-            return Appraisers(
-                penilai=repo.to_employee(penilai_row) if penilai_row else None,
-                atasan_penilai=repo.to_employee(atasan_row) if atasan_row else None,
-                acting=used,
-            )
-
-    def subordinates(self, employee_id: int) -> list[Employee]:
+    def profile(self, employee_id: int, today: date) -> EmployeeProfile:
+        """Return everything a person's summary shows, read in one transaction."""
         with self._db.reading() as session:
-            return [
-                employee
-                for employee in repo.all_employees(session, active_only=True)
-                if employee.penilai_id == employee_id
-            ]
+            row = _existing_row(session, employee_id)
+            employee = repo.to_employee(row)
+            unit = repo.unit_row(session, row.unit_id)
+            return EmployeeProfile(
+                employee=employee,
+                golongan=parse_golongan(employee.golongan, employee.status),
+                unit_name=unit.name if unit else "",
+                appraisers=_appraisers(session, row, today),
+                periods=tuple(_periods(session, row, today.year)),
+                history=tuple(repo.events_of(session, employee_id)),
+            )
 
     def supervisor_tree(self, unit_ids: frozenset[int] | None = None) -> list[TreeNode]:
         """Return the active staff as a forest: roots are people with no penilai in the set."""
@@ -225,18 +218,21 @@ class StaffService:
             ]
 
     def instansi_of(self, unit_id: int) -> Unit:
-        by_id = {unit.id: unit for unit in self.units()}
-        unit = by_id[UnitId(unit_id)]
-        while unit.parent_id is not None:
-            unit = by_id[unit.parent_id]
-        return unit
+        with self._db.reading() as session:
+            root = repo.unit_row(session, repo.root_unit_id(session, unit_id))
+            if root is None:
+                raise NotFoundError("Unit tidak ditemukan.")
+            return repo.to_unit(root)
+
+    def subordinates(self, employee_id: int) -> list[Employee]:
+        """Active people whose Pejabat Penilai is ``employee_id``."""
+        with self._db.reading() as session:
+            return repo.subordinates_of(session, employee_id)
 
     def scheme_for(self, unit_id: int, year: int) -> EvaluationScheme:
-        """The evaluation scheme of the person's instansi that year (triwulan unless set)."""
-        instansi = self.instansi_of(unit_id)
+        """The evaluation scheme of the unit's instansi that year (triwulan unless set)."""
         with self._db.reading() as session:
-            row = repo.appraisal_year(session, instansi.id, year)
-            return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+            return _scheme(session, unit_id, year)
 
     def overview(self, today: date) -> list[InstansiOverview]:
         """Return each instansi with its active staff and the period running on ``today``."""
@@ -286,18 +282,8 @@ class StaffService:
         They are partial when the person joined, moved or left that year; the annual (AKHIR)
         period spans their time in the unit.
         """
-        employee = self.get(employee_id)
-        start, end = date(year, 1, 1), date(year, 12, 31)
-        for event in self.history(employee_id):
-            if event.event_date.year != year:
-                continue
-            if event.starts_period:
-                start = max(start, event.event_date)
-            elif event.ends_period:
-                end = min(end, event.event_date)
-        if end < start:
-            return []
-        return periods_for_span(year, self.scheme_for(employee.unit_id, year), start, end)
+        with self._db.reading() as session:
+            return _periods(session, _existing_row(session, employee_id), year)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -496,3 +482,60 @@ class StaffService:
                     errors.append(ValidationError(_cycle_message(names), field="penilai"))
         if errors:
             raise ValidationErrors(errors)
+
+
+# --- reads shared by several use cases (inside the caller's transaction) ---------------------
+
+
+def _existing_row(session: Session, employee_id: int) -> models.EmployeeRow:
+    row = repo.employee_row(session, employee_id)
+    if row is None:
+        raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
+    return row
+
+
+def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
+    row = repo.appraisal_year(session, repo.root_unit_id(session, unit_id), year)
+    return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+
+
+def _periods(session: Session, row: models.EmployeeRow, year: int) -> list[Period]:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    for event in repo.events_of(session, row.id):
+        if event.event_date.year != year:
+            continue
+        if event.starts_period:
+            start = max(start, event.event_date)
+        elif event.ends_period:
+            end = min(end, event.event_date)
+    if end < start:
+        return []
+    return periods_for_span(year, _scheme(session, row.unit_id, year), start, end)
+
+
+def _appraisers(session: Session, row: models.EmployeeRow, on: date) -> Appraisers:
+    acting = repo.acting_assignments(session)
+
+    def stand_in(supervisor_id: int | None) -> tuple[int | None, ActingAssignment | None]:
+        for assignment in acting:
+            if assignment.for_employee_id == supervisor_id and assignment.covers(on):
+                return assignment.acting_employee_id, assignment
+        return supervisor_id, None
+
+    penilai_id, used = stand_in(row.penilai_id)
+    if penilai_id == row.id and used is not None:
+        # Acting for one's own supervisor: the absent supervisor's penilai appraises.
+        absent = repo.employee_row(session, used.for_employee_id)
+        penilai_id, used = stand_in(absent.penilai_id if absent else None)
+    penilai_row = repo.employee_row(session, penilai_id) if penilai_id else None
+    atasan_row = None
+    if penilai_row is not None:
+        # The atasan is the absent supervisor's own supervisor when a Plt stands in.
+        base = repo.employee_row(session, used.for_employee_id) if used else penilai_row
+        atasan_id, _ = stand_in(base.penilai_id if base else None)
+        atasan_row = repo.employee_row(session, atasan_id) if atasan_id else None
+    return Appraisers(
+        penilai=repo.to_employee(penilai_row) if penilai_row else None,
+        atasan_penilai=repo.to_employee(atasan_row) if atasan_row else None,
+        acting=used,
+    )

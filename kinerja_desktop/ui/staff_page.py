@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.golongan import parse_golongan
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
 from kinerja_desktop.ui.staff_table_model import StaffTableModel
 from kinerja_desktop.ui.units import fill_unit_combo
@@ -61,12 +60,12 @@ class StaffPage(QWidget):
         self.add_button = QPushButton("&Tambah pegawai")
         self.edit_button = QPushButton("&Ubah")
         self.table = QTableView()
+        # Sort state first, model second: enabling sorting on a set model sorts (queries) again.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Qt's default indicator is descending; the list starts A to Z by name.
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -137,8 +136,9 @@ class StaffPage(QWidget):
         count = self.model.rowCount()
         self.count_label.setText(f"{count:,} pegawai ditampilkan".replace(",", "."))
         if count and self.selected_id() is None:
-            self.table.selectRow(0)
-        self._show_details(self.selected_id())
+            self.table.selectRow(0)  # shows the details through selectionChanged
+        else:
+            self._show_details(self.selected_id())
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -170,29 +170,26 @@ class StaffPage(QWidget):
         self.details.setText(self._details_html(employee_id))
 
     def _details_html(self, employee_id: int) -> str:
-        person = self._staff.get(employee_id)
         today = date.today()
-        appraisers = self._staff.appraisers(employee_id, today)
-        golongan = parse_golongan(person.golongan, person.status)
-        units = {unit.id: unit.name for unit in self._staff.units()}
+        profile = self._staff.profile(employee_id, today)
+        person, appraisers = profile.employee, profile.appraisers
         penilai = appraisers.penilai.full_name if appraisers.penilai else "—"
         if appraisers.acting is not None:
             penilai = f"{appraisers.acting.kind.label} {penilai}"
         atasan = appraisers.atasan_penilai.full_name if appraisers.atasan_penilai else "—"
-        periods = ", ".join(
-            period.label for period in self._staff.periods_for(employee_id, today.year)
-        )
+        periods = ", ".join(period.label for period in profile.periods)
         history = "".join(
             f"<li>{format_date_id(event.event_date)}: {event.kind.label}"
-            f"{' — ' + event.note if event.note else ''}</li>"
-            for event in self._staff.history(employee_id)
+            f"{' — ' + _escape(event.note) if event.note else ''}</li>"
+            for event in profile.history
         )
         status = "Aktif" if person.active else "Nonaktif"
         return (
             f"<h3>{_escape(person.full_name)}</h3>"
-            f"<p>NIP {person.nip_formatted}<br>{person.status.value} · {_escape(golongan.display)}"
+            f"<p>NIP {person.nip_formatted}<br>{person.status.value} · "
+            f"{_escape(profile.golongan.display)}"
             f"<br>{_escape(person.jabatan)} ({person.jabatan_kind.label})"
-            f"<br>{_escape(units.get(person.unit_id, ''))}<br>Status: {status}</p>"
+            f"<br>{_escape(profile.unit_name)}<br>Status: {status}</p>"
             f"<p><b>Pejabat Penilai:</b> {_escape(penilai)}"
             f"<br><b>Atasan Pejabat Penilai:</b> {_escape(atasan)}</p>"
             f"<p><b>Periode {today.year}:</b> {periods or '—'}</p>"

@@ -115,8 +115,13 @@ class StaffTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_filter(replace(self._filter, sort=COLUMNS[column].sort, descending=descending))
+        wanted = replace(
+            self._filter,
+            sort=COLUMNS[column].sort,
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        if wanted != self._filter:  # the view asks again on every setModel; skip a no-op query
+            self.set_filter(wanted)
 
     # --- lazy rows -------------------------------------------------------------------------
 

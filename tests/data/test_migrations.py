@@ -339,3 +339,12 @@ def test_no_migration_without_a_backup(
 
     assert digest(at_head) == before
     assert sqlite_query(at_head, "SELECT version_num FROM alembic_version") == [(old_head,)]
+
+
+def test_revision_graph_read_without_alembic_matches_alembic() -> None:
+    """Start-up reads the graph from the files' headers; it must agree with Alembic's."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert [migrate.head_revision()] == script.get_heads()

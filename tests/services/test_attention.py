@@ -59,3 +59,41 @@ def test_staff_of_a_retired_penilai_and_ending_plt(services: AppServices) -> Non
     assert [item.severity for item in items] == [Severity.PENTING, Severity.INFO]
     assert items[0].employee_ids == (staf,)
     assert items[1].title == "Plt. Kepala berakhir 5 Desember 2026"
+
+
+# (nip, expected warning) around the 18 and 46 year bounds, month by month, and PPPK up to 64.
+NIP_AGES = [
+    ("198503012003031001", False),  # PNS, 18 on the first of the appointment month
+    ("198503012003021001", True),  # PNS, appointed a month before turning 18
+    ("195601012002121001", False),  # PNS, 46 and 11 months
+    ("195601012003011001", True),  # PNS, just 47
+    ("196001012024211001", False),  # PPPK, 64 that year
+    ("195801012024211001", True),  # PPPK, 66 that year
+    ("200001012017011001", True),  # PNS, 17
+]
+
+
+def test_nip_checks_match_the_exact_rule_for_every_person(services: AppServices) -> None:
+    from kinerja_desktop.domain.nip import Nip
+
+    root = services.staff.add_unit("Pemkot", None)
+    services.staff.set_appraisal_year(root.id, 2026, EvaluationScheme.TRIWULAN)
+    head = _add(services, root.id, "197805122003121002", "Kepala", None)
+    expected = set()
+    for number, (nip, warned) in enumerate(NIP_AGES):
+        status = "PPPK" if nip[12] == "2" else "PNS"
+        fields = StaffFields(
+            nip,
+            f"Orang {number}",
+            status,
+            "IX" if status == "PPPK" else "III/a",
+            "Analis",
+            "Pelaksana",
+        )
+        person = services.staff.create(StaffInput(fields, root.id, head, date(2020, 1, 2)))
+        assert bool(Nip(nip).warnings()) is warned  # the table itself follows the rule
+        if warned:
+            expected.add(person.id)
+    (item,) = services.attention.items(TODAY)
+    assert item.title == f"{len(expected)} NIP perlu diperiksa ulang"
+    assert set(item.employee_ids) == expected

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Integer, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from kinerja_desktop.data.models import (
@@ -116,8 +116,32 @@ def to_acting(row: ActingAssignmentRow) -> ActingAssignment:
 
 
 def all_units(session: Session) -> list[Unit]:
-    rows = session.scalars(select(UnitRow).order_by(UnitRow.parent_id, UnitRow.name))
-    return [to_unit(row) for row in rows]
+    # Plain columns, not ORM objects: the unit tree is read on many screens and runs to
+    # thousands of rows in a large office.
+    query = select(UnitRow.id, UnitRow.name, UnitRow.kind, UnitRow.parent_id, UnitRow.city)
+    return [
+        Unit(
+            id=UnitId(unit_id),
+            name=name,
+            kind=UnitKind(kind),
+            parent_id=UnitId(parent_id) if parent_id is not None else None,
+            city=city,
+        )
+        for unit_id, name, kind, parent_id, city in session.execute(
+            query.order_by(UnitRow.parent_id, UnitRow.name)
+        )
+    ]
+
+
+def root_unit_id(session: Session, unit_id: int) -> int:
+    """Walk up the tree to the instansi a unit belongs to."""
+    current = unit_id
+    for _ in range(100):  # the tree is shallow; a longer walk means a broken loop
+        parent = session.scalar(select(UnitRow.parent_id).where(UnitRow.id == current))
+        if parent is None:
+            return current
+        current = parent
+    return current
 
 
 def add_unit(session: Session, name: str, kind: UnitKind, parent_id: int | None, city: str) -> Unit:
@@ -175,11 +199,12 @@ def _escape_like(text: str) -> str:
 
 def _filtered_ids(staff_filter: StaffFilter) -> Select[int]:
     penilai = aliased(EmployeeRow)
-    query = (
-        select(EmployeeRow.id)
-        .join(UnitRow, UnitRow.id == EmployeeRow.unit_id)
-        .outerjoin(penilai, penilai.id == EmployeeRow.penilai_id)
-    )
+    query = select(EmployeeRow.id)
+    # Join only what the filter or the sort reads: on 20,000 people each join costs.
+    if staff_filter.text.strip() or staff_filter.sort is SortKey.UNIT:
+        query = query.join(UnitRow, UnitRow.id == EmployeeRow.unit_id)
+    if staff_filter.sort is SortKey.PENILAI:
+        query = query.outerjoin(penilai, penilai.id == EmployeeRow.penilai_id)
     if not staff_filter.include_inactive:
         query = query.where(EmployeeRow.active.is_(True))
     if staff_filter.unit_ids is not None:
@@ -204,11 +229,19 @@ def _filtered_ids(staff_filter: StaffFilter) -> Select[int]:
         SortKey.PENILAI: penilai.name,
     }[staff_filter.sort]
     ordered = sort_column.desc() if staff_filter.descending else sort_column.asc()
-    return query.order_by(ordered, EmployeeRow.name, EmployeeRow.id)
+    # Ties break by name, then id, so the order is stable between queries.
+    tie_breaks = (
+        [EmployeeRow.id]
+        if staff_filter.sort is SortKey.NAME
+        else [EmployeeRow.name, EmployeeRow.id]
+    )
+    return query.order_by(ordered, *tie_breaks)
 
 
 def filtered_ids(session: Session, staff_filter: StaffFilter) -> list[EmployeeId]:
-    return [EmployeeId(value) for value in session.scalars(_filtered_ids(staff_filter))]
+    # EmployeeId is a NewType over int: the plain list is already the right type at run time.
+    ids: list[EmployeeId] = list(session.scalars(_filtered_ids(staff_filter)))
+    return ids
 
 
 def list_rows(session: Session, ids: Sequence[int]) -> list[StaffListRow]:
@@ -357,15 +390,25 @@ def staff_with_inactive_penilai(session: Session) -> list[Employee]:
     return [to_employee(row) for row in session.scalars(query)]
 
 
-def active_nips(session: Session) -> list[tuple[int, str, str, str, str]]:
-    """Return (id, nip, name, gelar depan, gelar belakang) of every active person."""
+def nips_with_unusual_ages(
+    session: Session, *, youngest: int, oldest: int
+) -> list[tuple[int, str, str, str, str]]:
+    """Return active people whose NIP gives an unusual age at appointment, by year only.
+
+    Rows are (id, nip, name, gelar depan, gelar belakang) where the appointment year (digits
+    9-12) is fewer than ``youngest`` or more than ``oldest`` years after the birth year
+    (digits 1-4). A coarse filter in SQL; callers confirm each candidate with the exact rule.
+    """
+    birth_year = func.cast(func.substr(EmployeeRow.nip, 1, 4), Integer)
+    appointed_year = func.cast(func.substr(EmployeeRow.nip, 9, 4), Integer)
+    age = appointed_year - birth_year
     query = select(
         EmployeeRow.id,
         EmployeeRow.nip,
         EmployeeRow.name,
         EmployeeRow.gelar_depan,
         EmployeeRow.gelar_belakang,
-    ).where(EmployeeRow.active.is_(True))
+    ).where(EmployeeRow.active.is_(True), or_(age < youngest, age > oldest))
     return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
 
 
@@ -376,3 +419,12 @@ def active_count_by_unit(session: Session) -> dict[int, int]:
         .group_by(EmployeeRow.unit_id)
     )
     return {unit_id: count for unit_id, count in session.execute(query)}
+
+
+def subordinates_of(session: Session, employee_id: int) -> list[Employee]:
+    query = (
+        select(EmployeeRow)
+        .where(EmployeeRow.penilai_id == employee_id, EmployeeRow.active.is_(True))
+        .order_by(EmployeeRow.name)
+    )
+    return [to_employee(row) for row in session.scalars(query)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import UnitKind
 
 
@@ -150,6 +151,8 @@ class ImportResult:
     new_units: tuple[NewUnit, ...] = ()
     updates: tuple[UpdatedPerson, ...] = ()
     skipped_lines: tuple[int, ...] = ()
+    #: The problems of the skipped rows, one line each ("Baris 5, kolom 'Golongan': ...").
+    skipped_problems: tuple[str, ...] = ()
 
     def summary_lines(self) -> list[str]:
         """Describe the import in Indonesian, listing what changed for each updated person."""
@@ -174,3 +177,15 @@ class ImportResult:
         if not (self.created or self.updated or self.new_units):
             result.append("Tidak ada perubahan: data di berkas sudah sama dengan basis data.")
         return result
+
+
+class ImportRefusedError(ValidationError):
+    """The file cannot be imported as it is; nothing was written.
+
+    ``message`` starts with the refusal and lists every problem; ``preview`` has them as data.
+    """
+
+    def __init__(self, preview: ImportPreview, *, skip_invalid: bool) -> None:
+        self.preview = preview
+        lines = [preview.refusal(skip_invalid=skip_invalid), *preview.problem_lines()]
+        super().__init__("\n".join(lines))

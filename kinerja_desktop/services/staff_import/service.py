@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from kinerja_desktop.services.staff_import.results import (
     ImportAction,
     ImportIssue,
     ImportPreview,
+    ImportRefusedError,
     ImportResult,
     NewUnit,
     PreviewRow,
@@ -46,7 +48,7 @@ class StaffImportService:
         """Check the file again and write every valid row in one transaction.
 
         Raises:
-            ValidationError: The file cannot be imported as it is now (the database may have
+            ImportRefusedError: The file cannot be imported as it is now (the database may have
                 changed since the preview); nothing was written.
         """
         table = read_table(path)
@@ -54,9 +56,9 @@ class StaffImportService:
             analysis = _Analysis(session, table)
             preview = analysis.preview()
             if not preview.importable(skip_invalid=skip_invalid):
-                lines = [preview.refusal(skip_invalid=skip_invalid), *preview.problem_lines()]
-                raise ValidationError("\n".join(lines))
-            return analysis.write(session)
+                raise ImportRefusedError(preview, skip_invalid=skip_invalid)
+            result = analysis.write(session)
+            return replace(result, skipped_problems=tuple(preview.problem_lines()))
 
 
 class _Analysis:

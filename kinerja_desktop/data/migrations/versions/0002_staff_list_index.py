@@ -1,0 +1,27 @@
+"""staff list index
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-28 01:13:07.503858
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+
+    with op.batch_alter_table("employees", schema=None) as batch_op:
+        batch_op.create_index("ix_employees_active_name", ["active", "name"], unique=False)
+
+
+def downgrade() -> None:
+
+    with op.batch_alter_table("employees", schema=None) as batch_op:
+        batch_op.drop_index("ix_employees_active_name")
