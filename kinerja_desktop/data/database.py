@@ -12,11 +12,40 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Boolean
 
 #: Seconds a writer waits for another process's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 10
 _WRITE_OPTION = "kinerja_write"
+
+
+class contains_text(FunctionElement[bool]):  # noqa: N801 - reads like the SQL function it is
+    r"""``contains_text(column, pattern)``: a case-insensitive LIKE with ``\`` as escape.
+
+    Portable SQL compiles to ``lower(column) LIKE lower(pattern)``; on SQLite, whose LIKE
+    already ignores ASCII case, the two lower() calls per row are left out (a third of the
+    cost of a search over 20,000 people).
+    """
+
+    type = Boolean()
+    inherit_cache = True
+    name = "contains_text"
+
+
+@compiles(contains_text)
+def _contains_text(element: contains_text, compiler: SQLCompiler, **kw: object) -> str:
+    column, pattern = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"lower({column}) LIKE lower({pattern}) ESCAPE '\\'"
+
+
+@compiles(contains_text, "sqlite")
+def _contains_text_sqlite(element: contains_text, compiler: SQLCompiler, **kw: object) -> str:
+    column, pattern = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"{column} LIKE {pattern} ESCAPE '\\'"
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:

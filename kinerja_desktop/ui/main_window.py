@@ -44,12 +44,11 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
         self.home = HomePage(services.attention, services.staff)
-        self.staff_page = StaffPage(services.staff)
-        self._lazy: dict[int, QWidget | None] = {STRUKTUR: None, PENGATURAN: None}
         self.pages.addWidget(self.home)
-        self.pages.addWidget(self.staff_page)
-        for _ in self._lazy:
-            self.pages.addWidget(QWidget())  # built the first time the page is opened
+        # The other pages are built the first time they are opened: start-up shows Beranda only.
+        self._built: dict[int, QWidget] = {BERANDA: self.home}
+        for _ in PAGES[1:]:
+            self.pages.addWidget(QWidget())
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
@@ -104,8 +103,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_page)
-        self.staff_page.edit_requested.connect(self.edit_employee)
-        self.staff_page.add_button.clicked.connect(self.add_employee)
         self.home.employee_requested.connect(self.show_employee)
         self.events.staff_changed.connect(self._refresh_all)
 
@@ -114,18 +111,35 @@ class MainWindow(QMainWindow):
     def go(self, page: int) -> None:
         self.navigation.setCurrentRow(page)
 
+    @property
+    def staff_page(self) -> StaffPage:
+        page = self._page(PEGAWAI)
+        assert isinstance(page, StaffPage)
+        return page
+
     def _show_page(self, page: int) -> None:
-        if page in self._lazy and self._lazy[page] is None:
+        self.pages.setCurrentWidget(self._page(page))
+
+    def _page(self, page: int) -> QWidget:
+        """Return the page, building it the first time it is needed."""
+        built = self._built.get(page)
+        if built is None:
             built = self._build_page(page)
             placeholder = self.pages.widget(page)
             self.pages.insertWidget(page, built)
             if placeholder is not None:
                 self.pages.removeWidget(placeholder)
                 placeholder.deleteLater()
-            self._lazy[page] = built
-        self.pages.setCurrentIndex(page)
+            self._built[page] = built
+        return built
 
     def _build_page(self, page: int) -> QWidget:
+        if page == PEGAWAI:
+            staff = StaffPage(self._services.staff)
+            staff.edit_requested.connect(self.edit_employee)
+            staff.add_button.clicked.connect(self.add_employee)
+            self._restore_staff_layout(staff)
+            return staff
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
@@ -209,9 +223,7 @@ class MainWindow(QMainWindow):
             self.events.staff_changed.emit()
 
     def _refresh_all(self) -> None:
-        self.staff_page.refresh()
-        self.home.refresh()
-        for page in self._lazy.values():
+        for page in self._built.values():
             refresh = getattr(page, "refresh", None)
             if refresh is not None:
                 refresh()
@@ -223,23 +235,28 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for key, widget in self._splitters().items():
-            state = settings.value(f"main_window/{key}")
-            if isinstance(state, QByteArray):
-                widget.restoreState(state)
+        state = settings.value("main_window/navigation")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+    @staticmethod
+    def _restore_staff_layout(page: StaffPage) -> None:
+        settings = QSettings()
         header = settings.value("main_window/staff_header")
         if isinstance(header, QByteArray):
-            self.staff_page.table.horizontalHeader().restoreState(header)
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"navigation": self.splitter, "staff_details": self.staff_page.splitter}
+            page.table.horizontalHeader().restoreState(header)
+        details = settings.value("main_window/staff_details")
+        if isinstance(details, QByteArray):
+            page.splitter.restoreState(details)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
-        for key, widget in self._splitters().items():
-            settings.setValue(f"main_window/{key}", widget.saveState())
-        settings.setValue(
-            "main_window/staff_header", self.staff_page.table.horizontalHeader().saveState()
-        )
+        settings.setValue("main_window/navigation", self.splitter.saveState())
+        staff = self._built.get(PEGAWAI)
+        if isinstance(staff, StaffPage):  # an unopened page keeps the layout saved before
+            settings.setValue(
+                "main_window/staff_header", staff.table.horizontalHeader().saveState()
+            )
+            settings.setValue("main_window/staff_details", staff.splitter.saveState())
         super().closeEvent(event)

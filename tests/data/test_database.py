@@ -256,3 +256,46 @@ def test_commit_inside_reading_does_not_write(database: Database, db_path: Path)
         insert_unit(session)
         session.commit()
     assert count_rows(db_path, "units") == 0
+
+
+@pytest.mark.parametrize(
+    ("dialect", "expected"),
+    [
+        ("sqlite", "employees.name LIKE ? ESCAPE '\\'"),
+        (
+            "postgresql",
+            "lower(employees.name) LIKE lower(%(contains_text_1)s::VARCHAR) ESCAPE '\\'",
+        ),
+    ],
+)
+def test_contains_text_is_portable_and_lean_on_sqlite(dialect: str, expected: str) -> None:
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from kinerja_desktop.data.database import contains_text
+    from kinerja_desktop.data.models import EmployeeRow
+
+    dialects = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}
+    compiled = contains_text(EmployeeRow.name, "%siti%").compile(dialect=dialects[dialect])
+    assert str(compiled) == expected
+
+
+def test_contains_text_ignores_case_and_escapes_wildcards(database: Database) -> None:
+    from sqlalchemy import select
+
+    from kinerja_desktop.data.database import contains_text
+    from kinerja_desktop.data.models import UnitRow
+
+    with database.transaction() as session:
+        session.add_all(
+            [
+                UnitRow(name="Seksi PELAYANAN", kind="INSTANSI"),
+                UnitRow(name="100% ok", kind="INSTANSI"),
+            ]
+        )
+    with database.reading() as session:
+        found = session.scalars(
+            select(UnitRow.name).where(contains_text(UnitRow.name, "%pelayanan%"))
+        )
+        assert list(found) == ["Seksi PELAYANAN"]
+        literal = session.scalars(select(UnitRow.name).where(contains_text(UnitRow.name, "%0\\%%")))
+        assert list(literal) == ["100% ok"]

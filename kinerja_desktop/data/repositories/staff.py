@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Integer, Select, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from kinerja_desktop.data.database import contains_text
 from kinerja_desktop.data.models import (
     ActingAssignmentRow,
     AppraisalYearRow,
@@ -212,10 +213,10 @@ def _filtered_ids(staff_filter: StaffFilter) -> Select[int]:
     for word in staff_filter.text.split():
         pattern = f"%{_escape_like(word)}%"
         digits = "".join(ch for ch in word if ch.isdigit())
-        conditions = [
-            EmployeeRow.name.ilike(pattern, escape="\\"),
-            EmployeeRow.jabatan.ilike(pattern, escape="\\"),
-            UnitRow.name.ilike(pattern, escape="\\"),
+        conditions: list[ColumnElement[bool]] = [
+            contains_text(EmployeeRow.name, pattern),
+            contains_text(EmployeeRow.jabatan, pattern),
+            contains_text(UnitRow.name, pattern),
         ]
         if digits and len(digits) == len(word):
             conditions.append(EmployeeRow.nip.like(f"%{digits}%"))
