@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from kinerja_desktop.domain.errors import DomainError
 
@@ -27,3 +29,20 @@ def show_error(parent: QWidget | None, title: str, error: Exception | str) -> No
     """Tell the user what went wrong in their words; never a traceback."""
     text = error.message if isinstance(error, DomainError) else str(error)
     QMessageBox.critical(parent, title, text)
+
+
+def dialog_buttons(
+    dialog: QDialog, accept_text: str, on_accept: Callable[[], None], cancel_text: str = "Batal"
+) -> QDialogButtonBox:
+    """Return the dialog's button row.
+
+    The default (Enter) button runs ``on_accept``; Esc and the other button reject the dialog.
+    """
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -23,7 +22,7 @@ from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee, StaffFields
 from kinerja_desktop.services.staff_service import StaffInput, StaffService
-from kinerja_desktop.ui.common import error_label, show_error, show_message
+from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 from kinerja_desktop.ui.units import fill_unit_combo
 
 
@@ -115,13 +114,7 @@ class EmployeeDialog(QDialog):
             form.addRow(label, widget)
             if key:
                 form.addRow("", self.errors[key])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, "&Simpan", self._save)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.staff import Employee, EmploymentEventKind
 from kinerja_desktop.services.staff_service import StaffService
-from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.common import dialog_buttons, show_error
 
 LEAVING_KINDS = (
     (EmploymentEventKind.PENSIUN, "Pensiun"),
@@ -50,13 +49,7 @@ class EndServiceDialog(QDialog):
         form.addRow("&Alasan", self.kind)
         form.addRow("&Tanggal", self.date)
         form.addRow("&Catatan", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Nonaktifkan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, "&Nonaktifkan", self._save)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

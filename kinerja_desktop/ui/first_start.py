@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
 
 class FirstStartDialog(QDialog):
@@ -39,13 +38,7 @@ class FirstStartDialog(QDialog):
         form.addRow("Nama &instansi", self.instansi)
         form.addRow("", self.instansi_error)
         form.addRow("&Kota", self.city)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Mulai")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Keluar")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, "&Mulai", self._accept, cancel_text="Keluar")
         self.demo.toggled.connect(self._demo_toggled)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
