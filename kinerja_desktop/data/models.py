@@ -143,3 +143,8 @@ class AppraisalYearRow(Base):
     instansi_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"))
     year: Mapped[int] = mapped_column(Integer)
     scheme: Mapped[str] = mapped_column(String(10), default="TRIWULAN")
+
+
+# The SKP tables live in their own module; importing it here puts every table on Base.metadata
+# wherever the staff models are loaded (migrations, tests, the app).
+from kinerja_desktop.data import skp_models  # noqa: E402, F401

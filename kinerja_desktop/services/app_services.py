@@ -8,6 +8,7 @@ from pathlib import Path
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.attention import AttentionService
+from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_import import StaffImportService
 from kinerja_desktop.services.staff_service import StaffService
 
@@ -20,6 +21,7 @@ class AppServices:
     staff: StaffService
     attention: AttentionService
     importer: StaffImportService
+    skp: SkpService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -39,5 +41,6 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         staff=StaffService(database),
         attention=AttentionService(database),
         importer=StaffImportService(database),
+        skp=SkpService(database),
         database=database,
     )

@@ -184,7 +184,7 @@ class StaffService:
                 golongan=parse_golongan(employee.golongan, employee.status),
                 unit_name=unit.name if unit else "",
                 appraisers=_appraisers(session, row, today),
-                periods=tuple(_periods(session, row, today.year)),
+                periods=tuple(periods_for_row(session, row, today.year)),
                 history=tuple(repo.events_of(session, employee_id)),
             )
 
@@ -283,7 +283,7 @@ class StaffService:
         period spans their time in the unit.
         """
         with self._db.reading() as session:
-            return _periods(session, _existing_row(session, employee_id), year)
+            return periods_for_row(session, _existing_row(session, employee_id), year)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -499,7 +499,8 @@ def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
     return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
 
 
-def _periods(session: Session, row: models.EmployeeRow, year: int) -> list[Period]:
+def periods_for_row(session: Session, row: models.EmployeeRow, year: int) -> list[Period]:
+    """The periods of a person (row) in a year, inside the caller's transaction."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     for event in repo.events_of(session, row.id):
         if event.event_date.year != year:

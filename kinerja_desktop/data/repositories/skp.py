@@ -1,0 +1,269 @@
+"""Reads and writes of SKP content; the caller's Session, never a commit.
+
+Loading an SKP takes a fixed number of queries whatever its size (the SKP, its RHK, their
+indicators, the parents' texts, the lampiran and expectations), so a 30-RHK, 90-indicator SKP
+opens in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.skp_models import (
+    EvidenceRow,
+    IkiRow,
+    RealisationRow,
+    RhkFeedbackRow,
+    RhkRow,
+    SkpExpectationRow,
+    SkpLampiranRow,
+    SkpRow,
+    SkpVersionRow,
+)
+from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.skp import (
+    Aspek,
+    LampiranKind,
+    Pendekatan,
+    Perspektif,
+    RhkKind,
+    SkpLayout,
+    SkpStatus,
+    ValidIki,
+    ValidRhk,
+    ValidSkp,
+)
+from kinerja_desktop.domain.skp_records import (
+    IkiView,
+    RhkOption,
+    RhkView,
+    SkpVersionInfo,
+    SkpView,
+)
+
+
+def skp_row(session: Session, skp_id: int) -> SkpRow | None:
+    return session.get(SkpRow, skp_id)
+
+
+def skp_row_for(session: Session, employee_id: int, year: int) -> SkpRow | None:
+    return session.scalar(
+        select(SkpRow).where(SkpRow.employee_id == employee_id, SkpRow.year == year)
+    )
+
+
+def load(session: Session, row: SkpRow) -> SkpView:
+    """Return the whole SKP as a frozen view."""
+    rhk_rows = list(
+        session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id).order_by(RhkRow.position))
+    )
+    rhk_ids = [rhk.id for rhk in rhk_rows]
+    indicators: dict[int, list[IkiView]] = defaultdict(list)
+    if rhk_ids:
+        for iki in session.scalars(
+            select(IkiRow).where(IkiRow.rhk_id.in_(rhk_ids)).order_by(IkiRow.position)
+        ):
+            indicators[iki.rhk_id].append(_iki_view(iki))
+    parent_ids = {rhk.parent_rhk_id for rhk in rhk_rows if rhk.parent_rhk_id is not None}
+    parents = rhk_texts(session, parent_ids)
+    lampiran: dict[LampiranKind, list[str]] = defaultdict(list)
+    for item in session.scalars(
+        select(SkpLampiranRow)
+        .where(SkpLampiranRow.skp_id == row.id)
+        .order_by(SkpLampiranRow.kind, SkpLampiranRow.position)
+    ):
+        lampiran[LampiranKind(item.kind)].append(item.text)
+    expectations = {
+        BehaviourValue(item.value_code): item.text
+        for item in session.scalars(
+            select(SkpExpectationRow).where(SkpExpectationRow.skp_id == row.id)
+        )
+    }
+    return SkpView(
+        id=row.id,
+        employee_id=row.employee_id,
+        year=row.year,
+        pendekatan=Pendekatan(row.pendekatan),
+        layout=SkpLayout(row.layout),
+        status=SkpStatus(row.status),
+        period_start=row.period_start,
+        period_end=row.period_end,
+        revision=row.revision,
+        agreed_on=row.agreed_on,
+        revision_reason=row.revision_reason,
+        version=row.version,
+        rhks=tuple(
+            RhkView(
+                id=rhk.id,
+                kind=RhkKind(rhk.kind),
+                text=rhk.text,
+                parent_rhk_id=rhk.parent_rhk_id,
+                parent_text=rhk.parent_text,
+                parent_label=parents.get(rhk.parent_rhk_id, "") if rhk.parent_rhk_id else "",
+                indicators=tuple(indicators[rhk.id]),
+            )
+            for rhk in rhk_rows
+        ),
+        lampiran={kind: tuple(items) for kind, items in lampiran.items()},
+        expectations=expectations,
+    )
+
+
+def _iki_view(iki: IkiRow) -> IkiView:
+    return IkiView(
+        id=iki.id,
+        indicator=iki.indicator,
+        target=iki.target,
+        unit=iki.unit,
+        target_text=iki.target_text,
+        lower_is_better=iki.lower_is_better,
+        aspek=Aspek(iki.aspek) if iki.aspek else None,
+        perspektif=Perspektif(iki.perspektif) if iki.perspektif else None,
+    )
+
+
+def rhk_texts(session: Session, rhk_ids: Iterable[int]) -> dict[int, str]:
+    wanted = list(rhk_ids)
+    if not wanted:
+        return {}
+    return dict(session.execute(select(RhkRow.id, RhkRow.text).where(RhkRow.id.in_(wanted))).all())
+
+
+def rhk_options(session: Session, skp_id: int) -> list[RhkOption]:
+    rows = session.scalars(select(RhkRow).where(RhkRow.skp_id == skp_id).order_by(RhkRow.position))
+    return [RhkOption(row.id, row.text, RhkKind(row.kind)) for row in rows]
+
+
+def ids_with_records(session: Session, rhk_ids: Iterable[int], iki_ids: Iterable[int]) -> set[str]:
+    """Return "rhk:<id>" / "iki:<id>" for the given rows that already hold realisation data."""
+    used: set[str] = set()
+    ikis = list(iki_ids)
+    if ikis:
+        for table in (RealisationRow, EvidenceRow):
+            for iki_id in session.scalars(select(table.iki_id).where(table.iki_id.in_(ikis))):
+                used.add(f"iki:{iki_id}")
+    rhks = list(rhk_ids)
+    if rhks:
+        for rhk_id in session.scalars(
+            select(RhkFeedbackRow.rhk_id).where(RhkFeedbackRow.rhk_id.in_(rhks))
+        ):
+            used.add(f"rhk:{rhk_id}")
+    return used
+
+
+def store_content(session: Session, row: SkpRow, content: ValidSkp) -> None:
+    """Write ``content`` over the SKP's current content, keeping ids where drafts carry them.
+
+    RHK and indicators that the draft no longer has are deleted; the caller has checked that
+    none of them holds realisation data.
+    """
+    existing_rhks = {
+        rhk.id: rhk for rhk in session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id))
+    }
+    existing_ikis = (
+        {
+            iki.id: iki
+            for iki in session.scalars(select(IkiRow).where(IkiRow.rhk_id.in_(list(existing_rhks))))
+        }
+        if existing_rhks
+        else {}
+    )
+    kept_rhks: set[int] = set()
+    kept_ikis: set[int] = set()
+    for position, rhk in enumerate(content.rhks):
+        rhk_row = existing_rhks.get(rhk.id) if rhk.id is not None else None
+        if rhk_row is None:
+            rhk_row = RhkRow(skp_id=row.id)
+            session.add(rhk_row)
+        _apply_rhk(rhk_row, rhk, position)
+        if rhk_row.id is None:
+            session.flush()  # a new RHK needs its id before its indicators point at it
+        kept_rhks.add(rhk_row.id)
+        for iki_position, iki in enumerate(rhk.indicators):
+            iki_row = existing_ikis.get(iki.id) if iki.id is not None else None
+            if iki_row is None:
+                iki_row = IkiRow()
+                session.add(iki_row)
+            _apply_iki(iki_row, iki, rhk_row.id, iki_position)
+            if iki_row.id is not None:
+                kept_ikis.add(iki_row.id)
+    # Moves first, deletions after: an indicator moved out of a deleted RHK must not be taken
+    # down with it by the database's ON DELETE CASCADE.
+    session.flush()
+    for iki_id, iki_row in existing_ikis.items():
+        if iki_id not in kept_ikis:
+            session.delete(iki_row)
+    for rhk_id, rhk_row in existing_rhks.items():
+        if rhk_id not in kept_rhks:
+            session.delete(rhk_row)
+    _store_lists(session, row.id, content)
+
+
+def _apply_rhk(row: RhkRow, rhk: ValidRhk, position: int) -> None:
+    row.position = position
+    row.kind = rhk.kind.value
+    row.text = rhk.text
+    row.parent_rhk_id = rhk.parent_rhk_id
+    row.parent_text = rhk.parent_text
+
+
+def _apply_iki(row: IkiRow, iki: ValidIki, rhk_id: int, position: int) -> None:
+    row.rhk_id = rhk_id
+    row.position = position
+    row.indicator = iki.indicator
+    row.target = iki.target
+    row.unit = iki.unit
+    row.target_text = iki.target_text
+    row.lower_is_better = iki.lower_is_better
+    row.aspek = iki.aspek.value if iki.aspek else None
+    row.perspektif = iki.perspektif.value if iki.perspektif else None
+
+
+def _store_lists(session: Session, skp_id: int, content: ValidSkp) -> None:
+    session.execute(delete(SkpLampiranRow).where(SkpLampiranRow.skp_id == skp_id))
+    session.execute(delete(SkpExpectationRow).where(SkpExpectationRow.skp_id == skp_id))
+    session.add_all(
+        SkpLampiranRow(skp_id=skp_id, kind=kind.value, position=position, text=text)
+        for kind, items in content.lampiran.items()
+        for position, text in enumerate(items)
+    )
+    session.add_all(
+        SkpExpectationRow(skp_id=skp_id, value_code=value.value, text=text)
+        for value, text in content.expectations.items()
+    )
+
+
+def add_version(session: Session, row: SkpRow, content_json: str) -> None:
+    assert row.agreed_on is not None
+    session.add(
+        SkpVersionRow(
+            skp_id=row.id,
+            revision=row.revision,
+            agreed_on=row.agreed_on,
+            reason=row.revision_reason,
+            content_json=content_json,
+        )
+    )
+
+
+def versions(session: Session, skp_id: int) -> list[SkpVersionInfo]:
+    rows = session.scalars(
+        select(SkpVersionRow).where(SkpVersionRow.skp_id == skp_id).order_by(SkpVersionRow.revision)
+    )
+    return [SkpVersionInfo(row.revision, row.agreed_on, row.reason) for row in rows]
+
+
+def version_json(session: Session, skp_id: int, revision: int) -> SkpVersionRow | None:
+    return session.scalar(
+        select(SkpVersionRow).where(
+            SkpVersionRow.skp_id == skp_id, SkpVersionRow.revision == revision
+        )
+    )
+
+
+def count_skps(session: Session, year: int) -> int:
+    return session.scalar(select(func.count(SkpRow.id)).where(SkpRow.year == year)) or 0
