@@ -14,9 +14,11 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.nip import MAX_AGE_AT_APPOINTMENT_PNS, MIN_AGE_AT_APPOINTMENT, Nip
+from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
 
 #: How many days ahead an ending Plt/Plh assignment is announced.
@@ -140,12 +142,80 @@ def _nip_warnings(session: Session, _today: date) -> list[AttentionItem]:
     ]
 
 
+def _skp_missing(session: Session, today: date) -> list[AttentionItem]:
+    people = skp_repo.people_without_skp(session, today.year)
+    if not people:
+        return []
+    # January is when SKPs are drafted; after it a missing SKP holds up every evaluation.
+    severity = Severity.INFO if today.month == 1 else Severity.PENTING
+    return [
+        AttentionItem(
+            severity,
+            f"{len(people)} pegawai belum punya SKP tahun {today.year}",
+            _names(people),
+            tuple(person.id for person in people),
+        )
+    ]
+
+
+def _skp_not_agreed(session: Session, today: date) -> list[AttentionItem]:
+    people = skp_repo.people_with_draft_skp(session, today.year)
+    if not people:
+        return []
+    return [
+        AttentionItem(
+            Severity.INFO if today.month == 1 else Severity.PENTING,
+            f"{len(people)} SKP tahun {today.year} masih draf, belum disepakati",
+            _names(people),
+            tuple(person.id for person in people),
+        )
+    ]
+
+
+def _realisation_missing(session: Session, today: date) -> list[AttentionItem]:
+    units = repo.all_units(session)
+    children: dict[int | None, list[int]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit.id)
+    items = []
+    for root in children.get(None, []):
+        year = repo.appraisal_year(session, root, today.year)
+        scheme = EvaluationScheme(year.scheme) if year else EvaluationScheme.TRIWULAN
+        ended = [
+            period
+            for period in periods_for_year(today.year, scheme)
+            if not period.is_final and period.end < today
+        ]
+        if not ended:
+            continue
+        period = ended[-1]
+        scope, stack = [root], [root]
+        while stack:
+            below = children.get(stack.pop(), [])
+            scope.extend(below)
+            stack.extend(below)
+        people = skp_repo.people_missing_realisation(session, today.year, period.code, scope)
+        if people:
+            items.append(
+                AttentionItem(
+                    Severity.PENTING,
+                    f"Realisasi {period.label} belum lengkap untuk {len(people)} pegawai",
+                    _names(people),
+                    tuple(person.id for person in people),
+                )
+            )
+    return items
+
+
 CHECKS: list[Check] = [
     _without_penilai,
     _inactive_penilai,
     _acting_ending,
     _year_not_set,
     _nip_warnings,
+    _skp_missing,
+    _skp_not_agreed,
+    _realisation_missing,
 ]
 
 

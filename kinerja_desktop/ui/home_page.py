@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kinerja_desktop.domain.dates import format_date_range_id
-from kinerja_desktop.services.attention import AttentionService, Severity
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.services.attention import AttentionItem, AttentionService, Severity
 from kinerja_desktop.services.staff_service import InstansiOverview, StaffService
+from kinerja_desktop.ui.workers import run_in_background
 
 
 class HomePage(QWidget):
@@ -43,16 +45,29 @@ class HomePage(QWidget):
         layout.addWidget(QLabel("<b>Perlu perhatian</b>"))
         layout.addWidget(self.summary)
         layout.addWidget(self.items)
+        self._loading = False
         self.refresh()
 
     def refresh(self) -> None:
+        """Reload the overview and, in the background, the attention checks."""
         today = date.today()
         self.office.setText(
             "<br>".join(_overview_line(entry) for entry in self._staff.overview(today))
             or "Belum ada instansi. Tambahkan di halaman Struktur atau impor daftar pegawai."
         )
+        self.summary.setText("Memeriksa hal yang perlu perhatian…")
+        self._loading = True
+        run_in_background(
+            lambda: self._attention.items(today), self._show_items, self._show_failure
+        )
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _show_items(self, found: list[AttentionItem]) -> None:
+        self._loading = False
         self.items.clear()
-        found = self._attention.items()
         important = sum(item.severity is Severity.PENTING for item in found)
         if not found:
             self.summary.setText("Tidak ada yang perlu ditindaklanjuti hari ini.")
@@ -67,6 +82,11 @@ class HomePage(QWidget):
             item = QListWidgetItem(f"{mark}  {entry.title}\n      {entry.detail}")
             item.setData(Qt.ItemDataRole.UserRole, list(entry.employee_ids))
             self.items.addItem(item)
+
+    def _show_failure(self, error: Exception) -> None:
+        self._loading = False
+        message = error.message if isinstance(error, DomainError) else str(error)
+        self.summary.setText(f"Pemeriksaan tidak selesai: {message}")
 
     def _open(self, item: QListWidgetItem) -> None:
         ids = item.data(Qt.ItemDataRole.UserRole) or []

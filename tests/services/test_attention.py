@@ -7,7 +7,7 @@ from datetime import date
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind, EmploymentEventKind, StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.attention import Severity
+from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.staff_service import StaffInput
 
 TODAY = date(2026, 11, 28)
@@ -19,7 +19,12 @@ def _add(services: AppServices, unit: int, nip: str, name: str, penilai: int | N
 
 
 def _titles(services: AppServices) -> list[str]:
-    return [item.title for item in services.attention.items(TODAY)]
+    return [item.title for item in _staff_items(services)]
+
+
+def _staff_items(services: AppServices) -> list[AttentionItem]:
+    """The register's own items; the SKP checks have tests of their own below."""
+    return [item for item in services.attention.items(TODAY) if "SKP" not in item.title]
 
 
 def test_an_empty_office_only_asks_for_the_year(services: AppServices) -> None:
@@ -35,7 +40,7 @@ def test_people_without_penilai_are_flagged_but_not_the_head(services: AppServic
     head = _add(services, root.id, "197805122003121002", "Kepala", None)
     _add(services, root.id, "198103042006042011", "Siti", head)
     lone = _add(services, root.id, "198906152014031001", "Rizky", None)
-    (item,) = services.attention.items(TODAY)
+    (item,) = _staff_items(services)
     assert item.severity is Severity.PENTING
     assert item.title == "1 pegawai belum punya Pejabat Penilai"
     assert item.employee_ids == (lone,)
@@ -55,7 +60,7 @@ def test_staff_of_a_retired_penilai_and_ending_plt(services: AppServices) -> Non
         end=date(2026, 12, 5),
     )
     services.staff.end_service(kasi, EmploymentEventKind.PENSIUN, date(2026, 11, 1))
-    items = services.attention.items(TODAY)
+    items = _staff_items(services)
     assert [item.severity for item in items] == [Severity.PENTING, Severity.INFO]
     assert items[0].employee_ids == (staf,)
     assert items[1].title == "Plt. Kepala berakhir 5 Desember 2026"
@@ -94,6 +99,50 @@ def test_nip_checks_match_the_exact_rule_for_every_person(services: AppServices)
         assert bool(Nip(nip).warnings()) is warned  # the table itself follows the rule
         if warned:
             expected.add(person.id)
-    (item,) = services.attention.items(TODAY)
+    (item,) = _staff_items(services)
     assert item.title == f"{len(expected)} NIP perlu diperiksa ulang"
     assert set(item.employee_ids) == expected
+
+
+def test_skp_checks_follow_the_year(services: AppServices) -> None:
+    from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, SkpDraft
+
+    root = services.staff.add_unit("Pemkot", None)
+    services.staff.set_appraisal_year(root.id, 2026, EvaluationScheme.TRIWULAN)
+    head = _add(services, root.id, "197805122003121002", "Kepala", None)
+    staf = _add(services, root.id, "198103042006042011", "Siti", head)
+
+    def skp_titles(today: date) -> list[str]:
+        return [
+            i.title
+            for i in services.attention.items(today)
+            if "SKP" in i.title or "Realisasi" in i.title
+        ]
+
+    assert skp_titles(date(2026, 1, 5)) == ["2 pegawai belum punya SKP tahun 2026"]
+    january = [i for i in services.attention.items(date(2026, 1, 5)) if "SKP" in i.title]
+    assert january[0].severity is Severity.INFO  # drafting month
+    draft = services.skp.create(head, 2026)
+    content = SkpDraft(
+        Pendekatan.KUANTITATIF,
+        (
+            RhkDraft(
+                "Terwujudnya pelayanan prima",
+                indicators=(IkiDraft("Jumlah layanan", "100", "Layanan", aspek=Aspek.KUANTITAS),),
+                parent_text="Renstra",
+            ),
+        ),
+    )
+    saved = services.skp.save(draft.id, draft.version, content)
+    assert skp_titles(TODAY) == [
+        "1 pegawai belum punya SKP tahun 2026",
+        "1 SKP tahun 2026 masih draf, belum disepakati",
+    ]
+    services.skp.agree(saved.id, saved.version, date(2026, 1, 10))
+    # Triwulan III ended on 30 September with nothing recorded for the head's indicator.
+    titles = skp_titles(TODAY)
+    assert "Realisasi Triwulan III belum lengkap untuk 1 pegawai" in titles
+    assert (
+        staf
+        in next(i for i in services.attention.items(TODAY) if "belum punya" in i.title).employee_ids
+    )

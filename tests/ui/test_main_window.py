@@ -13,6 +13,7 @@ def test_home_page_lists_what_needs_attention(office: AppServices, qtbot, qapp) 
     window = MainWindow(office)
     qtbot.addWidget(window)
     assert window.pages.currentIndex() == BERANDA
+    qtbot.waitUntil(lambda: not window.home.loading)  # the checks run off the GUI thread
     texts = [window.home.items.item(i).text() for i in range(window.home.items.count())]
     assert any("Tahun penilaian" in text for text in texts)
 

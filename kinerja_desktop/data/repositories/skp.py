@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.repositories.staff import to_employee
 from kinerja_desktop.data.skp_models import (
     EvidenceRow,
     IkiRow,
@@ -44,6 +46,7 @@ from kinerja_desktop.domain.skp_records import (
     SkpVersionInfo,
     SkpView,
 )
+from kinerja_desktop.domain.staff import Employee
 
 
 def skp_row(session: Session, skp_id: int) -> SkpRow | None:
@@ -267,3 +270,63 @@ def version_json(session: Session, skp_id: int, revision: int) -> SkpVersionRow 
 
 def count_skps(session: Session, year: int) -> int:
     return session.scalar(select(func.count(SkpRow.id)).where(SkpRow.year == year)) or 0
+
+
+# --- queries for the attention list ------------------------------------------------------------
+
+
+def people_without_skp(session: Session, year: int) -> list[Employee]:
+    has_skp = select(SkpRow.id).where(SkpRow.employee_id == EmployeeRow.id, SkpRow.year == year)
+    query = (
+        select(EmployeeRow)
+        .where(EmployeeRow.active.is_(True), ~has_skp.exists())
+        .order_by(EmployeeRow.name)
+    )
+    return [to_employee(row) for row in session.scalars(query)]
+
+
+def people_with_draft_skp(session: Session, year: int) -> list[Employee]:
+    query = (
+        select(EmployeeRow)
+        .join(SkpRow, SkpRow.employee_id == EmployeeRow.id)
+        .where(
+            EmployeeRow.active.is_(True),
+            SkpRow.year == year,
+            SkpRow.status == SkpStatus.DRAFT.value,
+        )
+        .order_by(EmployeeRow.name)
+    )
+    return [to_employee(row) for row in session.scalars(query)]
+
+
+def people_missing_realisation(
+    session: Session, year: int, period_code: str, unit_ids: Iterable[int]
+) -> list[Employee]:
+    """Return active people whose agreed SKP lacks a realisation for ``period_code``.
+
+    Only people in ``unit_ids`` are considered; one indicator without a value is enough.
+    """
+    recorded = select(RealisationRow.id).where(
+        RealisationRow.iki_id == IkiRow.id, RealisationRow.period_code == period_code
+    )
+    missing = (
+        select(SkpRow.employee_id)
+        .join(RhkRow, RhkRow.skp_id == SkpRow.id)
+        .join(IkiRow, IkiRow.rhk_id == RhkRow.id)
+        .where(
+            SkpRow.year == year,
+            SkpRow.status == SkpStatus.DISEPAKATI.value,
+            ~recorded.exists(),
+        )
+        .distinct()
+    )
+    query = (
+        select(EmployeeRow)
+        .where(
+            EmployeeRow.active.is_(True),
+            EmployeeRow.unit_id.in_(list(unit_ids)),
+            EmployeeRow.id.in_(missing),
+        )
+        .order_by(EmployeeRow.name)
+    )
+    return [to_employee(row) for row in session.scalars(query)]

@@ -1,0 +1,55 @@
+"""Run slow work off the GUI thread; results come back on it.
+
+``op`` must only call services (which open their own transactions) and must never touch a
+widget: that is what the callbacks are for (Anki's rule for its CollectionOp).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    """Carries a result from the worker thread back to the GUI thread (queued signals)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._op = op
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._op()
+        except Exception as error:  # handed to on_failure on the GUI thread, never lost
+            self._relay.failed.emit(error)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+_running: set[_Relay] = set()  # keeps each relay alive until its job reports back
+
+
+def run_in_background(
+    op: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[Exception], None],
+) -> None:
+    """Run ``op`` on the thread pool; call one of the callbacks with its outcome, in the GUI."""
+    relay = _Relay()
+    _running.add(relay)
+
+    def done(callback: Callable[[Any], None], value: object) -> None:
+        _running.discard(relay)
+        callback(value)
+
+    relay.succeeded.connect(lambda result: done(on_success, result))
+    relay.failed.connect(lambda error: done(on_failure, error))
+    QThreadPool.globalInstance().start(_Job(op, relay))
