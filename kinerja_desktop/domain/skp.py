@@ -284,11 +284,17 @@ def validate_skp(draft: SkpDraft) -> ValidSkp:
         )
         rhks.append(ValidRhk(text, rhk.kind, indicators, rhk.parent_rhk_id, parent_text, rhk.id))
     lampiran = {
-        kind: tuple(item for item in (clean_text(text) for text in items) if item)
+        kind: tuple(
+            item
+            for n, text in enumerate(items)
+            if (item := _text(text, f"lampiran.{kind.value}[{n}]", kind.label, TEXT_MAX, errors))
+        )
         for kind, items in draft.lampiran.items()
     }
     expectations = {
-        value: clean_text(text) for value, text in draft.expectations.items() if clean_text(text)
+        value: cleaned
+        for value, text in draft.expectations.items()
+        if (cleaned := _text(text, f"expectation.{value.value}", value.label, TEXT_MAX, errors))
     }
     if errors:
         raise ValidationErrors(errors)

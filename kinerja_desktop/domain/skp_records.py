@@ -40,6 +40,8 @@ class IkiView:
         if self.target is None:
             return self.target_text
         number = format_decimal_id(self.target)
+        if self.unit == "%":
+            return f"{number}%"  # "90%", as Indonesian forms write it
         return f"{number} {self.unit}".strip()
 
 

@@ -115,8 +115,8 @@ class EmploymentEvent:
 
     @property
     def starts_period(self) -> bool:
-        """Joining, or moving into a unit, opens a (partial) appraisal period."""
-        return self.kind is EmploymentEventKind.MASUK or (
+        """Joining, coming back, or moving into a unit opens a (partial) appraisal period."""
+        return self.kind in (EmploymentEventKind.MASUK, EmploymentEventKind.AKTIF_KEMBALI) or (
             self.kind is EmploymentEventKind.MUTASI and self.to_unit_id is not None
         )
 

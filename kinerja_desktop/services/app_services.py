@@ -8,7 +8,11 @@ from pathlib import Path
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.attention import AttentionService
+from kinerja_desktop.services.cascade import CascadeService
+from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_service import SkpService
+from kinerja_desktop.services.skp_xlsx import SkpXlsxService
 from kinerja_desktop.services.staff_import import StaffImportService
 from kinerja_desktop.services.staff_service import StaffService
 
@@ -22,6 +26,10 @@ class AppServices:
     attention: AttentionService
     importer: StaffImportService
     skp: SkpService
+    skp_copy: SkpCopyService
+    skp_xlsx: SkpXlsxService
+    cascade: CascadeService
+    evaluation: EvaluationService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -42,5 +50,10 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         attention=AttentionService(database),
         importer=StaffImportService(database),
         skp=SkpService(database),
+        skp_copy=SkpCopyService(database),
+        skp_xlsx=SkpXlsxService(database),
+        cascade=CascadeService(database),
+        # Evidence files live beside the database, so a copied office folder keeps them.
+        evaluation=EvaluationService(database, path.parent / "evidence"),
         database=database,
     )

@@ -61,7 +61,7 @@ class SkpService:
     def supervisor_options(self, employee_id: int, year: int) -> list[RhkOption]:
         """The RHK of the person's Pejabat Penilai that year, which their RHK can serve."""
         with self._db.reading() as session:
-            return _parent_options(session, employee_id, year)
+            return parent_options(session, employee_id, year)
 
     def versions(self, skp_id: int) -> list[SkpVersionInfo]:
         with self._db.reading() as session:
@@ -94,24 +94,7 @@ class SkpService:
                 raise NotFoundError("Pegawai tidak ditemukan.")
             if repo.skp_row_for(session, employee_id, year) is not None:
                 raise ValidationError(f"{employee.name} sudah memiliki SKP tahun {year}.")
-            periods = periods_for_row(session, employee, year)
-            if not periods:
-                raise ValidationError(
-                    f"{employee.name} tidak bertugas pada tahun {year}, jadi tidak ada SKP."
-                )
-            annual = periods[-1]
-            row = SkpRow(
-                employee_id=employee_id,
-                year=year,
-                pendekatan=pendekatan.value,
-                layout=layout_for(JabatanKind(employee.jabatan_kind)).value,
-                status=SkpStatus.DRAFT.value,
-                period_start=annual.start,
-                period_end=annual.end,
-            )
-            session.add(row)
-            session.flush()
-            return repo.load(session, row)
+            return repo.load(session, new_skp_row(session, employee, year, pendekatan))
 
     def save(self, skp_id: int, version: int, draft: SkpDraft) -> SkpView:
         """Save a draft's content; every value is checked, completeness is not.
@@ -143,7 +126,7 @@ class SkpService:
             row = _editable(session, skp_id, version)
             view = repo.load(session, row)
             content = validate_skp(view.to_draft())
-            needs_cascade = bool(_parent_options(session, row.employee_id, row.year))
+            needs_cascade = _penilai_has_skp(session, row.employee_id, row.year)
             check_complete(content, SkpLayout(row.layout), needs_cascade=needs_cascade)
             row.status = SkpStatus.DISEPAKATI.value
             row.agreed_on = on
@@ -196,7 +179,40 @@ def _editable(session: Session, skp_id: int, version: int) -> SkpRow:
     return row
 
 
-def _parent_options(session: Session, employee_id: int, year: int) -> list[RhkOption]:
+def not_serving_message(name: str, year: int) -> str:
+    return f"{name} tidak bertugas pada tahun {year}, jadi tidak ada SKP."
+
+
+def new_skp_row(
+    session: Session, employee: EmployeeRow, year: int, pendekatan: Pendekatan
+) -> SkpRow:
+    """Add an empty draft SKP over the person's appraisal period that year.
+
+    Someone who has since left still gets one for the part of the year they served.
+
+    Raises:
+        ValidationError: the person did not serve that year.
+    """
+    periods = periods_for_row(session, employee, year)
+    if not periods:
+        raise ValidationError(not_serving_message(employee.name, year))
+    annual = periods[-1]
+    row = SkpRow(
+        employee_id=employee.id,
+        year=year,
+        pendekatan=pendekatan.value,
+        layout=layout_for(JabatanKind(employee.jabatan_kind)).value,
+        status=SkpStatus.DRAFT.value,
+        period_start=annual.start,
+        period_end=annual.end,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def parent_options(session: Session, employee_id: int, year: int) -> list[RhkOption]:
+    """The RHK of the person's Pejabat Penilai that year: the only ones theirs may serve."""
     employee: EmployeeRow | None = staff_repo.employee_row(session, employee_id)
     if employee is None or employee.penilai_id is None:
         return []
@@ -204,8 +220,16 @@ def _parent_options(session: Session, employee_id: int, year: int) -> list[RhkOp
     return repo.rhk_options(session, parent_skp.id) if parent_skp else []
 
 
+def _penilai_has_skp(session: Session, employee_id: int, year: int) -> bool:
+    """Below the top of the tree, once the penilai has an SKP, main RHK must link to it."""
+    employee = staff_repo.employee_row(session, employee_id)
+    if employee is None or employee.penilai_id is None:
+        return False
+    return repo.skp_row_for(session, employee.penilai_id, year) is not None
+
+
 def _check_parents(session: Session, row: SkpRow, content: ValidSkp) -> None:
-    allowed = {option.id for option in _parent_options(session, row.employee_id, row.year)}
+    allowed = {option.id for option in parent_options(session, row.employee_id, row.year)}
     for r, rhk in enumerate(content.rhks):
         if rhk.parent_rhk_id is not None and rhk.parent_rhk_id not in allowed:
             raise ValidationError(

@@ -12,6 +12,7 @@ from kinerja_desktop.data import models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories.staff import SortKey, StaffFilter, StaffListRow
+from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import (
     NotFoundError,
     StaleEditError,
@@ -51,7 +52,8 @@ class StaffInput:
     fields: StaffFields
     unit_id: int | None
     penilai_id: int | None
-    #: Date the person joined (new record) or moved (changed unit); today when not given.
+    #: For a new record, the day the person joined (None: already serving, no date recorded);
+    #: for an edit that changes the unit, the day of the move (today when not given).
     effective_date: date | None = None
 
 
@@ -314,13 +316,14 @@ class StaffService:
             repo.apply_fields(row, fields)
             session.add(row)
             session.flush()
-            repo.add_event(
-                session,
-                row.id,
-                EmploymentEventKind.MASUK,
-                data.effective_date or date.today(),
-                to_unit_id=data.unit_id,
-            )
+            if data.effective_date is not None:  # a newcomer; existing staff have no date
+                repo.add_event(
+                    session,
+                    row.id,
+                    EmploymentEventKind.MASUK,
+                    data.effective_date,
+                    to_unit_id=data.unit_id,
+                )
             return repo.to_employee(row)
 
     def update(self, employee_id: int, version: int, data: StaffInput) -> Employee:
@@ -367,6 +370,7 @@ class StaffService:
             raise ValidationError("Jenis perubahan tidak sesuai untuk menonaktifkan pegawai.")
         with self._db.transaction() as session:
             row = self._active_row(session, employee_id)
+            _check_after_last_start(session, row.id, on)
             row.active = False
             repo.add_event(
                 session, row.id, kind, on, from_unit_id=row.unit_id, note=clean_text(note)
@@ -500,18 +504,57 @@ def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
 
 
 def periods_for_row(session: Session, row: models.EmployeeRow, year: int) -> list[Period]:
-    """The periods of a person (row) in a year, inside the caller's transaction."""
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    for event in repo.events_of(session, row.id):
-        if event.event_date.year != year:
+    """The periods of a person (row) in a year, inside the caller's transaction.
+
+    The history decides the span: someone who left before the year, or joined after it, has
+    none; joining, moving in or coming back during the year starts a partial span, and
+    leaving ends it. A person with no history counts as serving the whole year.
+    """
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    events = repo.events_of(session, row.id)
+    serving = _serving_on(events, first)
+    start: date | None = None
+    end = last
+    for event in events:
+        if not first <= event.event_date <= last:
             continue
         if event.starts_period:
-            start = max(start, event.event_date)
+            start, end = event.event_date, last
         elif event.ends_period:
-            end = min(end, event.event_date)
+            end = event.event_date
+            if start is None and not serving:
+                return []
+    if start is None:
+        if not serving:
+            return []
+        start = first
     if end < start:
         return []
     return periods_for_span(year, _scheme(session, row.unit_id, year), start, end)
+
+
+def _check_after_last_start(session: Session, employee_id: int, on: date) -> None:
+    starts = [e.event_date for e in repo.events_of(session, employee_id) if e.starts_period]
+    if starts and on < max(starts):
+        raise ValidationError(
+            f"Tanggal tidak boleh sebelum tanggal masuk/mutasi terakhir "
+            f"({format_date_id(max(starts))}).",
+            field="date",
+        )
+
+
+def _serving_on(events: Sequence[EmploymentEvent], day: date) -> bool:
+    """Whether the history says the person was serving on ``day`` (no history: yes)."""
+    before = [event for event in events if event.event_date < day]
+    if not before:
+        return not (events and events[0].starts_period)  # joins later, or always was here
+    serving = True
+    for event in before:
+        if event.starts_period:
+            serving = True
+        elif event.ends_period:
+            serving = False
+    return serving
 
 
 def _appraisers(session: Session, row: models.EmployeeRow, on: date) -> Appraisers:

@@ -250,11 +250,17 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
         sheets = workbook.worksheets
         if not sheets:
             raise ValidationError(f"Berkas '{name}' tidak berisi lembar kerja.")
+        sheet = sheets[0]
+        # Some tools store a wrong sheet size ("A1"); read-only mode would trust it and see
+        # one column. Measuring the sheet again reads every cell that is there.
+        sheet.reset_dimensions()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return [
                 (line, [_cell_text(value) for value in values])
-                for line, values in enumerate(sheets[0].iter_rows(values_only=True), start=1)
+                for line, values in enumerate(
+                    sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
+                )
             ]
     except ValidationError:
         raise

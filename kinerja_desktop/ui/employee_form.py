@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QStringListModel, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -79,6 +82,11 @@ class EmployeeDialog(QDialog):
         self.effective_date = QDateEdit(QDate.currentDate())
         self.effective_date.setCalendarPopup(True)
         self.effective_date.setDisplayFormat("dd/MM/yyyy")
+        # Registering a colleague who already works here records no joining date (it would
+        # cut their appraisal period short); a newcomer's date starts a partial period.
+        self.newcomer = QCheckBox("Pegawai baru masuk/pindah ke unit ini")
+        self.newcomer.toggled.connect(self.effective_date.setEnabled)
+        self.effective_date.setEnabled(False)
 
         self.errors = {
             key: error_label()
@@ -108,6 +116,7 @@ class EmployeeDialog(QDialog):
             ("Jenis jaba&tan", self.jabatan_kind, "jabatan_kind"),
             ("&Unit kerja", self.unit, "unit"),
             ("Pejabat &Penilai", self.penilai, "penilai"),
+            ("", self.newcomer, None),
             ("Tanggal masuk/&mutasi", self.effective_date, None),
         ]
         for label, widget, key in rows:
@@ -152,6 +161,8 @@ class EmployeeDialog(QDialog):
             penilai = self._staff.get(employee.penilai_id)
             self._penilai_choices[person_label(penilai)] = penilai.id
             self.penilai.setText(person_label(penilai))
+        self.newcomer.hide()
+        self.effective_date.setEnabled(True)
         self.effective_date.setToolTip("Dipakai sebagai tanggal mutasi bila unit kerja berubah")
 
     # --- behaviour -------------------------------------------------------------------------
@@ -198,8 +209,13 @@ class EmployeeDialog(QDialog):
             fields=fields,
             unit_id=self.unit.currentData(),
             penilai_id=self._resolve_penilai(),
-            effective_date=self.effective_date.date().toPython(),  # type: ignore[arg-type]
+            effective_date=self._effective_date(),
         )
+
+    def _effective_date(self) -> date | None:
+        if self._employee is None and not self.newcomer.isChecked():
+            return None
+        return self.effective_date.date().toPython()  # type: ignore[return-value]
 
     def _save(self) -> None:
         for label in (*self.errors.values(), self.general_error):

@@ -14,21 +14,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.ui.cascade_view import CascadeView
 from kinerja_desktop.ui.employee_form import EmployeeDialog
 from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
+from kinerja_desktop.ui.evaluation_page import EvaluationPage
 from kinerja_desktop.ui.events import AppEvents
 from kinerja_desktop.ui.home_page import HomePage
 from kinerja_desktop.ui.import_dialog import ImportDialog
 from kinerja_desktop.ui.settings_page import SettingsPage
+from kinerja_desktop.ui.skp_page import SkpPage
+from kinerja_desktop.ui.skp_tools import SkpTools
 from kinerja_desktop.ui.staff_page import StaffPage
 from kinerja_desktop.ui.structure_page import StructurePage
 
-PAGES = ("Beranda", "Pegawai", "Struktur", "Pengaturan")
-BERANDA, PEGAWAI, STRUKTUR, PENGATURAN = range(len(PAGES))
+PAGES = ("Beranda", "Pegawai", "SKP", "Evaluasi", "Struktur", "Pengaturan")
+BERANDA, PEGAWAI, SKP, EVALUASI, STRUKTUR, PENGATURAN = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +88,9 @@ class MainWindow(QMainWindow):
         self.reactivate_action = self._action(
             "Aktifkan &kembali", "Ctrl+Shift+A", self.reactivate_selected
         )
+        self.skp_action = self._action(
+            "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp
+        )
         self.find_action = self._action(
             "&Cari pegawai", QKeySequence.StandardKey.Find, self.find_employee
         )
@@ -90,7 +99,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         staff_menu = self.menuBar().addMenu("&Pegawai")
-        for action in (self.add_action, self.edit_action, self.find_action):
+        for action in (self.add_action, self.edit_action, self.find_action, self.skp_action):
             staff_menu.addAction(action)
         staff_menu.addSeparator()
         staff_menu.addAction(self.end_action)
@@ -140,6 +149,14 @@ class MainWindow(QMainWindow):
             staff.add_button.clicked.connect(self.add_employee)
             self._restore_staff_layout(staff)
             return staff
+        if page == SKP:
+            return self._build_skp_area()
+        if page == EVALUASI:
+            evaluation = EvaluationPage(
+                self._services.evaluation, self._services.skp, self._services.staff
+            )
+            evaluation.evaluation_changed.connect(self.home.refresh)
+            return evaluation
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
@@ -148,6 +165,44 @@ class MainWindow(QMainWindow):
         settings = SettingsPage(self._services.staff)
         settings.staff_changed.connect(self.events.staff_changed)
         return settings
+
+    def _build_skp_area(self) -> QWidget:
+        """SKP: the editor with its time savers, and the cascade of the unit's results."""
+        editor = SkpPage(self._services.skp, self._services.staff)
+        editor.skp_changed.connect(lambda _id: self.home.refresh())
+        tools = SkpTools(
+            editor, self._services.skp_copy, self._services.skp_xlsx, self._services.staff
+        )
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(tools)
+        layout.addWidget(editor)
+        cascade = CascadeView(self._services.cascade, self._services.staff)
+        cascade.employee_requested.connect(self.show_skp)
+        tabs = QTabWidget()
+        tabs.addTab(holder, "SKP &pegawai")
+        tabs.addTab(cascade, "Pohon &kinerja (cascading)")
+        self._skp_editor, self._cascade_view = editor, cascade
+        return tabs
+
+    @property
+    def skp_editor(self) -> SkpPage:
+        self._page(SKP)
+        return self._skp_editor
+
+    def show_skp(self, employee_id: int) -> None:
+        """Open a person's SKP of this year in the SKP area."""
+        self.go(SKP)
+        area = self.pages.currentWidget()
+        if isinstance(area, QTabWidget):
+            area.setCurrentIndex(0)
+        self.skp_editor.show_person(employee_id)
+
+    def open_selected_skp(self) -> None:
+        employee_id = self.staff_page.selected_id()
+        if employee_id is not None:
+            self.show_skp(employee_id)
 
     def show_employee(self, employee_id: int) -> None:
         self.go(PEGAWAI)
@@ -223,7 +278,10 @@ class MainWindow(QMainWindow):
             self.events.staff_changed.emit()
 
     def _refresh_all(self) -> None:
-        for page in self._built.values():
+        pages: list[QWidget] = list(self._built.values())
+        if SKP in self._built:  # the SKP area is a tab widget around these two
+            pages += [self._skp_editor, self._cascade_view]
+        for page in pages:
             refresh = getattr(page, "refresh", None)
             if refresh is not None:
                 refresh()
@@ -250,6 +308,9 @@ class MainWindow(QMainWindow):
             page.splitter.restoreState(details)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if SKP in self._built and not self._skp_editor.maybe_discard():
+            event.ignore()  # the user chose to stay with unsaved SKP changes
+            return
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/navigation", self.splitter.saveState())

@@ -166,11 +166,13 @@ def test_sample_imports_eleven_people(
     assert nuraini.full_name == "dr. Nur'aini Hasanah, M.Kes."
     assert people(services)["198608172010012019"].gelar_belakang == "S.Kep., Ners"
     assert people(services)[IQBAL].golongan == "V"
-    history = services.staff.history(nuraini.id)
-    assert [(event.kind.value, event.event_date) for event in history] == [
-        ("MASUK", dt.date.today())
-    ]
-    assert history[0].to_unit_id == nuraini.unit_id
+    # A staff list says who works here, not since when: no joining date is invented, so the
+    # appraisal periods stay whole.
+    assert services.staff.history(nuraini.id) == []
+    assert [p.code for p in services.staff.periods_for(nuraini.id, dt.date.today().year)][
+        -1
+    ] == "AKHIR"
+    assert services.staff.periods_for(nuraini.id, dt.date.today().year)[-1].start.month == 1
 
 
 def test_plain_unit_names_go_under_the_only_instansi(
@@ -685,8 +687,8 @@ def test_an_update_reports_and_records_its_changes(
     assert after.version == rizky.version + 1
     assert penilai_nips(services)[RIZKY] == NURAINI
     history = services.staff.history(rizky.id)
-    assert [event.kind.value for event in history] == ["MASUK", "MUTASI"]
-    assert (history[1].from_unit_id, history[1].to_unit_id) == (rizky.unit_id, after.unit_id)
+    assert [event.kind.value for event in history] == ["MUTASI"]
+    assert (history[0].from_unit_id, history[0].to_unit_id) == (rizky.unit_id, after.unit_id)
 
 
 def test_absent_optional_columns_keep_what_the_database_has(

@@ -256,3 +256,40 @@ def test_supervisor_tree_nests_staff_under_their_penilai(services: AppServices, 
     # Within one sub-unit, a person whose penilai is elsewhere becomes a root.
     (only,) = services.staff.supervisor_tree(frozenset({units[2]}))
     assert only.employee.name == "Staf"
+
+
+@pytest.mark.parametrize(
+    ("joined", "events", "year", "expected"),
+    [
+        (None, [], 2026, ["TW1", "TW2", "TW3", "TW4", "AKHIR"]),  # imported: no history
+        (date(2026, 6, 1), [], 2025, []),  # joins after the year
+        (date(2026, 6, 1), [], 2027, ["TW1", "TW2", "TW3", "TW4", "AKHIR"]),
+        (date(2020, 1, 2), [("PENSIUN", date(2024, 5, 31))], 2025, []),  # left before it
+        (
+            date(2020, 1, 2),
+            [("PENSIUN", date(2024, 5, 31)), ("AKTIF_KEMBALI", date(2025, 8, 1))],
+            2025,
+            ["TW3", "TW4", "AKHIR"],
+        ),
+        (None, [("BERHENTI", date(2026, 2, 15))], 2026, ["TW1", "AKHIR"]),
+    ],
+)
+def test_periods_read_the_whole_history(
+    services: AppServices, units, joined, events, year, expected
+) -> None:
+    fields = StaffFields("198503122010011003", "Ani", "PNS", "III/a", "Analis", "Pelaksana")
+    person = services.staff.create(StaffInput(fields, units[1], None, joined)).id
+    for kind, day in events:
+        if kind == "AKTIF_KEMBALI":
+            services.staff.reactivate(person, day)
+        else:
+            services.staff.end_service(person, EmploymentEventKind(kind), day)
+    assert [period.code for period in services.staff.periods_for(person, year)] == expected
+
+
+def test_an_existing_colleague_is_added_without_a_joining_date(
+    services: AppServices, units
+) -> None:
+    fields = StaffFields("198503122010011003", "Ani", "PNS", "III/a", "Analis", "Pelaksana")
+    person = services.staff.create(StaffInput(fields, units[1], None))
+    assert services.staff.history(person.id) == []

@@ -70,3 +70,24 @@ def test_editing_keeps_history_of_a_move(office: AppServices, qtbot) -> None:
     assert dialog.result() == dialog.DialogCode.Accepted
     kinds = [event.kind.value for event in office.staff.history(person.id)]
     assert kinds == ["MASUK", "MUTASI"]
+
+
+def test_a_newcomer_gets_a_joining_date_and_a_partial_period(office: AppServices, qtbot) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    dialog = EmployeeDialog(office.staff)
+    qtbot.addWidget(dialog)
+    assert not dialog.effective_date.isEnabled()  # an existing colleague: no date by default
+    _fill(qtbot, dialog, nip="19900101 201501 2 007", name="Rina Marlina", jabatan="Analis SDM")
+    dialog.jabatan_kind.setCurrentIndex(dialog.jabatan_kind.findData("PELAKSANA"))
+    dialog.newcomer.setChecked(True)
+    dialog.effective_date.setDate(QDate(2026, 6, 1))
+    dialog.buttons.accepted.emit()
+    saved = office.staff.find_by_nip("199001012015012007")
+    assert saved is not None
+    assert [(e.kind.value, e.event_date) for e in office.staff.history(saved.id)] == [
+        ("MASUK", date(2026, 6, 1))
+    ]
+    assert office.staff.periods_for(saved.id, 2026)[0].code == "TW2"

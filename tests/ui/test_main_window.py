@@ -32,10 +32,13 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
         "&Nonaktifkan pegawai…": "Ctrl+Shift+D",
         "Aktifkan &kembali": "Ctrl+Shift+A",
         "&Cari pegawai": "Ctrl+F",
+        "Buka &SKP pegawai terpilih": "Ctrl+K",
         "Beranda": "Ctrl+1",
         "Pegawai": "Ctrl+2",
-        "Struktur": "Ctrl+3",
-        "Pengaturan": "Ctrl+4",
+        "SKP": "Ctrl+3",
+        "Evaluasi": "Ctrl+4",
+        "Struktur": "Ctrl+5",
+        "Pengaturan": "Ctrl+6",
     }
     # The offscreen platform has no active window to route key shortcuts, so trigger them.
     window.find_action.trigger()
@@ -74,3 +77,29 @@ def test_window_layout_is_remembered(office: AppServices, qtbot, qapp) -> None:
     again = MainWindow(office)
     qtbot.addWidget(again)
     assert again.staff_page.table.columnWidth(0) == 333
+
+
+def test_every_page_opens_and_a_person_s_skp_opens_from_the_list(
+    services: AppServices, qtbot, qapp
+) -> None:
+    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.ui.main_window import EVALUASI, PAGES, SKP
+
+    configure_application(qapp)
+    write_demo(services.database)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    for page in range(len(PAGES)):
+        window.go(page)
+        assert window.pages.currentIndex() == page
+    window.go(PEGAWAI)
+    person = window.staff_page.selected_id()
+    assert person is not None
+    window.skp_action.trigger()
+    assert window.pages.currentIndex() == SKP
+    editor = window.skp_editor
+    assert editor.current_skp is not None and editor.current_skp.employee_id == person
+    assert editor.is_read_only()  # the demo's SKPs are agreed
+    window.go(EVALUASI)
+    qtbot.waitUntil(lambda: not window.home.loading)

@@ -330,3 +330,13 @@ def people_missing_realisation(
         .order_by(EmployeeRow.name)
     )
     return [to_employee(row) for row in session.scalars(query)]
+
+
+def active_people_with_skp(session: Session, year: int) -> list[Employee]:
+    """Every active person with an SKP in ``year``, in one query."""
+    query = (
+        select(EmployeeRow)
+        .join(SkpRow, SkpRow.employee_id == EmployeeRow.id)
+        .where(SkpRow.year == year, EmployeeRow.active.is_(True))
+    )
+    return [to_employee(row) for row in session.scalars(query)]

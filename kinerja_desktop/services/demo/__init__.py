@@ -25,6 +25,10 @@ Modules: :mod:`.plan` (the plan as plain data), :mod:`.organisation` (units and 
 :mod:`.careers` (the person in each position), :mod:`.office` (:func:`plan_office`),
 :mod:`.steps` (the write steps), :mod:`.summary`, and the data tables :mod:`.jobs` and
 :mod:`.names`.
+
+After the register, :func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
+:mod:`.skp_texts`) gives every active person an SKP for the year, agreed in January and
+cascaded from the heads down, with its realisation and feedback for the periods ended so far.
 """
 
 from __future__ import annotations
@@ -49,8 +53,11 @@ from kinerja_desktop.services.demo.plan import (
     PersonPlan,
     UnitPlan,
 )
+from kinerja_desktop.services.demo.skp_demo import write_skps
 from kinerja_desktop.services.demo.steps import DEMO_STEPS, DemoContext, DemoStep
 from kinerja_desktop.services.demo.summary import DemoSummary, summary
+
+DEMO_STEPS.append(write_skps)
 
 
 def write_demo(

@@ -63,15 +63,9 @@ class Writer:
                     "active": True,
                 }
             )
+        # No MASUK event: a staff list says who works here, not since when. Recording the
+        # import day as a joining date would cut everyone's appraisal period short.
         self._ids.update(staff_bulk.insert_employees(self._session, values))
-        for draft in drafts:
-            self._events.append(
-                {
-                    "employee_id": self._ids[str(draft.nip)],
-                    "kind": EmploymentEventKind.MASUK.value,
-                    "to_unit_id": self._unit_id(draft.unit),
-                }
-            )
 
     def update_people(self, drafts: Sequence[Draft]) -> None:
         """Update changed people by primary key, checking and raising their version."""

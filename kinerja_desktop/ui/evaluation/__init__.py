@@ -1,0 +1,1 @@
+"""Parts of the Evaluasi page: the table model, the evidence dialog, the decision panel."""

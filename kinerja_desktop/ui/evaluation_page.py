@@ -1,0 +1,272 @@
+"""Evaluasi: a person's realisation, evidence and feedback per period, and the rating.
+
+Pick a year and a person with an SKP, then a period. The table shows each indicator's target,
+realisation (edited in place; Enter saves the cell), achievement, level and evidence, beside
+the RHK's level and feedback. Below it, the proposed Rating Hasil Kerja with its reasons and
+the decision.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.services.evaluation_service import EvaluationService, PeriodEvaluation
+from kinerja_desktop.services.skp_service import SkpService
+from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.evaluation.decision_panel import DecisionPanel
+from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
+from kinerja_desktop.ui.evaluation.person_picker import PersonPicker
+from kinerja_desktop.ui.evaluation.table_model import (
+    COL_EVIDENCE,
+    COL_RHK_LEVEL,
+    AssessmentDelegate,
+    EvaluationTableModel,
+)
+
+_COLUMN_WIDTHS = (220, 200, 90, 120, 70, 130, 50, 150, 240)
+
+
+class EvaluationPage(QWidget):
+    """The Evaluasi page.
+
+    Signals:
+    evaluation_changed: realisation, evidence, feedback or a rating was saved.
+    """
+
+    evaluation_changed = Signal()
+
+    def __init__(
+        self,
+        evaluation: EvaluationService,
+        skp: SkpService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = evaluation
+        self._skp = skp  # NOTE: kept for the "open this SKP" link the SKP page will offer
+        self._staff = staff
+        self.model = EvaluationTableModel(evaluation)
+        self._build()
+        self._connect()
+        self.refresh()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.picker = PersonPicker(self._service)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.period = QComboBox()
+        self.period_range = QLabel()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_RHK_LEVEL, AssessmentDelegate(self.table))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(_COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table_errors = error_label()
+        self.evidence_button = QPushButton("&Bukti dukung… (Ctrl+B)")
+        self.evidence_action = QAction("Bukti dukung", self)
+        self.evidence_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.evidence_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.evidence_action)
+        self.decision = DecisionPanel(self._service)
+
+        period_label = QLabel("&Periode")
+        period_label.setBuddy(self.period)
+        period_bar = QHBoxLayout()
+        period_bar.addWidget(period_label)
+        period_bar.addWidget(self.period)
+        period_bar.addWidget(self.period_range, 1)
+        period_bar.addWidget(self.evidence_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addLayout(period_bar)
+        right_layout.addWidget(self.notice)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.table_errors)
+        right_layout.addWidget(self.decision)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.picker)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 960])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def _connect(self) -> None:
+        self.picker.changed.connect(lambda: self._person_changed(None))
+        self.picker.picked.connect(self.table.setFocus)
+        self.period.currentIndexChanged.connect(lambda _index: self._load())
+        self.model.modelReset.connect(self._apply_spans)
+        self.model.dataChanged.connect(lambda *_args: self.table.resizeRowsToContents())
+        self.model.evaluation_updated.connect(self._edited)
+        self.model.message_changed.connect(lambda text: show_message(self.table_errors, text))
+        self.table.activated.connect(self._activated)
+        self.evidence_button.clicked.connect(self.open_evidence)
+        self.evidence_action.triggered.connect(self.open_evidence)
+        self.decision.decided.connect(self._decided)
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload years, people and the evaluation, keeping the current choices."""
+        self.picker.refresh()
+        self._person_changed(self.period.currentData())
+
+    def selected_skp_id(self) -> int | None:
+        return self.picker.selected_skp_id()
+
+    def select(self, skp_id: int, period_code: str | None = None) -> None:
+        """Show one SKP (and period), e.g. when another page asks for it."""
+        self.picker.select(skp_id)
+        if period_code is not None:
+            self.period.setCurrentIndex(max(self.period.findData(period_code), 0))
+
+    def _person_changed(self, period_code: str | None) -> None:
+        person = self.picker.selected()
+        keep = period_code or self.period.currentData()
+        year = self.picker.selected_year()
+        periods = self._staff.periods_for(person.employee_id, year) if person else []
+        self.period.blockSignals(True)
+        self.period.clear()
+        for period in periods:
+            self.period.addItem(period.label, period.code)
+        found = self.period.findData(keep)
+        self.period.setCurrentIndex(found if found >= 0 else _default_period(periods))
+        self.period.blockSignals(False)
+        self._load()
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        skp_id, code = self.selected_skp_id(), self.period.currentData()
+        evaluation: PeriodEvaluation | None = None
+        problem = ""
+        if skp_id is not None and code is not None:
+            try:
+                evaluation = self._service.evaluation(skp_id, code)
+            except DomainError as error:
+                problem = error.message
+        elif self.picker.list.count() == 0:
+            problem = "Belum ada SKP pada tahun ini. Susun dan sepakati SKP di halaman SKP dulu."
+        show_message(self.table_errors, None)
+        self.model.set_evaluation(evaluation)
+        self.decision.set_evaluation(evaluation, keep_input=False)
+        self._show_heading(evaluation, problem)
+
+    def _show_heading(self, evaluation: PeriodEvaluation | None, problem: str) -> None:
+        person = self.picker.selected()
+        self.evidence_button.setEnabled(evaluation is not None)
+        if evaluation is None or person is None:
+            self.heading.setText("")
+            self.period_range.setText("")
+            show_message(self.notice, problem or "Pilih pegawai untuk melihat evaluasinya.")
+            return
+        skp = evaluation.skp
+        self.heading.setText(
+            f"<b>{_escape(person.name)}</b> · {_escape(person.jabatan)}<br>"
+            f"SKP {skp.year} · pendekatan {skp.pendekatan.label.lower()} · {skp.status.label}"
+        )
+        self.period_range.setText(evaluation.period.range_text)
+        notice = ""
+        if not evaluation.editable:
+            notice = (
+                "SKP ini belum disepakati, jadi realisasinya belum dapat dicatat. Sepakati SKP "
+                "di halaman SKP dulu."
+            )
+        elif evaluation.period.is_final:
+            notice = "Periode Akhir adalah evaluasi tahunan: isi realisasi kumulatif satu tahun."
+        show_message(self.notice, notice)
+
+    def _apply_spans(self) -> None:
+        self.table.clearSpans()
+        for row, column, count in self.model.spans():
+            self.table.setSpan(row, column, count, 1)
+        self.table.resizeRowsToContents()
+
+    # --- after a save --------------------------------------------------------------------------
+
+    def _edited(self, evaluation: PeriodEvaluation) -> None:
+        self.decision.set_evaluation(evaluation, keep_input=True)
+        self.evaluation_changed.emit()
+
+    def _decided(self, evaluation: PeriodEvaluation) -> None:
+        self.model.update(evaluation)
+        self.evaluation_changed.emit()
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.column() == COL_EVIDENCE:
+            self.open_evidence()
+        elif self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.table.edit(index)
+
+    def open_evidence(self) -> EvidenceDialog | None:
+        """Open the evidence of the indicator on the current row (window-modal)."""
+        evaluation = self.model.evaluation
+        row = self.table.currentIndex().row()
+        indicator = self.model.indicator_at(row if row >= 0 else 0)
+        if evaluation is None or indicator is None:
+            return None
+        dialog = EvidenceDialog(
+            self._service, indicator, evaluation.period, editable=evaluation.editable, parent=self
+        )
+        dialog.finished.connect(lambda _result: self._evidence_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _evidence_closed(self, dialog: EvidenceDialog) -> None:
+        evaluation = self.model.evaluation
+        if not dialog.changed or evaluation is None:
+            return
+        updated = self._service.evaluation(evaluation.skp.id, evaluation.period.code)
+        self.model.update(updated)
+        self.decision.set_evaluation(updated, keep_input=True)
+        self.evaluation_changed.emit()
+
+
+def _default_period(periods: list[Period]) -> int:
+    """The periodic period running today; AKHIR for a past year; else the first."""
+    today = date.today()
+    for position, period in enumerate(periods):
+        if not period.is_final and period.contains(today):
+            return position
+    if periods and periods[-1].end < today:
+        return len(periods) - 1
+    return 0
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
