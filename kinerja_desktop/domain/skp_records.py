@@ -39,10 +39,7 @@ class IkiView:
         """The target as an Indonesian reader writes it: "12,5 Dokumen", or the narrative."""
         if self.target is None:
             return self.target_text
-        number = format_decimal_id(self.target)
-        if self.unit == "%":
-            return f"{number}%"  # "90%", as Indonesian forms write it
-        return f"{number} {self.unit}".strip()
+        return format_quantity(self.target, self.unit)
 
 
 @dataclass(frozen=True)
@@ -128,6 +125,14 @@ class RhkOption:
     id: int
     text: str
     kind: RhkKind
+
+
+def format_quantity(value: Decimal, unit: str) -> str:
+    """A number with its unit as forms write it: "12,5 Dokumen", "90%"."""
+    number = format_decimal_id(value)
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}".strip()
 
 
 def format_decimal_id(value: Decimal) -> str:

@@ -51,7 +51,12 @@ from kinerja_desktop.domain.errors import DomainError, NotFoundError, Validation
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import TEXT_MAX, Pendekatan, SkpStatus, parse_number
-from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, format_decimal_id
+from kinerja_desktop.domain.skp_records import (
+    IkiView,
+    RhkView,
+    SkpView,
+    format_quantity,
+)
 from kinerja_desktop.domain.staff import clean_text, full_name
 from kinerja_desktop.services.evidence_store import EvidenceStore, format_size_id
 from kinerja_desktop.services.staff_service import periods_for_row
@@ -131,7 +136,7 @@ class IndicatorEvaluation:
         """The figure with its unit ("9 Dokumen"), then any note; or the narrative."""
         if self.value is None:
             return self.text
-        figure = f"{format_decimal_id(self.value)} {self.iki.unit}".strip()
+        figure = format_quantity(self.value, self.iki.unit)
         return f"{figure} — {self.text}" if self.text else figure
 
 

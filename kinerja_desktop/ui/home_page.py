@@ -44,7 +44,8 @@ class HomePage(QWidget):
         layout.addWidget(self.office)
         layout.addWidget(QLabel("<b>Perlu perhatian</b>"))
         layout.addWidget(self.summary)
-        layout.addWidget(self.items)
+        layout.addWidget(self.items, 10)
+        layout.addStretch(1)  # keeps the texts at the top when the list is hidden
         self._loading = False
         self.refresh()
 

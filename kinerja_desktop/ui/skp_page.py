@@ -195,9 +195,11 @@ class SkpPage(QWidget):
     Signals:
     skp_changed(int): the SKP of the person with this employee id was created, saved,
         agreed or reopened for revision.
+    state_changed(): another SKP (or none) is shown, or the shown one changed status.
     """
 
     skp_changed = Signal(int)
+    state_changed = Signal()
 
     def __init__(self, skp: SkpService, staff: StaffService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -536,6 +538,7 @@ class SkpPage(QWidget):
         self.expectations.set_read_only(not editable)
         self.lampiran.set_read_only(not editable)
         self.status_label.setText(_status_text(view))
+        self.state_changed.emit()
 
     def is_read_only(self) -> bool:
         return self._view is None or self._view.locked

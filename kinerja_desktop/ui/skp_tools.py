@@ -107,7 +107,7 @@ class SkpTools(QWidget):
         ):
             layout.addWidget(button)
         layout.addStretch(1)
-        page.skp_changed.connect(lambda _id: self.update_state())
+        page.state_changed.connect(self.update_state)
         self.update_state()
 
     def update_state(self) -> None:
