@@ -149,7 +149,8 @@ class RealisationRow(Base):
     __table_args__ = (UniqueConstraint("iki_id", "period_code", name="uq_realisations_period"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    iki_id: Mapped[int] = mapped_column(ForeignKey("ikis.id", ondelete="CASCADE"), index=True)
+    # No index of its own: the unique (iki_id, period_code) index serves lookups by indicator.
+    iki_id: Mapped[int] = mapped_column(ForeignKey("ikis.id", ondelete="CASCADE"))
     period_code: Mapped[str] = mapped_column(String(8))
     value: Mapped[Decimal | None] = mapped_column(DecimalText)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -190,7 +191,8 @@ class RhkFeedbackRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    rhk_id: Mapped[int] = mapped_column(ForeignKey("rhks.id", ondelete="CASCADE"), index=True)
+    # Served by the unique (rhk_id, period_code) index, like realisations.
+    rhk_id: Mapped[int] = mapped_column(ForeignKey("rhks.id", ondelete="CASCADE"))
     period_code: Mapped[str] = mapped_column(String(8))
     feedback: Mapped[str] = mapped_column(Text, default="")
     assessment: Mapped[str | None] = mapped_column(String(8))

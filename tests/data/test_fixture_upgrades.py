@@ -32,6 +32,9 @@ def test_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: Path) -
     path = tmp_path / fixture.name
     shutil.copy(fixture, path)
     people_before = _rows(path, "SELECT id, nip, name, active, version FROM employees ORDER BY id")
+    tables = {row[0] for row in _rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+    realisations = "SELECT iki_id, period_code, value FROM realisations ORDER BY id"
+    realised_before = _rows(path, realisations) if "realisations" in tables else None
     assert inspect_file(path).schema_state is SchemaState.OLDER
 
     services = open_services(path, create=False)
@@ -46,6 +49,8 @@ def test_released_schema_upgrades_with_its_data(fixture: Path, tmp_path: Path) -
         people_before
     )
     assert sorted(names) == sorted(row[2] for row in people_before)
+    if realised_before is not None:
+        assert _rows(path, realisations) == realised_before
     (backup,) = (tmp_path / "backups").iterdir()
     assert _rows(backup, "SELECT count(*) FROM employees") == [(len(people_before),)]
     assert _rows(backup, "PRAGMA integrity_check") == [("ok",)]
