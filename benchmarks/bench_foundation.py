@@ -11,7 +11,6 @@ import argparse
 import csv
 import json
 import os
-import platform
 import resource
 import sqlite3
 import statistics
@@ -20,6 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine import machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,25 +39,6 @@ TYPED_WORDS = (
     "19920",
     "dewi",
 )
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    from PySide6 import __version__ as pyside_version
-
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} "
-        f"{platform.release()}; Python {platform.python_version()}; PySide6 {pyside_version}; "
-        f"SQLite {sqlite3.sqlite_version}"
-    )
 
 
 def export_csv(db: Path, out: Path) -> int:
@@ -251,7 +233,9 @@ def main() -> None:
     def verdict(value: float, target: float) -> str:
         return "met" if value <= target else "MISSED"
 
-    print(f"Machine: {machine()}\n")
+    from PySide6 import __version__ as pyside_version
+
+    print(f"Machine: {machine({'PySide6': pyside_version})}\n")
     print(f"Demo office of {args.employees:,} people written in {demo_s:.2f} s.\n")
     print("| measure | result | target | |")
     print("|---|---|---|---|")

@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
-import platform
 import pstats
 import resource
 import shutil
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -28,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 import sqlalchemy
+from machine import machine
 
 from kinerja_desktop.domain.skp import IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView, format_decimal_id
@@ -41,23 +39,6 @@ TARGETS_MS = {"open": 100.0, "save": 50.0}
 RHK_COUNT = 30
 TAMBAHAN_COUNT = 6
 SUPERVISOR = "Kepala Seksi Pelayanan Umum"
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} "
-        f"{platform.release()}; Python {platform.python_version()}; SQLAlchemy "
-        f"{sqlalchemy.__version__}; SQLite {sqlite3.sqlite_version}"
-    )
 
 
 def add_newcomer(services: AppServices, today: date) -> int:
@@ -205,7 +186,7 @@ def main() -> None:
     def verdict(value: float, target: float) -> str:
         return "met" if value <= target else "MISSED"
 
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine({'SQLAlchemy': sqlalchemy.__version__})}\n")
     print(
         f"Demo office of {args.employees:,} people with their SKPs written in {demo_s:.1f} s "
         f"({counts['skps']:,} SKPs, {counts['rhks']:,} RHK, {counts['ikis']:,} indicators, "

@@ -2,7 +2,9 @@
 
 Shared by every importer (staff list, survey answers, SKP). The reader knows nothing about what
 the columns mean; it only turns a file into rows of text the way a spreadsheet user sees them,
-and says in Indonesian, naming the file, when the file cannot be read.
+and says in Indonesian, naming the file, when the file cannot be read. Its file checks
+(:func:`read_file_bytes`) and workbook opening (:func:`open_workbook`) are shared with the SKP
+workbook reader, so each message is written once.
 
 Header keys: a column is looked up by :func:`header_key` of its heading, which keeps only the
 letters and digits, in lower case. "NIP Penilai", " nip  penilai" and "NIP_PENILAI" all become
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from kinerja_desktop.domain.errors import ValidationError
 
@@ -106,6 +109,19 @@ def read_table(path: Path) -> Table:
         raise ValidationError(
             f"Berkas '{path.name}' tidak dapat diimpor: jenisnya harus .csv atau .xlsx."
         )
+    data = read_file_bytes(path)
+    if suffix in XLSX_SUFFIXES:
+        return _build(path.name, _xlsx_rows(path.name, data))
+    return _build(path.name, _csv_rows(path.name, data))
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """Return the contents of an import file.
+
+    Raises:
+        ValidationError: The file is missing, a folder, unreadable or empty; the message names
+            the file.
+    """
     if not path.exists():
         raise ValidationError(f"Berkas '{path.name}' tidak ditemukan: {path}")
     if path.is_dir():
@@ -118,9 +134,36 @@ def read_table(path: Path) -> Table:
         ) from None
     if not data.strip():
         raise ValidationError(f"Berkas '{path.name}' kosong.")
-    if suffix in XLSX_SUFFIXES:
-        return _build(path.name, _xlsx_rows(path.name, data))
-    return _build(path.name, _csv_rows(path.name, data))
+    return data
+
+
+def not_xlsx_error(name: str) -> ValidationError:
+    """Return the error for a file named .xlsx that is not a workbook that can be read."""
+    return ValidationError(
+        f"Berkas '{name}' bukan berkas Excel .xlsx yang sah (mungkin rusak, terkunci sandi, "
+        "atau sebenarnya berformat lain). Buka di spreadsheet lalu simpan ulang sebagai .xlsx."
+    )
+
+
+def open_workbook(name: str, data: bytes) -> Any:
+    """Open the bytes of an .xlsx file as a read-only openpyxl workbook of cell values.
+
+    The caller closes the workbook, and reports a failure while reading its sheets with
+    :func:`not_xlsx_error` (a damaged file can fail at any cell).
+
+    Raises:
+        ValidationError: The data is not an Excel workbook (:func:`not_xlsx_error`).
+    """
+    import openpyxl  # loaded only when an .xlsx is read
+
+    if not data.startswith(b"PK"):
+        raise not_xlsx_error(name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # a zip that is not a workbook fails in many different ways
+        raise not_xlsx_error(name) from None
 
 
 # --- building the table ------------------------------------------------------------------------
@@ -232,20 +275,7 @@ def _csv_rows(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
 
 
 def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
-    import openpyxl  # loaded only when an .xlsx is read
-
-    not_xlsx = ValidationError(
-        f"Berkas '{name}' bukan berkas Excel .xlsx yang sah (mungkin rusak, terkunci sandi, "
-        "atau sebenarnya berformat lain). Buka di spreadsheet lalu simpan ulang sebagai .xlsx."
-    )
-    if not data.startswith(b"PK"):
-        raise not_xlsx
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # a zip that is not a workbook fails in many different ways
-        raise not_xlsx from None
+    workbook = open_workbook(name, data)
     try:
         sheets = workbook.worksheets
         if not sheets:
@@ -265,7 +295,7 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
     except ValidationError:
         raise
     except Exception:
-        raise not_xlsx from None
+        raise not_xlsx_error(name) from None
     finally:
         workbook.close()
 

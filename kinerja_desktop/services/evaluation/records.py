@@ -1,0 +1,170 @@
+"""What the evaluation shows: frozen results of one period, and the enums they use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from kinerja_desktop.domain.achievement import Proposal
+from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.ratings import Rating
+from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
+from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, format_quantity
+from kinerja_desktop.services.evidence_store import format_size_id
+
+
+class EvidenceKind(StrEnum):
+    NOTE = "NOTE"
+    LINK = "LINK"
+    FILE = "FILE"
+
+    @property
+    def label(self) -> str:
+        return {"NOTE": "Catatan", "LINK": "Tautan", "FILE": "Berkas"}[self.value]
+
+
+class RatingSource(StrEnum):
+    """Where the final Rating Hasil Kerja came from."""
+
+    PROPOSAL = "PROPOSAL"
+    OVERRIDE = "OVERRIDE"
+    ORGANISASI = "ORGANISASI"
+
+    @property
+    def label(self) -> str:
+        return {
+            "PROPOSAL": "Sesuai usulan",
+            "OVERRIDE": "Berbeda dari usulan",
+            "ORGANISASI": "Capaian kinerja organisasi",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One bukti dukung: a note, a link, or a copied file (``stored_name`` in the store)."""
+
+    id: int
+    iki_id: int
+    period_code: str
+    kind: EvidenceKind
+    text: str
+    file_name: str
+    stored_name: str
+    sha256: str
+    size: int
+    added_on: date
+
+    @property
+    def display(self) -> str:
+        """How a list shows it: the note, the link, or "laporan.pdf (1,2 MB)"."""
+        if self.kind is EvidenceKind.FILE:
+            return f"{self.file_name} ({format_size_id(self.size)})"
+        return self.text
+
+
+@dataclass(frozen=True)
+class IndicatorEvaluation:
+    """One indicator in a period; ``achievement`` is None without a number to measure."""
+
+    iki: IkiView
+    value: Decimal | None
+    text: str
+    achievement: Decimal | None
+    level: Rating | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def has_realisation(self) -> bool:
+        return self.value is not None or bool(self.text)
+
+    @property
+    def realisation_display(self) -> str:
+        """The figure with its unit ("9 Dokumen"), then any note; or the narrative."""
+        if self.value is None:
+            return self.text
+        figure = format_quantity(self.value, self.iki.unit)
+        return f"{figure} — {self.text}" if self.text else figure
+
+
+@dataclass(frozen=True)
+class RhkEvaluation:
+    """One RHK in a period: its indicators, the feedback, and where it stands.
+
+    ``level`` is computed from the indicators' achievements (quantitative approach) or is the
+    supervisor's ``assessment`` (qualitative approach); None while either is missing.
+    """
+
+    rhk: RhkView
+    label: str
+    indicators: tuple[IndicatorEvaluation, ...]
+    feedback: str
+    assessment: Rating | None
+    achievement: Decimal | None
+    level: Rating | None
+
+
+@dataclass(frozen=True)
+class RatingDecision:
+    """The stored Rating Hasil Kerja: the proposal as it stood, and what was decided."""
+
+    proposed: Rating | None
+    proposed_reasons: tuple[str, ...]
+    final: Rating
+    source: RatingSource
+    reason: str
+    decided_on: date
+
+
+@dataclass(frozen=True)
+class PeriodEvaluation:
+    """Everything the evaluation of one SKP in one period shows.
+
+    Attributes:
+        proposal: The proposed Rating Hasil Kerja with its reasons, or None while no RHK has a
+            level yet; ``waiting`` then says what is missing.
+        decision: The stored decision, if any.
+    """
+
+    skp: SkpView
+    period: Period
+    periods: tuple[Period, ...]
+    rhks: tuple[RhkEvaluation, ...]
+    proposal: Proposal | None
+    waiting: str
+    decision: RatingDecision | None
+
+    @property
+    def editable(self) -> bool:
+        """Realisation is recorded only on an agreed SKP."""
+        return self.skp.locked
+
+    @property
+    def qualitative(self) -> bool:
+        return self.skp.pendekatan is Pendekatan.KUALITATIF
+
+    @property
+    def has_realisation(self) -> bool:
+        return any(i.has_realisation for rhk in self.rhks for i in rhk.indicators)
+
+    @property
+    def decision_outdated(self) -> bool:
+        """The proposal has changed since the rating was decided (realisation changed)."""
+        if self.decision is None or self.decision.source is RatingSource.ORGANISASI:
+            return False
+        current = self.proposal.rating if self.proposal else None
+        return current is not self.decision.proposed
+
+
+@dataclass(frozen=True)
+class SkpPerson:
+    """Someone with an SKP in a year, for the evaluation's person picker."""
+
+    skp_id: int
+    employee_id: int
+    name: str
+    nip: str
+    jabatan: str
+    status: SkpStatus
+    active: bool

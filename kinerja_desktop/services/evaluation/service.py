@@ -1,0 +1,295 @@
+"""The evaluation service: one transaction per user action, the queries in the repository."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import evaluation as repo
+from kinerja_desktop.data.repositories import skp as skp_repo
+from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
+from kinerja_desktop.domain.errors import DomainError, NotFoundError
+from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.ratings import Rating
+from kinerja_desktop.domain.skp import Pendekatan
+from kinerja_desktop.services.evaluation import inputs
+from kinerja_desktop.services.evaluation.records import (
+    Evidence,
+    EvidenceKind,
+    PeriodEvaluation,
+    SkpPerson,
+)
+from kinerja_desktop.services.evaluation.rules import (
+    evaluate_rhks,
+    propose,
+    to_decision,
+    to_evidence,
+    to_person,
+)
+from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.staff_service import periods_for_row
+
+
+class EvaluationService:
+    def __init__(
+        self, database: Database, evidence_dir: Path, rules: ResultRules = DEFAULT_RULES
+    ) -> None:
+        self._db = database
+        self._rules = rules
+        self.evidence_store = EvidenceStore(evidence_dir)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def years(self) -> list[int]:
+        """Years that have at least one SKP, newest first."""
+        with self._db.reading() as session:
+            return repo.skp_years(session)
+
+    def people(self, year: int) -> list[SkpPerson]:
+        """Everyone with an SKP in ``year`` (draft or agreed), by name."""
+        with self._db.reading() as session:
+            return [to_person(holder) for holder in repo.skp_holders(session, year)]
+
+    def periods(self, skp_id: int) -> list[Period]:
+        """The SKP holder's periods of the SKP's year (partial when they joined or left)."""
+        with self._db.reading() as session:
+            return _periods(session, _skp(session, skp_id))
+
+    def evaluation(self, skp_id: int, period_code: str) -> PeriodEvaluation:
+        """Return the SKP's evaluation in one period.
+
+        Raises:
+            NotFoundError: there is no such SKP.
+            ValidationError: the period code is not one of the person's periods that year.
+        """
+        with self._db.reading() as session:
+            row = _skp(session, skp_id)
+            period, periods = _period(session, row, period_code)
+            return self._evaluate(session, row, period, periods)
+
+    def evidence_file(self, evidence_id: int) -> Path:
+        """Return the stored copy of a file evidence, after checking it is intact.
+
+        Raises:
+            NotFoundError: the evidence is gone, or it is not a file.
+            DomainError: the copy is missing or its content no longer matches its hash.
+        """
+        with self._db.reading() as session:
+            stored = repo.evidence(session, evidence_id)
+        if stored is None or stored.kind != EvidenceKind.FILE.value:
+            raise NotFoundError("Berkas bukti dukung tidak ditemukan; mungkin sudah dihapus.")
+        if not self.evidence_store.verify(stored.stored_name, stored.sha256):
+            raise DomainError(
+                f"Salinan berkas '{stored.file_name}' tidak ada atau isinya berubah di folder "
+                f"bukti dukung ({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
+            )
+        return self.evidence_store.path_of(stored.stored_name)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def record_realisation(
+        self, iki_id: int, period_code: str, value: str, text: str = ""
+    ) -> PeriodEvaluation:
+        """Record (or, with nothing typed, clear) an indicator's realisation in a period.
+
+        For the quantitative approach ``value`` is the figure and ``text`` an optional note;
+        for the qualitative approach the realisation is narrative: ``value`` and ``text``
+        together.
+
+        Raises:
+            ValidationError: the figure is not a number or is negative (field
+                ``realisation``), the text is too long, the period is unknown, or the SKP is
+                not agreed. Nothing is saved.
+        """
+        with self._db.transaction() as session:
+            skp = _indicator_skp(session, iki_id)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, periods = _period(session, skp, period_code)
+            parsed = inputs.parse_realisation(Pendekatan(skp.pendekatan), value, text)
+            realisation = repo.StoredRealisation(*parsed) if parsed else None
+            repo.store_realisation(session, iki_id, period.code, realisation)
+            return self._evaluate(session, skp, period, periods)
+
+    def add_evidence(
+        self,
+        iki_id: int,
+        period_code: str,
+        *,
+        note: str = "",
+        link: str = "",
+        file: Path | None = None,
+        today: date | None = None,
+    ) -> Evidence:
+        """Add one bukti dukung to an indicator's realisation: a note, a link or a file.
+
+        A file is copied into the evidence folder (named by its SHA-256), so the record
+        survives the original being moved or deleted. The evidence is dated ``today`` (the
+        real date unless given), which must not be before the period begins.
+
+        Raises:
+            ValidationError: not exactly one of note, link and file is given; the link is not
+                a web address or file location; the file is missing or too large; the period
+                has not begun; or the SKP is not agreed. Nothing is saved.
+        """
+        day = today or date.today()
+        kind, text = inputs.parse_evidence(note, link, file)
+        with self._db.transaction() as session:
+            skp = _indicator_skp(session, iki_id)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, _ = _period(session, skp, period_code)
+            inputs.require_started(period, day)
+            added_at = datetime.combine(day, datetime.now().time().replace(microsecond=0))
+            new = repo.NewEvidence(kind.value, text, added_at)
+            if file is not None:
+                copy = self.evidence_store.put(file)
+                new = replace(
+                    new,
+                    file_name=copy.file_name[:255],
+                    stored_name=copy.stored_name,
+                    sha256=copy.sha256,
+                    size=copy.size,
+                )
+            return to_evidence(repo.add_evidence(session, iki_id, period.code, new))
+
+    def remove_evidence(self, evidence_id: int) -> None:
+        """Remove one bukti dukung; a copied file stays in the folder (a backup may need it).
+
+        Raises:
+            NotFoundError: it is already gone.
+            ValidationError: the SKP is not agreed.
+        """
+        with self._db.transaction() as session:
+            stored = repo.evidence(session, evidence_id)
+            if stored is None:
+                raise NotFoundError("Bukti dukung tidak ditemukan; mungkin sudah dihapus.")
+            skp = _indicator_skp(session, stored.iki_id)
+            inputs.require_agreed(skp.status, skp.revision)
+            repo.delete_evidence(session, evidence_id)
+
+    def set_feedback(
+        self, rhk_id: int, period_code: str, feedback: str, assessment: Rating | None = None
+    ) -> PeriodEvaluation:
+        """Store the umpan balik berkelanjutan of an RHK in a period.
+
+        ``assessment`` is the supervisor's judgement of the RHK, used only by the qualitative
+        approach; None clears it. Empty feedback and no assessment remove the record.
+
+        Raises:
+            ValidationError: the feedback is too long, an assessment is given for the
+                quantitative approach, the period is unknown, or the SKP is not agreed.
+        """
+        text = inputs.feedback_text(feedback)
+        with self._db.transaction() as session:
+            skp_id = repo.rhk_skp_id(session, rhk_id)
+            if skp_id is None:
+                raise NotFoundError("RHK tidak ditemukan; mungkin SKP-nya sudah diubah.")
+            skp = _skp(session, skp_id)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, periods = _period(session, skp, period_code)
+            inputs.check_assessment(skp.pendekatan, assessment)
+            stored = (
+                repo.StoredFeedback(text, assessment.value if assessment else None)
+                if text or assessment is not None
+                else None
+            )
+            repo.store_feedback(session, rhk_id, period.code, stored)
+            return self._evaluate(session, skp, period, periods)
+
+    def decide_rating(
+        self,
+        skp_id: int,
+        period_code: str,
+        final: Rating,
+        *,
+        reason: str = "",
+        from_organisation: bool = False,
+        on: date,
+    ) -> PeriodEvaluation:
+        """Decide the period's Rating Hasil Kerja; the proposal is stored beside it.
+
+        A final rating other than the proposal needs a reason. A unit head's rating taken from
+        the organisation's achievement (``from_organisation``, SE MenPANRB 3/2023) needs that
+        achievement written as the reason, and no proposal.
+
+        Raises:
+            ValidationError: there is no realisation or no proposal yet (field ``final``), a
+                needed reason is missing (field ``reason``), the period is unknown, or the SKP
+                is not agreed. Nothing is saved.
+        """
+        why = inputs.reason_text(reason)
+        with self._db.transaction() as session:
+            skp = _skp(session, skp_id)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, periods = _period(session, skp, period_code)
+            current = self._evaluate(session, skp, period, periods)
+            source = inputs.decision_source(
+                current, final, why, from_organisation=from_organisation
+            )
+            proposal = current.proposal
+            decided = repo.StoredDecision(
+                proposed=proposal.rating.value if proposal else None,
+                proposed_reasons="\n".join(proposal.reasons) if proposal else current.waiting,
+                final=final.value,
+                source=source.value,
+                reason=why,
+                decided_on=on,
+            )
+            stored = repo.store_decision(session, skp.id, period.code, decided)
+            return replace(current, decision=to_decision(stored))
+
+    # --- the evaluation, inside the caller's transaction -----------------------------------
+
+    def _evaluate(
+        self, session: Session, row: SkpRow, period: Period, periods: list[Period]
+    ) -> PeriodEvaluation:
+        view = skp_repo.load(session, row)
+        rhk_ids = [rhk.id for rhk in view.rhks]
+        iki_ids = [iki.id for rhk in view.rhks for iki in rhk.indicators]
+        records = repo.period_records(session, rhk_ids, iki_ids, period.code)
+        rhks = evaluate_rhks(view, records, self._rules)
+        proposal, waiting = propose(view, period, rhks, self._rules)
+        decision = repo.decision(session, row.id, period.code)
+        return PeriodEvaluation(
+            skp=view,
+            period=period,
+            periods=tuple(periods),
+            rhks=rhks,
+            proposal=proposal,
+            waiting=waiting,
+            decision=to_decision(decision) if decision else None,
+        )
+
+
+# --- lookups inside the caller's transaction ----------------------------------------------------
+
+
+def _skp(session: Session, skp_id: int) -> SkpRow:
+    row = skp_repo.skp_row(session, skp_id)
+    if row is None:
+        raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
+    return row
+
+
+def _indicator_skp(session: Session, iki_id: int) -> SkpRow:
+    skp_id = repo.indicator_skp_id(session, iki_id)
+    if skp_id is None:
+        raise NotFoundError("Indikator tidak ditemukan; mungkin SKP-nya sudah diubah.")
+    return _skp(session, skp_id)
+
+
+def _periods(session: Session, row: SkpRow) -> list[Period]:
+    employee = staff_repo.employee_row(session, row.employee_id)
+    if employee is None:
+        raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
+    return periods_for_row(session, employee, row.year)
+
+
+def _period(session: Session, row: SkpRow, code: str) -> tuple[Period, list[Period]]:
+    periods = _periods(session, row)
+    return inputs.pick_period(periods, code, row.year), periods
