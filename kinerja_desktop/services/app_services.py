@@ -8,8 +8,12 @@ from pathlib import Path
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.attention import AttentionService
+from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.cascade import CascadeService
+from kinerja_desktop.services.dialogue_service import DialogueService
+from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
@@ -30,6 +34,10 @@ class AppServices:
     skp_xlsx: SkpXlsxService
     cascade: CascadeService
     evaluation: EvaluationService
+    journal: JournalService
+    behaviour: BehaviourService
+    distribution: DistributionService
+    dialogue: DialogueService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -55,5 +63,9 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         cascade=CascadeService(database),
         # Evidence files live beside the database, so a copied office folder keeps them.
         evaluation=EvaluationService(database, path.parent / "evidence"),
+        journal=JournalService(database, path.parent / "evidence"),
+        behaviour=BehaviourService(database),
+        distribution=DistributionService(database),
+        dialogue=DialogueService(database),
         database=database,
     )

@@ -207,6 +207,13 @@ def _realisation_missing(session: Session, today: date) -> list[AttentionItem]:
     return items
 
 
+def _weak_spots(session: Session, today: date) -> list[AttentionItem]:
+    # Imported here: the journal service builds AttentionItems from this module.
+    from kinerja_desktop.services.journal_service import weak_spot_check
+
+    return weak_spot_check(session, today)
+
+
 CHECKS: list[Check] = [
     _without_penilai,
     _inactive_penilai,
@@ -216,6 +223,7 @@ CHECKS: list[Check] = [
     _skp_missing,
     _skp_not_agreed,
     _realisation_missing,
+    _weak_spots,
 ]
 
 

@@ -19,19 +19,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.services.behaviour_service import BehaviourService
+from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.evaluation_service import EvaluationService, PeriodEvaluation
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 from kinerja_desktop.ui.evaluation.decision_panel import DecisionPanel
+from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
 from kinerja_desktop.ui.evaluation.person_picker import PersonPicker
 from kinerja_desktop.ui.evaluation.table_model import (
@@ -59,9 +65,14 @@ class EvaluationPage(QWidget):
         skp: SkpService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        behaviour: BehaviourService | None = None,
+        dialogue: DialogueService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = evaluation
+        self._behaviour = behaviour
+        self._dialogue = dialogue
         self._skp = skp  # NOTE: kept for the "open this SKP" link the SKP page will offer
         self._staff = staff
         self.model = EvaluationTableModel(evaluation)
@@ -115,9 +126,14 @@ class EvaluationPage(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addLayout(period_bar)
         right_layout.addWidget(self.notice)
-        right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.table_errors)
-        right_layout.addWidget(self.decision)
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.table, 1)
+        results_layout.addWidget(self.table_errors)
+        results_layout.addWidget(self.decision)
+        self.tabs = self._build_tabs(results)
+        right_layout.addWidget(self.tabs, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.picker)
         self.splitter.addWidget(right)
@@ -126,7 +142,31 @@ class EvaluationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
+    def _build_tabs(self, results: QWidget) -> QTabWidget:
+        """Results first; behaviour and predikat, and the dialogue, when their services exist."""
+        tabs = QTabWidget()
+        tabs.addTab(results, "&Hasil kerja")
+        self.behaviour_panel: BehaviourPanel | None = None
+        if self._behaviour is not None:
+            self.behaviour_panel = BehaviourPanel(self._behaviour)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self.behaviour_panel)
+            tabs.addTab(scroll, "Perilaku kerja && &predikat")
+        self.dialogue_panel: DialoguePanel | None = None
+        if self._dialogue is not None:
+            self.dialogue_panel = DialoguePanel(self._dialogue)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self.dialogue_panel)
+            tabs.addTab(scroll, "&Dialog && keberatan")
+        return tabs
+
     def _connect(self) -> None:
+        if self.behaviour_panel is not None:
+            self.behaviour_panel.changed.connect(self.evaluation_changed.emit)
+        if self.dialogue_panel is not None:
+            self.dialogue_panel.changed.connect(self.evaluation_changed.emit)
         self.picker.changed.connect(lambda: self._person_changed(None))
         self.picker.picked.connect(self.table.setFocus)
         self.period.currentIndexChanged.connect(lambda _index: self._load())
@@ -186,6 +226,13 @@ class EvaluationPage(QWidget):
         self.model.set_evaluation(evaluation)
         self.decision.set_evaluation(evaluation, keep_input=False)
         self._show_heading(evaluation, problem)
+        self._show_behaviour(skp_id if evaluation is not None else None, code)
+
+    def _show_behaviour(self, skp_id: int | None, code: str | None) -> None:
+        if self.behaviour_panel is not None:
+            self.behaviour_panel.show_period(skp_id, code)
+        if self.dialogue_panel is not None and skp_id is not None and code is not None:
+            self.dialogue_panel.show_period(skp_id, code)
 
     def _show_heading(self, evaluation: PeriodEvaluation | None, problem: str) -> None:
         person = self.picker.selected()
@@ -225,6 +272,8 @@ class EvaluationPage(QWidget):
 
     def _decided(self, evaluation: PeriodEvaluation) -> None:
         self.model.update(evaluation)
+        # A new Rating Hasil Kerja changes what the predikat box can say.
+        self._show_behaviour(self.selected_skp_id(), self.period.currentData())
         self.evaluation_changed.emit()
 
     def _activated(self, index: QModelIndex) -> None:

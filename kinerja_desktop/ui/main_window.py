@@ -21,20 +21,32 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.cascade_view import CascadeView
+from kinerja_desktop.ui.distribution_page import DistributionPage
 from kinerja_desktop.ui.employee_form import EmployeeDialog
 from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
 from kinerja_desktop.ui.events import AppEvents
 from kinerja_desktop.ui.home_page import HomePage
 from kinerja_desktop.ui.import_dialog import ImportDialog
+from kinerja_desktop.ui.journal_page import JournalPage
+from kinerja_desktop.ui.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.settings_page import SettingsPage
 from kinerja_desktop.ui.skp_page import SkpPage
 from kinerja_desktop.ui.skp_tools import SkpTools
 from kinerja_desktop.ui.staff_page import StaffPage
 from kinerja_desktop.ui.structure_page import StructurePage
 
-PAGES = ("Beranda", "Pegawai", "SKP", "Evaluasi", "Struktur", "Pengaturan")
-BERANDA, PEGAWAI, SKP, EVALUASI, STRUKTUR, PENGATURAN = range(len(PAGES))
+PAGES = (
+    "Beranda",
+    "Pegawai",
+    "SKP",
+    "Evaluasi",
+    "Perilaku",
+    "Sebaran Predikat",
+    "Struktur",
+    "Pengaturan",
+)
+BERANDA, PEGAWAI, SKP, EVALUASI, PERILAKU, SEBARAN, STRUKTUR, PENGATURAN = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +103,7 @@ class MainWindow(QMainWindow):
         self.skp_action = self._action(
             "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp
         )
+        self.journal_action = self._action("Catatan &perilaku baru…", "Ctrl+J", self.quick_entry)
         self.find_action = self._action(
             "&Cari pegawai", QKeySequence.StandardKey.Find, self.find_employee
         )
@@ -101,6 +114,7 @@ class MainWindow(QMainWindow):
         staff_menu = self.menuBar().addMenu("&Pegawai")
         for action in (self.add_action, self.edit_action, self.find_action, self.skp_action):
             staff_menu.addAction(action)
+        staff_menu.addAction(self.journal_action)
         staff_menu.addSeparator()
         staff_menu.addAction(self.end_action)
         staff_menu.addAction(self.reactivate_action)
@@ -153,10 +167,21 @@ class MainWindow(QMainWindow):
             return self._build_skp_area()
         if page == EVALUASI:
             evaluation = EvaluationPage(
-                self._services.evaluation, self._services.skp, self._services.staff
+                self._services.evaluation,
+                self._services.skp,
+                self._services.staff,
+                behaviour=self._services.behaviour,
+                dialogue=self._services.dialogue,
             )
             evaluation.evaluation_changed.connect(self.home.refresh)
             return evaluation
+        if page == PERILAKU:
+            journal = JournalPage(self._services.journal, self._services.staff)
+            journal.new_button.clicked.disconnect()
+            journal.new_button.clicked.connect(self.quick_entry)
+            return journal
+        if page == SEBARAN:
+            return DistributionPage(self._services.distribution, self._services.staff)
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
@@ -198,6 +223,21 @@ class MainWindow(QMainWindow):
         if isinstance(area, QTabWidget):
             area.setCurrentIndex(0)
         self.skp_editor.show_person(employee_id)
+
+    def quick_entry(self) -> None:
+        """Jot an observation from anywhere (Ctrl+J), for the person selected in Pegawai."""
+        employee_id = self.staff_page.selected_id() if PEGAWAI in self._built else None
+        dialog = QuickEntryDialog(
+            self._services.journal, self._services.staff, self, employee_id=employee_id
+        )
+        dialog.recorded.connect(lambda _id: self._after_journal())
+        dialog.open()
+
+    def _after_journal(self) -> None:
+        self.home.refresh()
+        page = self._built.get(PERILAKU)
+        if isinstance(page, JournalPage):
+            page.refresh()
 
     def open_selected_skp(self) -> None:
         employee_id = self.staff_page.selected_id()

@@ -27,12 +27,8 @@ from kinerja_desktop.domain.skp import LampiranKind
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
-from kinerja_desktop.ui.skp_editor_model import (
-    SkpEditorModel,
-    SkpItemDelegate,
-    fit_tree,
-    size_columns,
-)
+from kinerja_desktop.ui.skp.delegate import SkpItemDelegate, fit_tree, size_columns
+from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
 
 
 def revision_label(revision: int) -> str:

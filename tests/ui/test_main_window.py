@@ -33,12 +33,15 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
         "Aktifkan &kembali": "Ctrl+Shift+A",
         "&Cari pegawai": "Ctrl+F",
         "Buka &SKP pegawai terpilih": "Ctrl+K",
+        "Catatan &perilaku baru…": "Ctrl+J",
         "Beranda": "Ctrl+1",
         "Pegawai": "Ctrl+2",
         "SKP": "Ctrl+3",
         "Evaluasi": "Ctrl+4",
-        "Struktur": "Ctrl+5",
-        "Pengaturan": "Ctrl+6",
+        "Perilaku": "Ctrl+5",
+        "Sebaran Predikat": "Ctrl+6",
+        "Struktur": "Ctrl+7",
+        "Pengaturan": "Ctrl+8",
     }
     # The offscreen platform has no active window to route key shortcuts, so trigger them.
     window.find_action.trigger()

@@ -1,0 +1,145 @@
+"""Reads and writes of the unit's organisation predikat and its staff's final predikat.
+
+The caller's Session, never a commit. Codes are returned as stored ("BAIK", "SANGAT_BAIK"); the
+service turns them into its own types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.behaviour_models import OrgPredikatRow, PredikatRow
+from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.skp_models import SkpRow
+
+
+@dataclass(frozen=True)
+class StoredOrgPredikat:
+    """The organisation predikat of a unit and period, as stored."""
+
+    unit_id: int
+    year: int
+    period_code: str
+    predikat: str
+    recorded_on: date
+    note: str
+
+
+@dataclass(frozen=True)
+class UnitMember:
+    """Someone counted in a unit's spread: active now, or with an SKP in the year.
+
+    Attributes:
+        final: The stored code of the final predikat of the period; None when not decided yet.
+    """
+
+    employee_id: int
+    name: str
+    gelar_depan: str
+    gelar_belakang: str
+    nip: str
+    skp_id: int | None
+    final: str | None
+
+
+def org_predikat(
+    session: Session, unit_id: int, year: int, period_code: str
+) -> StoredOrgPredikat | None:
+    row = _org_row(session, unit_id, year, period_code)
+    return _stored(row) if row is not None else None
+
+
+def save_org_predikat(
+    session: Session,
+    unit_id: int,
+    year: int,
+    period_code: str,
+    predikat: str,
+    *,
+    on: date,
+    note: str,
+) -> StoredOrgPredikat:
+    """Insert or replace the unit's organisation predikat for the period."""
+    row = _org_row(session, unit_id, year, period_code)
+    if row is None:
+        row = OrgPredikatRow(unit_id=unit_id, year=year, period_code=period_code)
+        session.add(row)
+    row.predikat = predikat
+    row.recorded_on = on
+    row.note = note
+    session.flush()
+    return _stored(row)
+
+
+def members(
+    session: Session, unit_ids: Collection[int], year: int, period_code: str
+) -> list[UnitMember]:
+    """People of ``unit_ids`` who are active or had an SKP in ``year``, with their final predikat.
+
+    Ordered by name. The unit is the person's current one.
+    """
+    if not unit_ids:
+        return []
+    query = (
+        select(
+            EmployeeRow.id,
+            EmployeeRow.name,
+            EmployeeRow.gelar_depan,
+            EmployeeRow.gelar_belakang,
+            EmployeeRow.nip,
+            SkpRow.id,
+            PredikatRow.final,
+        )
+        .select_from(EmployeeRow)
+        .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))
+        .outerjoin(
+            PredikatRow,
+            (PredikatRow.skp_id == SkpRow.id) & (PredikatRow.period_code == period_code),
+        )
+        .where(
+            EmployeeRow.unit_id.in_(list(unit_ids)),
+            or_(EmployeeRow.active.is_(True), SkpRow.id.is_not(None)),
+        )
+        .order_by(EmployeeRow.name, EmployeeRow.id)
+    )
+    return [
+        UnitMember(employee_id, name, depan, belakang, nip, skp_id, final)
+        for employee_id, name, depan, belakang, nip, skp_id, final in session.execute(query)
+    ]
+
+
+def final_counts(
+    session: Session, unit_ids: Collection[int], year: int, period_code: str
+) -> dict[str, int]:
+    """People per stored final predikat code among `members` (undecided ones left out)."""
+    counts: dict[str, int] = {}
+    for member in members(session, unit_ids, year, period_code):
+        if member.final is not None:
+            counts[member.final] = counts.get(member.final, 0) + 1
+    return counts
+
+
+def _org_row(session: Session, unit_id: int, year: int, period_code: str) -> OrgPredikatRow | None:
+    return session.scalar(
+        select(OrgPredikatRow).where(
+            OrgPredikatRow.unit_id == unit_id,
+            OrgPredikatRow.year == year,
+            OrgPredikatRow.period_code == period_code,
+        )
+    )
+
+
+def _stored(row: OrgPredikatRow) -> StoredOrgPredikat:
+    return StoredOrgPredikat(
+        unit_id=row.unit_id,
+        year=row.year,
+        period_code=row.period_code,
+        predikat=row.predikat,
+        recorded_on=row.recorded_on,
+        note=row.note or "",
+    )

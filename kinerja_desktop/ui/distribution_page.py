@@ -1,0 +1,318 @@
+"""Sebaran Predikat: the unit's organisation predikat and its staff spread against the curve."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.periods import periods_for_year
+from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
+from kinerja_desktop.services.distribution_service import DistributionService, UnitDistribution
+from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.units import fill_unit_combo
+
+OK_TEXT = "Sebaran sesuai pedoman"
+BAR_COLOUR = QColor("#3f7cac")
+CURVE_COLOUR = QColor("#d9822b")
+
+
+class SpreadChart(QWidget):
+    """Bars for the people per predikat and dots on a line for the expected curve.
+
+    The curve is scaled to the number of people with a predikat, so both read as people.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(420, 220)
+        self.counts: dict[Predikat, int] = dict.fromkeys(CURVE_AXIS, 0)
+        self.expected: dict[Predikat, float] | None = None
+        self.setAccessibleName("Grafik sebaran predikat pegawai")
+
+    def set_data(
+        self, counts: Mapping[Predikat, int], curve: Mapping[Predikat, Decimal] | None
+    ) -> None:
+        """Show ``counts``; ``curve`` in percent (None: no curve, the org predikat is unknown)."""
+        self.counts = {p: int(counts.get(p, 0)) for p in CURVE_AXIS}
+        total = sum(self.counts.values())
+        self.expected = (
+            {p: float(curve.get(p, Decimal(0))) * total / 100 for p in CURVE_AXIS}
+            if curve is not None
+            else None
+        )
+        summary = ", ".join(f"{p.label} {self.counts[p]}" for p in CURVE_AXIS)
+        self.setAccessibleDescription(summary)
+        self.setToolTip(summary)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: ARG002 - Qt override
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        left, top, right, bottom = 36.0, line + 4.0, 10.0, 2.5 * line + 6
+        area = QRectF(
+            left, top, max(1.0, self.width() - left - right), max(1.0, self.height() - top - bottom)
+        )
+        expected_peak = max(self.expected.values()) if self.expected else 0.0
+        peak = max(1.0, float(max(self.counts.values())), expected_peak)
+        text_colour = self.palette().color(self.foregroundRole())
+        painter.setPen(QPen(text_colour, 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        painter.drawLine(area.bottomLeft(), area.topLeft())
+        for value in (0, round(peak)):
+            y = area.bottom() - value / peak * area.height()
+            painter.drawText(
+                QRectF(0, y - line / 2, left - 4, line), Qt.AlignmentFlag.AlignRight, str(value)
+            )
+        slot = area.width() / len(CURVE_AXIS)
+        points: list[QPointF] = []
+        for index, predikat in enumerate(CURVE_AXIS):
+            x = area.left() + index * slot
+            count = self.counts[predikat]
+            height = count / peak * area.height()
+            bar = QRectF(x + slot * 0.2, area.bottom() - height, slot * 0.6, height)
+            painter.fillRect(bar, BAR_COLOUR)
+            painter.setPen(QPen(text_colour, 1))
+            if count:
+                painter.drawText(
+                    QRectF(bar.left(), bar.top() - line, bar.width(), line),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(count),
+                )
+            label = QRectF(x, area.bottom() + 4, slot, 2 * line)
+            painter.drawText(
+                label,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                predikat.label,
+            )
+            if self.expected is not None:
+                y = area.bottom() - self.expected[predikat] / peak * area.height()
+                points.append(QPointF(x + slot / 2, y))
+        if points:
+            painter.setPen(QPen(CURVE_COLOUR, 2, Qt.PenStyle.DashLine))
+            painter.drawPolyline(points)
+            painter.setBrush(CURVE_COLOUR)
+            painter.setPen(QPen(CURVE_COLOUR, 1))
+            for point in points:
+                painter.drawEllipse(point, 3.5, 3.5)
+
+
+class DistributionPage(QWidget):
+    """Choose a unit and period, record its organisation predikat, read the spread."""
+
+    def __init__(
+        self, distribution: DistributionService, staff: StaffService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._distribution = distribution
+        self._staff = staff
+        #: The day a saved organisation predikat is recorded on; tests replace it.
+        self.today: Callable[[], date] = date.today
+        self.result: UnitDistribution | None = None
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("Unit kerja")
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setAccessibleName("Tahun")
+        self.period = QComboBox()
+        self.period.setAccessibleName("Periode")
+        self.org = QComboBox()
+        self.org.setAccessibleName("Predikat kinerja organisasi")
+        for predikat in OrgPredikat:
+            self.org.addItem(predikat.label, predikat.value)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Mis. nomor/tanggal penetapan pimpinan (opsional)")
+        self.save_button = QPushButton("&Simpan")
+        self.save_button.clicked.connect(self._save)
+        self.error = error_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.chart = SpreadChart()
+        self.legend = QLabel(
+            f'<span style="color:{BAR_COLOUR.name()}">■</span> jumlah pegawai &nbsp; '
+            f'<span style="color:{CURVE_COLOUR.name()}">●</span> kurva yang diharapkan'
+        )
+        self.caption = QLabel(CURVE_CAPTION)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #666;")
+        self.findings = QListWidget()
+        self.findings.setAccessibleName("Temuan sebaran")
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.undecided = QLabel()
+        self.undecided.setWordWrap(True)
+
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel("Unit:"))
+        chooser.addWidget(self.unit, 2)
+        chooser.addWidget(QLabel("Tahun:"))
+        chooser.addWidget(self.year)
+        chooser.addWidget(QLabel("Periode:"))
+        chooser.addWidget(self.period, 1)
+        org_row = QHBoxLayout()
+        org_row.addWidget(self.org, 1)
+        org_row.addWidget(self.note, 2)
+        org_row.addWidget(self.save_button)
+        form = QFormLayout()
+        form.addRow("Predikat kinerja organisasi:", org_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.caption)
+        layout.addWidget(QLabel("<b>Temuan</b> (pertimbangan, bukan larangan)"))
+        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.undecided)
+
+        self.unit.currentIndexChanged.connect(lambda _: self._fill_periods())
+        self.year.valueChanged.connect(lambda _: self._fill_periods())
+        self.period.currentIndexChanged.connect(lambda _: self._check())
+
+    # --- public ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the units, keeping the chosen unit and period, and check again."""
+        unit_id = self.unit.currentData()
+        self.unit.blockSignals(True)
+        fill_unit_combo(self.unit, self._staff.units())
+        index = self.unit.findData(unit_id)
+        self.unit.setCurrentIndex(max(index, 0) if self.unit.count() else -1)
+        self.unit.blockSignals(False)
+        self._fill_periods()
+
+    def select(self, unit_id: int, year: int, period_code: str) -> None:
+        """Show one unit and period."""
+        self.unit.setCurrentIndex(max(self.unit.findData(unit_id), 0))
+        self.year.setValue(year)
+        self.period.setCurrentIndex(max(self.period.findData(period_code), 0))
+
+    # --- private ---------------------------------------------------------------------------
+
+    def _fill_periods(self) -> None:
+        code = self.period.currentData()
+        unit_id = self.unit.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        if unit_id is not None:
+            scheme = self._staff.scheme_for(unit_id, self.year.value())
+            for period in periods_for_year(self.year.value(), scheme):
+                self.period.addItem(period.label, period.code)
+            index = self.period.findData(code)
+            self.period.setCurrentIndex(index if index >= 0 else self.period.count() - 1)
+        self.period.blockSignals(False)
+        self._check()
+
+    def _save(self) -> None:
+        unit_id, code = self.unit.currentData(), self.period.currentData()
+        if unit_id is None or code is None:
+            show_message(self.error, "Pilih unit dan periode dulu.")
+            return
+        try:
+            self._distribution.set_org_predikat(
+                unit_id,
+                self.year.value(),
+                code,
+                OrgPredikat(self.org.currentData()),
+                self.today(),
+                note=self.note.text(),
+            )
+        except DomainError as error:
+            show_message(self.error, error.message)
+            return
+        show_message(self.error, None)
+        self._check()
+
+    def _check(self) -> None:
+        self.findings.clear()
+        unit_id, code = self.unit.currentData(), self.period.currentData()
+        if unit_id is None or code is None:
+            self.result = None
+            self.status.setText("Belum ada unit. Tambahkan unit di halaman Struktur.")
+            self.chart.set_data({}, None)
+            self.notes.clear()
+            self.undecided.clear()
+            return
+        try:
+            result = self._distribution.check(unit_id, self.year.value(), code)
+        except DomainError as error:
+            self.result = None
+            show_message(self.error, error.message)
+            return
+        self.result = result
+        self._show(result)
+
+    def _show(self, result: UnitDistribution) -> None:
+        report = result.report
+        if result.org is None:
+            self.status.setText(result.message)
+            self.note.clear()
+        else:
+            org = result.org
+            self.org.setCurrentIndex(self.org.findData(org.predikat.value))
+            self.note.setText(org.note)
+            self.status.setText(
+                f"Predikat kinerja organisasi <b>{org.predikat.label}</b>, dicatat "
+                f"{format_date_id(org.recorded_on)}. {result.total} pegawai sudah memiliki "
+                "predikat periode ini."
+            )
+        self.chart.set_data(result.counts, report.curve if report is not None else None)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if report is not None:
+            for finding in report.findings:
+                self.findings.addItem(QListWidgetItem(warning, finding.message))
+            if report.ok and report.total:
+                ok = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+                self.findings.addItem(QListWidgetItem(ok, OK_TEXT))
+        self.notes.setText("\n".join(report.notes) if report is not None else "")
+        self.notes.setVisible(bool(self.notes.text()))
+        if result.undecided:
+            names = ", ".join(person.name for person in result.undecided[:10])
+            more = len(result.undecided) - 10
+            tail = f" dan {more} lainnya" if more > 0 else ""
+            self.undecided.setText(
+                f"{len(result.undecided)} pegawai belum memiliki predikat periode ini dan belum "
+                f"dihitung: {names}{tail}."
+            )
+        else:
+            self.undecided.clear()
+        self.undecided.setVisible(bool(result.undecided))

@@ -1,0 +1,263 @@
+"""Perilaku: the behaviour journal, its filters, and a person's repeated weak spots."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.behaviour import ObservationSign
+from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.periods import FINAL_CODE
+from kinerja_desktop.domain.reference_data import behaviour_label
+from kinerja_desktop.services.journal_service import JournalFilter, JournalService, Observation
+from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.quick_entry import PersonPicker, QuickEntryDialog
+
+#: The most entries the table shows at once; narrower filters show the rest.
+SHOWN = 1000
+COLUMNS = ("Tanggal", "Pegawai", "Nilai", "Panduan", "Sifat", "Sumber", "Uraian", "Bukti")
+
+
+class JournalPage(QWidget):
+    """The journal with filters by person, value, period and sign, and a weak-spot panel."""
+
+    def __init__(
+        self, journal: JournalService, staff: StaffService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._staff = staff
+        self._entries: list[Observation] = []
+
+        self.person = PersonPicker(staff)
+        self.person.setPlaceholderText("Semua pegawai (ketik nama atau NIP, lalu Enter)")
+        self.person.picked.connect(self._person_changed)
+        self.value = QComboBox()
+        self.value.addItem("Semua nilai", None)
+        for value in BehaviourValue:
+            self.value.addItem(behaviour_label(value), value.value)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.period = QComboBox()
+        self.sign = QComboBox()
+        self.sign.addItem("Semua sifat", None)
+        for sign in ObservationSign:
+            self.sign.addItem(sign.label, sign.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari di uraian…")
+        self.new_button = QPushButton("Catatan baru… (Ctrl+J)")
+        self.new_button.clicked.connect(self.new_entry)
+        self.filter_error = error_label()
+        self.count_label = QLabel()
+
+        self.table = self._build_table()
+        self.weak_spots = QTextBrowser()
+        self.weak_spots.setOpenLinks(False)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("<b>Perilaku yang perlu dikembangkan</b>"))
+        side_layout.addWidget(self.weak_spots)
+
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("&Pegawai", self.person),
+            ("&Nilai", self.value),
+            ("&Tahun", self.year),
+            ("Pe&riode", self.period),
+            ("&Sifat", self.sign),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 2 if widget is self.person else 0)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.new_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.filter_error)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+        self._fill_periods()
+        self.value.currentIndexChanged.connect(self.refresh)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.sign.currentIndexChanged.connect(self.refresh)
+        self.year.valueChanged.connect(self._year_changed)
+        self.search.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("Uraian"), QHeaderView.ResizeMode.Stretch
+        )
+        table.itemSelectionChanged.connect(self._show_weak_spots)
+        return table
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def current_filter(self) -> JournalFilter:
+        value = self.value.currentData()
+        sign = self.sign.currentData()
+        code = self.period.currentData()
+        return JournalFilter(
+            employee_id=self.person.employee_id,
+            value=BehaviourValue(value) if value else None,
+            period=(self.year.value(), str(code or FINAL_CODE)),
+            sign=ObservationSign(sign) if sign else None,
+            text=self.search.text(),
+        )
+
+    def _fill_periods(self) -> None:
+        chosen = self.period.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        self.period.addItem("Setahun", FINAL_CODE)  # AKHIR: 1 Januari–31 Desember
+        try:
+            periods = self._journal.periods(self.year.value(), self.person.employee_id)
+        except DomainError:
+            periods = []
+        for period in periods:
+            self.period.addItem(period.label, period.code)
+        index = self.period.findData(chosen)
+        self.period.setCurrentIndex(max(index, 0))
+        self.period.blockSignals(False)
+
+    def _person_changed(self, _employee_id: int) -> None:
+        self._fill_periods()
+        self.refresh()
+
+    def _year_changed(self) -> None:
+        self._fill_periods()
+        self.refresh()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the entries again with the current filters."""
+        entries = self._read(self.current_filter())
+        self._entries = entries
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (
+                entry.observed_on.strftime("%d/%m/%Y"),
+                entry.employee_name,
+                entry.value_label,
+                str(entry.indicator) if entry.indicator else "",
+                entry.sign_label + (" (serius)" if entry.serious else ""),
+                entry.source_label,
+                entry.text,
+                entry.evidence_summary,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == COLUMNS.index("Panduan") and entry.indicator_text:
+                    item.setToolTip(entry.indicator_text)
+                if column == COLUMNS.index("Uraian"):
+                    item.setToolTip(entry.text)
+                self.table.setItem(row, column, item)
+        more = (
+            f" (ditampilkan paling banyak {SHOWN}; persempit saringan)"
+            if len(entries) >= SHOWN
+            else ""
+        )
+        self.count_label.setText(f"{len(entries)} catatan{more}")
+        self._show_weak_spots()
+
+    def _read(self, journal_filter: JournalFilter) -> list[Observation]:
+        try:
+            entries = self._journal.entries(journal_filter, limit=SHOWN)
+        except DomainError as error:
+            show_message(self.filter_error, error.message)
+            return []
+        show_message(self.filter_error, None)
+        return entries
+
+    def selected_entry(self) -> Observation | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._entries):
+            return None
+        return self._entries[rows[0].row()]
+
+    def _focus_person(self) -> int | None:
+        if self.person.employee_id is not None:
+            return self.person.employee_id
+        selected = self.selected_entry()
+        return selected.employee_id if selected else None
+
+    def _show_weak_spots(self) -> None:
+        employee_id = self._focus_person()
+        if employee_id is None:
+            self.weak_spots.setHtml(
+                "<p>Pilih pegawai atau satu catatan untuk melihat perilaku yang berulang "
+                "perlu dikembangkan.</p>"
+            )
+            return
+        try:
+            reports = self._journal.weak_spot_reports(employee_id, self.year.value())
+        except DomainError as error:
+            self.weak_spots.setPlainText(error.message)
+            return
+        if not reports:
+            self.weak_spots.setHtml(
+                "<p>Tidak ada perilaku yang tercatat negatif dua periode berturut-turut "
+                f"pada tahun {self.year.value()}.</p>"
+            )
+            return
+        parts = []
+        for report in reports:
+            causes = "".join(
+                f"<li>{escape(format_date_id(entry.observed_on))}: {escape(entry.text)}</li>"
+                for entry in report.entries
+            )
+            parts.append(
+                f"<h4>{escape(report.title)}</h4>"
+                f"<p>Periode: {escape(', '.join(report.spot.periods))}</p>"
+                f"<ul>{causes}</ul>"
+                f"<p><i>Usulan pengembangan:</i> {escape(report.spot.action)}</p>"
+            )
+        self.weak_spots.setHtml("".join(parts))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        """Open quick entry for the filtered (or selected) person, then show the new entry."""
+        dialog = QuickEntryDialog(
+            self._journal, self._staff, self, employee_id=self._focus_person()
+        )
+        dialog.recorded.connect(lambda _employee_id: self.refresh())
+        dialog.open()
