@@ -29,6 +29,9 @@ Modules: :mod:`.plan` (the plan as plain data), :mod:`.organisation` (units and 
 After the register, :func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
 :mod:`.skp_texts`) gives every active person an SKP for the year, agreed in January and
 cascaded from the heads down, with its realisation and feedback for the periods ended so far.
+Then :func:`~.behaviour_demo.write_behaviour` (:mod:`.behaviour_demo`, texts in
+:mod:`.behaviour_texts`) adds the behaviour journal, both ratings, the predikat, one repeated weak
+spot, one keberatan, self-assessments and the units' organisation predikat for those periods.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories import staff_bulk
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.services.demo.behaviour_demo import write_behaviour
 from kinerja_desktop.services.demo.office import plan_office
 from kinerja_desktop.services.demo.plan import (
     DEFAULT_EMPLOYEES,
@@ -58,6 +62,7 @@ from kinerja_desktop.services.demo.steps import DEMO_STEPS, DemoContext, DemoSte
 from kinerja_desktop.services.demo.summary import DemoSummary, summary
 
 DEMO_STEPS.append(write_skps)
+DEMO_STEPS.append(write_behaviour)
 
 
 def write_demo(
