@@ -130,3 +130,12 @@ def find_period(year: int, scheme: EvaluationScheme, code: str) -> Period:
 
 def _months(year: int, first: int, last: int) -> tuple[date, date]:
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def period_label(code: str) -> str:
+    """The label of a period code in any scheme ("TW3" → "Triwulan III"); the code if unknown."""
+    for scheme in EvaluationScheme:
+        for period in periods_for_year(2000, scheme):
+            if period.code == code.strip().upper():
+                return period.label
+    return code

@@ -245,3 +245,19 @@ def test_period_contains():
     assert period.contains(date(2026, 3, 31))
     assert not period.contains(date(2026, 4, 1))
     assert not period.is_final
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("TW3", "Triwulan III"),
+        ("s2", "Semester II"),
+        ("M02", "Februari"),
+        ("AKHIR", "Akhir"),
+        ("X9", "X9"),
+    ],
+)
+def test_period_label_from_any_scheme(code: str, label: str) -> None:
+    from kinerja_desktop.domain.periods import period_label
+
+    assert period_label(code) == label

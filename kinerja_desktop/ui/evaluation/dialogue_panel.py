@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.services.dialogue_service import Dialogue, DialogueService
 from kinerja_desktop.ui.common import error_label, show_message
@@ -225,8 +226,8 @@ class DialoguePanel(QWidget):
         today = self.today()
         self.heading.setText(
             f"<b>{dialogue.employee.full_name}</b>: dialog kinerja periode "
-            f"{dialogue.period_code}. Tujuannya saling memahami hasil dan menyepakati langkah "
-            "pengembangan berikutnya."
+            f"{period_label(dialogue.period_code)}. Tujuannya saling memahami hasil dan "
+            "menyepakati langkah pengembangan berikutnya."
         )
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.self_assessment.setPlainText(dialogue.self_assessment)
