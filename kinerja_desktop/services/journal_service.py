@@ -362,7 +362,7 @@ def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
     """One attention item per active person with a repeated weak spot this year."""
     year = today.year
     items = []
-    for employee_id in repo.people_with_negatives(session, date(year, 1, 1), today):
+    for employee_id in repo.people_with_repeated_negatives(session, date(year, 1, 1), today):
         row = staff_repo.employee_row(session, employee_id)
         if row is None:
             continue

@@ -17,6 +17,7 @@ from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
+from kinerja_desktop.ui.workers import wait_for_background_work
 
 log = logging.getLogger(__name__)
 
@@ -112,4 +113,5 @@ def run_gui(db_path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        wait_for_background_work()  # a check still reading must not outlive the app
         services.close()

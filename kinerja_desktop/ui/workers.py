@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 
 class _Relay(QObject):
@@ -29,9 +29,11 @@ class _Job(QRunnable):
         try:
             result = self._op()
         except Exception as error:  # handed to on_failure on the GUI thread, never lost
-            self._relay.failed.emit(error)
+            outcome, value = self._relay.failed, error
         else:
-            self._relay.succeeded.emit(result)
+            outcome, value = self._relay.succeeded, result
+        if QCoreApplication.instance() is not None:  # the app may have quit meanwhile
+            outcome.emit(value)
 
 
 _running: set[_Relay] = set()  # keeps each relay alive until its job reports back
@@ -53,3 +55,8 @@ def run_in_background(
     relay.succeeded.connect(lambda result: done(on_success, result))
     relay.failed.connect(lambda error: done(on_failure, error))
     QThreadPool.globalInstance().start(_Job(op, relay))
+
+
+def wait_for_background_work() -> None:
+    """Let running jobs finish before the application object goes away (call at exit)."""
+    QThreadPool.globalInstance().waitForDone()

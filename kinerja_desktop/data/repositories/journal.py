@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import ObservationRow
@@ -198,3 +198,25 @@ def people_with_negatives(session: Session, start: date, end: date) -> list[int]
         .order_by(ObservationRow.employee_id)
     )
     return list(session.scalars(statement))
+
+
+def people_with_repeated_negatives(session: Session, start: date, end: date) -> list[int]:
+    """Active people with two or more negative entries on one value between the dates.
+
+    A repeated weak spot needs negatives on the same value in two periods, so only these
+    people can have one; the exact, period-by-period rule runs on them alone.
+    """
+    statement = (
+        select(ObservationRow.employee_id)
+        .join(EmployeeRow, EmployeeRow.id == ObservationRow.employee_id)
+        .where(
+            ObservationRow.sign == "NEGATIF",
+            ObservationRow.observed_on >= start,
+            ObservationRow.observed_on <= end,
+            EmployeeRow.active.is_(True),
+        )
+        .group_by(ObservationRow.employee_id, ObservationRow.value_code)
+        .having(func.count(ObservationRow.id) >= 2)
+        .order_by(ObservationRow.employee_id)
+    )
+    return sorted(set(session.scalars(statement)))
