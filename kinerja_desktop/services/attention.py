@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
@@ -51,6 +52,22 @@ def _name_list(names: list[str]) -> str:
     shown = ", ".join(names[:NAMES_SHOWN])
     rest = len(names) - NAMES_SHOWN
     return f"{shown} dan {rest} lainnya" if rest > 0 else shown
+
+
+def _integrity(session: Session, _today: date) -> list[AttentionItem]:
+    # Small files are checked before they are opened; this covers large ones too, off the
+    # GUI thread, and any damage that appeared since.
+    verdict = [row[0] for row in session.execute(text("PRAGMA quick_check"))]
+    if verdict == ["ok"]:
+        return []
+    return [
+        AttentionItem(
+            Severity.PENTING,
+            "Berkas basis data menunjukkan kerusakan",
+            "Jangan menambah data dulu. Jalankan 'kinerja-desktop check' lalu pulihkan dari "
+            "cadangan terakhir di folder 'backups'. Rincian: " + "; ".join(verdict[:3]),
+        )
+    ]
 
 
 def _without_penilai(session: Session, _today: date) -> list[AttentionItem]:
@@ -215,6 +232,7 @@ def _weak_spots(session: Session, today: date) -> list[AttentionItem]:
 
 
 CHECKS: list[Check] = [
+    _integrity,
     _without_penilai,
     _inactive_penilai,
     _acting_ending,

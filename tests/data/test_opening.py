@@ -273,3 +273,18 @@ def test_file_that_sqlite_opens_read_only_is_refused(healthy_bytes: bytes, tmp_p
         database.dispose()
         pytest.fail("open_database accepted a file it cannot write to")
     assert path.read_bytes() == bytes(damaged)
+
+
+def test_a_large_file_opens_after_header_and_schema_checks_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the size limit the quick check moves to Beranda's background checks."""
+    from kinerja_desktop.data import opening
+
+    path = tmp_path / "besar.sqlite"
+    opening.open_database(path).dispose()
+    monkeypatch.setattr(opening, "QUICK_CHECK_AT_OPEN_MAX", 0)
+    health = opening.inspect_file(path)
+    assert health.healthy
+    assert health.integrity == ("deferred",)
+    assert opening.inspect_file(path, thorough=True).integrity == ("ok",)  # `check` stays full
