@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, page: int) -> QWidget:
         if page == PEGAWAI:
-            staff = StaffPage(self._services.staff)
+            staff = StaffPage(self._services.staff, journal=self._services.journal)
             staff.edit_requested.connect(self.edit_employee)
             staff.add_button.clicked.connect(self.add_employee)
             self._restore_staff_layout(staff)

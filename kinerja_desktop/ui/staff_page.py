@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
 from kinerja_desktop.ui.staff_table_model import StaffTableModel
 from kinerja_desktop.ui.units import fill_unit_combo
@@ -38,9 +39,16 @@ class StaffPage(QWidget):
 
     edit_requested = Signal(int)
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        journal: JournalService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._staff = staff
+        self._journal = journal
         self.model = StaffTableModel(staff)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -193,7 +201,24 @@ class StaffPage(QWidget):
             f"<p><b>Pejabat Penilai:</b> {_escape(penilai)}"
             f"<br><b>Atasan Pejabat Penilai:</b> {_escape(atasan)}</p>"
             f"<p><b>Periode {today.year}:</b> {periods or '—'}</p>"
+            f"{self._weak_spots_html(employee_id, today.year)}"
             f"<p><b>Riwayat:</b></p><ul>{history}</ul>"
+        )
+
+    def _weak_spots_html(self, employee_id: int, year: int) -> str:
+        """The person's repeated weak spots, flagged where the supervisor looks first."""
+        if self._journal is None or not (self._staff.get(employee_id).active):
+            return ""
+        reports = self._journal.weak_spot_reports(employee_id, year)
+        if not reports:
+            return ""
+        items = "".join(
+            f"<li>{_escape(report.title)}<br><i>{_escape(report.spot.action)}</i></li>"
+            for report in reports
+        )
+        return (
+            "<p style='color:#8a4b00'><b>⚠ Perilaku yang perlu dikembangkan (berulang):</b></p>"
+            f"<ul>{items}</ul>"
         )
 
 

@@ -74,3 +74,22 @@ def test_inactive_people_are_hidden_unless_asked(office: AppServices, qtbot) -> 
     assert page.model.rowCount() == 4
     page.show_inactive.setChecked(True)
     assert "Muhammad Iqbal (nonaktif)" in _names(page)
+
+
+def test_a_repeated_weak_spot_is_flagged_on_the_person(services: AppServices, qtbot) -> None:
+    from kinerja_desktop.services.demo import write_demo
+
+    from datetime import date
+
+    write_demo(services.database)
+    spots = [
+        person
+        for person in services.staff.search_people("", 100)
+        if services.journal.weak_spots(person.id, date.today().year)
+    ]
+    assert len(spots) == 1  # the demo's administration officer
+    page = StaffPage(services.staff, journal=services.journal)
+    qtbot.addWidget(page)
+    page.select(spots[0].id)
+    assert "Perilaku yang perlu dikembangkan (berulang)" in page.details.text()
+    assert "Ramah, cekatan, solutif, dan dapat diandalkan" in page.details.text()
