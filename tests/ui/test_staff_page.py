@@ -77,9 +77,9 @@ def test_inactive_people_are_hidden_unless_asked(office: AppServices, qtbot) -> 
 
 
 def test_a_repeated_weak_spot_is_flagged_on_the_person(services: AppServices, qtbot) -> None:
-    from kinerja_desktop.services.demo import write_demo
-
     from datetime import date
+
+    from kinerja_desktop.services.demo import write_demo
 
     write_demo(services.database)
     spots = [
