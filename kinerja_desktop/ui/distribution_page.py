@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.domain.periods import periods_for_year
+from kinerja_desktop.domain.periods import Period, periods_for_year
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.services.distribution_service import DistributionService, UnitDistribution
 from kinerja_desktop.services.staff_service import StaffService
@@ -238,9 +238,16 @@ class DistributionPage(QWidget):
             for period in periods_for_year(self.year.value(), scheme):
                 self.period.addItem(period.label, period.code)
             index = self.period.findData(code)
-            self.period.setCurrentIndex(index if index >= 0 else self.period.count() - 1)
+            if index < 0:
+                index = self._last_ended_period(periods_for_year(self.year.value(), scheme))
+            self.period.setCurrentIndex(index)
         self.period.blockSignals(False)
         self._check()
+
+    def _last_ended_period(self, periods: list[Period]) -> int:
+        """Open on the last period that has ended (its predikat is being decided), else Akhir."""
+        ended = [n for n, period in enumerate(periods) if period.end < self.today()]
+        return ended[-1] if ended else len(periods) - 1
 
     def _save(self) -> None:
         unit_id, code = self.unit.currentData(), self.period.currentData()

@@ -97,3 +97,19 @@ def test_an_empty_chart_paints(qtbot: QtBot) -> None:
     chart.set_data({}, None)
 
     assert not chart.grab().isNull()
+
+
+def test_the_page_opens_on_the_last_ended_period(services, qtbot) -> None:
+    from datetime import date
+
+    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.ui.distribution_page import DistributionPage
+
+    write_demo(services.database, today=date(2026, 11, 28))
+    page = DistributionPage(services.distribution, services.staff)
+    qtbot.addWidget(page)
+    page.today = lambda: date(2026, 11, 28)
+    page.year.setValue(2026)
+    page.period.clear()
+    page.refresh()
+    assert page.period.currentData() == "TW3"
