@@ -21,6 +21,7 @@ from kinerja_desktop.data.behaviour_models import (
     ObservationRow,
     PredikatRow,
 )
+from kinerja_desktop.data.repositories.period_rows import period_row, period_row_to_write
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,12 @@ def feedback(session: Session, skp_id: int, period_code: str) -> dict[str, str]:
 def behaviour_rating(
     session: Session, skp_id: int, period_code: str
 ) -> StoredBehaviourRating | None:
-    row = _rating_row(session, skp_id, period_code)
+    row = period_row(session, BehaviourRatingRow, skp_id, period_code)
     return _stored_rating(row) if row else None
 
 
 def predikat(session: Session, skp_id: int, period_code: str) -> StoredPredikat | None:
-    row = _predikat_row(session, skp_id, period_code)
+    row = period_row(session, PredikatRow, skp_id, period_code)
     return _stored_predikat(row) if row else None
 
 
@@ -162,10 +163,7 @@ def store_behaviour_rating(
     session: Session, skp_id: int, period_code: str, decided: StoredBehaviourRating
 ) -> StoredBehaviourRating:
     """Write the period's Rating Perilaku Kerja over any earlier one; return it as stored."""
-    stored = _rating_row(session, skp_id, period_code)
-    if stored is None:
-        stored = BehaviourRatingRow(skp_id=skp_id, period_code=period_code)
-        session.add(stored)
+    stored = period_row_to_write(session, BehaviourRatingRow, skp_id, period_code)
     stored.proposed = decided.proposed
     stored.proposed_reasons = decided.proposed_reasons
     stored.final = decided.final
@@ -179,10 +177,7 @@ def store_predikat(
     session: Session, skp_id: int, period_code: str, decided: StoredPredikat
 ) -> StoredPredikat:
     """Write the period's Predikat Kinerja over any earlier one; return it as stored."""
-    stored = _predikat_row(session, skp_id, period_code)
-    if stored is None:
-        stored = PredikatRow(skp_id=skp_id, period_code=period_code)
-        session.add(stored)
+    stored = period_row_to_write(session, PredikatRow, skp_id, period_code)
     stored.hasil = decided.hasil
     stored.perilaku = decided.perilaku
     stored.computed = decided.computed
@@ -194,22 +189,6 @@ def store_predikat(
 
 
 # --- rows to values -----------------------------------------------------------------------------
-
-
-def _rating_row(session: Session, skp_id: int, period_code: str) -> BehaviourRatingRow | None:
-    return session.scalar(
-        select(BehaviourRatingRow).where(
-            BehaviourRatingRow.skp_id == skp_id, BehaviourRatingRow.period_code == period_code
-        )
-    )
-
-
-def _predikat_row(session: Session, skp_id: int, period_code: str) -> PredikatRow | None:
-    return session.scalar(
-        select(PredikatRow).where(
-            PredikatRow.skp_id == skp_id, PredikatRow.period_code == period_code
-        )
-    )
 
 
 def _stored_observation(row: ObservationRow) -> StoredObservation:

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.repositories.period_rows import period_row, period_row_to_write
 from kinerja_desktop.data.skp_models import (
     EvidenceRow,
     IkiRow,
@@ -188,7 +189,7 @@ def evidence(session: Session, evidence_id: int) -> StoredEvidence | None:
 
 
 def decision(session: Session, skp_id: int, period_code: str) -> StoredDecision | None:
-    row = _decision_row(session, skp_id, period_code)
+    row = period_row(session, ResultRatingRow, skp_id, period_code)
     return _stored_decision(row) if row else None
 
 
@@ -263,10 +264,7 @@ def store_decision(
     session: Session, skp_id: int, period_code: str, decided: StoredDecision
 ) -> StoredDecision:
     """Write the period's Rating Hasil Kerja over any earlier one; return it as stored."""
-    stored = _decision_row(session, skp_id, period_code)
-    if stored is None:
-        stored = ResultRatingRow(skp_id=skp_id, period_code=period_code)
-        session.add(stored)
+    stored = period_row_to_write(session, ResultRatingRow, skp_id, period_code)
     stored.proposed = decided.proposed
     stored.proposed_reasons = decided.proposed_reasons
     stored.final = decided.final
@@ -278,14 +276,6 @@ def store_decision(
 
 
 # --- rows to values -----------------------------------------------------------------------------
-
-
-def _decision_row(session: Session, skp_id: int, period_code: str) -> ResultRatingRow | None:
-    return session.scalar(
-        select(ResultRatingRow).where(
-            ResultRatingRow.skp_id == skp_id, ResultRatingRow.period_code == period_code
-        )
-    )
 
 
 def _stored_evidence(row: EvidenceRow) -> StoredEvidence:
