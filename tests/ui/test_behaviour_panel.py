@@ -169,3 +169,16 @@ def test_empty_panel(qtbot: QtBot, services: AppServices) -> None:
     assert not panel.save_feedback_button.isEnabled()
     assert not panel.save_rating()
     assert "Pilih pegawai dan periode" in panel.proposal.text()
+
+
+def test_typed_feedback_survives_a_refresh_of_the_same_period(
+    setup: tuple[BehaviourPanel, int, EvaluationService],
+) -> None:
+    """Deciding the results rating re-shows the panel; unsaved feedback must not vanish."""
+    panel, skp_id, _ = setup
+    edit = panel.feedback_edits[V.KOMPETEN]
+    edit.setPlainText("Aktif membimbing rekan baru.")
+    panel.show_period(skp_id, "TW1")
+    assert edit.toPlainText() == "Aktif membimbing rekan baru."
+    panel.show_period(skp_id, "TW2")  # another period shows its own (empty) feedback
+    assert edit.toPlainText() == ""

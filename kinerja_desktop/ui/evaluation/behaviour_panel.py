@@ -192,6 +192,17 @@ class BehaviourPanel(QWidget):
         if skp_id is None or period_code is None:
             self._show(None)
             return
+        same = self._view is not None and (self._view.skp_id, self._view.period.code) == (
+            skp_id,
+            period_code,
+        )
+        # Shown again for the same period (say, after the results were decided): keep what
+        # the supervisor has typed and not saved yet.
+        typed = {
+            value: edit.toPlainText()
+            for value, edit in self.feedback_edits.items()
+            if same and self._view and edit.toPlainText() != self._stored_text(value)
+        }
         try:
             view = self._service.period_view(skp_id, period_code)
         except DomainError as error:
@@ -199,6 +210,12 @@ class BehaviourPanel(QWidget):
             show_message(self.feedback_general, error.message)
             return
         self._show(view)
+        for value, text in typed.items():
+            self.feedback_edits[value].setPlainText(text)
+
+    def _stored_text(self, value: BehaviourValue) -> str:
+        item = self._view.value(value) if self._view else None
+        return (item.stored or "") if item else ""
 
     def _show(self, view: BehaviourPeriod | None) -> None:
         self._view = view
