@@ -10,6 +10,8 @@ from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.attention import AttentionService
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.cascade import CascadeService
+from kinerja_desktop.services.competence_service import CompetenceService
+from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
@@ -38,6 +40,8 @@ class AppServices:
     behaviour: BehaviourService
     distribution: DistributionService
     dialogue: DialogueService
+    competence: CompetenceService
+    development: DevelopmentService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -67,5 +71,7 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         behaviour=BehaviourService(database),
         distribution=DistributionService(database),
         dialogue=DialogueService(database),
+        competence=CompetenceService(database),
+        development=DevelopmentService(database),
         database=database,
     )

@@ -1,0 +1,310 @@
+"""Reads and writes of competences and development plans; the caller's Session, never a commit.
+
+Job standards are keyed by the cleaned jabatan name and compared case-insensitively. Values come
+back frozen with the stored codes ("M.04", "PELATIHAN_TEKNIS", "SELESAI", "DI_BAWAH"); the
+services turn them into domain types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.behaviour_models import BehaviourRatingRow, PredikatRow
+from kinerja_desktop.data.competence_models import (
+    CompetenceRatingRow,
+    DevelopmentItemRow,
+    DismissedProposalRow,
+    JobStandardRow,
+    TechnicalCompetenceRow,
+)
+from kinerja_desktop.data.skp_models import ResultRatingRow, SkpRow
+
+
+@dataclass(frozen=True)
+class StoredTechnicalCompetence:
+    code: str
+    name: str
+    jabatan: str
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredRating:
+    """One rating of a person's competence; history keeps every one."""
+
+    id: int
+    employee_id: int
+    competence_code: str
+    level: int
+    reason: str
+    rated_on: date
+
+
+@dataclass(frozen=True)
+class ItemData:
+    """What a plan item stores, as the service has checked it."""
+
+    employee_id: int
+    year: int
+    addresses: str
+    title: str
+    path: str
+    jp: Decimal
+    provider: str = ""
+    start: date | None = None
+    end: date | None = None
+    status: str = "DIRENCANAKAN"
+    evidence_note: str = ""
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    id: int
+    data: ItemData
+
+
+@dataclass(frozen=True)
+class YearDecisions:
+    """The latest decided Rating Hasil Kerja, Rating Perilaku Kerja and predikat of a year."""
+
+    hasil: str | None = None
+    perilaku: str | None = None
+    predikat: str | None = None
+
+
+# --- standards and technical competences --------------------------------------------------------
+
+
+def job_standards(session: Session, jabatan: str) -> dict[str, int]:
+    """The stored required levels of a jabatan, keyed by competence code."""
+    rows = session.scalars(
+        select(JobStandardRow).where(func.lower(JobStandardRow.jabatan) == jabatan.lower())
+    )
+    return {row.competence_code: row.required_level for row in rows}
+
+
+def store_job_standard(session: Session, jabatan: str, code: str, level: int) -> None:
+    """Write the required level of ``code`` for ``jabatan`` over any earlier one."""
+    row = session.scalar(
+        select(JobStandardRow).where(
+            func.lower(JobStandardRow.jabatan) == jabatan.lower(),
+            JobStandardRow.competence_code == code,
+        )
+    )
+    if row is None:
+        row = JobStandardRow(jabatan=jabatan, competence_code=code)
+        session.add(row)
+    row.required_level = level
+    session.flush()
+
+
+def technical_competences(session: Session, jabatan: str) -> list[StoredTechnicalCompetence]:
+    """The teknis competences of a jabatan, by code."""
+    rows = session.scalars(
+        select(TechnicalCompetenceRow)
+        .where(func.lower(TechnicalCompetenceRow.jabatan) == jabatan.lower())
+        .order_by(TechnicalCompetenceRow.code)
+    )
+    return [_stored_technical(row) for row in rows]
+
+
+def technical_competence(session: Session, code: str) -> StoredTechnicalCompetence | None:
+    row = session.scalar(select(TechnicalCompetenceRow).where(TechnicalCompetenceRow.code == code))
+    return _stored_technical(row) if row else None
+
+
+def add_technical_competence(
+    session: Session, code: str, name: str, jabatan: str, levels: tuple[str, ...]
+) -> StoredTechnicalCompetence:
+    row = TechnicalCompetenceRow(code=code, name=name, jabatan=jabatan, levels="\n".join(levels))
+    session.add(row)
+    session.flush()
+    return _stored_technical(row)
+
+
+# --- ratings ------------------------------------------------------------------------------------
+
+
+def add_rating(
+    session: Session, employee_id: int, code: str, level: int, *, reason: str, rated_on: date
+) -> StoredRating:
+    row = CompetenceRatingRow(
+        employee_id=employee_id,
+        competence_code=code,
+        level=level,
+        reason=reason,
+        rated_on=rated_on,
+    )
+    session.add(row)
+    session.flush()
+    return _stored_rating(row)
+
+
+def ratings(session: Session, employee_id: int, code: str) -> list[StoredRating]:
+    """Every rating of one competence of a person, newest first."""
+    rows = session.scalars(
+        select(CompetenceRatingRow)
+        .where(
+            CompetenceRatingRow.employee_id == employee_id,
+            CompetenceRatingRow.competence_code == code,
+        )
+        .order_by(CompetenceRatingRow.rated_on.desc(), CompetenceRatingRow.id.desc())
+    )
+    return [_stored_rating(row) for row in rows]
+
+
+def latest_ratings(
+    session: Session, employee_id: int, on: date | None = None
+) -> dict[str, StoredRating]:
+    """The latest rating of each competence of a person (rated on or before ``on``)."""
+    query = select(CompetenceRatingRow).where(CompetenceRatingRow.employee_id == employee_id)
+    if on is not None:
+        query = query.where(CompetenceRatingRow.rated_on <= on)
+    latest: dict[str, StoredRating] = {}
+    for row in session.scalars(
+        query.order_by(CompetenceRatingRow.rated_on.desc(), CompetenceRatingRow.id.desc())
+    ):
+        latest.setdefault(row.competence_code, _stored_rating(row))
+    return latest
+
+
+# --- development plan ---------------------------------------------------------------------------
+
+
+def add_item(session: Session, data: ItemData) -> StoredItem:
+    row = DevelopmentItemRow(employee_id=data.employee_id, year=data.year)
+    _write_item(row, data)
+    session.add(row)
+    session.flush()
+    return _stored_item(row)
+
+
+def item(session: Session, item_id: int) -> StoredItem | None:
+    row = session.get(DevelopmentItemRow, item_id)
+    return _stored_item(row) if row else None
+
+
+def items(session: Session, employee_id: int, year: int) -> list[StoredItem]:
+    """A person's plan items of a year, in the order they were added."""
+    rows = session.scalars(
+        select(DevelopmentItemRow)
+        .where(DevelopmentItemRow.employee_id == employee_id, DevelopmentItemRow.year == year)
+        .order_by(DevelopmentItemRow.id)
+    )
+    return [_stored_item(row) for row in rows]
+
+
+def update_item(session: Session, item_id: int, data: ItemData) -> StoredItem | None:
+    """Write ``data`` over a stored item; None when it does not exist."""
+    row = session.get(DevelopmentItemRow, item_id)
+    if row is None:
+        return None
+    _write_item(row, data)
+    session.flush()
+    return _stored_item(row)
+
+
+def dismissed_keys(session: Session, employee_id: int, year: int) -> set[str]:
+    return set(
+        session.scalars(
+            select(DismissedProposalRow.proposal_key).where(
+                DismissedProposalRow.employee_id == employee_id,
+                DismissedProposalRow.year == year,
+            )
+        )
+    )
+
+
+def dismiss(session: Session, employee_id: int, year: int, key: str, on: date) -> None:
+    """Record a dismissed proposal; dismissing it again changes nothing."""
+    if key in dismissed_keys(session, employee_id, year):
+        return
+    session.add(
+        DismissedProposalRow(employee_id=employee_id, year=year, proposal_key=key, dismissed_on=on)
+    )
+    session.flush()
+
+
+# --- the year's decisions -----------------------------------------------------------------------
+
+
+def year_decisions(session: Session, employee_id: int, year: int) -> YearDecisions:
+    """The latest decided ratings and predikat on the person's SKPs of ``year``."""
+    skp_ids = select(SkpRow.id).where(SkpRow.employee_id == employee_id, SkpRow.year == year)
+    hasil = session.scalar(
+        select(ResultRatingRow.final)
+        .where(ResultRatingRow.skp_id.in_(skp_ids))
+        .order_by(ResultRatingRow.decided_on.desc(), ResultRatingRow.id.desc())
+        .limit(1)
+    )
+    perilaku = session.scalar(
+        select(BehaviourRatingRow.final)
+        .where(BehaviourRatingRow.skp_id.in_(skp_ids))
+        .order_by(BehaviourRatingRow.decided_on.desc(), BehaviourRatingRow.id.desc())
+        .limit(1)
+    )
+    predikat = session.scalar(
+        select(PredikatRow.final)
+        .where(PredikatRow.skp_id.in_(skp_ids))
+        .order_by(PredikatRow.decided_on.desc(), PredikatRow.id.desc())
+        .limit(1)
+    )
+    return YearDecisions(hasil, perilaku, predikat)
+
+
+# --- rows to values -----------------------------------------------------------------------------
+
+
+def _stored_technical(row: TechnicalCompetenceRow) -> StoredTechnicalCompetence:
+    levels = tuple(row.levels.split("\n")) if row.levels else ()
+    return StoredTechnicalCompetence(row.code, row.name, row.jabatan, levels)
+
+
+def _stored_rating(row: CompetenceRatingRow) -> StoredRating:
+    return StoredRating(
+        id=row.id,
+        employee_id=row.employee_id,
+        competence_code=row.competence_code,
+        level=row.level,
+        reason=row.reason,
+        rated_on=row.rated_on,
+    )
+
+
+def _write_item(row: DevelopmentItemRow, data: ItemData) -> None:
+    row.addresses = data.addresses
+    row.title = data.title
+    row.path = data.path
+    row.provider = data.provider
+    row.start_date = data.start
+    row.end_date = data.end
+    row.jp = data.jp
+    row.status = data.status
+    row.evidence_note = data.evidence_note
+    row.outcome = data.outcome
+
+
+def _stored_item(row: DevelopmentItemRow) -> StoredItem:
+    return StoredItem(
+        row.id,
+        ItemData(
+            employee_id=row.employee_id,
+            year=row.year,
+            addresses=row.addresses,
+            title=row.title,
+            path=row.path,
+            jp=row.jp,
+            provider=row.provider,
+            start=row.start_date,
+            end=row.end_date,
+            status=row.status,
+            evidence_note=row.evidence_note,
+            outcome=row.outcome,
+        ),
+    )

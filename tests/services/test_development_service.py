@@ -1,0 +1,172 @@
+"""The development plan through the service: validation, JP, overdue items and proposals."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kinerja_desktop.data.skp_models import ResultRatingRow, SkpRow
+from kinerja_desktop.domain.competence import standard_competences
+from kinerja_desktop.domain.development import FindingKind, ItemStatus, LearningPath
+from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
+from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.competence_service import CompetenceService
+from kinerja_desktop.services.development_service import DevelopmentService, proposal_key
+from kinerja_desktop.services.staff_service import StaffInput
+
+TODAY = date(2026, 7, 1)
+
+
+def _pelaksana(services: AppServices) -> int:
+    instansi = services.staff.add_unit("Pemerintah Kota Palembang", None, "Palembang")
+    unit = services.staff.add_unit("Kecamatan Kertapati", instansi.id)
+    person = services.staff.create(
+        StaffInput(
+            fields=StaffFields(
+                "199202282019032014",
+                "Dewi Lestari",
+                "PNS",
+                "II/d",
+                "Pengadministrasi Perkantoran",
+                "Pelaksana",
+            ),
+            unit_id=unit.id,
+            penilai_id=None,
+            effective_date=date(2020, 1, 2),
+        )
+    )
+    return person.id
+
+
+@pytest.fixture
+def development(services: AppServices) -> DevelopmentService:
+    return DevelopmentService(services.database)
+
+
+@pytest.fixture
+def person(services: AppServices) -> int:
+    return _pelaksana(services)
+
+
+def _add(development: DevelopmentService, person: int, **changes: object) -> int:
+    fields: dict[str, object] = {
+        "addresses": "Kompetensi M.01 Integritas",
+        "title": "Pelatihan integritas",
+        "path": LearningPath.PELATIHAN_MANAJERIAL,
+        "jp": "8",
+    }
+    fields.update(changes)
+    return development.add_item(person, 2026, **fields).id  # type: ignore[arg-type]
+
+
+def test_invalid_items_report_every_problem_and_save_nothing(
+    development: DevelopmentService, person: int
+) -> None:
+    with pytest.raises(ValidationErrors) as raised:
+        development.add_item(
+            person,
+            2026,
+            addresses="  ",
+            title="Pelatihan",
+            path="BUKAN_JALUR",
+            start=date(2026, 5, 2),
+            end=date(2026, 5, 1),
+            jp="-2",
+        )
+    assert set(raised.value.by_field()) == {"addresses", "path", "end", "jp"}
+    assert development.plan(person, 2026, TODAY).items == ()
+
+
+def test_jp_totals_and_shortfall(development: DevelopmentService, person: int) -> None:
+    done = _add(development, person, jp="12,5")
+    _add(development, person, jp="4", title="Coaching")
+    cancelled = _add(development, person, jp="30", title="Batal")
+    development.update_status(done, ItemStatus.SELESAI, outcome="Lulus", evidence_note="Sertifikat")
+    development.update_status(cancelled, "DIBATALKAN")
+
+    plan = development.plan(person, 2026, TODAY)
+    assert plan.jp.done == Decimal("12.5")
+    assert plan.jp.planned == Decimal(4)
+    assert plan.minimum == Decimal(20)
+    assert plan.shortfall == Decimal("7.5")
+    first = plan.items[0]
+    assert (first.item.status, first.outcome, first.evidence_note) == (
+        ItemStatus.SELESAI,
+        "Lulus",
+        "Sertifikat",
+    )
+    with pytest.raises(ValidationErrors):
+        development.update_status(done, "SELESAI_SEKALI")
+    with pytest.raises(NotFoundError):
+        development.update_status(9999, ItemStatus.SELESAI)
+
+
+def test_overdue_items_and_a_lapsed_plan(development: DevelopmentService, person: int) -> None:
+    assert not development.plan(person, 2026, TODAY).lapsed
+    _add(development, person, start=date(2026, 3, 1), end=date(2026, 3, 5))
+    plan = development.plan(person, 2026, TODAY)
+    assert plan.items[0].overdue
+    assert plan.lapsed
+    assert not development.plan(person, 2026, date(2026, 3, 4)).lapsed
+
+    _add(development, person, end=date(2026, 12, 1))
+    plan = development.plan(person, 2026, TODAY)
+    assert [item.overdue for item in plan.items] == [True, False]
+    assert not plan.lapsed
+
+
+def test_a_competence_gap_is_proposed_accepted_and_dismissed(
+    services: AppServices, development: DevelopmentService, person: int
+) -> None:
+    code = standard_competences()[0].code
+    competence = CompetenceService(services.database)
+    competence.set_standard("Pengadministrasi Perkantoran", code, 3)
+    competence.rate(person, code, 1, "Masih perlu arahan", date(2026, 2, 1))
+
+    (proposal,) = development.proposals(person, 2026)
+    assert proposal.finding is FindingKind.KOMPETENSI
+    assert code in proposal.addresses
+
+    item = development.accept(person, 2026, proposal, provider="BPSDM Provinsi", jp="16")
+    assert item.item.path is proposal.paths[0]
+    assert (item.provider, item.item.jp) == ("BPSDM Provinsi", Decimal(16))
+    assert len(development.plan(person, 2026, TODAY).items) == 1
+
+    development.dismiss(person, 2026, proposal_key(proposal), date(2026, 7, 1))
+    development.dismiss(person, 2026, proposal_key(proposal), date(2026, 7, 2))
+    assert development.proposals(person, 2026) == []
+    assert len(development.proposals(person, 2027)) == 1
+
+
+def test_a_result_rating_below_expectation_is_proposed(
+    services: AppServices, development: DevelopmentService, person: int
+) -> None:
+    assert development.proposals(person, 2026) == []
+    with services.database.transaction() as session:
+        skp = SkpRow(
+            employee_id=person,
+            year=2026,
+            pendekatan="KUANTITATIF",
+            layout="JA_JF",
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 12, 31),
+        )
+        session.add(skp)
+        session.flush()
+        session.add(
+            ResultRatingRow(
+                skp_id=skp.id,
+                period_code="TW1",
+                final="DI_BAWAH",
+                source="PROPOSAL",
+                decided_on=date(2026, 4, 10),
+            )
+        )
+    (proposal,) = development.proposals(person, 2026)
+    assert proposal.finding is FindingKind.HASIL_KERJA
+    item = development.accept(person, 2026, proposal)
+    assert item.item.path is LearningPath.BIMBINGAN_DI_TEMPAT_KERJA
+    assert development.proposals(person, 2025) == []
