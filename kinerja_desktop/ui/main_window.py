@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.cascade_view import CascadeView
+from kinerja_desktop.ui.competence_page import CompetencePage
 from kinerja_desktop.ui.distribution_page import DistributionPage
 from kinerja_desktop.ui.employee_form import EmployeeDialog
 from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
@@ -42,11 +43,14 @@ PAGES = (
     "SKP",
     "Evaluasi",
     "Perilaku",
+    "Kompetensi & Pengembangan",
     "Sebaran Predikat",
     "Struktur",
     "Pengaturan",
 )
-BERANDA, PEGAWAI, SKP, EVALUASI, PERILAKU, SEBARAN, STRUKTUR, PENGATURAN = range(len(PAGES))
+BERANDA, PEGAWAI, SKP, EVALUASI, PERILAKU, KOMPETENSI, SEBARAN, STRUKTUR, PENGATURAN = range(
+    len(PAGES)
+)
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +125,11 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("B&uka")
         for position, name in enumerate(PAGES):
             go_menu.addAction(
-                self._action(name, f"Ctrl+{position + 1}", lambda _=False, p=position: self.go(p))
+                self._action(
+                    name.replace("&", "&&"),
+                    f"Ctrl+{position + 1}",
+                    lambda _=False, p=position: self.go(p),
+                )
             )
 
     def _connect(self) -> None:
@@ -180,6 +188,12 @@ class MainWindow(QMainWindow):
             journal.new_button.clicked.disconnect()
             journal.new_button.clicked.connect(self.quick_entry)
             return journal
+        if page == KOMPETENSI:
+            competence = CompetencePage(
+                self._services.competence, self._services.development, self._services.staff
+            )
+            competence.changed.connect(self.home.refresh)
+            return competence
         if page == SEBARAN:
             return DistributionPage(self._services.distribution, self._services.staff)
         if page == STRUKTUR:

@@ -1,0 +1,501 @@
+"""Kompetensi: a person's competence profile, the JPM, the development plan and its proposals."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.development import ActionProposal
+from kinerja_desktop.domain.errors import DomainError, ValidationErrors
+from kinerja_desktop.services.competence_service import (
+    CompetenceLine,
+    CompetenceProfile,
+    CompetenceService,
+)
+from kinerja_desktop.services.development_service import (
+    DevelopmentPlan,
+    DevelopmentService,
+    proposal_key,
+)
+from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.common import ERROR_STYLE, dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.quick_entry import PersonPicker
+
+COMPETENCE_COLUMNS = (
+    "Kode",
+    "Kompetensi",
+    "Level dibutuhkan",
+    "Level dimiliki",
+    "Kesenjangan",
+    "Dinilai",
+)
+PLAN_COLUMNS = ("Kegiatan", "Jalur", "Mulai", "Selesai", "JP", "Status")
+WARNING_COLOUR = QColor("#b00020")
+
+
+def jp_text(value: Decimal) -> str:
+    """JP as Indonesians write it: "20", "2,5"."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def _date_text(value: date | None) -> str:
+    return format_date_id(value) if value else ""
+
+
+class RateDialog(QDialog):
+    """Rate a person's held level of one competence: level, reason (required) and date.
+
+    Enter saves; Esc cancels. Problems show next to their fields.
+    """
+
+    def __init__(
+        self,
+        competence: CompetenceService,
+        employee_id: int,
+        line: CompetenceLine,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = competence
+        self._employee_id = employee_id
+        self._line = line
+        self.setWindowTitle(f"Nilai kompetensi — {line.competence.name}")
+
+        self.level = QSpinBox()
+        self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
+        self.level.setValue(line.held or line.required or LOWEST_LEVEL)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Perilaku atau bukti yang terlihat (wajib)")
+        self.rated_on = QDateEdit()
+        self.rated_on.setCalendarPopup(True)
+        self.rated_on.setDisplayFormat("dd/MM/yyyy")
+        day = today or date.today()
+        self.rated_on.setDate(QDate(day.year, day.month, day.day))
+        self.errors = {
+            "level": error_label(),
+            "reason": error_label(),
+            "rated_on": error_label(),
+            "general": error_label(),
+        }
+
+        required = (
+            f"Level dibutuhkan jabatan: {line.required}" + (" (bawaan)" if line.is_default else "")
+            if line.required is not None
+            else "Level dibutuhkan jabatan belum ditetapkan."
+        )
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{line.competence.code} {line.competence.name}</b>"))
+        form.addRow(QLabel(required))
+        form.addRow("&Level", self.level)
+        form.addRow("", self.description)
+        form.addRow("", self.errors["level"])
+        form.addRow("&Alasan", self.reason)
+        form.addRow("", self.errors["reason"])
+        form.addRow("&Tanggal", self.rated_on)
+        form.addRow("", self.errors["rated_on"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors["general"])
+        layout.addWidget(dialog_buttons(self, "Simpan", self._save_clicked))
+
+        self.level.valueChanged.connect(self._show_description)
+        self._show_description()
+        self.reason.setFocus()
+
+    def _show_description(self) -> None:
+        level = self.level.value()
+        competence = self._line.competence
+        text = competence.levels[level - 1] if level - 1 < len(competence.levels) else ""
+        if not text:
+            text = "(Uraian level belum diisi.)"
+        elif level in competence.summarised:
+            text += " (ringkasan)"
+        self.description.setText(f"Level {level}: {text}")
+
+    def _save_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Record the rating; on success the dialog is accepted. False when something is wrong."""
+        for label in self.errors.values():
+            show_message(label, None)
+        qdate = self.rated_on.date()
+        on = date(qdate.year(), qdate.month(), qdate.day())
+        try:
+            self._service.rate(
+                self._employee_id,
+                self._line.competence.code,
+                self.level.value(),
+                self.reason.text(),
+                on,
+            )
+        except ValidationErrors as problems:
+            for problem in problems.errors:
+                label = self.errors.get(problem.field or "general", self.errors["general"])
+                show_message(label, problem.message)
+            return False
+        except DomainError as error:
+            show_message(self.errors["general"], error.message)
+            return False
+        self.accept()
+        return True
+
+
+class CompetencePage(QWidget):
+    """A person's competences with gaps and JPM, their development plan and proposals.
+
+    Signals:
+        changed: A rating, plan item or proposal decision was saved.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        competence: CompetenceService,
+        development: DevelopmentService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._competence = competence
+        self._development = development
+        self._staff = staff
+        self._profile: CompetenceProfile | None = None
+        self._plan: DevelopmentPlan | None = None
+        self._proposals: list[ActionProposal] = []
+        self.rate_dialog: RateDialog | None = None
+
+        self.person = PersonPicker(staff)
+        self.person.picked.connect(lambda _employee_id: self.refresh())
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(lambda _year: self.refresh())
+        self.error = error_label()
+
+        self.competences = self._table(COMPETENCE_COLUMNS, COMPETENCE_COLUMNS.index("Kompetensi"))
+        self.competences.itemSelectionChanged.connect(self._update_buttons)
+        self.competences.doubleClicked.connect(lambda _index: self.rate_selected())
+        self.rate_button = QPushButton("Nilai kompetensi…")
+        self.rate_button.clicked.connect(self.rate_selected)
+        self.jpm_label = QLabel()
+        self.jabatan_label = QLabel()
+
+        self.plan_table = self._table(PLAN_COLUMNS, PLAN_COLUMNS.index("Kegiatan"))
+        self.jp_label = QLabel()
+        self.plan_warning = QLabel()
+        self.plan_warning.setStyleSheet(ERROR_STYLE)
+        self.plan_warning.setWordWrap(True)
+        self.plan_warning.hide()
+
+        self.proposal_list = QListWidget()
+        self.proposal_list.setWordWrap(True)
+        self.proposal_list.itemSelectionChanged.connect(self._update_buttons)
+        self.accept_button = QPushButton("Terima ke rencana")
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.dismiss_button = QPushButton("Abaikan")
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.proposal_error = error_label()
+        self._lay_out()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        for text, widget in (("&Pegawai", self.person), ("&Tahun", self.year)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget, 2 if widget is self.person else 0)
+        competence_bar = QHBoxLayout()
+        competence_bar.addWidget(self.jabatan_label, 1)
+        competence_bar.addWidget(self.jpm_label)
+        competence_bar.addWidget(self.rate_button)
+        proposal_buttons = QHBoxLayout()
+        proposal_buttons.addStretch(1)
+        proposal_buttons.addWidget(self.accept_button)
+        proposal_buttons.addWidget(self.dismiss_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel("<b>Kompetensi</b>"))
+        layout.addLayout(competence_bar)
+        layout.addWidget(self.competences, 2)
+        layout.addWidget(QLabel("<b>Rencana pengembangan kompetensi</b>"))
+        layout.addWidget(self.jp_label)
+        layout.addWidget(self.plan_warning)
+        layout.addWidget(self.plan_table, 1)
+        layout.addWidget(QLabel("<b>Usulan pengembangan</b>"))
+        layout.addWidget(self.proposal_list, 1)
+        layout.addWidget(self.proposal_error)
+        layout.addLayout(proposal_buttons)
+
+    @staticmethod
+    def _table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
+        table = QTableWidget(0, len(columns))
+        table.setHorizontalHeaderLabels(list(columns))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def employee_id(self) -> int | None:
+        return self.person.employee_id
+
+    @property
+    def profile(self) -> CompetenceProfile | None:
+        return self._profile
+
+    @property
+    def plan(self) -> DevelopmentPlan | None:
+        return self._plan
+
+    @property
+    def proposals(self) -> list[ActionProposal]:
+        return list(self._proposals)
+
+    def _profile_day(self) -> date:
+        today = date.today()
+        year = self.year.value()
+        return today if year == today.year else date(year, 12, 31)
+
+    def refresh(self) -> None:
+        """Read the chosen person's profile, plan and proposals again."""
+        show_message(self.error, None)
+        show_message(self.proposal_error, None)
+        employee_id = self.employee_id
+        self._profile, self._plan, self._proposals = None, None, []
+        if employee_id is not None:
+            year = self.year.value()
+            try:
+                self._profile = self._competence.profile(employee_id, self._profile_day())
+                self._plan = self._development.plan(employee_id, year, date.today())
+                self._proposals = self._development.proposals(employee_id, year)
+            except DomainError as error:
+                show_message(self.error, error.message)
+        self._show_profile()
+        self._show_plan()
+        self._show_proposals()
+        self._update_buttons()
+
+    def _show_profile(self) -> None:
+        profile = self._profile
+        lines = profile.lines if profile else ()
+        self.competences.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            required = "" if line.required is None else str(line.required)
+            if line.is_default:
+                required += " (bawaan)"
+            cells = (
+                line.competence.code,
+                line.competence.name,
+                required,
+                "" if line.held is None else str(line.held),
+                "" if line.gap is None else f"{line.gap:+d}" if line.gap else "0",
+                _date_text(line.rated_on),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == COMPETENCE_COLUMNS.index("Kesenjangan") and (line.gap or 0) < 0:
+                    item.setForeground(WARNING_COLOUR)
+                    item.setToolTip("Di bawah level yang dibutuhkan jabatan.")
+                if column == COMPETENCE_COLUMNS.index("Level dimiliki") and line.reason:
+                    item.setToolTip(line.reason)
+                if column == COMPETENCE_COLUMNS.index("Level dibutuhkan") and line.is_default:
+                    item.setToolTip(
+                        "Level bawaan; ganti dengan standar kompetensi jabatan dari instansi."
+                    )
+                self.competences.setItem(row, column, item)
+        if profile is None:
+            self.jabatan_label.setText(
+                "Pilih pegawai (ketik nama atau NIP, lalu Enter) untuk melihat kompetensinya."
+            )
+            self.jpm_label.setText("")
+            return
+        self.jabatan_label.setText(f"Jabatan: {profile.jabatan}")
+        if profile.jpm is None:
+            self.jpm_label.setText("JPM: belum ada kompetensi yang dinilai")
+            return
+        percent = format(profile.jpm.percent, "f").replace(".", ",")
+        self.jpm_label.setText(f"JPM: {percent}% — {profile.jpm.label}")
+
+    def _show_plan(self) -> None:
+        plan = self._plan
+        items = plan.items if plan else ()
+        self.plan_table.setRowCount(len(items))
+        for row, entry in enumerate(items):
+            item = entry.item
+            status = item.status.label + (" — terlambat" if entry.overdue else "")
+            cells = (
+                item.title,
+                item.path.label,
+                _date_text(item.start),
+                _date_text(item.end),
+                jp_text(item.jp),
+                status,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == PLAN_COLUMNS.index("Kegiatan"):
+                    cell.setToolTip(f"Mengembangkan: {item.addresses}")
+                if entry.overdue and column == PLAN_COLUMNS.index("Status"):
+                    cell.setForeground(WARNING_COLOUR)
+                    cell.setToolTip("Tanggal selesai sudah lewat; perbarui statusnya.")
+                self.plan_table.setItem(row, column, cell)
+        if plan is None:
+            self.jp_label.setText("0 dari 20 JP")
+            show_message(self.plan_warning, None)
+            return
+        self.jp_label.setText(
+            f"{jp_text(plan.jp.done)} dari {jp_text(plan.minimum)} JP selesai"
+            f" · {jp_text(plan.jp.planned)} JP direncanakan"
+        )
+        warnings = []
+        if plan.lapsed:
+            warnings.append(
+                "Rencana terhenti: belum ada kegiatan selesai dan semua kegiatan terlambat "
+                "atau dibatalkan."
+            )
+        if plan.shortfall > 0:
+            reachable = plan.jp.done + plan.jp.planned >= plan.minimum
+            warnings.append(
+                f"Masih kurang {jp_text(plan.shortfall)} JP dari minimum "
+                f"{jp_text(plan.minimum)} JP setahun"
+                + ("." if reachable else "; rencanakan kegiatan lagi.")
+            )
+        show_message(self.plan_warning, " ".join(warnings) or None)
+
+    def _show_proposals(self) -> None:
+        self.proposal_list.clear()
+        for proposal in self._proposals:
+            paths = " atau ".join(path.label for path in proposal.paths)
+            jp = f", ±{jp_text(proposal.jp)} JP" if proposal.jp is not None else ""
+            item = QListWidgetItem(
+                f"{proposal.title}\nMenjawab: {proposal.reason}\nJalur: {paths}{jp}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, proposal_key(proposal))
+            self.proposal_list.addItem(item)
+        if not self._proposals and self._profile is not None:
+            empty = QListWidgetItem("Tidak ada usulan dari temuan tahun ini.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.proposal_list.addItem(empty)
+
+    def _update_buttons(self) -> None:
+        self.rate_button.setEnabled(self.selected_line() is not None)
+        chosen = self.selected_proposal() is not None
+        self.accept_button.setEnabled(chosen)
+        self.dismiss_button.setEnabled(chosen)
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected_line(self) -> CompetenceLine | None:
+        if self._profile is None:
+            return None
+        rows = self.competences.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._profile.lines):
+            return None
+        return self._profile.lines[rows[0].row()]
+
+    def select_competence(self, code: str) -> bool:
+        """Select the row of competence ``code``; False when it is not shown."""
+        lines = self._profile.lines if self._profile else ()
+        for row, line in enumerate(lines):
+            if line.competence.code == code:
+                self.competences.selectRow(row)
+                return True
+        return False
+
+    def selected_proposal(self) -> ActionProposal | None:
+        row = self.proposal_list.currentRow()
+        if row < 0 or row >= len(self._proposals):
+            return None
+        if not self.proposal_list.item(row).isSelected():
+            return None
+        return self._proposals[row]
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def rate_selected(self) -> RateDialog | None:
+        """Open the rating dialog for the selected competence (not modal-blocking)."""
+        line = self.selected_line()
+        employee_id = self.employee_id
+        if line is None or employee_id is None:
+            return None
+        dialog = RateDialog(self._competence, employee_id, line, self)
+        dialog.accepted.connect(self._saved)
+        self.rate_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def accept_selected(self) -> bool:
+        """Add the selected proposal to the plan."""
+        proposal = self.selected_proposal()
+        employee_id = self.employee_id
+        if proposal is None or employee_id is None:
+            return False
+        try:
+            self._development.accept(employee_id, self.year.value(), proposal)
+        except DomainError as error:
+            show_message(self.proposal_error, _problem_text(error))
+            return False
+        self._saved()
+        return True
+
+    def dismiss_selected(self) -> bool:
+        """Set the selected proposal aside for this person and year."""
+        proposal = self.selected_proposal()
+        employee_id = self.employee_id
+        if proposal is None or employee_id is None:
+            return False
+        try:
+            self._development.dismiss(employee_id, self.year.value(), proposal_key(proposal))
+        except DomainError as error:
+            show_message(self.proposal_error, _problem_text(error))
+            return False
+        self._saved()
+        return True
+
+    def _saved(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+def _problem_text(error: DomainError) -> str:
+    if isinstance(error, ValidationErrors):
+        return " ".join(problem.message for problem in error.errors)
+    return error.message
