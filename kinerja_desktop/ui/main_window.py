@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self.navigation = QListWidget()
         self.navigation.addItems(PAGES)
-        self.navigation.setMinimumWidth(140)
+        self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
         self.home = HomePage(services.attention, services.staff)
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1030])
+        self.splitter.setSizes([215, 985])
         self.setCentralWidget(self.splitter)
         self.statusBar().showMessage(str(services.database_path))
         self._build_actions()
