@@ -183,23 +183,6 @@ def find_rows(
     ]
 
 
-def people_with_negatives(session: Session, start: date, end: date) -> list[int]:
-    """Active people with at least one negative entry between ``start`` and ``end``."""
-    statement = (
-        select(ObservationRow.employee_id)
-        .join(EmployeeRow, EmployeeRow.id == ObservationRow.employee_id)
-        .where(
-            ObservationRow.sign == "NEGATIF",
-            ObservationRow.observed_on >= start,
-            ObservationRow.observed_on <= end,
-            EmployeeRow.active.is_(True),
-        )
-        .distinct()
-        .order_by(ObservationRow.employee_id)
-    )
-    return list(session.scalars(statement))
-
-
 def people_with_repeated_negatives(session: Session, start: date, end: date) -> list[int]:
     """Active people with two or more negative entries on one value between the dates.
 

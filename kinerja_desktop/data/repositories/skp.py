@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
@@ -266,13 +266,6 @@ def version_json(session: Session, skp_id: int, revision: int) -> SkpVersionRow 
             SkpVersionRow.skp_id == skp_id, SkpVersionRow.revision == revision
         )
     )
-
-
-def count_skps(session: Session, year: int) -> int:
-    return session.scalar(select(func.count(SkpRow.id)).where(SkpRow.year == year)) or 0
-
-
-# --- queries for the attention list ------------------------------------------------------------
 
 
 def people_without_skp(session: Session, year: int) -> list[Employee]:
