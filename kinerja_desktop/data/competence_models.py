@@ -99,6 +99,11 @@ class DevelopmentItemRow(Base):
     status: Mapped[str] = mapped_column(String(15), default="DIRENCANAKAN")
     evidence_note: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
+    #: The key of the proposal this item was accepted from, so it is not proposed again.
+    proposal_key: Mapped[str | None] = mapped_column(Text)
+    #: The day the supervisor last followed the item up; open items not reviewed since the
+    #: current period began come up for review.
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
