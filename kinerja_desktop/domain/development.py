@@ -18,6 +18,7 @@ from typing import Any
 
 from kinerja_desktop.domain.competence import Competence, CompetenceKind, gap
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import load
@@ -257,6 +258,29 @@ def jp_shortfall(total: Decimal, minimum: Decimal | int = MINIMUM_JP) -> Decimal
 def overdue(item: DevelopmentItem, today: date) -> bool:
     """True when a planned or running item should have ended before ``today``."""
     return item.status in _OPEN and item.end is not None and item.end < today
+
+
+def is_open(item: DevelopmentItem) -> bool:
+    """True while an item is planned or running."""
+    return item.status in _OPEN
+
+
+def current_period_start(periods: Iterable[Period], today: date) -> date | None:
+    """Start of the periodic (not annual) period running on ``today``; None outside them all."""
+    for period in periods:
+        if not period.is_final and period.contains(today):
+            return period.start
+    return None
+
+
+def needs_review(item: DevelopmentItem, last_seen: date, period_start: date | None) -> bool:
+    """True when an open item has not been followed up since the running period began.
+
+    ``last_seen`` is the day the item was added or last reviewed. At each new period every
+    planned or running item comes up once; reviewing it (even keeping its status) settles it
+    until the next period.
+    """
+    return period_start is not None and is_open(item) and last_seen < period_start
 
 
 def lapsed(items: Sequence[DevelopmentItem], today: date) -> bool:

@@ -7,6 +7,7 @@ reason and a date, and every rating is kept: the latest one counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,19 +110,33 @@ class CompetenceService:
     def profile_in(self, session: Session, employee_id: int, on: date) -> CompetenceProfile:
         """`profile` inside the caller's session."""
         person = _person(session, employee_id)
-        standards = repo.job_standards(session, person.jabatan)
-        latest = repo.latest_ratings(session, employee_id, on)
-        competences = list(standard_competences()) + [
-            _technical(t) for t in repo.technical_competences(session, person.jabatan)
-        ]
-        lines = [_line(person, c, standards, latest.get(c.code)) for c in competences]
-        pairs = [
-            (line.held, line.required)
-            for line in lines
-            if line.held is not None and line.required is not None
-        ]
-        jpm = job_person_match(pairs) if pairs else None
-        return CompetenceProfile(employee_id, person.jabatan, tuple(lines), jpm)
+        technicals = [_technical(t) for t in repo.technical_competences(session, person.jabatan)]
+        return build_profile(
+            person,
+            repo.job_standards(session, person.jabatan),
+            repo.latest_ratings(session, employee_id, on),
+            technicals,
+        )
+
+    @staticmethod
+    def profiles_in(
+        session: Session, people: Sequence[Employee], on: date
+    ) -> dict[int, CompetenceProfile]:
+        """The profiles of many people with a handful of queries (for the unit view)."""
+        standards = repo.all_job_standards(session)
+        latest = repo.everyones_latest_ratings(session, on)
+        technicals: dict[str, list[Competence]] = {}
+        for stored in repo.all_technical_competences(session):
+            technicals.setdefault(stored.jabatan.lower(), []).append(_technical(stored))
+        return {
+            person.id: build_profile(
+                person,
+                standards.get(person.jabatan.lower(), {}),
+                latest.get(person.id, {}),
+                technicals.get(person.jabatan.lower(), []),
+            )
+            for person in people
+        }
 
     def set_standard(self, jabatan: str, code: str, level: int) -> None:
         """Store the level ``jabatan`` requires of competence ``code``.
@@ -224,6 +239,24 @@ class CompetenceService:
                 tuple(clean_text(text) for text in levels),
             )
             return _technical(stored)
+
+
+def build_profile(
+    person: Employee,
+    standards: dict[str, int],
+    latest: dict[str, StoredRating],
+    technicals: Sequence[Competence],
+) -> CompetenceProfile:
+    """A person's profile from their jabatan's standards, latest ratings and teknis competences."""
+    competences = list(standard_competences()) + list(technicals)
+    lines = [_line(person, c, standards, latest.get(c.code)) for c in competences]
+    pairs = [
+        (line.held, line.required)
+        for line in lines
+        if line.held is not None and line.required is not None
+    ]
+    jpm = job_person_match(pairs) if pairs else None
+    return CompetenceProfile(person.id, person.jabatan, tuple(lines), jpm)
 
 
 def _person(session: Session, employee_id: int) -> Employee:

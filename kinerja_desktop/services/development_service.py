@@ -7,11 +7,10 @@ A proposal is known by its `proposal_key`, so a dismissed one stays away.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -24,15 +23,19 @@ from kinerja_desktop.domain.development import (
     ItemStatus,
     JpTotal,
     LearningPath,
+    ValidItem,
+    current_period_start,
     jp_shortfall,
     jp_total,
     lapsed,
     minimum_jp,
+    needs_review,
     overdue,
     propose_actions,
     validate_item,
 )
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
@@ -40,7 +43,14 @@ from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.journal_service import JournalService
 
-__all__ = ["DevelopmentPlan", "DevelopmentService", "PlanItem", "proposal_key"]
+__all__ = [
+    "DevelopmentPlan",
+    "DevelopmentService",
+    "ItemInput",
+    "PlanItem",
+    "proposal_input",
+    "proposal_key",
+]
 
 PROVIDER_MAX = 200
 NOTE_MAX = 2000
@@ -48,7 +58,14 @@ NOTE_MAX = 2000
 
 @dataclass(frozen=True)
 class PlanItem:
-    """A stored plan item with what the screens add to it."""
+    """A stored plan item with its follow-up state.
+
+    Attributes:
+        last_seen: The day it was added or last reviewed.
+        overdue: Open while its end date has passed.
+        needs_review: Open and not reviewed since the running period began.
+        proposal_key: The proposal it was accepted from, if any.
+    """
 
     id: int
     employee_id: int
@@ -57,7 +74,10 @@ class PlanItem:
     provider: str
     evidence_note: str
     outcome: str
+    last_seen: date
     overdue: bool = False
+    needs_review: bool = False
+    proposal_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,33 @@ class DevelopmentPlan:
     minimum: Decimal
     shortfall: Decimal
     lapsed: bool
+
+
+def make_plan(
+    employee_id: int, year: int, items: tuple[PlanItem, ...], today: date
+) -> DevelopmentPlan:
+    """A plan from its flagged items: JP totals, shortfall against the minimum, lapse."""
+    total = jp_total(i.item for i in items)
+    minimum = minimum_jp()
+    return DevelopmentPlan(
+        employee_id=employee_id,
+        year=year,
+        items=items,
+        jp=total,
+        minimum=minimum,
+        shortfall=jp_shortfall(total.done, minimum),
+        lapsed=lapsed([i.item for i in items], today),
+    )
+
+
+def proposal_input(proposal: ActionProposal) -> ItemInput:
+    """A proposal as a plan item to accept or edit first."""
+    return ItemInput(
+        addresses=proposal.addresses,
+        title=proposal.title,
+        path=proposal.paths[0],
+        jp=proposal.jp if proposal.jp is not None else Decimal(0),
+    )
 
 
 def proposal_key(proposal: ActionProposal) -> str:
@@ -96,7 +143,10 @@ def _optional_text(value: str, field: str, limit: int, errors: list[ValidationEr
     return cleaned
 
 
-def _plan_item(stored: repo.StoredItem, today: date | None = None) -> PlanItem:
+def plan_item(
+    stored: repo.StoredItem, today: date | None = None, period_start: date | None = None
+) -> PlanItem:
+    """A stored item with its flags on ``today`` (no flags without a day)."""
     data = stored.data
     item = DevelopmentItem(
         addresses=data.addresses,
@@ -107,6 +157,7 @@ def _plan_item(stored: repo.StoredItem, today: date | None = None) -> PlanItem:
         start=data.start,
         end=data.end,
     )
+    last_seen = data.reviewed_on or stored.created_on
     return PlanItem(
         id=stored.id,
         employee_id=data.employee_id,
@@ -115,13 +166,114 @@ def _plan_item(stored: repo.StoredItem, today: date | None = None) -> PlanItem:
         provider=data.provider,
         evidence_note=data.evidence_note,
         outcome=data.outcome,
+        last_seen=last_seen,
         overdue=today is not None and overdue(item, today),
+        needs_review=needs_review(item, last_seen, period_start),
+        proposal_key=data.proposal_key,
     )
 
 
-def _require_person(session: Session, employee_id: int) -> None:
-    if staff_repo.employee_row(session, employee_id) is None:
+def review_period_start(session: Session, unit_id: int, year: int, today: date) -> date | None:
+    """Start of the period of the unit's scheme running on ``today`` within ``year``."""
+    row = staff_repo.appraisal_year(session, staff_repo.root_unit_id(session, unit_id), year)
+    scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+    return current_period_start(periods_for_year(year, scheme), today)
+
+
+def _require_person(session: Session, employee_id: int) -> int:
+    """Return the person's unit id."""
+    row = staff_repo.employee_row(session, employee_id)
+    if row is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
+    return row.unit_id
+
+
+def _require_item(session: Session, item_id: int) -> repo.StoredItem:
+    stored = repo.item(session, item_id)
+    if stored is None:
+        raise NotFoundError("Kegiatan pengembangan tidak ditemukan; mungkin sudah dihapus.")
+    return stored
+
+
+def _status(raw: ItemStatus | str, errors: list[ValidationError]) -> ItemStatus | None:
+    try:
+        return ItemStatus(raw)
+    except ValueError:
+        errors.append(ValidationError(f"Status '{raw}' tidak dikenal.", field="status"))
+        return None
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    """A plan item as the form has it; `DevelopmentService` checks every field."""
+
+    addresses: str
+    title: str
+    path: LearningPath | str | None
+    jp: str | Decimal | int
+    provider: str = ""
+    start: date | None = None
+    end: date | None = None
+    status: ItemStatus | str = ItemStatus.DIRENCANAKAN
+    evidence_note: str = ""
+    outcome: str = ""
+
+
+def _checked(entry: ItemInput) -> tuple[ValidItem, ItemStatus, dict[str, str]]:
+    """Validate every field at once; the texts come back cleaned.
+
+    Raises:
+        ValidationErrors: Every problem, each with its field.
+    """
+    errors: list[ValidationError] = []
+    valid = None
+    try:
+        valid = validate_item(
+            entry.addresses,
+            entry.title,
+            _path(entry.path),
+            start=entry.start,
+            end=entry.end,
+            jp=str(entry.jp),
+        )
+    except ValidationErrors as problems:
+        errors.extend(problems.errors)
+    status = _status(entry.status, errors)
+    texts = {
+        "provider": _optional_text(entry.provider, "provider", PROVIDER_MAX, errors),
+        "evidence_note": _optional_text(entry.evidence_note, "evidence_note", NOTE_MAX, errors),
+        "outcome": _optional_text(entry.outcome, "outcome", NOTE_MAX, errors),
+    }
+    if errors or valid is None or status is None:
+        raise ValidationErrors(errors)
+    return valid, status, texts
+
+
+def _item_data(
+    employee_id: int,
+    year: int,
+    entry: ItemInput,
+    *,
+    proposal_key: str | None,
+    reviewed_on: date,
+) -> repo.ItemData:
+    valid, status, texts = _checked(entry)
+    return repo.ItemData(
+        employee_id=employee_id,
+        year=year,
+        addresses=valid.addresses,
+        title=valid.title,
+        path=valid.path.value,
+        jp=valid.jp,
+        provider=texts["provider"],
+        start=valid.start,
+        end=valid.end,
+        status=status.value,
+        evidence_note=texts["evidence_note"],
+        outcome=texts["outcome"],
+        proposal_key=proposal_key,
+        reviewed_on=reviewed_on,
+    )
 
 
 class DevelopmentService:
@@ -130,67 +282,59 @@ class DevelopmentService:
         self._competence = CompetenceService(database)
 
     def plan(self, employee_id: int, year: int, today: date) -> DevelopmentPlan:
-        """The person's plan of ``year`` with overdue flags and JP against the minimum."""
+        """The person's plan of ``year`` with overdue and review flags and JP against the minimum.
+
+        An open item needs review when it has not been looked at since the period of the
+        person's scheme running on ``today`` began.
+        """
         with self._db.reading() as session:
-            _require_person(session, employee_id)
-            items = tuple(_plan_item(s, today) for s in repo.items(session, employee_id, year))
-        total = jp_total(i.item for i in items)
-        minimum = minimum_jp()
-        return DevelopmentPlan(
-            employee_id=employee_id,
-            year=year,
-            items=items,
-            jp=total,
-            minimum=minimum,
-            shortfall=jp_shortfall(total.done, minimum),
-            lapsed=lapsed([i.item for i in items], today),
-        )
+            unit_id = _require_person(session, employee_id)
+            start = review_period_start(session, unit_id, year, today)
+            stored = repo.items(session, employee_id, year)
+        items = tuple(plan_item(s, today, start) for s in stored)
+        return make_plan(employee_id, year, items, today)
 
     def add_item(
         self,
         employee_id: int,
         year: int,
+        entry: ItemInput,
         *,
-        addresses: str,
-        title: str,
-        path: LearningPath | str | None,
-        provider: str = "",
-        start: date | None = None,
-        end: date | None = None,
-        jp: str | Decimal | int,
+        proposal_key: str | None = None,
+        today: date | None = None,
     ) -> PlanItem:
-        """Add an item to the person's plan of ``year``.
+        """Add an item to the person's plan of ``year``; adding it counts as its first review.
 
         Raises:
             NotFoundError: No such person.
             ValidationErrors: Every problem at once; nothing is saved.
         """
-        errors: list[ValidationError] = []
-        valid = None
-        try:
-            valid = validate_item(addresses, title, _path(path), start=start, end=end, jp=str(jp))
-        except ValidationErrors as problems:
-            errors.extend(problems.errors)
-        cleaned_provider = _optional_text(provider, "provider", PROVIDER_MAX, errors)
-        if errors or valid is None:
-            raise ValidationErrors(errors)
+        data = _item_data(
+            employee_id, year, entry, proposal_key=proposal_key, reviewed_on=today or date.today()
+        )
         with self._db.transaction() as session:
             _require_person(session, employee_id)
-            stored = repo.add_item(
-                session,
-                repo.ItemData(
-                    employee_id=employee_id,
-                    year=year,
-                    addresses=valid.addresses,
-                    title=valid.title,
-                    path=valid.path.value,
-                    jp=valid.jp,
-                    provider=cleaned_provider,
-                    start=valid.start,
-                    end=valid.end,
-                ),
+            return plan_item(repo.add_item(session, data))
+
+    def update_item(self, item_id: int, entry: ItemInput, *, today: date | None = None) -> PlanItem:
+        """Write the item's fields and status; saving it is its review for the period.
+
+        Raises:
+            NotFoundError: No such item.
+            ValidationErrors: Every problem at once; nothing is saved.
+        """
+        with self._db.transaction() as session:
+            stored = _require_item(session, item_id).data
+            data = _item_data(
+                stored.employee_id,
+                stored.year,
+                entry,
+                proposal_key=stored.proposal_key,
+                reviewed_on=today or date.today(),
             )
-            return _plan_item(stored)
+            updated = repo.update_item(session, item_id, data)
+            assert updated is not None
+            return plan_item(updated)
 
     def update_status(
         self,
@@ -199,55 +343,49 @@ class DevelopmentService:
         *,
         outcome: str = "",
         evidence_note: str = "",
+        today: date | None = None,
     ) -> PlanItem:
-        """Move an item to ``status`` and record its outcome and evidence.
+        """Move an item to ``status`` with its outcome and evidence; the rest stays.
 
         Raises:
             NotFoundError: No such item.
             ValidationErrors: Unknown status or texts too long.
         """
-        errors: list[ValidationError] = []
-        try:
-            new_status = ItemStatus(status)
-        except ValueError:
-            new_status = None
-            errors.append(ValidationError(f"Status '{status}' tidak dikenal.", field="status"))
-        cleaned_outcome = _optional_text(outcome, "outcome", NOTE_MAX, errors)
-        cleaned_note = _optional_text(evidence_note, "evidence_note", NOTE_MAX, errors)
-        if errors or new_status is None:
-            raise ValidationErrors(errors)
+        with self._db.reading() as session:
+            stored = _require_item(session, item_id).data
+        entry = ItemInput(
+            addresses=stored.addresses,
+            title=stored.title,
+            path=stored.path,
+            jp=stored.jp,
+            provider=stored.provider,
+            start=stored.start,
+            end=stored.end,
+            status=status,
+            evidence_note=evidence_note,
+            outcome=outcome,
+        )
+        return self.update_item(item_id, entry, today=today)
+
+    def mark_reviewed(self, item_id: int, today: date | None = None) -> PlanItem:
+        """Record that the item was followed up today and stays as it is."""
         with self._db.transaction() as session:
-            stored = repo.item(session, item_id)
-            if stored is None:
-                raise NotFoundError("Kegiatan pengembangan tidak ditemukan; mungkin sudah dihapus.")
-            data = stored.data
-            updated = repo.update_item(
-                session,
-                item_id,
-                repo.ItemData(
-                    employee_id=data.employee_id,
-                    year=data.year,
-                    addresses=data.addresses,
-                    title=data.title,
-                    path=data.path,
-                    jp=data.jp,
-                    provider=data.provider,
-                    start=data.start,
-                    end=data.end,
-                    status=new_status.value,
-                    evidence_note=cleaned_note,
-                    outcome=cleaned_outcome,
-                ),
-            )
+            stored = _require_item(session, item_id)
+            data = replace(stored.data, reviewed_on=today or date.today())
+            updated = repo.update_item(session, item_id, data)
             assert updated is not None
-            return _plan_item(updated)
+            return plan_item(updated)
 
     def proposals(self, employee_id: int, year: int) -> list[ActionProposal]:
-        """Proposed plan items from the year's findings, without the dismissed ones."""
+        """Proposed plan items from the year's findings, without those dismissed or accepted.
+
+        A proposal whose item was later cancelled is proposed again: the finding still stands.
+        """
         profile = self._competence.profile(employee_id, date(year, 12, 31))
         with self._db.reading() as session:
             decisions = repo.year_decisions(session, employee_id, year)
-            dismissed = repo.dismissed_keys(session, employee_id, year)
+            settled = repo.dismissed_keys(session, employee_id, year)
+            settled |= repo.accepted_keys(session, employee_id, year)
         weak_spots = []
         for report in JournalService(self._db, Path(".")).weak_spot_reports(employee_id, year):
             spot = report.spot
@@ -265,20 +403,22 @@ class DevelopmentService:
             predikat=Predikat(decisions.predikat) if decisions.predikat else None,
             weak_spots=weak_spots,
         )
-        return [p for p in proposed if proposal_key(p) not in dismissed]
+        return [p for p in proposed if proposal_key(p) not in settled]
 
     def accept(
-        self, employee_id: int, year: int, proposal: ActionProposal, **edits: Any
+        self,
+        employee_id: int,
+        year: int,
+        proposal: ActionProposal,
+        edits: ItemInput | None = None,
+        *,
+        today: date | None = None,
     ) -> PlanItem:
-        """Add a proposal to the plan; ``edits`` replace any of `add_item`'s keyword fields."""
-        fields: dict[str, Any] = {
-            "addresses": proposal.addresses,
-            "title": proposal.title,
-            "path": proposal.paths[0],
-            "jp": proposal.jp if proposal.jp is not None else Decimal(0),
-        }
-        fields.update(edits)
-        return self.add_item(employee_id, year, **fields)
+        """Take a proposal into the plan, as proposed or as the supervisor edited it."""
+        entry = edits or proposal_input(proposal)
+        return self.add_item(
+            employee_id, year, entry, proposal_key=proposal_key(proposal), today=today
+        )
 
     def dismiss(self, employee_id: int, year: int, key: str, on: date | None = None) -> None:
         """Set a proposal aside for the person and year; it is no longer proposed."""

@@ -17,15 +17,19 @@ from kinerja_desktop.domain.development import (
     JpTotal,
     LearningGroup,
     LearningPath,
+    current_period_start,
+    is_open,
     jp_shortfall,
     jp_total,
     lapsed,
     minimum_jp,
+    needs_review,
     overdue,
     propose_actions,
     validate_item,
 )
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import load
@@ -228,6 +232,69 @@ def test_unscheduled_items_never_lapse() -> None:
 def test_a_fully_cancelled_plan_has_lapsed_and_an_empty_one_has_not() -> None:
     assert lapsed([_item(ItemStatus.DIBATALKAN)], MARCH)
     assert not lapsed([], MARCH)
+
+
+# --- follow-up at each new period ---
+
+
+@pytest.mark.parametrize(
+    ("scheme", "today", "start"),
+    [
+        (EvaluationScheme.TRIWULAN, date(2024, 1, 1), date(2024, 1, 1)),
+        (EvaluationScheme.TRIWULAN, date(2024, 3, 31), date(2024, 1, 1)),
+        (EvaluationScheme.TRIWULAN, date(2024, 4, 1), date(2024, 4, 1)),
+        (EvaluationScheme.TRIWULAN, date(2024, 12, 31), date(2024, 10, 1)),
+        (EvaluationScheme.SEMESTER, date(2024, 6, 30), date(2024, 1, 1)),
+        (EvaluationScheme.SEMESTER, date(2024, 7, 1), date(2024, 7, 1)),
+        (EvaluationScheme.BULANAN, date(2024, 2, 29), date(2024, 2, 1)),
+        (EvaluationScheme.TRIWULAN, date(2025, 1, 1), None),  # outside the year's periods
+    ],
+)
+def test_current_period_start(scheme: EvaluationScheme, today: date, start: date | None) -> None:
+    assert current_period_start(periods_for_year(2024, scheme), today) == start
+
+
+@pytest.mark.parametrize(
+    ("status", "last_seen", "period_start", "expected"),
+    [
+        (ItemStatus.DIRENCANAKAN, date(2024, 3, 31), date(2024, 4, 1), True),
+        (ItemStatus.BERJALAN, date(2024, 3, 31), date(2024, 4, 1), True),
+        (ItemStatus.DIRENCANAKAN, date(2024, 4, 1), date(2024, 4, 1), False),  # seen this period
+        (ItemStatus.DIRENCANAKAN, date(2024, 5, 2), date(2024, 4, 1), False),
+        (ItemStatus.SELESAI, date(2024, 1, 5), date(2024, 4, 1), False),
+        (ItemStatus.DIBATALKAN, date(2024, 1, 5), date(2024, 4, 1), False),
+        (ItemStatus.DIRENCANAKAN, date(2024, 1, 5), None, False),  # no period running
+    ],
+)
+def test_needs_review(
+    status: ItemStatus, last_seen: date, period_start: date | None, expected: bool
+) -> None:
+    assert needs_review(_item(status), last_seen, period_start) is expected
+
+
+def test_an_item_comes_up_once_in_each_new_period() -> None:
+    periods = periods_for_year(2024, EvaluationScheme.TRIWULAN)
+    item = _item(ItemStatus.BERJALAN)
+    last_seen = date(2024, 2, 10)  # added in TW I
+    raised = []
+    for day in (date(2024, 2, 11), date(2024, 4, 2), date(2024, 5, 1), date(2024, 7, 3)):
+        if needs_review(item, last_seen, current_period_start(periods, day)):
+            raised.append(day)
+            last_seen = day  # the supervisor reviews it that day
+    assert raised == [date(2024, 4, 2), date(2024, 7, 3)]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (ItemStatus.DIRENCANAKAN, True),
+        (ItemStatus.BERJALAN, True),
+        (ItemStatus.SELESAI, False),
+        (ItemStatus.DIBATALKAN, False),
+    ],
+)
+def test_is_open(status: ItemStatus, expected: bool) -> None:
+    assert is_open(_item(status)) is expected
 
 
 # --- proposals ---

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -14,7 +15,12 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_service import DevelopmentService, proposal_key
+from kinerja_desktop.services.development_service import (
+    DevelopmentService,
+    ItemInput,
+    proposal_input,
+    proposal_key,
+)
 from kinerja_desktop.services.staff_service import StaffInput
 
 TODAY = date(2026, 7, 1)
@@ -51,15 +57,19 @@ def person(services: AppServices) -> int:
     return _pelaksana(services)
 
 
-def _add(development: DevelopmentService, person: int, **changes: object) -> int:
-    fields: dict[str, object] = {
-        "addresses": "Kompetensi M.01 Integritas",
-        "title": "Pelatihan integritas",
-        "path": LearningPath.PELATIHAN_MANAJERIAL,
-        "jp": "8",
-    }
-    fields.update(changes)
-    return development.add_item(person, 2026, **fields).id  # type: ignore[arg-type]
+ITEM = ItemInput(
+    addresses="Kompetensi M.01 Integritas",
+    title="Pelatihan integritas",
+    path=LearningPath.PELATIHAN_MANAJERIAL,
+    jp="8",
+)
+
+
+def _add(
+    development: DevelopmentService, person: int, today: date = TODAY, **changes: object
+) -> int:
+    entry = replace(ITEM, **changes)  # type: ignore[arg-type]
+    return development.add_item(person, 2026, entry, today=today).id
 
 
 def test_invalid_items_report_every_problem_and_save_nothing(
@@ -69,14 +79,18 @@ def test_invalid_items_report_every_problem_and_save_nothing(
         development.add_item(
             person,
             2026,
-            addresses="  ",
-            title="Pelatihan",
-            path="BUKAN_JALUR",
-            start=date(2026, 5, 2),
-            end=date(2026, 5, 1),
-            jp="-2",
+            ItemInput(
+                addresses="  ",
+                title="Pelatihan",
+                path="BUKAN_JALUR",
+                start=date(2026, 5, 2),
+                end=date(2026, 5, 1),
+                jp="-2",
+                status="SELESAI_SEKALI",
+                outcome="x" * 2001,
+            ),
         )
-    assert set(raised.value.by_field()) == {"addresses", "path", "end", "jp"}
+    assert set(raised.value.by_field()) == {"addresses", "path", "end", "jp", "status", "outcome"}
     assert development.plan(person, 2026, TODAY).items == ()
 
 
@@ -130,10 +144,16 @@ def test_a_competence_gap_is_proposed_accepted_and_dismissed(
     assert proposal.finding is FindingKind.KOMPETENSI
     assert code in proposal.addresses
 
-    item = development.accept(person, 2026, proposal, provider="BPSDM Provinsi", jp="16")
+    edited = replace(proposal_input(proposal), provider="BPSDM Provinsi", jp="16")
+    item = development.accept(person, 2026, proposal, edited)
     assert item.item.path is proposal.paths[0]
     assert (item.provider, item.item.jp) == ("BPSDM Provinsi", Decimal(16))
+    assert item.proposal_key == proposal_key(proposal)
     assert len(development.plan(person, 2026, TODAY).items) == 1
+    assert development.proposals(person, 2026) == []  # accepted: not proposed twice
+
+    development.update_status(item.id, ItemStatus.DIBATALKAN)
+    assert development.proposals(person, 2026) == [proposal]  # the gap still stands
 
     development.dismiss(person, 2026, proposal_key(proposal), date(2026, 7, 1))
     development.dismiss(person, 2026, proposal_key(proposal), date(2026, 7, 2))
@@ -170,3 +190,56 @@ def test_a_result_rating_below_expectation_is_proposed(
     item = development.accept(person, 2026, proposal)
     assert item.item.path is LearningPath.BIMBINGAN_DI_TEMPAT_KERJA
     assert development.proposals(person, 2025) == []
+
+
+def test_editing_an_item_keeps_every_field_and_checks_them_all(
+    development: DevelopmentService, person: int
+) -> None:
+    item_id = _add(development, person)
+    entry = ItemInput(
+        addresses="Perilaku Kolaboratif",
+        title="Magang di Puskesmas Plaju",
+        path="MAGANG",
+        jp="12",
+        provider="Dinas Kesehatan",
+        start=date(2026, 8, 3),
+        end=date(2026, 8, 14),
+        status="BERJALAN",
+        evidence_note="Surat tugas 800/12",
+        outcome="",
+    )
+    updated = development.update_item(item_id, entry, today=date(2026, 8, 4))
+    assert (updated.item.path, updated.item.status, updated.provider) == (
+        LearningPath.MAGANG,
+        ItemStatus.BERJALAN,
+        "Dinas Kesehatan",
+    )
+    assert updated.last_seen == date(2026, 8, 4)
+    before = development.plan(person, 2026, TODAY)
+    with pytest.raises(ValidationErrors) as raised:
+        development.update_item(item_id, replace(entry, end=date(2026, 8, 1), jp="-1"))
+    assert set(raised.value.by_field()) == {"end", "jp"}
+    assert development.plan(person, 2026, TODAY) == before  # nothing saved half-way
+    with pytest.raises(NotFoundError):
+        development.update_item(9999, entry)
+
+
+def test_open_items_come_up_for_review_at_each_new_period(
+    development: DevelopmentService, person: int
+) -> None:
+    # Triwulan is the scheme when none is set: periods start 1 Apr, 1 Jul, 1 Oct.
+    running = _add(development, person, today=date(2026, 2, 10), status="BERJALAN")
+    done = _add(development, person, today=date(2026, 2, 10), status="SELESAI")
+
+    def flags(day: date) -> list[bool]:
+        return [item.needs_review for item in development.plan(person, 2026, day).items]
+
+    assert flags(date(2026, 3, 31)) == [False, False]
+    assert flags(date(2026, 4, 1)) == [True, False]  # a new period: the open item comes up
+    development.mark_reviewed(running, date(2026, 4, 2))
+    assert flags(date(2026, 6, 30)) == [False, False]
+    assert flags(date(2026, 7, 1)) == [True, False]
+    development.update_status(running, "SELESAI", outcome="Selesai", today=date(2026, 7, 5))
+    assert flags(date(2026, 10, 1)) == [False, False]
+    assert flags(date(2027, 1, 5)) == [False, False]  # another year's periods: no review
+    assert done

@@ -61,12 +61,17 @@ class ItemData:
     status: str = "DIRENCANAKAN"
     evidence_note: str = ""
     outcome: str = ""
+    proposal_key: str | None = None
+    reviewed_on: date | None = None
 
 
 @dataclass(frozen=True)
 class StoredItem:
+    """A plan item as stored, with the day it was added (the start of its follow-up)."""
+
     id: int
     data: ItemData
+    created_on: date
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,33 @@ def ratings(session: Session, employee_id: int, code: str) -> list[StoredRating]
     return [_stored_rating(row) for row in rows]
 
 
+def all_job_standards(session: Session) -> dict[str, dict[str, int]]:
+    """Every stored standard, keyed by the lower-cased jabatan and then by competence code."""
+    standards: dict[str, dict[str, int]] = {}
+    for row in session.scalars(select(JobStandardRow)):
+        standards.setdefault(row.jabatan.lower(), {})[row.competence_code] = row.required_level
+    return standards
+
+
+def all_technical_competences(session: Session) -> list[StoredTechnicalCompetence]:
+    """Every teknis competence of the agency, by code."""
+    rows = session.scalars(select(TechnicalCompetenceRow).order_by(TechnicalCompetenceRow.code))
+    return [_stored_technical(row) for row in rows]
+
+
+def everyones_latest_ratings(session: Session, on: date) -> dict[int, dict[str, StoredRating]]:
+    """The latest rating on or before ``on`` of each competence, for every person rated."""
+    latest: dict[int, dict[str, StoredRating]] = {}
+    rows = session.scalars(
+        select(CompetenceRatingRow)
+        .where(CompetenceRatingRow.rated_on <= on)
+        .order_by(CompetenceRatingRow.rated_on.desc(), CompetenceRatingRow.id.desc())
+    )
+    for row in rows:
+        latest.setdefault(row.employee_id, {}).setdefault(row.competence_code, _stored_rating(row))
+    return latest
+
+
 def latest_ratings(
     session: Session, employee_id: int, on: date | None = None
 ) -> dict[str, StoredRating]:
@@ -208,6 +240,30 @@ def update_item(session: Session, item_id: int, data: ItemData) -> StoredItem | 
     _write_item(row, data)
     session.flush()
     return _stored_item(row)
+
+
+def year_items(session: Session, year: int) -> list[StoredItem]:
+    """Every plan item of ``year``, by person and then in the order they were added."""
+    rows = session.scalars(
+        select(DevelopmentItemRow)
+        .where(DevelopmentItemRow.year == year)
+        .order_by(DevelopmentItemRow.employee_id, DevelopmentItemRow.id)
+    )
+    return [_stored_item(row) for row in rows]
+
+
+def accepted_keys(session: Session, employee_id: int, year: int) -> set[str]:
+    """Keys of the proposals taken into the person's plan, except items later cancelled."""
+    return set(
+        session.scalars(
+            select(DevelopmentItemRow.proposal_key).where(
+                DevelopmentItemRow.employee_id == employee_id,
+                DevelopmentItemRow.year == year,
+                DevelopmentItemRow.proposal_key.is_not(None),
+                DevelopmentItemRow.status != "DIBATALKAN",
+            )
+        )
+    )
 
 
 def dismissed_keys(session: Session, employee_id: int, year: int) -> set[str]:
@@ -288,6 +344,8 @@ def _write_item(row: DevelopmentItemRow, data: ItemData) -> None:
     row.status = data.status
     row.evidence_note = data.evidence_note
     row.outcome = data.outcome
+    row.proposal_key = data.proposal_key
+    row.reviewed_on = data.reviewed_on
 
 
 def _stored_item(row: DevelopmentItemRow) -> StoredItem:
@@ -306,5 +364,8 @@ def _stored_item(row: DevelopmentItemRow) -> StoredItem:
             status=row.status,
             evidence_note=row.evidence_note,
             outcome=row.outcome,
+            proposal_key=row.proposal_key,
+            reviewed_on=row.reviewed_on,
         ),
+        created_on=row.created_at.date(),
     )

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import re
-import secrets
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
-from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.skp import Aspek, LampiranKind, Perspektif, SkpLayout
 from kinerja_desktop.domain.skp_records import SkpView, format_decimal_id
 from kinerja_desktop.domain.staff import Employee
@@ -31,10 +26,10 @@ from kinerja_desktop.services.skp_xlsx.columns import (
     SheetColumn,
     skp_columns,
 )
+from kinerja_desktop.services.xlsx_writing import finish_table, header_row, put_cell
 
 #: Extra empty rows that still get the drop-down lists, for rows a user adds.
 _SPARE_ROWS = 200
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def build_workbook(view: SkpView, person: Employee) -> Any:
@@ -50,45 +45,8 @@ def build_workbook(view: SkpView, person: Employee) -> Any:
     return workbook
 
 
-def _put(
-    sheet: Any, row: int, column: int, value: object, *, bold: bool = False, wrap: bool = True
-) -> Any:
-    """Write one cell; text always stays text (never a formula: "=..." is not evaluated)."""
-    from openpyxl.styles import Alignment, Font
-
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str) and value:
-        cell.value = _ILLEGAL.sub("", value)
-        cell.data_type = "s"
-    else:
-        cell.value = value if value != "" else None
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
-
-
 def _header_row(sheet: Any, row: int, columns: Sequence[SheetColumn]) -> None:
-    from openpyxl.styles import PatternFill
-    from openpyxl.utils import get_column_letter
-
-    fill = PatternFill("solid", fgColor="DDE5F0")
-    for index, column in enumerate(columns, start=1):
-        cell = _put(sheet, row, index, column.heading, bold=True)
-        cell.fill = fill
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
-
-
-def _finish_table(sheet: Any, header: int, last_row: int, width: int) -> None:
-    from openpyxl.utils import get_column_letter
-
-    sheet.auto_filter.ref = f"A{header}:{get_column_letter(width)}{max(header + 1, last_row)}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    header_row(sheet, row, [(column.heading, column.width) for column in columns])
 
 
 def _drop_down(sheet: Any, choices: Iterable[str], column: int, rows: tuple[int, int]) -> None:
@@ -104,7 +62,7 @@ def _drop_down(sheet: Any, choices: Iterable[str], column: int, rows: tuple[int,
 
 def _write_skp_sheet(sheet: Any, view: SkpView, person: Employee) -> None:
     sheet.title = SHEET_SKP
-    _put(sheet, 1, 1, "SASARAN KINERJA PEGAWAI", bold=True, wrap=False)
+    put_cell(sheet, 1, 1, "SASARAN KINERJA PEGAWAI", bold=True, wrap=False)
     status = view.status.label
     if view.agreed_on is not None:
         status += f" ({format_date_id(view.agreed_on)})"
@@ -118,8 +76,8 @@ def _write_skp_sheet(sheet: Any, view: SkpView, person: Employee) -> None:
         ("Status", status),
     )
     for offset, (label, value) in enumerate(details, start=2):
-        _put(sheet, offset, 1, label, bold=True, wrap=False)
-        cell = _put(sheet, offset, 2, value, wrap=False)
+        put_cell(sheet, offset, 1, label, bold=True, wrap=False)
+        cell = put_cell(sheet, offset, 2, value, wrap=False)
         if label == "NIP":
             cell.number_format = "@"
         elif label == "Tahun":
@@ -131,14 +89,14 @@ def _write_skp_sheet(sheet: Any, view: SkpView, person: Employee) -> None:
     for values in _skp_rows(view):
         row += 1
         for index, value in enumerate(values, start=1):
-            _put(sheet, row, index, value)
+            put_cell(sheet, row, index, value)
     choice = [item.label for item in (Perspektif if view.layout is SkpLayout.JPT else Aspek)]
     spare = (header + 1, row + _SPARE_ROWS)
     _drop_down(sheet, KIND_WORD.values(), columns.index(JENIS) + 1, spare)
     choice_column = PERSPEKTIF if view.layout is SkpLayout.JPT else ASPEK
     _drop_down(sheet, choice, columns.index(choice_column) + 1, spare)
     _drop_down(sheet, ("Ya", "Tidak"), columns.index(LOWER) + 1, spare)
-    _finish_table(sheet, header, row, len(columns))
+    finish_table(sheet, header, row, len(columns))
 
 
 def _skp_rows(view: SkpView) -> Iterable[tuple[object, ...]]:
@@ -183,30 +141,15 @@ def _write_lampiran_sheet(sheet: Any, view: SkpView) -> None:
     for kind in LampiranKind:
         for text in view.lampiran.get(kind, ()):
             row += 1
-            _put(sheet, row, 1, kind.label)
-            _put(sheet, row, 2, text)
+            put_cell(sheet, row, 1, kind.label)
+            put_cell(sheet, row, 2, text)
     _drop_down(sheet, (kind.label for kind in LampiranKind), 1, (2, row + _SPARE_ROWS))
-    _finish_table(sheet, 1, row, len(LAMPIRAN_COLUMNS))
+    finish_table(sheet, 1, row, len(LAMPIRAN_COLUMNS))
 
 
 def _write_ekspektasi_sheet(sheet: Any, view: SkpView) -> None:
     _header_row(sheet, 1, EKSPEKTASI_COLUMNS)
     for row, value in enumerate(BehaviourValue, start=2):
-        _put(sheet, row, 1, value.label)
-        _put(sheet, row, 2, view.expectations.get(value, ""))
-    _finish_table(sheet, 1, len(BehaviourValue) + 1, len(EKSPEKTASI_COLUMNS))
-
-
-def save_workbook(workbook: Any, target: Path) -> None:
-    """Save beside the target, then move over it; raise ValidationError naming the file."""
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        workbook.save(temp)
-        os.replace(temp, target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        hint = " Mungkin berkas itu sedang dibuka; tutup dulu lalu coba lagi."
-        raise ValidationError(
-            f"Berkas '{target.name}' tidak dapat disimpan ({error.strerror or error})."
-            + (hint if isinstance(error, PermissionError) else "")
-        ) from None
+        put_cell(sheet, row, 1, value.label)
+        put_cell(sheet, row, 2, view.expectations.get(value, ""))
+    finish_table(sheet, 1, len(BehaviourValue) + 1, len(EKSPEKTASI_COLUMNS))

@@ -13,7 +13,7 @@ from kinerja_desktop.domain.skp import IkiDraft, Pendekatan, RhkDraft, SkpDraft,
 from kinerja_desktop.domain.skp_records import RhkOption, SkpView
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services.skp_service import LOCKED_MESSAGE, SkpService
-from kinerja_desktop.services.skp_xlsx.export import build_workbook, save_workbook
+from kinerja_desktop.services.skp_xlsx.export import build_workbook
 from kinerja_desktop.services.skp_xlsx.reader import read_skp_workbook
 from kinerja_desktop.services.skp_xlsx.results import (
     SkpImportIssue,
@@ -21,6 +21,7 @@ from kinerja_desktop.services.skp_xlsx.results import (
     SkpImportRefusedError,
 )
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.xlsx_writing import save_workbook
 
 
 class SkpXlsxService:

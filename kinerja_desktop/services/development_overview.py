@@ -1,0 +1,230 @@
+"""The unit's development at a glance: training needs, JP progress, follow-up, and the export.
+
+The unit head reads it on the Kompetensi page's unit view and on Beranda (plans that lapsed,
+items to review at a new period); the personnel office receives it as an XLSX training plan.
+Everything is read in one transaction with a few queries, whatever the size of the office.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import competence as repo
+from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.competence import Competence, JobPersonMatch
+from kinerja_desktop.domain.development import ItemStatus, JpTotal, current_period_start
+from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
+from kinerja_desktop.domain.staff import Employee, Unit
+from kinerja_desktop.services.competence_service import CompetenceService
+from kinerja_desktop.services.development_service import (
+    DevelopmentPlan,
+    PlanItem,
+    make_plan,
+    plan_item,
+)
+
+__all__ = [
+    "CompetenceNeed",
+    "DevelopmentOverviewService",
+    "PersonDevelopment",
+    "UnitDevelopment",
+]
+
+
+@dataclass(frozen=True)
+class PersonDevelopment:
+    """One person's line of the unit view.
+
+    Attributes:
+        below_standard: Rated competences below the level the jabatan requires.
+        jpm: Job Person Match over the rated competences; None when none is rated.
+    """
+
+    person: Employee
+    unit_name: str
+    jpm: JobPersonMatch | None
+    below_standard: int
+    plan: DevelopmentPlan
+
+    @property
+    def jp(self) -> JpTotal:
+        return self.plan.jp
+
+    def count(self, status: ItemStatus) -> int:
+        return sum(1 for entry in self.plan.items if entry.item.status is status)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for entry in self.plan.items if entry.overdue)
+
+    @property
+    def to_review(self) -> int:
+        return sum(1 for entry in self.plan.items if entry.needs_review)
+
+    @property
+    def completion(self) -> Decimal | None:
+        """Share of the items not cancelled that are done, 0 to 1; None without such items."""
+        counted = len(self.plan.items) - self.count(ItemStatus.DIBATALKAN)
+        if counted == 0:
+            return None
+        return Decimal(self.count(ItemStatus.SELESAI)) / Decimal(counted)
+
+
+@dataclass(frozen=True)
+class CompetenceNeed:
+    """How much a competence needs work in the unit.
+
+    Attributes:
+        people_below: People rated below the level their jabatan requires.
+        levels_short: The levels missing, added over those people.
+        rated: People rated on this competence at all.
+    """
+
+    competence: Competence
+    people_below: int
+    levels_short: int
+    rated: int
+
+
+@dataclass(frozen=True)
+class UnitDevelopment:
+    """The unit view of a year: people (by name) and competences (most needed first)."""
+
+    year: int
+    scope: str
+    people: tuple[PersonDevelopment, ...]
+    needs: tuple[CompetenceNeed, ...]
+
+    @property
+    def lapsed(self) -> list[PersonDevelopment]:
+        return [line for line in self.people if line.plan.lapsed]
+
+    @property
+    def items(self) -> Iterable[tuple[PersonDevelopment, PlanItem]]:
+        """Every plan item with its person, for the training plan."""
+        for line in self.people:
+            for entry in line.plan.items:
+                yield line, entry
+
+
+def _descendants(units: Sequence[Unit], unit_id: int) -> set[int]:
+    children: dict[int | None, list[int]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit.id)
+    found, stack = {unit_id}, [unit_id]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def _roots(units: Sequence[Unit]) -> dict[int, int]:
+    """Each unit's instansi (the root of its tree)."""
+    parent: dict[int, int | None] = {unit.id: unit.parent_id for unit in units}
+    roots: dict[int, int] = {}
+    for unit in units:
+        current: int = unit.id
+        seen = {current}
+        while (above := parent.get(current)) is not None and above not in seen:
+            seen.add(above)
+            current = above
+        roots[unit.id] = current
+    return roots
+
+
+def _needs(
+    lines: Iterable[PersonDevelopment], gaps: dict[int, list[tuple[Competence, int, int]]]
+) -> tuple[CompetenceNeed, ...]:
+    below: Counter[str] = Counter()
+    short: Counter[str] = Counter()
+    rated: Counter[str] = Counter()
+    competences: dict[str, Competence] = {}
+    for line in lines:
+        for competence, held, required in gaps.get(line.person.id, []):
+            competences[competence.code] = competence
+            rated[competence.code] += 1
+            if held < required:
+                below[competence.code] += 1
+                short[competence.code] += required - held
+    needs = [
+        CompetenceNeed(competences[code], below[code], short[code], rated[code])
+        for code in competences
+    ]
+    needs.sort(key=lambda need: (-need.people_below, -need.levels_short, need.competence.code))
+    return tuple(needs)
+
+
+class DevelopmentOverviewService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def unit(self, year: int, today: date, unit_id: int | None = None) -> UnitDevelopment:
+        """The active people of a unit and the units below it (everyone when None)."""
+        with self._db.reading() as session:
+            return self.unit_in(session, year, today, unit_id)
+
+    @staticmethod
+    def unit_in(
+        session: Session, year: int, today: date, unit_id: int | None = None
+    ) -> UnitDevelopment:
+        """`unit` inside the caller's session."""
+        units = staff_repo.all_units(session)
+        names: dict[int, str] = {unit.id: unit.name for unit in units}
+        scope_ids = _descendants(units, unit_id) if unit_id is not None else set(names)
+        people = [
+            person
+            for person in staff_repo.all_employees(session, active_only=True)
+            if person.unit_id in scope_ids
+        ]
+        people.sort(key=lambda person: (person.name.casefold(), person.nip))
+        roots = _roots(units)
+        starts: dict[int, date | None] = {}
+        for root in set(roots.values()):
+            row = staff_repo.appraisal_year(session, root, year)
+            scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+            starts[root] = current_period_start(periods_for_year(year, scheme), today)
+        items: dict[int, list[repo.StoredItem]] = {}
+        for stored in repo.year_items(session, year):
+            items.setdefault(stored.data.employee_id, []).append(stored)
+        day = today if today.year == year else date(year, 12, 31)
+        profiles = CompetenceService.profiles_in(session, people, day)
+
+        gaps: dict[int, list[tuple[Competence, int, int]]] = {}
+        lines = []
+        for person in people:
+            start = starts.get(roots.get(person.unit_id, person.unit_id))
+            plan_items = tuple(plan_item(s, today, start) for s in items.get(person.id, []))
+            profile = profiles[person.id]
+            gaps[person.id] = [(g.competence, g.held, g.required) for g in profile.gaps]
+            lines.append(
+                PersonDevelopment(
+                    person=person,
+                    unit_name=names.get(person.unit_id, ""),
+                    jpm=profile.jpm,
+                    below_standard=sum(1 for g in profile.gaps if g.held < g.required),
+                    plan=make_plan(person.id, year, plan_items, today),
+                )
+            )
+        scope = names.get(unit_id, "") if unit_id is not None else "Semua unit"
+        return UnitDevelopment(year, scope, tuple(lines), _needs(lines, gaps))
+
+    def export_xlsx(self, overview: UnitDevelopment, target: Path) -> Path:
+        """Write the training plan for the personnel office; returns the file written.
+
+        Raises:
+            ValidationError: The file cannot be written (named in the message).
+        """
+        from kinerja_desktop.services.development_workbook import write_training_plan
+
+        write_training_plan(overview, target)
+        return target
