@@ -45,10 +45,11 @@ Check = Callable[[Session, date], list[AttentionItem]]
 
 
 def _names(people: list[Employee]) -> str:
-    return _name_list([person.full_name for person in people])
+    return name_list([person.full_name for person in people])
 
 
-def _name_list(names: list[str]) -> str:
+def name_list(names: list[str]) -> str:
+    """The first names and how many more: "A, B, C, D, E dan 3 lainnya"."""
     shown = ", ".join(names[:NAMES_SHOWN])
     rest = len(names) - NAMES_SHOWN
     return f"{shown} dan {rest} lainnya" if rest > 0 else shown
@@ -148,7 +149,7 @@ def _nip_warnings(session: Session, _today: date) -> list[AttentionItem]:
     ]
     if not flagged:
         return []
-    shown = _name_list([name for _id, name in flagged])
+    shown = name_list([name for _id, name in flagged])
     return [
         AttentionItem(
             Severity.INFO,
@@ -231,6 +232,13 @@ def _weak_spots(session: Session, today: date) -> list[AttentionItem]:
     return weak_spot_check(session, today)
 
 
+def _development(session: Session, today: date) -> list[AttentionItem]:
+    # Imported here: the overview builds AttentionItems from this module.
+    from kinerja_desktop.services.development_overview import follow_up_check
+
+    return follow_up_check(session, today)
+
+
 CHECKS: list[Check] = [
     _integrity,
     _without_penilai,
@@ -242,6 +250,7 @@ CHECKS: list[Check] = [
     _skp_not_agreed,
     _realisation_missing,
     _weak_spots,
+    _development,
 ]
 
 

@@ -8,7 +8,7 @@ Everything is read in one transaction with a few queries, whatever the size of t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,9 +20,15 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import competence as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.competence import Competence, JobPersonMatch
-from kinerja_desktop.domain.development import ItemStatus, JpTotal, current_period_start
+from kinerja_desktop.domain.development import (
+    ItemStatus,
+    JpTotal,
+    current_period_start,
+    minimum_jp,
+)
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, Unit
+from kinerja_desktop.services.attention import AttentionItem, Severity, name_list
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.development_service import (
     DevelopmentPlan,
@@ -30,6 +36,9 @@ from kinerja_desktop.services.development_service import (
     make_plan,
     plan_item,
 )
+
+#: From this month on, Beranda names the people still short of the yearly JP minimum.
+JP_REMINDER_MONTH = 10
 
 __all__ = [
     "CompetenceNeed",
@@ -164,6 +173,31 @@ def _needs(
     return tuple(needs)
 
 
+def plans_in(
+    session: Session,
+    year: int,
+    today: date,
+    people: Sequence[Employee],
+    units: Sequence[Unit],
+) -> dict[int, DevelopmentPlan]:
+    """The plans of ``year`` of many people, flagged on ``today`` with their instansi's periods."""
+    roots = _roots(units)
+    starts: dict[int, date | None] = {}
+    for root in set(roots.values()):
+        row = staff_repo.appraisal_year(session, root, year)
+        scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+        starts[root] = current_period_start(periods_for_year(year, scheme), today)
+    items: dict[int, list[repo.StoredItem]] = {}
+    for stored in repo.year_items(session, year):
+        items.setdefault(stored.data.employee_id, []).append(stored)
+    plans: dict[int, DevelopmentPlan] = {}
+    for person in people:
+        start = starts.get(roots.get(person.unit_id, person.unit_id))
+        flagged = tuple(plan_item(s, today, start) for s in items.get(person.id, []))
+        plans[person.id] = make_plan(person.id, year, flagged, today)
+    return plans
+
+
 class DevelopmentOverviewService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -187,23 +221,13 @@ class DevelopmentOverviewService:
             if person.unit_id in scope_ids
         ]
         people.sort(key=lambda person: (person.name.casefold(), person.nip))
-        roots = _roots(units)
-        starts: dict[int, date | None] = {}
-        for root in set(roots.values()):
-            row = staff_repo.appraisal_year(session, root, year)
-            scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
-            starts[root] = current_period_start(periods_for_year(year, scheme), today)
-        items: dict[int, list[repo.StoredItem]] = {}
-        for stored in repo.year_items(session, year):
-            items.setdefault(stored.data.employee_id, []).append(stored)
+        plans = plans_in(session, year, today, people, units)
         day = today if today.year == year else date(year, 12, 31)
         profiles = CompetenceService.profiles_in(session, people, day)
 
         gaps: dict[int, list[tuple[Competence, int, int]]] = {}
         lines = []
         for person in people:
-            start = starts.get(roots.get(person.unit_id, person.unit_id))
-            plan_items = tuple(plan_item(s, today, start) for s in items.get(person.id, []))
             profile = profiles[person.id]
             gaps[person.id] = [(g.competence, g.held, g.required) for g in profile.gaps]
             lines.append(
@@ -212,7 +236,7 @@ class DevelopmentOverviewService:
                     unit_name=names.get(person.unit_id, ""),
                     jpm=profile.jpm,
                     below_standard=sum(1 for g in profile.gaps if g.held < g.required),
-                    plan=make_plan(person.id, year, plan_items, today),
+                    plan=plans[person.id],
                 )
             )
         scope = names.get(unit_id, "") if unit_id is not None else "Semua unit"
@@ -228,3 +252,50 @@ class DevelopmentOverviewService:
 
         write_training_plan(overview, target)
         return target
+
+
+def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
+    """Beranda's items for the development plans of ``today``'s year.
+
+    A plan that lapsed is for the unit head; overdue items and the open items a new period
+    brings up are for the supervisor; from October, people still short of the yearly JP minimum.
+    """
+    units = staff_repo.all_units(session)
+    people = staff_repo.all_employees(session, active_only=True)
+    plans = plans_in(session, today.year, today, people, units)
+
+    def who(test: Callable[[DevelopmentPlan], bool]) -> list[Employee]:
+        return [person for person in people if test(plans[person.id])]
+
+    found = []
+    checks: list[tuple[Severity, str, list[Employee]]] = [
+        (
+            Severity.PENTING,
+            "Rencana pengembangan terhenti (untuk kepala unit): {n} pegawai",
+            who(lambda plan: plan.lapsed),
+        ),
+        (
+            Severity.PENTING,
+            "Kegiatan pengembangan terlambat: {n} pegawai",
+            who(lambda plan: not plan.lapsed and any(e.overdue for e in plan.items)),
+        ),
+        (
+            Severity.INFO,
+            "Periode baru: tinjau rencana pengembangan {n} pegawai",
+            who(lambda plan: any(e.needs_review for e in plan.items)),
+        ),
+    ]
+    if today.month >= JP_REMINDER_MONTH:
+        short = who(lambda plan: plan.shortfall > 0)
+        checks += ((Severity.INFO, "Belum mencapai {minimum} JP tahun ini: {n} pegawai", short),)
+    for severity, title, listed in checks:
+        if listed:
+            found.append(
+                AttentionItem(
+                    severity,
+                    title.format(n=len(listed), minimum=minimum_jp()),
+                    name_list([person.full_name for person in listed]),
+                    tuple(person.id for person in listed),
+                )
+            )
+    return found

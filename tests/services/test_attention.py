@@ -23,8 +23,12 @@ def _titles(services: AppServices) -> list[str]:
 
 
 def _staff_items(services: AppServices) -> list[AttentionItem]:
-    """The register's own items; the SKP checks have tests of their own below."""
-    return [item for item in services.attention.items(TODAY) if "SKP" not in item.title]
+    """The register's own items; the SKP and development checks have tests of their own."""
+    return [
+        item
+        for item in services.attention.items(TODAY)
+        if "SKP" not in item.title and " JP " not in item.title
+    ]
 
 
 def test_an_empty_office_only_asks_for_the_year(services: AppServices) -> None:

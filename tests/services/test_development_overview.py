@@ -160,3 +160,28 @@ def test_an_unwritable_target_is_named(
     with pytest.raises(ValidationError, match=r"rencana\.xlsx"):
         service.export_xlsx(service.unit(2026, TODAY), target)
     assert not target.exists()
+
+
+def _development_titles(services: AppServices, today: date) -> dict[str, str]:
+    keys = ("pengembangan", " JP ")
+    return {
+        item.title: item.detail
+        for item in services.attention.items(today)
+        if any(key in item.title for key in keys)
+    }
+
+
+def test_beranda_flags_lapsed_plans_overdue_items_and_reviews(
+    services: AppServices, office: Office
+) -> None:
+    _fill(services, office)
+    assert _development_titles(services, date(2026, 2, 20)) == {}
+    assert _development_titles(services, TODAY) == {
+        "Rencana pengembangan terhenti (untuk kepala unit): 1 pegawai": "Agus Salim",
+        "Kegiatan pengembangan terlambat: 1 pegawai": "Dewi Lestari",
+        "Periode baru: tinjau rencana pengembangan 2 pegawai": "Agus Salim, Dewi Lestari",
+    }
+    reminder = _development_titles(services, date(2026, 10, 1))
+    assert reminder["Belum mencapai 20 JP tahun ini: 3 pegawai"] == (
+        "Agus Salim, Dewi Lestari, Rina Wati"
+    )
