@@ -11,6 +11,7 @@ from kinerja_desktop.services.attention import AttentionService
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.cascade import CascadeService
 from kinerja_desktop.services.competence_service import CompetenceService
+from kinerja_desktop.services.development_overview import DevelopmentOverviewService
 from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
@@ -42,6 +43,7 @@ class AppServices:
     dialogue: DialogueService
     competence: CompetenceService
     development: DevelopmentService
+    development_overview: DevelopmentOverviewService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -73,5 +75,6 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         dialogue=DialogueService(database),
         competence=CompetenceService(database),
         development=DevelopmentService(database),
+        development_overview=DevelopmentOverviewService(database),
         database=database,
     )

@@ -38,10 +38,20 @@ from kinerja_desktop.services.competence_service import (
 from kinerja_desktop.services.development_service import (
     DevelopmentPlan,
     DevelopmentService,
+    ItemInput,
+    PlanItem,
+    proposal_input,
     proposal_key,
 )
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import ERROR_STYLE, dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.development_dialogs import (
+    HistoryDialog,
+    PlanItemDialog,
+    StandardDialog,
+    item_input,
+    level_text,
+)
 from kinerja_desktop.ui.quick_entry import PersonPicker
 
 COMPETENCE_COLUMNS = (
@@ -132,14 +142,7 @@ class RateDialog(QDialog):
         self.reason.setFocus()
 
     def _show_description(self) -> None:
-        level = self.level.value()
-        competence = self._line.competence
-        text = competence.levels[level - 1] if level - 1 < len(competence.levels) else ""
-        if not text:
-            text = "(Uraian level belum diisi.)"
-        elif level in competence.summarised:
-            text += " (ringkasan)"
-        self.description.setText(f"Level {level}: {text}")
+        self.description.setText(level_text(self._line.competence, self.level.value()))
 
     def _save_clicked(self) -> None:
         self.save()
@@ -208,10 +211,30 @@ class CompetencePage(QWidget):
         self.competences.doubleClicked.connect(lambda _index: self.rate_selected())
         self.rate_button = QPushButton("Nilai kompetensi…")
         self.rate_button.clicked.connect(self.rate_selected)
+        self.history_button = QPushButton("Riwayat…")
+        self.history_button.clicked.connect(self.show_history)
+        self.standard_button = QPushButton("Atur level dibutuhkan…")
+        self.standard_button.setToolTip(
+            "Standar kompetensi jabatan: berlaku untuk semua pegawai dengan jabatan ini."
+        )
+        self.standard_button.clicked.connect(self.set_standard_of_selected)
+        self.dialog: QDialog | None = None
         self.jpm_label = QLabel()
         self.jabatan_label = QLabel()
 
         self.plan_table = self._table(PLAN_COLUMNS, PLAN_COLUMNS.index("Kegiatan"))
+        self.plan_table.itemSelectionChanged.connect(self._update_buttons)
+        self.plan_table.doubleClicked.connect(lambda _index: self.edit_selected_item())
+        self.add_item_button = QPushButton("Tambah kegiatan…")
+        self.add_item_button.clicked.connect(self.add_item)
+        self.edit_item_button = QPushButton("Ubah / tindak lanjut…")
+        self.edit_item_button.setToolTip("Perbarui status, bukti dan hasil kegiatan.")
+        self.edit_item_button.clicked.connect(self.edit_selected_item)
+        self.reviewed_button = QPushButton("Tetap, sudah ditinjau")
+        self.reviewed_button.setToolTip(
+            "Kegiatan sudah dibahas pada periode ini dan tetap berjalan sesuai rencana."
+        )
+        self.reviewed_button.clicked.connect(self.mark_selected_reviewed)
         self.jp_label = QLabel()
         self.plan_warning = QLabel()
         self.plan_warning.setStyleSheet(ERROR_STYLE)
@@ -223,6 +246,8 @@ class CompetencePage(QWidget):
         self.proposal_list.itemSelectionChanged.connect(self._update_buttons)
         self.accept_button = QPushButton("Terima ke rencana")
         self.accept_button.clicked.connect(self.accept_selected)
+        self.edit_accept_button = QPushButton("Ubah lalu terima…")
+        self.edit_accept_button.clicked.connect(self.edit_and_accept_selected)
         self.dismiss_button = QPushButton("Abaikan")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.proposal_error = error_label()
@@ -240,9 +265,17 @@ class CompetencePage(QWidget):
         competence_bar.addWidget(self.jabatan_label, 1)
         competence_bar.addWidget(self.jpm_label)
         competence_bar.addWidget(self.rate_button)
+        competence_bar.addWidget(self.history_button)
+        competence_bar.addWidget(self.standard_button)
+        plan_buttons = QHBoxLayout()
+        plan_buttons.addWidget(self.jp_label, 1)
+        plan_buttons.addWidget(self.add_item_button)
+        plan_buttons.addWidget(self.edit_item_button)
+        plan_buttons.addWidget(self.reviewed_button)
         proposal_buttons = QHBoxLayout()
         proposal_buttons.addStretch(1)
         proposal_buttons.addWidget(self.accept_button)
+        proposal_buttons.addWidget(self.edit_accept_button)
         proposal_buttons.addWidget(self.dismiss_button)
 
         layout = QVBoxLayout(self)
@@ -252,7 +285,7 @@ class CompetencePage(QWidget):
         layout.addLayout(competence_bar)
         layout.addWidget(self.competences, 2)
         layout.addWidget(QLabel("<b>Rencana pengembangan kompetensi</b>"))
-        layout.addWidget(self.jp_label)
+        layout.addLayout(plan_buttons)
         layout.addWidget(self.plan_warning)
         layout.addWidget(self.plan_table, 1)
         layout.addWidget(QLabel("<b>Usulan pengembangan</b>"))
@@ -360,7 +393,15 @@ class CompetencePage(QWidget):
         self.plan_table.setRowCount(len(items))
         for row, entry in enumerate(items):
             item = entry.item
-            status = item.status.label + (" — terlambat" if entry.overdue else "")
+            flags = [
+                text
+                for flag, text in (
+                    (entry.overdue, "terlambat"),
+                    (entry.needs_review, "perlu ditinjau"),
+                )
+                if flag
+            ]
+            status = " — ".join([item.status.label, *flags])
             cells = (
                 item.title,
                 item.path.label,
@@ -376,6 +417,11 @@ class CompetencePage(QWidget):
                 if entry.overdue and column == PLAN_COLUMNS.index("Status"):
                     cell.setForeground(WARNING_COLOUR)
                     cell.setToolTip("Tanggal selesai sudah lewat; perbarui statusnya.")
+                elif entry.needs_review and column == PLAN_COLUMNS.index("Status"):
+                    cell.setToolTip(
+                        "Periode baru: bahas kegiatan ini, lalu perbarui statusnya atau tandai "
+                        "sudah ditinjau."
+                    )
                 self.plan_table.setItem(row, column, cell)
         if plan is None:
             self.jp_label.setText("0 dari 20 JP")
@@ -416,9 +462,17 @@ class CompetencePage(QWidget):
             self.proposal_list.addItem(empty)
 
     def _update_buttons(self) -> None:
-        self.rate_button.setEnabled(self.selected_line() is not None)
+        line = self.selected_line()
+        self.rate_button.setEnabled(line is not None)
+        self.history_button.setEnabled(line is not None)
+        self.standard_button.setEnabled(line is not None)
+        self.add_item_button.setEnabled(self.employee_id is not None)
+        item = self.selected_item()
+        self.edit_item_button.setEnabled(item is not None)
+        self.reviewed_button.setEnabled(item is not None and item.needs_review)
         chosen = self.selected_proposal() is not None
         self.accept_button.setEnabled(chosen)
+        self.edit_accept_button.setEnabled(chosen)
         self.dismiss_button.setEnabled(chosen)
 
     # --- selection -------------------------------------------------------------------------
@@ -440,6 +494,19 @@ class CompetencePage(QWidget):
                 return True
         return False
 
+    def selected_item(self) -> PlanItem | None:
+        if self._plan is None:
+            return None
+        rows = self.plan_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._plan.items):
+            return None
+        return self._plan.items[rows[0].row()]
+
+    def show_person(self, employee_id: int) -> None:
+        """Show a person's competences and plan (from the unit view)."""
+        person = self._staff.get(employee_id)
+        self.person.set_person(person)
+
     def selected_proposal(self) -> ActionProposal | None:
         row = self.proposal_list.currentRow()
         if row < 0 or row >= len(self._proposals):
@@ -457,9 +524,105 @@ class CompetencePage(QWidget):
         if line is None or employee_id is None:
             return None
         dialog = RateDialog(self._competence, employee_id, line, self)
-        dialog.accepted.connect(self._saved)
         self.rate_dialog = dialog
+        self._open(dialog)
+        return dialog
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.accepted.connect(self._saved)
+        self.dialog = dialog
         dialog.open()
+        return dialog
+
+    def show_history(self) -> QDialog | None:
+        """Show every rating of the selected competence."""
+        line = self.selected_line()
+        employee_id = self.employee_id
+        if line is None or employee_id is None:
+            return None
+        ratings = self._competence.history(employee_id, line.competence.code)
+        dialog = HistoryDialog(line.competence, ratings, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_standard_of_selected(self) -> StandardDialog | None:
+        """Set the level the person's jabatan requires of the selected competence."""
+        line = self.selected_line()
+        if line is None or self._profile is None:
+            return None
+        jabatan = self._profile.jabatan
+        code = line.competence.code
+        dialog = StandardDialog(
+            jabatan, line, lambda level: self._competence.set_standard(jabatan, code, level), self
+        )
+        self._open(dialog)
+        return dialog
+
+    def add_item(self) -> PlanItemDialog | None:
+        """Open an empty plan item for the chosen person and year."""
+        employee_id = self.employee_id
+        if employee_id is None:
+            return None
+        year = self.year.value()
+        empty = ItemInput(addresses="", title="", path=None, jp="")
+        dialog = PlanItemDialog(
+            "Tambah kegiatan pengembangan",
+            empty,
+            lambda entry: self._development.add_item(employee_id, year, entry),
+            self,
+        )
+        self._open(dialog)
+        return dialog
+
+    def edit_selected_item(self) -> PlanItemDialog | None:
+        """Edit the selected item; saving it counts as its review for the period."""
+        entry = self.selected_item()
+        if entry is None:
+            return None
+        note = (
+            "Periode baru: perbarui status, bukti dan hasil kegiatan ini."
+            if entry.needs_review
+            else ""
+        )
+        dialog = PlanItemDialog(
+            "Ubah kegiatan pengembangan",
+            item_input(entry),
+            lambda changed: self._development.update_item(entry.id, changed),
+            self,
+            note=note,
+        )
+        self._open(dialog)
+        return dialog
+
+    def mark_selected_reviewed(self) -> bool:
+        """Record that the selected item was discussed this period and stays as it is."""
+        entry = self.selected_item()
+        if entry is None:
+            return False
+        try:
+            self._development.mark_reviewed(entry.id)
+        except DomainError as error:
+            show_message(self.error, _problem_text(error))
+            return False
+        self._saved()
+        return True
+
+    def edit_and_accept_selected(self) -> PlanItemDialog | None:
+        """Open the selected proposal as an item to edit before it joins the plan."""
+        proposal = self.selected_proposal()
+        employee_id = self.employee_id
+        if proposal is None or employee_id is None:
+            return None
+        year = self.year.value()
+        dialog = PlanItemDialog(
+            "Terima usulan ke rencana",
+            proposal_input(proposal),
+            lambda entry: self._development.accept(employee_id, year, proposal, entry),
+            self,
+            note=f"Menjawab: {proposal.reason}",
+        )
+        self._open(dialog)
         return dialog
 
     def accept_selected(self) -> bool:

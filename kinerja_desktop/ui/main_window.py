@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.cascade_view import CascadeView
 from kinerja_desktop.ui.competence_page import CompetencePage
+from kinerja_desktop.ui.development_unit_view import UnitDevelopmentView
 from kinerja_desktop.ui.distribution_page import DistributionPage
 from kinerja_desktop.ui.employee_form import EmployeeDialog
 from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
@@ -189,11 +190,7 @@ class MainWindow(QMainWindow):
             journal.new_button.clicked.connect(self.quick_entry)
             return journal
         if page == KOMPETENSI:
-            competence = CompetencePage(
-                self._services.competence, self._services.development, self._services.staff
-            )
-            competence.changed.connect(self.home.refresh)
-            return competence
+            return self._build_competence_area()
         if page == SEBARAN:
             return DistributionPage(self._services.distribution, self._services.staff)
         if page == STRUKTUR:
@@ -223,6 +220,25 @@ class MainWindow(QMainWindow):
         tabs.addTab(holder, "SKP &pegawai")
         tabs.addTab(cascade, "Pohon &kinerja (cascading)")
         self._skp_editor, self._cascade_view = editor, cascade
+        return tabs
+
+    def _build_competence_area(self) -> QWidget:
+        """Kompetensi & Pengembangan: one person's profile and plan, and the unit's view."""
+        person = CompetencePage(
+            self._services.competence, self._services.development, self._services.staff
+        )
+        unit = UnitDevelopmentView(self._services.development_overview, self._services.staff)
+        tabs = QTabWidget()
+        tabs.addTab(person, "Per &pegawai")
+        tabs.addTab(unit, "&Unit kerja")
+        person.changed.connect(self.home.refresh)
+        person.changed.connect(unit.refresh)
+
+        def open_person(employee_id: int) -> None:
+            tabs.setCurrentWidget(person)
+            person.show_person(employee_id)
+
+        unit.person_requested.connect(open_person)
         return tabs
 
     @property
