@@ -32,6 +32,8 @@ cascaded from the heads down, with its realisation and feedback for the periods 
 Then :func:`~.behaviour_demo.write_behaviour` (:mod:`.behaviour_demo`, texts in
 :mod:`.behaviour_texts`) adds the behaviour journal, both ratings, the predikat, one repeated weak
 spot, one keberatan, self-assessments and the units' organisation predikat for those periods.
+Last, :func:`~.development_demo.write_development` adds job standards, competence ratings with
+gaps and development plans in every status.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories import staff_bulk
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.demo.behaviour_demo import write_behaviour
+from kinerja_desktop.services.demo.development_demo import write_development
 from kinerja_desktop.services.demo.office import plan_office
 from kinerja_desktop.services.demo.plan import (
     DEFAULT_EMPLOYEES,
@@ -63,6 +66,7 @@ from kinerja_desktop.services.demo.summary import DemoSummary, summary
 
 DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
+DEMO_STEPS.append(write_development)
 
 
 def write_demo(
