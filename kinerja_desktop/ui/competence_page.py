@@ -224,6 +224,9 @@ class CompetencePage(QWidget):
 
         self.plan_table = self._table(PLAN_COLUMNS, PLAN_COLUMNS.index("Kegiatan"))
         self.plan_table.itemSelectionChanged.connect(self._update_buttons)
+        self.plan_table.horizontalHeader().setSectionResizeMode(
+            PLAN_COLUMNS.index("Status"), QHeaderView.ResizeMode.ResizeToContents
+        )
         self.plan_table.doubleClicked.connect(lambda _index: self.edit_selected_item())
         self.add_item_button = QPushButton("Tambah kegiatan…")
         self.add_item_button.clicked.connect(self.add_item)

@@ -216,6 +216,10 @@ class UnitDevelopmentView(QWidget):
         self.people.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.people.setItemDelegateForColumn(JP_COLUMN, JpBarDelegate(self.people))
         self.people.setColumnWidth(JP_COLUMN, 110)
+        self.people.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.people.setColumnWidth(2, 180)
         self.people.doubleClicked.connect(self._open_person)
         self._lay_out()
         self.refresh()
