@@ -36,6 +36,7 @@ __all__ = ["CompetenceLine", "CompetenceProfile", "CompetenceService", "StoredRa
 
 REASON_MAX = 2000
 JABATAN_MAX = 200
+LEVEL_TEXT_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ class CompetenceService:
         """Add a teknis competence of a jabatan (the agency's own code and level wording).
 
         Raises:
-            ValidationErrors: Empty code, name or jabatan, or a code already in use.
+            ValidationErrors: Empty code, name or jabatan, a code already in use, or more than
+                five levels or a level text too long.
         """
         errors: list[ValidationError] = []
         fields = {
@@ -224,6 +226,7 @@ class CompetenceService:
         for field, value in fields.items():
             if not value:
                 errors.append(ValidationError("Wajib diisi.", field=field))
+        cleaned_levels = _levels(levels, errors)
         with self._db.transaction() as session:
             if fields["code"] and _known_competence(session, fields["code"]) is not None:
                 errors.append(
@@ -232,13 +235,48 @@ class CompetenceService:
             if errors:
                 raise ValidationErrors(errors)
             stored = repo.add_technical_competence(
-                session,
-                fields["code"],
-                fields["name"],
-                fields["jabatan"],
-                tuple(clean_text(text) for text in levels),
+                session, fields["code"], fields["name"], fields["jabatan"], cleaned_levels
             )
             return _technical(stored)
+
+    def update_technical(self, code: str, name: str, levels: tuple[str, ...]) -> Competence:
+        """Rename a teknis competence and rewrite its level descriptions; its code stays.
+
+        Raises:
+            NotFoundError: No teknis competence with this code.
+            ValidationErrors: An empty name, more than five levels or a level text too long.
+        """
+        errors: list[ValidationError] = []
+        cleaned_name = clean_text(name)
+        if not cleaned_name:
+            errors.append(ValidationError("Wajib diisi.", field="name"))
+        cleaned_levels = _levels(levels, errors)
+        if errors:
+            raise ValidationErrors(errors)
+        with self._db.transaction() as session:
+            stored = repo.update_technical_competence(session, code, cleaned_name, cleaned_levels)
+            if stored is None:
+                raise NotFoundError(f"Kompetensi teknis '{code}' tidak ditemukan.")
+            return _technical(stored)
+
+
+def _levels(levels: Sequence[str], errors: list[ValidationError]) -> tuple[str, ...]:
+    """Clean the five level descriptions; trailing empty ones are dropped."""
+    cleaned = [clean_text(text) for text in levels]
+    while cleaned and not cleaned[-1]:
+        cleaned.pop()
+    if len(cleaned) > HIGHEST_LEVEL:
+        errors.append(ValidationError(f"Paling banyak {HIGHEST_LEVEL} level.", field="levels"))
+    for number, text in enumerate(cleaned, start=1):
+        if len(text) > LEVEL_TEXT_MAX:
+            errors.append(
+                ValidationError(
+                    f"Uraian level {number} terlalu panjang (paling banyak {LEVEL_TEXT_MAX} "
+                    "karakter).",
+                    field="levels",
+                )
+            )
+    return tuple(cleaned)
 
 
 def build_profile(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL
+from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL, CompetenceKind
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ActionProposal
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
@@ -49,6 +49,7 @@ from kinerja_desktop.ui.development_dialogs import (
     HistoryDialog,
     PlanItemDialog,
     StandardDialog,
+    TechnicalDialog,
     item_input,
     level_text,
 )
@@ -218,6 +219,11 @@ class CompetencePage(QWidget):
             "Standar kompetensi jabatan: berlaku untuk semua pegawai dengan jabatan ini."
         )
         self.standard_button.clicked.connect(self.set_standard_of_selected)
+        self.technical_button = QPushButton("Kompetensi teknis…")
+        self.technical_button.setToolTip(
+            "Tambah kompetensi teknis jabatan ini, atau ubah yang dipilih."
+        )
+        self.technical_button.clicked.connect(self.edit_technical)
         self.dialog: QDialog | None = None
         self.jpm_label = QLabel()
         self.jabatan_label = QLabel()
@@ -270,6 +276,7 @@ class CompetencePage(QWidget):
         competence_bar.addWidget(self.rate_button)
         competence_bar.addWidget(self.history_button)
         competence_bar.addWidget(self.standard_button)
+        competence_bar.addWidget(self.technical_button)
         plan_buttons = QHBoxLayout()
         plan_buttons.addWidget(self.jp_label, 1)
         plan_buttons.addWidget(self.add_item_button)
@@ -470,6 +477,7 @@ class CompetencePage(QWidget):
         self.history_button.setEnabled(line is not None)
         self.standard_button.setEnabled(line is not None)
         self.add_item_button.setEnabled(self.employee_id is not None)
+        self.technical_button.setEnabled(self._profile is not None)
         item = self.selected_item()
         self.edit_item_button.setEnabled(item is not None)
         self.reviewed_button.setEnabled(item is not None and item.needs_review)
@@ -559,6 +567,30 @@ class CompetencePage(QWidget):
         dialog = StandardDialog(
             jabatan, line, lambda level: self._competence.set_standard(jabatan, code, level), self
         )
+        self._open(dialog)
+        return dialog
+
+    def edit_technical(self) -> TechnicalDialog | None:
+        """Edit the selected teknis competence, or add one to the person's jabatan."""
+        if self._profile is None:
+            return None
+        jabatan = self._profile.jabatan
+        line = self.selected_line()
+        if line is not None and line.competence.kind is CompetenceKind.TEKNIS:
+            dialog = TechnicalDialog(
+                jabatan,
+                self._competence.update_technical,
+                self,
+                existing=line.competence,
+            )
+        else:
+            dialog = TechnicalDialog(
+                jabatan,
+                lambda code, name, levels: self._competence.add_technical(
+                    code, name, jabatan, levels
+                ),
+                self,
+            )
         self._open(dialog)
         return dialog
 

@@ -318,3 +318,55 @@ class HistoryDialog(QDialog):
         layout.addWidget(QLabel(f"<b>{competence.code} {competence.name}</b> — {caption}"))
         layout.addWidget(self.table)
         layout.addWidget(dialog_buttons(self, "Tutup", self.accept, cancel_text="Batal"))
+
+
+class TechnicalDialog(_FieldDialog):
+    """Add a teknis competence to a jabatan, or edit one's name and level descriptions.
+
+    ``save`` receives (code, name, levels); the code cannot change once the competence exists.
+    """
+
+    def __init__(
+        self,
+        jabatan: str,
+        save_competence: Callable[[str, str, tuple[str, ...]], object],
+        parent: QWidget | None = None,
+        *,
+        existing: Competence | None = None,
+    ) -> None:
+        super().__init__(parent, ("code", "name", "jabatan", "levels"))
+        self._save_competence = save_competence
+        self.setWindowTitle(
+            "Ubah kompetensi teknis" if existing else "Tambah kompetensi teknis jabatan"
+        )
+        self.setMinimumWidth(520)
+        self.code = QLineEdit(existing.code if existing else "")
+        self.code.setPlaceholderText("Kode instansi, mis. T.01")
+        self.code.setReadOnly(existing is not None)
+        self.name = QLineEdit(existing.name if existing else "")
+        self.levels = [QLineEdit(text) for text in (existing.levels if existing else ("",) * 5)]
+        form = QFormLayout()
+        note = QLabel(f"Untuk jabatan <b>{jabatan}</b>, sesuai standar kompetensi instansi.")
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow("&Kode", self.code)
+        form.addRow("", self.errors["code"])
+        form.addRow("&Nama", self.name)
+        form.addRow("", self.errors["name"])
+        for number, edit in enumerate(self.levels, start=1):
+            edit.setPlaceholderText("Uraian perilaku pada level ini")
+            form.addRow(f"Level &{number}", edit)
+        form.addRow("", self.errors["levels"])
+        form.addRow("", self.errors["jabatan"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors["general"])
+        layout.addWidget(dialog_buttons(self, "Simpan", self._save_clicked))
+        (self.name if existing else self.code).setFocus()
+
+    def _save_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        levels = tuple(edit.text() for edit in self.levels)
+        return self._run(lambda: self._save_competence(self.code.text(), self.name.text(), levels))

@@ -134,3 +134,34 @@ def test_technical_competences_of_the_jabatan_join_the_profile(
     competence.rate(person, "T.01", 2, "Baru menjabat", date(2026, 3, 1))
     line = competence.profile(person, date(2026, 6, 1)).lines[-1]
     assert (line.required, line.held, line.gap) == (4, 2, -2)
+
+
+def test_a_technical_competence_is_edited_with_its_levels(
+    services: AppServices, competence: CompetenceService
+) -> None:
+    person = _camat(services)
+    competence.add_technical("T.01", "Adminduk", "Camat Kertapati", ("Mengenal", "", ""))
+    assert competence.profile(person, date(2026, 6, 1)).lines[-1].competence.levels == (
+        "Mengenal",
+        "",
+        "",
+        "",
+        "",
+    )
+    edited = competence.update_technical(
+        "T.01", "  Pelayanan adminduk ", ("Mengenal", "Menerapkan", "Menganalisis", "", "")
+    )
+    assert edited.name == "Pelayanan adminduk"
+    assert edited.levels[:3] == ("Mengenal", "Menerapkan", "Menganalisis")
+
+    with pytest.raises(ValidationErrors) as raised:
+        competence.update_technical("T.01", " ", ("a",) * 6)
+    assert set(raised.value.by_field()) == {"name", "levels"}
+    with pytest.raises(ValidationErrors) as raised:
+        competence.add_technical("T.01", "Lagi", "Camat Kertapati", ("x" * 501,))
+    assert set(raised.value.by_field()) == {"code", "levels"}
+    with pytest.raises(NotFoundError):
+        competence.update_technical("T.99", "Tidak ada", ())
+    assert competence.profile(person, date(2026, 6, 1)).lines[-1].competence.name == (
+        "Pelayanan adminduk"
+    )  # the refused edits changed nothing

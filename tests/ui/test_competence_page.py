@@ -238,3 +238,33 @@ def test_set_a_jabatans_required_level_and_read_the_history(
         ["10 Juni 2026", "3", "Setelah coaching"],
         ["10 Januari 2026", "2", "Awal tahun"],
     ]
+
+
+def test_add_and_edit_a_technical_competence_of_the_jabatan(
+    qtbot: QtBot, office: AppServices
+) -> None:
+    page = _page(qtbot, office)
+    _siti(page, office)
+    dialog = page.edit_technical()
+    assert dialog is not None
+    dialog.name.setText("Pengelolaan administrasi kecamatan")
+    assert not dialog.save()  # the code is required
+    assert dialog.errors["code"].isVisibleTo(dialog)
+    dialog.code.setText("T.KEC")
+    dialog.levels[0].setText("Mengenal tata naskah dinas")
+    with qtbot.waitSignal(page.changed):
+        assert dialog.save()
+    assert _cell(page, "T.KEC", "Kompetensi") == "Pengelolaan administrasi kecamatan"
+    assert _cell(page, "T.KEC", "Level dibutuhkan") == ""  # no bawaan level for teknis
+
+    page.select_competence("T.KEC")
+    edit = page.edit_technical()
+    assert edit is not None and edit.code.isReadOnly()
+    edit.levels[1].setText("Menyusun naskah dinas sendiri")
+    with qtbot.waitSignal(page.changed):
+        assert edit.save()
+    line = next(x for x in page.profile.lines if x.competence.code == "T.KEC")
+    assert line.competence.levels[:2] == (
+        "Mengenal tata naskah dinas",
+        "Menyusun naskah dinas sendiri",
+    )

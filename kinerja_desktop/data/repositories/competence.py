@@ -133,6 +133,19 @@ def add_technical_competence(
     return _stored_technical(row)
 
 
+def update_technical_competence(
+    session: Session, code: str, name: str, levels: tuple[str, ...]
+) -> StoredTechnicalCompetence | None:
+    """Rename a teknis competence and rewrite its level descriptions; None when unknown."""
+    row = session.scalar(select(TechnicalCompetenceRow).where(TechnicalCompetenceRow.code == code))
+    if row is None:
+        return None
+    row.name = name
+    row.levels = "\n".join(levels)
+    session.flush()
+    return _stored_technical(row)
+
+
 # --- ratings ------------------------------------------------------------------------------------
 
 
