@@ -17,6 +17,7 @@ from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
 from kinerja_desktop.services.journal_service import JournalService
+from kinerja_desktop.services.seals import SealService
 from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
@@ -44,6 +45,7 @@ class AppServices:
     competence: CompetenceService
     development: DevelopmentService
     development_overview: DevelopmentOverviewService
+    seals: SealService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -76,5 +78,6 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         competence=CompetenceService(database),
         development=DevelopmentService(database),
         development_overview=DevelopmentOverviewService(database),
+        seals=SealService(database),
         database=database,
     )

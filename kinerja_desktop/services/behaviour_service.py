@@ -42,6 +42,7 @@ from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services.evaluation import inputs
 from kinerja_desktop.services.evaluation.inputs import FEEDBACK_MAX
+from kinerja_desktop.services.seals import require_open
 from kinerja_desktop.services.staff_service import periods_for_row
 
 #: How a predikat set other than the grid's is marked wherever it is shown.
@@ -225,6 +226,7 @@ class BehaviourService:
             row = _skp(session, skp_id)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
+            require_open(session, row.id, period.code)
             repo.store_feedback(session, row.id, period.code, BehaviourValue(value).value, cleaned)
             return _view(session, row, period, periods)
 
@@ -248,6 +250,7 @@ class BehaviourService:
             row = _skp(session, skp_id)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
+            require_open(session, row.id, period.code)
             for value, text in cleaned.items():
                 repo.store_feedback(session, row.id, period.code, value.value, text)
             return _view(session, row, period, periods)
@@ -274,6 +277,7 @@ class BehaviourService:
             row = _skp(session, skp_id)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
+            require_open(session, row.id, period.code)
             if on < period.start:
                 raise ValidationError(
                     f"Periode {period.label} ({period.range_text}) belum dimulai pada "
@@ -327,6 +331,7 @@ class BehaviourService:
             row = _skp(session, skp_id)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
+            require_open(session, row.id, period.code)
             status = _predikat_status(session, row.id, period)
             if status.hasil is None or status.perilaku is None:
                 raise ValidationError(status.missing, field="final")

@@ -31,6 +31,7 @@ from kinerja_desktop.domain.skp_records import (
     to_json,
 )
 from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.services import seals
 from kinerja_desktop.services.staff_service import periods_for_row
 
 LOCKED_MESSAGE = (
@@ -133,6 +134,7 @@ class SkpService:
             session.flush()
             agreed = repo.load(session, row)
             repo.add_version(session, row, to_json(agreed))
+            seals.seal_skp(session, row.id)
             return agreed
 
     def start_revision(self, skp_id: int, version: int, reason: str) -> SkpView:
@@ -150,6 +152,7 @@ class SkpService:
             row.revision_reason = why
             row.agreed_on = None
             session.flush()
+            seals.skp_reopened(session, row.id, why)
             return repo.load(session, row)
 
 

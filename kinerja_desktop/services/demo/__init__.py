@@ -63,6 +63,7 @@ from kinerja_desktop.services.demo.plan import (
 from kinerja_desktop.services.demo.skp_demo import write_skps
 from kinerja_desktop.services.demo.steps import DEMO_STEPS, DemoContext, DemoStep
 from kinerja_desktop.services.demo.summary import DemoSummary, summary
+from kinerja_desktop.services.seals import seal_unlogged_in
 
 DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
@@ -104,6 +105,8 @@ def write_demo(
         # test) may replace or extend the package's list.
         for step in DEMO_STEPS:
             step(ctx)
+        # The demo's agreed SKPs are sealed as if they had been agreed in the app.
+        seal_unlogged_in(session)
         return summary(ctx)
 
 

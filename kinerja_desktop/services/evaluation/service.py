@@ -33,6 +33,7 @@ from kinerja_desktop.services.evaluation.rules import (
     to_person,
 )
 from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.seals import require_open
 from kinerja_desktop.services.staff_service import periods_for_row
 
 
@@ -111,6 +112,7 @@ class EvaluationService:
             skp = _indicator_skp(session, iki_id)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
             parsed = inputs.parse_realisation(Pendekatan(skp.pendekatan), value, text)
             realisation = repo.StoredRealisation(*parsed) if parsed else None
             repo.store_realisation(session, iki_id, period.code, realisation)
@@ -143,6 +145,7 @@ class EvaluationService:
             skp = _indicator_skp(session, iki_id)
             inputs.require_agreed(skp.status, skp.revision)
             period, _ = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
             inputs.require_started(period, day)
             added_at = datetime.combine(day, datetime.now().time().replace(microsecond=0))
             new = repo.NewEvidence(kind.value, text, added_at)
@@ -170,6 +173,7 @@ class EvaluationService:
                 raise NotFoundError("Bukti dukung tidak ditemukan; mungkin sudah dihapus.")
             skp = _indicator_skp(session, stored.iki_id)
             inputs.require_agreed(skp.status, skp.revision)
+            require_open(session, skp.id, stored.period_code)
             repo.delete_evidence(session, evidence_id)
 
     def set_feedback(
@@ -192,6 +196,7 @@ class EvaluationService:
             skp = _skp(session, skp_id)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
             inputs.check_assessment(skp.pendekatan, assessment)
             stored = (
                 repo.StoredFeedback(text, assessment.value if assessment else None)
@@ -227,6 +232,7 @@ class EvaluationService:
             skp = _skp(session, skp_id)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
             current = self._evaluate(session, skp, period, periods)
             source = inputs.decision_source(
                 current, final, why, from_organisation=from_organisation

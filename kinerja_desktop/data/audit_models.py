@@ -1,0 +1,59 @@
+"""ORM tables of sealing: the hash-chained audit log and the signed evaluations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kinerja_desktop.data.schema import Base
+
+
+class AuditLogRow(Base):
+    """One entry of the append-only audit log (`domain.audit`); the app never updates a row.
+
+    ``sequence`` numbers the entries from 1; ``previous`` is the hash of the entry before and
+    ``hash`` this entry's own, so the log is checked by walking it in order.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        CheckConstraint("sequence >= 1", name="sequence"),
+        CheckConstraint("length(hash) = 64 AND length(previous) = 64", name="hash_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[str] = mapped_column(String(19))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(30))
+    record: Mapped[str] = mapped_column(String(60), index=True)
+    label: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    previous: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class EvaluationSealRow(Base):
+    """A period's evaluation marked signed: its realisation, ratings and predikat are read-only."""
+
+    __tablename__ = "evaluation_seals"
+    __table_args__ = (UniqueConstraint("skp_id", "period_code", name="uq_evaluation_seals_period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skp_id: Mapped[int] = mapped_column(ForeignKey("skps.id", ondelete="CASCADE"))
+    period_code: Mapped[str] = mapped_column(String(8))
+    signed_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())

@@ -1,0 +1,222 @@
+"""The audit log, evaluation seals, and the stored content of sealed records.
+
+The content of a record is read straight from its rows (every column but the surrogate
+timestamps that SQLite or the app move on their own), so a change made with raw SQL shows up
+as a different digest. The caller's Session; never a commit.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.audit_models import AuditLogRow, EvaluationSealRow
+from kinerja_desktop.data.behaviour_models import (
+    BehaviourFeedbackRow,
+    BehaviourRatingRow,
+    PredikatRow,
+)
+from kinerja_desktop.data.schema import Base
+from kinerja_desktop.data.skp_models import (
+    EvidenceRow,
+    IkiRow,
+    RealisationRow,
+    ResultRatingRow,
+    RhkFeedbackRow,
+    RhkRow,
+    SkpExpectationRow,
+    SkpLampiranRow,
+    SkpRow,
+)
+from kinerja_desktop.domain.audit import AuditAction, AuditEntry, AuditFields, next_entry
+
+#: Columns that change without the record changing: bookkeeping of when a row was written.
+_BOOKKEEPING = frozenset({"updated_at", "added_at", "recorded_at", "version"})
+
+
+# --- the log --------------------------------------------------------------------------------------
+
+
+def _entry(row: AuditLogRow) -> AuditEntry:
+    fields = AuditFields(
+        at=row.at,
+        actor=row.actor,
+        action=AuditAction(row.action),
+        record=row.record,
+        label=row.label,
+        reason=row.reason,
+        digest=row.digest,
+    )
+    return AuditEntry(row.sequence, fields, row.previous, row.hash)
+
+
+def entries(session: Session) -> list[AuditEntry]:
+    """The whole log in order.
+
+    Raises:
+        ValueError: A row holds an action this app does not know (the log was changed).
+    """
+    rows = session.scalars(select(AuditLogRow).order_by(AuditLogRow.sequence))
+    return [_entry(row) for row in rows]
+
+
+def last_entry(session: Session) -> AuditEntry | None:
+    row = session.scalar(select(AuditLogRow).order_by(AuditLogRow.sequence.desc()).limit(1))
+    return _entry(row) if row else None
+
+
+def append(session: Session, fields: AuditFields) -> AuditEntry:
+    """Add an entry after the last one (the write transaction serialises writers)."""
+    entry = next_entry(last_entry(session), fields)
+    session.add(
+        AuditLogRow(
+            sequence=entry.sequence,
+            previous=entry.previous,
+            hash=entry.hash,
+            **fields.as_dict(),
+        )
+    )
+    session.flush()
+    return entry
+
+
+def records_with_entries(session: Session) -> set[str]:
+    return set(session.scalars(select(AuditLogRow.record).distinct()))
+
+
+# --- seals ----------------------------------------------------------------------------------------
+
+
+def seal_of(session: Session, skp_id: int, period_code: str) -> date | None:
+    """The day the period's evaluation was signed, or None when it is open."""
+    return session.scalar(
+        select(EvaluationSealRow.signed_on).where(
+            EvaluationSealRow.skp_id == skp_id, EvaluationSealRow.period_code == period_code
+        )
+    )
+
+
+def add_seal(session: Session, skp_id: int, period_code: str, signed_on: date) -> None:
+    session.add(EvaluationSealRow(skp_id=skp_id, period_code=period_code, signed_on=signed_on))
+    session.flush()
+
+
+def remove_seal(session: Session, skp_id: int, period_code: str) -> None:
+    row = session.scalar(
+        select(EvaluationSealRow).where(
+            EvaluationSealRow.skp_id == skp_id, EvaluationSealRow.period_code == period_code
+        )
+    )
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
+def sealed_evaluations(session: Session) -> list[tuple[int, str]]:
+    """(skp id, period code) of every signed evaluation."""
+    rows = session.execute(
+        select(EvaluationSealRow.skp_id, EvaluationSealRow.period_code).order_by(
+            EvaluationSealRow.id
+        )
+    )
+    return [(skp_id, code) for skp_id, code in rows]
+
+
+def agreed_skps(session: Session) -> list[int]:
+    return list(session.scalars(select(SkpRow.id).where(SkpRow.status == "DISEPAKATI")))
+
+
+# --- content --------------------------------------------------------------------------------------
+
+
+def _value(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _row_content(row: Base) -> dict[str, Any]:
+    return {
+        column.key: _value(getattr(row, column.key))
+        for column in row.__mapper__.column_attrs
+        if column.key not in _BOOKKEEPING
+    }
+
+
+def _rows(session: Session, model: type[Base], *conditions: Any) -> list[dict[str, Any]]:
+    query = select(model).where(*conditions).order_by(model.id)  # type: ignore[attr-defined]
+    return [_row_content(row) for row in session.scalars(query)]
+
+
+def skp_content(session: Session, skp_id: int) -> dict[str, Any] | None:
+    """Every stored value of an SKP's plan; None when there is no such SKP.
+
+    The SKP row, its RHK, indicators, Lampiran and expectations; not the realisation, which
+    belongs to each period's evaluation.
+    """
+    row = session.get(SkpRow, skp_id)
+    if row is None:
+        return None
+    rhk_ids = select(RhkRow.id).where(RhkRow.skp_id == skp_id)
+    return {
+        "skp": _row_content(row),
+        "rhks": _rows(session, RhkRow, RhkRow.skp_id == skp_id),
+        "ikis": _rows(session, IkiRow, IkiRow.rhk_id.in_(rhk_ids)),
+        "lampiran": _rows(session, SkpLampiranRow, SkpLampiranRow.skp_id == skp_id),
+        "expectations": _rows(session, SkpExpectationRow, SkpExpectationRow.skp_id == skp_id),
+    }
+
+
+def evaluation_content(session: Session, skp_id: int, period_code: str) -> dict[str, Any]:
+    """Every stored value of a period's evaluation of an SKP.
+
+    Realisation and evidence, feedback, the Rating Hasil Kerja, the behaviour feedback and
+    rating, and the predikat.
+    """
+    rhk_ids = select(RhkRow.id).where(RhkRow.skp_id == skp_id)
+    iki_ids = select(IkiRow.id).where(IkiRow.rhk_id.in_(rhk_ids))
+    period = period_code
+    return {
+        "realisations": _rows(
+            session,
+            RealisationRow,
+            RealisationRow.iki_id.in_(iki_ids),
+            RealisationRow.period_code == period,
+        ),
+        "evidence": _rows(
+            session, EvidenceRow, EvidenceRow.iki_id.in_(iki_ids), EvidenceRow.period_code == period
+        ),
+        "rhk_feedback": _rows(
+            session,
+            RhkFeedbackRow,
+            RhkFeedbackRow.rhk_id.in_(rhk_ids),
+            RhkFeedbackRow.period_code == period,
+        ),
+        "result_rating": _rows(
+            session,
+            ResultRatingRow,
+            ResultRatingRow.skp_id == skp_id,
+            ResultRatingRow.period_code == period,
+        ),
+        "behaviour_feedback": _rows(
+            session,
+            BehaviourFeedbackRow,
+            BehaviourFeedbackRow.skp_id == skp_id,
+            BehaviourFeedbackRow.period_code == period,
+        ),
+        "behaviour_rating": _rows(
+            session,
+            BehaviourRatingRow,
+            BehaviourRatingRow.skp_id == skp_id,
+            BehaviourRatingRow.period_code == period,
+        ),
+        "predikat": _rows(
+            session, PredikatRow, PredikatRow.skp_id == skp_id, PredikatRow.period_code == period
+        ),
+    }
