@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -19,7 +20,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Boolean
 
 from kinerja_desktop.data.sqlite_files import read_only_uri
-from kinerja_desktop.domain.errors import ReadOnlyError
+from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
 
 #: Seconds a writer waits for another process's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 10
@@ -119,6 +120,37 @@ READ_ONLY_MESSAGE = (
 )
 
 
+#: SQLite's words for a failed write, and what the user reads instead (the transaction was
+#: rolled back, so the file is as it was before the action).
+_WRITE_FAILURES = (
+    (
+        "database or disk is full",
+        "Penyimpanan penuh: perubahan ini tidak disimpan dan data yang sudah ada tetap utuh. "
+        "Kosongkan ruang disk, lalu coba lagi.",
+    ),
+    (
+        "database is locked",
+        "Basis data sedang dipakai program lain terlalu lama: perubahan ini tidak disimpan. "
+        "Tutup program lain yang membuka berkas ini, lalu coba lagi.",
+    ),
+    ("readonly database", READ_ONLY_MESSAGE),
+    (
+        "disk I/O error",
+        "Gagal menulis ke disk: perubahan ini tidak disimpan. Periksa disk atau flashdisk "
+        "tempat berkas basis data berada.",
+    ),
+)
+
+
+def explain_write_failure(error: BaseException) -> StorageError | None:
+    """The StorageError to show for a failed write, or None when it is not a storage failure."""
+    text = str(getattr(error, "orig", None) or error)
+    for words, message in _WRITE_FAILURES:
+        if words in text:
+            return ReadOnlyError(message) if message is READ_ONLY_MESSAGE else StorageError(message)
+    return None
+
+
 class Database:
     """An open database file: the engine and a factory for sessions.
 
@@ -159,6 +191,13 @@ class Database:
             yield session
             if write:
                 session.commit()
+        except OperationalError as error:
+            session.rollback()
+            # A write inside reading() is a bug and keeps its own error; a failed save is told.
+            explained = explain_write_failure(error) if write else None
+            if explained is None:
+                raise
+            raise explained from error
         except BaseException:
             session.rollback()
             raise

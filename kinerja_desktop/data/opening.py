@@ -103,10 +103,15 @@ def _inspect_contents(path: Path, *, thorough: bool, deep: bool) -> FileHealth:
         return _inspect_connection(path, thorough=thorough, deep=deep)
 
 
+def _tolerant_connection(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    # A damaged file can hold names that are not UTF-8, and integrity_check quotes them.
+    connection.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    return connection
+
+
 def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth:
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(read_only_uri(path), uri=True)
-    )
+    engine = create_engine("sqlite://", creator=lambda: _tolerant_connection(path))
     try:
         with engine.connect() as connection:
             integrity: tuple[str, ...] = ("deferred",)
@@ -126,6 +131,13 @@ def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth
             state, revision = inspect_schema(connection)
     except sqlite3.DatabaseError as error:
         return _unreadable(path, error)
+    except UnicodeDecodeError:  # SQLite's message quotes damaged bytes that are not UTF-8
+        return FileHealth(
+            path,
+            exists=True,
+            problem="Berkas basis data rusak dan tidak dapat dibuka.",
+            damaged=True,
+        )
     except Exception as error:  # SQLAlchemy wraps the driver's errors
         cause = error.__cause__ or getattr(error, "orig", None)
         if isinstance(cause, sqlite3.DatabaseError):
