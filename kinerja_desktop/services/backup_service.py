@@ -168,6 +168,10 @@ class BackupService:
     def path(self) -> Path:
         return self._database.path
 
+    @property
+    def read_only(self) -> bool:
+        return self._database.read_only
+
     def backups(self) -> tuple[BackupInfo, ...]:
         return backups_of(self.path)
 

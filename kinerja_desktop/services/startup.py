@@ -15,6 +15,8 @@ from kinerja_desktop.domain.errors import StorageError
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.recovery import damaged_file_advice
 
+__all__ = ["DatabaseLock", "open_locked", "open_office", "take_lock"]
+
 
 def take_lock(path: Path, *, take_over: bool = False) -> DatabaseLock | None:
     """Take the one-writer lock of ``path``; None when its folder cannot be written.
