@@ -138,3 +138,30 @@ budi@host:/x /home/budi/remote fuse.sshfs rw 0 0
 )
 def test_classify_linux_mounts(path: str, where: Location) -> None:
     assert classify_linux(path, MOUNTS) is where
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        (Location.NETWORK, "folder jaringan"),
+        (Location.REMOVABLE, "flashdisk"),
+        (Location.LOCAL, None),
+    ],
+)
+def test_the_opened_office_carries_the_location_warning(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, where: Location, words: str | None
+) -> None:
+    from kinerja_desktop.data import location
+    from kinerja_desktop.services.startup import open_office
+
+    monkeypatch.setattr(location, "classify", lambda _path: where)
+    services = open_office(db_path)
+    try:
+        if words is None:
+            assert services.warnings == ()
+        else:
+            [warning] = services.warnings
+            assert words in warning
+        assert not services.read_only  # a warning, not a refusal
+    finally:
+        services.close()
