@@ -33,7 +33,9 @@ def add_commands(
         "restore", help="pulihkan dari cadangan (berkas saat ini dicadangkan dulu)"
     )
     db_argument(restore, required=True)
-    restore.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
+    restore.add_argument(
+        "--from", dest="source", type=Path, required=True, metavar="FILE", help="berkas cadangan"
+    )
     restore.add_argument(
         TAKE_OVER_FLAG,
         dest="take_over",
