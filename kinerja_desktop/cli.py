@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kinerja_desktop import __version__
+from kinerja_desktop import __version__, cli_backup
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 EXIT_OK = 0
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="periksa integritas dan versi skema")
     _db_argument(check, required=True)
+    cli_backup.add_commands(commands, _db_argument)
     return parser
 
 
@@ -112,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.db, args.file, skip_invalid=args.skip_invalid)
         if args.command == "check":
             return _check(args.db)
+        if args.command in cli_backup.COMMANDS:
+            return cli_backup.run(args)
     except StorageError as error:
         print(error.message, file=sys.stderr)
         return EXIT_STORAGE
@@ -164,13 +167,13 @@ def _check(path: Path) -> int:
 
 
 def _demo(path: Path, employees: int) -> int:
-    from kinerja_desktop.services.app_services import open_services
     from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.services.startup import open_office
 
     if not 1 <= employees <= 100_000:
         print("Jumlah pegawai harus antara 1 dan 100000.", file=sys.stderr)
         return EXIT_INPUT
-    services = open_services(path)
+    services = open_office(path)
     try:
         summary = write_demo(services.database, employees=employees)
     finally:
@@ -180,13 +183,13 @@ def _demo(path: Path, employees: int) -> int:
 
 
 def _import(path: Path, file: Path, *, skip_invalid: bool) -> int:
-    from kinerja_desktop.services.app_services import open_services
     from kinerja_desktop.services.staff_import import ImportRefusedError
+    from kinerja_desktop.services.startup import open_office
 
     if not path.exists():
         print(f"Berkas basis data tidak ada: {path}", file=sys.stderr)
         return EXIT_STORAGE
-    services = open_services(path, create=False)
+    services = open_office(path, create=False)
     try:
         # One pass: apply checks every row itself and refuses with all of them listed.
         result = services.importer.apply(file, skip_invalid=skip_invalid)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from kinerja_desktop.data.sqlite_files import leave_no_sidecars, read_only_uri
+from kinerja_desktop.domain.backup_rotation import BackupKind, unused_name
+
+#: Automatic and safety backups live in this folder beside the database.
+BACKUP_FOLDER = "backups"
 
 
 class BackupError(Exception):
@@ -39,13 +46,78 @@ def create_verified_backup(source: Path, destination: Path) -> Path:
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, destination)
+        fsync_directory(destination.parent)
     except (sqlite3.Error, OSError) as error:
         temporary.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
     return destination
 
 
-def timestamped_name(stem: str, reason: str, now: datetime | None = None) -> str:
-    """Return a backup file name such as ``kinerja_pre-migrate_20261128-093000.sqlite``."""
-    moment = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"{stem}_{reason}_{moment}.sqlite"
+def fsync_directory(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); Windows has no directory handles for this."""
+    if sys.platform == "win32":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems (FAT sticks, network shares) cannot sync a folder
+    finally:
+        os.close(descriptor)
+
+
+def backup_folder(database: Path) -> Path:
+    return database.parent / BACKUP_FOLDER
+
+
+def backup_before(database: Path, kind: BackupKind, now: datetime | None = None) -> Path:
+    """Take a verified backup of ``database`` into its backups folder, named for ``kind``."""
+    folder = backup_folder(database)
+    taken = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    name = unused_name(database.stem, kind, now or datetime.now(), taken)
+    return create_verified_backup(database, folder / name.file_name)
+
+
+def restore_into(engine: Engine, source: Path) -> None:
+    """Replace the whole content of the open database with ``source``, in one transaction.
+
+    SQLite's backup API writes every page into the live file through its own journal, so the
+    database is either the old one or the new one, even if the power fails midway; the other
+    connections of ``engine`` see the new content at their next transaction. ``source`` must
+    already be a checked copy at the app's schema version.
+
+    Raises:
+        BackupError: the copy failed or the result did not pass its check (the old content
+            stays in that case).
+    """
+    try:
+        with (
+            closing(sqlite3.connect(read_only_uri(source), uri=True)) as src,
+            engine.connect() as connection,
+        ):
+            target = connection.connection.driver_connection
+            assert isinstance(target, sqlite3.Connection)
+            src.backup(target)
+            verdict = target.execute("PRAGMA integrity_check").fetchone()[0]
+            if verdict != "ok":
+                raise BackupError(f"integrity_check after the restore: {verdict}")
+    except sqlite3.Error as error:
+        raise BackupError(str(error)) from error
+
+
+def count_rows(path: Path, tables: tuple[str, ...]) -> dict[str, int]:
+    """Count the rows of ``tables`` in the file at ``path``, read-only; a missing table is 0."""
+    with (
+        leave_no_sidecars(path),
+        closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection,
+    ):
+        present = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        return {
+            table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            if table in present
+            else 0
+            for table in tables
+        }

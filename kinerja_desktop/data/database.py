@@ -12,11 +12,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Boolean
+
+from kinerja_desktop.data.sqlite_files import read_only_uri
+from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
 
 #: Seconds a writer waits for another process's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 10
@@ -82,20 +86,93 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
+def make_read_only_engine(path: Path) -> Engine:
+    """Create an engine that can only read ``path`` (a file or folder the user cannot write).
+
+    SQLite itself refuses every write on these connections (``mode=ro``), whatever the caller
+    tries; the journal mode is left as the file has it.
+    """
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(
+            read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        ),
+    )
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        dbapi_connection.execute("PRAGMA query_only=1")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+#: What a user reads when they try to change a file that was opened read-only.
+READ_ONLY_MESSAGE = (
+    "Basis data dibuka hanya-baca (berkas atau foldernya tidak dapat ditulisi), jadi perubahan "
+    "tidak dapat disimpan. Salin berkas ke folder yang dapat ditulisi atau periksa izinnya, "
+    "lalu buka kembali."
+)
+
+
+#: SQLite's words for a failed write, and what the user reads instead (the transaction was
+#: rolled back, so the file is as it was before the action).
+_WRITE_FAILURES = (
+    (
+        "database or disk is full",
+        "Penyimpanan penuh: perubahan ini tidak disimpan dan data yang sudah ada tetap utuh. "
+        "Kosongkan ruang disk, lalu coba lagi.",
+    ),
+    (
+        "database is locked",
+        "Basis data sedang dipakai program lain terlalu lama: perubahan ini tidak disimpan. "
+        "Tutup program lain yang membuka berkas ini, lalu coba lagi.",
+    ),
+    ("readonly database", READ_ONLY_MESSAGE),
+    (
+        "disk I/O error",
+        "Gagal menulis ke disk: perubahan ini tidak disimpan. Periksa disk atau flashdisk "
+        "tempat berkas basis data berada.",
+    ),
+)
+
+
+def explain_write_failure(error: BaseException) -> StorageError | None:
+    """The StorageError to show for a failed write, or None when it is not a storage failure."""
+    text = str(getattr(error, "orig", None) or error)
+    for words, message in _WRITE_FAILURES:
+        if words in text:
+            return ReadOnlyError(message) if message is READ_ONLY_MESSAGE else StorageError(message)
+    return None
+
+
 class Database:
     """An open database file: the engine and a factory for sessions.
 
     Services frame each user action with :meth:`transaction` (writes) or :meth:`reading`.
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        #: True when the file can only be read: every :meth:`transaction` is refused.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """Yield a session in a write transaction: committed on success, rolled back on error."""
+        """Yield a session in a write transaction: committed on success, rolled back on error.
+
+        Raises:
+            ReadOnlyError: the file was opened read-only; nothing is attempted.
+        """
+        if self.read_only:
+            raise ReadOnlyError(READ_ONLY_MESSAGE)
         with self._session(write=True) as session:
             yield session
 
@@ -114,6 +191,13 @@ class Database:
             yield session
             if write:
                 session.commit()
+        except OperationalError as error:
+            session.rollback()
+            # A write inside reading() is a bug and keeps its own error; a failed save is told.
+            explained = explain_write_failure(error) if write else None
+            if explained is None:
+                raise
+            raise explained from error
         except BaseException:
             session.rollback()
             raise

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from kinerja_desktop.data.backup import create_verified_backup, timestamped_name
-from kinerja_desktop.data.database import Database, make_engine
+from kinerja_desktop.data.backup import backup_before
+from kinerja_desktop.data.database import Database, make_engine, make_read_only_engine
 from kinerja_desktop.data.migrate import (
     SchemaState,
     head_revision,
@@ -27,6 +27,7 @@ from kinerja_desktop.data.sqlite_files import (
     read_only_uri,
     writable,
 )
+from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import StorageError
 
 
@@ -42,6 +43,11 @@ class FileHealth:
     schema_state: SchemaState | None = None
     revision: str | None = None
     head: str = field(default_factory=head_revision)
+
+    #: True when the file itself is broken (not SQLite, fails its check, broken references):
+    #: the app start moves such a file aside and offers a backup. A file that is merely not
+    #: ours, too new, a folder or unreadable is refused and left where it is.
+    damaged: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -77,6 +83,7 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
             path,
             exists=True,
             problem="Berkas ini bukan basis data Kinerja Desktop (bukan berkas SQLite).",
+            damaged=True,
         )
     if format_too_new(header):
         return FileHealth(
@@ -84,6 +91,8 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
             exists=True,
             problem="Format berkas basis data ini lebih baru dari yang dikenal aplikasi, "
             "atau kepala berkasnya rusak; berkas tidak diubah.",
+            # SQLite has used format versions 1 and 2 only since 2010: in practice, damage.
+            damaged=True,
         )
     deep = thorough or path.stat().st_size <= QUICK_CHECK_AT_OPEN_MAX
     return _inspect_contents(path, thorough=thorough, deep=deep)
@@ -94,10 +103,15 @@ def _inspect_contents(path: Path, *, thorough: bool, deep: bool) -> FileHealth:
         return _inspect_connection(path, thorough=thorough, deep=deep)
 
 
+def _tolerant_connection(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    # A damaged file can hold names that are not UTF-8, and integrity_check quotes them.
+    connection.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    return connection
+
+
 def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth:
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(read_only_uri(path), uri=True)
-    )
+    engine = create_engine("sqlite://", creator=lambda: _tolerant_connection(path))
     try:
         with engine.connect() as connection:
             integrity: tuple[str, ...] = ("deferred",)
@@ -111,15 +125,23 @@ def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth
                         exists=True,
                         integrity=integrity,
                         problem="Berkas basis data rusak (pemeriksaan integritas gagal).",
+                        damaged=True,
                     )
                 fk_problems = len(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
             state, revision = inspect_schema(connection)
     except sqlite3.DatabaseError as error:
-        return FileHealth(path, exists=True, problem=_describe_sqlite_error(error))
+        return _unreadable(path, error)
+    except UnicodeDecodeError:  # SQLite's message quotes damaged bytes that are not UTF-8
+        return FileHealth(
+            path,
+            exists=True,
+            problem="Berkas basis data rusak dan tidak dapat dibuka.",
+            damaged=True,
+        )
     except Exception as error:  # SQLAlchemy wraps the driver's errors
         cause = error.__cause__ or getattr(error, "orig", None)
         if isinstance(cause, sqlite3.DatabaseError):
-            return FileHealth(path, exists=True, problem=_describe_sqlite_error(cause))
+            return _unreadable(path, cause)
         raise
     finally:
         engine.dispose()
@@ -137,7 +159,14 @@ def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth
         schema_state=state,
         revision=revision,
         problem=problem,
+        damaged=bool(fk_problems) and _schema_problem(state) is None,
     )
+
+
+def _unreadable(path: Path, error: sqlite3.DatabaseError) -> FileHealth:
+    # "unable to open" is about permissions or the folder, not the file's bytes.
+    damaged = not isinstance(error, sqlite3.OperationalError) or "unable to open" not in str(error)
+    return FileHealth(path, exists=True, problem=_describe_sqlite_error(error), damaged=damaged)
 
 
 def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
@@ -165,9 +194,13 @@ def _schema_problem(state: SchemaState) -> str | None:
 def open_database(path: Path, *, create: bool = True) -> Database:
     """Open ``path`` for use, creating or migrating it as needed.
 
+    A file (or folder) the user cannot write is opened read-only when it needs no migration:
+    the returned database refuses every write transaction with a clear message.
+
     Raises:
         StorageError: the file is missing (and ``create`` is false), damaged, not ours, too
-            new, or the migration failed; the file is then exactly as it was.
+            new, read-only and in need of a migration, or the migration failed; the file is
+            then exactly as it was.
     """
     health = inspect_file(path)
     if not health.exists:
@@ -177,26 +210,28 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     elif health.problem:
         raise StorageError(health.problem)
     elif not writable(path):
+        if health.schema_state is SchemaState.CURRENT:
+            return Database(path, make_read_only_engine(path), read_only=True)
         raise StorageError(
-            "Berkas basis data atau foldernya tidak dapat ditulisi (hanya-baca). "
-            "Salin berkas ke folder yang dapat ditulisi, atau periksa izinnya; berkas tidak diubah."
+            "Berkas basis data atau foldernya tidak dapat ditulisi (hanya-baca), dan strukturnya "
+            "perlu diperbarui sebelum dapat dibuka. Salin berkas ke folder yang dapat ditulisi, "
+            "atau periksa izinnya; berkas tidak diubah."
         )
     if health.schema_state is SchemaState.OLDER:
         try:
-            create_verified_backup(
-                path, path.parent / "backups" / timestamped_name(path.stem, "sebelum-migrasi")
-            )
+            backup_before(path, BackupKind.SEBELUM_MIGRASI)
         except Exception as error:
             raise StorageError(
                 f"Cadangan sebelum pembaruan struktur basis data gagal dibuat ({error}); "
                 "berkas tidak diubah."
             ) from error
     if health.schema_state is not SchemaState.CURRENT:
-        _migrate(path)
+        migrate_file(path)
     return Database(path, make_engine(path))
 
 
-def _migrate(path: Path) -> None:
+def migrate_file(path: Path) -> None:
+    """Upgrade the file at ``path`` to the app's schema in one transaction (foreign keys off)."""
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.begin() as connection:

@@ -43,6 +43,22 @@ class StorageError(DomainError):
     """
 
 
+class ReadOnlyError(StorageError):
+    """The file was opened read-only, so the change was refused; nothing was written."""
+
+
+class LockedError(StorageError):
+    """Another copy of the app (or a command) is writing to the same file; we did not open it.
+
+    ``stale`` is True when the lock looks abandoned (its process is gone or it is old) and the
+    user may take it over after confirming.
+    """
+
+    def __init__(self, message: str, *, stale: bool = False) -> None:
+        super().__init__(message)
+        self.stale = stale
+
+
 class StaleEditError(DomainError):
     """The record changed since it was read; the edit was refused rather than overwrite it."""
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.database import READ_ONLY_MESSAGE, Database
+from kinerja_desktop.data.location import location_warning
+from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.attention import AttentionService
+from kinerja_desktop.services.backup_service import BackupService
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.cascade import CascadeService
 from kinerja_desktop.services.competence_service import CompetenceService
@@ -48,18 +51,40 @@ class AppServices:
     seals: SealService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
+    backups: BackupService
+    #: The one-writer lock (services.startup), released on close; None when not taken.
+    lock: DatabaseLock | None = None
+    #: Things the user should know about the file (read-only, network share, failed backup).
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
 
     def close(self) -> None:
         self.database.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
-def open_services(path: Path, *, create: bool = True) -> AppServices:
+def open_services(
+    path: Path, *, create: bool = True, lock: DatabaseLock | None = None
+) -> AppServices:
     """Open (create or migrate) the database at ``path``.
+
+    Args:
+        path: The database file.
+        create: Create the file when it is missing.
+        lock: The one-writer lock already taken for ``path``; released by ``close``.
 
     Raises:
         StorageError: the file cannot be used; it is left exactly as it was.
     """
     database = open_database(path, create=create)
+    warnings = [READ_ONLY_MESSAGE] if database.read_only else []
+    where = location_warning(path)
+    if where:
+        warnings.append(where)
     return AppServices(
         database_path=path,
         staff=StaffService(database),
@@ -80,4 +105,7 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         development_overview=DevelopmentOverviewService(database),
         seals=SealService(database),
         database=database,
+        backups=BackupService(database),
+        lock=lock,
+        warnings=tuple(warnings),
     )

@@ -11,10 +11,16 @@ from types import TracebackType
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from kinerja_desktop.domain.errors import DomainError, StorageError
+from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
 from kinerja_desktop.paths import data_dir, default_database_path
-from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.demo import write_demo
+from kinerja_desktop.services.recovery import (
+    DamagedFile,
+    restore_in_place_of_missing,
+    set_aside_if_damaged,
+)
+from kinerja_desktop.services.startup import DatabaseLock, open_locked, take_lock
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
 from kinerja_desktop.ui.workers import wait_for_background_work
@@ -54,11 +60,13 @@ def _report_unexpected(
     )
 
 
-def _create_office(path: Path) -> AppServices | None:
+def _create_office(path: Path, lock: DatabaseLock | None) -> AppServices | None:
     dialog = FirstStartDialog()
     if not dialog.exec():
+        if lock is not None:
+            lock.release()
         return None
-    services = open_services(path)
+    services = open_locked(path, lock)
     try:
         if dialog.wants_demo:
             write_demo(services.database)
@@ -70,13 +78,98 @@ def _create_office(path: Path) -> AppServices | None:
     return services
 
 
+def _lock_or_ask(path: Path) -> DatabaseLock | None:
+    """Take the one-writer lock; offer to take over one that looks abandoned.
+
+    Raises:
+        LockedError: another copy holds it, or the user declined to take it over.
+    """
+    try:
+        return take_lock(path)
+    except LockedError as error:
+        if not error.stale:
+            raise
+        answer = QMessageBox.question(
+            None,
+            "Berkas tercatat sedang dipakai",
+            f"{error.message}\n\nAmbil alih berkas ini?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        return take_lock(path, take_over=True)
+
+
+#: What the user chose after a damaged file was moved aside.
+RESTORE, NEW_OFFICE, OTHER_FILE, QUIT = "restore", "new", "other", "quit"
+
+
+def _offer_backup(damaged: DamagedFile) -> str:
+    """Tell the user the file was damaged and moved aside; offer the newest good backup."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Basis data rusak", damaged.message() + "\n\nApa yang dilakukan?"
+    )
+    choices: dict[object, str] = {}
+    if damaged.backup is not None:
+        choices[box.addButton("Pulihkan cadangan ini", QMessageBox.ButtonRole.AcceptRole)] = RESTORE
+    choices[box.addButton("Mulai kantor baru", QMessageBox.ButtonRole.ActionRole)] = NEW_OFFICE
+    choices[box.addButton("Pilih berkas lain…", QMessageBox.ButtonRole.ActionRole)] = OTHER_FILE
+    choices[box.addButton("Keluar", QMessageBox.ButtonRole.RejectRole)] = QUIT
+    box.exec()
+    return choices.get(box.clickedButton(), QUIT)
+
+
+def _choose_other_file(path: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        None,
+        "Pilih atau buat berkas basis data",
+        str(path.parent),
+        "Basis data Kinerja (*.sqlite);;Semua berkas (*)",
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return Path(name) if name else None
+
+
+def _open_once(path: Path) -> AppServices | Path | None:
+    """One attempt: the services, another path to try, or None to quit.
+
+    Raises:
+        StorageError: the file cannot be used (the lock is released).
+    """
+    lock = _lock_or_ask(path)
+    try:
+        damaged = set_aside_if_damaged(path)
+        if damaged is not None:
+            choice = _offer_backup(damaged)
+            if choice == RESTORE and damaged.backup is not None:
+                restore_in_place_of_missing(damaged.backup.path, path)
+            elif choice == OTHER_FILE:
+                if lock is not None:
+                    lock.release()
+                return _choose_other_file(path)
+            elif choice == QUIT:
+                if lock is not None:
+                    lock.release()
+                return None
+        if not path.exists():
+            return _create_office(path, lock)
+        return open_locked(path, lock, create=False)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
 def open_with_recovery(path: Path) -> AppServices | None:
-    """Open ``path``; on a bad file explain why and let the user pick another or quit."""
+    """Open ``path`` as its one writer; on a bad file explain why and offer a way on.
+
+    A damaged file is moved aside and the newest good backup offered; a file in use by
+    another copy names who holds it; any other refusal lets the user pick another file.
+    """
     while True:
         try:
-            if not path.exists():
-                return _create_office(path)
-            return open_services(path, create=False)
+            opened = _open_once(path)
         except StorageError as error:
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
@@ -88,16 +181,10 @@ def open_with_recovery(path: Path) -> AppServices | None:
             box.exec()
             if box.clickedButton() is not choose:
                 return None
-            name, _ = QFileDialog.getSaveFileName(
-                None,
-                "Pilih atau buat berkas basis data",
-                str(path.parent),
-                "Basis data Kinerja (*.sqlite);;Semua berkas (*)",
-                options=QFileDialog.Option.DontConfirmOverwrite,
-            )
-            if not name:
-                return None
-            path = Path(name)
+            opened = _choose_other_file(path)
+        if opened is None or isinstance(opened, AppServices):
+            return opened
+        path = opened
 
 
 def run_gui(db_path: Path | None) -> int:

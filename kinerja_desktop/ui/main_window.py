@@ -37,6 +37,7 @@ from kinerja_desktop.ui.skp_page import SkpPage
 from kinerja_desktop.ui.skp_tools import SkpTools
 from kinerja_desktop.ui.staff_page import StaffPage
 from kinerja_desktop.ui.structure_page import StructurePage
+from kinerja_desktop.ui.warning_banner import with_warnings
 
 PAGES = (
     "Beranda",
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([215, 985])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(with_warnings(self.splitter, services.warnings))
+        if services.read_only:
+            self.setWindowTitle(f"{self.windowTitle()} (hanya-baca)")
         self.statusBar().showMessage(str(services.database_path))
         self._build_actions()
         self._connect()
@@ -198,8 +201,10 @@ class MainWindow(QMainWindow):
             structure.employee_requested.connect(self.show_employee)
             structure.units_changed.connect(self.events.staff_changed)
             return structure
-        settings = SettingsPage(self._services.staff)
+        settings = SettingsPage(self._services.staff, backups=self._services.backups)
         settings.staff_changed.connect(self.events.staff_changed)
+        if settings.backup_section is not None:  # a restore changes everything on screen
+            settings.backup_section.restored.connect(self.events.staff_changed)
         return settings
 
     def _build_skp_area(self) -> QWidget:

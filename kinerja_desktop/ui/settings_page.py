@@ -1,4 +1,4 @@
-"""Pengaturan: appraisal years and their evaluation scheme, and acting officials (Plt/Plh)."""
+"""Pengaturan: appraisal years and their scheme, acting officials (Plt/Plh), and backups."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
+from kinerja_desktop.services.backup_service import BackupService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.backup_section import BackupSection
 from kinerja_desktop.ui.common import show_error
 
 
@@ -39,12 +41,21 @@ class SettingsPage(QWidget):
 
     staff_changed = Signal()
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        backups: BackupService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._staff = staff
         layout = QVBoxLayout(self)
         layout.addWidget(self._years_box())
         layout.addWidget(self._acting_box())
+        self.backup_section = BackupSection(backups) if backups is not None else None
+        if self.backup_section is not None:
+            layout.addWidget(self.backup_section)
         self.refresh()
 
     def _years_box(self) -> QGroupBox:

@@ -117,7 +117,10 @@ def test_a_database_file_of_random_bytes_is_left_alone(
 
     assert code == EXIT_STORAGE
     assert out == ""
-    assert err.strip() == "Berkas ini bukan basis data Kinerja Desktop (bukan berkas SQLite)."
+    assert err.strip().splitlines() == [
+        "Berkas ini bukan basis data Kinerja Desktop (bukan berkas SQLite).",
+        "Tidak ada cadangan yang baik di folder 'backups' di samping berkas ini.",
+    ]
     assert path.read_bytes() == content
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("rusak")] == ["rusak.sqlite"]
     assert not (tmp_path / "backups").exists()

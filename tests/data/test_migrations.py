@@ -19,9 +19,9 @@ from sqlalchemy import CheckConstraint, Connection, Engine, inspect, text
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from kinerja_desktop.data import (
+    backup,
     migrate,
     models,  # noqa: F401  (registers the tables)
-    opening,
 )
 from kinerja_desktop.data.backup import BackupError, create_verified_backup
 from kinerja_desktop.data.database import make_engine
@@ -331,7 +331,7 @@ def test_no_migration_without_a_backup(
     def no_space(_source: Path, _destination: Path) -> Path:
         raise BackupError("disk penuh")
 
-    monkeypatch.setattr(opening, "create_verified_backup", no_space)
+    monkeypatch.setattr(backup, "create_verified_backup", no_space)
     before = digest(at_head)
 
     with pytest.raises(StorageError, match="Cadangan sebelum pembaruan"):

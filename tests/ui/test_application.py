@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from trust_helpers import make_office
 
+from kinerja_desktop.data.lock import LockHolder, acquire_lock, lock_path
+from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.ui import application
 from kinerja_desktop.ui.first_start import FirstStartDialog
 
@@ -21,10 +27,21 @@ class _Box:
 
     class Icon:
         Critical = QMessageBox.Icon.Critical
+        Warning = QMessageBox.Icon.Warning
 
     class ButtonRole:
         AcceptRole = QMessageBox.ButtonRole.AcceptRole
         RejectRole = QMessageBox.ButtonRole.RejectRole
+        ActionRole = QMessageBox.ButtonRole.ActionRole
+
+    StandardButton = QMessageBox.StandardButton
+    answer = QMessageBox.StandardButton.No
+    questions: list[str] = []  # noqa: RUF012
+
+    @staticmethod
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        _Box.questions.append(text)
+        return _Box.answer
 
     def __init__(self, _icon: object, _title: str, text: str) -> None:
         _Box.shown.append(text)
@@ -47,18 +64,96 @@ class _Box:
 @pytest.fixture
 def box(monkeypatch: pytest.MonkeyPatch) -> type[_Box]:
     _Box.shown = []
+    _Box.questions = []
+    _Box.answer = QMessageBox.StandardButton.No
     monkeypatch.setattr(application, "QMessageBox", _Box)
     return _Box
 
 
-def test_damaged_file_is_explained_and_left_alone(tmp_path: Path, qapp, box) -> None:
+def test_damaged_file_is_moved_aside_never_deleted(tmp_path: Path, qapp, box) -> None:
     damaged = tmp_path / "rusak.sqlite"
     damaged.write_bytes(os.urandom(8192))
     before = hashlib.sha256(damaged.read_bytes()).hexdigest()
     box.press = "Keluar"
     assert application.open_with_recovery(damaged) is None
+    [aside] = tmp_path.glob("rusak.sqlite.rusak-*")
+    assert f"dipindahkan ke {aside.name}" in box.shown[0]
+    assert "Tidak ada cadangan yang baik" in box.shown[0]
+    assert hashlib.sha256(aside.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [aside.name]  # and no lock left
+
+
+def test_damaged_file_is_replaced_by_the_newest_good_backup(
+    tmp_path: Path, qapp, box, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_office(tmp_path / "kinerja.sqlite", 3)
+    services = open_services(path)
+    backup = services.backups.automatic_backup(datetime(2026, 11, 27, 8, 15))
+    services.close()
+    assert backup is not None
+    path.write_bytes(path.read_bytes()[:6000])  # truncated
+    box.press = "Pulihkan"
+
+    restored = application.open_with_recovery(path)
+
+    assert restored is not None
+    try:
+        assert "27 November 2026 pukul 08.15" in box.shown[0]
+        assert restored.staff.count() == 3
+        assert restored.lock is not None
+    finally:
+        restored.close()
+    assert len(list(tmp_path.glob("kinerja.sqlite.rusak-*"))) == 1
+
+
+def test_a_file_in_use_names_who_holds_it(tmp_path: Path, qapp, box) -> None:
+    path = make_office(tmp_path / "kinerja.sqlite", 1)
+    held = acquire_lock(path)
+    try:
+        box.press = "Keluar"
+        assert application.open_with_recovery(path) is None
+        assert "sedang dipakai" in box.shown[0]
+        assert f"proses {os.getpid()}" in box.shown[0]
+    finally:
+        held.release()
+
+
+@pytest.mark.parametrize("take_over", [True, False])
+def test_an_abandoned_lock_from_another_computer_is_taken_over_when_confirmed(
+    tmp_path: Path, qapp, box, take_over: bool
+) -> None:
+    path = make_office(tmp_path / "kinerja.sqlite", 1)
+    lock_path(path).write_text(
+        LockHolder(77, "PC-TU", "siti", datetime(2020, 1, 1)).to_json(), encoding="utf-8"
+    )
+    box.answer = QMessageBox.StandardButton.Yes if take_over else QMessageBox.StandardButton.No
+    box.press = "Keluar"
+    box.questions = []
+
+    services = application.open_with_recovery(path)
+
+    assert "PC-TU" in box.questions[0]
+    if take_over:
+        assert services is not None
+        assert services.lock is not None
+        services.close()
+        assert not lock_path(path).exists()
+    else:
+        assert services is None
+        assert "PC-TU" in lock_path(path).read_text(encoding="utf-8")
+
+
+def test_a_file_that_is_not_ours_is_refused_and_left_alone(tmp_path: Path, qapp, box) -> None:
+    other = tmp_path / "lain.sqlite"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE resep (nama TEXT)")
+        connection.commit()
+    before = hashlib.sha256(other.read_bytes()).hexdigest()
+    box.press = "Keluar"
+    assert application.open_with_recovery(other) is None
     assert "tidak diubah" in box.shown[0]
-    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lain.sqlite"]
 
 
 def test_after_a_damaged_file_the_user_can_pick_another(
