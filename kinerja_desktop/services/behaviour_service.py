@@ -42,7 +42,7 @@ from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services.evaluation import inputs
 from kinerja_desktop.services.evaluation.inputs import FEEDBACK_MAX
-from kinerja_desktop.services.seals import require_open
+from kinerja_desktop.services.seals import require_open, signed_on_in
 from kinerja_desktop.services.staff_service import periods_for_row
 
 #: How a predikat set other than the grid's is marked wherever it is shown.
@@ -446,7 +446,8 @@ def _view(session: Session, row: SkpRow, period: Period, periods: list[Period]) 
         skp_id=row.id,
         period=period,
         periods=tuple(periods),
-        editable=row.status == SkpStatus.DISEPAKATI.value,
+        editable=row.status == SkpStatus.DISEPAKATI.value
+        and signed_on_in(session, row.id, period.code) is None,
         values=tuple(values),
         proposal=propose_behaviour_rating(facts),
         rating=_rating(stored_rating) if stored_rating else None,

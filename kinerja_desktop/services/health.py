@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.data.migrate import SchemaState
 from kinerja_desktop.data.opening import inspect_file
+from kinerja_desktop.data.sqlite_files import leave_no_sidecars
+from kinerja_desktop.services.seals import SealReport, SealService
 
 
 @dataclass(frozen=True)
@@ -36,4 +39,19 @@ def check_database(path: Path) -> HealthReport:
     if health.schema_state is not None:
         state = _STATE_TEXT[health.schema_state]
         lines.append(f"Versi skema: {health.revision or '-'} (aplikasi: {health.head}); {state}")
-    return HealthReport(healthy=health.healthy, lines=tuple(lines))
+    healthy = health.healthy
+    if healthy and health.schema_state is SchemaState.CURRENT:
+        seals = _verify_seals(path)
+        lines.extend(seals.lines)
+        healthy = seals.healthy
+    return HealthReport(healthy=healthy, lines=tuple(lines))
+
+
+def _verify_seals(path: Path) -> SealReport:
+    """The audit log and the sealed records, read through a connection that cannot write."""
+    database = Database(path, make_read_only_engine(path), read_only=True)
+    try:
+        with leave_no_sidecars(path):
+            return SealService(database).verify()
+    finally:
+        database.dispose()

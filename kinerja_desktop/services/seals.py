@@ -35,7 +35,14 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.staff import clean_text
 
-__all__ = ["SealReport", "SealService", "require_open", "seal_skp", "skp_reopened"]
+__all__ = [
+    "SealReport",
+    "SealService",
+    "require_open",
+    "seal_skp",
+    "signed_on_in",
+    "skp_reopened",
+]
 
 REASON_MAX = 2000
 
@@ -122,6 +129,11 @@ def skp_reopened(session: Session, skp_id: int, reason: str, actor: str | None =
             reason=reason,
         ),
     )
+
+
+def signed_on_in(session: Session, skp_id: int, period_code: str) -> date | None:
+    """The day a period's evaluation was marked signed, inside the caller's transaction."""
+    return repo.seal_of(session, skp_id, period_code)
 
 
 def require_open(session: Session, skp_id: int, period_code: str) -> None:

@@ -59,7 +59,9 @@ def open_locked(
     try:
         services.backups.automatic_backup(now)
     except StorageError as error:
-        return replace(services, warnings=(*services.warnings, error.message))
+        services = replace(services, warnings=(*services.warnings, error.message))
+    # SKPs agreed before the audit log existed get their baseline seal once, after the backup.
+    services.seals.seal_unlogged()
     return services
 
 

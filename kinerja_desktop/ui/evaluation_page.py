@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.evaluation_service import EvaluationService, PeriodEvaluation
+from kinerja_desktop.services.seals import SealService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import error_label, show_message
@@ -40,6 +42,7 @@ from kinerja_desktop.ui.evaluation.decision_panel import DecisionPanel
 from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
 from kinerja_desktop.ui.evaluation.person_picker import PersonPicker
+from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.evaluation.table_model import (
     COL_EVIDENCE,
     COL_RHK_LEVEL,
@@ -68,9 +71,12 @@ class EvaluationPage(QWidget):
         *,
         behaviour: BehaviourService | None = None,
         dialogue: DialogueService | None = None,
+        seals: SealService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = evaluation
+        self._seals = seals
+        self.seal_dialog: SignDialog | ReopenDialog | None = None
         self._behaviour = behaviour
         self._dialogue = dialogue
         self._skp = skp  # NOTE: kept for the "open this SKP" link the SKP page will offer
@@ -120,6 +126,14 @@ class EvaluationPage(QWidget):
         period_bar.addWidget(self.period)
         period_bar.addWidget(self.period_range, 1)
         period_bar.addWidget(self.evidence_button)
+        self.sign_button = QPushButton("Tandai ditandatangani…")
+        self.sign_button.setToolTip(
+            "Setelah lembar evaluasi ditandatangani: kunci evaluasi periode ini."
+        )
+        self.reopen_button = QPushButton("Buka kembali…")
+        for button in (self.sign_button, self.reopen_button):
+            button.setVisible(self._seals is not None)
+            period_bar.addWidget(button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +192,8 @@ class EvaluationPage(QWidget):
         self.evidence_button.clicked.connect(self.open_evidence)
         self.evidence_action.triggered.connect(self.open_evidence)
         self.decision.decided.connect(self._decided)
+        self.sign_button.clicked.connect(self.sign)
+        self.reopen_button.clicked.connect(self.reopen)
 
     # --- choosing ----------------------------------------------------------------------------
 
@@ -237,6 +253,9 @@ class EvaluationPage(QWidget):
     def _show_heading(self, evaluation: PeriodEvaluation | None, problem: str) -> None:
         person = self.picker.selected()
         self.evidence_button.setEnabled(evaluation is not None)
+        signed = evaluation is not None and evaluation.signed_on is not None
+        self.sign_button.setEnabled(evaluation is not None and evaluation.skp.locked and not signed)
+        self.reopen_button.setEnabled(signed)
         if evaluation is None or person is None:
             self.heading.setText("")
             self.period_range.setText("")
@@ -249,7 +268,12 @@ class EvaluationPage(QWidget):
         )
         self.period_range.setText(evaluation.period.range_text)
         notice = ""
-        if not evaluation.editable:
+        if evaluation.signed_on is not None:
+            notice = (
+                f"Evaluasi ini sudah ditandatangani pada {format_date_id(evaluation.signed_on)} "
+                "dan hanya dapat dibaca. Buka kembali dengan alasan bila perlu diubah."
+            )
+        elif not evaluation.editable:
             notice = (
                 "SKP ini belum disepakati, jadi realisasinya belum dapat dicatat. Sepakati SKP "
                 "di halaman SKP dulu."
@@ -257,6 +281,39 @@ class EvaluationPage(QWidget):
         elif evaluation.period.is_final:
             notice = "Periode Akhir adalah evaluasi tahunan: isi realisasi kumulatif satu tahun."
         show_message(self.notice, notice)
+
+    def sign(self) -> SignDialog | None:
+        """Ask for the day the printed evaluation was signed, then seal it."""
+        evaluation = self.model.evaluation
+        if self._seals is None or evaluation is None:
+            return None
+        seals, skp_id, period = self._seals, evaluation.skp.id, evaluation.period
+        dialog = SignDialog(
+            period.label, lambda day: seals.sign_evaluation(skp_id, period.code, day), self
+        )
+        self._open_seal_dialog(dialog)
+        return dialog
+
+    def reopen(self) -> ReopenDialog | None:
+        """Ask why, then open the signed evaluation again."""
+        evaluation = self.model.evaluation
+        if self._seals is None or evaluation is None:
+            return None
+        seals, skp_id, period = self._seals, evaluation.skp.id, evaluation.period
+        dialog = ReopenDialog(
+            period.label, lambda why: seals.reopen_evaluation(skp_id, period.code, why), self
+        )
+        self._open_seal_dialog(dialog)
+        return dialog
+
+    def _open_seal_dialog(self, dialog: SignDialog | ReopenDialog) -> None:
+        dialog.accepted.connect(self._sealed)
+        self.seal_dialog = dialog
+        dialog.open()
+
+    def _sealed(self) -> None:
+        self._load()
+        self.evaluation_changed.emit()
 
     def _apply_spans(self) -> None:
         self.table.clearSpans()

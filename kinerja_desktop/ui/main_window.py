@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
                 self._services.staff,
                 behaviour=self._services.behaviour,
                 dialogue=self._services.dialogue,
+                seals=self._services.seals,
             )
             evaluation.evaluation_changed.connect(self.home.refresh)
             return evaluation

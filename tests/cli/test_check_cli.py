@@ -151,3 +151,33 @@ def test_bad_argument_exits_2_with_an_indonesian_message(
     for english in ("usage", "argument ", "required", "invalid", "unrecognized", "expected"):
         assert english not in err
     assert list(tmp_path.iterdir()) == []  # nothing was written
+
+
+def test_check_names_a_sealed_record_changed_behind_the_apps_back(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.demo import write_demo
+
+    services = open_services(db_path)
+    try:
+        write_demo(services.database, employees=6, today=date(2026, 11, 28))
+    finally:
+        services.close()
+    assert main(["check", "--db", str(db_path)]) == EXIT_OK
+    assert "rantai utuh" in capsys.readouterr().out
+
+    database = open_database(db_path)
+    try:
+        with database.transaction() as session:  # a raw edit, as a spreadsheet tool would do
+            session.execute(text("UPDATE ikis SET target = '1' WHERE id = 1"))
+    finally:
+        database.dispose()
+    before = digest(db_path)
+    assert main(["check", "--db", str(db_path)]) == EXIT_STORAGE
+    out = capsys.readouterr().out
+    assert "SKP 2026" in out and "berubah di luar aplikasi" in out
+    assert digest(db_path) == before
+    assert sidecars(db_path) == []

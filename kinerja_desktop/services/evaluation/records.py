@@ -125,6 +125,7 @@ class PeriodEvaluation:
         proposal: The proposed Rating Hasil Kerja with its reasons, or None while no RHK has a
             level yet; ``waiting`` then says what is missing.
         decision: The stored decision, if any.
+        signed_on: The day the period's evaluation was marked signed (then it is sealed).
     """
 
     skp: SkpView
@@ -134,11 +135,12 @@ class PeriodEvaluation:
     proposal: Proposal | None
     waiting: str
     decision: RatingDecision | None
+    signed_on: date | None = None
 
     @property
     def editable(self) -> bool:
-        """Realisation is recorded only on an agreed SKP."""
-        return self.skp.locked
+        """Realisation is recorded only on an agreed SKP, and not once it is signed."""
+        return self.skp.locked and self.signed_on is None
 
     @property
     def qualitative(self) -> bool:

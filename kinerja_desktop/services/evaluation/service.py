@@ -33,7 +33,7 @@ from kinerja_desktop.services.evaluation.rules import (
     to_person,
 )
 from kinerja_desktop.services.evidence_store import EvidenceStore
-from kinerja_desktop.services.seals import require_open
+from kinerja_desktop.services.seals import require_open, signed_on_in
 from kinerja_desktop.services.staff_service import periods_for_row
 
 
@@ -269,6 +269,7 @@ class EvaluationService:
             proposal=proposal,
             waiting=waiting,
             decision=to_decision(decision) if decision else None,
+            signed_on=signed_on_in(session, row.id, period.code),
         )
 
 
