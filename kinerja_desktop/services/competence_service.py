@@ -35,6 +35,9 @@ from kinerja_desktop.domain.staff import Employee, clean_text
 __all__ = ["CompetenceLine", "CompetenceProfile", "CompetenceService", "StoredRating"]
 
 REASON_MAX = 2000
+#: Up to this many people are filtered in SQL; beyond it everyone is read (SQLite's bound
+#: parameter limit) and the caller's people picked out.
+_IN_LIMIT = 30_000
 JABATAN_MAX = 200
 LEVEL_TEXT_MAX = 500
 
@@ -125,7 +128,8 @@ class CompetenceService:
     ) -> dict[int, CompetenceProfile]:
         """The profiles of many people with a handful of queries (for the unit view)."""
         standards = repo.all_job_standards(session)
-        latest = repo.everyones_latest_ratings(session, on)
+        ids = [person.id for person in people]
+        latest = repo.everyones_latest_ratings(session, on, ids if len(ids) < _IN_LIMIT else None)
         technicals: dict[str, list[Competence]] = {}
         for stored in repo.all_technical_competences(session):
             technicals.setdefault(stored.jabatan.lower(), []).append(_technical(stored))

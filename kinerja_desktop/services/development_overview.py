@@ -37,6 +37,8 @@ from kinerja_desktop.services.development_service import (
     plan_item,
 )
 
+#: Up to this many people are filtered in SQL (below SQLite's bound parameter limit).
+_IN_LIMIT = 30_000
 #: From this month on, Beranda names the people still short of the yearly JP minimum.
 JP_REMINDER_MONTH = 10
 
@@ -188,7 +190,8 @@ def plans_in(
         scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
         starts[root] = current_period_start(periods_for_year(year, scheme), today)
     items: dict[int, list[repo.StoredItem]] = {}
-    for stored in repo.year_items(session, year):
+    ids = [person.id for person in people]
+    for stored in repo.year_items(session, year, ids if len(ids) < _IN_LIMIT else None):
         items.setdefault(stored.data.employee_id, []).append(stored)
     plans: dict[int, DevelopmentPlan] = {}
     for person in people:

@@ -41,6 +41,7 @@ from kinerja_desktop.services.development_overview import (
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.units import fill_unit_combo
+from kinerja_desktop.ui.workers import run_in_background
 
 PEOPLE_COLUMNS = (
     "NIP",
@@ -189,6 +190,8 @@ class UnitDevelopmentView(QWidget):
         self._overview = overview
         self._staff = staff
         self._data: UnitDevelopment | None = None
+        self._loading = False
+        self._generation = 0
 
         self.unit = QComboBox()
         fill_unit_combo(self.unit, staff.units(), all_label="Semua unit")
@@ -250,16 +253,41 @@ class UnitDevelopmentView(QWidget):
     def data(self) -> UnitDevelopment | None:
         return self._data
 
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
     def refresh(self) -> None:
-        """Read the chosen unit and year again."""
+        """Read the chosen unit and year again, off the GUI thread.
+
+        A large office takes a second or two; only the latest request's answer is shown.
+        """
         show_message(self.message, None)
-        try:
-            self._data = self._overview.unit(
-                self.year.value(), date.today(), self.unit.currentData()
-            )
-        except DomainError as error:
-            self._data = None
-            show_message(self.message, error.message)
+        self._generation += 1
+        generation = self._generation
+        year, unit_id = self.year.value(), self.unit.currentData()
+        self._loading = True
+        self.summary.setText("Memuat…")
+        run_in_background(
+            lambda: self._overview.unit(year, date.today(), unit_id),
+            lambda data: self._loaded(generation, data),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _loaded(self, generation: int, data: UnitDevelopment) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._data = data
+        self._show()
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._data = None
+        message = error.message if isinstance(error, DomainError) else str(error)
+        show_message(self.message, f"Data unit tidak dapat dibaca: {message}")
         self._show()
 
     def _show(self) -> None:

@@ -18,6 +18,7 @@ from kinerja_desktop.ui.development_unit_view import PEOPLE_COLUMNS, UnitDevelop
 def _view(qtbot: QtBot, office: AppServices) -> UnitDevelopmentView:
     view = UnitDevelopmentView(office.development_overview, office.staff)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading)
     return view
 
 

@@ -7,6 +7,7 @@ services turn them into domain types.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -191,16 +192,35 @@ def all_technical_competences(session: Session) -> list[StoredTechnicalCompetenc
     return [_stored_technical(row) for row in rows]
 
 
-def everyones_latest_ratings(session: Session, on: date) -> dict[int, dict[str, StoredRating]]:
-    """The latest rating on or before ``on`` of each competence, for every person rated."""
+def everyones_latest_ratings(
+    session: Session, on: date, employee_ids: Collection[int] | None = None
+) -> dict[int, dict[str, StoredRating]]:
+    """The latest rating on or before ``on`` of each competence, per person rated.
+
+    Only ``employee_ids`` when given. Columns, not ORM rows: the unit view reads them all.
+    """
+    table = CompetenceRatingRow
+    query = select(
+        table.id,
+        table.employee_id,
+        table.competence_code,
+        table.level,
+        table.reason,
+        table.rated_on,
+    ).where(table.rated_on <= on)
+    if employee_ids is not None:
+        query = query.where(table.employee_id.in_(list(employee_ids)))
     latest: dict[int, dict[str, StoredRating]] = {}
-    rows = session.scalars(
-        select(CompetenceRatingRow)
-        .where(CompetenceRatingRow.rated_on <= on)
-        .order_by(CompetenceRatingRow.rated_on.desc(), CompetenceRatingRow.id.desc())
-    )
-    for row in rows:
-        latest.setdefault(row.employee_id, {}).setdefault(row.competence_code, _stored_rating(row))
+    for row in session.execute(query.order_by(table.rated_on.desc(), table.id.desc())):
+        rating = StoredRating(
+            id=row.id,
+            employee_id=row.employee_id,
+            competence_code=row.competence_code,
+            level=row.level,
+            reason=row.reason,
+            rated_on=row.rated_on,
+        )
+        latest.setdefault(rating.employee_id, {}).setdefault(rating.competence_code, rating)
     return latest
 
 
@@ -255,14 +275,57 @@ def update_item(session: Session, item_id: int, data: ItemData) -> StoredItem | 
     return _stored_item(row)
 
 
-def year_items(session: Session, year: int) -> list[StoredItem]:
-    """Every plan item of ``year``, by person and then in the order they were added."""
-    rows = session.scalars(
-        select(DevelopmentItemRow)
-        .where(DevelopmentItemRow.year == year)
-        .order_by(DevelopmentItemRow.employee_id, DevelopmentItemRow.id)
-    )
-    return [_stored_item(row) for row in rows]
+def year_items(
+    session: Session, year: int, employee_ids: Collection[int] | None = None
+) -> list[StoredItem]:
+    """Every plan item of ``year`` (of ``employee_ids`` when given), by person, then as added.
+
+    Columns, not ORM rows: the unit view and Beranda read them all.
+    """
+    table = DevelopmentItemRow
+    query = select(
+        table.id,
+        table.employee_id,
+        table.year,
+        table.addresses,
+        table.title,
+        table.path,
+        table.jp,
+        table.provider,
+        table.start_date,
+        table.end_date,
+        table.status,
+        table.evidence_note,
+        table.outcome,
+        table.proposal_key,
+        table.reviewed_on,
+        table.created_at,
+    ).where(table.year == year)
+    if employee_ids is not None:
+        query = query.where(table.employee_id.in_(list(employee_ids)))
+    return [
+        StoredItem(
+            row.id,
+            ItemData(
+                employee_id=row.employee_id,
+                year=row.year,
+                addresses=row.addresses,
+                title=row.title,
+                path=row.path,
+                jp=row.jp,
+                provider=row.provider,
+                start=row.start_date,
+                end=row.end_date,
+                status=row.status,
+                evidence_note=row.evidence_note,
+                outcome=row.outcome,
+                proposal_key=row.proposal_key,
+                reviewed_on=row.reviewed_on,
+            ),
+            row.created_at.date(),
+        )
+        for row in session.execute(query.order_by(table.employee_id, table.id))
+    ]
 
 
 def accepted_keys(session: Session, employee_id: int, year: int) -> set[str]:
