@@ -1,0 +1,91 @@
+"""The printing service: build a form's content in one read transaction, then render it."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.paths import resource_path
+from kinerja_desktop.reports.canvas import Verification
+from kinerja_desktop.reports.content import FormContent, FormKind, canonical_json, digest_of
+from kinerja_desktop.reports.fonts import register_fonts
+from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.reports.render import render_pdf
+from kinerja_desktop.services.printing.development_print import (
+    build_competence,
+    build_development,
+)
+from kinerja_desktop.services.printing.distribution_print import build_distribution
+from kinerja_desktop.services.printing.evaluation_print import build_document, build_evaluation
+from kinerja_desktop.services.printing.people import read_logo
+from kinerja_desktop.services.printing.request import PrintRequest
+from kinerja_desktop.services.printing.skp_print import build_skp
+from kinerja_desktop.services.printing.snapshot import Sources
+
+Builder = Callable[[Sources, PrintRequest, bytes | None], FormContent]
+
+BUILDERS: dict[FormKind, Builder] = {
+    FormKind.SKP: build_skp,
+    FormKind.EVALUASI: build_evaluation,
+    FormKind.DOKUMEN: build_document,
+    FormKind.PENGEMBANGAN: build_development,
+    FormKind.DISTRIBUSI: build_distribution,
+    FormKind.KOMPETENSI: build_competence,
+}
+
+#: Letters of the short code: no 0/O, 1/I/L, so it can be read off paper and typed back.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+
+
+def new_code() -> str:
+    """A short code such as "K7QX-M2PA-9R": random, about 50 bits."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A form's content with its canonical JSON, digest and verification code."""
+
+    request: PrintRequest
+    content: FormContent
+    canonical: str
+    digest: str
+    code: str
+
+    @property
+    def verification(self) -> Verification:
+        return Verification(self.code, self.digest)
+
+
+class PrintingService:
+    def __init__(self, database: Database, fonts_dir: Path | None = None) -> None:
+        self._db = database
+        register_fonts(fonts_dir or resource_path("fonts"))
+
+    def build(self, request: PrintRequest) -> FormContent:
+        """Read the records for one form in one read transaction.
+
+        Raises:
+            NotFoundError: the person, SKP or unit does not exist.
+            ValidationError: nothing to print (no SKP, unknown period, no org predikat ...).
+        """
+        logo = read_logo(Path(self._db.path))
+        with self._db.reading() as session:
+            return BUILDERS[request.form](Sources(self._db, session), request, logo)
+
+    def prepare(self, request: PrintRequest) -> PreparedDocument:
+        content = self.build(request)
+        canonical = canonical_json(content)
+        return PreparedDocument(request, content, canonical, digest_of(canonical), new_code())
+
+    def render(
+        self, prepared: PreparedDocument, paper: Paper = Paper.A4, out: BinaryIO | None = None
+    ) -> bytes:
+        """The PDF's bytes, or b"" after writing them to ``out``."""
+        return render_pdf(prepared.content, paper, prepared.verification, out)
