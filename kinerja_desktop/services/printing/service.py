@@ -78,6 +78,22 @@ class PrintingService:
         self._db = database
         register_fonts(fonts_dir or resource_path("fonts"))
 
+    def people(self, year: int) -> list[tuple[int, str, str]]:
+        """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
+        with self._db.reading() as session:
+            holders = Sources(self._db, session).evaluation.people(year)
+        return [(holder.employee_id, holder.nip, holder.name) for holder in holders]
+
+    def units_with_org_predikat(self, year: int, period_code: str) -> list[tuple[int, str]]:
+        """Units (id, name) whose organisation predikat is recorded for the period."""
+        with self._db.reading() as session:
+            sources = Sources(self._db, session)
+            return [
+                (unit.id, unit.name)
+                for unit in sources.staff.units()
+                if sources.distribution.org_predikat(unit.id, year, period_code) is not None
+            ]
+
     def build(self, request: PrintRequest) -> FormContent:
         """Read the records for one form in one read transaction.
 
