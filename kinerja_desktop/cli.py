@@ -147,6 +147,9 @@ def _self_check() -> int:
         services = open_services(Path(folder) / "self-check.sqlite")
         try:
             write_demo(services.database, employees=12)
+            if not cli_print.self_check(services):
+                print("self-check: printing a form failed", file=sys.stderr)
+                return EXIT_STORAGE
             show_main_window_once(services)
         finally:
             services.close()

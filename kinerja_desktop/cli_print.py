@@ -62,6 +62,19 @@ def run(args: argparse.Namespace) -> int | None:
     return None
 
 
+def self_check(services: Any) -> bool:
+    """Render one demo form: proves the fonts and reportlab made it into a build."""
+    from kinerja_desktop.services.printing import PrintRequest
+
+    year = date.today().year
+    people = services.printing.people(year)
+    if not people:
+        return False
+    request = PrintRequest(FormKind.SKP, year, date.today(), employee_id=people[0][0])
+    pdf = services.printing.render(services.printing.prepare(request))
+    return bool(pdf.startswith(b"%PDF"))
+
+
 def _open(path: Path) -> Any:
     from kinerja_desktop.services.app_services import open_services
 

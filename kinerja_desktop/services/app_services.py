@@ -16,6 +16,7 @@ from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
 from kinerja_desktop.services.journal_service import JournalService
+from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
@@ -42,6 +43,7 @@ class AppServices:
     dialogue: DialogueService
     competence: CompetenceService
     development: DevelopmentService
+    printing: PrintingService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -73,5 +75,6 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         dialogue=DialogueService(database),
         competence=CompetenceService(database),
         development=DevelopmentService(database),
+        printing=PrintingService(database),
         database=database,
     )

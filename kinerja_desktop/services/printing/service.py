@@ -76,7 +76,7 @@ class PreparedDocument:
 class PrintingService:
     def __init__(self, database: Database, fonts_dir: Path | None = None) -> None:
         self._db = database
-        register_fonts(fonts_dir or resource_path("fonts"))
+        self._fonts_dir = fonts_dir
 
     def people(self, year: int) -> list[tuple[int, str, str]]:
         """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
@@ -114,6 +114,8 @@ class PrintingService:
         self, prepared: PreparedDocument, paper: Paper = Paper.A4, out: BinaryIO | None = None
     ) -> bytes:
         """The PDF's bytes, or b"" after writing them to ``out``."""
+        # Registered on first use, so opening the app does not parse four fonts.
+        register_fonts(self._fonts_dir or resource_path("fonts"))
         return render_pdf(prepared.content, paper, prepared.verification, out)
 
     def record(self, prepared: PreparedDocument, paper: Paper = Paper.A4) -> None:
