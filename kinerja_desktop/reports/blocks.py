@@ -90,11 +90,9 @@ def titles(*lines: str) -> list[Flowable]:
     return out
 
 
-def grid_style(
-    header_rows: int = 1, extra: Sequence[tuple[object, ...]] = (), *, grid: bool = True
-) -> TableStyle:
+def grid_style(header_rows: int = 1, extra: Sequence[tuple[object, ...]] = ()) -> TableStyle:
     commands: list[tuple[object, ...]] = [
-        *([("GRID", (0, 0), (-1, -1), 0.5, styles.GRID)] if grid else []),
+        ("GRID", (0, 0), (-1, -1), 0.5, styles.GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -114,15 +112,13 @@ def data_table(
     fractions: Sequence[float],
     width: float,
     extra: Sequence[tuple[object, ...]] = (),
-    *,
-    grid: bool = True,
 ) -> Table:
     """A ruled table whose header repeats on every page; cells should be paragraphs."""
     widths = [width * f / sum(fractions) for f in fractions]
     data: list[list[Flowable | str]] = [[markup(h, styles.HEAD) for h in header]]
     data.extend(list(row) for row in rows)
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=split_in_row())
-    table.setStyle(grid_style(1, extra, grid=grid))
+    table.setStyle(grid_style(1, extra))
     return table
 
 
@@ -269,27 +265,18 @@ def behaviour_cell(value: str, indicators: Sequence[str]) -> list[Flowable]:
 
 
 def grouped_rules(
-    group_sizes: Sequence[int], grouped: Sequence[int], columns: int, first_row: int
+    group_sizes: Sequence[int], grouped: Sequence[int], first_row: int
 ) -> list[tuple[object, ...]]:
-    """Rules for flat result rows, for a table made with ``grid=False``.
+    """Spans for result rows: an RHK's number and text (and feedback) span its indicators.
 
-    Each group is an RHK with one row per indicator; its number, text (and feedback) stand in
-    the group's first row only, in the ``grouped`` columns, which are ruled only between
-    groups. A page break may then fall between any two rows and the table still reads as the
-    official one.
+    Each group is an RHK with one row per indicator; its text stands in the group's first row
+    and the ``grouped`` columns span the group. reportlab never breaks a page inside a span,
+    so an RHK stays on one page with its indicators and every page's part is fully ruled.
     """
-    commands: list[tuple[object, ...]] = [
-        ("BOX", (0, 0), (-1, -1), 0.5, styles.GRID),
-        ("LINEBEFORE", (1, 0), (-1, -1), 0.5, styles.GRID),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, styles.GRID),
-    ]
-    inner = [c for c in range(columns) if c not in set(grouped)]
+    commands: list[tuple[object, ...]] = []
     row = first_row
     for size in group_sizes:
-        commands.append(("LINEABOVE", (0, row), (-1, row), 0.5, styles.GRID))
-        for offset in range(1, size):
-            commands.extend(
-                ("LINEABOVE", (c, row + offset), (c, row + offset), 0.5, styles.GRID) for c in inner
-            )
+        if size > 1:
+            commands.extend(("SPAN", (c, row), (c, row + size - 1)) for c in grouped)
         row += size
     return commands

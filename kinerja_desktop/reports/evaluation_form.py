@@ -82,8 +82,8 @@ def results_table(form: EvaluationForm, width: float) -> Flowable:
             group = _rows(form, result, columns)
             rows.extend(group)
             sizes.append(len(group))
-    extra.extend(blocks.grouped_rules(sizes, (0, 1, columns - 1), columns, 1))
-    return blocks.data_table(header, rows, fractions, width, extra, grid=False)
+    extra.extend(blocks.grouped_rules(sizes, (0, 1, columns - 1), 1))
+    return blocks.data_table(header, rows, fractions, width, extra)
 
 
 def rating_line(label: str, value: str, width: float) -> Table:

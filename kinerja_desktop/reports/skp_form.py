@@ -85,8 +85,8 @@ def results_table(form: SkpForm, width: float) -> Flowable:
             group = _result_rows(form, result, len(header))
             rows.extend(group)
             sizes.append(len(group))
-    extra.extend(blocks.grouped_rules(sizes, range(lead), len(header), 1))
-    return blocks.data_table(header, rows, fractions, width, extra, grid=False)
+    extra.extend(blocks.grouped_rules(sizes, range(lead), 1))
+    return blocks.data_table(header, rows, fractions, width, extra)
 
 
 def behaviour_table(form: SkpForm, width: float) -> Flowable:

@@ -13,7 +13,6 @@ MARGIN = 12 * mm
 #: Room at the bottom of each page for the page number and the verification stamp.
 FOOTER_HEIGHT = 20 * mm
 GRID = colors.black
-WHITE = colors.white
 HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
 SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
 

@@ -199,3 +199,19 @@ def test_digest_follows_the_content() -> None:
     changed = canonical_json(competence_form(reason="Lain"))
     assert digest_of(first) != digest_of(changed)
     assert len(digest_of(first)) == 64
+
+
+def test_the_qr_code_has_its_three_finder_patterns() -> None:
+    from kinerja_desktop.reports.canvas import qr_modules
+
+    modules = qr_modules(Verification("ABCD-EFGH-JK", "0" * 64).payload)
+    size = len(modules)
+    assert size >= 21 and (size - 17) % 4 == 0
+    assert all(len(row) == size for row in modules)
+    for top, left in ((0, 0), (0, size - 7), (size - 7, 0)):
+        ring = [modules[top][left + i] for i in range(7)] + [
+            modules[top + 6][left + i] for i in range(7)
+        ]
+        assert all(ring)
+        assert not modules[top + 1][left + 1]
+        assert all(modules[top + 2 + r][left + 2 + c] for r in range(3) for c in range(3))
