@@ -41,6 +41,7 @@ build: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_skp.py
+	$(BIN)/python benchmarks/bench_print.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -13,8 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kinerja_desktop import __version__, cli_backup
+from kinerja_desktop import __version__, cli_backup, cli_print
 from kinerja_desktop.domain.errors import DomainError, StorageError
+
+#: Modules that add sub-commands: each has ``add_commands(commands, db_argument)`` and
+#: ``run(args)``, which returns the exit code, or None when the command is not theirs.
+COMMAND_MODULES = (cli_backup, cli_print)
 
 EXIT_OK = 0
 EXIT_STORAGE = 1
@@ -98,23 +102,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="periksa integritas dan versi skema")
     _db_argument(check, required=True)
-    cli_backup.add_commands(commands, _db_argument)
+    for module in COMMAND_MODULES:
+        module.add_commands(commands, _db_argument)
     return parser
+
+
+def _run_command(args: argparse.Namespace) -> int | None:
+    """Run the sub-command; None when there is none (then the GUI starts)."""
+    if args.self_check:
+        return _self_check()
+    if args.command == "demo":
+        return _demo(args.db, args.employees)
+    if args.command == "import-employees":
+        return _import(args.db, args.file, skip_invalid=args.skip_invalid)
+    if args.command == "check":
+        return _check(args.db)
+    for module in COMMAND_MODULES:
+        result: int | None = module.run(args)
+        if result is not None:
+            return result
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.self_check:
-            return _self_check()
-        if args.command == "demo":
-            return _demo(args.db, args.employees)
-        if args.command == "import-employees":
-            return _import(args.db, args.file, skip_invalid=args.skip_invalid)
-        if args.command == "check":
-            return _check(args.db)
-        if args.command in cli_backup.COMMANDS:
-            return cli_backup.run(args)
+        if (result := _run_command(args)) is not None:
+            return result
     except StorageError as error:
         print(error.message, file=sys.stderr)
         return EXIT_STORAGE
@@ -147,6 +161,9 @@ def _self_check() -> int:
         services = open_services(Path(folder) / "self-check.sqlite")
         try:
             write_demo(services.database, employees=12)
+            if not cli_print.self_check(services):
+                print("self-check: printing a form failed", file=sys.stderr)
+                return EXIT_STORAGE
             show_main_window_once(services)
         finally:
             services.close()

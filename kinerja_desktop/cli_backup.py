@@ -48,10 +48,13 @@ def _say(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int | None:
+    """Run ``backup`` or ``restore``; None when the command is neither."""
     if args.command == "backup":
         return _backup(args.db, args.to)
-    return _restore(args.db, args.source, take_over=args.take_over)
+    if args.command == "restore":
+        return _restore(args.db, args.source, take_over=args.take_over)
+    return None
 
 
 def _backup(database: Path, destination: Path) -> int:

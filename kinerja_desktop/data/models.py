@@ -151,5 +151,6 @@ from kinerja_desktop.data import (  # noqa: E402, F401
     audit_models,
     behaviour_models,
     competence_models,
+    printing_models,
     skp_models,
 )

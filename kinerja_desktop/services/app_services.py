@@ -20,6 +20,7 @@ from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
 from kinerja_desktop.services.journal_service import JournalService
+from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.seals import SealService
 from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_service import SkpService
@@ -49,6 +50,7 @@ class AppServices:
     development: DevelopmentService
     development_overview: DevelopmentOverviewService
     seals: SealService
+    printing: PrintingService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
     backups: BackupService
@@ -104,6 +106,7 @@ def open_services(
         development=DevelopmentService(database),
         development_overview=DevelopmentOverviewService(database),
         seals=SealService(database),
+        printing=PrintingService(database),
         database=database,
         backups=BackupService(database),
         lock=lock,

@@ -31,6 +31,7 @@ from kinerja_desktop.ui.events import AppEvents
 from kinerja_desktop.ui.home_page import HomePage
 from kinerja_desktop.ui.import_dialog import ImportDialog
 from kinerja_desktop.ui.journal_page import JournalPage
+from kinerja_desktop.ui.print_page import PrintPage
 from kinerja_desktop.ui.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.settings_page import SettingsPage
 from kinerja_desktop.ui.skp_page import SkpPage
@@ -47,12 +48,22 @@ PAGES = (
     "Perilaku",
     "Kompetensi & Pengembangan",
     "Sebaran Predikat",
+    "Cetak",
     "Struktur",
     "Pengaturan",
 )
-BERANDA, PEGAWAI, SKP, EVALUASI, PERILAKU, KOMPETENSI, SEBARAN, STRUKTUR, PENGATURAN = range(
-    len(PAGES)
-)
+(
+    BERANDA,
+    PEGAWAI,
+    SKP,
+    EVALUASI,
+    PERILAKU,
+    KOMPETENSI,
+    SEBARAN,
+    CETAK,
+    STRUKTUR,
+    PENGATURAN,
+) = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
@@ -131,7 +142,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(
                 self._action(
                     name.replace("&", "&&"),
-                    f"Ctrl+{position + 1}",
+                    f"Ctrl+{(position + 1) % 10}",  # the tenth page is Ctrl+0
                     lambda _=False, p=position: self.go(p),
                 )
             )
@@ -195,8 +206,8 @@ class MainWindow(QMainWindow):
             return journal
         if page == KOMPETENSI:
             return self._build_competence_area()
-        if page == SEBARAN:
-            return DistributionPage(self._services.distribution, self._services.staff)
+        if page in (SEBARAN, CETAK):
+            return self._build_unit_head_page(page)
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
@@ -207,6 +218,12 @@ class MainWindow(QMainWindow):
         if settings.backup_section is not None:  # a restore changes everything on screen
             settings.backup_section.restored.connect(self.events.staff_changed)
         return settings
+
+    def _build_unit_head_page(self, page: int) -> QWidget:
+        """Sebaran Predikat and Cetak, the unit head's pages."""
+        if page == SEBARAN:
+            return DistributionPage(self._services.distribution, self._services.staff)
+        return PrintPage(self._services.printing, self._services.staff)
 
     def _build_skp_area(self) -> QWidget:
         """SKP: the editor with its time savers, and the cascade of the unit's results."""

@@ -1,0 +1,123 @@
+"""Every page's footer: "Halaman x dari y" and the verification stamp (short code and QR).
+
+The page count is known only at the end, so the canvas keeps each page's drawing state and
+draws the footers when the document is saved (the usual two-pass NumberedCanvas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from kinerja_desktop.reports.fonts import FAMILY
+from kinerja_desktop.reports.styles import MARGIN
+from kinerja_desktop.reports.text import normal
+
+QR_SIZE = 15 * mm
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What identifies a printed sheet: its short code and the digest of its content."""
+
+    code: str
+    digest: str
+
+    @property
+    def payload(self) -> str:
+        """What the QR code holds; `kinerja-desktop verify CODE` checks it."""
+        return f"KINERJA-DESKTOP|{self.code}|{self.digest}"
+
+    @property
+    def caption(self) -> str:
+        return f"Kode verifikasi: {self.code} · sidik {self.digest[:12]}"
+
+
+#: Light modules around the code, as the QR standard asks.
+QUIET_ZONE = 2
+QR_FORM = "kinerja-qr"
+
+
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code of ``payload`` (error correction M) as rows of dark/light modules."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    # A fixed mask pattern: any of the eight is valid; scoring all eight to pick the "best"
+    # took a third of a form's rendering time.
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
+    count = code.getModuleCount()
+    return [[bool(code.isDark(row, col)) for col in range(count)] for row in range(count)]
+
+
+def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float) -> None:
+    """One filled path of the dark runs of each row: small, and fast to draw and to read."""
+    count = len(modules) + 2 * QUIET_ZONE
+    cell = QR_SIZE / count
+    path = canvas.beginPath()
+    for row, line in enumerate(modules):
+        top = y + QR_SIZE - (row + QUIET_ZONE + 1) * cell
+        col = 0
+        while col < len(line):
+            if not line[col]:
+                col += 1
+                continue
+            start = col
+            while col < len(line) and line[col]:
+                col += 1
+            path.rect(x + (start + QUIET_ZONE) * cell, top, (col - start) * cell, cell)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def numbered_canvas(verification: Verification | None, footer_text: str) -> type[Canvas]:
+    """A canvas class that ends every page with its footer and "Halaman x dari y"."""
+    modules = qr_modules(verification.payload) if verification else None
+    footer = normal(footer_text)
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            if modules is not None:
+                # Drawn once as a form object, placed on every page.
+                self.beginForm(QR_FORM)
+                _draw_qr(self, modules, 0, 0)
+                self.endForm()
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, total: int) -> None:
+            width, _height = self._pagesize
+            self.saveState()
+            self.setFont(FAMILY, 7.5)
+            baseline = MARGIN * 0.6
+            self.drawRightString(
+                width - MARGIN, baseline, f"Halaman {self._pageNumber} dari {total}"
+            )
+            left = MARGIN
+            if modules is not None and verification is not None:
+                self.saveState()
+                self.translate(MARGIN, baseline - 2 * mm)
+                self.doForm(QR_FORM)
+                self.restoreState()
+                left = MARGIN + QR_SIZE + 2 * mm
+                self.drawString(left, baseline + 6 * mm, verification.caption)
+            if footer:
+                self.drawString(left, baseline, footer)
+            self.restoreState()
+
+    return NumberedCanvas

@@ -1,0 +1,311 @@
+"""What each form prints, as plain frozen data: every string already formatted.
+
+These records are also what a printed sheet is verified against: their canonical JSON
+(:func:`canonical_json`) is hashed, stored, and rebuilt from the records later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class FormKind(StrEnum):
+    SKP = "skp"
+    EVALUASI = "evaluasi"
+    DOKUMEN = "dokumen"
+    PENGEMBANGAN = "pengembangan"
+    DISTRIBUSI = "distribusi"
+    KOMPETENSI = "kompetensi"
+
+    @property
+    def label(self) -> str:
+        return {
+            "skp": "SKP",
+            "evaluasi": "Evaluasi Kinerja Pegawai",
+            "dokumen": "Dokumen Evaluasi Kinerja Pegawai",
+            "pengembangan": "Rencana Pengembangan",
+            "distribusi": "Penetapan Predikat Kinerja (kurva distribusi)",
+            "kompetensi": "Evaluasi Kompetensi (Format B.1.9)",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The instansi header; ``logo`` is PNG/JPEG bytes when one is set (not in the digest)."""
+
+    instansi: str
+    unit: str
+    logo: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PersonBlock:
+    """A person as the identity block prints them; NIP grouped, pangkat as "Penata, III/c"."""
+
+    name: str
+    nip: str
+    pangkat: str
+    jabatan: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One signature column: place and date (may be empty), role, name and NIP."""
+
+    role: str
+    name: str
+    nip: str
+    place_date: str = ""
+    #: Line above the role, e.g. "Plt." for an acting official; empty otherwise.
+    note: str = ""
+
+
+# --- SKP --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkpIndicatorLine:
+    aspek: str
+    indicator: str
+    target: str
+    perspektif: str
+
+
+@dataclass(frozen=True)
+class SkpResultLine:
+    number: str
+    parent: str
+    text: str
+    indicators: tuple[SkpIndicatorLine, ...]
+
+
+@dataclass(frozen=True)
+class BehaviourLine:
+    number: str
+    value: str
+    indicators: tuple[str, ...]
+    expectation: str
+    #: Umpan balik berkelanjutan (evaluation form only).
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class ListSection:
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SkpForm:
+    letterhead: Letterhead
+    year: int
+    approach: str
+    layout: str
+    period_text: str
+    status_note: str
+    pegawai: PersonBlock
+    penilai: PersonBlock | None
+    main_results: tuple[SkpResultLine, ...]
+    extra_results: tuple[SkpResultLine, ...]
+    behaviour: tuple[BehaviourLine, ...]
+    lampiran: tuple[ListSection, ...]
+    signatures: tuple[Signature, ...]
+
+
+# --- Evaluasi Kinerja Pegawai -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvaluationIndicatorLine:
+    aspek: str
+    indicator: str
+    target: str
+    realisation: str
+
+
+@dataclass(frozen=True)
+class EvaluationResultLine:
+    number: str
+    parent: str
+    text: str
+    indicators: tuple[EvaluationIndicatorLine, ...]
+    feedback: str
+
+
+@dataclass(frozen=True)
+class EvaluationForm:
+    letterhead: Letterhead
+    year: int
+    period_label: str
+    period_text: str
+    approach: str
+    pegawai: PersonBlock
+    penilai: PersonBlock | None
+    main_results: tuple[EvaluationResultLine, ...]
+    extra_results: tuple[EvaluationResultLine, ...]
+    rating_hasil: str
+    behaviour: tuple[BehaviourLine, ...]
+    rating_perilaku: str
+    predikat: str
+    signatures: tuple[Signature, ...]
+
+
+# --- Dokumen Evaluasi Kinerja Pegawai ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ObjectionSection:
+    number: str
+    title: str
+    text: str
+    date_text: str
+
+
+@dataclass(frozen=True)
+class EvaluationDocumentForm:
+    letterhead: Letterhead
+    year: int
+    #: Every period of the scheme, e.g. ("TRIWULAN I", ..., "AKHIR"); the current one is kept,
+    #: the others are struck through as on the official form.
+    period_names: tuple[str, ...]
+    current_period: str
+    period_text: str
+    pegawai: PersonBlock
+    penilai: PersonBlock | None
+    atasan: PersonBlock | None
+    capaian_organisasi: str
+    predikat: str
+    notes: str
+    objection: tuple[ObjectionSection, ...]
+    signatures: tuple[Signature, ...]
+
+
+# --- Rencana Pengembangan ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapLine:
+    number: str
+    competence: str
+    kind: str
+    required: str
+    held: str
+    gap: str
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    number: str
+    addresses: str
+    title: str
+    path: str
+    jp: str
+    schedule: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DevelopmentForm:
+    letterhead: Letterhead
+    year: int
+    pegawai: PersonBlock
+    penilai: PersonBlock | None
+    gaps: tuple[GapLine, ...]
+    jpm: str
+    items: tuple[PlanLine, ...]
+    jp_summary: str
+    signatures: tuple[Signature, ...]
+
+
+# --- Distribusi predikat ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    predikat: str
+    count: int
+    percent: str
+    expected_percent: str
+    #: The curve's expected number of people (percent of the total), for drawing.
+    expected_people: float
+
+
+@dataclass(frozen=True)
+class DistributionForm:
+    letterhead: Letterhead
+    year: int
+    period_label: str
+    unit: str
+    org_predikat: str
+    curve_title: str
+    points: tuple[CurvePoint, ...]
+    curve_note: str
+    total: int
+    findings: tuple[str, ...]
+    undecided: tuple[str, ...]
+    signatures: tuple[Signature, ...]
+
+
+# --- Format B.1.9 -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompetenceRatingLine:
+    number: str
+    competence: str
+    level: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CompetenceRatingForm:
+    letterhead: Letterhead
+    year: int
+    date_text: str
+    pegawai: PersonBlock
+    penilai: PersonBlock | None
+    lines: tuple[CompetenceRatingLine, ...]
+    signatures: tuple[Signature, ...]
+
+
+FormContent = (
+    SkpForm
+    | EvaluationForm
+    | EvaluationDocumentForm
+    | DevelopmentForm
+    | DistributionForm
+    | CompetenceRatingForm
+)
+
+
+def form_kind(content: FormContent) -> FormKind:
+    return {
+        SkpForm: FormKind.SKP,
+        EvaluationForm: FormKind.EVALUASI,
+        EvaluationDocumentForm: FormKind.DOKUMEN,
+        DevelopmentForm: FormKind.PENGEMBANGAN,
+        DistributionForm: FormKind.DISTRIBUSI,
+        CompetenceRatingForm: FormKind.KOMPETENSI,
+    }[type(content)]
+
+
+def content_dict(content: FormContent) -> dict[str, Any]:
+    """The printed content as plain JSON-ready data; the logo's bytes stay out."""
+    data = asdict(content)
+    data["letterhead"].pop("logo", None)
+    return data
+
+
+def canonical_json(content: FormContent) -> str:
+    """Sorted keys, no spaces, UTF-8 text: equal content always gives equal JSON."""
+    payload = {"form": form_kind(content).value, "content": content_dict(content)}
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def digest_of(canonical: str) -> str:
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,129 @@
+"""Penetapan Predikat Kinerja: the unit's spread of predikat with its curve, for the unit head."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from kinerja_desktop.reports import blocks, styles
+from kinerja_desktop.reports.blocks import p
+from kinerja_desktop.reports.content import DistributionForm
+from kinerja_desktop.reports.fonts import BOLD, FAMILY
+from kinerja_desktop.reports.text import normal
+
+BAR = colors.Color(0.45, 0.55, 0.7)
+CURVE = colors.Color(0.75, 0.2, 0.2)
+
+
+def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Drawing:
+    """Bars: people per predikat; line: the curve's expected people."""
+    drawing = Drawing(width, height)
+    left, bottom, top = 16 * mm, 16 * mm, height - 8 * mm
+    plot_w = width - left - 6 * mm
+    peak = max(
+        [1.0, *(pt.count for pt in form.points), *(pt.expected_people for pt in form.points)]
+    )
+    scale = (top - bottom) / peak
+    drawing.add(Line(left, bottom, left + plot_w, bottom))
+    drawing.add(Line(left, bottom, left, top))
+    step = max(1, round(peak / 5))
+    tick = 0
+    while tick <= peak:
+        y = bottom + tick * scale
+        drawing.add(Line(left - 2, y, left, y))
+        drawing.add(
+            String(left - 4, y - 3, str(tick), fontName=FAMILY, fontSize=7, textAnchor="end")
+        )
+        tick += step
+    drawing.add(String(left - 4, top + 3, "Frekuensi Pegawai", fontName=FAMILY, fontSize=7))
+    slot = plot_w / max(1, len(form.points))
+    centres: list[float] = []
+    for index, point in enumerate(form.points):
+        centre = left + slot * (index + 0.5)
+        centres.append(centre)
+        bar_h = point.count * scale
+        drawing.add(
+            Rect(centre - slot * 0.3, bottom, slot * 0.6, bar_h, fillColor=BAR, strokeColor=None)
+        )
+        drawing.add(
+            String(
+                centre,
+                bottom + bar_h + 2,
+                str(point.count),
+                fontName=BOLD,
+                fontSize=8,
+                textAnchor="middle",
+            )
+        )
+        drawing.add(
+            String(
+                centre,
+                bottom - 10,
+                normal(point.predikat),
+                fontName=FAMILY,
+                fontSize=7,
+                textAnchor="middle",
+            )
+        )
+    if any(point.expected_people for point in form.points):
+        coords: list[float] = []
+        for centre, point in zip(centres, form.points, strict=True):
+            coords.extend([centre, bottom + point.expected_people * scale])
+        drawing.add(PolyLine(coords, strokeColor=CURVE, strokeWidth=1.5))
+    drawing.add(Rect(left, 3, 8, 5, fillColor=BAR, strokeColor=None))
+    drawing.add(String(left + 11, 3, "Jumlah pegawai", fontName=FAMILY, fontSize=7))
+    drawing.add(
+        Line(
+            left + 70 * mm / 2,
+            5.5,
+            left + 70 * mm / 2 + 10,
+            5.5,
+            strokeColor=CURVE,
+            strokeWidth=1.5,
+        )
+    )
+    drawing.add(
+        String(left + 70 * mm / 2 + 13, 3, "Kurva distribusi (acuan)", fontName=FAMILY, fontSize=7)
+    )
+    return drawing
+
+
+def story(form: DistributionForm, width: float) -> list[Flowable]:
+    rows = [
+        [
+            p(point.predikat),
+            p(str(point.count), styles.CELL_CENTER),
+            p(point.percent, styles.CELL_CENTER),
+            p(point.expected_percent, styles.CELL_CENTER),
+        ]
+        for point in form.points
+    ]
+    rows.append([p("JUMLAH", styles.CELL_BOLD), p(str(form.total), styles.CELL_CENTER), "", ""])
+    out: list[Flowable] = [
+        blocks.letterhead(form.letterhead, width),
+        *blocks.titles(
+            "PENETAPAN PREDIKAT KINERJA PEGAWAI",
+            f"{form.unit.upper()} · {form.period_label.upper()} {form.year}",
+        ),
+        p(f"CAPAIAN KINERJA ORGANISASI: {form.org_predikat}", styles.CELL_BOLD),
+        blocks.section(form.curve_title),
+        curve(form, width),
+        p(form.curve_note, styles.SMALL),
+        Spacer(1, 3),
+        blocks.data_table(
+            ["PREDIKAT KINERJA PEGAWAI", "JUMLAH", "PERSENTASE", "KURVA (ACUAN)"],
+            rows,
+            [0.4, 0.2, 0.2, 0.2],
+            width,
+        ),
+    ]
+    if form.findings:
+        out.append(blocks.section("CATATAN TERHADAP KURVA DISTRIBUSI"))
+        out.extend(blocks.numbered_list(form.findings))
+    if form.undecided:
+        out.append(blocks.section("PEGAWAI YANG PREDIKATNYA BELUM DITETAPKAN"))
+        out.extend(blocks.numbered_list(form.undecided))
+    out.append(blocks.signature_block(form.signatures, width))
+    return out

@@ -1,0 +1,230 @@
+"""A batch of documents: whom and what to print, file names, and writing them one by one.
+
+Documents are built, rendered, written and recorded one at a time, so memory stays flat however
+many are printed (only a merged file grows with its pages).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
+from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.printing.request import PERIOD_FORMS, PrintRequest
+from kinerja_desktop.services.printing.service import PrintingService
+from kinerja_desktop.services.staff_service import StaffFilter, StaffService
+
+#: Per person, in the order a personnel office files them.
+PERSON_FORMS = (
+    FormKind.SKP,
+    FormKind.EVALUASI,
+    FormKind.DOKUMEN,
+    FormKind.KOMPETENSI,
+    FormKind.PENGEMBANGAN,
+)
+NAME_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    request: PrintRequest
+    file_name: str
+    #: Who or what, for progress and error lines.
+    label: str
+
+
+@dataclass
+class BatchResult:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    codes: list[str] = field(default_factory=list)
+
+
+def safe_name(text: str) -> str:
+    """A name usable as part of a file name on every system: ASCII letters, digits, "-"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
+    return cleaned[:NAME_LIMIT].rstrip("-") or "tanpa-nama"
+
+
+def file_name(nip: str, name: str, form: FormKind, period: str) -> str:
+    """``<NIP>_<name>_<form>_<period>.pdf``."""
+    return f"{nip}_{safe_name(name)}_{form.value}_{safe_name(period)}.pdf"
+
+
+def check_period(year: int, period_code: str) -> str:
+    """The period code in capitals, if any scheme has it.
+
+    Raises:
+        ValidationError: no scheme has that period (field "period").
+    """
+    code = period_code.strip().upper()
+    known = {p.code for scheme in EvaluationScheme for p in periods_for_year(year, scheme)}
+    if code not in known:
+        raise ValidationError(
+            f"Periode '{period_code.strip()}' tidak dikenal. Contoh: TW1 sampai TW4, S1, S2, "
+            "M01 sampai M12, atau AKHIR.",
+            field="period",
+        )
+    return code
+
+
+def plan_batch(
+    printing: PrintingService,
+    staff: StaffService,
+    *,
+    year: int,
+    printed_on: date,
+    forms: Sequence[FormKind],
+    period_code: str = "",
+    nip: str = "",
+    unit_id: int | None = None,
+) -> list[BatchItem]:
+    """Every document to print, in filing order: per person, then the units' distribution.
+
+    Args:
+        printing: Reads who has an SKP and which units have an organisation predikat.
+        staff: For finding the person by NIP and the unit's people.
+        year: The appraisal year.
+        printed_on: The signing day.
+        forms: Which forms; period forms are left out when no period is given.
+        period_code: The period, for the forms of a period.
+        nip: Only this person.
+        unit_id: Only the people of this unit (sub-units included).
+
+    Raises:
+        ValidationError: a form needs a period that was not given, or the NIP is unknown.
+    """
+    period = check_period(year, period_code) if period_code else ""
+    if not period:
+        needing = [form for form in forms if form in PERIOD_FORMS]
+        if len(forms) == 1 and needing:
+            raise ValidationError(
+                f"{needing[0].label} dicetak per periode: sebutkan periodenya (--period).",
+                field="period",
+            )
+        forms = [form for form in forms if form not in PERIOD_FORMS]
+    holders = printing.people(year)
+    if nip:
+        digits = Nip.parse(nip).digits
+        person = staff.find_by_nip(digits)
+        if person is None:
+            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip.strip()}.", field="nip")
+        holders = [h for h in holders if h[0] == person.id] or [
+            (person.id, person.nip, person.full_name)
+        ]
+    elif unit_id is not None:
+        inside = set(
+            staff.find_ids(
+                StaffFilter(unit_ids=staff.unit_with_descendants(unit_id), include_inactive=True)
+            )
+        )
+        holders = [h for h in holders if h[0] in inside]
+    items: list[BatchItem] = []
+    for employee_id, person_nip, name in holders:
+        for form in PERSON_FORMS:
+            if form not in forms:
+                continue
+            shown = period if form in PERIOD_FORMS else str(year)
+            items.append(
+                BatchItem(
+                    PrintRequest(
+                        form,
+                        year,
+                        printed_on,
+                        period_code=period if form in PERIOD_FORMS else "",
+                        employee_id=employee_id,
+                    ),
+                    file_name(person_nip, name, form, shown),
+                    f"{name} ({form.label})",
+                )
+            )
+    if FormKind.DISTRIBUSI in forms and period and not nip:
+        units = printing.units_with_org_predikat(year, period)
+        if unit_id is not None:
+            inside_units = staff.unit_with_descendants(unit_id)
+            units = [(unit, name) for unit, name in units if unit in inside_units]
+        for unit, unit_name in units:
+            items.append(
+                BatchItem(
+                    PrintRequest(
+                        FormKind.DISTRIBUSI, year, printed_on, period_code=period, unit_id=unit
+                    ),
+                    f"unit-{unit}_{safe_name(unit_name)}_{FormKind.DISTRIBUSI.value}_{period}.pdf",
+                    f"{unit_name} ({FormKind.DISTRIBUSI.label})",
+                )
+            )
+    return items
+
+
+def run_batch(
+    printing: PrintingService,
+    items: Sequence[BatchItem],
+    out_dir: Path,
+    paper: Paper = Paper.A4,
+    *,
+    merged: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """Write each document (or one merged file); a document that cannot be built is skipped.
+
+    A cancelled batch keeps what was written so far. Every written document is recorded.
+    """
+    result = BatchResult()
+    writer = _Merger() if merged is not None else None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for index, item in enumerate(items):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        if progress is not None:
+            progress(index, len(items), item.label)
+        try:
+            prepared = printing.prepare(item.request)
+        except DomainError as error:
+            result.skipped.append(f"{item.label}: {error.message}")
+            continue
+        pdf = printing.render(prepared, paper)
+        if writer is not None:
+            writer.add(pdf)
+        else:
+            target = out_dir / item.file_name
+            target.write_bytes(pdf)
+            result.written.append(target)
+        printing.record(prepared, paper)
+        result.codes.append(prepared.code)
+    if writer is not None and merged is not None and result.codes:
+        writer.write(merged)
+        result.written.append(merged)
+    if progress is not None and not result.cancelled:
+        progress(len(items), len(items), "")
+    return result
+
+
+class _Merger:
+    """Pages of several PDFs appended into one file (pypdf)."""
+
+    def __init__(self) -> None:
+        self._writer = PdfWriter()
+
+    def add(self, pdf: bytes) -> None:
+        self._writer.append(PdfReader(io.BytesIO(pdf)))
+
+    def write(self, path: Path) -> None:
+        partial = path.with_name(path.name + ".part")
+        with partial.open("wb") as handle:
+            self._writer.write(handle)
+        partial.replace(path)

@@ -1,0 +1,106 @@
+"""The unit's spread of predikat for a period, with the curve, signed by the unit head."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION, expected_curve
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.jabatan import JabatanKind
+from kinerja_desktop.domain.periods import find_period
+from kinerja_desktop.domain.skp_records import format_decimal_id
+from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.reports.content import CurvePoint, DistributionForm
+from kinerja_desktop.services.printing import people
+from kinerja_desktop.services.printing.people import Places
+from kinerja_desktop.services.printing.request import PrintRequest
+from kinerja_desktop.services.printing.snapshot import Sources
+
+#: Which jabatan leads a unit when several people in it are appraised from outside it.
+_SENIORITY = (
+    JabatanKind.JPT,
+    JabatanKind.ADMINISTRATOR,
+    JabatanKind.PENGAWAS,
+    JabatanKind.FUNGSIONAL,
+    JabatanKind.PELAKSANA,
+)
+
+
+def unit_head(sources: Sources, unit_id: int) -> Employee | None:
+    """The active person placed in the unit itself whose penilai is outside the unit."""
+    members = _members(sources, sources.staff.unit_with_descendants(unit_id))
+    heads = [
+        person
+        for person in members.values()
+        if person.unit_id == unit_id and person.penilai_id not in members
+    ]
+    heads.sort(key=lambda person: (_SENIORITY.index(person.jabatan_kind), person.name))
+    return heads[0] if heads else None
+
+
+def _members(sources: Sources, inside: frozenset[int]) -> dict[int, Employee]:
+    out: dict[int, Employee] = {}
+    stack = list(sources.staff.supervisor_tree())
+    while stack:
+        node = stack.pop()
+        if node.employee.unit_id in inside:
+            out[node.employee.id] = node.employee
+        stack.extend(node.children)
+    return out
+
+
+def _percent(count: int, total: int) -> str:
+    if not total:
+        return "0%"
+    value = (Decimal(count) * 100 / total).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{format_decimal_id(value)}%"
+
+
+def build_distribution(
+    sources: Sources, request: PrintRequest, logo: bytes | None
+) -> DistributionForm:
+    assert request.unit_id is not None
+    places = Places.read(sources)
+    check = sources.distribution.check(request.unit_id, request.year, request.period_code)
+    if check.org is None:
+        raise ValidationError(check.message, field="period")
+    scheme = sources.staff.scheme_for(request.unit_id, request.year)
+    period = find_period(request.year, scheme, check.period_code)
+    curve = dict(expected_curve(check.org.predikat))
+    total = check.total
+    points = tuple(
+        CurvePoint(
+            predikat=predikat.label,
+            count=check.counts[predikat],
+            percent=_percent(check.counts[predikat], total),
+            expected_percent=f"{format_decimal_id(curve.get(predikat, Decimal(0)))}%",
+            expected_people=float(
+                (curve.get(predikat, Decimal(0)) * total / 100).quantize(Decimal("0.01"))
+            ),
+        )
+        for predikat in CURVE_AXIS
+    )
+    head = unit_head(sources, request.unit_id)
+    org = check.org.predikat.label.upper()
+    return DistributionForm(
+        letterhead=places.letterhead(request.unit_id, logo),
+        year=request.year,
+        period_label=period.label,
+        unit=check.unit.name,
+        org_predikat=org,
+        curve_title=(
+            "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI " + org
+        ),
+        points=points,
+        curve_note=CURVE_CAPTION,
+        total=total,
+        findings=tuple(f.message for f in check.report.findings) if check.report else (),
+        undecided=tuple(f"{u.name} (NIP {people.grouped_nip(u.nip)})" for u in check.undecided),
+        signatures=(
+            people.signature(
+                head.jabatan if head else "Pimpinan Unit Kerja",
+                head,
+                people.place_date(places, request.unit_id, request.printed_on),
+            ),
+        ),
+    )

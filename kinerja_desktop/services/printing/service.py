@@ -1,0 +1,208 @@
+"""The printing service: build a form's content in one read transaction, then render it."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import printed as repo
+from kinerja_desktop.data.repositories.printed import StoredPrint
+from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.paths import resource_path
+from kinerja_desktop.reports.canvas import Verification
+from kinerja_desktop.reports.content import FormContent, FormKind, canonical_json, digest_of
+from kinerja_desktop.reports.fonts import register_fonts
+from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.reports.render import render_pdf
+from kinerja_desktop.services.printing.development_print import (
+    build_competence,
+    build_development,
+)
+from kinerja_desktop.services.printing.differences import MAX_LINES, differences
+from kinerja_desktop.services.printing.distribution_print import build_distribution
+from kinerja_desktop.services.printing.evaluation_print import build_document, build_evaluation
+from kinerja_desktop.services.printing.people import read_logo
+from kinerja_desktop.services.printing.request import PrintRequest
+from kinerja_desktop.services.printing.skp_print import build_skp
+from kinerja_desktop.services.printing.snapshot import Sources
+from kinerja_desktop.services.printing.verification import (
+    VerificationResult,
+    normal_code,
+    printed_content,
+)
+
+Builder = Callable[[Sources, PrintRequest, bytes | None], FormContent]
+
+BUILDERS: dict[FormKind, Builder] = {
+    FormKind.SKP: build_skp,
+    FormKind.EVALUASI: build_evaluation,
+    FormKind.DOKUMEN: build_document,
+    FormKind.PENGEMBANGAN: build_development,
+    FormKind.DISTRIBUSI: build_distribution,
+    FormKind.KOMPETENSI: build_competence,
+}
+
+#: Letters of the short code: no 0/O, 1/I/L, so it can be read off paper and typed back.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+
+
+def new_code() -> str:
+    """A short code such as "K7QX-M2PA-9R": random, about 50 bits."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A form's content with its canonical JSON, digest and verification code."""
+
+    request: PrintRequest
+    content: FormContent
+    canonical: str
+    digest: str
+    code: str
+
+    @property
+    def verification(self) -> Verification:
+        return Verification(self.code, self.digest)
+
+
+class PrintingService:
+    def __init__(self, database: Database, fonts_dir: Path | None = None) -> None:
+        self._db = database
+        self._fonts_dir = fonts_dir
+
+    def people(self, year: int) -> list[tuple[int, str, str]]:
+        """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
+        with self._db.reading() as session:
+            holders = Sources(self._db, session).evaluation.people(year)
+        return [(holder.employee_id, holder.nip, holder.name) for holder in holders]
+
+    def units_with_org_predikat(self, year: int, period_code: str) -> list[tuple[int, str]]:
+        """Units (id, name) whose organisation predikat is recorded for the period."""
+        with self._db.reading() as session:
+            sources = Sources(self._db, session)
+            return [
+                (unit.id, unit.name)
+                for unit in sources.staff.units()
+                if sources.distribution.org_predikat(unit.id, year, period_code) is not None
+            ]
+
+    def build(self, request: PrintRequest) -> FormContent:
+        """Read the records for one form in one read transaction.
+
+        Raises:
+            NotFoundError: the person, SKP or unit does not exist.
+            ValidationError: nothing to print (no SKP, unknown period, no org predikat ...).
+        """
+        logo = read_logo(Path(self._db.path))
+        with self._db.reading() as session:
+            return BUILDERS[request.form](Sources(self._db, session), request, logo)
+
+    def prepare(self, request: PrintRequest) -> PreparedDocument:
+        content = self.build(request)
+        canonical = canonical_json(content)
+        return PreparedDocument(request, content, canonical, digest_of(canonical), new_code())
+
+    def render(
+        self, prepared: PreparedDocument, paper: Paper = Paper.A4, out: BinaryIO | None = None
+    ) -> bytes:
+        """The PDF's bytes, or b"" after writing them to ``out``."""
+        # Registered on first use, so opening the app does not parse four fonts.
+        register_fonts(self._fonts_dir or resource_path("fonts"))
+        return render_pdf(prepared.content, paper, prepared.verification, out)
+
+    def record(self, prepared: PreparedDocument, paper: Paper = Paper.A4) -> None:
+        """Keep the document's code, digest and content, so the sheet can be verified later."""
+        request = prepared.request
+        with self._db.transaction() as session:
+            repo.add(
+                session,
+                StoredPrint(
+                    code=prepared.code,
+                    form=request.form.value,
+                    employee_id=request.employee_id,
+                    unit_id=request.unit_id,
+                    year=request.year,
+                    period_code=request.period_code,
+                    paper=paper.value,
+                    printed_on=request.printed_on,
+                    digest=prepared.digest,
+                    content_json=prepared.canonical,
+                ),
+            )
+
+    def issue(
+        self, request: PrintRequest, paper: Paper = Paper.A4, out: BinaryIO | None = None
+    ) -> tuple[PreparedDocument, bytes]:
+        """Build, render and record one document; the PDF goes to ``out`` or is returned."""
+        prepared = self.prepare(request)
+        pdf = self.render(prepared, paper, out)
+        self.record(prepared, paper)
+        return prepared, pdf
+
+    def verify(self, code: str) -> VerificationResult:
+        """Rebuild a printed document's content from the records now and compare.
+
+        Raises:
+            ValidationError: ``code`` is not shaped like a code (field "code").
+        """
+        wanted = normal_code(code)
+        if wanted is None:
+            raise ValidationError(
+                f"'{code.strip()}' bukan kode verifikasi (contoh: K7QX-M2PA-9R).", field="code"
+            )
+        with self._db.reading() as session:
+            stored = repo.by_code(session, wanted)
+        if stored is None:
+            return VerificationResult(code=wanted, found=False, matches=False)
+        form = FormKind(stored.form)
+        request = PrintRequest(
+            form=form,
+            year=stored.year,
+            printed_on=stored.printed_on,
+            period_code=stored.period_code,
+            employee_id=stored.employee_id,
+            unit_id=stored.unit_id,
+        )
+        printed = printed_content(stored.content_json)
+        description = _describe(form, printed, stored)
+        try:
+            canonical = canonical_json(self.build(request))
+        except DomainError as error:
+            return VerificationResult(
+                wanted,
+                True,
+                False,
+                form,
+                stored.printed_on,
+                description,
+                (f"Isi tidak dapat disusun lagi dari catatan: {error.message}",),
+            )
+        if digest_of(canonical) == stored.digest:
+            return VerificationResult(wanted, True, True, form, stored.printed_on, description)
+        changed = differences(printed, json.loads(canonical))
+        if len(changed) > MAX_LINES:
+            changed = [*changed[:MAX_LINES], f"... dan {len(changed) - MAX_LINES} perubahan lain"]
+        return VerificationResult(
+            wanted, True, False, form, stored.printed_on, description, tuple(changed)
+        )
+
+
+def _describe(form: FormKind, printed: dict[str, object], stored: StoredPrint) -> str:
+    content = printed.get("content")
+    who = ""
+    if isinstance(content, dict):
+        pegawai = content.get("pegawai")
+        if isinstance(pegawai, dict):
+            who = f"{pegawai.get('name', '')} (NIP {pegawai.get('nip', '')})"
+        elif isinstance(content.get("unit"), str):
+            who = str(content["unit"])
+    period = f" {stored.period_code}" if stored.period_code else ""
+    return f"{form.label}, tahun {stored.year}{period}, {who}".rstrip(", ")

@@ -1,0 +1,58 @@
+"""One read transaction for a whole form: the services, bound to a single open session.
+
+A form gathers what several services return (SKP, evaluation, behaviour, dialogue, plan). Each
+of them opens its own transaction; bound to :class:`SessionDatabase` they all read inside the
+one the printing service opened, so a form never mixes two states of the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.services.behaviour_service import BehaviourService
+from kinerja_desktop.services.competence_service import CompetenceService
+from kinerja_desktop.services.development_service import DevelopmentService
+from kinerja_desktop.services.dialogue_service import DialogueService
+from kinerja_desktop.services.distribution_service import DistributionService
+from kinerja_desktop.services.evaluation import EvaluationService
+from kinerja_desktop.services.skp_service import SkpService
+from kinerja_desktop.services.staff_service import StaffService
+
+
+class SessionDatabase(Database):
+    """A :class:`Database` whose reads all happen in one session that is already open."""
+
+    def __init__(self, database: Database, session: Session) -> None:
+        super().__init__(database.path, database.engine)
+        self._bound = session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        yield self._bound
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        raise RuntimeError("printing only reads")
+        yield self._bound  # pragma: no cover - keeps this a generator
+
+
+class Sources:
+    """The services a form reads from, all inside the same read transaction."""
+
+    def __init__(self, database: Database, session: Session) -> None:
+        bound = SessionDatabase(database, session)
+        self.session = session
+        self.staff = StaffService(bound)
+        self.skp = SkpService(bound)
+        # Evidence files are not read for printing; the folder is never touched.
+        self.evaluation = EvaluationService(bound, Path(database.path).parent / "evidence")
+        self.behaviour = BehaviourService(bound)
+        self.dialogue = DialogueService(bound)
+        self.distribution = DistributionService(bound)
+        self.competence = CompetenceService(bound)
+        self.development = DevelopmentService(bound)
