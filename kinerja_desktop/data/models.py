@@ -147,4 +147,9 @@ class AppraisalYearRow(Base):
 
 # The SKP tables live in their own module; importing it here puts every table on Base.metadata
 # wherever the staff models are loaded (migrations, tests, the app).
-from kinerja_desktop.data import behaviour_models, competence_models, skp_models  # noqa: E402, F401
+from kinerja_desktop.data import (  # noqa: E402
+    behaviour_models,  # noqa: F401
+    competence_models,  # noqa: F401
+    skp_models,  # noqa: F401
+    supervision_models,  # noqa: F401
+)

@@ -273,6 +273,28 @@ def compute_ikm(
             else:
                 totals[index] += answer
                 counts[index] += 1
+    return ikm_from_totals(
+        totals, counts, respondents=respondents, unanswered=unanswered, rules=rules
+    )
+
+
+def ikm_from_totals(
+    totals: Sequence[int],
+    counts: Sequence[int],
+    *,
+    respondents: int,
+    unanswered: int = 0,
+    rules: IkmRules | None = None,
+) -> IkmResult:
+    """Compute the IKM from each unsur's sum of answers and number of answers (U1..U9).
+
+    The same result as :func:`compute_ikm` on the answers behind the sums; a database sums in
+    SQL and calls this.
+
+    Raises:
+        ValidationError: no respondent (field "responses"), or an unsur nobody answered.
+    """
+    rules = rules or default_rules()
     if respondents == 0:
         raise ValidationError(
             "Survei ini belum punya responden; IKM dihitung setelah ada jawaban.",
