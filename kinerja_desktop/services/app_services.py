@@ -21,6 +21,7 @@ from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
 from kinerja_desktop.services.staff_import import StaffImportService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.supervision import SupervisionServices, supervision_services
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class AppServices:
     dialogue: DialogueService
     competence: CompetenceService
     development: DevelopmentService
+    #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
+    supervision: SupervisionServices
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -73,5 +76,6 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         dialogue=DialogueService(database),
         competence=CompetenceService(database),
         development=DevelopmentService(database),
+        supervision=supervision_services(database, path.parent / "evidence"),
         database=database,
     )

@@ -187,17 +187,18 @@ def _escape_like(text: str) -> str:
 def find(session: Session, query: FeedbackQuery, limit: int | None = None) -> list[StoredFeedback]:
     """Entries matching ``query``, newest first."""
     statement = _select()
-    conditions = [
-        (query.kind, PublicFeedbackRow.kind == query.kind),
-        (query.status, PublicFeedbackRow.status == query.status),
-        (query.employee_id, PublicFeedbackRow.employee_id == query.employee_id),
-        (query.unit_id, PublicFeedbackRow.unit_id == query.unit_id),
-        (query.start, PublicFeedbackRow.received_on >= query.start),
-        (query.end, PublicFeedbackRow.received_on <= query.end),
-    ]
-    for value, condition in conditions:
-        if value is not None:
-            statement = statement.where(condition)
+    if query.kind is not None:
+        statement = statement.where(PublicFeedbackRow.kind == query.kind)
+    if query.status is not None:
+        statement = statement.where(PublicFeedbackRow.status == query.status)
+    if query.employee_id is not None:
+        statement = statement.where(PublicFeedbackRow.employee_id == query.employee_id)
+    if query.unit_id is not None:
+        statement = statement.where(PublicFeedbackRow.unit_id == query.unit_id)
+    if query.start is not None:
+        statement = statement.where(PublicFeedbackRow.received_on >= query.start)
+    if query.end is not None:
+        statement = statement.where(PublicFeedbackRow.received_on <= query.end)
     if query.open_only:
         statement = statement.where(PublicFeedbackRow.status != "SELESAI")
     for word in query.text.split():
