@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kinerja_desktop import __version__
+from kinerja_desktop import __version__, cli_ikm
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 EXIT_OK = 0
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="periksa integritas dan versi skema")
     _db_argument(check, required=True)
+    cli_ikm.add_parser(commands, _db_argument)
     return parser
 
 
@@ -112,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.db, args.file, skip_invalid=args.skip_invalid)
         if args.command == "check":
             return _check(args.db)
+        if args.command == "ikm":
+            return cli_ikm.run(args)
     except StorageError as error:
         print(error.message, file=sys.stderr)
         return EXIT_STORAGE
