@@ -36,6 +36,7 @@ from kinerja_desktop.ui.skp_page import SkpPage
 from kinerja_desktop.ui.skp_tools import SkpTools
 from kinerja_desktop.ui.staff_page import StaffPage
 from kinerja_desktop.ui.structure_page import StructurePage
+from kinerja_desktop.ui.supervision.page import SupervisionPage
 
 PAGES = (
     "Beranda",
@@ -44,13 +45,23 @@ PAGES = (
     "Evaluasi",
     "Perilaku",
     "Kompetensi & Pengembangan",
+    "Pengawasan",
     "Sebaran Predikat",
     "Struktur",
     "Pengaturan",
 )
-BERANDA, PEGAWAI, SKP, EVALUASI, PERILAKU, KOMPETENSI, SEBARAN, STRUKTUR, PENGATURAN = range(
-    len(PAGES)
-)
+(
+    BERANDA,
+    PEGAWAI,
+    SKP,
+    EVALUASI,
+    PERILAKU,
+    KOMPETENSI,
+    PENGAWASAN,
+    SEBARAN,
+    STRUKTUR,
+    PENGATURAN,
+) = range(len(PAGES))
 
 
 class MainWindow(QMainWindow):
@@ -127,7 +138,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(
                 self._action(
                     name.replace("&", "&&"),
-                    f"Ctrl+{position + 1}",
+                    f"Ctrl+{(position + 1) % 10}",  # the tenth page is Ctrl+0
                     lambda _=False, p=position: self.go(p),
                 )
             )
@@ -164,7 +175,7 @@ class MainWindow(QMainWindow):
             self._built[page] = built
         return built
 
-    def _build_page(self, page: int) -> QWidget:
+    def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
             staff = StaffPage(self._services.staff, journal=self._services.journal)
             staff.edit_requested.connect(self.edit_employee)
@@ -194,6 +205,11 @@ class MainWindow(QMainWindow):
             )
             competence.changed.connect(self.home.refresh)
             return competence
+        if page == PENGAWASAN:
+            supervision = SupervisionPage(self._services.supervision, self._services.staff)
+            supervision.changed.connect(self.home.refresh)
+            supervision.journal_changed.connect(self._after_journal)
+            return supervision
         if page == SEBARAN:
             return DistributionPage(self._services.distribution, self._services.staff)
         if page == STRUKTUR:

@@ -40,9 +40,10 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
         "Evaluasi": "Ctrl+4",
         "Perilaku": "Ctrl+5",
         "Kompetensi && Pengembangan": "Ctrl+6",  # && shows one & in a menu
-        "Sebaran Predikat": "Ctrl+7",
-        "Struktur": "Ctrl+8",
-        "Pengaturan": "Ctrl+9",
+        "Pengawasan": "Ctrl+7",
+        "Sebaran Predikat": "Ctrl+8",
+        "Struktur": "Ctrl+9",
+        "Pengaturan": "Ctrl+0",
     }
     # The offscreen platform has no active window to route key shortcuts, so trigger them.
     window.find_action.trigger()

@@ -27,8 +27,8 @@ class DeadlineState(StrEnum):
             "ON_TRACK": "Dalam tenggat",
             "DUE_SOON": "Segera jatuh tempo",
             "OVERDUE": "Terlambat",
-            "CLOSED": "Selesai tepat waktu",
-            "CLOSED_LATE": "Selesai terlambat",
+            "CLOSED": "Ditutup tepat waktu",
+            "CLOSED_LATE": "Ditutup terlambat",
         }[self.value]
 
     @property
@@ -72,7 +72,7 @@ def deadline_of(
                 DeadlineState.CLOSED_LATE,
                 due,
                 late,
-                f"Selesai terlambat {late} hari (batas {format_date_id(due)})",
+                f"Ditutup terlambat {late} hari (batas {format_date_id(due)})",
             )
         return Deadline(DeadlineState.CLOSED, due, late, DeadlineState.CLOSED.label)
     left = (due - today).days

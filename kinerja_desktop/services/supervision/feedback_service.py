@@ -83,6 +83,17 @@ class FeedbackEntry:
 
 
 @dataclass(frozen=True)
+class FeedbackFilter:
+    """What the register shows; None (or empty text) means "any"."""
+
+    kind: FeedbackKind | None = None
+    open_only: bool = False
+    employee_id: int | None = None
+    unit_id: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class FeedbackInput:
     """What the register's form sends."""
 
@@ -301,19 +312,24 @@ class FeedbackService:
 
     def entries(
         self,
-        query: repo.FeedbackQuery | None = None,
+        feedback_filter: FeedbackFilter | None = None,
         *,
         limit: int | None = None,
         today: date | None = None,
     ) -> list[FeedbackEntry]:
-        """Entries matching the query, newest first."""
+        """Entries matching the filter, newest first."""
         day = today or date.today()
+        wanted = feedback_filter or FeedbackFilter()
+        query = repo.FeedbackQuery(
+            kind=wanted.kind.value if wanted.kind else None,
+            open_only=wanted.open_only,
+            employee_id=wanted.employee_id,
+            unit_id=wanted.unit_id,
+            text=" ".join(wanted.text.split()),
+        )
         with self._db.reading() as session:
             labels = unit_labels(session)
-            return [
-                to_entry(stored, labels, day)
-                for stored in repo.find(session, query or repo.FeedbackQuery(), limit)
-            ]
+            return [to_entry(stored, labels, day) for stored in repo.find(session, query, limit)]
 
     def for_observation(
         self, observation_id: int, today: date | None = None
