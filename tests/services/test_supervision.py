@@ -382,6 +382,8 @@ def test_finding_links_to_an_observation(office: Office) -> None:
     observation = services.journal.record(
         office.head, date(2026, 3, 12), "AKUNTABEL", "NEGATIF", "Stok obat tidak diawasi"
     )
+    targets = services.supervision.audit.link_targets(office.head, 2026)
+    assert [(t.kind, t.id) for t in targets] == [("CATATAN", observation.id)]
     (link,) = services.supervision.audit.link(finding.id, observation_id=observation.id)
     assert link.employee_id == office.head
     assert services.supervision.audit.links(observation_id=observation.id)[0].finding_id == (

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
@@ -55,6 +55,27 @@ def test_keyboard_entry_one_respondent_per_enter(qtbot: QtBot, office: AppServic
     assert tab.entry_error.text().startswith("Responden ke-3, kolom 5: baru 4 jawaban")
     assert tab.entry.text() == "3343"  # kept for correcting
     assert office.supervision.surveys.get(survey_id).responses == 2
+
+
+def test_the_last_respondent_can_be_taken_back(
+    qtbot: QtBot, office: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026")
+    office.supervision.surveys.add_typed(survey.id, "444444444\n111111111")
+    tab = SurveyTab(office.supervision.surveys)
+    qtbot.addWidget(tab)
+    tab.refresh(keep=survey.id)
+    asked: list[str] = []
+
+    def answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Hapus responden terakhir (111111111)?"]
+    assert office.supervision.surveys.get(survey.id).responses == 1
+    assert tab.ikm.text() == "IKM 100,00 · Mutu A (Sangat Baik)"
 
 
 def _complaint(office: AppServices, employee_id: int | None) -> int:

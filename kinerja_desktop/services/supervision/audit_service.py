@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import audit as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
+from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.supervision.audit import (
@@ -71,6 +73,20 @@ class FollowUp:
     evidence_text: str
     evidence_file: str
     evidence_sha256: str
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Something of a person a finding can be evidence for.
+
+    Attributes:
+        kind: "RHK" (an SKP result) or "CATATAN" (a behaviour observation).
+        text: What to show, e.g. "RHK 2026: Terlaksananya …" or "12 Maret 2026: …".
+    """
+
+    kind: str
+    id: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -301,6 +317,29 @@ class AuditService:
                 raise ValidationError("Temuan ini sudah ditautkan ke sana.", field="target")
             repo.add_link(session, finding_id, rhk_id=rhk_id, observation_id=observation_id)
             return repo.links(session, finding_id=finding_id)
+
+    def link_targets(self, employee_id: int, year: int) -> list[LinkTarget]:
+        """The person's RHK of ``year`` and their journal entries of that year."""
+        with self._db.reading() as session:
+            targets = []
+            skp = skp_repo.skp_row_for(session, employee_id, year)
+            if skp is not None:
+                targets += [
+                    LinkTarget("RHK", option.id, f"RHK {year}: {option.text}")
+                    for option in skp_repo.rhk_options(session, skp.id)
+                ]
+            query = journal_repo.ObservationQuery(
+                employee_id=employee_id, start=date(year, 1, 1), end=date(year, 12, 31)
+            )
+            targets += [
+                LinkTarget(
+                    "CATATAN",
+                    stored.id,
+                    f"Catatan {format_date_id(stored.data.observed_on)}: {stored.data.text}",
+                )
+                for stored in journal_repo.find(session, query, 200)
+            ]
+            return targets
 
     def unlink(self, link_id: int) -> None:
         with self._db.transaction() as session:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -237,6 +239,62 @@ class FollowUpDialog(QDialog):
         self.accept()
 
 
+class LinkDialog(QDialog):
+    """Use a finding as evidence for one of a person's SKP results or journal entries."""
+
+    def __init__(
+        self,
+        audit: AuditService,
+        staff: StaffService,
+        finding: Finding,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Tautkan temuan: {finding.title}")
+        self._audit = audit
+        self._finding = finding
+        self.linked = False
+        self.person = PersonPicker(staff)
+        self.person.picked.connect(self._fill)
+        self.targets = QListWidget()
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("&Pegawai"))
+        layout.addWidget(self.person)
+        layout.addWidget(QLabel("Hasil kerja (RHK) atau catatan perilaku tahun temuan:"))
+        layout.addWidget(self.targets, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(dialog_buttons(self, "&Tautkan", self.save))
+        if finding.employee_id is not None:
+            self.person.set_person(staff.get(finding.employee_id))
+
+    def _fill(self, employee_id: int) -> None:
+        self.targets.clear()
+        if not employee_id:
+            return
+        for target in self._audit.link_targets(employee_id, self._finding.found_on.year):
+            item = QListWidgetItem(target.text)
+            item.setData(Qt.ItemDataRole.UserRole, (target.kind, target.id))
+            self.targets.addItem(item)
+
+    def save(self) -> None:
+        item = self.targets.currentItem()
+        if item is None:
+            show_message(self.error, "Pilih satu hasil kerja atau catatan perilaku.")
+            return
+        kind, target_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            if kind == "RHK":
+                self._audit.link(self._finding.id, rhk_id=target_id)
+            else:
+                self._audit.link(self._finding.id, observation_id=target_id)
+        except DomainError as error:
+            show_message(self.error, error.message)
+            return
+        self.linked = True
+        self.accept()
+
+
 class AuditTab(QWidget):
     """Signals: changed — a finding or its follow-up was saved."""
 
@@ -262,6 +320,7 @@ class AuditTab(QWidget):
         self.new_button = QPushButton("Temuan &baru…")
         self.follow_up_button = QPushButton("&Tindak lanjut…")
         self.status_button = QPushButton("Ubah &status…")
+        self.link_button = QPushButton("Tautkan sebagai &bukti…")
         self.count_label = QLabel()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -279,7 +338,12 @@ class AuditTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.status)
         bar.addStretch(1)
-        for button in (self.new_button, self.follow_up_button, self.status_button):
+        for button in (
+            self.new_button,
+            self.follow_up_button,
+            self.status_button,
+            self.link_button,
+        ):
             bar.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -295,6 +359,7 @@ class AuditTab(QWidget):
         self.new_button.clicked.connect(self.new_finding)
         self.follow_up_button.clicked.connect(self.follow_up)
         self.status_button.clicked.connect(self.change_status)
+        self.link_button.clicked.connect(self.link)
         self.refresh()
 
     def refresh(self) -> None:
@@ -334,6 +399,7 @@ class AuditTab(QWidget):
         finding = self.selected()
         self.follow_up_button.setEnabled(finding is not None)
         self.status_button.setEnabled(finding is not None)
+        self.link_button.setEnabled(finding is not None)
         if finding is None:
             self.detail.setHtml(
                 "<p>Pilih satu temuan untuk melihat rincian dan tindak lanjutnya.</p>"
@@ -359,9 +425,14 @@ class AuditTab(QWidget):
             )
             if text
         )
+        links = "".join(
+            f"<li>{'RHK' if link.rhk_id else 'Catatan perilaku'}: {escape(link.text)}</li>"
+            for link in self._audit.links(finding_id=finding.id)
+        )
         self.detail.setHtml(
             f"<h3>{escape(finding.title)}</h3><table>{rows}</table>"
             f"<p><b>Tindak lanjut</b></p><ul>{steps or '<li>Belum ada.</li>'}</ul>"
+            + (f"<p><b>Menjadi bukti untuk</b></p><ul>{links}</ul>" if links else "")
         )
 
     def new_finding(self) -> None:
@@ -377,6 +448,15 @@ class AuditTab(QWidget):
         dialog = FollowUpDialog(self._audit, finding, self)
         if dialog.exec() and dialog.saved:
             self.refresh()
+            self.changed.emit()
+
+    def link(self) -> None:
+        finding = self.selected()
+        if finding is None:
+            return
+        dialog = LinkDialog(self._audit, self._staff, finding, self)
+        if dialog.exec() and dialog.linked:
+            self._show_detail()
             self.changed.emit()
 
     def change_status(self) -> None:

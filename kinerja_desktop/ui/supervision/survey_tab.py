@@ -79,6 +79,7 @@ class SurveyTab(QWidget):
         self.paste.setPlaceholderText("Atau tempel banyak baris, satu responden per baris")
         self.paste.setMaximumHeight(90)
         self.paste_button = QPushButton("Simpan semua baris")
+        self.undo_button = QPushButton("Hapus responden terakhir")
         self.items = QTableWidget(9, len(ITEM_COLUMNS))
         self.items.setHorizontalHeaderLabels(list(ITEM_COLUMNS))
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,6 +100,7 @@ class SurveyTab(QWidget):
         self.survey.currentIndexChanged.connect(self._survey_changed)
         self.entry.returnPressed.connect(self.add_typed)
         self.paste_button.clicked.connect(self.add_pasted)
+        self.undo_button.clicked.connect(self.remove_last)
         self.import_button.clicked.connect(self.choose_import)
         self.close_button.clicked.connect(self.toggle_closed)
         self.refresh()
@@ -122,7 +124,11 @@ class SurveyTab(QWidget):
         entry_layout.addWidget(self.entry_error, 1, 0, 1, 2)
         entry_layout.addWidget(self.entry_status, 2, 0, 1, 2)
         entry_layout.addWidget(self.paste, 3, 0)
-        entry_layout.addWidget(self.paste_button, 3, 1, Qt.AlignmentFlag.AlignTop)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.paste_button)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        entry_layout.addLayout(buttons, 3, 1)
 
         results = QWidget()
         results_layout = QVBoxLayout(results)
@@ -180,7 +186,13 @@ class SurveyTab(QWidget):
     def _survey_changed(self) -> None:
         survey_id = self.survey_id
         enabled = survey_id is not None
-        for widget in (self.entry, self.paste_button, self.import_button, self.close_button):
+        for widget in (
+            self.entry,
+            self.paste_button,
+            self.undo_button,
+            self.import_button,
+            self.close_button,
+        ):
             widget.setEnabled(enabled)
         if survey_id is None:
             self.ikm.setText("")
@@ -244,6 +256,29 @@ class SurveyTab(QWidget):
         show_message(self.entry_error, None)
         self.entry_status.setText(f"{added} responden tersimpan dari teks yang ditempel.")
         self.paste.clear()
+        self._after_change(survey_id)
+
+    def remove_last(self) -> None:
+        """Take back the most recent respondent (a questionnaire typed wrongly), after asking."""
+        survey_id = self.survey_id
+        if survey_id is None:
+            return
+        latest = self._surveys.responses(survey_id, limit=1)
+        if not latest:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Hapus responden",
+            f"Hapus responden terakhir ({answers_text(latest[0].data.answers)})?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._surveys.remove_response(survey_id, latest[0].id)
+        except DomainError as error:
+            show_message(self.entry_error, error.message)
+            return
+        self.entry_status.setText("Responden terakhir dihapus.")
         self._after_change(survey_id)
 
     def choose_import(self) -> None:
