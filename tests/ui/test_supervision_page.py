@@ -19,7 +19,7 @@ from kinerja_desktop.services.supervision.kiosk import KioskLock
 from kinerja_desktop.ui.main_window import PENGAWASAN, MainWindow
 from kinerja_desktop.ui.supervision.kiosk_window import KioskWindow
 from kinerja_desktop.ui.supervision.page import SupervisionPage
-from kinerja_desktop.ui.supervision.register_tab import COLUMNS, RegisterTab
+from kinerja_desktop.ui.supervision.register_tab import COLUMNS, FeedbackDialog, RegisterTab
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
 
 
@@ -178,3 +178,20 @@ def test_pengawasan_page_opens_from_the_main_window(qtbot: QtBot, office: AppSer
     assert isinstance(page, SupervisionPage)
     assert page.tabs.count() == 4
     assert "Pengaduan yang belum selesai: 0" in page.dashboard.text.toPlainText()
+
+
+def test_new_entry_shows_errors_next_to_fields_and_saves_nothing(
+    qtbot: QtBot, office: AppServices
+) -> None:
+    dialog = FeedbackDialog(office.supervision.feedback, office.supervision.surveys, office.staff)
+    qtbot.addWidget(dialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.SP4N_LAPOR.value))
+    assert dialog.ticket.isEnabled()
+    dialog.save()
+    assert dialog.errors["ticket"].isVisibleTo(dialog)
+    assert dialog.errors["text"].text() == "Isi pengaduan/apresiasi wajib diisi."
+    assert office.supervision.feedback.entries() == []
+    qtbot.keyClicks(dialog.ticket, "LAP-77")
+    dialog.text.setPlainText("Loket tutup sebelum jam pelayanan berakhir.")
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.ticket == "LAP-77"
