@@ -29,8 +29,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import ObservationRow
-from kinerja_desktop.data.repositories import audit as audit_repo
 from kinerja_desktop.data.repositories import feedback as feedback_repo
+from kinerja_desktop.data.repositories import findings as audit_repo
 from kinerja_desktop.data.repositories import journal as journal_repo
 from kinerja_desktop.data.repositories import surveys as survey_repo
 from kinerja_desktop.data.supervision_models import (

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.repositories import audit as repo
+from kinerja_desktop.data.repositories import findings as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo

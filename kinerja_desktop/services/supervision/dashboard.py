@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.repositories import audit as audit_repo
 from kinerja_desktop.data.repositories import feedback as feedback_repo
+from kinerja_desktop.data.repositories import findings as audit_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories import surveys as survey_repo
 from kinerja_desktop.domain.errors import ValidationError

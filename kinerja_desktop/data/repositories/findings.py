@@ -1,4 +1,4 @@
-"""Reads and writes of audit findings, their follow-up and links.
+"""Reads and writes of audit findings (temuan), their follow-up and links.
 
 Every function takes the caller's Session and never commits.
 """
