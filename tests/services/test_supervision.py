@@ -418,3 +418,21 @@ def test_dashboard_summary(office: Office) -> None:
     titles = [item.title for item in office.services.attention.items(TODAY)]
     assert "1 pengaduan melewati batas waktu" in titles
     assert "Pegawai dengan pengaduan berulang" in titles
+
+
+def test_correcting_an_entry_keeps_its_status_and_its_person_once_in_the_journal(
+    office: Office,
+) -> None:
+    register = office.services.supervision.feedback
+    entry = register.record(_complaint(office), today=TODAY)
+    register.move(entry.id, FeedbackStatus.DIVERIFIKASI, on=date(2026, 6, 2), today=TODAY)
+    fixed = register.update(entry.id, _complaint(office, text="Membentak pasien."), today=TODAY)
+    assert (fixed.text, fixed.status) == ("Membentak pasien.", FeedbackStatus.DIVERIFIKASI)
+    register.to_observation(entry.id, today=TODAY)
+    other = _complaint(office)
+    with pytest.raises(ValidationError) as raised:
+        register.update(
+            entry.id, FeedbackInput(other.fields, other.unit_id, office.doctor), today=TODAY
+        )
+    assert raised.value.field == "employee_id"
+    assert register.get(entry.id).employee_id == office.nurse
