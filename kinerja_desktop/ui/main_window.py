@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
             go_menu.addAction(
                 self._action(
                     name.replace("&", "&&"),
-                    f"Ctrl+{(position + 1) % 10}",  # the tenth page is Ctrl+0
+                    # Ctrl+1..Ctrl+9, Ctrl+0 for the tenth; pages after it have no shortcut.
+                    f"Ctrl+{(position + 1) % 10}" if position < 10 else "",
                     lambda _=False, p=position: self.go(p),
                 )
             )
