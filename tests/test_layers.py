@@ -89,6 +89,12 @@ RULES = (
         everything_but(f"{PACKAGE}.cli", f"{PACKAGE}.__main__"),
         forbidden=(f"{PACKAGE}.cli",),
     ),
+    Rule(
+        "cli-subcommands-below-cli",
+        "command modules (cli_ikm) are imported by kinerja_desktop.cli only",
+        everything_but(f"{PACKAGE}.cli", f"{PACKAGE}.cli_ikm"),
+        forbidden=(f"{PACKAGE}.cli_ikm",),
+    ),
 )
 
 

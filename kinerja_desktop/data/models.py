@@ -153,4 +153,5 @@ from kinerja_desktop.data import (  # noqa: E402, F401
     competence_models,
     printing_models,
     skp_models,
+    supervision_models,
 )

@@ -27,6 +27,7 @@ from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
 from kinerja_desktop.services.staff_import import StaffImportService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.supervision import SupervisionServices, supervision_services
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class AppServices:
     development_overview: DevelopmentOverviewService
     seals: SealService
     printing: PrintingService
+    #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
+    supervision: SupervisionServices
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
     backups: BackupService
@@ -107,6 +110,7 @@ def open_services(
         development_overview=DevelopmentOverviewService(database),
         seals=SealService(database),
         printing=PrintingService(database),
+        supervision=supervision_services(database, path.parent / "evidence"),
         database=database,
         backups=BackupService(database),
         lock=lock,

@@ -38,6 +38,7 @@ from kinerja_desktop.ui.skp_page import SkpPage
 from kinerja_desktop.ui.skp_tools import SkpTools
 from kinerja_desktop.ui.staff_page import StaffPage
 from kinerja_desktop.ui.structure_page import StructurePage
+from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.warning_banner import with_warnings
 
 PAGES = (
@@ -47,6 +48,7 @@ PAGES = (
     "Evaluasi",
     "Perilaku",
     "Kompetensi & Pengembangan",
+    "Pengawasan",
     "Sebaran Predikat",
     "Cetak",
     "Struktur",
@@ -59,11 +61,19 @@ PAGES = (
     EVALUASI,
     PERILAKU,
     KOMPETENSI,
+    PENGAWASAN,
     SEBARAN,
     CETAK,
     STRUKTUR,
     PENGATURAN,
 ) = range(len(PAGES))
+
+
+def _page_shortcut(position: int) -> str:
+    """Ctrl+1..Ctrl+9 and Ctrl+0 for the first ten pages; Pengaturan is Ctrl+, as elsewhere."""
+    if position == PENGATURAN:
+        return "Ctrl+,"
+    return f"Ctrl+{(position + 1) % 10}" if position < 10 else ""
 
 
 class MainWindow(QMainWindow):
@@ -142,7 +152,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(
                 self._action(
                     name.replace("&", "&&"),
-                    f"Ctrl+{(position + 1) % 10}",  # the tenth page is Ctrl+0
+                    _page_shortcut(position),
                     lambda _=False, p=position: self.go(p),
                 )
             )
@@ -179,7 +189,7 @@ class MainWindow(QMainWindow):
             self._built[page] = built
         return built
 
-    def _build_page(self, page: int) -> QWidget:
+    def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
             staff = StaffPage(self._services.staff, journal=self._services.journal)
             staff.edit_requested.connect(self.edit_employee)
@@ -206,6 +216,11 @@ class MainWindow(QMainWindow):
             return journal
         if page == KOMPETENSI:
             return self._build_competence_area()
+        if page == PENGAWASAN:
+            supervision = SupervisionPage(self._services.supervision, self._services.staff)
+            supervision.changed.connect(self.home.refresh)
+            supervision.journal_changed.connect(self._after_journal)
+            return supervision
         if page in (SEBARAN, CETAK):
             return self._build_unit_head_page(page)
         if page == STRUKTUR:

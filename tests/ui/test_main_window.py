@@ -40,10 +40,11 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
         "Evaluasi": "Ctrl+4",
         "Perilaku": "Ctrl+5",
         "Kompetensi && Pengembangan": "Ctrl+6",  # && shows one & in a menu
-        "Sebaran Predikat": "Ctrl+7",
-        "Cetak": "Ctrl+8",
-        "Struktur": "Ctrl+9",
-        "Pengaturan": "Ctrl+0",
+        "Pengawasan": "Ctrl+7",
+        "Sebaran Predikat": "Ctrl+8",
+        "Cetak": "Ctrl+9",
+        "Struktur": "Ctrl+0",
+        "Pengaturan": "Ctrl+,",
     }
     # The offscreen platform has no active window to route key shortcuts, so trigger them.
     window.find_action.trigger()

@@ -63,11 +63,13 @@ from kinerja_desktop.services.demo.plan import (
 from kinerja_desktop.services.demo.skp_demo import write_skps
 from kinerja_desktop.services.demo.steps import DEMO_STEPS, DemoContext, DemoStep
 from kinerja_desktop.services.demo.summary import DemoSummary, summary
+from kinerja_desktop.services.demo.supervision_demo import write_supervision
 from kinerja_desktop.services.seals import seal_unlogged_in
 
 DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
 DEMO_STEPS.append(write_development)
+DEMO_STEPS.append(write_supervision)
 
 
 def write_demo(

@@ -1,0 +1,42 @@
+"""Supervision and the public's voice (issue 7).
+
+Complaints and compliments, the satisfaction survey, the kiosk, audit findings and the
+dashboard. :class:`SupervisionServices` bundles them for ``AppServices``. Importing this
+package adds the supervision check to the home page's ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.services.attention import CHECKS
+from kinerja_desktop.services.supervision.audit_service import AuditService
+from kinerja_desktop.services.supervision.dashboard import DashboardService, supervision_check
+from kinerja_desktop.services.supervision.feedback_service import FeedbackService
+from kinerja_desktop.services.supervision.kiosk import KioskService
+from kinerja_desktop.services.supervision.survey_service import SurveyService
+
+if supervision_check not in CHECKS:
+    CHECKS.append(supervision_check)
+
+
+@dataclass(frozen=True)
+class SupervisionServices:
+    feedback: FeedbackService
+    surveys: SurveyService
+    audit: AuditService
+    dashboard: DashboardService
+    kiosk: KioskService
+
+
+def supervision_services(database: Database, evidence_dir: Path) -> SupervisionServices:
+    surveys = SurveyService(database)
+    return SupervisionServices(
+        feedback=FeedbackService(database),
+        surveys=surveys,
+        audit=AuditService(database, evidence_dir),
+        dashboard=DashboardService(database),
+        kiosk=KioskService(database, surveys),
+    )

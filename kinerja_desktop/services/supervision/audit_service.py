@@ -1,0 +1,394 @@
+"""Audit findings until they are closed: follow-up with evidence, status, links.
+
+Evidence files are copied into the app's evidence folder (:class:`EvidenceStore`), as for
+realisation and the journal. A finding can be linked as evidence to an SKP result (RHK) or a
+behaviour observation. Every action is one transaction; a refused one changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import findings as repo
+from kinerja_desktop.data.repositories import journal as journal_repo
+from kinerja_desktop.data.repositories import skp as skp_repo
+from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from kinerja_desktop.domain.staff import full_name
+from kinerja_desktop.domain.supervision.audit import (
+    FindingFields,
+    FindingSource,
+    FindingStatus,
+    check_follow_up,
+    check_status,
+    finding_deadline,
+    status_after_follow_up,
+    validate_finding,
+)
+from kinerja_desktop.domain.supervision.deadlines import Deadline
+from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.journal_service import _evidence_text
+from kinerja_desktop.services.supervision.units import unit_labels
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: int
+    source: FindingSource
+    reference: str
+    found_on: date
+    title: str
+    condition: str
+    criterion: str
+    cause: str
+    recommendation: str
+    unit_id: int | None
+    unit_label: str
+    employee_id: int | None
+    employee_name: str
+    due_on: date
+    status: FindingStatus
+    closed_on: date | None
+    status_note: str
+    follow_ups: int
+    deadline: Deadline
+
+    @property
+    def responsible(self) -> str:
+        return ", ".join(part for part in (self.unit_label, self.employee_name) if part)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: int
+    finding_id: int
+    done_on: date
+    action: str
+    evidence_text: str
+    evidence_file: str
+    evidence_sha256: str
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Something of a person a finding can be evidence for.
+
+    Attributes:
+        kind: "RHK" (an SKP result) or "CATATAN" (a behaviour observation).
+        text: What to show, e.g. "RHK 2026: Terlaksananya …" or "12 Maret 2026: …".
+    """
+
+    kind: str
+    id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FindingInput:
+    fields: FindingFields
+    unit_id: int | None = None
+    employee_id: int | None = None
+
+
+def to_finding(stored: repo.StoredFinding, labels: dict[int, str], today: date) -> Finding:
+    data = stored.data
+    status = FindingStatus(stored.status)
+    return Finding(
+        id=stored.id,
+        source=FindingSource(data.source),
+        reference=data.reference,
+        found_on=data.found_on,
+        title=data.title,
+        condition=data.condition,
+        criterion=data.criterion,
+        cause=data.cause,
+        recommendation=data.recommendation,
+        unit_id=data.unit_id,
+        unit_label=labels.get(data.unit_id, stored.unit_name) if data.unit_id else "",
+        employee_id=data.employee_id,
+        employee_name=full_name(stored.employee_name, stored.gelar_depan, stored.gelar_belakang)
+        if stored.employee_name
+        else "",
+        due_on=data.due_on,
+        status=status,
+        closed_on=stored.closed_on,
+        status_note=stored.status_note,
+        follow_ups=stored.follow_ups,
+        deadline=finding_deadline(status, data.due_on, today, closed_on=stored.closed_on),
+    )
+
+
+def _follow_up(stored: repo.StoredFollowUp) -> FollowUp:
+    data = stored.data
+    return FollowUp(
+        stored.id,
+        stored.finding_id,
+        data.done_on,
+        data.action,
+        data.evidence_text,
+        data.evidence_file,
+        data.evidence_sha256,
+    )
+
+
+class AuditService:
+    """Records findings and their follow-up; reads them with their deadline flags."""
+
+    def __init__(self, database: Database, evidence_dir: Path) -> None:
+        self._db = database
+        self.evidence_store = EvidenceStore(evidence_dir)
+
+    # --- findings --------------------------------------------------------------------------
+
+    def record(self, data: FindingInput, today: date | None = None) -> Finding:
+        """Add a finding (status "not yet followed up").
+
+        Raises:
+            ValidationErrors: one message per unacceptable field.
+            NotFoundError: the unit or person does not exist.
+        """
+        day = today or date.today()
+        stored = _data(data, day)
+        with self._db.transaction() as session:
+            _check_links(session, data)
+            return self._read(session, repo.add(session, stored), day)
+
+    def update(self, finding_id: int, data: FindingInput, today: date | None = None) -> Finding:
+        """Correct a finding; a follow-up already recorded must stay after the finding's date."""
+        day = today or date.today()
+        stored = _data(data, day)
+        with self._db.transaction() as session:
+            self._stored(session, finding_id)
+            _check_links(session, data)
+            first = min(
+                (item.data.done_on for item in repo.follow_ups(session, finding_id)), default=None
+            )
+            if first is not None and first < stored.found_on:
+                raise ValidationError(
+                    "Tanggal temuan tidak boleh sesudah tindak lanjut pertamanya.",
+                    field="found_on",
+                )
+            repo.replace_data(session, finding_id, stored)
+            return self._read(session, finding_id, day)
+
+    def set_status(
+        self,
+        finding_id: int,
+        status: FindingStatus | str,
+        *,
+        note: str = "",
+        on: date | None = None,
+        today: date | None = None,
+    ) -> Finding:
+        """Set the status; done or "cannot" closes the finding on ``on`` (today by default).
+
+        Raises:
+            ValidationError: done without follow-up, "cannot" without a reason, "not yet" with
+                follow-ups, a closing date before the finding or in the future.
+        """
+        day = today or date.today()
+        try:
+            new = FindingStatus(status)
+        except ValueError:
+            raise ValidationError("Status temuan tidak dikenal.", field="status") from None
+        with self._db.transaction() as session:
+            current = self._stored(session, finding_id)
+            text = check_status(new, follow_ups=current.follow_ups, note=note)
+            closed_on = None if new.is_open else (on or day)
+            if closed_on is not None and not current.data.found_on <= closed_on <= day:
+                raise ValidationError(
+                    "Tanggal selesai harus antara tanggal temuan dan hari ini.", field="closed_on"
+                )
+            repo.set_status(session, finding_id, new.value, text, closed_on)
+            return self._read(session, finding_id, day)
+
+    def findings(
+        self,
+        *,
+        status: FindingStatus | None = None,
+        open_only: bool = False,
+        today: date | None = None,
+    ) -> list[Finding]:
+        day = today or date.today()
+        with self._db.reading() as session:
+            labels = unit_labels(session)
+            return [
+                to_finding(stored, labels, day)
+                for stored in repo.find(
+                    session, status=status.value if status else None, open_only=open_only
+                )
+            ]
+
+    def get(self, finding_id: int, today: date | None = None) -> Finding:
+        with self._db.reading() as session:
+            return self._read(session, finding_id, today or date.today())
+
+    # --- follow-up -------------------------------------------------------------------------
+
+    def add_follow_up(
+        self,
+        finding_id: int,
+        done_on: date,
+        action: str,
+        *,
+        evidence_note: str = "",
+        evidence_link: str = "",
+        evidence_file: Path | None = None,
+        today: date | None = None,
+    ) -> FollowUp:
+        """Record a follow-up; an untouched finding becomes "in progress".
+
+        Raises:
+            ValidationErrors: dated before the finding or in the future, no action, bad link.
+            ValidationError: the evidence file is missing, empty or too large.
+            NotFoundError: the finding is gone. Nothing is saved in any case.
+        """
+        day = today or date.today()
+        with self._db.transaction() as session:
+            current = self._stored(session, finding_id)
+            text = check_follow_up(done_on, action, found_on=current.data.found_on, today=day)
+            errors: list[ValidationError] = []
+            evidence = _evidence_text(evidence_note, evidence_link, errors)
+            if errors:
+                raise ValidationErrors(errors)
+            name = sha = ""
+            if evidence_file is not None:
+                copy = self.evidence_store.put(evidence_file)
+                name, sha = copy.stored_name, copy.sha256
+            follow_up_id = repo.add_follow_up(
+                session, finding_id, repo.FollowUpData(done_on, text, evidence, name, sha)
+            )
+            status = status_after_follow_up(FindingStatus(current.status))
+            if status.value != current.status:
+                repo.set_status(session, finding_id, status.value, current.status_note, None)
+            stored = repo.get_follow_up(session, follow_up_id)
+            assert stored is not None
+            return _follow_up(stored)
+
+    def follow_ups(self, finding_id: int) -> list[FollowUp]:
+        with self._db.reading() as session:
+            return [_follow_up(item) for item in repo.follow_ups(session, finding_id)]
+
+    def evidence_path(self, follow_up_id: int) -> Path:
+        """The stored copy of a follow-up's file, after checking it is intact.
+
+        Raises:
+            NotFoundError: no file, or the copy is missing or changed.
+        """
+        with self._db.reading() as session:
+            stored = repo.get_follow_up(session, follow_up_id)
+        if stored is None or not stored.data.evidence_file:
+            raise NotFoundError("Tindak lanjut ini tidak punya berkas bukti.")
+        if not self.evidence_store.verify(stored.data.evidence_file, stored.data.evidence_sha256):
+            raise NotFoundError(
+                "Berkas bukti tindak lanjut ini hilang atau berubah di folder bukti dukung "
+                f"({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
+            )
+        return self.evidence_store.path_of(stored.data.evidence_file)
+
+    # --- links -----------------------------------------------------------------------------
+
+    def link(
+        self, finding_id: int, *, rhk_id: int | None = None, observation_id: int | None = None
+    ) -> list[repo.StoredLink]:
+        """Use a finding as evidence for an SKP result (RHK) or a journal observation.
+
+        Raises:
+            ValidationError: neither or both targets given, or the link exists already.
+            NotFoundError: the finding, the RHK or the observation is gone.
+        """
+        if (rhk_id is None) == (observation_id is None):
+            raise ValidationError(
+                "Pilih satu tujuan: hasil kerja (RHK) atau catatan perilaku.", field="target"
+            )
+        with self._db.transaction() as session:
+            self._stored(session, finding_id)
+            if rhk_id is not None and not repo.rhk_exists(session, rhk_id):
+                raise NotFoundError("Hasil kerja (RHK) tidak ditemukan.")
+            if observation_id is not None and journal_repo.get(session, observation_id) is None:
+                raise NotFoundError("Catatan perilaku tidak ditemukan.")
+            if repo.has_link(session, finding_id, rhk_id=rhk_id, observation_id=observation_id):
+                raise ValidationError("Temuan ini sudah ditautkan ke sana.", field="target")
+            repo.add_link(session, finding_id, rhk_id=rhk_id, observation_id=observation_id)
+            return repo.links(session, finding_id=finding_id)
+
+    def link_targets(self, employee_id: int, year: int) -> list[LinkTarget]:
+        """The person's RHK of ``year`` and their journal entries of that year."""
+        with self._db.reading() as session:
+            targets = []
+            skp = skp_repo.skp_row_for(session, employee_id, year)
+            if skp is not None:
+                targets += [
+                    LinkTarget("RHK", option.id, f"RHK {year}: {option.text}")
+                    for option in skp_repo.rhk_options(session, skp.id)
+                ]
+            query = journal_repo.ObservationQuery(
+                employee_id=employee_id, start=date(year, 1, 1), end=date(year, 12, 31)
+            )
+            targets += [
+                LinkTarget(
+                    "CATATAN",
+                    stored.id,
+                    f"Catatan {format_date_id(stored.data.observed_on)}: {stored.data.text}",
+                )
+                for stored in journal_repo.find(session, query, 200)
+            ]
+            return targets
+
+    def unlink(self, link_id: int) -> None:
+        with self._db.transaction() as session:
+            if not repo.remove_link(session, link_id):
+                raise NotFoundError("Tautan tidak ditemukan; mungkin sudah dihapus.")
+
+    def links(
+        self,
+        *,
+        finding_id: int | None = None,
+        rhk_id: int | None = None,
+        observation_id: int | None = None,
+    ) -> list[repo.StoredLink]:
+        with self._db.reading() as session:
+            return repo.links(
+                session, finding_id=finding_id, rhk_id=rhk_id, observation_id=observation_id
+            )
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def _stored(self, session: Session, finding_id: int) -> repo.StoredFinding:
+        stored = repo.get(session, finding_id)
+        if stored is None:
+            raise NotFoundError("Temuan tidak ditemukan; mungkin sudah dihapus.")
+        return stored
+
+    def _read(self, session: Session, finding_id: int, today: date) -> Finding:
+        return to_finding(self._stored(session, finding_id), unit_labels(session), today)
+
+
+def _data(data: FindingInput, today: date) -> repo.FindingData:
+    valid = validate_finding(data.fields, today)
+    return repo.FindingData(
+        source=valid.source.value,
+        found_on=valid.found_on,
+        title=valid.title,
+        condition=valid.condition,
+        recommendation=valid.recommendation,
+        due_on=valid.due_on,
+        criterion=valid.criterion,
+        cause=valid.cause,
+        reference=valid.reference,
+        unit_id=data.unit_id,
+        employee_id=data.employee_id,
+    )
+
+
+def _check_links(session: Session, data: FindingInput) -> None:
+    if data.unit_id is not None and staff_repo.unit_row(session, data.unit_id) is None:
+        raise NotFoundError("Unit yang bertanggung jawab tidak ditemukan; pilih dari daftar.")
+    if data.employee_id is not None and staff_repo.employee_row(session, data.employee_id) is None:
+        raise NotFoundError("Pegawai yang bertanggung jawab tidak ditemukan; pilih dari daftar.")

@@ -1,0 +1,219 @@
+"""The supervision dashboard: what the public and the auditors say, at a glance.
+
+Open complaints by age with the overdue ones, the IKM of each service unit over its surveys,
+open and overdue audit findings, and the people with repeated complaints (the threshold is
+data: ``reference/supervision.json``). Also the home page's check for overdue items.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import feedback as feedback_repo
+from kinerja_desktop.data.repositories import findings as audit_repo
+from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.repositories import surveys as survey_repo
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.staff import EmployeeId, full_name
+from kinerja_desktop.domain.supervision.complaints import (
+    AGE_GROUPS,
+    FeedbackKind,
+    age_group,
+    default_rules,
+    is_repeated,
+)
+from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm_from_totals
+from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
+from kinerja_desktop.services.attention import AttentionItem, Severity
+from kinerja_desktop.services.supervision.audit_service import Finding, to_finding
+from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
+from kinerja_desktop.services.supervision.units import unit_labels
+
+
+@dataclass(frozen=True)
+class AgeGroup:
+    label: str
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class UnitIkm:
+    """One survey's index on the unit's line; ``ikm`` None when it cannot be computed yet."""
+
+    period_code: str
+    period_label: str
+    respondents: int
+    ikm: str | None  # "82,47"
+    value: float | None  # for drawing only
+    grade: ServiceGrade | None
+
+
+@dataclass(frozen=True)
+class UnitTrend:
+    unit_id: int
+    unit_label: str
+    points: tuple[UnitIkm, ...]
+
+
+@dataclass(frozen=True)
+class RepeatedPerson:
+    employee_id: int
+    name: str
+    complaints: int
+    last: date
+
+
+@dataclass(frozen=True)
+class DashboardSummary:
+    today: date
+    complaint_ages: tuple[AgeGroup, ...]
+    open_complaints: int
+    overdue_complaints: tuple[FeedbackEntry, ...]
+    units: tuple[UnitTrend, ...]
+    open_findings: tuple[Finding, ...]
+    findings_by_status: tuple[tuple[str, int], ...]
+    repeated: tuple[RepeatedPerson, ...]
+    compliments_year: int
+    complaints_year: int
+
+    @property
+    def overdue_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.open_findings if f.deadline.state is DeadlineState.OVERDUE)
+
+
+def _trends(session: Session, labels: dict[int, str]) -> tuple[UnitTrend, ...]:
+    by_unit: dict[int, list[UnitIkm]] = {}
+    for stored in survey_repo.surveys(session):
+        totals = survey_repo.item_totals(session, stored.id)
+        period = parse_survey_period(stored.period_code)
+        try:
+            result = ikm_from_totals(
+                totals.totals,
+                totals.counts,
+                respondents=totals.respondents,
+                unanswered=totals.respondents * ITEM_COUNT - sum(totals.counts),
+            )
+            point = UnitIkm(
+                period.code,
+                period.label,
+                totals.respondents,
+                result.ikm_text,
+                float(result.ikm),
+                result.grade,
+            )
+        except ValidationError:
+            point = UnitIkm(period.code, period.label, totals.respondents, None, None, None)
+        by_unit.setdefault(stored.unit_id, []).append(point)
+    trends = [
+        UnitTrend(
+            unit_id,
+            labels.get(unit_id, str(unit_id)),
+            tuple(sorted(points, key=lambda p: parse_survey_period(p.period_code).sort_key)),
+        )
+        for unit_id, points in by_unit.items()
+    ]
+    return tuple(sorted(trends, key=lambda trend: trend.unit_label.casefold()))
+
+
+def _repeated(session: Session, today: date) -> tuple[RepeatedPerson, ...]:
+    rules = default_rules()
+    start = today - timedelta(days=rules.repeated_within_days)
+    result = []
+    for employee_id, days in feedback_repo.complaint_days_by_person(session, start, today).items():
+        if not is_repeated(days, today, rules):
+            continue
+        row = staff_repo.employee_row(session, employee_id)
+        if row is None:
+            continue
+        result.append(
+            RepeatedPerson(
+                employee_id,
+                full_name(row.name, row.gelar_depan, row.gelar_belakang),
+                len(days),
+                max(days),
+            )
+        )
+    return tuple(sorted(result, key=lambda person: (-person.complaints, person.name)))
+
+
+def summary(session: Session, today: date) -> DashboardSummary:
+    labels = unit_labels(session)
+    open_entries = [
+        to_entry(stored, labels, today)
+        for stored in feedback_repo.find(session, feedback_repo.FeedbackQuery(open_only=True))
+        if stored.data.kind != FeedbackKind.APRESIASI.value
+    ]
+    ages = Counter(age_group(entry.received_on, today) for entry in open_entries)
+    late = Counter(
+        age_group(entry.received_on, today)
+        for entry in open_entries
+        if entry.deadline.state is DeadlineState.OVERDUE
+    )
+    findings = [to_finding(stored, labels, today) for stored in audit_repo.find(session)]
+    by_status = Counter(finding.status.label for finding in findings)
+    kinds = feedback_repo.count_by_kind(session, date(today.year, 1, 1), today)
+    return DashboardSummary(
+        today=today,
+        complaint_ages=tuple(
+            AgeGroup(label, ages.get(label, 0), late.get(label, 0)) for label, _ in AGE_GROUPS
+        ),
+        open_complaints=len(open_entries),
+        overdue_complaints=tuple(
+            entry for entry in open_entries if entry.deadline.state is DeadlineState.OVERDUE
+        ),
+        units=_trends(session, labels),
+        open_findings=tuple(finding for finding in findings if finding.status.is_open),
+        findings_by_status=tuple(sorted(by_status.items())),
+        repeated=_repeated(session, today),
+        compliments_year=kinds.get(FeedbackKind.APRESIASI.value, 0),
+        complaints_year=kinds.get(FeedbackKind.PENGADUAN.value, 0),
+    )
+
+
+class DashboardService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def summary(self, today: date | None = None) -> DashboardSummary:
+        with self._db.reading() as session:
+            return summary(session, today or date.today())
+
+
+def supervision_check(session: Session, today: date) -> list[AttentionItem]:
+    """Home page items: overdue complaints, overdue findings, people with repeated complaints."""
+    found = summary(session, today)
+    items = []
+    if found.overdue_complaints:
+        items.append(
+            AttentionItem(
+                Severity.PENTING,
+                f"{len(found.overdue_complaints)} pengaduan melewati batas waktu",
+                "Buka Pengawasan › Pengaduan & Apresiasi untuk menanggapi atau menyelesaikannya.",
+            )
+        )
+    if found.overdue_findings:
+        items.append(
+            AttentionItem(
+                Severity.PENTING,
+                f"{len(found.overdue_findings)} temuan audit melewati batas tindak lanjut",
+                "Buka Pengawasan › Temuan Audit untuk mencatat tindak lanjut beserta buktinya.",
+            )
+        )
+    if found.repeated:
+        names = ", ".join(person.name for person in found.repeated[:5])
+        items.append(
+            AttentionItem(
+                Severity.INFO,
+                "Pegawai dengan pengaduan berulang",
+                f"{names}. Bicarakan dengan pegawai dan catat di jurnal perilaku bila perlu.",
+                tuple(EmployeeId(person.employee_id) for person in found.repeated),
+            )
+        )
+    return items

@@ -1,0 +1,1 @@
+"""Pengawasan: complaints and compliments, surveys (SKM), the kiosk, audit findings."""

@@ -1,0 +1,486 @@
+"""Temuan Audit: findings with their due date and status, follow-up actions with evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.errors import DomainError, ValidationErrors
+from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource, FindingStatus
+from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.supervision.audit_service import AuditService, Finding, FindingInput
+from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
+from kinerja_desktop.ui.quick_entry import PersonPicker
+
+COLUMNS = ("Tanggal", "Sumber", "Temuan", "Penanggung jawab", "Batas", "Status", "Tenggat")
+_FLAG_COLOURS = {DeadlineState.OVERDUE: "#f8d7da", DeadlineState.DUE_SOON: "#fff3cd"}
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+class FindingDialog(QDialog):
+    def __init__(
+        self,
+        audit: AuditService,
+        surveys: SurveyService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Temuan baru")
+        self._audit = audit
+        self.saved: Finding | None = None
+        self.source = QComboBox()
+        for source in FindingSource:
+            self.source.addItem(source.label, source.value)
+        self.found_on = _date_edit(date.today())
+        self.reference = QLineEdit()
+        self.title_edit = QLineEdit()
+        self.condition = QPlainTextEdit()
+        self.criterion = QPlainTextEdit()
+        self.cause = QPlainTextEdit()
+        self.recommendation = QPlainTextEdit()
+        for edit in (self.condition, self.criterion, self.cause, self.recommendation):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
+        self.unit = QComboBox()
+        self.unit.addItem("— tidak disebut —", None)
+        for unit in surveys.units():
+            self.unit.addItem(unit.label, unit.id)
+        self.person = PersonPicker(staff)
+        self.due_on = _date_edit(date.today())
+        self.default_due = QLabel("Kosongkan perubahan untuk batas bawaan (60 hari).")
+        self._due_touched = False
+        self.due_on.dateChanged.connect(lambda _d: setattr(self, "_due_touched", True))
+        fields = (
+            "source",
+            "found_on",
+            "reference",
+            "title",
+            "condition",
+            "criterion",
+            "cause",
+            "recommendation",
+            "due_on",
+            "",
+        )
+        self.errors = {name: error_label() for name in fields}
+        form = QFormLayout()
+        for label, widget, field in (
+            ("&Sumber", self.source, "source"),
+            ("&Tanggal temuan", self.found_on, "found_on"),
+            ("Nomor &LHP", self.reference, "reference"),
+            ("&Judul temuan", self.title_edit, "title"),
+            ("&Kondisi", self.condition, "condition"),
+            ("K&riteria", self.criterion, "criterion"),
+            ("S&ebab", self.cause, "cause"),
+            ("Reko&mendasi", self.recommendation, "recommendation"),
+            ("&Unit", self.unit, ""),
+            ("&Pegawai", self.person, ""),
+            ("&Batas tindak lanjut", self.due_on, "due_on"),
+        ):
+            holder = QVBoxLayout()
+            holder.addWidget(widget)
+            if field:
+                holder.addWidget(self.errors[field])
+            form.addRow(label, holder)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.default_due)
+        layout.addWidget(self.errors[""])
+        layout.addWidget(dialog_buttons(self, "&Simpan", self.save))
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            show_message(label, None)
+        if self.person.text().strip() and not self.person.pick_typed():
+            show_message(self.errors[""], "Pegawai tidak ditemukan; ketik nama atau NIP lagi.")
+            return
+        data = FindingInput(
+            FindingFields(
+                source=str(self.source.currentData()),
+                found_on=_pydate(self.found_on.date()),
+                title=self.title_edit.text(),
+                condition=self.condition.toPlainText(),
+                recommendation=self.recommendation.toPlainText(),
+                criterion=self.criterion.toPlainText(),
+                cause=self.cause.toPlainText(),
+                reference=self.reference.text(),
+                due_on=_pydate(self.due_on.date()) if self._due_touched else None,
+            ),
+            unit_id=self.unit.currentData(),
+            employee_id=self.person.employee_id,
+        )
+        try:
+            self.saved = self._audit.record(data)
+        except ValidationErrors as errors:
+            for field, message in errors.by_field().items():
+                show_message(self.errors.get(field, self.errors[""]), message)
+            return
+        except DomainError as error:
+            show_message(self.errors[""], error.message)
+            return
+        self.accept()
+
+
+class FollowUpDialog(QDialog):
+    def __init__(
+        self, audit: AuditService, finding: Finding, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Tindak lanjut: {finding.title}")
+        self._audit = audit
+        self._finding = finding
+        self.saved = False
+        self.done_on = _date_edit(date.today())
+        self.action = QPlainTextEdit()
+        self.action.setTabChangesFocus(True)
+        self.note = QLineEdit()
+        self.link = QLineEdit()
+        self.file_label = QLabel("(tanpa berkas)")
+        self.file: Path | None = None
+        choose = QPushButton("Pilih &berkas…")
+        choose.clicked.connect(self._choose)
+        self.errors = {
+            name: error_label()
+            for name in ("done_on", "action", "evidence_note", "evidence_link", "file", "")
+        }
+        form = QFormLayout()
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(choose)
+        for label, widget, field in (
+            ("&Tanggal", self.done_on, "done_on"),
+            ("&Uraian tindak lanjut", self.action, "action"),
+            ("Catatan &bukti", self.note, "evidence_note"),
+            ("&Tautan bukti", self.link, "evidence_link"),
+        ):
+            holder = QVBoxLayout()
+            holder.addWidget(widget)
+            holder.addWidget(self.errors[field])
+            form.addRow(label, holder)
+        form.addRow("Berkas bukti", file_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Temuan {format_date_id(finding.found_on)}: {finding.title}"))
+        layout.addLayout(form)
+        layout.addWidget(self.errors["file"])
+        layout.addWidget(self.errors[""])
+        layout.addWidget(dialog_buttons(self, "&Simpan", self.save))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Berkas bukti tindak lanjut")
+        if name:
+            self.file = Path(name)
+            self.file_label.setText(self.file.name)
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            show_message(label, None)
+        try:
+            self._audit.add_follow_up(
+                self._finding.id,
+                _pydate(self.done_on.date()),
+                self.action.toPlainText(),
+                evidence_note=self.note.text(),
+                evidence_link=self.link.text(),
+                evidence_file=self.file,
+            )
+        except ValidationErrors as errors:
+            for field, message in errors.by_field().items():
+                show_message(self.errors.get(field, self.errors[""]), message)
+            return
+        except DomainError as error:
+            show_message(self.errors.get(error.field or "", self.errors[""]), error.message)
+            return
+        self.saved = True
+        self.accept()
+
+
+class LinkDialog(QDialog):
+    """Use a finding as evidence for one of a person's SKP results or journal entries."""
+
+    def __init__(
+        self,
+        audit: AuditService,
+        staff: StaffService,
+        finding: Finding,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Tautkan temuan: {finding.title}")
+        self._audit = audit
+        self._finding = finding
+        self.linked = False
+        self.person = PersonPicker(staff)
+        self.person.picked.connect(self._fill)
+        self.targets = QListWidget()
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("&Pegawai"))
+        layout.addWidget(self.person)
+        layout.addWidget(QLabel("Hasil kerja (RHK) atau catatan perilaku tahun temuan:"))
+        layout.addWidget(self.targets, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(dialog_buttons(self, "&Tautkan", self.save))
+        if finding.employee_id is not None:
+            self.person.set_person(staff.get(finding.employee_id))
+
+    def _fill(self, employee_id: int) -> None:
+        self.targets.clear()
+        if not employee_id:
+            return
+        for target in self._audit.link_targets(employee_id, self._finding.found_on.year):
+            item = QListWidgetItem(target.text)
+            item.setData(Qt.ItemDataRole.UserRole, (target.kind, target.id))
+            self.targets.addItem(item)
+
+    def save(self) -> None:
+        item = self.targets.currentItem()
+        if item is None:
+            show_message(self.error, "Pilih satu hasil kerja atau catatan perilaku.")
+            return
+        kind, target_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            if kind == "RHK":
+                self._audit.link(self._finding.id, rhk_id=target_id)
+            else:
+                self._audit.link(self._finding.id, observation_id=target_id)
+        except DomainError as error:
+            show_message(self.error, error.message)
+            return
+        self.linked = True
+        self.accept()
+
+
+class AuditTab(QWidget):
+    """Signals: changed — a finding or its follow-up was saved."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        audit: AuditService,
+        surveys: SurveyService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._audit = audit
+        self._surveys = surveys
+        self._staff = staff
+        self._findings: list[Finding] = []
+        self.status = QComboBox()
+        self.status.addItem("Semua status", None)
+        self.status.addItem("Belum selesai", "OPEN")
+        for status in FindingStatus:
+            self.status.addItem(status.label, status.value)
+        self.new_button = QPushButton("Temuan &baru…")
+        self.follow_up_button = QPushButton("&Tindak lanjut…")
+        self.status_button = QPushButton("Ubah &status…")
+        self.link_button = QPushButton("Tautkan sebagai &bukti…")
+        self.count_label = QLabel()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("Temuan"), QHeaderView.ResizeMode.Stretch
+        )
+        for column, width in zip(COLUMNS, (90, 130, 0, 300, 90, 170, 230), strict=True):
+            if width:
+                self.table.setColumnWidth(COLUMNS.index(column), width)
+        self.detail = QTextBrowser()
+        bar = QHBoxLayout()
+        bar.addWidget(self.status)
+        bar.addStretch(1)
+        for button in (
+            self.new_button,
+            self.follow_up_button,
+            self.status_button,
+            self.link_button,
+        ):
+            bar.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.new_button.clicked.connect(self.new_finding)
+        self.follow_up_button.clicked.connect(self.follow_up)
+        self.status_button.clicked.connect(self.change_status)
+        self.link_button.clicked.connect(self.link)
+        self.refresh()
+
+    def refresh(self) -> None:
+        chosen = self.status.currentData()
+        if chosen == "OPEN":
+            self._findings = self._audit.findings(open_only=True)
+        else:
+            self._findings = self._audit.findings(status=FindingStatus(chosen) if chosen else None)
+        self.table.setRowCount(len(self._findings))
+        for row, finding in enumerate(self._findings):
+            cells = (
+                finding.found_on.strftime("%d/%m/%Y"),
+                finding.source.label,
+                finding.title,
+                finding.responsible,
+                finding.due_on.strftime("%d/%m/%Y"),
+                finding.status.label,
+                finding.deadline.text,
+            )
+            colour = _FLAG_COLOURS.get(finding.deadline.state)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if colour:
+                    item.setBackground(QBrush(QColor(colour)))
+                self.table.setItem(row, column, item)
+        overdue = sum(f.deadline.state is DeadlineState.OVERDUE for f in self._findings)
+        self.count_label.setText(f"{len(self._findings)} temuan, {overdue} melewati batas")
+        self._show_detail()
+
+    def selected(self) -> Finding | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._findings):
+            return None
+        return self._findings[rows[0].row()]
+
+    def _show_detail(self) -> None:
+        finding = self.selected()
+        self.follow_up_button.setEnabled(finding is not None)
+        self.status_button.setEnabled(finding is not None)
+        self.link_button.setEnabled(finding is not None)
+        if finding is None:
+            self.detail.setHtml(
+                "<p>Pilih satu temuan untuk melihat rincian dan tindak lanjutnya.</p>"
+            )
+            return
+        follow_ups = self._audit.follow_ups(finding.id)
+        steps = "".join(
+            f"<li>{escape(format_date_id(f.done_on))}: {escape(f.action)}"
+            + (f" <i>(bukti: {escape(f.evidence_text)})</i>" if f.evidence_text else "")
+            + (" <i>(berkas terlampir)</i>" if f.evidence_file else "")
+            + "</li>"
+            for f in follow_ups
+        )
+        rows = "".join(
+            f"<tr><td><b>{escape(label)}</b></td><td>{escape(text)}</td></tr>"
+            for label, text in (
+                ("Nomor LHP", finding.reference),
+                ("Kondisi", finding.condition),
+                ("Kriteria", finding.criterion),
+                ("Sebab", finding.cause),
+                ("Rekomendasi", finding.recommendation),
+                ("Catatan status", finding.status_note),
+            )
+            if text
+        )
+        links = "".join(
+            f"<li>{'RHK' if link.rhk_id else 'Catatan perilaku'}: {escape(link.text)}</li>"
+            for link in self._audit.links(finding_id=finding.id)
+        )
+        self.detail.setHtml(
+            f"<h3>{escape(finding.title)}</h3><table>{rows}</table>"
+            f"<p><b>Tindak lanjut</b></p><ul>{steps or '<li>Belum ada.</li>'}</ul>"
+            + (f"<p><b>Menjadi bukti untuk</b></p><ul>{links}</ul>" if links else "")
+        )
+
+    def new_finding(self) -> None:
+        dialog = FindingDialog(self._audit, self._surveys, self._staff, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+            self.changed.emit()
+
+    def follow_up(self) -> None:
+        finding = self.selected()
+        if finding is None:
+            return
+        dialog = FollowUpDialog(self._audit, finding, self)
+        if dialog.exec() and dialog.saved:
+            self.refresh()
+            self.changed.emit()
+
+    def link(self) -> None:
+        finding = self.selected()
+        if finding is None:
+            return
+        dialog = LinkDialog(self._audit, self._staff, finding, self)
+        if dialog.exec() and dialog.linked:
+            self._show_detail()
+            self.changed.emit()
+
+    def change_status(self) -> None:
+        finding = self.selected()
+        if finding is None:
+            return
+        labels = [status.label for status in FindingStatus]
+        label, ok = QInputDialog.getItem(
+            self, "Ubah status", "Status temuan:", labels, labels.index(finding.status.label), False
+        )
+        if not ok:
+            return
+        status = FindingStatus(list(FindingStatus)[labels.index(label)])
+        note = ""
+        if not status.is_open:
+            note, ok = QInputDialog.getMultiLineText(
+                self, "Catatan", "Catatan (wajib bila tidak dapat ditindaklanjuti):"
+            )
+            if not ok:
+                return
+        try:
+            self._audit.set_status(finding.id, status, note=note)
+        except DomainError as error:
+            show_error(self, "Status tidak diubah", error)
+            return
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,88 @@
+"""Pengawasan: the public's voice and the auditors' findings, in four tabs, and the kiosk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.supervision import SupervisionServices
+from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.supervision.audit_tab import AuditTab
+from kinerja_desktop.ui.supervision.dashboard_tab import DashboardTab
+from kinerja_desktop.ui.supervision.kiosk_window import KioskStartDialog, KioskWindow
+from kinerja_desktop.ui.supervision.register_tab import RegisterTab
+from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
+
+
+class SupervisionPage(QWidget):
+    """The Pengawasan page.
+
+    Signals:
+        changed: Something the home page counts changed.
+        journal_changed: An observation was added to a behaviour journal.
+    """
+
+    changed = Signal()
+    journal_changed = Signal()
+
+    def __init__(
+        self,
+        supervision: SupervisionServices,
+        staff: StaffService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._supervision = supervision
+        self.dashboard = DashboardTab(supervision.dashboard)
+        self.register = RegisterTab(supervision.feedback, supervision.surveys, staff)
+        self.surveys = SurveyTab(supervision.surveys)
+        self.audit = AuditTab(supervision.audit, supervision.surveys, staff)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.dashboard, "&Ringkasan")
+        self.tabs.addTab(self.register, "Pengaduan && &Apresiasi")
+        self.tabs.addTab(self.surveys, "Survei (S&KM)")
+        self.tabs.addTab(self.audit, "&Temuan Audit")
+        self.kiosk_button = QPushButton("Mode &kios…")
+        self.kiosk_button.setToolTip("Layar penuh di loket: masyarakat mengisi survei sendiri")
+        self.kiosk: KioskWindow | None = None
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("<b>Pengawasan</b>: suara masyarakat dan temuan pengawas"))
+        bar.addStretch(1)
+        bar.addWidget(self.kiosk_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        for tab in (self.register, self.surveys, self.audit):
+            tab.changed.connect(self._changed)
+        self.register.journal_changed.connect(self.journal_changed)
+        self.kiosk_button.clicked.connect(self.start_kiosk)
+
+    def _changed(self) -> None:
+        self.dashboard.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        self.dashboard.refresh()
+        self.register.refresh()
+        self.surveys.refresh()
+        self.audit.refresh()
+
+    def start_kiosk(self) -> None:
+        dialog = KioskStartDialog(self._supervision.surveys.running(), self)
+        if dialog.exec() and dialog.lock is not None and dialog.survey_id is not None:
+            self.open_kiosk(dialog.survey_id, dialog)
+
+    def open_kiosk(self, survey_id: int, dialog: KioskStartDialog) -> KioskWindow | None:
+        assert dialog.lock is not None
+        try:
+            survey = self._supervision.surveys.get(survey_id)
+        except Exception as error:
+            show_error(self, "Kios tidak dapat dimulai", error)
+            return None
+        kiosk = KioskWindow(self._supervision.kiosk, survey, dialog.lock)
+        kiosk.submitted.connect(self._changed)
+        kiosk.left.connect(self.refresh)
+        self.kiosk = kiosk
+        kiosk.start()
+        return kiosk

@@ -1,0 +1,197 @@
+"""Pengawasan: keyboard survey entry, complaint to observation, the kiosk behind its PIN."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
+from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
+from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.journal_service import JournalFilter
+from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
+from kinerja_desktop.services.supervision.kiosk import KioskLock
+from kinerja_desktop.ui.main_window import PENGAWASAN, MainWindow
+from kinerja_desktop.ui.supervision.kiosk_window import KioskWindow
+from kinerja_desktop.ui.supervision.page import SupervisionPage
+from kinerja_desktop.ui.supervision.register_tab import COLUMNS, FeedbackDialog, RegisterTab
+from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
+
+
+def _unit_id(office: AppServices) -> int:
+    return office.supervision.surveys.find_unit("Kecamatan Kertapati").id
+
+
+def test_keyboard_entry_one_respondent_per_enter(qtbot: QtBot, office: AppServices) -> None:
+    tab = SurveyTab(office.supervision.surveys)
+    qtbot.addWidget(tab)
+    tab.unit.setCurrentIndex(tab.unit.findData(_unit_id(office)))
+    qtbot.keyClicks(tab.period, "2026-S1")
+    qtbot.keyClick(tab.period, Qt.Key.Key_Return)
+    survey_id = tab.survey_id
+    assert survey_id is not None
+    assert "Semester I 2026" in tab.survey.currentText()
+
+    for line in ("444444444", "333 333 3-3"):
+        qtbot.keyClicks(tab.entry, line)
+        qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+        assert tab.entry.text() == ""  # ready for the next questionnaire
+    assert office.supervision.surveys.get(survey_id).responses == 2
+    assert tab.entry_status.text() == "Responden ke-2 tersimpan: 3333333-3"
+    # NRR: eight unsur (4+3)/2, U8 4/1; IKM 25/9 x (8 x 3.5 + 4) = 88.89 -> A
+    assert tab.ikm.text() == "IKM 88,89 · Mutu A (Sangat Baik)"
+    assert tab.items.item(7, 2).text() == "4,000"
+
+    qtbot.keyClicks(tab.entry, "59x3")  # only 1 to 4, '-' and spaces can be typed
+    assert tab.entry.text() == "3"
+    qtbot.keyClicks(tab.entry, "343")
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Return)
+    assert tab.entry_error.isVisibleTo(tab)
+    assert tab.entry_error.text().startswith("Responden ke-3, kolom 5: baru 4 jawaban")
+    assert tab.entry.text() == "3343"  # kept for correcting
+    assert office.supervision.surveys.get(survey_id).responses == 2
+
+
+def test_the_last_respondent_can_be_taken_back(
+    qtbot: QtBot, office: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026")
+    office.supervision.surveys.add_typed(survey.id, "444444444\n111111111")
+    tab = SurveyTab(office.supervision.surveys)
+    qtbot.addWidget(tab)
+    tab.refresh(keep=survey.id)
+    asked: list[str] = []
+
+    def answer_yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Hapus responden terakhir (111111111)?"]
+    assert office.supervision.surveys.get(survey.id).responses == 1
+    assert tab.ikm.text() == "IKM 100,00 · Mutu A (Sangat Baik)"
+
+
+def _complaint(office: AppServices, employee_id: int | None) -> int:
+    entry = office.supervision.feedback.record(
+        FeedbackInput(
+            FeedbackFields(
+                kind=FeedbackKind.PENGADUAN,
+                channel=Channel.TELEPON_WA,
+                received_on=date.today(),
+                text="Petugas loket tidak menjawab pertanyaan warga.",
+            ),
+            unit_id=_unit_id(office),
+            employee_id=employee_id,
+        )
+    )
+    return entry.id
+
+
+def test_turning_a_complaint_into_an_observation(qtbot: QtBot, office: AppServices) -> None:
+    dewi = office.staff.search_people("Dewi")[0].id
+    feedback_id = _complaint(office, dewi)
+    _complaint(office, None)
+    tab = RegisterTab(office.supervision.feedback, office.supervision.surveys, office.staff)
+    qtbot.addWidget(tab)
+    assert tab.table.rowCount() == 2
+    tab.select(feedback_id)
+    assert tab.observation_button.isEnabled()
+    qtbot.mouseClick(tab.observation_button, Qt.MouseButton.LeftButton)
+    dialog = tab.observation_dialog
+    assert dialog is not None
+    assert dialog.value.currentData() == BehaviourValue.BERORIENTASI_PELAYANAN.value
+    assert dialog.sign.currentData() == ObservationSign.NEGATIF.value
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    (observation,) = office.journal.entries(JournalFilter(employee_id=dewi))
+    assert observation.source is ObservationSource.MASYARAKAT
+    assert observation.value is BehaviourValue.BERORIENTASI_PELAYANAN
+    assert office.supervision.feedback.get(feedback_id).observation_id == observation.id
+    status = tab.table.item(tab.table.currentRow(), COLUMNS.index("Status")).text()
+    assert status.endswith("· jurnal")
+    assert not tab.observation_button.isEnabled()  # once only
+    # An entry naming nobody cannot become an observation.
+    other = next(e for e in tab._entries if e.id != feedback_id)
+    tab.select(other.id)
+    assert not tab.observation_button.isEnabled()
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, office: AppServices) -> KioskWindow:
+    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026-S2")
+    window = KioskWindow(office.supervision.kiosk, survey, KioskLock("2468"))
+    qtbot.addWidget(window)
+    window.start()
+    yield window
+    if not window.unlocked:
+        window.try_unlock("2468")
+
+
+def test_kiosk_cannot_be_left_without_the_pin(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    assert kiosk.isFullScreen() or kiosk.isVisible()
+    assert kiosk.isModal()  # the main window cannot be reached behind it
+    kiosk.close()  # Alt+F4, the window manager's close button
+    assert kiosk.isVisible()
+    assert kiosk.pages.currentIndex() == 2  # asks for the PIN instead
+    qtbot.keyClicks(kiosk.pin, "1111")
+    qtbot.keyClick(kiosk.pin, Qt.Key.Key_Return)
+    assert kiosk.isVisible() and not kiosk.unlocked
+    assert "PIN salah" in kiosk.pin_error.text()
+    assert not kiosk.pin.isEnabled()  # a wrong PIN slows the next try down
+    assert kiosk.try_unlock("2468")
+    assert not kiosk.isVisible()
+
+
+def test_kiosk_response_reaches_survey_and_register(
+    qtbot: QtBot, kiosk: KioskWindow, office: AppServices
+) -> None:
+    for group in kiosk.groups:
+        group.button(3).click()
+    kiosk.groups[6].button(1).click()  # Perilaku Pelaksana: tidak baik
+    kiosk.note_complaint.setChecked(True)
+    kiosk.note.setPlainText("Lama menunggu di loket")
+    qtbot.mouseClick(kiosk.send, Qt.MouseButton.LeftButton)
+    assert kiosk.pages.currentIndex() == 1  # thanks
+    survey = office.supervision.surveys.running()[0]
+    assert survey.responses == 1
+    (entry,) = office.supervision.feedback.entries()
+    assert (entry.channel, entry.text) == (Channel.KIOS, "Lama menunggu di loket")
+    result = office.supervision.surveys.results(survey.id).result
+    assert result.items[6].total == 1
+    kiosk.reset()  # the next citizen sees nothing of the last one
+    assert kiosk.answers() == [None] * 9
+    assert kiosk.note.toPlainText() == ""
+
+
+def test_pengawasan_page_opens_from_the_main_window(qtbot: QtBot, office: AppServices) -> None:
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.go(PENGAWASAN)
+    page = window.pages.currentWidget()
+    assert isinstance(page, SupervisionPage)
+    assert page.tabs.count() == 4
+    assert "Pengaduan yang belum selesai: 0" in page.dashboard.text.toPlainText()
+
+
+def test_new_entry_shows_errors_next_to_fields_and_saves_nothing(
+    qtbot: QtBot, office: AppServices
+) -> None:
+    dialog = FeedbackDialog(office.supervision.feedback, office.supervision.surveys, office.staff)
+    qtbot.addWidget(dialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.SP4N_LAPOR.value))
+    assert dialog.ticket.isEnabled()
+    dialog.save()
+    assert dialog.errors["ticket"].isVisibleTo(dialog)
+    assert dialog.errors["text"].text() == "Isi pengaduan/apresiasi wajib diisi."
+    assert office.supervision.feedback.entries() == []
+    qtbot.keyClicks(dialog.ticket, "LAP-77")
+    dialog.text.setPlainText("Loket tutup sebelum jam pelayanan berakhir.")
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.ticket == "LAP-77"
