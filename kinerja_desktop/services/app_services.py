@@ -16,6 +16,7 @@ from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.handover import HandoverService, default_key_folder
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_service import SkpService
@@ -44,6 +45,7 @@ class AppServices:
     competence: CompetenceService
     development: DevelopmentService
     development_overview: DevelopmentOverviewService
+    handover: HandoverService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
 
@@ -76,5 +78,7 @@ def open_services(path: Path, *, create: bool = True) -> AppServices:
         competence=CompetenceService(database),
         development=DevelopmentService(database),
         development_overview=DevelopmentOverviewService(database),
+        # The signing key belongs to the installation (app data folder), not to the file.
+        handover=HandoverService(database, path.parent / "evidence", default_key_folder()),
         database=database,
     )
