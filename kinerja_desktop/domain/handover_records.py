@@ -540,15 +540,31 @@ def _unique_keys(found: list[Aggregate]) -> list[Aggregate]:
 
 
 def evidence_files(aggregates: Iterable[Aggregate]) -> dict[str, str]:
-    """Every evidence copy the aggregates name: stored name -> SHA-256."""
+    """Every evidence copy the aggregates name: stored name -> SHA-256.
+
+    Content that is not shaped as this module writes it names nothing (the import refuses
+    such content later, when it is written).
+    """
     found: dict[str, str] = {}
     for aggregate in aggregates:
+        content = aggregate.content
         if aggregate.kind is Kind.SKP:
-            for rhk in aggregate.content["rhks"]:
-                for iki in rhk["ikis"]:
-                    for item in iki["evidence"]:
-                        if item["stored_name"]:
-                            found[item["stored_name"]] = item["sha256"]
-        elif aggregate.kind is Kind.OBSERVATION and aggregate.content["evidence_file"]:
-            found[aggregate.content["evidence_file"]] = aggregate.content["evidence_sha256"]
+            items = [
+                item
+                for rhk in _dicts(content.get("rhks"))
+                for iki in _dicts(rhk.get("ikis"))
+                for item in _dicts(iki.get("evidence"))
+            ]
+            pairs = [(item.get("stored_name"), item.get("sha256")) for item in items]
+        elif aggregate.kind is Kind.OBSERVATION:
+            pairs = [(content.get("evidence_file"), content.get("evidence_sha256"))]
+        else:
+            continue
+        for name, sha256 in pairs:
+            if name and isinstance(name, str) and isinstance(sha256, str):
+                found[name] = sha256
     return found
+
+
+def _dicts(value: Any) -> list[Mapping[str, Any]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []

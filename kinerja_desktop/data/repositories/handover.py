@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Table, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data import models  # noqa: F401 - puts every table on Base.metadata
@@ -116,15 +116,17 @@ def insert_row(session: Session, name: str, values: Mapping[str, Any]) -> int:
     row = {key: _from_json(table, key, value) for key, value in values.items()}
     try:
         result = session.execute(insert(table).values(row).returning(table.c.id))
-    except IntegrityError as error:
+    except OperationalError:
+        raise  # the file itself (locked, full): not the package's fault
+    except StatementError as error:
         raise _refused(name, error) from None
     return int(result.scalar_one())
 
 
-def _refused(name: str, error: IntegrityError) -> ValidationError:
+def _refused(name: str, error: StatementError) -> ValidationError:
+    reason = error.orig if isinstance(error, IntegrityError) else type(error.orig).__name__
     return ValidationError(
-        f"Data paket untuk tabel '{name}' ditolak basis data ({error.orig}). "
-        "Tidak ada yang diimpor."
+        f"Data paket untuk tabel '{name}' ditolak basis data ({reason}). Tidak ada yang diimpor."
     )
 
 
@@ -136,7 +138,9 @@ def update_row(session: Session, name: str, row_id: int, values: Mapping[str, An
         row["version"] = table.c.version + 1
     try:
         session.execute(update(table).where(table.c.id == row_id).values(row))
-    except IntegrityError as error:
+    except OperationalError:
+        raise
+    except StatementError as error:
         raise _refused(name, error) from None
 
 

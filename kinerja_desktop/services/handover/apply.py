@@ -67,7 +67,11 @@ class Ids:
 def _values(table: str, content: Content, **extra: Any) -> dict[str, Any]:
     """The content's plain fields that are columns of ``table``, plus resolved references."""
     known = repo.columns(table) - {"id", "version"}
-    return {k: v for k, v in content.items() if k in known} | extra
+    values = {k: v for k, v in content.items() if k in known}
+    for name, value in values.items():
+        if value is not None and not isinstance(value, str | int | float):
+            raise ValidationError(f"Nilai '{name}' untuk tabel '{table}' dalam paket tidak sah.")
+    return values | extra
 
 
 class Writer:

@@ -415,10 +415,7 @@ def _records(name: str, kind_name: str, body: bytes) -> list[Aggregate]:
 def _check_evidence_named(
     aggregates: Iterable[Aggregate], evidence: Mapping[str, Member], manifest: Manifest
 ) -> None:
-    try:
-        named = evidence_files(aggregates)
-    except (KeyError, TypeError, AttributeError):
-        raise _refuse("Catatan bukti dukung dalam paket tidak sesuai format.") from None
+    named = evidence_files(aggregates)
     for stored_name, sha256 in named.items():
         if stored_name in manifest.missing_evidence:
             continue
