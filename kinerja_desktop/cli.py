@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kinerja_desktop import __version__
+from kinerja_desktop import __version__, cli_handover
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 EXIT_OK = 0
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="periksa integritas dan versi skema")
     _db_argument(check, required=True)
+    cli_handover.add_commands(commands, lambda sub: _db_argument(sub, required=True))
     return parser
 
 
@@ -112,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.db, args.file, skip_invalid=args.skip_invalid)
         if args.command == "check":
             return _check(args.db)
+        if args.command in cli_handover.COMMANDS:
+            return cli_handover.run(args)
     except StorageError as error:
         print(error.message, file=sys.stderr)
         return EXIT_STORAGE
