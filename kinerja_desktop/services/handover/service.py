@@ -33,6 +33,7 @@ from kinerja_desktop.domain.handover_records import (
 )
 from kinerja_desktop.services import signing
 from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.handover import ekinerja
 from kinerja_desktop.services.handover.apply import Ids, Writer
 from kinerja_desktop.services.handover.package import (
     Manifest,
@@ -189,6 +190,23 @@ class HandoverService:
             key=key,
         )
         return ExportResult(target, len(aggregates), files, missing, key.fingerprint)
+
+    def export_ekinerja(
+        self, target: Path, *, unit: tuple[str, ...] | None = None, year: int | None = None
+    ) -> int:
+        """Write the e-Kinerja re-entry workbook of the scope; return the number of rows.
+
+        Raises:
+            ValidationError: the year is out of range, the unit does not exist, or the file
+                cannot be saved.
+        """
+        if year is not None and not 2000 <= year <= 2100:
+            raise ValidationError("Tahun harus antara 2000 dan 2100.", field="year")
+        if unit is not None and unit not in self.unit_paths():
+            raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
+        with self._database.reading() as session:
+            tables = repo.read_all(session).tables
+        return ekinerja.write_workbook(target, build_aggregates(tables, Scope(unit, year)))
 
     def fingerprint(self) -> str:
         """This installation's public-key fingerprint, for telling another office."""
