@@ -91,7 +91,7 @@ def _import(handover: HandoverService, args: argparse.Namespace) -> int:
         for conflict in preview.plan.conflicts:
             _err(f"Berbeda: {conflict.kind.label}: {conflict.theirs.label}")
             for diff in conflict.fields[:_FIELDS_SHOWN]:
-                _err(f"  {diff.field}: kita '{diff.ours}', paket '{diff.theirs}'")
+                _err(f"  {diff.label}: kita '{diff.ours}', paket '{diff.theirs}'")
             if len(conflict.fields) > _FIELDS_SHOWN:
                 _err(f"  ... {len(conflict.fields) - _FIELDS_SHOWN} lainnya")
         _err(

@@ -33,6 +33,39 @@ class FieldDiff:
     ours: str
     theirs: str
 
+    @property
+    def label(self) -> str:
+        """The path in words: "rhks[2].ikis[1].target" -> "RHK 2 › Indikator 1 › target"."""
+        return readable_field(self.field)
+
+
+_PART_NAMES = {
+    "rhks": "RHK",
+    "ikis": "Indikator",
+    "realisations": "Realisasi",
+    "evidence": "Bukti dukung",
+    "feedback": "Umpan balik",
+    "lampiran": "Lampiran",
+    "expectations": "Ekspektasi",
+    "versions": "Versi",
+    "history": "Riwayat",
+    "behaviour_feedback": "Umpan balik perilaku",
+    "result_rating": "Rating hasil kerja",
+    "behaviour_rating": "Rating perilaku",
+    "predikat": "Predikat",
+    "dialogue": "Dialog",
+    "parent": "RHK atasan",
+}
+
+
+def readable_field(path: str) -> str:
+    parts = []
+    for part in path.split("."):
+        name, _, number = part.partition("[")
+        words = _PART_NAMES.get(name, name)
+        parts.append(f"{words} {number.rstrip(']')}" if number else words)
+    return " › ".join(parts)
+
 
 @dataclass(frozen=True)
 class Conflict:

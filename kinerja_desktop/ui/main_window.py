@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             structure.employee_requested.connect(self.show_employee)
             structure.units_changed.connect(self.events.staff_changed)
             return structure
-        settings = SettingsPage(self._services.staff)
+        settings = SettingsPage(self._services.staff, handover=self._services.handover)
         settings.staff_changed.connect(self.events.staff_changed)
         return settings
 

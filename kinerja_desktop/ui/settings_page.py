@@ -26,8 +26,10 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
+from kinerja_desktop.services.handover import HandoverService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.handover_section import HandoverSection
 
 
 class SettingsPage(QWidget):
@@ -39,12 +41,22 @@ class SettingsPage(QWidget):
 
     staff_changed = Signal()
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        handover: HandoverService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._staff = staff
         layout = QVBoxLayout(self)
         layout.addWidget(self._years_box())
         layout.addWidget(self._acting_box())
+        if handover is not None:
+            self.handover = HandoverSection(handover)
+            self.handover.data_changed.connect(self.staff_changed)
+            layout.addWidget(self.handover)
         self.refresh()
 
     def _years_box(self) -> QGroupBox:
