@@ -115,12 +115,29 @@ def insert_row(session: Session, name: str, values: Mapping[str, Any]) -> int:
     table = _table(name)
     row = {key: _from_json(table, key, value) for key, value in values.items()}
     try:
-        result = session.execute(insert(table).values(row).returning(table.c.id))
+        # Values as parameters, not in the statement: one compiled INSERT per column set.
+        result = session.execute(insert(table).returning(table.c.id), row)
     except OperationalError:
         raise  # the file itself (locked, full): not the package's fault
     except StatementError as error:
         raise _refused(name, error) from None
     return int(result.scalar_one())
+
+
+def insert_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Insert rows from JSON values in one executemany (rows nobody refers to by id)."""
+    table = _table(name)
+    converted = [{key: _from_json(table, key, value) for key, value in row.items()} for row in rows]
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in converted:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for group in groups.values():
+        try:
+            session.execute(insert(table), group)
+        except OperationalError:
+            raise
+        except StatementError as error:
+            raise _refused(name, error) from None
 
 
 def _refused(name: str, error: StatementError) -> ValidationError:

@@ -86,10 +86,11 @@ class Writer:
         self.unlinked = 0
 
     def write(self, aggregate: Aggregate) -> None:
-        if aggregate.kind is Kind.PERIOD:
-            self.write_period(json.loads(aggregate.key), aggregate.content)
-            return
         existing = self.ours.get((aggregate.kind, aggregate.key))
+        if aggregate.kind is Kind.PERIOD:
+            replace = existing is not None
+            self.write_period(json.loads(aggregate.key), aggregate.content, replace=replace)
+            return
         row_id = existing.row_id if existing else None
         content = aggregate.content
         handler = getattr(self, f"_{aggregate.kind.value}")
@@ -144,14 +145,19 @@ class Writer:
         employee_id = self._put("employees", row_id, values)
         self.ids.employees[content["nip"]] = employee_id
         self.penilai.append((employee_id, content["penilai"]))
-        repo.delete_rows(self.session, "employment_events", "employee_id", [employee_id])
-        for event in content["history"]:
-            moved = {
-                "from_unit_id": self._optional_unit(event["from_unit"]),
-                "to_unit_id": self._optional_unit(event["to_unit"]),
-            }
-            values = _values("employment_events", event, employee_id=employee_id, **moved)
-            repo.insert_row(self.session, "employment_events", values)
+        if row_id is not None:
+            repo.delete_rows(self.session, "employment_events", "employee_id", [employee_id])
+        events = [
+            _values(
+                "employment_events",
+                event,
+                employee_id=employee_id,
+                from_unit_id=self._optional_unit(event["from_unit"]),
+                to_unit_id=self._optional_unit(event["to_unit"]),
+            )
+            for event in content["history"]
+        ]
+        repo.insert_rows(self.session, "employment_events", events)
 
     def _optional_unit(self, path: Any) -> int | None:
         return None if path is None else self.ids.unit(path)
@@ -169,9 +175,11 @@ class Writer:
         employee_id = self.ids.employee(content["nip"])
         skp_id = self._put("skps", row_id, _values("skps", content, employee_id=employee_id))
         self.ids.skps[(content["nip"], content["year"])] = skp_id
-        for table in ("skp_lampiran", "skp_expectations", "skp_versions"):
-            repo.delete_rows(self.session, table, "skp_id", [skp_id])
-        ours = repo.ordered_ids(self.session, "rhks", "skp_id", skp_id)
+        ours: list[int] = []
+        if row_id is not None:
+            for table in ("skp_lampiran", "skp_expectations", "skp_versions"):
+                repo.delete_rows(self.session, table, "skp_id", [skp_id])
+            ours = repo.ordered_ids(self.session, "rhks", "skp_id", skp_id)
         for ordinal, rhk in enumerate(content["rhks"], start=1):
             kept = ours[ordinal - 1] if ordinal <= len(ours) else None
             self._rhk(skp_id, rhk, kept)
@@ -181,37 +189,41 @@ class Writer:
             ("skp_expectations", "expectations"),
             ("skp_versions", "versions"),
         ):
-            for item in content[name]:
-                repo.insert_row(self.session, table, _values(table, item, skp_id=skp_id))
+            items = [_values(table, item, skp_id=skp_id) for item in content[name]]
+            repo.insert_rows(self.session, table, items)
 
     def _rhk(self, skp_id: int, rhk: Content, row_id: int | None) -> None:
         values = _values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None)
         rhk_id = self._put("rhks", row_id, values)
-        self.links.append((rhk_id, rhk["parent"]))
-        repo.delete_rows(self.session, "ikis", "rhk_id", [rhk_id])
-        repo.delete_rows(self.session, "rhk_feedback", "rhk_id", [rhk_id])
+        if rhk["parent"] is not None or row_id is not None:
+            self.links.append((rhk_id, rhk["parent"]))
+        if row_id is not None:
+            repo.delete_rows(self.session, "ikis", "rhk_id", [rhk_id])
+            repo.delete_rows(self.session, "rhk_feedback", "rhk_id", [rhk_id])
         for iki in rhk["ikis"]:
             iki_id = repo.insert_row(self.session, "ikis", _values("ikis", iki, rhk_id=rhk_id))
-            for table, name in (("realisations", "realisations"), ("evidence", "evidence")):
-                for item in iki[name]:
-                    repo.insert_row(self.session, table, _values(table, item, iki_id=iki_id))
-        for item in rhk["feedback"]:
-            values = _values("rhk_feedback", item, rhk_id=rhk_id)
-            repo.insert_row(self.session, "rhk_feedback", values)
+            for table in ("realisations", "evidence"):
+                items = [_values(table, item, iki_id=iki_id) for item in iki[table]]
+                repo.insert_rows(self.session, table, items)
+        feedback = [_values("rhk_feedback", item, rhk_id=rhk_id) for item in rhk["feedback"]]
+        repo.insert_rows(self.session, "rhk_feedback", feedback)
 
-    def write_period(self, key: Sequence[Any], content: Content) -> None:
+    def write_period(self, key: Sequence[Any], content: Content, *, replace: bool) -> None:
         """A period's decisions: the key, not the content, names the SKP and period."""
         nip, year, period = key[0], key[1], key[2]
         skp_id = self.ids.skp(nip, year)
         where = {"skp_id": skp_id, "period_code": period}
         for table, name in PERIOD_TABLES:
-            repo.delete_matching(self.session, table, where)
+            if replace:
+                repo.delete_matching(self.session, table, where)
             if content[name] is not None:
-                repo.insert_row(self.session, table, _values(table, content[name], **where))
-        repo.delete_matching(self.session, "behaviour_feedback", where)
-        for item in content["behaviour_feedback"]:
-            values = _values("behaviour_feedback", item, **where)
-            repo.insert_row(self.session, "behaviour_feedback", values)
+                repo.insert_rows(self.session, table, [_values(table, content[name], **where)])
+        if replace:
+            repo.delete_matching(self.session, "behaviour_feedback", where)
+        items = [
+            _values("behaviour_feedback", item, **where) for item in content["behaviour_feedback"]
+        ]
+        repo.insert_rows(self.session, "behaviour_feedback", items)
 
     def _per_person(self, table: str, content: Content, row_id: int | None) -> None:
         values = _values(table, content, employee_id=self.ids.employee(content["nip"]))
