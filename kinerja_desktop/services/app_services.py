@@ -19,6 +19,7 @@ from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.handover import HandoverService, default_key_folder
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.seals import SealService
@@ -54,6 +55,7 @@ class AppServices:
     printing: PrintingService
     #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
     supervision: SupervisionServices
+    handover: HandoverService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
     backups: BackupService
@@ -111,6 +113,8 @@ def open_services(
         seals=SealService(database),
         printing=PrintingService(database),
         supervision=supervision_services(database, path.parent / "evidence"),
+        # The signing key belongs to the installation (app data folder), not to the file.
+        handover=HandoverService(database, path.parent / "evidence", default_key_folder()),
         database=database,
         backups=BackupService(database),
         lock=lock,

@@ -228,7 +228,11 @@ class MainWindow(QMainWindow):
             structure.employee_requested.connect(self.show_employee)
             structure.units_changed.connect(self.events.staff_changed)
             return structure
-        settings = SettingsPage(self._services.staff, backups=self._services.backups)
+        settings = SettingsPage(
+            self._services.staff,
+            backups=self._services.backups,
+            handover=self._services.handover,
+        )
         settings.staff_changed.connect(self.events.staff_changed)
         if settings.backup_section is not None:  # a restore changes everything on screen
             settings.backup_section.restored.connect(self.events.staff_changed)

@@ -27,9 +27,11 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
 from kinerja_desktop.services.backup_service import BackupService
+from kinerja_desktop.services.handover import HandoverService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.backup_section import BackupSection
 from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.handover_section import HandoverSection
 
 
 class SettingsPage(QWidget):
@@ -47,6 +49,7 @@ class SettingsPage(QWidget):
         parent: QWidget | None = None,
         *,
         backups: BackupService | None = None,
+        handover: HandoverService | None = None,
     ) -> None:
         super().__init__(parent)
         self._staff = staff
@@ -56,6 +59,10 @@ class SettingsPage(QWidget):
         self.backup_section = BackupSection(backups) if backups is not None else None
         if self.backup_section is not None:
             layout.addWidget(self.backup_section)
+        if handover is not None:
+            self.handover = HandoverSection(handover)
+            self.handover.data_changed.connect(self.staff_changed)
+            layout.addWidget(self.handover)
         self.refresh()
 
     def _years_box(self) -> QGroupBox:

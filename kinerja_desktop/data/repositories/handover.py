@@ -1,0 +1,187 @@
+"""Whole-table reads and single-row writes for hand-over packages; the caller's Session.
+
+Values cross this boundary as JSON values: a date or timestamp is its ISO text, a decimal its
+exact text, a boolean a boolean. Writes take the same JSON values and turn them back using the
+column's type, so the rules that build and compare aggregates (``domain.handover_records``)
+never see a driver type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data import models  # noqa: F401 - puts every table on Base.metadata
+from kinerja_desktop.data.schema import Base, DecimalText
+from kinerja_desktop.domain.errors import ValidationError
+
+#: Every table of the schema that the hand-over format knows, whether it carries it or not.
+HANDOVER_TABLES = (
+    "units",
+    "employees",
+    "employment_events",
+    "acting_assignments",
+    "appraisal_years",
+    "skps",
+    "rhks",
+    "ikis",
+    "skp_lampiran",
+    "skp_expectations",
+    "skp_versions",
+    "realisations",
+    "evidence",
+    "rhk_feedback",
+    "result_ratings",
+    "observations",
+    "behaviour_feedback",
+    "behaviour_ratings",
+    "predikat_decisions",
+    "org_predikats",
+    "dialogues",
+    "job_standards",
+    "technical_competences",
+    "competence_ratings",
+    "development_items",
+    "dismissed_proposals",
+)
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """Every row of the hand-over tables as JSON values, keyed by table name."""
+
+    tables: Mapping[str, tuple[Mapping[str, Any], ...]]
+
+
+def schema_tables() -> set[str]:
+    """The names of every table the models define (to prove each one is handled)."""
+    return set(Base.metadata.tables)
+
+
+def _table(name: str) -> Table:
+    if name not in HANDOVER_TABLES:
+        raise ValueError(f"not a hand-over table: {name}")
+    return Base.metadata.tables[name]
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _from_json(table: Table, column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = table.columns[column].type
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    if isinstance(kind, DecimalText):
+        return Decimal(value)
+    if isinstance(kind, Boolean):
+        return bool(value)
+    return value
+
+
+def read_all(session: Session) -> TableRows:
+    """Read every hand-over table whole, ordered by id."""
+    tables: dict[str, tuple[Mapping[str, Any], ...]] = {}
+    for name in HANDOVER_TABLES:
+        table = _table(name)
+        rows = session.execute(select(table).order_by(table.c.id)).mappings()
+        tables[name] = tuple({key: _to_json(value) for key, value in row.items()} for row in rows)
+    return TableRows(tables)
+
+
+def columns(name: str) -> frozenset[str]:
+    return frozenset(_table(name).columns.keys())
+
+
+def insert_row(session: Session, name: str, values: Mapping[str, Any]) -> int:
+    """Insert one row from JSON values and return its id."""
+    table = _table(name)
+    row = {key: _from_json(table, key, value) for key, value in values.items()}
+    try:
+        # Values as parameters, not in the statement: one compiled INSERT per column set.
+        result = session.execute(insert(table).returning(table.c.id), row)
+    except OperationalError:
+        raise  # the file itself (locked, full): not the package's fault
+    except StatementError as error:
+        raise _refused(name, error) from None
+    return int(result.scalar_one())
+
+
+def insert_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Insert rows from JSON values in one executemany (rows nobody refers to by id)."""
+    table = _table(name)
+    converted = [{key: _from_json(table, key, value) for key, value in row.items()} for row in rows]
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in converted:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for group in groups.values():
+        try:
+            session.execute(insert(table), group)
+        except OperationalError:
+            raise
+        except StatementError as error:
+            raise _refused(name, error) from None
+
+
+def _refused(name: str, error: StatementError) -> ValidationError:
+    reason = error.orig if isinstance(error, IntegrityError) else type(error.orig).__name__
+    return ValidationError(
+        f"Data paket untuk tabel '{name}' ditolak basis data ({reason}). Tidak ada yang diimpor."
+    )
+
+
+def update_row(session: Session, name: str, row_id: int, values: Mapping[str, Any]) -> None:
+    """Update one row from JSON values; a versioned row gets a new version (stale edits fail)."""
+    table = _table(name)
+    row: dict[str, Any] = {key: _from_json(table, key, value) for key, value in values.items()}
+    if "version" in table.columns:
+        row["version"] = table.c.version + 1
+    try:
+        session.execute(update(table).where(table.c.id == row_id).values(row))
+    except OperationalError:
+        raise
+    except StatementError as error:
+        raise _refused(name, error) from None
+
+
+def delete_rows(session: Session, name: str, column: str, values: Iterable[Any]) -> None:
+    """Delete the rows whose ``column`` is one of ``values`` (children go by ON DELETE CASCADE)."""
+    table = _table(name)
+    wanted = list(values)
+    if wanted:
+        session.execute(delete(table).where(table.columns[column].in_(wanted)))
+
+
+def delete_matching(session: Session, name: str, where: Mapping[str, Any]) -> None:
+    """Delete the rows whose columns equal every value in ``where`` (JSON values)."""
+    table = _table(name)
+    statement = delete(table)
+    for column, value in where.items():
+        statement = statement.where(table.columns[column] == _from_json(table, column, value))
+    session.execute(statement)
+
+
+def ordered_ids(session: Session, name: str, column: str, value: int) -> list[int]:
+    """Ids of the rows whose ``column`` is ``value``, by position then id (RHK ordinals)."""
+    table = _table(name)
+    statement = select(table.c.id).where(table.columns[column] == value)
+    if "position" in table.columns:
+        statement = statement.order_by(table.c.position)
+    return list(session.scalars(statement.order_by(table.c.id)))

@@ -1,0 +1,193 @@
+"""How a package's aggregates meet ours: new, identical, or changed on both sides.
+
+Nothing here decides a conflict: the user chooses per record, "keep ours" or "take theirs".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from kinerja_desktop.domain.handover_records import Aggregate, Kind
+
+MISSING = "—"
+
+
+class Choice(StrEnum):
+    KEEP_OURS = "KEEP_OURS"
+    TAKE_THEIRS = "TAKE_THEIRS"
+
+    @property
+    def label(self) -> str:
+        return "Pakai data kita" if self is Choice.KEEP_OURS else "Ambil dari paket"
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One field that differs: its path in the record and the two values as text."""
+
+    field: str
+    ours: str
+    theirs: str
+
+    @property
+    def label(self) -> str:
+        """The path in words: "rhks[2].ikis[1].target" -> "RHK 2 › Indikator 1 › target"."""
+        return readable_field(self.field)
+
+
+_PART_NAMES = {
+    "rhks": "RHK",
+    "ikis": "Indikator",
+    "realisations": "Realisasi",
+    "evidence": "Bukti dukung",
+    "feedback": "Umpan balik",
+    "lampiran": "Lampiran",
+    "expectations": "Ekspektasi",
+    "versions": "Versi",
+    "history": "Riwayat",
+    "behaviour_feedback": "Umpan balik perilaku",
+    "result_rating": "Rating hasil kerja",
+    "behaviour_rating": "Rating perilaku",
+    "predikat": "Predikat",
+    "dialogue": "Dialog",
+    "parent": "RHK atasan",
+}
+
+
+def readable_field(path: str) -> str:
+    parts = []
+    for part in path.split("."):
+        name, _, number = part.partition("[")
+        words = _PART_NAMES.get(name, name)
+        parts.append(f"{words} {number.rstrip(']')}" if number else words)
+    return " › ".join(parts)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Same key, different content on both sides."""
+
+    ours: Aggregate
+    theirs: Aggregate
+    fields: tuple[FieldDiff, ...]
+
+    @property
+    def kind(self) -> Kind:
+        return self.theirs.kind
+
+    @property
+    def key(self) -> str:
+        return self.theirs.key
+
+    @property
+    def ref(self) -> tuple[Kind, str]:
+        return (self.kind, self.key)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: Kind
+    new: int
+    identical: int
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What importing a package would do, before anything is written."""
+
+    new: tuple[Aggregate, ...]
+    identical: tuple[Aggregate, ...]
+    conflicts: tuple[Conflict, ...]
+
+    def counts(self) -> list[KindCount]:
+        """Per kind, in writing order, only the kinds the package has."""
+        result = []
+        for kind in Kind:
+            new = sum(1 for a in self.new if a.kind is kind)
+            same = sum(1 for a in self.identical if a.kind is kind)
+            clash = sum(1 for c in self.conflicts if c.kind is kind)
+            if new or same or clash:
+                result.append(KindCount(kind, new, same, clash))
+        return result
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not self.new and not self.conflicts
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"{count.kind.label}: {count.new} baru, {count.identical} sama, "
+            f"{count.conflicts} berbeda"
+            for count in self.counts()
+        ]
+        return lines or ["Paket tidak berisi catatan."]
+
+
+def plan_merge(ours: Iterable[Aggregate], theirs: Iterable[Aggregate]) -> MergePlan:
+    """Sort the package's aggregates against ours by (kind, key)."""
+    mine = {(a.kind, a.key): a for a in ours}
+    new, identical, conflicts = [], [], []
+    for aggregate in theirs:
+        existing = mine.get((aggregate.kind, aggregate.key))
+        if existing is None:
+            new.append(aggregate)
+        elif existing.digest == aggregate.digest:
+            identical.append(aggregate)
+        else:
+            diffs = field_diffs(existing.content, aggregate.content)
+            conflicts.append(Conflict(existing, aggregate, diffs))
+    return MergePlan(tuple(new), tuple(identical), tuple(conflicts))
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    """Every leaf of a JSON value as ``path -> text`` ("rhks[2].ikis[1].target": "12")."""
+    flat: dict[str, str] = {}
+    if isinstance(value, Mapping):
+        if not value and prefix:
+            flat[prefix] = "{}"
+        for name in sorted(value):
+            flat.update(flatten(value[name], f"{prefix}.{name}" if prefix else str(name)))
+    elif isinstance(value, list):
+        if not value:
+            flat[prefix] = "(kosong)"
+        for number, item in enumerate(value, start=1):
+            flat.update(flatten(item, f"{prefix}[{number}]"))
+    else:
+        flat[prefix] = _text(value)
+    return flat
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return MISSING
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def field_diffs(ours: Mapping[str, Any], theirs: Mapping[str, Any]) -> tuple[FieldDiff, ...]:
+    """The fields whose values differ, side by side, in path order."""
+    left, right = flatten(ours), flatten(theirs)
+    return tuple(
+        FieldDiff(name, left.get(name, MISSING), right.get(name, MISSING))
+        for name in sorted(left.keys() | right.keys(), key=_natural)
+        if left.get(name) != right.get(name)
+    )
+
+
+def _natural(path: str) -> list[Any]:
+    """Sort "rhks[10]" after "rhks[9]"."""
+    parts: list[Any] = []
+    for chunk in path.replace("]", "").replace("[", ".").split("."):
+        parts.append((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk))
+    return parts
+
+
+def unresolved(plan: MergePlan, choices: Mapping[tuple[Kind, str], Choice]) -> list[Conflict]:
+    """The conflicts the user has not decided yet."""
+    return [conflict for conflict in plan.conflicts if conflict.ref not in choices]

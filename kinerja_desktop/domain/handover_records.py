@@ -1,0 +1,570 @@
+"""Records of a hand-over package: aggregates with natural keys, as canonical JSON.
+
+Database ids differ between installations, so nothing here carries one. Each aggregate is
+named by what identifies it in any office (a unit by its path of names from the instansi, a
+person by NIP, an SKP by NIP and year, ...) and holds its content as plain JSON values, with
+its references written as natural keys too. The same content always gives the same canonical
+bytes and so the same digest, which is what the merge compares.
+
+Input is the database read as JSON rows per table (ids included, for joining); output is a list
+of :class:`Aggregate`. What is deliberately left out of the content: row ids, the optimistic
+lock ``version``, and the installation's own timestamps (``created_at``, ``updated_at``,
+``recorded_at``, ``added_at``), which say when a row was typed here, not what it says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Row = Mapping[str, Any]
+Tables = Mapping[str, Sequence[Row]]
+
+#: Columns never carried: ids differ per installation, the rest say when a row was typed here.
+LOCAL_COLUMNS = frozenset({"id", "version", "created_at", "updated_at", "recorded_at", "added_at"})
+
+
+class Kind(StrEnum):
+    """The aggregate kinds, in the order they are written (references point backwards)."""
+
+    UNIT = "unit"
+    TECHNICAL_COMPETENCE = "technical_competence"
+    JOB_STANDARD = "job_standard"
+    APPRAISAL_YEAR = "appraisal_year"
+    EMPLOYEE = "employee"
+    ACTING = "acting"
+    SKP = "skp"
+    PERIOD = "period"
+    OBSERVATION = "observation"
+    ORG_PREDIKAT = "org_predikat"
+    COMPETENCE_RATING = "competence_rating"
+    DEVELOPMENT_ITEM = "development_item"
+    DISMISSED_PROPOSAL = "dismissed_proposal"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    Kind.UNIT: "Unit kerja",
+    Kind.TECHNICAL_COMPETENCE: "Kompetensi teknis",
+    Kind.JOB_STANDARD: "Standar kompetensi jabatan",
+    Kind.APPRAISAL_YEAR: "Tahun penilaian",
+    Kind.EMPLOYEE: "Pegawai",
+    Kind.ACTING: "Plt/Plh",
+    Kind.SKP: "SKP",
+    Kind.PERIOD: "Keputusan periode (rating, predikat, umpan balik, dialog)",
+    Kind.OBSERVATION: "Catatan perilaku",
+    Kind.ORG_PREDIKAT: "Predikat organisasi",
+    Kind.COMPETENCE_RATING: "Penilaian kompetensi",
+    Kind.DEVELOPMENT_ITEM: "Rencana pengembangan",
+    Kind.DISMISSED_PROPOSAL: "Usulan pengembangan yang dikesampingkan",
+}
+
+
+def canonical_json(value: Any) -> bytes:
+    """The one byte form of a JSON value: sorted keys, no spaces, UTF-8."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def digest_of(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One record with its natural key, its content and the content's SHA-256.
+
+    Attributes:
+        kind: What it is.
+        key: The canonical JSON text of the natural key (a list), unique within the kind.
+        label: A short Indonesian description for the preview.
+        content: The JSON content, references written as natural keys.
+        digest: SHA-256 of the canonical content.
+        row_id: The id of the aggregate's main row in the database it was read from (None
+            for aggregates read from a package).
+    """
+
+    kind: Kind
+    key: str
+    label: str
+    content: Mapping[str, Any]
+    digest: str
+    row_id: int | None = field(default=None, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": json.loads(self.key), "label": self.label, "content": self.content}
+
+
+def make_aggregate(
+    kind: Kind, key: Sequence[Any], label: str, content: Mapping[str, Any], row_id: int | None
+) -> Aggregate:
+    key_text = canonical_json(list(key)).decode()
+    return Aggregate(kind, key_text, label, content, digest_of(content), row_id)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to export: a unit (its path of names; with everything under it) and a year."""
+
+    unit_path: tuple[str, ...] | None = None
+    year: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"unit": list(self.unit_path) if self.unit_path else None, "year": self.year}
+
+
+def _fields(row: Row, *drop: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in LOCAL_COLUMNS and k not in drop}
+
+
+def _year_of(text: str | None) -> int | None:
+    return int(text[:4]) if text else None
+
+
+_CHILDREN = (
+    ("rhks", "skp_id"),
+    ("ikis", "rhk_id"),
+    ("skp_lampiran", "skp_id"),
+    ("skp_expectations", "skp_id"),
+    ("skp_versions", "skp_id"),
+    ("realisations", "iki_id"),
+    ("evidence", "iki_id"),
+    ("rhk_feedback", "rhk_id"),
+    ("employment_events", "employee_id"),
+)
+_CHILD_TABLES = tuple(table for table, _ in _CHILDREN)
+_OTHERS = ("employees", "skps")
+
+
+class _Index:
+    """Lookups over the rows of one database, by id and by parent."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.units = {row["id"]: row for row in tables["units"]}
+        self.employees = {row["id"]: row for row in tables["employees"]}
+        self.skps = {row["id"]: row for row in tables["skps"]}
+        self._paths: dict[int, tuple[str, ...]] = {}
+        self.children: dict[str, dict[int, list[Row]]] = {}
+        for table, parent in _CHILDREN:
+            grouped: dict[int, list[Row]] = defaultdict(list)
+            for row in tables[table]:
+                grouped[row[parent]].append(row)
+            self.children[table] = grouped
+        self.rhks = {row["id"]: row for row in tables["rhks"]}
+        # The ordinal of each RHK within its SKP (position, then id): links name it.
+        self.rhk_ordinal: dict[int, int] = {}
+        for rows in self.children["rhks"].values():
+            for ordinal, rhk in enumerate(_ordered(rows), start=1):
+                self.rhk_ordinal[rhk["id"]] = ordinal
+
+    def path(self, unit_id: int | None) -> list[str] | None:
+        if unit_id is None:
+            return None
+        if unit_id not in self._paths:
+            row = self.units[unit_id]
+            parent = self.path(row["parent_id"])
+            self._paths[unit_id] = (*(parent or []), row["name"])
+        return list(self._paths[unit_id])
+
+    def nip(self, employee_id: int | None) -> str | None:
+        return None if employee_id is None else self.employees[employee_id]["nip"]
+
+    def kids(self, table: str, parent_id: int) -> list[Row]:
+        return _ordered(self.children[table].get(parent_id, []))
+
+
+def _ordered(rows: Iterable[Row]) -> list[Row]:
+    return sorted(rows, key=lambda row: (row.get("position", 0), row["id"]))
+
+
+def _under(path: Sequence[str] | None, prefix: Sequence[str] | None) -> bool:
+    if prefix is None:
+        return True
+    return path is not None and tuple(path[: len(prefix)]) == tuple(prefix)
+
+
+def _overlaps(row: Row, year: int | None) -> bool:
+    if year is None:
+        return True
+    return (_year_of(row["start_date"]) or 0) <= year <= (_year_of(row["end_date"]) or 9999)
+
+
+@dataclass
+class _Selection:
+    """Which people and SKPs go into the package: the scope, and what it refers to."""
+
+    scope_people: set[int]
+    people: set[int]
+    skps: set[int]
+    acting: list[Row]
+
+
+def _select(index: _Index, scope: Scope) -> _Selection:
+    tables = index.tables
+    scope_people = {
+        row["id"]
+        for row in tables["employees"]
+        if _under(index.path(row["unit_id"]), scope.unit_path)
+    }
+    skps = {
+        row["id"]
+        for row in tables["skps"]
+        if row["employee_id"] in scope_people and scope.year in (None, row["year"])
+    }
+    acting = [
+        row
+        for row in tables["acting_assignments"]
+        if _overlaps(row, scope.year)
+        and (row["acting_employee_id"] in scope_people or row["for_employee_id"] in scope_people)
+    ]
+    people = set(scope_people) | {row["acting_employee_id"] for row in acting}
+    people |= {row["for_employee_id"] for row in acting}
+    # Carried for references: the SKPs whose RHK a carried RHK serves, and every penilai
+    # above a carried person, so that the receiving office can link them.
+    pending = list(skps)
+    while pending:
+        skp_id = pending.pop()
+        for rhk in index.kids("rhks", skp_id):
+            parent = rhk["parent_rhk_id"]
+            if parent is not None and index.rhks[parent]["skp_id"] not in skps:
+                skps.add(index.rhks[parent]["skp_id"])
+                pending.append(index.rhks[parent]["skp_id"])
+    people |= {index.skps[skp_id]["employee_id"] for skp_id in skps}
+    pending_people = list(people)
+    while pending_people:
+        penilai = index.employees[pending_people.pop()]["penilai_id"]
+        if penilai is not None and penilai not in people:
+            people.add(penilai)
+            pending_people.append(penilai)
+    return _Selection(scope_people, people, skps, acting)
+
+
+def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
+    """Turn one database's rows into the aggregates of ``scope``, in writing order.
+
+    Args:
+        tables: Every hand-over table as JSON rows (ids included).
+        scope: A unit path (with everything under it) and a year; None means everything.
+    """
+    index = _Index(tables)
+    chosen = _select(index, scope)
+    found: list[Aggregate] = []
+    unit_ids = _units_needed(index, chosen, scope)
+    found += [_unit(index, unit_id) for unit_id in unit_ids]
+    jabatans = {index.employees[e]["jabatan"].casefold() for e in chosen.scope_people}
+
+    def wanted_jabatan(row: Row) -> bool:
+        return scope.unit_path is None or row["jabatan"].casefold() in jabatans
+
+    found += [
+        make_aggregate(
+            Kind.TECHNICAL_COMPETENCE,
+            [row["code"]],
+            f"{row['code']} {row['name']}",
+            _fields(row),
+            row["id"],
+        )
+        for row in tables["technical_competences"]
+        if wanted_jabatan(row)
+    ]
+    found += [
+        make_aggregate(
+            Kind.JOB_STANDARD,
+            [row["jabatan"], row["competence_code"]],
+            f"{row['jabatan']}: {row['competence_code']}",
+            _fields(row),
+            row["id"],
+        )
+        for row in tables["job_standards"]
+        if wanted_jabatan(row)
+    ]
+    found += [
+        _appraisal_year(index, row)
+        for row in tables["appraisal_years"]
+        if row["instansi_id"] in unit_ids and scope.year in (None, row["year"])
+    ]
+    found += [_employee(index, index.employees[e]) for e in sorted(chosen.people)]
+    found += [_acting(index, row) for row in chosen.acting]
+    found += [_skp(index, index.skps[skp_id]) for skp_id in sorted(chosen.skps)]
+    scope_skps = [
+        s for s in sorted(chosen.skps) if index.skps[s]["employee_id"] in chosen.scope_people
+    ]
+    found += _periods(index, scope_skps)
+    found += _per_person(index, chosen.scope_people, scope.year)
+    found += [
+        _org_predikat(index, row)
+        for row in tables["org_predikats"]
+        if _under(index.path(row["unit_id"]), scope.unit_path) and scope.year in (None, row["year"])
+    ]
+    return _unique_keys(found)
+
+
+def unit_paths(units: Sequence[Row]) -> list[tuple[str, ...]]:
+    """Every unit's path of names from its instansi, parents before children, by name."""
+    index = _Index({"units": units} | {table: () for table in _CHILD_TABLES + _OTHERS})
+    return sorted(tuple(index.path(row["id"]) or ()) for row in units)
+
+
+def _units_needed(index: _Index, chosen: _Selection, scope: Scope) -> list[int]:
+    """Every unit under the scope, plus every unit a carried record names, with its parents."""
+    wanted = {unit_id for unit_id in index.units if _under(index.path(unit_id), scope.unit_path)}
+    for person in chosen.people:
+        wanted.add(index.employees[person]["unit_id"])
+        for event in index.children["employment_events"].get(person, []):
+            wanted |= {u for u in (event["from_unit_id"], event["to_unit_id"]) if u is not None}
+    closed: set[int] = set()
+    for unit_id in wanted:
+        current: int | None = unit_id
+        while current is not None and current not in closed:
+            closed.add(current)
+            current = index.units[current]["parent_id"]
+    return sorted(closed, key=lambda unit_id: (len(index.path(unit_id) or []), unit_id))
+
+
+def _unit(index: _Index, unit_id: int) -> Aggregate:
+    row = index.units[unit_id]
+    path = index.path(unit_id) or []
+    content = {"path": path, **_fields(row, "parent_id", "name")}
+    return make_aggregate(Kind.UNIT, path, " / ".join(path), content, unit_id)
+
+
+def _appraisal_year(index: _Index, row: Row) -> Aggregate:
+    instansi = index.path(row["instansi_id"]) or []
+    content = {"instansi": instansi, **_fields(row, "instansi_id")}
+    label = f"{' / '.join(instansi)} {row['year']}"
+    return make_aggregate(Kind.APPRAISAL_YEAR, [instansi, row["year"]], label, content, row["id"])
+
+
+def _employee(index: _Index, row: Row) -> Aggregate:
+    history = [
+        {
+            **_fields(event, "employee_id", "from_unit_id", "to_unit_id"),
+            "from_unit": index.path(event["from_unit_id"]),
+            "to_unit": index.path(event["to_unit_id"]),
+        }
+        for event in index.children["employment_events"].get(row["id"], [])
+    ]
+    history.sort(key=canonical_json)
+    content = {
+        **_fields(row, "unit_id", "penilai_id"),
+        "unit": index.path(row["unit_id"]),
+        "penilai": index.nip(row["penilai_id"]),
+        "history": history,
+    }
+    return make_aggregate(
+        Kind.EMPLOYEE, [row["nip"]], f"{row['name']} ({row['nip']})", content, row["id"]
+    )
+
+
+def _acting(index: _Index, row: Row) -> Aggregate:
+    acting, absent = index.nip(row["acting_employee_id"]), index.nip(row["for_employee_id"])
+    content = {
+        **_fields(row, "acting_employee_id", "for_employee_id"),
+        "acting": acting,
+        "for": absent,
+    }
+    key = [acting, absent, row["kind"], row["start_date"]]
+    label = f"{row['kind']} {acting} untuk {absent} mulai {row['start_date']}"
+    return make_aggregate(Kind.ACTING, key, label, content, row["id"])
+
+
+def _skp(index: _Index, row: Row) -> Aggregate:
+    nip = index.nip(row["employee_id"])
+    rhks = []
+    for rhk in index.kids("rhks", row["id"]):
+        parent = rhk["parent_rhk_id"]
+        link = None
+        if parent is not None:
+            parent_skp = index.skps[index.rhks[parent]["skp_id"]]
+            link = {
+                "nip": index.nip(parent_skp["employee_id"]),
+                "year": parent_skp["year"],
+                "rhk": index.rhk_ordinal[parent],
+            }
+        ikis = [
+            {
+                **_fields(iki, "rhk_id"),
+                "realisations": _sorted_rows(index.kids("realisations", iki["id"]), "iki_id"),
+                "evidence": _sorted_rows(index.kids("evidence", iki["id"]), "iki_id"),
+            }
+            for iki in index.kids("ikis", rhk["id"])
+        ]
+        rhks.append(
+            {
+                **_fields(rhk, "skp_id", "parent_rhk_id"),
+                "parent": link,
+                "ikis": ikis,
+                "feedback": _sorted_rows(index.kids("rhk_feedback", rhk["id"]), "rhk_id"),
+            }
+        )
+    content = {
+        **_fields(row, "employee_id"),
+        "nip": nip,
+        "rhks": rhks,
+        "lampiran": _sorted_rows(index.kids("skp_lampiran", row["id"]), "skp_id"),
+        "expectations": _sorted_rows(index.kids("skp_expectations", row["id"]), "skp_id"),
+        "versions": _sorted_rows(index.kids("skp_versions", row["id"]), "skp_id"),
+    }
+    label = f"SKP {nip} tahun {row['year']}"
+    return make_aggregate(Kind.SKP, [nip, row["year"]], label, content, row["id"])
+
+
+def _sorted_rows(rows: Iterable[Row], *drop: str) -> list[dict[str, Any]]:
+    """Child rows without ids, in one canonical order (their own content)."""
+    return sorted((_fields(row, *drop) for row in rows), key=canonical_json)
+
+
+#: The tables of a period's decisions, each one row per (SKP, period) except the feedback.
+PERIOD_TABLES = (
+    ("result_ratings", "result_rating"),
+    ("behaviour_ratings", "behaviour_rating"),
+    ("predikat_decisions", "predikat"),
+    ("dialogues", "dialogue"),
+)
+
+
+def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
+    wanted = set(skp_ids)
+    grouped: dict[tuple[int, str], dict[str, Any]] = defaultdict(
+        lambda: {name: None for _, name in PERIOD_TABLES} | {"behaviour_feedback": []}
+    )
+    for table, name in PERIOD_TABLES:
+        for row in index.tables[table]:
+            if row["skp_id"] in wanted:
+                grouped[(row["skp_id"], row["period_code"])][name] = _fields(
+                    row, "skp_id", "period_code"
+                )
+    for row in index.tables["behaviour_feedback"]:
+        if row["skp_id"] in wanted:
+            grouped[(row["skp_id"], row["period_code"])]["behaviour_feedback"].append(
+                _fields(row, "skp_id", "period_code")
+            )
+    found = []
+    for (skp_id, period), content in sorted(grouped.items()):
+        content["behaviour_feedback"].sort(key=canonical_json)
+        skp = index.skps[skp_id]
+        nip = index.nip(skp["employee_id"])
+        found.append(
+            make_aggregate(
+                Kind.PERIOD,
+                [nip, skp["year"], period],
+                f"{nip} {skp['year']} {period}",
+                content,
+                None,
+            )
+        )
+    return found
+
+
+def _per_person(index: _Index, people: set[int], year: int | None) -> list[Aggregate]:
+    tables = index.tables
+    found: list[Aggregate] = []
+    for row in tables["observations"]:
+        if row["employee_id"] in people and year in (None, _year_of(row["observed_on"])):
+            nip = index.nip(row["employee_id"])
+            content = {**_fields(row, "employee_id"), "nip": nip}
+            key = [nip, row["observed_on"], digest_of(content)[:16]]
+            label = f"{nip} {row['observed_on']}: {row['text'][:60]}"
+            found.append(make_aggregate(Kind.OBSERVATION, key, label, content, row["id"]))
+    for row in tables["competence_ratings"]:
+        rated = _year_of(row["rated_on"]) or 0
+        if row["employee_id"] in people and (year is None or rated <= year):
+            nip = index.nip(row["employee_id"])
+            key = [nip, row["competence_code"], row["rated_on"]]
+            content = {**_fields(row, "employee_id"), "nip": nip}
+            label = f"{nip} {row['competence_code']} {row['rated_on']}"
+            found.append(make_aggregate(Kind.COMPETENCE_RATING, key, label, content, row["id"]))
+    for row in tables["development_items"]:
+        if row["employee_id"] in people and year in (None, row["year"]):
+            nip = index.nip(row["employee_id"])
+            key = [nip, row["year"], row["title"], row["start_date"]]
+            content = {**_fields(row, "employee_id"), "nip": nip}
+            label = f"{nip} {row['year']}: {row['title'][:60]}"
+            found.append(make_aggregate(Kind.DEVELOPMENT_ITEM, key, label, content, row["id"]))
+    for row in tables["dismissed_proposals"]:
+        if row["employee_id"] in people and year in (None, row["year"]):
+            nip = index.nip(row["employee_id"])
+            key = [nip, row["year"], row["proposal_key"]]
+            content = {**_fields(row, "employee_id"), "nip": nip}
+            label = f"{nip} {row['year']}: {row['proposal_key'][:60]}"
+            found.append(make_aggregate(Kind.DISMISSED_PROPOSAL, key, label, content, row["id"]))
+    return found
+
+
+def _org_predikat(index: _Index, row: Row) -> Aggregate:
+    unit = index.path(row["unit_id"]) or []
+    content = {**_fields(row, "unit_id"), "unit": unit}
+    key = [unit, row["year"], row["period_code"]]
+    label = f"{' / '.join(unit)} {row['year']} {row['period_code']}"
+    return make_aggregate(Kind.ORG_PREDIKAT, key, label, content, row["id"])
+
+
+def _unique_keys(found: list[Aggregate]) -> list[Aggregate]:
+    """Number repeated keys (two ratings of one competence on one day) in content order."""
+    groups: dict[tuple[Kind, str], list[Aggregate]] = defaultdict(list)
+    for aggregate in found:
+        groups[(aggregate.kind, aggregate.key)].append(aggregate)
+    ordinals: dict[int, int] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            for ordinal, member in enumerate(sorted(group, key=lambda a: a.digest), start=1):
+                ordinals[id(member)] = ordinal
+    result = []
+    for aggregate in found:
+        ordinal = ordinals.get(id(aggregate), 0)
+        if not ordinal:
+            result.append(aggregate)
+            continue
+        key = [*json.loads(aggregate.key), ordinal]
+        result.append(
+            Aggregate(
+                aggregate.kind,
+                canonical_json(key).decode(),
+                f"{aggregate.label} (#{ordinal})",
+                aggregate.content,
+                aggregate.digest,
+                aggregate.row_id,
+            )
+        )
+    return result
+
+
+def evidence_files(aggregates: Iterable[Aggregate]) -> dict[str, str]:
+    """Every evidence copy the aggregates name: stored name -> SHA-256.
+
+    Content that is not shaped as this module writes it names nothing (the import refuses
+    such content later, when it is written).
+    """
+    found: dict[str, str] = {}
+    for aggregate in aggregates:
+        content = aggregate.content
+        if aggregate.kind is Kind.SKP:
+            items = [
+                item
+                for rhk in _dicts(content.get("rhks"))
+                for iki in _dicts(rhk.get("ikis"))
+                for item in _dicts(iki.get("evidence"))
+            ]
+            pairs = [(item.get("stored_name"), item.get("sha256")) for item in items]
+        elif aggregate.kind is Kind.OBSERVATION:
+            pairs = [(content.get("evidence_file"), content.get("evidence_sha256"))]
+        else:
+            continue
+        for name, sha256 in pairs:
+            if name and isinstance(name, str) and isinstance(sha256, str):
+                found[name] = sha256
+    return found
+
+
+def _dicts(value: Any) -> list[Mapping[str, Any]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []

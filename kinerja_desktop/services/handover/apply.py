@@ -1,0 +1,246 @@
+"""Writing a package's aggregates into this database, inside the caller's one transaction.
+
+Natural keys become this database's ids here: a unit path, a NIP, an (NIP, year) SKP. A new
+aggregate is inserted; a conflict the user resolved with "take theirs" replaces ours. An SKP
+is replaced in place, RHK by RHK in order, so the RHK of other SKPs that serve it keep their
+link. Any content that does not fit (a reference to nothing, a value a CHECK refuses) raises,
+and the caller's transaction rolls everything back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.repositories import handover as repo
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.handover_records import PERIOD_TABLES, Aggregate, Kind
+
+Content = Mapping[str, Any]
+
+
+@dataclass
+class Ids:
+    """This database's ids by natural key; grows as new aggregates are written."""
+
+    units: dict[tuple[str, ...], int] = field(default_factory=dict)
+    employees: dict[str, int] = field(default_factory=dict)
+    skps: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ours: Sequence[Aggregate]) -> Ids:
+        ids = cls()
+        for aggregate in ours:
+            if aggregate.row_id is None:
+                continue
+            if aggregate.kind is Kind.UNIT:
+                ids.units[tuple(aggregate.content["path"])] = aggregate.row_id
+            elif aggregate.kind is Kind.EMPLOYEE:
+                ids.employees[aggregate.content["nip"]] = aggregate.row_id
+            elif aggregate.kind is Kind.SKP:
+                ids.skps[(aggregate.content["nip"], aggregate.content["year"])] = aggregate.row_id
+        return ids
+
+    def unit(self, path: Any) -> int:
+        found = self.units.get(tuple(path)) if isinstance(path, list) else None
+        if found is None:
+            raise ValidationError(f"Unit '{path}' yang dirujuk paket tidak ada.")
+        return found
+
+    def employee(self, nip: Any) -> int:
+        found = self.employees.get(nip) if isinstance(nip, str) else None
+        if found is None:
+            raise ValidationError(f"Pegawai dengan NIP {nip} yang dirujuk paket tidak ada.")
+        return found
+
+    def skp(self, nip: Any, year: Any) -> int:
+        found = self.skps.get((nip, year))
+        if found is None:
+            raise ValidationError(f"SKP {nip} tahun {year} yang dirujuk paket tidak ada.")
+        return found
+
+
+def _values(table: str, content: Content, **extra: Any) -> dict[str, Any]:
+    """The content's plain fields that are columns of ``table``, plus resolved references."""
+    known = repo.columns(table) - {"id", "version"}
+    values = {k: v for k, v in content.items() if k in known}
+    for name, value in values.items():
+        if value is not None and not isinstance(value, str | int | float):
+            raise ValidationError(f"Nilai '{name}' untuk tabel '{table}' dalam paket tidak sah.")
+    return values | extra
+
+
+class Writer:
+    """Writes aggregates in kind order; links that point forwards are set at the end."""
+
+    def __init__(self, session: Session, ids: Ids, ours: Mapping[tuple[Kind, str], Aggregate]):
+        self.session = session
+        self.ids = ids
+        self.ours = ours
+        self.penilai: list[tuple[int, Any]] = []
+        self.links: list[tuple[int, Any]] = []
+        self.unlinked = 0
+
+    def write(self, aggregate: Aggregate) -> None:
+        existing = self.ours.get((aggregate.kind, aggregate.key))
+        if aggregate.kind is Kind.PERIOD:
+            replace = existing is not None
+            self.write_period(json.loads(aggregate.key), aggregate.content, replace=replace)
+            return
+        row_id = existing.row_id if existing else None
+        content = aggregate.content
+        handler = getattr(self, f"_{aggregate.kind.value}")
+        handler(content, row_id)
+
+    def finish(self) -> None:
+        """Set penilai and RHK links once every person and SKP is in place."""
+        for employee_id, nip in self.penilai:
+            penilai = None if nip is None else self.ids.employee(nip)
+            repo.update_row(self.session, "employees", employee_id, {"penilai_id": penilai})
+        for rhk_id, link in self.links:
+            target = None
+            if link is not None:
+                skp = self.ids.skps.get((link["nip"], link["year"]))
+                rhks = [] if skp is None else repo.ordered_ids(self.session, "rhks", "skp_id", skp)
+                ordinal = link["rhk"]
+                if isinstance(ordinal, int) and 1 <= ordinal <= len(rhks):
+                    target = rhks[ordinal - 1]
+                else:
+                    self.unlinked += 1
+            repo.update_row(self.session, "rhks", rhk_id, {"parent_rhk_id": target})
+
+    def _put(self, table: str, row_id: int | None, values: Mapping[str, Any]) -> int:
+        if row_id is None:
+            return repo.insert_row(self.session, table, values)
+        repo.update_row(self.session, table, row_id, values)
+        return row_id
+
+    # --- one handler per kind -------------------------------------------------------------
+
+    def _unit(self, content: Content, row_id: int | None) -> None:
+        path = tuple(content["path"])
+        parent = self.ids.unit(list(path[:-1])) if len(path) > 1 else None
+        values = _values("units", content, name=path[-1], parent_id=parent)
+        self.ids.units[path] = self._put("units", row_id, values)
+
+    def _technical_competence(self, content: Content, row_id: int | None) -> None:
+        self._put("technical_competences", row_id, _values("technical_competences", content))
+
+    def _job_standard(self, content: Content, row_id: int | None) -> None:
+        self._put("job_standards", row_id, _values("job_standards", content))
+
+    def _appraisal_year(self, content: Content, row_id: int | None) -> None:
+        instansi = self.ids.unit(content["instansi"])
+        values = _values("appraisal_years", content, instansi_id=instansi)
+        self._put("appraisal_years", row_id, values)
+
+    def _employee(self, content: Content, row_id: int | None) -> None:
+        values = _values(
+            "employees", content, unit_id=self.ids.unit(content["unit"]), penilai_id=None
+        )
+        employee_id = self._put("employees", row_id, values)
+        self.ids.employees[content["nip"]] = employee_id
+        self.penilai.append((employee_id, content["penilai"]))
+        if row_id is not None:
+            repo.delete_rows(self.session, "employment_events", "employee_id", [employee_id])
+        events = [
+            _values(
+                "employment_events",
+                event,
+                employee_id=employee_id,
+                from_unit_id=self._optional_unit(event["from_unit"]),
+                to_unit_id=self._optional_unit(event["to_unit"]),
+            )
+            for event in content["history"]
+        ]
+        repo.insert_rows(self.session, "employment_events", events)
+
+    def _optional_unit(self, path: Any) -> int | None:
+        return None if path is None else self.ids.unit(path)
+
+    def _acting(self, content: Content, row_id: int | None) -> None:
+        values = _values(
+            "acting_assignments",
+            content,
+            acting_employee_id=self.ids.employee(content["acting"]),
+            for_employee_id=self.ids.employee(content["for"]),
+        )
+        self._put("acting_assignments", row_id, values)
+
+    def _skp(self, content: Content, row_id: int | None) -> None:
+        employee_id = self.ids.employee(content["nip"])
+        skp_id = self._put("skps", row_id, _values("skps", content, employee_id=employee_id))
+        self.ids.skps[(content["nip"], content["year"])] = skp_id
+        ours: list[int] = []
+        if row_id is not None:
+            for table in ("skp_lampiran", "skp_expectations", "skp_versions"):
+                repo.delete_rows(self.session, table, "skp_id", [skp_id])
+            ours = repo.ordered_ids(self.session, "rhks", "skp_id", skp_id)
+        for ordinal, rhk in enumerate(content["rhks"], start=1):
+            kept = ours[ordinal - 1] if ordinal <= len(ours) else None
+            self._rhk(skp_id, rhk, kept)
+        repo.delete_rows(self.session, "rhks", "id", ours[len(content["rhks"]) :])
+        for table, name in (
+            ("skp_lampiran", "lampiran"),
+            ("skp_expectations", "expectations"),
+            ("skp_versions", "versions"),
+        ):
+            items = [_values(table, item, skp_id=skp_id) for item in content[name]]
+            repo.insert_rows(self.session, table, items)
+
+    def _rhk(self, skp_id: int, rhk: Content, row_id: int | None) -> None:
+        values = _values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None)
+        rhk_id = self._put("rhks", row_id, values)
+        if rhk["parent"] is not None or row_id is not None:
+            self.links.append((rhk_id, rhk["parent"]))
+        if row_id is not None:
+            repo.delete_rows(self.session, "ikis", "rhk_id", [rhk_id])
+            repo.delete_rows(self.session, "rhk_feedback", "rhk_id", [rhk_id])
+        for iki in rhk["ikis"]:
+            iki_id = repo.insert_row(self.session, "ikis", _values("ikis", iki, rhk_id=rhk_id))
+            for table in ("realisations", "evidence"):
+                items = [_values(table, item, iki_id=iki_id) for item in iki[table]]
+                repo.insert_rows(self.session, table, items)
+        feedback = [_values("rhk_feedback", item, rhk_id=rhk_id) for item in rhk["feedback"]]
+        repo.insert_rows(self.session, "rhk_feedback", feedback)
+
+    def write_period(self, key: Sequence[Any], content: Content, *, replace: bool) -> None:
+        """A period's decisions: the key, not the content, names the SKP and period."""
+        nip, year, period = key[0], key[1], key[2]
+        skp_id = self.ids.skp(nip, year)
+        where = {"skp_id": skp_id, "period_code": period}
+        for table, name in PERIOD_TABLES:
+            if replace:
+                repo.delete_matching(self.session, table, where)
+            if content[name] is not None:
+                repo.insert_rows(self.session, table, [_values(table, content[name], **where)])
+        if replace:
+            repo.delete_matching(self.session, "behaviour_feedback", where)
+        items = [
+            _values("behaviour_feedback", item, **where) for item in content["behaviour_feedback"]
+        ]
+        repo.insert_rows(self.session, "behaviour_feedback", items)
+
+    def _per_person(self, table: str, content: Content, row_id: int | None) -> None:
+        values = _values(table, content, employee_id=self.ids.employee(content["nip"]))
+        self._put(table, row_id, values)
+
+    def _observation(self, content: Content, row_id: int | None) -> None:
+        self._per_person("observations", content, row_id)
+
+    def _competence_rating(self, content: Content, row_id: int | None) -> None:
+        self._per_person("competence_ratings", content, row_id)
+
+    def _development_item(self, content: Content, row_id: int | None) -> None:
+        self._per_person("development_items", content, row_id)
+
+    def _dismissed_proposal(self, content: Content, row_id: int | None) -> None:
+        self._per_person("dismissed_proposals", content, row_id)
+
+    def _org_predikat(self, content: Content, row_id: int | None) -> None:
+        values = _values("org_predikats", content, unit_id=self.ids.unit(content["unit"]))
+        self._put("org_predikats", row_id, values)

@@ -1,0 +1,424 @@
+"""The package file: a zip with a signed manifest, the records as JSON and the evidence files.
+
+Layout (see ``docs/handover-format.md``)::
+
+    manifest.json            canonical JSON: format, versions, scope, public key, members
+    manifest.sig             base64 Ed25519 signature of manifest.json's bytes
+    records/<kind>.json      {"kind": ..., "records": [{"key", "label", "digest", "content"}]}
+    evidence/ab/<sha256>.pdf the evidence copies, named by their content
+
+Reading checks the whole package before anything is used: the zip is readable, the manifest
+is signed by the key it carries, every listed member is there with its size and SHA-256 and
+nothing else is, the schema is not newer than ours, every record file is valid JSON whose
+digests match. Any failure refuses the package whole with one Indonesian message.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import re
+import secrets
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from kinerja_desktop.data.migrate import known_revisions
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.handover_records import (
+    Aggregate,
+    Kind,
+    canonical_json,
+    digest_of,
+    evidence_files,
+)
+from kinerja_desktop.services import signing
+from kinerja_desktop.services.evidence_store import MAX_EVIDENCE_BYTES
+
+FORMAT = "kinerja-desktop/paket-serah-terima"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_RECORDS_BYTES = 2 * 1024 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_EVIDENCE_NAME = re.compile(r"evidence/([0-9a-f]{2}/([0-9a-f]{64})(?:\.[a-z0-9]{1,10})?)")
+_RECORDS_NAME = re.compile(r"records/([a-z_]+)\.json")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class PackageRefusedError(DomainError):
+    """The package cannot be used; nothing was written. ``message`` says why, in Indonesian."""
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a package says about itself (all of it covered by the signature)."""
+
+    app_version: str
+    schema_revision: str
+    source_file: str
+    exported_at: str
+    scope_unit: tuple[str, ...] | None
+    scope_year: int | None
+    public_key: bytes
+    members: tuple[Member, ...]
+    missing_evidence: tuple[str, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        return signing.fingerprint(self.public_key)
+
+    def scope_text(self) -> str:
+        unit = " / ".join(self.scope_unit) if self.scope_unit else "semua unit"
+        year = f"tahun {self.scope_year}" if self.scope_year else "semua tahun"
+        return f"{unit}, {year}"
+
+
+@dataclass(frozen=True)
+class Package:
+    """A package that passed every check: its manifest, records and evidence members."""
+
+    path: Path
+    manifest: Manifest
+    aggregates: tuple[Aggregate, ...]
+    #: Evidence stored name -> the zip member holding it.
+    evidence: Mapping[str, Member]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def write_package(
+    target: Path,
+    *,
+    header: Mapping[str, Any],
+    aggregates: Sequence[Aggregate],
+    evidence_folder: Path,
+    key: signing.SigningKey,
+) -> tuple[int, tuple[str, ...]]:
+    """Write the package beside ``target`` and move it over it; return (files, missing).
+
+    ``header`` holds the manifest's descriptive fields (versions, source, time, scope).
+    Evidence copies that are missing or no longer match their hash are left out and listed
+    in the manifest as ``missing_evidence``.
+    """
+    members: dict[str, bytes | Path] = {}
+    by_kind: dict[Kind, list[Aggregate]] = {}
+    for aggregate in aggregates:
+        by_kind.setdefault(aggregate.kind, []).append(aggregate)
+    for kind, group in by_kind.items():
+        records = [{**a.to_json(), "digest": a.digest} for a in group]
+        members[f"records/{kind.value}.json"] = canonical_json(
+            {"kind": kind.value, "records": records}
+        )
+    missing = []
+    for stored_name, sha256 in sorted(evidence_files(aggregates).items()):
+        path = evidence_folder / stored_name
+        if path.is_file() and _file_hash(path)[0] == sha256:
+            members[f"evidence/{stored_name}"] = path
+        else:
+            missing.append(stored_name)
+    listed = []
+    for name, body in members.items():
+        sha256, size = _file_hash(body) if isinstance(body, Path) else _bytes_hash(body)
+        listed.append({"name": name, "sha256": sha256, "size": size})
+    manifest = canonical_json(
+        {
+            **header,
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "public_key": base64.b64encode(key.export_public_key()).decode(),
+            "key_fingerprint": key.fingerprint,
+            "members": listed,
+            "missing_evidence": missing,
+        }
+    )
+    signature = base64.b64encode(key.sign(manifest))
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(MANIFEST, manifest)
+            archive.writestr(SIGNATURE, signature)
+            for name, body in members.items():
+                if isinstance(body, Path):
+                    archive.write(body, name)
+                else:
+                    archive.writestr(name, body)
+        with temp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise DomainError(
+            f"Paket '{target.name}' tidak dapat disimpan ({error.strerror or error}). "
+            "Periksa folder tujuan dan ruang disk."
+        ) from None
+    return len(members), tuple(missing)
+
+
+def _bytes_hash(body: bytes) -> tuple[str, int]:
+    return hashlib.sha256(body).hexdigest(), len(body)
+
+
+def _file_hash(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as reader:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_package(path: Path) -> Package:
+    """Open and check the whole package.
+
+    Raises:
+        PackageRefusedError: anything is wrong; the message names what, in Indonesian.
+    """
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _read(path, archive)
+    except PackageRefusedError:
+        raise
+    except FileNotFoundError:
+        raise PackageRefusedError(f"Berkas paket tidak ditemukan: {path}.") from None
+    except IsADirectoryError:
+        raise PackageRefusedError(f"Yang dipilih adalah folder, bukan paket: {path}.") from None
+    except OSError as error:
+        raise PackageRefusedError(
+            f"Paket '{name}' tidak dapat dibaca ({error.strerror or error})."
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error):
+        raise PackageRefusedError(
+            f"Berkas '{name}' bukan paket serah terima yang utuh: arsipnya rusak atau terpotong. "
+            "Minta kiriman ulang paketnya. Tidak ada yang diimpor."
+        ) from None
+    except (NotImplementedError, RuntimeError, ValueError) as error:
+        raise PackageRefusedError(
+            f"Paket '{name}' memakai bentuk arsip yang tidak didukung ({error}). "
+            "Tidak ada yang diimpor."
+        ) from None
+
+
+def _refuse(message: str) -> PackageRefusedError:
+    return PackageRefusedError(f"{message} Paket ditolak seluruhnya; tidak ada yang diimpor.")
+
+
+def _read(path: Path, archive: zipfile.ZipFile) -> Package:
+    infos = archive.infolist()
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise _refuse("Paket berisi nama berkas ganda.")
+    if MANIFEST not in names or SIGNATURE not in names:
+        raise _refuse(
+            f"Berkas '{path.name}' bukan paket serah terima: manifest atau tanda tangannya "
+            "tidak ada."
+        )
+    manifest_bytes = _read_member(archive, MANIFEST, MAX_MANIFEST_BYTES)
+    signature = _decode_signature(_read_member(archive, SIGNATURE, 1024))
+    raw = _parse_json(manifest_bytes, MANIFEST)
+    manifest = _manifest(raw)
+    if not signing.verify(manifest.public_key, manifest_bytes, signature):
+        raise _refuse(
+            "Tanda tangan paket tidak cocok dengan isinya: paket telah diubah setelah "
+            "ditandatangani, atau rusak."
+        )
+    if manifest.schema_revision not in known_revisions():
+        raise _refuse(
+            f"Paket dibuat oleh versi Kinerja Desktop yang lebih baru (skema "
+            f"{manifest.schema_revision}, aplikasi {manifest.app_version}). Perbarui aplikasi "
+            "ini dulu, lalu impor lagi."
+        )
+    listed = {member.name for member in manifest.members}
+    extra = sorted(set(names) - listed - {MANIFEST, SIGNATURE})
+    if extra:
+        raise _refuse(f"Paket berisi berkas yang tidak tercantum di manifest: {extra[0]}.")
+    absent = sorted(listed - set(names))
+    if absent:
+        raise _refuse(f"Berkas '{absent[0]}' yang tercantum di manifest tidak ada di paket.")
+    aggregates: list[Aggregate] = []
+    evidence: dict[str, Member] = {}
+    for member in manifest.members:
+        body = _checked_member(archive, member)
+        records = _RECORDS_NAME.fullmatch(member.name)
+        found = _EVIDENCE_NAME.fullmatch(member.name)
+        if records:
+            aggregates += _records(member.name, records.group(1), body)
+        elif found and found.group(2) == member.sha256:
+            evidence[found.group(1)] = member
+        else:
+            raise _refuse(f"Berkas '{member.name}' tidak dikenal dalam paket serah terima.")
+    _check_evidence_named(aggregates, evidence, manifest)
+    order = {kind: position for position, kind in enumerate(Kind)}
+    aggregates.sort(key=lambda a: order[a.kind])
+    return Package(path, manifest, tuple(aggregates), evidence)
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    with archive.open(name) as reader:
+        body = _bounded(reader, limit)
+    if body is None:
+        raise _refuse(f"Berkas '{name}' dalam paket terlalu besar.")
+    return body
+
+
+def _bounded(reader: IO[bytes], limit: int) -> bytes | None:
+    """Read at most ``limit`` bytes; None when there is more (a zip bomb stops here)."""
+    chunks, size = [], 0
+    while chunk := reader.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
+
+
+def _checked_member(archive: zipfile.ZipFile, member: Member) -> bytes:
+    with archive.open(member.name) as reader:
+        body = _bounded(reader, member.size)
+    if body is None or len(body) != member.size:
+        raise _refuse(
+            f"Ukuran berkas '{member.name}' dalam paket tidak sesuai manifest: paket telah "
+            "diubah, terpotong atau rusak."
+        )
+    if hashlib.sha256(body).hexdigest() != member.sha256:
+        raise _refuse(
+            f"Isi berkas '{member.name}' dalam paket tidak cocok dengan manifest (SHA-256 "
+            "berbeda): paket telah diubah atau rusak."
+        )
+    return body
+
+
+def _decode_signature(text: bytes) -> bytes:
+    try:
+        return base64.b64decode(text.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise _refuse("Tanda tangan paket tidak terbaca.") from None
+
+
+def _parse_json(body: bytes, name: str) -> Any:
+    try:
+        return json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _refuse(f"Berkas '{name}' dalam paket bukan teks UTF-8.") from None
+    except json.JSONDecodeError as error:
+        raise _refuse(
+            f"Berkas '{name}' dalam paket bukan JSON yang sah (baris {error.lineno}, "
+            f"kolom {error.colno})."
+        ) from None
+    except RecursionError:
+        raise _refuse(f"Berkas '{name}' dalam paket bersarang terlalu dalam.") from None
+
+
+def _manifest(raw: Any) -> Manifest:
+    bad = _refuse("Manifest paket tidak lengkap atau tidak sesuai format paket serah terima.")
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise bad
+    if raw.get("format_version") != FORMAT_VERSION:
+        raise _refuse(
+            f"Paket memakai format versi {raw.get('format_version')!r}; aplikasi ini membaca "
+            f"versi {FORMAT_VERSION}. Perbarui aplikasi ini dulu."
+        )
+    try:
+        scope = raw["scope"]
+        unit = scope["unit"]
+        year = scope["year"]
+        members = tuple(_member(item) for item in raw["members"])
+        manifest = Manifest(
+            app_version=_text(raw["app_version"]),
+            schema_revision=_text(raw["schema_revision"]),
+            source_file=_text(raw["source_file"]),
+            exported_at=_text(raw["exported_at"]),
+            scope_unit=None if unit is None else tuple(_text(part) for part in unit),
+            scope_year=None if year is None else _integer(year),
+            public_key=base64.b64decode(_text(raw["public_key"]), validate=True),
+            members=members,
+            missing_evidence=tuple(_text(item) for item in raw["missing_evidence"]),
+        )
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        raise bad from None
+    return manifest
+
+
+def _member(item: Any) -> Member:
+    name, sha256, size = item["name"], item["sha256"], item["size"]
+    if not isinstance(name, str) or not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise ValueError(name)
+    size = _integer(size)
+    if size < 0 or size > MAX_RECORDS_BYTES:
+        raise ValueError(name)
+    if _EVIDENCE_NAME.fullmatch(name) and size > MAX_EVIDENCE_BYTES:
+        raise ValueError(name)
+    return Member(name, sha256, size)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(value)
+    return value
+
+
+def _records(name: str, kind_name: str, body: bytes) -> list[Aggregate]:
+    try:
+        kind = Kind(kind_name)
+    except ValueError:
+        raise _refuse(f"Berkas '{name}' berisi jenis catatan yang tidak dikenal.") from None
+    raw = _parse_json(body, name)
+    bad = _refuse(f"Berkas '{name}' dalam paket tidak sesuai format catatan.")
+    if not isinstance(raw, dict) or raw.get("kind") != kind.value:
+        raise bad
+    records = raw.get("records")
+    if not isinstance(records, list):
+        raise bad
+    found, keys = [], set()
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise bad
+        key, label, content, digest = (record.get(k) for k in ("key", "label", "content", "digest"))
+        if not isinstance(key, list) or not isinstance(label, str) or not isinstance(content, dict):
+            raise _refuse(f"Catatan ke-{number} dalam '{name}' tidak lengkap.")
+        if digest != digest_of(content):
+            raise _refuse(f"Catatan ke-{number} dalam '{name}' tidak cocok dengan digest-nya.")
+        key_text = canonical_json(key).decode()
+        if key_text in keys:
+            raise _refuse(f"Catatan ke-{number} dalam '{name}' memakai kunci yang sudah ada.")
+        keys.add(key_text)
+        found.append(Aggregate(kind, key_text, label, content, digest))
+    return found
+
+
+def _check_evidence_named(
+    aggregates: Iterable[Aggregate], evidence: Mapping[str, Member], manifest: Manifest
+) -> None:
+    named = evidence_files(aggregates)
+    for stored_name, sha256 in named.items():
+        if stored_name in manifest.missing_evidence:
+            continue
+        member = evidence.get(stored_name)
+        if member is None or member.sha256 != sha256:
+            raise _refuse(f"Berkas bukti dukung '{stored_name}' tidak ada di paket.")

@@ -1,0 +1,330 @@
+"""Hand-over packages: export a unit's year (or everything), preview an import, apply it.
+
+Applying is one write transaction: the package is read and checked whole first, the merge is
+planned again inside the transaction against what the database holds at that moment, every
+conflict must have a choice, and then every new or taken record is written, or none.
+Evidence files are copied into the evidence folder by hash within the same action; a copy left
+by a failed import is harmless (content-addressed, never referenced).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kinerja_desktop import __version__
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.migrate import current_revision
+from kinerja_desktop.data.repositories import handover as repo
+from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.handover_merge import Choice, Conflict, MergePlan, plan_merge
+from kinerja_desktop.domain.handover_records import (
+    Aggregate,
+    Kind,
+    Scope,
+    build_aggregates,
+    evidence_files,
+    unit_paths,
+)
+from kinerja_desktop.services import signing
+from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.handover import ekinerja
+from kinerja_desktop.services.handover.apply import Ids, Writer
+from kinerja_desktop.services.handover.package import (
+    Manifest,
+    Package,
+    PackageRefusedError,
+    read_package,
+    write_package,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Choices = Mapping[tuple[Kind, str], Choice]
+
+
+class UnresolvedConflictsError(DomainError):
+    """Records differ on both sides and no choice was given; nothing was written."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        super().__init__(
+            f"{len(conflicts)} catatan berbeda antara basis data ini dan paket; pilih untuk "
+            "setiap catatan: pakai data kita atau ambil dari paket. Tidak ada yang diimpor."
+        )
+        self.conflicts = conflicts
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    records: int
+    files: int
+    missing_evidence: tuple[str, ...]
+    fingerprint: str
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"Paket serah terima ditulis: {self.path}",
+            f"{self.records} catatan, {self.files} berkas di dalam paket.",
+            f"Sidik kunci penanda tangan: {self.fingerprint}",
+        ]
+        if self.missing_evidence:
+            lines.append(
+                f"Peringatan: {len(self.missing_evidence)} berkas bukti dukung tidak ditemukan "
+                "di folder bukti dan tidak ikut dalam paket."
+            )
+        return lines
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing the package would do; nothing has been written."""
+
+    manifest: Manifest
+    plan: MergePlan
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    replaced: int
+    kept: int
+    identical: int
+    files_copied: int
+    unlinked: int
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"Diimpor: {self.added} catatan baru, {self.replaced} diganti dari paket, "
+            f"{self.kept} tetap memakai data kita, {self.identical} sudah sama.",
+            f"{self.files_copied} berkas bukti dukung disalin.",
+        ]
+        if self.unlinked:
+            lines.append(
+                f"{self.unlinked} RHK tidak dapat ditautkan ke RHK atasannya (RHK atasan "
+                "tidak ada di basis data ini)."
+            )
+        return lines
+
+
+class HandoverService:
+    def __init__(self, database: Database, evidence_folder: Path, key_folder: Path) -> None:
+        self._database = database
+        self._evidence = EvidenceStore(evidence_folder)
+        self._key_folder = key_folder
+
+    # --- export -------------------------------------------------------------------------------
+
+    def unit_paths(self) -> list[tuple[str, ...]]:
+        """Every unit's path of names from its instansi, in tree order."""
+        with self._database.reading() as session:
+            units = repo.read_all(session).tables["units"]
+        return unit_paths(units)
+
+    def find_unit(self, text: str) -> tuple[str, ...]:
+        """A unit by its full path ("A / B / C") or by a name only one unit has.
+
+        Raises:
+            ValidationError: no unit, or several units, have that name (field ``unit``).
+        """
+        wanted = [part.strip() for part in text.split("/") if part.strip()]
+        paths = self.unit_paths()
+        exact = [p for p in paths if [n.casefold() for n in p] == [n.casefold() for n in wanted]]
+        named = [p for p in paths if len(wanted) == 1 and p[-1].casefold() == wanted[0].casefold()]
+        found = exact or named
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ValidationError(f"Unit '{text}' tidak ditemukan.", field="unit")
+        choices = "; ".join(" / ".join(path) for path in found[:5])
+        raise ValidationError(
+            f"Ada {len(found)} unit bernama '{text}'. Tulis jalurnya lengkap, misalnya: {choices}",
+            field="unit",
+        )
+
+    def export(
+        self,
+        target: Path,
+        *,
+        unit: tuple[str, ...] | None = None,
+        year: int | None = None,
+        now: datetime | None = None,
+    ) -> ExportResult:
+        """Write the package of ``unit`` (and everything under it) for ``year``.
+
+        Raises:
+            ValidationError: the year is out of range or the unit does not exist.
+            DomainError: the key or the file cannot be written.
+        """
+        if year is not None and not 2000 <= year <= 2100:
+            raise ValidationError("Tahun harus antara 2000 dan 2100.", field="year")
+        key = signing.load_or_create_key(self._key_folder)
+        with self._database.reading() as session:
+            tables = repo.read_all(session).tables
+            revision = current_revision(session.connection())
+        scope = Scope(unit, year)
+        aggregates = build_aggregates(tables, scope)
+        if unit is not None and not any(
+            a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
+        ):
+            raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
+        header = {
+            "app_version": __version__,
+            "schema_revision": revision,
+            "source_file": self._database.path.name,
+            "exported_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"),
+            "scope": scope.to_json(),
+            "counts": {kind.value: sum(a.kind is kind for a in aggregates) for kind in Kind},
+        }
+        files, missing = write_package(
+            target,
+            header=header,
+            aggregates=aggregates,
+            evidence_folder=self._evidence.folder,
+            key=key,
+        )
+        return ExportResult(target, len(aggregates), files, missing, key.fingerprint)
+
+    def export_ekinerja(
+        self, target: Path, *, unit: tuple[str, ...] | None = None, year: int | None = None
+    ) -> int:
+        """Write the e-Kinerja re-entry workbook of the scope; return the number of rows.
+
+        Raises:
+            ValidationError: the year is out of range, the unit does not exist, or the file
+                cannot be saved.
+        """
+        if year is not None and not 2000 <= year <= 2100:
+            raise ValidationError("Tahun harus antara 2000 dan 2100.", field="year")
+        if unit is not None and unit not in self.unit_paths():
+            raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
+        with self._database.reading() as session:
+            tables = repo.read_all(session).tables
+        return ekinerja.write_workbook(target, build_aggregates(tables, Scope(unit, year)))
+
+    def fingerprint(self) -> str:
+        """This installation's public-key fingerprint, for telling another office."""
+        return signing.load_or_create_key(self._key_folder).fingerprint
+
+    # --- import -------------------------------------------------------------------------------
+
+    def preview(self, path: Path) -> ImportPreview:
+        """Check the package whole and say what importing it would do.
+
+        Raises:
+            PackageRefusedError: the package is damaged, changed, or too new.
+        """
+        package = read_package(path)
+        with self._database.reading() as session:
+            ours = self._ours(session, package)
+        return ImportPreview(package.manifest, plan_merge(ours, package.aggregates))
+
+    def apply(
+        self, path: Path, choices: Choices | None = None, *, default: Choice | None = None
+    ) -> ImportResult:
+        """Import the package in one transaction.
+
+        Args:
+            path: The package file.
+            choices: Per conflict (kind, key), keep ours or take theirs.
+            default: The choice for every conflict not in ``choices``; None means each must
+                be chosen.
+
+        Raises:
+            PackageRefusedError: the package fails a check; nothing was written.
+            UnresolvedConflictsError: a conflict has no choice; nothing was written.
+            ValidationError: the package's content does not fit this database; nothing was
+                written.
+        """
+        package = read_package(path)
+        given = dict(choices or {})
+        with self._database.transaction() as session:
+            ours = self._ours(session, package)
+            plan = plan_merge(ours, package.aggregates)
+            decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
+            missing = [c for c in plan.conflicts if decided[c.ref] is None]
+            if missing:
+                raise UnresolvedConflictsError(missing)
+            taken = [c.theirs for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
+            copied = self._copy_evidence(package)
+            writer = Writer(session, Ids.of(ours), {(a.kind, a.key): a for a in ours})
+            try:
+                self._write(writer, [*plan.new, *taken])
+            except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
+                raise PackageRefusedError(
+                    f"Isi paket tidak sesuai dengan format catatan ({type(error).__name__}: "
+                    f"{error}). Paket ditolak seluruhnya; tidak ada yang diimpor."
+                ) from None
+        return ImportResult(
+            added=len(plan.new),
+            replaced=len(taken),
+            kept=len(plan.conflicts) - len(taken),
+            identical=len(plan.identical),
+            files_copied=copied,
+            unlinked=writer.unlinked,
+        )
+
+    @staticmethod
+    def _write(writer: Writer, aggregates: list[Aggregate]) -> None:
+        order = {kind: position for position, kind in enumerate(Kind)}
+        for aggregate in sorted(aggregates, key=lambda a: order[a.kind]):
+            writer.write(aggregate)
+        writer.finish()
+
+    @staticmethod
+    def _ours(session: Session, package: Package) -> list[Aggregate]:
+        tables = repo.read_all(session).tables
+        wanted = {(a.kind, a.key) for a in package.aggregates}
+        return [a for a in build_aggregates(tables) if (a.kind, a.key) in wanted]
+
+    def _copy_evidence(self, package: Package) -> int:
+        """Copy each evidence file of the package that this store lacks; return how many."""
+        copied = 0
+        wanted = evidence_files(package.aggregates)
+        with (
+            zipfile.ZipFile(package.path) as archive,
+            tempfile.TemporaryDirectory() as folder,
+        ):
+            for stored_name, member in sorted(package.evidence.items()):
+                if stored_name not in wanted or self._evidence.verify(stored_name, member.sha256):
+                    continue
+                body = archive.read(member.name)
+                if len(body) != member.size:
+                    raise PackageRefusedError(
+                        f"Berkas '{member.name}' berubah sejak paket diperiksa. Tidak ada yang "
+                        "diimpor."
+                    )
+                temp = Path(folder) / f"bukti{Path(stored_name).suffix}"
+                temp.write_bytes(body)
+                stored = self._evidence.put(temp)
+                if stored.stored_name != stored_name:
+                    raise PackageRefusedError(
+                        f"Berkas '{member.name}' tidak cocok dengan namanya. Tidak ada yang "
+                        "diimpor."
+                    )
+                copied += 1
+        return copied
+
+
+def default_key_folder() -> Path:
+    from kinerja_desktop.paths import data_dir
+
+    return data_dir() / "keys"
+
+
+__all__ = [
+    "Choice",
+    "ExportResult",
+    "HandoverService",
+    "ImportPreview",
+    "ImportResult",
+    "PackageRefusedError",
+    "UnresolvedConflictsError",
+    "default_key_folder",
+]

@@ -1,0 +1,185 @@
+"""The hand-over section of Pengaturan and the import preview, with real widgets offscreen."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from handover_helpers import content_of, dump
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from kinerja_desktop.domain.handover_merge import Choice
+from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.ui import handover_section
+from kinerja_desktop.ui.handover_dialog import HandoverPreviewDialog
+from kinerja_desktop.ui.handover_section import HandoverSection
+from kinerja_desktop.ui.settings_page import SettingsPage
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def _open(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def test_settings_page_shows_the_section(qtbot: QtBot, source: AppServices) -> None:
+    page = SettingsPage(source.staff, handover=source.handover)
+    qtbot.addWidget(page)
+    assert isinstance(page.handover, HandoverSection)
+    assert page.handover.unit.count() == len(source.handover.unit_paths()) + 1
+
+
+def test_export_a_unit_year_package(
+    qtbot: QtBot,
+    source: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+) -> None:
+    section = HandoverSection(source.handover)
+    qtbot.addWidget(section)
+    section.unit.setCurrentIndex(
+        section.unit.findText("Seksi Pemerintahan", Qt.MatchFlag.MatchEndsWith)
+    )
+    section.year.setValue(2026)
+    target = tmp_path / "seksi.zip"
+    _save_to(monkeypatch, target)
+
+    section.export_button.click()
+
+    assert target.exists()
+    assert "Paket serah terima ditulis" in messages[-1]
+    manifest = source.handover.preview(target).manifest
+    assert manifest.scope_year == 2026 and manifest.scope_unit is not None
+    assert manifest.scope_unit[-1] == "Seksi Pemerintahan"
+
+
+def test_export_the_ekinerja_workbook(
+    qtbot: QtBot,
+    source: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+) -> None:
+    section = HandoverSection(source.handover)
+    qtbot.addWidget(section)
+    section.year.setValue(2026)
+    target = tmp_path / "ekinerja.xlsx"
+    _save_to(monkeypatch, target)
+
+    section.ekinerja_button.click()
+
+    assert target.exists() and "baris ditulis" in messages[-1]
+
+
+@pytest.fixture
+def conflicting(target: AppServices, source: AppServices, tmp_path: Path) -> Path:
+    """A package already imported once, after which the receiving office changed a name."""
+    package = tmp_path / "paket.zip"
+    source.handover.export(package)
+    target.handover.apply(package)
+    with sqlite3.connect(target.database_path) as raw:
+        raw.execute("UPDATE employees SET name = 'Nama Diubah' WHERE id = 3")
+    return package
+
+
+def test_the_preview_shows_counts_and_the_conflict_side_by_side(
+    qtbot: QtBot, target: AppServices, conflicting: Path
+) -> None:
+    dialog = HandoverPreviewDialog(target.handover.preview(conflicting))
+    qtbot.addWidget(dialog)
+
+    assert dialog.counts.rowCount() >= 10
+    assert dialog.conflict_table.rowCount() == 1
+    assert dialog.diff_table.rowCount() == 1
+    row = [dialog.diff_table.item(0, column).text() for column in range(3)]
+    assert row[0] == "name" and row[1] == "Nama Diubah" and row[2] != "Nama Diubah"
+    assert not dialog.import_button.isEnabled()
+
+    dialog.choose(0, Choice.TAKE_THEIRS)
+
+    assert dialog.import_button.isEnabled()
+    assert list(dialog.choices().values()) == [Choice.TAKE_THEIRS]
+
+
+@pytest.mark.parametrize("choice", list(Choice))
+def test_import_applies_the_choice(
+    qtbot: QtBot,
+    source: AppServices,
+    target: AppServices,
+    conflicting: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+    choice: Choice,
+) -> None:
+    section = HandoverSection(target.handover)
+    qtbot.addWidget(section)
+    _open(monkeypatch, conflicting)
+
+    def decide(dialog: HandoverPreviewDialog) -> int:
+        dialog.choose_all(choice)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(handover_section.HandoverPreviewDialog, "exec", decide)
+    changed = content_of(target)
+
+    with qtbot.waitSignal(section.data_changed):
+        section.import_button.click()
+
+    assert "Diimpor" in messages[-1]
+    expected = changed if choice is Choice.KEEP_OURS else content_of(source)
+    assert content_of(target) == expected
+
+
+def test_a_refused_package_is_explained_and_nothing_written(
+    qtbot: QtBot,
+    target: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+) -> None:
+    section = HandoverSection(target.handover)
+    qtbot.addWidget(section)
+    junk = tmp_path / "rusak.zip"
+    junk.write_bytes(b"bukan paket")
+    _open(monkeypatch, junk)
+    monkeypatch.setattr(
+        handover_section.HandoverPreviewDialog, "exec", lambda _self: pytest.fail("no preview")
+    )
+    before = dump(target.database_path)
+
+    section.import_button.click()
+
+    assert "bukan paket serah terima" in messages[-1]
+    assert dump(target.database_path) == before
+
+
+def test_cancelling_the_preview_writes_nothing(
+    qtbot: QtBot, target: AppServices, conflicting: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = HandoverSection(target.handover)
+    qtbot.addWidget(section)
+    _open(monkeypatch, conflicting)
+    monkeypatch.setattr(
+        handover_section.HandoverPreviewDialog,
+        "exec",
+        lambda _self: QDialog.DialogCode.Rejected.value,
+    )
+    before = dump(target.database_path)
+
+    section.import_button.click()
+
+    assert dump(target.database_path) == before
