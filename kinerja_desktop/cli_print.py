@@ -30,7 +30,11 @@ def add_commands(commands: Any, db_argument: Any) -> None:
     db_argument(printer, required=True)
     printer.add_argument("--year", type=int, required=True, metavar="TAHUN", help="tahun penilaian")
     printer.add_argument(
-        "--period", default="", metavar="P", help="periode, mis. TW3 atau AKHIR (formulir periodik)"
+        "--period",
+        default="",
+        metavar="P",
+        help="periode, mis. TW3 atau AKHIR (formulir periodik); laporan survei: S1, TW3, M05 "
+        "atau kosong untuk survei tahunan",
     )
     printer.add_argument(
         "--form",
@@ -40,6 +44,12 @@ def add_commands(commands: Any, db_argument: Any) -> None:
         help="formulir: " + ", ".join(FORM_CHOICES),
     )
     printer.add_argument("--nip", default="", metavar="NIP", help="hanya pegawai ini")
+    printer.add_argument(
+        "--unit",
+        default="",
+        metavar="UNIT",
+        help="hanya unit ini dan sub-unitnya (nama atau nomor; laporan survei: unit layanan)",
+    )
     printer.add_argument(
         "--paper", default="a4", choices=[p.value for p in Paper], metavar="a4|f4", help="kertas"
     )
@@ -102,6 +112,7 @@ def _print(args: argparse.Namespace) -> int:
     try:
         printing = PrintingService(services.database)
         forms = list(FormKind) if args.form == "all" else [FormKind(args.form)]
+        unit_id = services.supervision.surveys.find_unit(args.unit).id if args.unit else None
         items = plan_batch(
             printing,
             services.staff,
@@ -110,14 +121,10 @@ def _print(args: argparse.Namespace) -> int:
             forms=forms,
             period_code=args.period,
             nip=args.nip,
+            unit_id=unit_id,
         )
         if not items:
-            print(
-                f"Tidak ada yang dicetak: tidak ada SKP tahun {args.year}"
-                + (f" untuk NIP {args.nip}" if args.nip else "")
-                + ".",
-                file=sys.stderr,
-            )
+            print(_nothing(args), file=sys.stderr)
             return EXIT_INPUT
         result = run_batch(printing, items, args.out, Paper(args.paper))
     finally:
@@ -129,6 +136,17 @@ def _print(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(f"{len(result.written)} berkas PDF ditulis ke {args.out}.")
     return EXIT_OK
+
+
+def _nothing(args: argparse.Namespace) -> str:
+    if args.form == FormKind.SURVEI.value:
+        period = f"{args.year}-{args.period}" if args.period else str(args.year)
+        return f"Tidak ada yang dicetak: tidak ada survei kepuasan masyarakat periode {period}."
+    return (
+        f"Tidak ada yang dicetak: tidak ada SKP tahun {args.year}"
+        + (f" untuk NIP {args.nip}" if args.nip else "")
+        + "."
+    )
 
 
 def _verify(path: Path, code: str) -> int:

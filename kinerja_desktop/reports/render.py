@@ -17,6 +17,7 @@ from kinerja_desktop.reports import (
     document_form,
     evaluation_form,
     skp_form,
+    survey_form,
 )
 from kinerja_desktop.reports.blocks import rows_may_split
 from kinerja_desktop.reports.canvas import Verification, numbered_canvas
@@ -35,6 +36,7 @@ FORMS: dict[FormKind, tuple[Orientation, Story]] = {
     FormKind.PENGEMBANGAN: (Orientation.LANDSCAPE, development_form.story),  # type: ignore[dict-item]
     FormKind.DISTRIBUSI: (Orientation.PORTRAIT, distribution_form.story),  # type: ignore[dict-item]
     FormKind.KOMPETENSI: (Orientation.PORTRAIT, competence_form.story),  # type: ignore[dict-item]
+    FormKind.SURVEI: (Orientation.PORTRAIT, survey_form.story),  # type: ignore[dict-item]
 }
 
 

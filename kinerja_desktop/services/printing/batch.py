@@ -23,6 +23,7 @@ from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, PrintRequest
 from kinerja_desktop.services.printing.service import PrintingService
+from kinerja_desktop.services.printing.survey_print import survey_code
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
 
 #: Per person, in the order a personnel office files them.
@@ -108,7 +109,10 @@ def plan_batch(
         ValidationError: a form needs a period that was not given, or the NIP is unknown.
     """
     period = check_period(year, period_code) if period_code else ""
-    if not period:
+    # The survey report is per survey period: with no period given, the survey of the year.
+    surveys = FormKind.SURVEI in forms and not nip
+    forms = [form for form in forms if form is not FormKind.SURVEI]
+    if not period and forms:
         needing = [form for form in forms if form in PERIOD_FORMS]
         if len(forms) == 1 and needing:
             raise ValidationError(
@@ -116,22 +120,7 @@ def plan_batch(
                 field="period",
             )
         forms = [form for form in forms if form not in PERIOD_FORMS]
-    holders = printing.people(year)
-    if nip:
-        digits = Nip.parse(nip).digits
-        person = staff.find_by_nip(digits)
-        if person is None:
-            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip.strip()}.", field="nip")
-        holders = [h for h in holders if h[0] == person.id] or [
-            (person.id, person.nip, person.full_name)
-        ]
-    elif unit_id is not None:
-        inside = set(
-            staff.find_ids(
-                StaffFilter(unit_ids=staff.unit_with_descendants(unit_id), include_inactive=True)
-            )
-        )
-        holders = [h for h in holders if h[0] in inside]
+    holders = _holders(printing, staff, year, nip, unit_id) if forms else []
     items: list[BatchItem] = []
     for employee_id, person_nip, name in holders:
         for form in PERSON_FORMS:
@@ -152,21 +141,91 @@ def plan_batch(
                 )
             )
     if FormKind.DISTRIBUSI in forms and period and not nip:
-        units = printing.units_with_org_predikat(year, period)
-        if unit_id is not None:
-            inside_units = staff.unit_with_descendants(unit_id)
-            units = [(unit, name) for unit, name in units if unit in inside_units]
-        for unit, unit_name in units:
-            items.append(
-                BatchItem(
-                    PrintRequest(
-                        FormKind.DISTRIBUSI, year, printed_on, period_code=period, unit_id=unit
-                    ),
-                    f"unit-{unit}_{safe_name(unit_name)}_{FormKind.DISTRIBUSI.value}_{period}.pdf",
-                    f"{unit_name} ({FormKind.DISTRIBUSI.label})",
-                )
+        items.extend(
+            _distribution_items(
+                printing, staff, year=year, printed_on=printed_on, period=period, unit_id=unit_id
             )
+        )
+    if surveys:
+        items.extend(
+            _survey_items(
+                printing, staff, year=year, printed_on=printed_on, period=period, unit_id=unit_id
+            )
+        )
     return items
+
+
+def _holders(
+    printing: PrintingService, staff: StaffService, year: int, nip: str, unit_id: int | None
+) -> list[tuple[int, str, str]]:
+    """(id, NIP, name) of the people to print: one by NIP, a unit's, or everyone's."""
+    holders = printing.people(year)
+    if nip:
+        digits = Nip.parse(nip).digits
+        person = staff.find_by_nip(digits)
+        if person is None:
+            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip.strip()}.", field="nip")
+        return [h for h in holders if h[0] == person.id] or [
+            (person.id, person.nip, person.full_name)
+        ]
+    if unit_id is not None:
+        inside = set(
+            staff.find_ids(
+                StaffFilter(unit_ids=staff.unit_with_descendants(unit_id), include_inactive=True)
+            )
+        )
+        return [h for h in holders if h[0] in inside]
+    return holders
+
+
+def _distribution_items(
+    printing: PrintingService,
+    staff: StaffService,
+    *,
+    year: int,
+    printed_on: date,
+    period: str,
+    unit_id: int | None,
+) -> list[BatchItem]:
+    units = printing.units_with_org_predikat(year, period)
+    if unit_id is not None:
+        inside_units = staff.unit_with_descendants(unit_id)
+        units = [(unit, name) for unit, name in units if unit in inside_units]
+    form = FormKind.DISTRIBUSI
+    return [
+        BatchItem(
+            PrintRequest(form, year, printed_on, period_code=period, unit_id=unit),
+            f"unit-{unit}_{safe_name(unit_name)}_{form.value}_{period}.pdf",
+            f"{unit_name} ({form.label})",
+        )
+        for unit, unit_name in units
+    ]
+
+
+def _survey_items(
+    printing: PrintingService,
+    staff: StaffService,
+    *,
+    year: int,
+    printed_on: date,
+    period: str,
+    unit_id: int | None,
+) -> list[BatchItem]:
+    """One survey report per unit surveyed in the period (or, with no period, in the year)."""
+    code = survey_code(year, period)
+    found = printing.surveys(code)
+    if unit_id is not None:
+        inside = staff.unit_with_descendants(unit_id)
+        found = [(unit, label) for unit, label in found if unit in inside]
+    form = FormKind.SURVEI
+    return [
+        BatchItem(
+            PrintRequest(form, year, printed_on, period_code=code, unit_id=unit),
+            f"unit-{unit}_{safe_name(label)}_{form.value}_{code}.pdf",
+            f"{label} ({form.label})",
+        )
+        for unit, label in found
+    ]
 
 
 def run_batch(

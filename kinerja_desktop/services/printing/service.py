@@ -30,6 +30,7 @@ from kinerja_desktop.services.printing.people import read_logo
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.skp_print import build_skp
 from kinerja_desktop.services.printing.snapshot import Sources
+from kinerja_desktop.services.printing.survey_print import build_survey
 from kinerja_desktop.services.printing.verification import (
     VerificationResult,
     normal_code,
@@ -45,6 +46,7 @@ BUILDERS: dict[FormKind, Builder] = {
     FormKind.PENGEMBANGAN: build_development,
     FormKind.DISTRIBUSI: build_distribution,
     FormKind.KOMPETENSI: build_competence,
+    FormKind.SURVEI: build_survey,
 }
 
 #: Letters of the short code: no 0/O, 1/I/L, so it can be read off paper and typed back.
@@ -93,6 +95,14 @@ class PrintingService:
                 for unit in sources.staff.units()
                 if sources.distribution.org_predikat(unit.id, year, period_code) is not None
             ]
+
+    def surveys(self, period_code: str) -> list[tuple[int, str]]:
+        """Service units (id, label) with a satisfaction survey of the period ("2026-S1")."""
+        with self._db.reading() as session:
+            found = Sources(self._db, session).surveys.surveys()
+        return [
+            (info.unit_id, info.unit_label) for info in found if info.period.code == period_code
+        ]
 
     def build(self, request: PrintRequest) -> FormContent:
         """Read the records for one form in one read transaction.

@@ -22,6 +22,7 @@ from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation import EvaluationService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.supervision.survey_service import SurveyService
 
 
 class SessionDatabase(Database):
@@ -56,3 +57,4 @@ class Sources:
         self.distribution = DistributionService(bound)
         self.competence = CompetenceService(bound)
         self.development = DevelopmentService(bound)
+        self.surveys = SurveyService(bound)
