@@ -13,32 +13,47 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from kinerja_desktop.domain.paper_seal import PaperSeal
 from kinerja_desktop.reports.fonts import FAMILY
 from kinerja_desktop.reports.styles import MARGIN
 from kinerja_desktop.reports.text import normal
 
-QR_SIZE = 15 * mm
+#: 20 mm: a signed payload is a version 8 code (49 modules + quiet zone), 0.35 mm a module.
+QR_SIZE = 20 * mm
 
 
 @dataclass(frozen=True)
 class Verification:
-    """What identifies a printed sheet: its short code and the digest of its content."""
+    """What identifies a printed sheet: its code, its content's digest, and their signature.
+
+    ``signature`` is the installation key's signature of the code and digest and
+    ``key_fingerprint`` that key's fingerprint; both are empty on an unsigned sheet.
+    """
 
     code: str
     digest: str
+    signature: bytes = b""
+    key_fingerprint: str = ""
 
     @property
     def payload(self) -> str:
-        """What the QR code holds; `kinerja-desktop verify CODE` checks it."""
-        return f"KINERJA-DESKTOP|{self.code}|{self.digest}"
+        """What the QR code holds (:mod:`kinerja_desktop.domain.paper_seal`)."""
+        return PaperSeal(self.code, self.digest, self.signature).payload
 
     @property
     def caption(self) -> str:
         return f"Kode verifikasi: {self.code} · sidik {self.digest[:12]}"
 
+    @property
+    def signer_line(self) -> str:
+        """Which installation key signed the sheet, for comparing with its public key."""
+        if not (self.signature and self.key_fingerprint):
+            return ""
+        return f"Ditandatangani secara elektronik, kunci {self.key_fingerprint}"
 
-#: Light modules around the code, as the QR standard asks.
-QUIET_ZONE = 2
+
+#: Light modules around the code: the four the QR standard asks, or scanners miss it.
+QUIET_ZONE = 4
 QR_FORM = "kinerja-qr"
 
 
@@ -115,7 +130,9 @@ def numbered_canvas(verification: Verification | None, footer_text: str) -> type
                 self.doForm(QR_FORM)
                 self.restoreState()
                 left = MARGIN + QR_SIZE + 2 * mm
-                self.drawString(left, baseline + 6 * mm, verification.caption)
+                self.drawString(left, baseline + 9 * mm, verification.caption)
+                if verification.signer_line:
+                    self.drawString(left, baseline + 5 * mm, verification.signer_line)
             if footer:
                 self.drawString(left, baseline, footer)
             self.restoreState()

@@ -13,6 +13,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import printed as repo
 from kinerja_desktop.data.repositories.printed import StoredPrint
 from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.paper_seal import signed_message
 from kinerja_desktop.paths import resource_path
 from kinerja_desktop.reports.canvas import Verification
 from kinerja_desktop.reports.content import FormContent, FormKind, canonical_json, digest_of
@@ -36,6 +37,7 @@ from kinerja_desktop.services.printing.verification import (
     normal_code,
     printed_content,
 )
+from kinerja_desktop.services.signing import SigningKey, load_or_create_key
 
 Builder = Callable[[Sources, PrintRequest, bytes | None], FormContent]
 
@@ -62,23 +64,64 @@ def new_code() -> str:
 
 @dataclass(frozen=True)
 class PreparedDocument:
-    """A form's content with its canonical JSON, digest and verification code."""
+    """A form's content with its canonical JSON, digest, verification code and signature.
+
+    Attributes:
+        signature: The installation key's Ed25519 signature of the code and digest
+            (:func:`kinerja_desktop.domain.paper_seal.signed_message`); printed in the QR code.
+        key_fingerprint: The fingerprint of that key, printed under the code.
+    """
 
     request: PrintRequest
     content: FormContent
     canonical: str
     digest: str
     code: str
+    signature: bytes = b""
+    key_fingerprint: str = ""
 
     @property
     def verification(self) -> Verification:
-        return Verification(self.code, self.digest)
+        return Verification(self.code, self.digest, self.signature, self.key_fingerprint)
 
 
 class PrintingService:
-    def __init__(self, database: Database, fonts_dir: Path | None = None) -> None:
+    """Printed forms: build, render, record, verify; sheets are signed with the installation key.
+
+    Args:
+        database: The open database.
+        fonts_dir: Where the TrueType family is (the shipped resources by default).
+        key_folder: Where the installation key is (the app data folder's ``keys`` by default,
+            the same key as the hand-over packages); created on first use.
+    """
+
+    def __init__(
+        self, database: Database, fonts_dir: Path | None = None, key_folder: Path | None = None
+    ) -> None:
         self._db = database
         self._fonts_dir = fonts_dir
+        self._key_folder = key_folder
+        self._key: SigningKey | None = None
+
+    def signing_key(self) -> SigningKey:
+        """The installation key, loaded (or created) on first use.
+
+        Raises:
+            DomainError: the key cannot be read or created.
+        """
+        if self._key is None:
+            folder = self._key_folder
+            if folder is None:
+                from kinerja_desktop.services.handover import default_key_folder
+
+                folder = default_key_folder()
+            self._key = load_or_create_key(folder)
+        return self._key
+
+    def public_key(self) -> tuple[bytes, str]:
+        """The installation's public key (raw 32 bytes) and its fingerprint, for other offices."""
+        key = self.signing_key()
+        return key.export_public_key(), key.fingerprint
 
     def people(self, year: int) -> list[tuple[int, str, str]]:
         """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
@@ -116,9 +159,20 @@ class PrintingService:
             return BUILDERS[request.form](Sources(self._db, session), request, logo)
 
     def prepare(self, request: PrintRequest) -> PreparedDocument:
+        """Build the content, its digest and a new code, and sign the code and digest.
+
+        Raises:
+            DomainError: as :meth:`build`, or the installation key cannot be used.
+        """
         content = self.build(request)
+        key = self.signing_key()
         canonical = canonical_json(content)
-        return PreparedDocument(request, content, canonical, digest_of(canonical), new_code())
+        digest = digest_of(canonical)
+        code = new_code()
+        signature = key.sign(signed_message(code, digest))
+        return PreparedDocument(
+            request, content, canonical, digest, code, signature, key.fingerprint
+        )
 
     def render(
         self, prepared: PreparedDocument, paper: Paper = Paper.A4, out: BinaryIO | None = None
