@@ -22,7 +22,7 @@ from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, PrintRequest
-from kinerja_desktop.services.printing.service import PrintingService
+from kinerja_desktop.services.printing.service import PreparedDocument, PrintingService
 from kinerja_desktop.services.printing.survey_print import survey_code
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
 
@@ -228,6 +228,10 @@ def _survey_items(
     ]
 
 
+#: Documents read in one read transaction and recorded in one write transaction.
+CHUNK = 16
+
+
 def run_batch(
     printing: PrintingService,
     items: Sequence[BatchItem],
@@ -240,31 +244,47 @@ def run_batch(
 ) -> BatchResult:
     """Write each document (or one merged file); a document that cannot be built is skipped.
 
-    A cancelled batch keeps what was written so far. Every written document is recorded.
+    Documents are read a chunk at a time (one read transaction, :data:`CHUNK` documents),
+    then rendered and written one by one, so memory stays flat. The written documents are
+    recorded after each chunk in one write transaction, and after a cancel or an error for
+    what was written so far; only a killed process can leave the last chunk's files
+    unrecorded.
     """
     result = BatchResult()
     writer = _Merger() if merged is not None else None
     out_dir.mkdir(parents=True, exist_ok=True)
-    for index, item in enumerate(items):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if progress is not None:
-            progress(index, len(items), item.label)
-        try:
-            prepared = printing.prepare(item.request)
-        except DomainError as error:
-            result.skipped.append(f"{item.label}: {error.message}")
-            continue
-        pdf = printing.render(prepared, paper)
-        if writer is not None:
-            writer.add(pdf)
-        else:
-            target = out_dir / item.file_name
-            target.write_bytes(pdf)
-            result.written.append(target)
-        printing.record(prepared, paper)
-        result.codes.append(prepared.code)
+    written: list[PreparedDocument] = []
+    try:
+        for start in range(0, len(items), CHUNK):
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
+            chunk = items[start : start + CHUNK]
+            built = printing.prepare_many([item.request for item in chunk])
+            for offset, (item, prepared) in enumerate(zip(chunk, built, strict=True)):
+                if offset and cancelled is not None and cancelled():
+                    result.cancelled = True
+                    break
+                if progress is not None:
+                    progress(start + offset, len(items), item.label)
+                if isinstance(prepared, DomainError):
+                    result.skipped.append(f"{item.label}: {prepared.message}")
+                    continue
+                pdf = printing.render(prepared, paper)
+                if writer is not None:
+                    writer.add(pdf)
+                else:
+                    target = out_dir / item.file_name
+                    target.write_bytes(pdf)
+                    result.written.append(target)
+                written.append(prepared)
+                result.codes.append(prepared.code)
+            pending, written = written, []  # a failed write is not tried twice
+            printing.record_many(pending, paper)
+            if result.cancelled:
+                break
+    finally:
+        printing.record_many(written, paper)
     if writer is not None and merged is not None and result.codes:
         writer.write(merged)
         result.written.append(merged)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -164,8 +164,37 @@ class PrintingService:
         Raises:
             DomainError: as :meth:`build`, or the installation key cannot be used.
         """
-        content = self.build(request)
+        return self._sealed(request, self.build(request))
+
+    def prepare_many(
+        self, requests: Sequence[PrintRequest]
+    ) -> list[PreparedDocument | DomainError]:
+        """:meth:`prepare` for several documents in one read transaction (a batch's chunk).
+
+        The unit tree and the logo are read once for all of them. A document that cannot be
+        built gives its error in its place; the others are still prepared.
+
+        Raises:
+            DomainError: the installation key cannot be used.
+        """
         key = self.signing_key()
+        logo = read_logo(Path(self._db.path))
+        out: list[PreparedDocument | DomainError] = []
+        with self._db.reading() as session:
+            sources = Sources(self._db, session)
+            for request in requests:
+                try:
+                    content = BUILDERS[request.form](sources, request, logo)
+                except DomainError as error:
+                    out.append(error)
+                    continue
+                out.append(self._sealed(request, content, key))
+        return out
+
+    def _sealed(
+        self, request: PrintRequest, content: FormContent, key: SigningKey | None = None
+    ) -> PreparedDocument:
+        key = key or self.signing_key()
         canonical = canonical_json(content)
         digest = digest_of(canonical)
         code = new_code()
@@ -184,23 +213,30 @@ class PrintingService:
 
     def record(self, prepared: PreparedDocument, paper: Paper = Paper.A4) -> None:
         """Keep the document's code, digest and content, so the sheet can be verified later."""
-        request = prepared.request
+        self.record_many([prepared], paper)
+
+    def record_many(self, documents: Sequence[PreparedDocument], paper: Paper = Paper.A4) -> None:
+        """:meth:`record` for several documents in one write transaction (all or none)."""
+        if not documents:
+            return
         with self._db.transaction() as session:
-            repo.add(
-                session,
-                StoredPrint(
-                    code=prepared.code,
-                    form=request.form.value,
-                    employee_id=request.employee_id,
-                    unit_id=request.unit_id,
-                    year=request.year,
-                    period_code=request.period_code,
-                    paper=paper.value,
-                    printed_on=request.printed_on,
-                    digest=prepared.digest,
-                    content_json=prepared.canonical,
-                ),
-            )
+            for prepared in documents:
+                request = prepared.request
+                repo.add(
+                    session,
+                    StoredPrint(
+                        code=prepared.code,
+                        form=request.form.value,
+                        employee_id=request.employee_id,
+                        unit_id=request.unit_id,
+                        year=request.year,
+                        period_code=request.period_code,
+                        paper=paper.value,
+                        printed_on=request.printed_on,
+                        digest=prepared.digest,
+                        content_json=prepared.canonical,
+                    ),
+                )
 
     def issue(
         self, request: PrintRequest, paper: Paper = Paper.A4, out: BinaryIO | None = None

@@ -48,6 +48,8 @@ class Sources:
     def __init__(self, database: Database, session: Session) -> None:
         bound = SessionDatabase(database, session)
         self.session = session
+        #: What several forms built in this read share (the unit tree), read once.
+        self.memo: dict[str, object] = {}
         self.staff = StaffService(bound)
         self.skp = SkpService(bound)
         # Evidence files are not read for printing; the folder is never touched.
