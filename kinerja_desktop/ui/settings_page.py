@@ -28,10 +28,12 @@ from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
 from kinerja_desktop.services.backup_service import BackupService
 from kinerja_desktop.services.handover import HandoverService
+from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.backup_section import BackupSection
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.handover_section import HandoverSection
+from kinerja_desktop.ui.paper_key_section import PaperKeySection
 
 
 class SettingsPage(QWidget):
@@ -50,6 +52,7 @@ class SettingsPage(QWidget):
         *,
         backups: BackupService | None = None,
         handover: HandoverService | None = None,
+        printing: PrintingService | None = None,
     ) -> None:
         super().__init__(parent)
         self._staff = staff
@@ -63,6 +66,9 @@ class SettingsPage(QWidget):
             self.handover = HandoverSection(handover)
             self.handover.data_changed.connect(self.staff_changed)
             layout.addWidget(self.handover)
+        self.paper_key = PaperKeySection(printing) if printing is not None else None
+        if self.paper_key is not None:
+            layout.addWidget(self.paper_key)
         self.refresh()
 
     def _years_box(self) -> QGroupBox:
