@@ -210,23 +210,10 @@ class CompetencePage(QWidget):
         self.competences = self._table(COMPETENCE_COLUMNS, COMPETENCE_COLUMNS.index("Kompetensi"))
         self.competences.itemSelectionChanged.connect(self._update_buttons)
         self.competences.doubleClicked.connect(lambda _index: self.rate_selected())
-        self.rate_button = QPushButton("Nilai kompetensi…")
-        self.rate_button.clicked.connect(self.rate_selected)
-        self.history_button = QPushButton("Riwayat…")
-        self.history_button.clicked.connect(self.show_history)
-        self.standard_button = QPushButton("Atur level dibutuhkan…")
-        self.standard_button.setToolTip(
-            "Standar kompetensi jabatan: berlaku untuk semua pegawai dengan jabatan ini."
-        )
-        self.standard_button.clicked.connect(self.set_standard_of_selected)
-        self.technical_button = QPushButton("Kompetensi teknis…")
-        self.technical_button.setToolTip(
-            "Tambah kompetensi teknis jabatan ini, atau ubah yang dipilih."
-        )
-        self.technical_button.clicked.connect(self.edit_technical)
-        self.dialog: QDialog | None = None
+        self._build_competence_buttons()
         self.jpm_label = QLabel()
         self.jabatan_label = QLabel()
+        self.jabatan_label.setWordWrap(True)
 
         self.plan_table = self._table(PLAN_COLUMNS, PLAN_COLUMNS.index("Kegiatan"))
         self.plan_table.itemSelectionChanged.connect(self._update_buttons)
@@ -262,6 +249,23 @@ class CompetencePage(QWidget):
         self.proposal_error = error_label()
         self._lay_out()
         self.refresh()
+
+    def _build_competence_buttons(self) -> None:
+        self.rate_button = QPushButton("Nilai kompetensi…")
+        self.rate_button.clicked.connect(self.rate_selected)
+        self.history_button = QPushButton("Riwayat…")
+        self.history_button.clicked.connect(self.show_history)
+        self.standard_button = QPushButton("Atur level dibutuhkan…")
+        self.standard_button.setToolTip(
+            "Standar kompetensi jabatan: berlaku untuk semua pegawai dengan jabatan ini."
+        )
+        self.standard_button.clicked.connect(self.set_standard_of_selected)
+        self.technical_button = QPushButton("Kompetensi teknis…")
+        self.technical_button.setToolTip(
+            "Tambah kompetensi teknis jabatan ini, atau ubah yang dipilih."
+        )
+        self.technical_button.clicked.connect(self.edit_technical)
+        self.dialog: QDialog | None = None
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
