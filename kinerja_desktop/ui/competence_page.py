@@ -208,6 +208,10 @@ class CompetencePage(QWidget):
         self.error = error_label()
 
         self.competences = self._table(COMPETENCE_COLUMNS, COMPETENCE_COLUMNS.index("Kompetensi"))
+        for column in range(COMPETENCE_COLUMNS.index("Level dibutuhkan"), len(COMPETENCE_COLUMNS)):
+            self.competences.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.competences.itemSelectionChanged.connect(self._update_buttons)
         self.competences.doubleClicked.connect(lambda _index: self.rate_selected())
         self._build_competence_buttons()
