@@ -50,6 +50,13 @@ HANDOVER_TABLES = (
     "competence_ratings",
     "development_items",
     "dismissed_proposals",
+    "evaluation_seals",
+    "surveys",
+    "survey_responses",
+    "public_feedback",
+    "audit_findings",
+    "audit_follow_ups",
+    "audit_links",
 )
 
 
