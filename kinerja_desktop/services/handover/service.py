@@ -135,7 +135,7 @@ class HandoverService:
     def unit_paths(self) -> list[tuple[str, ...]]:
         """Every unit's path of names from its instansi, in tree order."""
         with self._database.reading() as session:
-            units = repo.read_all(session).tables["units"]
+            units = repo.read_table(session, "units")
         return unit_paths(units)
 
     def find_unit(self, text: str) -> tuple[str, ...]:
