@@ -13,6 +13,7 @@ from handover_helpers import EVIDENCE_BYTES, FOLLOW_UP_BYTES, content_of, dump, 
 
 from kinerja_desktop.data.repositories.handover import HANDOVER_TABLES, schema_tables
 from kinerja_desktop.domain.audit import AuditAction
+from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_records import Kind, canonical_json
 from kinerja_desktop.services import signing
@@ -258,6 +259,47 @@ def test_taking_an_skp_keeps_the_links_of_the_rhk_that_serve_it(
     target.handover.apply(package, default=Choice.TAKE_THEIRS)
 
     assert content_of(target) == content_of(source)
+
+
+@pytest.fixture
+def crossed(target: AppServices, package: Path) -> tuple[str, str]:
+    """The receiving office put a head under one of his staff: (head NIP, staff NIP).
+
+    Ours then has the head under the staff member and the staff member at the top; the package
+    has the staff member under the head. Each side alone has no loop.
+    """
+    target.handover.apply(package)
+    with sqlite3.connect(target.database_path) as raw:
+        head, staff, head_nip, staff_nip = raw.execute(
+            "SELECT h.id, s.id, h.nip, s.nip FROM employees s JOIN employees h "
+            "ON h.id = s.penilai_id WHERE h.penilai_id IS NULL ORDER BY s.id LIMIT 1"
+        ).fetchone()
+        raw.execute("UPDATE employees SET penilai_id = NULL WHERE id = ?", (staff,))
+        raw.execute("UPDATE employees SET penilai_id = ? WHERE id = ?", (staff, head))
+    return head_nip, staff_nip
+
+
+def test_taking_a_penilai_that_closes_a_loop_is_refused_naming_the_people(
+    target: AppServices, package: Path, crossed: tuple[str, str]
+) -> None:
+    head, staff = crossed
+    plan = target.handover.preview(package).plan
+    refs = {json.loads(c.key)[0]: c.ref for c in plan.conflicts if c.kind is Kind.EMPLOYEE}
+    assert set(refs) == {head, staff}
+    before = dump(target.database_path)
+
+    with pytest.raises(ValidationError) as refused:
+        target.handover.apply(
+            package, {refs[staff]: Choice.TAKE_THEIRS, refs[head]: Choice.KEEP_OURS}
+        )
+
+    assert f"NIP {staff}) dinilai oleh" in refused.value.message
+    assert f"NIP {head}" in refused.value.message
+    assert "lingkaran penilai" in refused.value.message
+    assert dump(target.database_path) == before
+    # Taking both (the package's tree) or keeping both (ours) is fine.
+    target.handover.apply(package, default=Choice.TAKE_THEIRS)
+    assert target.handover.preview(package).plan.changes_nothing
 
 
 @pytest.fixture

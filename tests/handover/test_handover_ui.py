@@ -260,3 +260,40 @@ def test_an_unexpected_failure_is_told_in_words_and_the_buttons_come_back(
     assert "kesalahan yang tidak terduga (OSError)" in messages[-1]
     assert "Traceback" not in messages[-1]
     assert section.import_button.isEnabled()
+
+
+def test_the_preview_refuses_a_choice_that_closes_a_loop_of_penilai(
+    qtbot: QtBot, source: AppServices, target: AppServices, tmp_path: Path
+) -> None:
+    package = tmp_path / "paket.zip"
+    source.handover.export(package)
+    target.handover.apply(package)
+    with sqlite3.connect(target.database_path) as raw:  # the head put under his staff here
+        head, staff = raw.execute(
+            "SELECT h.id, s.id FROM employees s JOIN employees h ON h.id = s.penilai_id "
+            "WHERE h.penilai_id IS NULL ORDER BY s.id LIMIT 1"
+        ).fetchone()
+        raw.execute("UPDATE employees SET penilai_id = NULL WHERE id = ?", (staff,))
+        raw.execute("UPDATE employees SET penilai_id = ? WHERE id = ?", (staff, head))
+        names = dict(
+            raw.execute("SELECT id, name FROM employees WHERE id IN (?, ?)", (head, staff))
+        )
+    dialog = HandoverPreviewDialog(target.handover.preview(package))
+    qtbot.addWidget(dialog)
+    rows = {dialog.conflict_table.item(row, 0).text(): row for row in range(2)}
+    [head_row] = [row for label, row in rows.items() if label.startswith(names[head])]
+    [staff_row] = [row for label, row in rows.items() if label.startswith(names[staff])]
+
+    dialog.choose(head_row, Choice.KEEP_OURS)
+    dialog.choose(staff_row, Choice.TAKE_THEIRS)
+
+    assert dialog.choices() == {dialog._conflicts[head_row].ref: Choice.KEEP_OURS}
+    assert "lingkaran penilai" in dialog.status.text()
+    assert names[head] in dialog.status.text() and names[staff] in dialog.status.text()
+    assert not dialog.import_button.isEnabled()
+
+    dialog.choose(head_row, Choice.TAKE_THEIRS)
+    dialog.choose(staff_row, Choice.TAKE_THEIRS)
+
+    assert len(dialog.choices()) == 2 and dialog.import_button.isEnabled()
+    assert "lingkaran" not in dialog.status.text()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,16 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import DomainError, ValidationError
-from kinerja_desktop.domain.handover_merge import Choice, Conflict, MergePlan, plan_merge
+from kinerja_desktop.domain.handover_merge import (
+    Choice,
+    Conflict,
+    MergePlan,
+    cycle_message,
+    names_of,
+    penilai_cycles,
+    penilai_of,
+    plan_merge,
+)
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
@@ -46,7 +55,7 @@ from kinerja_desktop.services.handover.package import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-Choices = Mapping[tuple[Kind, str], Choice]
+Choices = Mapping[tuple[Kind, str], Choice | None]
 
 
 class UnresolvedConflictsError(DomainError):
@@ -88,6 +97,17 @@ class ImportPreview:
 
     manifest: Manifest
     plan: MergePlan
+    #: Every person of this database: NIP -> penilai NIP (for the penilai loop check).
+    penilai: Mapping[str, str | None] = field(default_factory=dict)
+    #: NIP -> name, ours and the package's, to name the people of a loop.
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def cycles(self, choices: Choices) -> list[str]:
+        """What is wrong with these choices: one message per penilai loop they would make."""
+        return [
+            cycle_message(cycle, self.names)
+            for cycle in penilai_cycles(self.plan, choices, self.penilai)
+        ]
 
 
 @dataclass(frozen=True)
@@ -233,8 +253,14 @@ class HandoverService:
         """
         package = read_package(path)
         with self._database.reading() as session:
-            ours = self._matching(self._everything(session), package)
-        return ImportPreview(package.manifest, plan_merge(ours, package.aggregates))
+            everything = self._everything(session)
+        ours = self._matching(everything, package)
+        return ImportPreview(
+            package.manifest,
+            plan_merge(ours, package.aggregates),
+            penilai_of(everything),
+            names_of(everything) | names_of(package.aggregates),
+        )
 
     def apply(
         self, path: Path, choices: Choices | None = None, *, default: Choice | None = None
@@ -263,6 +289,13 @@ class HandoverService:
             missing = [c for c in plan.conflicts if decided[c.ref] is None]
             if missing:
                 raise UnresolvedConflictsError(missing)
+            loops = penilai_cycles(plan, decided, penilai_of(everything))
+            if loops:
+                names = names_of(everything) | names_of(package.aggregates)
+                raise ValidationError(
+                    " ".join(cycle_message(loop, names) for loop in loops)
+                    + " Tidak ada yang diimpor."
+                )
             taken = [c.theirs for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             copied = self._copy_evidence(package)
             writer = Writer(session, Ids.of(everything), {(a.kind, a.key): a for a in ours})
