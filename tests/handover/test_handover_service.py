@@ -82,6 +82,15 @@ def test_the_round_trip_carries_signatures_and_the_registers_whole(
         assert _rows(source, query) == _rows(target, query), query
 
 
+def test_records_are_written_as_canonical_json_record_by_record(package: Path) -> None:
+    with zipfile.ZipFile(package) as archive:
+        names = [name for name in archive.namelist() if name.startswith("records/")]
+        bodies = {name: archive.read(name) for name in names}
+    assert {"records/skp.json", "records/survey.json", "records/audit_finding.json"} <= set(bodies)
+    for name, body in bodies.items():
+        assert body == canonical_json(json.loads(body)), name
+
+
 def _count(services: AppServices, query: str) -> int:
     return int(_rows(services, query)[0][0])
 
