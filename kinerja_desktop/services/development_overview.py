@@ -217,12 +217,8 @@ class DevelopmentOverviewService:
         """`unit` inside the caller's session."""
         units = staff_repo.all_units(session)
         names: dict[int, str] = {unit.id: unit.name for unit in units}
-        scope_ids = _descendants(units, unit_id) if unit_id is not None else set(names)
-        people = [
-            person
-            for person in staff_repo.all_employees(session, active_only=True)
-            if person.unit_id in scope_ids
-        ]
+        scope_ids = _descendants(units, unit_id) if unit_id is not None else None
+        people = staff_repo.all_employees(session, active_only=True, unit_ids=scope_ids)
         people.sort(key=lambda person: (person.name.casefold(), person.nip))
         plans = plans_in(session, year, today, people, units)
         day = today if today.year == year else date(year, 12, 31)

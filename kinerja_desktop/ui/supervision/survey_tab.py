@@ -40,7 +40,7 @@ from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import safe_name
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
-from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.common import compact, error_label, show_message
 from kinerja_desktop.ui.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
 
@@ -64,14 +64,14 @@ class SurveyTab(QWidget):
         self._surveys = surveys
         self._printing = printing
         self.preview: DocumentPreviewDialog | None = None
-        self.unit = QComboBox()
+        self.unit = compact(QComboBox())
         for unit in surveys.units():
             self.unit.addItem(unit.label, unit.id)
         self.period = QLineEdit()
         self.period.setPlaceholderText("2026-S1")
         self.period.setMaximumWidth(110)
         self.open_button = QPushButton("&Buka survei")
-        self.survey = QComboBox()
+        self.survey = compact(QComboBox())
         self.close_button = QPushButton("Tutup survei")
         self.import_button = QPushButton("&Impor CSV/XLSX…")
         self.report_button = QPushButton("Cetak &laporan…")
@@ -129,11 +129,13 @@ class SurveyTab(QWidget):
             top.addWidget(label)
             top.addWidget(widget, 1 if widget is self.unit else 0)
         top.addWidget(self.open_button)
-        top.addWidget(QLabel("Survei"))
-        top.addWidget(self.survey, 1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.close_button)
-        top.addWidget(self.report_button)
+        # The chosen survey on a row of its own, so the tab fits a 1366-pixel screen.
+        chosen = QHBoxLayout()
+        chosen.addWidget(QLabel("Survei"))
+        chosen.addWidget(self.survey, 1)
+        chosen.addWidget(self.import_button)
+        chosen.addWidget(self.close_button)
+        chosen.addWidget(self.report_button)
 
         entry_box = QGroupBox("Entri kuesioner (satu responden per Enter)")
         entry_layout = QGridLayout(entry_box)
@@ -161,6 +163,7 @@ class SurveyTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(chosen)
         layout.addWidget(self.top_error)
         layout.addWidget(entry_box)
         layout.addWidget(splitter, 1)
