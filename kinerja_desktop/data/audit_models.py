@@ -57,3 +57,19 @@ class EvaluationSealRow(Base):
     period_code: Mapped[str] = mapped_column(String(8))
     signed_on: Mapped[date] = mapped_column(Date)
     recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class SignatoryRow(Base):
+    """Who signs a sealed record, as they stood on the day it was sealed (`services.signatories`).
+
+    ``record`` is "skp:<id>:<revision>" for an agreed SKP version and "evaluasi:<skp id>:<period>"
+    for a signed evaluation; ``content`` is the people as JSON, so a later move, promotion or
+    change of penilai does not change what the form of that period prints.
+    """
+
+    __tablename__ = "signatories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record: Mapped[str] = mapped_column(String(60), unique=True)
+    taken_on: Mapped[date] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text)

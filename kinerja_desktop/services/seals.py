@@ -35,6 +35,8 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.services import signatories
+from kinerja_desktop.services.staff_service import periods_for_row
 
 __all__ = [
     "SealReport",
@@ -47,6 +49,16 @@ __all__ = [
 ]
 
 REASON_MAX = 2000
+
+
+def _period_end(
+    session: Session, row: skp_models.SkpRow, period_code: str, signed_on: date
+) -> date:
+    """Who signs a period is who held the posts at its end (or on the day, if earlier)."""
+    person = staff_repo.employee_row(session, row.employee_id)
+    periods = periods_for_row(session, person, row.year) if person else []
+    end = next((p.end for p in periods if p.code == period_code), signed_on)
+    return min(end, signed_on)
 
 
 def current_actor() -> str:
@@ -313,6 +325,12 @@ class SealService:
                     "dulu sebelum evaluasi ditandatangani."
                 )
             repo.add_seal(session, skp_id, period_code, signed_on)
+            signatories.take(
+                session,
+                evaluation_record(skp_id, period_code),
+                row.employee_id,
+                _period_end(session, row, period_code, signed_on),
+            )
             repo.append(
                 session,
                 AuditFields(

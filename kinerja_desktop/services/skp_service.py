@@ -31,7 +31,7 @@ from kinerja_desktop.domain.skp_records import (
     to_json,
 )
 from kinerja_desktop.domain.staff import clean_text
-from kinerja_desktop.services import seals
+from kinerja_desktop.services import seals, signatories
 from kinerja_desktop.services.staff_service import periods_for_row
 
 LOCKED_MESSAGE = (
@@ -135,6 +135,7 @@ class SkpService:
             agreed = repo.load(session, row)
             repo.add_version(session, row, to_json(agreed))
             seals.seal_skp(session, row.id)
+            signatories.take(session, f"skp:{row.id}:{row.revision}", row.employee_id, on)
             return agreed
 
     def start_revision(self, skp_id: int, version: int, reason: str) -> SkpView:

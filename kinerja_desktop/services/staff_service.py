@@ -173,7 +173,7 @@ class StaffService:
         A Plt/Plh covering that day stands in for the supervisor they replace, at both levels.
         """
         with self._db.reading() as session:
-            return _appraisers(session, _existing_row(session, employee_id), on)
+            return appraisers_in(session, _existing_row(session, employee_id), on)
 
     def profile(self, employee_id: int, today: date) -> EmployeeProfile:
         """Return everything a person's summary shows, read in one transaction."""
@@ -185,7 +185,7 @@ class StaffService:
                 employee=employee,
                 golongan=parse_golongan(employee.golongan, employee.status),
                 unit_name=unit.name if unit else "",
-                appraisers=_appraisers(session, row, today),
+                appraisers=appraisers_in(session, row, today),
                 periods=tuple(periods_for_row(session, row, today.year)),
                 history=tuple(repo.events_of(session, employee_id)),
             )
@@ -557,7 +557,8 @@ def _serving_on(events: Sequence[EmploymentEvent], day: date) -> bool:
     return serving
 
 
-def _appraisers(session: Session, row: models.EmployeeRow, on: date) -> Appraisers:
+def appraisers_in(session: Session, row: models.EmployeeRow, on: date) -> Appraisers:
+    """`StaffService.appraisers` inside the caller's transaction, for a person's row."""
     acting = repo.acting_assignments(session)
 
     def stand_in(supervisor_id: int | None) -> tuple[int | None, ActingAssignment | None]:

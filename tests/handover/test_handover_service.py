@@ -26,6 +26,9 @@ NOT_CARRIED = {
     "alembic_version": "the schema revision travels in the manifest",
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
+    # Not carried yet: a form of a record sealed in another office prints the receiving
+    # office's register (docs/handover-format.md).
+    "signatories": "not carried yet",
 }
 
 

@@ -9,6 +9,7 @@ from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.periods import periods_for_year
 from kinerja_desktop.domain.skp import RhkKind
+from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.reports.content import (
     EvaluationDocumentForm,
     EvaluationForm,
@@ -23,6 +24,7 @@ from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.skp_print import behaviour_lines
 from kinerja_desktop.services.printing.snapshot import Sources
+from kinerja_desktop.services.seals import evaluation_record
 
 NOT_DECIDED = "Belum ditetapkan"
 
@@ -75,6 +77,23 @@ def _signing_day(request: PrintRequest, end: date) -> date:
     return min(end, request.printed_on)
 
 
+def _signers(
+    sources: Sources,
+    places: Places,
+    person: Employee,
+    request: PrintRequest,
+    evaluation: PeriodEvaluation,
+) -> people.Signers:
+    """As recorded when the evaluation was marked signed; else who held the posts then."""
+    period = evaluation.period
+    record = (
+        evaluation_record(evaluation.skp.id, period.code)
+        if evaluation.signed_on is not None
+        else None
+    )
+    return people.signers(sources, places, person, _signing_day(request, period.end), record)
+
+
 def predikat_text(behaviour: BehaviourPeriod) -> str:
     decision = behaviour.predikat.decision
     return decision.display if decision else NOT_DECIDED
@@ -85,7 +104,7 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
     places = Places.read(sources)
     person = sources.staff.get(evaluation.skp.employee_id)
     period = evaluation.period
-    appraisers = sources.staff.appraisers(person.id, _signing_day(request, period.end))
+    who = _signers(sources, places, person, request, evaluation)
     feedback = {item.value: item.stored or "" for item in behaviour.values}
     return EvaluationForm(
         letterhead=places.letterhead(person.unit_id, logo),
@@ -93,8 +112,8 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
         period_label=period.label,
         period_text=_period_text(period.start, period.end),
         approach=evaluation.skp.pendekatan.value,
-        pegawai=people.person_block(person, places),
-        penilai=people.optional_block(appraisers.penilai, places),
+        pegawai=who.pegawai,
+        penilai=who.penilai,
         main_results=_lines(evaluation.rhks, RhkKind.UTAMA),
         extra_results=_lines(evaluation.rhks, RhkKind.TAMBAHAN),
         rating_hasil=evaluation.decision.final.label if evaluation.decision else NOT_DECIDED,
@@ -102,12 +121,12 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
         rating_perilaku=behaviour.rating.final.label if behaviour.rating else NOT_DECIDED,
         predikat=predikat_text(behaviour),
         signatures=(
-            people.signature(people.PEGAWAI, person),
-            people.signature(
+            people.sign(people.PEGAWAI, who.pegawai),
+            people.sign(
                 people.PENILAI,
-                appraisers.penilai,
+                who.penilai,
                 people.place_date(places, person.unit_id, request.printed_on),
-                people.penilai_note(appraisers),
+                who.note,
             ),
         ),
     )
@@ -129,7 +148,7 @@ def build_document(
     places = Places.read(sources)
     person = sources.staff.get(evaluation.skp.employee_id)
     period = evaluation.period
-    appraisers = sources.staff.appraisers(person.id, _signing_day(request, period.end))
+    who = _signers(sources, places, person, request, evaluation)
     dialogue = sources.dialogue.view(evaluation.skp.id, period.code, request.printed_on)
     scheme = sources.staff.scheme_for(person.unit_id, request.year)
     names = tuple(p.label.upper() for p in periods_for_year(request.year, scheme))
@@ -152,13 +171,11 @@ def build_document(
         )
     place = people.place_date(places, person.unit_id, request.printed_on)
     signatures = [
-        people.signature(people.PEGAWAI, person, place),
-        people.signature(
-            people.PENILAI, appraisers.penilai, place, people.penilai_note(appraisers)
-        ),
+        people.sign(people.PEGAWAI, who.pegawai, place),
+        people.sign(people.PENILAI, who.penilai, place, who.note),
     ]
     if objection:
-        signatures.append(people.signature(people.ATASAN, appraisers.atasan_penilai, place))
+        signatures.append(people.sign(people.ATASAN, who.atasan, place))
     decision_view = behaviour.predikat.decision
     notes = decision_view.reason if decision_view and decision_view.overridden else ""
     return EvaluationDocumentForm(
@@ -167,9 +184,9 @@ def build_document(
         period_names=names,
         current_period=period.label.upper(),
         period_text=_period_text(period.start, period.end),
-        pegawai=people.person_block(person, places),
-        penilai=people.optional_block(appraisers.penilai, places),
-        atasan=people.optional_block(appraisers.atasan_penilai, places),
+        pegawai=who.pegawai,
+        penilai=who.penilai,
+        atasan=who.atasan,
         capaian_organisasi=_org_predikat(
             sources, places, person.unit_id, request.year, period.code
         ),

@@ -7,12 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from kinerja_desktop.domain.dates import format_place_date
+from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.golongan import parse_golongan
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee, Unit, UnitKind
 from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
+from kinerja_desktop.services import signatories
 from kinerja_desktop.services.printing.snapshot import Sources
+from kinerja_desktop.services.signatories import RecordedPerson
 from kinerja_desktop.services.staff_service import Appraisers
 
 PEGAWAI = "Pegawai yang Dinilai"
@@ -49,8 +52,7 @@ class Places:
 
     def unit_text(self, unit_id: int) -> str:
         """The unit with the unit above it, e.g. "Seksi Pemerintahan, Kecamatan Kertapati"."""
-        chain = [u for u in self.chain(unit_id) if u.kind is not UnitKind.INSTANSI]
-        return ", ".join(u.name for u in chain[:2]) if chain else self.units[unit_id].name
+        return signatories.unit_text(self.units, unit_id)
 
     def city(self, unit_id: int) -> str:
         return next((u.city for u in self.chain(unit_id) if u.city), "")
@@ -70,10 +72,14 @@ def grouped_nip(nip: str) -> str:
 
 
 def pangkat(person: Employee) -> str:
+    return _pangkat(person.golongan, person.status)
+
+
+def _pangkat(golongan: str, status: EmploymentStatus) -> str:
     try:
-        return parse_golongan(person.golongan, person.status).display
+        return parse_golongan(golongan, status).display
     except ValidationError:
-        return person.golongan
+        return golongan
 
 
 def optional_block(person: Employee | None, places: Places) -> PersonBlock | None:
@@ -102,6 +108,62 @@ def signature(
         place_date=place_date,
         note=note,
     )
+
+
+@dataclass(frozen=True)
+class Signers:
+    """The pegawai and the appraisers a form prints, in identity blocks and signatures.
+
+    Attributes:
+        note: "Plt." or "Plh." when the penilai stood in for an absent supervisor.
+    """
+
+    pegawai: PersonBlock
+    penilai: PersonBlock | None
+    atasan: PersonBlock | None
+    note: str = ""
+
+
+def _recorded_block(person: RecordedPerson) -> PersonBlock:
+    return PersonBlock(
+        name=person.name,
+        nip=grouped_nip(person.nip),
+        pangkat=_pangkat(person.golongan, EmploymentStatus(person.status)),
+        jabatan=person.jabatan,
+        unit=person.unit,
+    )
+
+
+def signers(
+    sources: Sources, places: Places, person: Employee, on: date, record: str | None = None
+) -> Signers:
+    """Who a form of ``record`` prints.
+
+    As recorded when the record was sealed (agreed or signed), so that a later move or a new
+    penilai does not change it; otherwise the person and their appraisers on ``on``.
+    """
+    kept = signatories.recorded(sources.session, record) if record else None
+    if kept is not None:
+        return Signers(
+            pegawai=_recorded_block(kept.pegawai),
+            penilai=_recorded_block(kept.penilai) if kept.penilai else None,
+            atasan=_recorded_block(kept.atasan) if kept.atasan else None,
+            note=kept.acting,
+        )
+    appraisers = sources.staff.appraisers(person.id, on)
+    return Signers(
+        pegawai=person_block(person, places),
+        penilai=optional_block(appraisers.penilai, places),
+        atasan=optional_block(appraisers.atasan_penilai, places),
+        note=penilai_note(appraisers),
+    )
+
+
+def sign(role: str, block: PersonBlock | None, place_date: str = "", note: str = "") -> Signature:
+    """A signature column for a person as printed in their identity block."""
+    if block is None:
+        return Signature(role=role, name="(belum ditentukan)", nip="", place_date=place_date)
+    return Signature(role=role, name=block.name, nip=block.nip, place_date=place_date, note=note)
 
 
 def penilai_note(appraisers: Appraisers) -> str:

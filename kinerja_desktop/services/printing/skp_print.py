@@ -91,7 +91,8 @@ def build_skp(sources: Sources, request: PrintRequest, logo: bytes | None) -> Sk
     places = Places.read(sources)
     person = sources.staff.get(request.employee_id)
     signed_on = view.agreed_on or request.printed_on
-    appraisers = sources.staff.appraisers(person.id, signed_on)
+    record = f"skp:{view.id}:{view.revision}" if view.agreed_on else None
+    who = people.signers(sources, places, person, signed_on, record)
     return SkpForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=view.year,
@@ -99,8 +100,8 @@ def build_skp(sources: Sources, request: PrintRequest, logo: bytes | None) -> Sk
         layout="JPT" if view.layout is SkpLayout.JPT else "JA_JF",
         period_text=period_text(view),
         status_note=note,
-        pegawai=people.person_block(person, places),
-        penilai=people.optional_block(appraisers.penilai, places),
+        pegawai=who.pegawai,
+        penilai=who.penilai,
         main_results=result_lines(view.rhks, RhkKind.UTAMA),
         extra_results=result_lines(view.rhks, RhkKind.TAMBAHAN),
         behaviour=behaviour_lines(view.expectations),
@@ -108,12 +109,12 @@ def build_skp(sources: Sources, request: PrintRequest, logo: bytes | None) -> Sk
             ListSection(kind.label, view.lampiran.get(kind, ())) for kind in LampiranKind
         ),
         signatures=(
-            people.signature(people.PEGAWAI, person),
-            people.signature(
+            people.sign(people.PEGAWAI, who.pegawai),
+            people.sign(
                 people.PENILAI,
-                appraisers.penilai,
+                who.penilai,
                 people.place_date(places, person.unit_id, signed_on),
-                people.penilai_note(appraisers),
+                who.note,
             ),
         ),
     )
