@@ -24,6 +24,7 @@ NOT_CARRIED = {
     "alembic_version": "the schema revision travels in the manifest",
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
+    "accounts": "passwords and roles belong to the installation, never to a package",
     # Not carried yet (docs/handover-format.md): signed marks and the supervision registers.
     "evaluation_seals": "not carried yet",
     "public_feedback": "not carried yet",

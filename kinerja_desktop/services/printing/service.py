@@ -12,6 +12,7 @@ from typing import BinaryIO
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import printed as repo
 from kinerja_desktop.data.repositories.printed import StoredPrint
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.paths import resource_path
 from kinerja_desktop.reports.canvas import Verification
@@ -19,6 +20,7 @@ from kinerja_desktop.reports.content import FormContent, FormKind, canonical_jso
 from kinerja_desktop.reports.fonts import register_fonts
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.reports.render import render_pdf
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.printing.development_print import (
     build_competence,
     build_development,
@@ -74,24 +76,30 @@ class PreparedDocument:
 
 
 class PrintingService:
-    def __init__(self, database: Database, fonts_dir: Path | None = None) -> None:
+    def __init__(
+        self, database: Database, fonts_dir: Path | None = None, access: AccessGuard | None = None
+    ) -> None:
         self._db = database
         self._fonts_dir = fonts_dir
+        self._access = access or AccessGuard(database)
 
     def people(self, year: int) -> list[tuple[int, str, str]]:
         """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
         with self._db.reading() as session:
             holders = Sources(self._db, session).evaluation.people(year)
+            holders = self._access.keep(session, holders, lambda holder: holder.employee_id)
         return [(holder.employee_id, holder.nip, holder.name) for holder in holders]
 
     def units_with_org_predikat(self, year: int, period_code: str) -> list[tuple[int, str]]:
         """Units (id, name) whose organisation predikat is recorded for the period."""
         with self._db.reading() as session:
             sources = Sources(self._db, session)
+            headed = self._access.units(session)
             return [
                 (unit.id, unit.name)
                 for unit in sources.staff.units()
-                if sources.distribution.org_predikat(unit.id, year, period_code) is not None
+                if (headed is None or unit.id in headed)
+                and sources.distribution.org_predikat(unit.id, year, period_code) is not None
             ]
 
     def build(self, request: PrintRequest) -> FormContent:
@@ -103,6 +111,11 @@ class PrintingService:
         """
         logo = read_logo(Path(self._db.path))
         with self._db.reading() as session:
+            # A person's form is theirs to see; the distribution sheet belongs to the unit head.
+            if request.employee_id is not None:
+                self._access.require_person(session, request.employee_id, Action.VIEW)
+            if request.unit_id is not None:
+                self._access.require_unit(session, request.unit_id)
             return BUILDERS[request.form](Sources(self._db, session), request, logo)
 
     def prepare(self, request: PrintRequest) -> PreparedDocument:
