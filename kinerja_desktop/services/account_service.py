@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import accounts as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.access import Capability, Principal, Role
+from kinerja_desktop.domain.access import Capability, Principal, Role, may
 from kinerja_desktop.domain.accounts import (
     AccountFields,
     LoginState,
@@ -101,6 +101,11 @@ class AccountService:
     @property
     def signed_in(self) -> Principal:
         return self._access.principal
+
+    def can_manage(self) -> bool:
+        """Whether the account management screen is for the signed-in account (admin)."""
+        principal = self._access.principal
+        return not principal.is_system and may(principal, Capability.MANAGE_ACCOUNTS)
 
     def create_first_admin(
         self, user_name: str, display_name: str, password: str, repeated: str

@@ -12,7 +12,7 @@ from kinerja_desktop.data import models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories.staff import SortKey, StaffFilter, StaffListRow
-from kinerja_desktop.domain.access import Action, Capability
+from kinerja_desktop.domain.access import AccessDeniedError, Action, Capability
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import (
     NotFoundError,
@@ -246,8 +246,14 @@ class StaffService:
         return [build(root, 0) for root in children.get(None, [])]
 
     def acting_assignments(self) -> list[ActingAssignment]:
+        """Every Plt/Plh; a restricted account gets those whose two people it may see."""
         with self._db.reading() as session:
-            return repo.acting_assignments(session)
+            return [
+                assignment
+                for assignment in repo.acting_assignments(session)
+                if self._access.allows(session, assignment.acting_employee_id, Action.VIEW)
+                and self._access.allows(session, assignment.for_employee_id, Action.VIEW)
+            ]
 
     def appraisal_years(self) -> list[AppraisalYear]:
         with self._db.reading() as session:
@@ -518,7 +524,9 @@ class StaffService:
             return
         unit = self._access.facts(session).unit_of.get(for_employee_id)
         if unit is None or unit not in units:
-            self._access.require_unit(session, -1)
+            raise AccessDeniedError(
+                "Plt/Plh ditetapkan oleh kepala unit pejabat yang digantikan, atau oleh admin."
+            )
 
     @staticmethod
     def _active_row(session: Session, employee_id: int) -> models.EmployeeRow:

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
             self._services.staff,
             backups=self._services.backups,
             handover=self._services.handover,
+            accounts=self._services.accounts,
         )
         settings.staff_changed.connect(self.events.staff_changed)
         if settings.backup_section is not None:  # a restore changes everything on screen
