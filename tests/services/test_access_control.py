@@ -295,3 +295,64 @@ def test_a_refusal_is_a_domain_error_with_an_indonesian_message(office: AppServi
     with pytest.raises(DomainError) as caught:
         office.staff.get(person(office, "Aidil Fauzi"))
     assert "tidak berwenang" in caught.value.message
+
+
+# --- every role against every action: a matrix through the real services ------------------------
+
+ROLES = {
+    "admin": (Role.ADMIN, None),
+    "camat (kepala unit above Aidil)": (Role.KEPALA_UNIT, "Novri Alamsyah"),
+    "kepala puskesmas (another unit)": (Role.KEPALA_UNIT, "Nur'aini Rosita"),
+    "Dewi (Aidil's penilai)": (Role.PENILAI, "Dewi Zubaidah"),
+    "Novri as penilai (Aidil's atasan)": (Role.PENILAI, "Novri Alamsyah"),
+    "Yudi (a colleague's penilai)": (Role.PENILAI, "Yudi Fikri"),
+}
+Y, N = True, False
+#: role -> (view, edit, sign, reopen, office-level) on Aidil Fauzi's records.
+MATRIX = {
+    "admin": (Y, Y, Y, Y, Y),
+    "camat (kepala unit above Aidil)": (Y, Y, Y, Y, N),
+    "kepala puskesmas (another unit)": (N, N, N, N, N),
+    "Dewi (Aidil's penilai)": (Y, Y, Y, N, N),
+    "Novri as penilai (Aidil's atasan)": (Y, Y, N, Y, N),
+    "Yudi (a colleague's penilai)": (N, N, N, N, N),
+}
+
+
+def _actions(office: AppServices, tmp_path: Path) -> list[Callable[[], object]]:
+    aidil = person(office, "Aidil Fauzi")
+    skp_id = skp_of(office, "Aidil Fauzi")
+    version = _query(office, "SELECT version FROM skps WHERE id = ?", skp_id)[0][0]
+    return [
+        lambda: office.skp.by_id(skp_id),
+        lambda: office.journal.record(
+            aidil,
+            TODAY,
+            BehaviourValue.AKUNTABEL,
+            ObservationSign.POSITIF,
+            "Menyelesaikan laporan tepat waktu.",
+            today=TODAY,
+        ),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+        lambda: office.skp.start_revision(skp_id, int(str(version)), "Target salah ketik"),
+        lambda: office.handover.preview(tmp_path / "tidak-ada.zip"),
+    ]
+
+
+@pytest.mark.parametrize("action", range(5), ids=["view", "edit", "sign", "reopen", "office"])
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_role_against_every_action(
+    office: AppServices, tmp_path: Path, role: str, action: int
+) -> None:
+    kind, name = ROLES[role]
+    attempt = _actions(office, tmp_path)[action]
+    sign_in_as(office, kind, name)
+    allowed = MATRIX[role][action]
+    try:
+        attempt()
+    except AccessDeniedError:
+        assert not allowed, f"{role} was refused"
+    except DomainError:
+        assert allowed, f"{role} got past the access check"  # refused by a rule, not access
+    else:
+        assert allowed, f"{role} was let through"
