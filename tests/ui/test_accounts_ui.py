@@ -16,7 +16,7 @@ from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff_service import StaffFilter
 from kinerja_desktop.ui.accounts.accounts_section import AccountDialog, AccountsSection
 from kinerja_desktop.ui.accounts.idle_lock import IdleLock
-from kinerja_desktop.ui.accounts.session import AccountSession
+from kinerja_desktop.ui.accounts.session import AccountSession, run_sessions
 from kinerja_desktop.ui.accounts.sign_in import AdminSetupDialog, SignInDialog, sign_in_dialog
 from kinerja_desktop.ui.main_window import PENGATURAN, MainWindow
 
@@ -240,3 +240,55 @@ def test_every_page_opens_for_a_restricted_account(
         window.go(page)
         qtbot.wait(20)
     assert all("Terjadi kesalahan" not in text for text in said)
+
+
+def test_cancelling_the_first_sign_in_opens_nothing(
+    services: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = fast(services)
+    monkeypatch.setattr(AdminSetupDialog, "exec", lambda _self: 0)
+    made: list[object] = []
+    assert run_sessions(object(), services, made.append) == 1  # type: ignore[arg-type]
+    assert made == []
+
+
+def test_signing_out_starts_a_fresh_session(
+    office: AppServices, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = fast(office)
+    office.accounts.create_first_admin("admin", "Kepegawaian", "sandi2026", "sandi2026")
+    head = office.staff.find_ids(StaffFilter())[0]
+    office.accounts.add(
+        AccountFields("kasi", "Kasi", Role.PENILAI, head), "tanjung2026", "tanjung2026"
+    )
+    office.accounts.sign_out()
+    users = iter(["admin", "kasi"])
+
+    def sign_in(dialog: SignInDialog) -> int:
+        user = next(users)
+        dialog.user_name.setText(user)
+        dialog.password.setText("sandi2026" if user == "admin" else "tanjung2026")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in)
+    windows: list[MainWindow] = []
+
+    def make_window(services: AppServices) -> MainWindow:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    class App:
+        def exec(self) -> int:
+            window = windows[-1]
+            if len(windows) == 1:  # the admin signs out; the second session stays
+                sessions = [a for a in window.actions() if a.text() == "Keluar &akun"]
+                sessions[0].trigger()
+            return 0
+
+    assert run_sessions(App(), office, make_window) == 0  # type: ignore[arg-type]
+    assert len(windows) == 2
+    assert "Kasi" in windows[1].windowTitle()
+    assert office.accounts.signed_in.user_name == "kasi"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.accounts import IDLE_LOCK_MINUTES
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.account_service import AccountService
-from kinerja_desktop.ui.accounts.sign_in import password_edit
+from kinerja_desktop.ui.accounts.sign_in import DIALOG_WIDTH, password_edit
 from kinerja_desktop.ui.common import error_label, show_message
 
 #: What counts as someone at the keyboard.
@@ -50,6 +50,7 @@ class LockDialog(QDialog):
         self._accounts = accounts
         principal = accounts.signed_in
         self.setWindowTitle("Layar terkunci")
+        self.setMinimumWidth(DIALOG_WIDTH)
         self.setModal(True)
         text = QLabel(
             f"<h3>Layar terkunci</h3><p>Tidak ada aktivitas selama {IDLE_LOCK_MINUTES} menit. "

@@ -17,6 +17,9 @@ from kinerja_desktop.services.account_service import AccountService
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
+#: Wide enough that the wrapped introductions stay readable in a few lines.
+DIALOG_WIDTH = 440
+
 
 def password_edit(placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()
@@ -32,11 +35,12 @@ class AdminSetupDialog(QDialog):
         super().__init__(parent)
         self._accounts = accounts
         self.setWindowTitle("Buat akun admin")
+        self.setMinimumWidth(DIALOG_WIDTH)
         intro = QLabel(
             "<h3>Akun admin pertama</h3><p>Basis data ini belum memiliki akun. Buat akun admin "
             "(bagian kepegawaian): akun ini mengelola akun lain dan dapat membuka semua data. "
             "Pejabat penilai dan kepala unit mendapat akunnya sendiri dari admin di "
-            "<b>Pengaturan › Akun</b>.</p>"
+            "<b>Pengaturan › Akun dan peran</b>.</p>"
         )
         intro.setWordWrap(True)
         self.user_name = QLineEdit("admin")
@@ -93,12 +97,12 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self._accounts = accounts
         self.setWindowTitle("Masuk ke Kinerja Desktop")
+        self.setMinimumWidth(DIALOG_WIDTH)
+        # Short lines: a wrapped label can be clipped when the error line appears below.
         intro = QLabel(
-            "<h3>Masuk</h3><p>Masukkan nama pengguna dan kata sandi akun Anda"
-            + (f" untuk membuka <b>{file_name}</b>" if file_name else "")
-            + ".</p>"
+            "<h3>Masuk</h3><p>Nama pengguna dan kata sandi akun Anda.</p>"
+            + (f"<p>Berkas: <b>{file_name}</b></p>" if file_name else "")
         )
-        intro.setWordWrap(True)
         self.user_name = QLineEdit()
         self.password = password_edit()
         self.error = error_label()
