@@ -98,6 +98,11 @@ class AccountService:
         with self._db.reading() as session:
             return repo.count(session) > 0
 
+    def needs_admin(self) -> bool:
+        """No active admin yet (a new or upgraded file, or the demo office): ask for one."""
+        with self._db.reading() as session:
+            return repo.count_active_admins(session) == 0
+
     @property
     def signed_in(self) -> Principal:
         return self._access.principal
@@ -110,18 +115,26 @@ class AccountService:
     def create_first_admin(
         self, user_name: str, display_name: str, password: str, repeated: str
     ) -> Principal:
-        """Create the office's first account (admin) and sign it in.
+        """Create the office's first admin and sign it in (only while there is no admin).
 
         Raises:
             ValidationErrors: a field is wrong (each names its field); nothing saved.
-            ValidationError: the file has accounts already.
+            ValidationError: the file has an active admin already.
         """
         fields = validate_account(AccountFields(user_name, display_name, Role.ADMIN))
         secret = validate_password(password, repeated, fields.user_name)
         digest = passwords.hash_password(secret, self._hasher)
         with self._db.transaction() as session:
-            if repo.count(session) > 0:
-                raise ValidationError("Basis data ini sudah memiliki akun; silakan masuk.")
+            if repo.count_active_admins(session) > 0:
+                raise ValidationError("Basis data ini sudah memiliki admin; silakan masuk.")
+            if repo.by_user_name(session, fields.user_name) is not None:
+                raise ValidationErrors(
+                    [
+                        ValidationError(
+                            f"Nama pengguna '{fields.user_name}' sudah dipakai.", field="user_name"
+                        )
+                    ]
+                )
             stored = repo.add(
                 session,
                 user_name=fields.user_name,

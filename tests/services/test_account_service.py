@@ -55,7 +55,7 @@ def test_the_first_admin_is_hashed_with_argon2id_and_signs_in(services: AppServi
 
 def test_the_first_admin_can_be_created_only_once(services: AppServices) -> None:
     fast(services).create_first_admin("admin", "Admin", "sandi2026", "sandi2026")
-    with pytest.raises(ValidationError, match="sudah memiliki akun"):
+    with pytest.raises(ValidationError, match="sudah memiliki admin"):
         fast(services).create_first_admin("admin2", "Admin", "sandi2026", "sandi2026")
 
 

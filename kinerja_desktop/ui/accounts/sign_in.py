@@ -37,7 +37,7 @@ class AdminSetupDialog(QDialog):
         self.setWindowTitle("Buat akun admin")
         self.setMinimumWidth(DIALOG_WIDTH)
         intro = QLabel(
-            "<h3>Akun admin pertama</h3><p>Basis data ini belum memiliki akun. Buat akun admin "
+            "<h3>Akun admin pertama</h3><p>Basis data ini belum memiliki admin. Buat akun admin "
             "(bagian kepegawaian): akun ini mengelola akun lain dan dapat membuka semua data. "
             "Pejabat penilai dan kepala unit mendapat akunnya sendiri dari admin di "
             "<b>Pengaturan › Akun dan peran</b>.</p>"
@@ -130,11 +130,12 @@ class SignInDialog(QDialog):
 def sign_in_dialog(services: AppServices, parent: QWidget | None = None) -> QDialog | None:
     """The dialog this file needs at start, or None when nobody has to sign in.
 
-    A file without accounts gets its first admin; a read-only one cannot store an account, so
-    it opens as it is (whoever can read the file has its data anyway).
+    A file without an admin (new, upgraded, or the demo office) gets its first admin; a
+    read-only one cannot store one, so it opens as it is, or with the accounts it has (whoever
+    can read the file has its data anyway).
     """
+    if services.accounts.needs_admin() and not services.read_only:
+        return AdminSetupDialog(services.accounts, parent)
     if services.accounts.has_accounts():
         return SignInDialog(services.accounts, parent, file_name=services.database_path.name)
-    if services.read_only:
-        return None
-    return AdminSetupDialog(services.accounts, parent)
+    return None
