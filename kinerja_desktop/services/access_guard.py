@@ -53,6 +53,8 @@ class AccessGuard:
         self._clock = clock
         self._principal = SYSTEM
         self._cached: tuple[tuple[int, date], float, OrgFacts] | None = None
+        #: The visible set of the principal for the cached facts (lists ask for it per batch).
+        self._visible: tuple[OrgFacts, Principal, frozenset[int]] | None = None
 
     # --- who -------------------------------------------------------------------------------
 
@@ -127,7 +129,14 @@ class AccessGuard:
         """The people the account may see; None means everyone."""
         if not self.restricted:
             return None
-        return visible_people(self._principal, self.facts(session), self.today())
+        facts = self.facts(session)
+        cached = self._visible
+        if cached is not None and cached[0] is facts and cached[1] == self._principal:
+            return cached[2]
+        found = visible_people(self._principal, facts, self.today())
+        if found is not None:
+            self._visible = (facts, self._principal, found)
+        return found
 
     def units(self, session: Session) -> frozenset[int] | None:
         """The units the account heads (kepala unit); None means all, empty means none."""

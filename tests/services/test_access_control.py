@@ -356,3 +356,31 @@ def test_every_role_against_every_action(
         assert allowed, f"{role} got past the access check"  # refused by a rule, not access
     else:
         assert allowed, f"{role} was let through"
+
+
+def test_a_signed_evaluation_is_reopened_by_the_atasan_not_the_penilai(
+    office: AppServices,
+) -> None:
+    dewi = person(office, "Dewi Zubaidah")
+    rows = _query(
+        office,
+        "SELECT d.skp_id, d.period_code FROM predikat_decisions d "
+        "JOIN skps s ON s.id = d.skp_id JOIN employees e ON e.id = s.employee_id "
+        "WHERE e.penilai_id = ? ORDER BY d.id LIMIT 1",
+        dewi,
+    )
+    skp_id, code = int(str(rows[0][0])), str(rows[0][1])
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    office.seals.sign_evaluation(skp_id, code, TODAY)  # the penilai signs
+    with pytest.raises(AccessDeniedError, match="atasan pejabat penilai"):
+        office.seals.reopen_evaluation(skp_id, code, "Nilai salah ketik")
+    assert office.seals.signed_on(skp_id, code) == TODAY
+
+    sign_in_as(office, Role.PENILAI, "Novri Alamsyah")  # the atasan
+    office.seals.reopen_evaluation(skp_id, code, "Nilai salah ketik")
+    assert office.seals.signed_on(skp_id, code) is None
+    entries = office.seals.history(f"evaluasi:{skp_id}:{code}")
+    assert [e.fields.actor for e in entries[-2:]] == [
+        f"u{dewi}pen",
+        f"u{person(office, 'Novri Alamsyah')}pen",
+    ]
