@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kinerja_desktop.data.schema import Base
 
-FORMS = "('skp', 'evaluasi', 'dokumen', 'pengembangan', 'distribusi', 'kompetensi')"
+FORMS = "('skp', 'evaluasi', 'dokumen', 'pengembangan', 'distribusi', 'kompetensi', 'survei')"
 
 
 class PrintedDocumentRow(Base):

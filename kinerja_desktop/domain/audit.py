@@ -27,6 +27,8 @@ class AuditAction(StrEnum):
     EVALUASI_DIBUKA = "EVALUASI_DIBUKA"
     #: A record found sealed without an entry (agreed before the log existed, or by the demo).
     SEGEL_AWAL = "SEGEL_AWAL"
+    #: A sealed record replaced from a hand-over package (the user took the package's version).
+    DIIMPOR = "DIIMPOR"
 
     @property
     def label(self) -> str:
@@ -44,6 +46,7 @@ _LABELS = {
     AuditAction.EVALUASI_DITANDATANGANI: "Evaluasi ditandatangani",
     AuditAction.EVALUASI_DIBUKA: "Evaluasi dibuka kembali",
     AuditAction.SEGEL_AWAL: "Segel awal",
+    AuditAction.DIIMPOR: "Diganti dari paket serah terima",
 }
 
 

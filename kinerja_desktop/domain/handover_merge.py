@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from kinerja_desktop.domain.handover_records import Aggregate, Kind
+from kinerja_desktop.domain.hierarchy import supervisor_cycle
 
 MISSING = "—"
 
@@ -191,3 +192,85 @@ def _natural(path: str) -> list[Any]:
 def unresolved(plan: MergePlan, choices: Mapping[tuple[Kind, str], Choice]) -> list[Conflict]:
     """The conflicts the user has not decided yet."""
     return [conflict for conflict in plan.conflicts if conflict.ref not in choices]
+
+
+# --- who appraises whom after the import ----------------------------------------------------
+
+
+def _nip_of(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def penilai_of(aggregates: Iterable[Aggregate]) -> dict[str, str | None]:
+    """NIP -> the penilai's NIP, from employee aggregates (anything malformed is skipped)."""
+    found: dict[str, str | None] = {}
+    for aggregate in aggregates:
+        if aggregate.kind is Kind.EMPLOYEE:
+            nip = _nip_of(aggregate.content.get("nip"))
+            if nip is not None:
+                found[nip] = _nip_of(aggregate.content.get("penilai"))
+    return found
+
+
+def names_of(aggregates: Iterable[Aggregate]) -> dict[str, str]:
+    """NIP -> name, from employee aggregates, to name the people of a loop."""
+    found: dict[str, str] = {}
+    for aggregate in aggregates:
+        nip, name = aggregate.content.get("nip"), aggregate.content.get("name")
+        if aggregate.kind is Kind.EMPLOYEE and isinstance(nip, str) and isinstance(name, str):
+            found[nip] = name
+    return found
+
+
+def penilai_cycles(
+    plan: MergePlan,
+    choices: Mapping[tuple[Kind, str], Choice | None],
+    ours: Mapping[str, str | None],
+) -> list[list[str]]:
+    """The loops of penilai the import would make, each as NIPs that start and end alike.
+
+    Each office's own records are free of loops, but together they may not be: we moved A
+    under B while the other office moved B under A. A loop needs at least one person whose
+    penilai comes from the package (new, or a conflict taken from it), so only those are
+    walked, up through everybody's penilai as they would be after the import. A conflict not
+    decided yet stops the walk, so every loop found is certain.
+
+    Args:
+        plan: The merge plan.
+        choices: The choice per conflict; a missing or None choice is not decided yet.
+        ours: Every person of this database: NIP -> penilai NIP.
+    """
+    merged: dict[str, str | None] = dict(ours)
+    incoming = penilai_of(plan.new)
+    for conflict in plan.conflicts:
+        if conflict.kind is not Kind.EMPLOYEE:
+            continue
+        choice = choices.get(conflict.ref)
+        if choice is Choice.TAKE_THEIRS:
+            incoming |= penilai_of([conflict.theirs])
+        elif choice is None:
+            merged |= dict.fromkeys(penilai_of([conflict.theirs]))  # unknown yet
+    merged |= incoming
+    cycles: list[list[str]] = []
+    seen: set[frozenset[str]] = set()
+    for nip in sorted(incoming):
+        cycle = supervisor_cycle(nip, merged.get(nip), merged.get)
+        if cycle is not None and frozenset(cycle) not in seen:
+            seen.add(frozenset(cycle))
+            cycles.append(cycle)
+    return cycles
+
+
+def cycle_message(cycle: list[str], names: Mapping[str, str]) -> str:
+    """The loop in words: "Ani (NIP 1...) dinilai oleh Budi (NIP 2...), ... dinilai oleh Ani"."""
+
+    def who(nip: str) -> str:
+        name = names.get(nip)
+        return f"{name} (NIP {nip})" if name else f"NIP {nip}"
+
+    steps = " dinilai oleh ".join(who(nip) for nip in cycle)
+    return (
+        f"Penilai dari paket membuat lingkaran penilai: {steps}. Seseorang tidak dapat "
+        '(secara tidak langsung) menilai atasannya sendiri; pilih "Pakai data kita" untuk '
+        "salah satu pegawai itu."
+    )

@@ -14,101 +14,50 @@ lock ``version``, and the installation's own timestamps (``created_at``, ``updat
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from typing import Any
 
-Row = Mapping[str, Any]
-Tables = Mapping[str, Sequence[Row]]
+from kinerja_desktop.domain.handover_aggregate import (
+    LOCAL_COLUMNS,
+    Aggregate,
+    Kind,
+    Row,
+    Tables,
+    canonical_json,
+    digest_of,
+    make_aggregate,
+    plain_fields,
+    sorted_rows,
+    under,
+    unique_keys,
+    year_of,
+    years_overlap,
+)
+from kinerja_desktop.domain.handover_registers import (
+    REGISTER_TABLES,
+    RegisterSelection,
+    build_registers,
+    select_registers,
+)
 
-#: Columns never carried: ids differ per installation, the rest say when a row was typed here.
-LOCAL_COLUMNS = frozenset({"id", "version", "created_at", "updated_at", "recorded_at", "added_at"})
-
-
-class Kind(StrEnum):
-    """The aggregate kinds, in the order they are written (references point backwards)."""
-
-    UNIT = "unit"
-    TECHNICAL_COMPETENCE = "technical_competence"
-    JOB_STANDARD = "job_standard"
-    APPRAISAL_YEAR = "appraisal_year"
-    EMPLOYEE = "employee"
-    ACTING = "acting"
-    SKP = "skp"
-    PERIOD = "period"
-    OBSERVATION = "observation"
-    ORG_PREDIKAT = "org_predikat"
-    COMPETENCE_RATING = "competence_rating"
-    DEVELOPMENT_ITEM = "development_item"
-    DISMISSED_PROPOSAL = "dismissed_proposal"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    Kind.UNIT: "Unit kerja",
-    Kind.TECHNICAL_COMPETENCE: "Kompetensi teknis",
-    Kind.JOB_STANDARD: "Standar kompetensi jabatan",
-    Kind.APPRAISAL_YEAR: "Tahun penilaian",
-    Kind.EMPLOYEE: "Pegawai",
-    Kind.ACTING: "Plt/Plh",
-    Kind.SKP: "SKP",
-    Kind.PERIOD: "Keputusan periode (rating, predikat, umpan balik, dialog)",
-    Kind.OBSERVATION: "Catatan perilaku",
-    Kind.ORG_PREDIKAT: "Predikat organisasi",
-    Kind.COMPETENCE_RATING: "Penilaian kompetensi",
-    Kind.DEVELOPMENT_ITEM: "Rencana pengembangan",
-    Kind.DISMISSED_PROPOSAL: "Usulan pengembangan yang dikesampingkan",
-}
-
-
-def canonical_json(value: Any) -> bytes:
-    """The one byte form of a JSON value: sorted keys, no spaces, UTF-8."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
-
-
-def digest_of(value: Any) -> str:
-    return hashlib.sha256(canonical_json(value)).hexdigest()
-
-
-@dataclass(frozen=True)
-class Aggregate:
-    """One record with its natural key, its content and the content's SHA-256.
-
-    Attributes:
-        kind: What it is.
-        key: The canonical JSON text of the natural key (a list), unique within the kind.
-        label: A short Indonesian description for the preview.
-        content: The JSON content, references written as natural keys.
-        digest: SHA-256 of the canonical content.
-        row_id: The id of the aggregate's main row in the database it was read from (None
-            for aggregates read from a package).
-    """
-
-    kind: Kind
-    key: str
-    label: str
-    content: Mapping[str, Any]
-    digest: str
-    row_id: int | None = field(default=None, compare=False)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"key": json.loads(self.key), "label": self.label, "content": self.content}
-
-
-def make_aggregate(
-    kind: Kind, key: Sequence[Any], label: str, content: Mapping[str, Any], row_id: int | None
-) -> Aggregate:
-    key_text = canonical_json(list(key)).decode()
-    return Aggregate(kind, key_text, label, content, digest_of(content), row_id)
+__all__ = [
+    "LOCAL_COLUMNS",
+    "PERIOD_TABLES",
+    "REGISTER_TABLES",
+    "SIGNED_ON",
+    "Aggregate",
+    "Kind",
+    "Scope",
+    "build_aggregates",
+    "canonical_json",
+    "digest_of",
+    "evidence_files",
+    "make_aggregate",
+    "unit_paths",
+]
 
 
 @dataclass(frozen=True)
@@ -120,14 +69,6 @@ class Scope:
 
     def to_json(self) -> dict[str, Any]:
         return {"unit": list(self.unit_path) if self.unit_path else None, "year": self.year}
-
-
-def _fields(row: Row, *drop: str) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k not in LOCAL_COLUMNS and k not in drop}
-
-
-def _year_of(text: str | None) -> int | None:
-    return int(text[:4]) if text else None
 
 
 _CHILDREN = (
@@ -179,24 +120,24 @@ class _Index:
     def nip(self, employee_id: int | None) -> str | None:
         return None if employee_id is None else self.employees[employee_id]["nip"]
 
+    def skp_of_rhk(self, rhk_id: int) -> int:
+        return int(self.rhks[rhk_id]["skp_id"])
+
+    def rhk_link(self, rhk_id: int) -> dict[str, Any]:
+        """An RHK by natural key: its SKP's NIP and year, and its 1-based place in the SKP."""
+        skp = self.skps[self.skp_of_rhk(rhk_id)]
+        return {
+            "nip": self.nip(skp["employee_id"]),
+            "year": skp["year"],
+            "rhk": self.rhk_ordinal[rhk_id],
+        }
+
     def kids(self, table: str, parent_id: int) -> list[Row]:
         return _ordered(self.children[table].get(parent_id, []))
 
 
 def _ordered(rows: Iterable[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: (row.get("position", 0), row["id"]))
-
-
-def _under(path: Sequence[str] | None, prefix: Sequence[str] | None) -> bool:
-    if prefix is None:
-        return True
-    return path is not None and tuple(path[: len(prefix)]) == tuple(prefix)
-
-
-def _overlaps(row: Row, year: int | None) -> bool:
-    if year is None:
-        return True
-    return (_year_of(row["start_date"]) or 0) <= year <= (_year_of(row["end_date"]) or 9999)
 
 
 @dataclass
@@ -207,6 +148,7 @@ class _Selection:
     people: set[int]
     skps: set[int]
     acting: list[Row]
+    registers: RegisterSelection
 
 
 def _select(index: _Index, scope: Scope) -> _Selection:
@@ -214,7 +156,7 @@ def _select(index: _Index, scope: Scope) -> _Selection:
     scope_people = {
         row["id"]
         for row in tables["employees"]
-        if _under(index.path(row["unit_id"]), scope.unit_path)
+        if under(index.path(row["unit_id"]), scope.unit_path)
     }
     skps = {
         row["id"]
@@ -224,11 +166,16 @@ def _select(index: _Index, scope: Scope) -> _Selection:
     acting = [
         row
         for row in tables["acting_assignments"]
-        if _overlaps(row, scope.year)
+        if years_overlap(row["start_date"], row["end_date"], scope.year)
         and (row["acting_employee_id"] in scope_people or row["for_employee_id"] in scope_people)
     ]
     people = set(scope_people) | {row["acting_employee_id"] for row in acting}
     people |= {row["for_employee_id"] for row in acting}
+    registers = select_registers(tables, index, scope.unit_path, scope.year, scope_people)
+    people |= registers.people
+    skps |= registers.skps
+    observed = {row["id"]: row["employee_id"] for row in tables["observations"]}
+    people |= {observed[observation] for observation in registers.observations}
     # Carried for references: the SKPs whose RHK a carried RHK serves, and every penilai
     # above a carried person, so that the receiving office can link them.
     pending = list(skps)
@@ -246,7 +193,7 @@ def _select(index: _Index, scope: Scope) -> _Selection:
         if penilai is not None and penilai not in people:
             people.add(penilai)
             pending_people.append(penilai)
-    return _Selection(scope_people, people, skps, acting)
+    return _Selection(scope_people, people, skps, acting, registers)
 
 
 def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
@@ -271,7 +218,7 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
             Kind.TECHNICAL_COMPETENCE,
             [row["code"]],
             f"{row['code']} {row['name']}",
-            _fields(row),
+            plain_fields(row),
             row["id"],
         )
         for row in tables["technical_competences"]
@@ -282,7 +229,7 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
             Kind.JOB_STANDARD,
             [row["jabatan"], row["competence_code"]],
             f"{row['jabatan']}: {row['competence_code']}",
-            _fields(row),
+            plain_fields(row),
             row["id"],
         )
         for row in tables["job_standards"]
@@ -300,13 +247,20 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
         s for s in sorted(chosen.skps) if index.skps[s]["employee_id"] in chosen.scope_people
     ]
     found += _periods(index, scope_skps)
-    found += _per_person(index, chosen.scope_people, scope.year)
+    found += _per_person(index, chosen, scope.year)
     found += [
         _org_predikat(index, row)
         for row in tables["org_predikats"]
-        if _under(index.path(row["unit_id"]), scope.unit_path) and scope.year in (None, row["year"])
+        if under(index.path(row["unit_id"]), scope.unit_path) and scope.year in (None, row["year"])
     ]
-    return _unique_keys(found)
+    found = unique_keys(found)
+    # The registers name journal observations by their final keys (numbered when repeated).
+    observation_keys = {
+        a.row_id: json.loads(a.key)
+        for a in found
+        if a.kind is Kind.OBSERVATION and a.row_id is not None
+    }
+    return found + unique_keys(build_registers(chosen.registers, index, observation_keys))
 
 
 def unit_paths(units: Sequence[Row]) -> list[tuple[str, ...]]:
@@ -317,7 +271,8 @@ def unit_paths(units: Sequence[Row]) -> list[tuple[str, ...]]:
 
 def _units_needed(index: _Index, chosen: _Selection, scope: Scope) -> list[int]:
     """Every unit under the scope, plus every unit a carried record names, with its parents."""
-    wanted = {unit_id for unit_id in index.units if _under(index.path(unit_id), scope.unit_path)}
+    wanted = {unit_id for unit_id in index.units if under(index.path(unit_id), scope.unit_path)}
+    wanted |= chosen.registers.units
     for person in chosen.people:
         wanted.add(index.employees[person]["unit_id"])
         for event in index.children["employment_events"].get(person, []):
@@ -334,13 +289,13 @@ def _units_needed(index: _Index, chosen: _Selection, scope: Scope) -> list[int]:
 def _unit(index: _Index, unit_id: int) -> Aggregate:
     row = index.units[unit_id]
     path = index.path(unit_id) or []
-    content = {"path": path, **_fields(row, "parent_id", "name")}
+    content = {"path": path, **plain_fields(row, "parent_id", "name")}
     return make_aggregate(Kind.UNIT, path, " / ".join(path), content, unit_id)
 
 
 def _appraisal_year(index: _Index, row: Row) -> Aggregate:
     instansi = index.path(row["instansi_id"]) or []
-    content = {"instansi": instansi, **_fields(row, "instansi_id")}
+    content = {"instansi": instansi, **plain_fields(row, "instansi_id")}
     label = f"{' / '.join(instansi)} {row['year']}"
     return make_aggregate(Kind.APPRAISAL_YEAR, [instansi, row["year"]], label, content, row["id"])
 
@@ -348,7 +303,7 @@ def _appraisal_year(index: _Index, row: Row) -> Aggregate:
 def _employee(index: _Index, row: Row) -> Aggregate:
     history = [
         {
-            **_fields(event, "employee_id", "from_unit_id", "to_unit_id"),
+            **plain_fields(event, "employee_id", "from_unit_id", "to_unit_id"),
             "from_unit": index.path(event["from_unit_id"]),
             "to_unit": index.path(event["to_unit_id"]),
         }
@@ -356,7 +311,7 @@ def _employee(index: _Index, row: Row) -> Aggregate:
     ]
     history.sort(key=canonical_json)
     content = {
-        **_fields(row, "unit_id", "penilai_id"),
+        **plain_fields(row, "unit_id", "penilai_id"),
         "unit": index.path(row["unit_id"]),
         "penilai": index.nip(row["penilai_id"]),
         "history": history,
@@ -369,7 +324,7 @@ def _employee(index: _Index, row: Row) -> Aggregate:
 def _acting(index: _Index, row: Row) -> Aggregate:
     acting, absent = index.nip(row["acting_employee_id"]), index.nip(row["for_employee_id"])
     content = {
-        **_fields(row, "acting_employee_id", "for_employee_id"),
+        **plain_fields(row, "acting_employee_id", "for_employee_id"),
         "acting": acting,
         "for": absent,
     }
@@ -393,35 +348,30 @@ def _skp(index: _Index, row: Row) -> Aggregate:
             }
         ikis = [
             {
-                **_fields(iki, "rhk_id"),
-                "realisations": _sorted_rows(index.kids("realisations", iki["id"]), "iki_id"),
-                "evidence": _sorted_rows(index.kids("evidence", iki["id"]), "iki_id"),
+                **plain_fields(iki, "rhk_id"),
+                "realisations": sorted_rows(index.kids("realisations", iki["id"]), "iki_id"),
+                "evidence": sorted_rows(index.kids("evidence", iki["id"]), "iki_id"),
             }
             for iki in index.kids("ikis", rhk["id"])
         ]
         rhks.append(
             {
-                **_fields(rhk, "skp_id", "parent_rhk_id"),
+                **plain_fields(rhk, "skp_id", "parent_rhk_id"),
                 "parent": link,
                 "ikis": ikis,
-                "feedback": _sorted_rows(index.kids("rhk_feedback", rhk["id"]), "rhk_id"),
+                "feedback": sorted_rows(index.kids("rhk_feedback", rhk["id"]), "rhk_id"),
             }
         )
     content = {
-        **_fields(row, "employee_id"),
+        **plain_fields(row, "employee_id"),
         "nip": nip,
         "rhks": rhks,
-        "lampiran": _sorted_rows(index.kids("skp_lampiran", row["id"]), "skp_id"),
-        "expectations": _sorted_rows(index.kids("skp_expectations", row["id"]), "skp_id"),
-        "versions": _sorted_rows(index.kids("skp_versions", row["id"]), "skp_id"),
+        "lampiran": sorted_rows(index.kids("skp_lampiran", row["id"]), "skp_id"),
+        "expectations": sorted_rows(index.kids("skp_expectations", row["id"]), "skp_id"),
+        "versions": sorted_rows(index.kids("skp_versions", row["id"]), "skp_id"),
     }
     label = f"SKP {nip} tahun {row['year']}"
     return make_aggregate(Kind.SKP, [nip, row["year"]], label, content, row["id"])
-
-
-def _sorted_rows(rows: Iterable[Row], *drop: str) -> list[dict[str, Any]]:
-    """Child rows without ids, in one canonical order (their own content)."""
-    return sorted((_fields(row, *drop) for row in rows), key=canonical_json)
 
 
 #: The tables of a period's decisions, each one row per (SKP, period) except the feedback.
@@ -431,6 +381,8 @@ PERIOD_TABLES = (
     ("predikat_decisions", "predikat"),
     ("dialogues", "dialogue"),
 )
+#: The day a period's evaluation was signed (``evaluation_seals``), in the period's content.
+SIGNED_ON = "signed_on"
 
 
 def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
@@ -441,14 +393,19 @@ def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
     for table, name in PERIOD_TABLES:
         for row in index.tables[table]:
             if row["skp_id"] in wanted:
-                grouped[(row["skp_id"], row["period_code"])][name] = _fields(
+                grouped[(row["skp_id"], row["period_code"])][name] = plain_fields(
                     row, "skp_id", "period_code"
                 )
     for row in index.tables["behaviour_feedback"]:
         if row["skp_id"] in wanted:
             grouped[(row["skp_id"], row["period_code"])]["behaviour_feedback"].append(
-                _fields(row, "skp_id", "period_code")
+                plain_fields(row, "skp_id", "period_code")
             )
+    # A signed evaluation travels with its period; the key is there only when signed, so a
+    # period that was never signed has the same content (and digest) as before seals existed.
+    for row in index.tables["evaluation_seals"]:
+        if row["skp_id"] in wanted:
+            grouped[(row["skp_id"], row["period_code"])][SIGNED_ON] = row["signed_on"]
     found = []
     for (skp_id, period), content in sorted(grouped.items()):
         content["behaviour_feedback"].sort(key=canonical_json)
@@ -466,36 +423,39 @@ def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
     return found
 
 
-def _per_person(index: _Index, people: set[int], year: int | None) -> list[Aggregate]:
+def _per_person(index: _Index, chosen: _Selection, year: int | None) -> list[Aggregate]:
     tables = index.tables
+    people = chosen.scope_people
+    referenced = chosen.registers.observations
     found: list[Aggregate] = []
     for row in tables["observations"]:
-        if row["employee_id"] in people and year in (None, _year_of(row["observed_on"])):
+        in_scope = row["employee_id"] in people and year in (None, year_of(row["observed_on"]))
+        if in_scope or row["id"] in referenced:
             nip = index.nip(row["employee_id"])
-            content = {**_fields(row, "employee_id"), "nip": nip}
+            content = {**plain_fields(row, "employee_id"), "nip": nip}
             key = [nip, row["observed_on"], digest_of(content)[:16]]
             label = f"{nip} {row['observed_on']}: {row['text'][:60]}"
             found.append(make_aggregate(Kind.OBSERVATION, key, label, content, row["id"]))
     for row in tables["competence_ratings"]:
-        rated = _year_of(row["rated_on"]) or 0
+        rated = year_of(row["rated_on"]) or 0
         if row["employee_id"] in people and (year is None or rated <= year):
             nip = index.nip(row["employee_id"])
             key = [nip, row["competence_code"], row["rated_on"]]
-            content = {**_fields(row, "employee_id"), "nip": nip}
+            content = {**plain_fields(row, "employee_id"), "nip": nip}
             label = f"{nip} {row['competence_code']} {row['rated_on']}"
             found.append(make_aggregate(Kind.COMPETENCE_RATING, key, label, content, row["id"]))
     for row in tables["development_items"]:
         if row["employee_id"] in people and year in (None, row["year"]):
             nip = index.nip(row["employee_id"])
             key = [nip, row["year"], row["title"], row["start_date"]]
-            content = {**_fields(row, "employee_id"), "nip": nip}
+            content = {**plain_fields(row, "employee_id"), "nip": nip}
             label = f"{nip} {row['year']}: {row['title'][:60]}"
             found.append(make_aggregate(Kind.DEVELOPMENT_ITEM, key, label, content, row["id"]))
     for row in tables["dismissed_proposals"]:
         if row["employee_id"] in people and year in (None, row["year"]):
             nip = index.nip(row["employee_id"])
             key = [nip, row["year"], row["proposal_key"]]
-            content = {**_fields(row, "employee_id"), "nip": nip}
+            content = {**plain_fields(row, "employee_id"), "nip": nip}
             label = f"{nip} {row['year']}: {row['proposal_key'][:60]}"
             found.append(make_aggregate(Kind.DISMISSED_PROPOSAL, key, label, content, row["id"]))
     return found
@@ -503,40 +463,10 @@ def _per_person(index: _Index, people: set[int], year: int | None) -> list[Aggre
 
 def _org_predikat(index: _Index, row: Row) -> Aggregate:
     unit = index.path(row["unit_id"]) or []
-    content = {**_fields(row, "unit_id"), "unit": unit}
+    content = {**plain_fields(row, "unit_id"), "unit": unit}
     key = [unit, row["year"], row["period_code"]]
     label = f"{' / '.join(unit)} {row['year']} {row['period_code']}"
     return make_aggregate(Kind.ORG_PREDIKAT, key, label, content, row["id"])
-
-
-def _unique_keys(found: list[Aggregate]) -> list[Aggregate]:
-    """Number repeated keys (two ratings of one competence on one day) in content order."""
-    groups: dict[tuple[Kind, str], list[Aggregate]] = defaultdict(list)
-    for aggregate in found:
-        groups[(aggregate.kind, aggregate.key)].append(aggregate)
-    ordinals: dict[int, int] = {}
-    for group in groups.values():
-        if len(group) > 1:
-            for ordinal, member in enumerate(sorted(group, key=lambda a: a.digest), start=1):
-                ordinals[id(member)] = ordinal
-    result = []
-    for aggregate in found:
-        ordinal = ordinals.get(id(aggregate), 0)
-        if not ordinal:
-            result.append(aggregate)
-            continue
-        key = [*json.loads(aggregate.key), ordinal]
-        result.append(
-            Aggregate(
-                aggregate.kind,
-                canonical_json(key).decode(),
-                f"{aggregate.label} (#{ordinal})",
-                aggregate.content,
-                aggregate.digest,
-                aggregate.row_id,
-            )
-        )
-    return result
 
 
 def evidence_files(aggregates: Iterable[Aggregate]) -> dict[str, str]:
@@ -558,6 +488,11 @@ def evidence_files(aggregates: Iterable[Aggregate]) -> dict[str, str]:
             pairs = [(item.get("stored_name"), item.get("sha256")) for item in items]
         elif aggregate.kind is Kind.OBSERVATION:
             pairs = [(content.get("evidence_file"), content.get("evidence_sha256"))]
+        elif aggregate.kind is Kind.AUDIT_FINDING:
+            pairs = [
+                (item.get("evidence_file"), item.get("evidence_sha256"))
+                for item in _dicts(content.get("follow_ups"))
+            ]
         else:
             continue
         for name, sha256 in pairs:

@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -20,8 +21,10 @@ from reportlab.platypus import (
 )
 
 from kinerja_desktop.reports import styles
+from kinerja_desktop.reports.cells import TextCell
 from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
-from kinerja_desktop.reports.text import esc
+from kinerja_desktop.reports.fonts import BOLD, FAMILY
+from kinerja_desktop.reports.text import esc, normal
 
 #: Whether a table row taller than a page may be split inside the row (see `rows_may_split`).
 _SPLIT_IN_ROW: ContextVar[bool] = ContextVar("split_in_row", default=False)
@@ -31,14 +34,16 @@ SIGNING_SPACE = 22 * mm
 LOGO_SIZE = 18 * mm
 
 
-def p(text: str, style: ParagraphStyle = styles.CELL) -> Paragraph:
-    """A paragraph of user text (escaped)."""
-    return Paragraph(esc(text), style)
+def p(text: str, style: ParagraphStyle = styles.CELL) -> Flowable:
+    """A paragraph of user text (escaped); a single drawn line when it fits (`TextCell`)."""
+    return TextCell(normal(text), esc(text), style)
 
 
-def markup(text: str, style: ParagraphStyle = styles.CELL) -> Paragraph:
+def markup(text: str, style: ParagraphStyle = styles.CELL) -> Flowable:
     """A paragraph of the app's own markup (labels only; never user text)."""
-    return Paragraph(text, style)
+    if "<" in text or "&" in text:
+        return Paragraph(text, style)
+    return TextCell(text, text, style)
 
 
 @contextmanager
@@ -90,6 +95,44 @@ def titles(*lines: str) -> list[Flowable]:
     return out
 
 
+#: Left plus right padding of a grid table's cells (see `grid_style`).
+GRID_PADDING = 6
+
+#: How a one-line cell of each paragraph style is drawn as a plain table string.
+_PLAIN: dict[int, tuple[str, str]] = {
+    id(styles.CELL): (FAMILY, "LEFT"),
+    id(styles.CELL_BOLD): (BOLD, "LEFT"),
+    id(styles.CELL_CENTER): (FAMILY, "CENTER"),
+    id(styles.HEAD): (BOLD, "CENTER"),
+}
+
+
+def plain_strings(data: list[list[Any]], widths: Sequence[float]) -> list[tuple[object, ...]]:
+    """Turn a grid table's one-line cells into plain strings; return the commands they need.
+
+    A table draws a string cell itself, without wrapping, measuring or moving the canvas for
+    a flowable: the cheapest way to print the many short cells of a form. The string lands
+    where the one-line paragraph would (same font, size, leading, alignment, baseline), so
+    the sheet prints the same; a cell that needs two lines, or another style, stays as it was.
+    The commands name each cell, so other cells (the empty ones too) keep their metrics.
+    """
+    commands: list[tuple[object, ...]] = []
+    for r, row in enumerate(data):
+        for c, cell in enumerate(row):
+            if not isinstance(cell, TextCell):
+                continue
+            plain = _PLAIN.get(id(cell.style))
+            if plain is None or not cell.fits(widths[c] - GRID_PADDING):
+                continue
+            font, align = plain
+            row[c] = cell.text
+            style = cell.style
+            commands.append(("FONT", (c, r), (c, r), font, style.fontSize, style.leading))
+            if align != "LEFT":
+                commands.append(("ALIGN", (c, r), (c, r), align))
+    return commands
+
+
 def grid_style(header_rows: int = 1, extra: Sequence[tuple[object, ...]] = ()) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, styles.GRID),
@@ -117,8 +160,9 @@ def data_table(
     widths = [width * f / sum(fractions) for f in fractions]
     data: list[list[Flowable | str]] = [[markup(h, styles.HEAD) for h in header]]
     data.extend(list(row) for row in rows)
+    plain = plain_strings(data, widths)
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=split_in_row())
-    table.setStyle(grid_style(1, extra))
+    table.setStyle(grid_style(1, [*extra, *plain]))
     return table
 
 
@@ -164,9 +208,10 @@ def identity_pair(pegawai: PersonBlock, penilai: PersonBlock | None, width: floa
                 p(r_value),
             ]
         )
-    fractions = (0.04, 0.14, 0.32, 0.04, 0.14, 0.32)
-    table = Table(data, colWidths=[width * f for f in fractions])
-    table.setStyle(grid_style(1, [("SPAN", (1, 0), (2, 0)), ("SPAN", (4, 0), (5, 0))]))
+    widths = [width * f for f in (0.04, 0.14, 0.32, 0.04, 0.14, 0.32)]
+    plain = plain_strings(data, widths)
+    table = Table(data, colWidths=widths)
+    table.setStyle(grid_style(1, [("SPAN", (1, 0), (2, 0)), ("SPAN", (4, 0), (5, 0)), *plain]))
     return table
 
 
@@ -183,8 +228,9 @@ def identity_sections(
         commands.append(("BACKGROUND", (0, start), (-1, start), styles.SECTION_FILL))
         for label, value in _person_rows(person):
             data.append(["", markup(label), p(value)])
-    fractions = (0.06, 0.28, 0.66)
-    table = Table(data, colWidths=[width * f for f in fractions], repeatRows=0)
+    widths = [width * f for f in (0.06, 0.28, 0.66)]
+    commands.extend(plain_strings(data, widths))
+    table = Table(data, colWidths=widths, repeatRows=0)
     table.setStyle(grid_style(0, commands))
     return table
 
@@ -247,7 +293,7 @@ def period_line(left: str, right: str, width: float) -> Table:
     return table
 
 
-def section(title: str) -> Paragraph:
+def section(title: str) -> Flowable:
     return p(title, styles.SECTION)
 
 

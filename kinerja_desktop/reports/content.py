@@ -20,6 +20,7 @@ class FormKind(StrEnum):
     PENGEMBANGAN = "pengembangan"
     DISTRIBUSI = "distribusi"
     KOMPETENSI = "kompetensi"
+    SURVEI = "survei"
 
     @property
     def label(self) -> str:
@@ -30,6 +31,7 @@ class FormKind(StrEnum):
             "pengembangan": "Rencana Pengembangan",
             "distribusi": "Penetapan Predikat Kinerja (kurva distribusi)",
             "kompetensi": "Evaluasi Kompetensi (Format B.1.9)",
+            "survei": "Laporan Survei Kepuasan Masyarakat (SKM)",
         }[self.value]
 
 
@@ -273,6 +275,77 @@ class CompetenceRatingForm:
     signatures: tuple[Signature, ...]
 
 
+# --- Laporan Survei Kepuasan Masyarakat (PermenPANRB 14/2017) ---------------------------------
+
+
+@dataclass(frozen=True)
+class SurveyItemLine:
+    """One unsur: its answered count, NRR, NRR tertimbang, value on the 25-100 scale, grade."""
+
+    code: str
+    label: str
+    answered: str
+    nrr: str
+    weighted: str
+    converted: str
+    grade: str
+
+
+@dataclass(frozen=True)
+class ProfileLine:
+    """One row of the respondents' profile, e.g. ("Jenis kelamin", "Perempuan", "150", "55,6%")."""
+
+    group: str
+    category: str
+    count: str
+    percent: str
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    """The IKM of one survey of the unit; ``change`` against the survey before ("+1,25")."""
+
+    period: str
+    respondents: str
+    ikm: str
+    grade: str
+    change: str
+
+
+@dataclass(frozen=True)
+class GradeLine:
+    """One row of the conversion table: perception value, NI, NIK, mutu, kinerja unit."""
+
+    perception: str
+    interval: str
+    converted: str
+    grade: str
+    performance: str
+
+
+@dataclass(frozen=True)
+class SurveyReportForm:
+    """The survey report of one service unit and period, signed by the unit head."""
+
+    letterhead: Letterhead
+    unit: str
+    period: str
+    period_range: str
+    respondents: str
+    profile: tuple[ProfileLine, ...]
+    items: tuple[SurveyItemLine, ...]
+    interval_value: str
+    ikm: str
+    grade: str
+    performance: str
+    weakest: tuple[str, ...]
+    #: The conversion table the grade is read from (reference data), worst grade first.
+    grades: tuple[GradeLine, ...]
+    #: Earlier surveys of the unit, oldest first, then this one (empty when it is the first).
+    trend: tuple[TrendLine, ...]
+    signatures: tuple[Signature, ...]
+
+
 FormContent = (
     SkpForm
     | EvaluationForm
@@ -280,6 +353,7 @@ FormContent = (
     | DevelopmentForm
     | DistributionForm
     | CompetenceRatingForm
+    | SurveyReportForm
 )
 
 
@@ -291,6 +365,7 @@ def form_kind(content: FormContent) -> FormKind:
         DevelopmentForm: FormKind.PENGEMBANGAN,
         DistributionForm: FormKind.DISTRIBUSI,
         CompetenceRatingForm: FormKind.KOMPETENSI,
+        SurveyReportForm: FormKind.SURVEI,
     }[type(content)]
 
 

@@ -226,11 +226,11 @@ class DevelopmentOverviewService:
         """`unit` inside the caller's session (``only``: these people, None for all)."""
         units = staff_repo.all_units(session)
         names: dict[int, str] = {unit.id: unit.name for unit in units}
-        scope_ids = _descendants(units, unit_id) if unit_id is not None else set(names)
+        scope_ids = _descendants(units, unit_id) if unit_id is not None else None
         people = [
             person
-            for person in staff_repo.all_employees(session, active_only=True)
-            if person.unit_id in scope_ids and (only is None or person.id in only)
+            for person in staff_repo.all_employees(session, active_only=True, unit_ids=scope_ids)
+            if only is None or person.id in only
         ]
         people.sort(key=lambda person: (person.name.casefold(), person.nip))
         plans = plans_in(session, year, today, people, units)

@@ -13,6 +13,7 @@ The functions taking a Session are for the other services' own write transaction
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -41,6 +42,7 @@ __all__ = [
     "SealReport",
     "SealService",
     "require_open",
+    "reseal_written_in",
     "seal_skp",
     "signed_on_in",
     "skp_reopened",
@@ -188,6 +190,60 @@ def seal_unlogged_in(session: Session) -> int:
             label = _evaluation_label(session, row, code)
             _baseline(session, record, label, _evaluation_digest(session, skp_id, code))
             added += 1
+    return added
+
+
+def reseal_written_in(
+    session: Session, skp_ids: Iterable[int], reason: str, actor: str | None = None
+) -> int:
+    """Log what a bulk write (a hand-over import) did to sealed records; return how many.
+
+    For each written SKP and each of its evaluations that already has log entries: sealed now
+    with other content than its last seal (or sealed again) gets a ``DIIMPOR`` entry with the
+    new digest; sealed before but not now gets the matching "opened" entry. Records without
+    entries are left to `seal_unlogged_in`. Both inside the caller's write transaction.
+    """
+    written = set(skp_ids)
+    if not written:
+        return 0
+    latest: dict[str, AuditEntry] = {}
+    for entry in repo.entries(session):
+        latest[entry.fields.record] = entry
+    agreed = set(repo.agreed_skps(session))
+    signed = set(repo.sealed_evaluations(session))
+    candidates: dict[str, tuple[int, str | None]] = {}
+    for skp_id in sorted(written):
+        candidates[skp_record(skp_id)] = (skp_id, None)
+        prefix = f"evaluasi:{skp_id}:"
+        for record in latest:
+            if record.startswith(prefix):
+                candidates[record] = (skp_id, record.removeprefix(prefix))
+        for period in sorted(period for sealed, period in signed if sealed == skp_id):
+            candidates[evaluation_record(skp_id, period)] = (skp_id, period)
+    who = actor or current_actor()
+    added = 0
+    for record, (skp_id, code) in candidates.items():
+        last = latest.get(record)
+        if last is None:
+            continue
+        sealed = (skp_id, code) in signed if code else skp_id in agreed
+        row = _skp_row(session, skp_id)
+        label = _evaluation_label(session, row, code) if code else _skp_label(session, row)
+        if sealed:
+            digest = (
+                _evaluation_digest(session, skp_id, code) if code else _skp_digest(session, skp_id)
+            )
+            if last.fields.action.seals and last.fields.digest == digest:
+                continue
+            action = AuditAction.DIIMPOR
+        elif last.fields.action.seals:
+            digest = ""
+            action = AuditAction.EVALUASI_DIBUKA if code else AuditAction.SKP_DIBUKA
+        else:
+            continue
+        fields = AuditFields(_now(), who, action, record, label, reason, digest)
+        repo.append(session, fields)
+        added += 1
     return added
 
 

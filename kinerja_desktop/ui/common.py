@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from kinerja_desktop.domain.errors import DomainError
 
@@ -46,3 +53,14 @@ def dialog_buttons(
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def compact(combo: QComboBox, characters: int = 28) -> QComboBox:
+    """Let a combo of long entries (unit paths, survey names) shrink to ``characters``.
+
+    Without this a combo is as wide as its longest entry, and one page could force the window
+    wider than a 1366-pixel laptop screen; the open list still shows entries in full.
+    """
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo

@@ -5,17 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -26,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL, CompetenceKind
+from kinerja_desktop.domain.competence import CompetenceKind
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ActionProposal
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
@@ -44,14 +41,14 @@ from kinerja_desktop.services.development_service import (
     proposal_key,
 )
 from kinerja_desktop.services.staff_service import StaffService
-from kinerja_desktop.ui.common import ERROR_STYLE, dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.common import ERROR_STYLE, error_label, show_message
 from kinerja_desktop.ui.development_dialogs import (
     HistoryDialog,
     PlanItemDialog,
+    RateDialog,
     StandardDialog,
     TechnicalDialog,
     item_input,
-    level_text,
 )
 from kinerja_desktop.ui.quick_entry import PersonPicker
 
@@ -76,102 +73,6 @@ def jp_text(value: Decimal) -> str:
 
 def _date_text(value: date | None) -> str:
     return format_date_id(value) if value else ""
-
-
-class RateDialog(QDialog):
-    """Rate a person's held level of one competence: level, reason (required) and date.
-
-    Enter saves; Esc cancels. Problems show next to their fields.
-    """
-
-    def __init__(
-        self,
-        competence: CompetenceService,
-        employee_id: int,
-        line: CompetenceLine,
-        parent: QWidget | None = None,
-        *,
-        today: date | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._service = competence
-        self._employee_id = employee_id
-        self._line = line
-        self.setWindowTitle(f"Nilai kompetensi — {line.competence.name}")
-
-        self.level = QSpinBox()
-        self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
-        self.level.setValue(line.held or line.required or LOWEST_LEVEL)
-        self.description = QLabel()
-        self.description.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Perilaku atau bukti yang terlihat (wajib)")
-        self.rated_on = QDateEdit()
-        self.rated_on.setCalendarPopup(True)
-        self.rated_on.setDisplayFormat("dd/MM/yyyy")
-        day = today or date.today()
-        self.rated_on.setDate(QDate(day.year, day.month, day.day))
-        self.errors = {
-            "level": error_label(),
-            "reason": error_label(),
-            "rated_on": error_label(),
-            "general": error_label(),
-        }
-
-        required = (
-            f"Level dibutuhkan jabatan: {line.required}" + (" (bawaan)" if line.is_default else "")
-            if line.required is not None
-            else "Level dibutuhkan jabatan belum ditetapkan."
-        )
-        form = QFormLayout()
-        form.addRow(QLabel(f"<b>{line.competence.code} {line.competence.name}</b>"))
-        form.addRow(QLabel(required))
-        form.addRow("&Level", self.level)
-        form.addRow("", self.description)
-        form.addRow("", self.errors["level"])
-        form.addRow("&Alasan", self.reason)
-        form.addRow("", self.errors["reason"])
-        form.addRow("&Tanggal", self.rated_on)
-        form.addRow("", self.errors["rated_on"])
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors["general"])
-        layout.addWidget(dialog_buttons(self, "Simpan", self._save_clicked))
-
-        self.level.valueChanged.connect(self._show_description)
-        self._show_description()
-        self.reason.setFocus()
-
-    def _show_description(self) -> None:
-        self.description.setText(level_text(self._line.competence, self.level.value()))
-
-    def _save_clicked(self) -> None:
-        self.save()
-
-    def save(self) -> bool:
-        """Record the rating; on success the dialog is accepted. False when something is wrong."""
-        for label in self.errors.values():
-            show_message(label, None)
-        qdate = self.rated_on.date()
-        on = date(qdate.year(), qdate.month(), qdate.day())
-        try:
-            self._service.rate(
-                self._employee_id,
-                self._line.competence.code,
-                self.level.value(),
-                self.reason.text(),
-                on,
-            )
-        except ValidationErrors as problems:
-            for problem in problems.errors:
-                label = self.errors.get(problem.field or "general", self.errors["general"])
-                show_message(label, problem.message)
-            return False
-        except DomainError as error:
-            show_message(self.errors["general"], error.message)
-            return False
-        self.accept()
-        return True
 
 
 class CompetencePage(QWidget):
@@ -208,25 +109,16 @@ class CompetencePage(QWidget):
         self.error = error_label()
 
         self.competences = self._table(COMPETENCE_COLUMNS, COMPETENCE_COLUMNS.index("Kompetensi"))
+        for column in range(COMPETENCE_COLUMNS.index("Level dibutuhkan"), len(COMPETENCE_COLUMNS)):
+            self.competences.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.competences.itemSelectionChanged.connect(self._update_buttons)
         self.competences.doubleClicked.connect(lambda _index: self.rate_selected())
-        self.rate_button = QPushButton("Nilai kompetensi…")
-        self.rate_button.clicked.connect(self.rate_selected)
-        self.history_button = QPushButton("Riwayat…")
-        self.history_button.clicked.connect(self.show_history)
-        self.standard_button = QPushButton("Atur level dibutuhkan…")
-        self.standard_button.setToolTip(
-            "Standar kompetensi jabatan: berlaku untuk semua pegawai dengan jabatan ini."
-        )
-        self.standard_button.clicked.connect(self.set_standard_of_selected)
-        self.technical_button = QPushButton("Kompetensi teknis…")
-        self.technical_button.setToolTip(
-            "Tambah kompetensi teknis jabatan ini, atau ubah yang dipilih."
-        )
-        self.technical_button.clicked.connect(self.edit_technical)
-        self.dialog: QDialog | None = None
+        self._build_competence_buttons()
         self.jpm_label = QLabel()
         self.jabatan_label = QLabel()
+        self.jabatan_label.setWordWrap(True)
 
         self.plan_table = self._table(PLAN_COLUMNS, PLAN_COLUMNS.index("Kegiatan"))
         self.plan_table.itemSelectionChanged.connect(self._update_buttons)
@@ -262,6 +154,23 @@ class CompetencePage(QWidget):
         self.proposal_error = error_label()
         self._lay_out()
         self.refresh()
+
+    def _build_competence_buttons(self) -> None:
+        self.rate_button = QPushButton("Nilai kompetensi…")
+        self.rate_button.clicked.connect(self.rate_selected)
+        self.history_button = QPushButton("Riwayat…")
+        self.history_button.clicked.connect(self.show_history)
+        self.standard_button = QPushButton("Atur level dibutuhkan…")
+        self.standard_button.setToolTip(
+            "Standar kompetensi jabatan: berlaku untuk semua pegawai dengan jabatan ini."
+        )
+        self.standard_button.clicked.connect(self.set_standard_of_selected)
+        self.technical_button = QPushButton("Kompetensi teknis…")
+        self.technical_button.setToolTip(
+            "Tambah kompetensi teknis jabatan ini, atau ubah yang dipilih."
+        )
+        self.technical_button.clicked.connect(self.edit_technical)
+        self.dialog: QDialog | None = None
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()

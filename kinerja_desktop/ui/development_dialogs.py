@@ -1,4 +1,4 @@
-"""Dialogs of the Kompetensi page: a plan item, a jabatan's required level, a rating history.
+"""Dialogs of the Kompetensi page: a rating, a plan item, a required level, a rating history.
 
 Each dialog checks through its service and shows every problem next to its field; nothing is
 saved until the service accepts the whole entry. Enter saves; Esc cancels.
@@ -31,7 +31,11 @@ from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL, Compe
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ItemStatus, LearningGroup, LearningPath
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
-from kinerja_desktop.services.competence_service import CompetenceLine, StoredRating
+from kinerja_desktop.services.competence_service import (
+    CompetenceLine,
+    CompetenceService,
+    StoredRating,
+)
 from kinerja_desktop.services.development_service import ItemInput, PlanItem
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
@@ -100,6 +104,84 @@ class _FieldDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+class RateDialog(_FieldDialog):
+    """Rate a person's held level of one competence: level, reason (required) and date.
+
+    Enter saves; Esc cancels. Problems show next to their fields.
+    """
+
+    def __init__(
+        self,
+        competence: CompetenceService,
+        employee_id: int,
+        line: CompetenceLine,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent, ("level", "reason", "rated_on"))
+        self._service = competence
+        self._employee_id = employee_id
+        self._line = line
+        self.setWindowTitle(f"Nilai kompetensi — {line.competence.name}")
+
+        self.level = QSpinBox()
+        self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
+        self.level.setValue(line.held or line.required or LOWEST_LEVEL)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Perilaku atau bukti yang terlihat (wajib)")
+        self.rated_on = QDateEdit()
+        self.rated_on.setCalendarPopup(True)
+        self.rated_on.setDisplayFormat("dd/MM/yyyy")
+        day = today or date.today()
+        self.rated_on.setDate(QDate(day.year, day.month, day.day))
+
+        required = (
+            f"Level dibutuhkan jabatan: {line.required}" + (" (bawaan)" if line.is_default else "")
+            if line.required is not None
+            else "Level dibutuhkan jabatan belum ditetapkan."
+        )
+        form = QFormLayout()
+        form.addRow(QLabel(f"<b>{line.competence.code} {line.competence.name}</b>"))
+        form.addRow(QLabel(required))
+        form.addRow("&Level", self.level)
+        form.addRow("", self.description)
+        form.addRow("", self.errors["level"])
+        form.addRow("&Alasan", self.reason)
+        form.addRow("", self.errors["reason"])
+        form.addRow("&Tanggal", self.rated_on)
+        form.addRow("", self.errors["rated_on"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors["general"])
+        layout.addWidget(dialog_buttons(self, "Simpan", self._save_clicked))
+
+        self.level.valueChanged.connect(self._show_description)
+        self._show_description()
+        self.reason.setFocus()
+
+    def _show_description(self) -> None:
+        self.description.setText(level_text(self._line.competence, self.level.value()))
+
+    def _save_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Record the rating; on success the dialog is accepted. False when something is wrong."""
+        on = _get_date(self.rated_on) or date.today()
+        return self._run(
+            lambda: self._service.rate(
+                self._employee_id,
+                self._line.competence.code,
+                self.level.value(),
+                self.reason.text(),
+                on,
+            )
+        )
 
 
 class PlanItemDialog(_FieldDialog):

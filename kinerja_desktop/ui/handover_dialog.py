@@ -2,7 +2,8 @@
 
 Each record that differs on both sides is listed with a choice ("Pakai data kita" or "Ambil dari
 paket"); selecting it shows the two versions side by side, field by field. "Impor" is enabled
-only when every difference has a choice.
+only when every difference has a choice. Taking a person's penilai from the package is refused
+on the spot when it would close a loop of penilai with ours; the message names the people.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.handover_merge import Choice, Conflict
 from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.services.handover import ImportPreview
+from kinerja_desktop.ui.common import ERROR_STYLE
 
 _UNCHOSEN = "— pilih —"
 
@@ -53,7 +55,9 @@ class HandoverPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Pratinjau impor paket serah terima")
         self.resize(1100, 700)
+        self._preview = preview
         self._conflicts = list(preview.plan.conflicts)
+        self._refusal = ""
         manifest = preview.manifest
         header = QLabel(
             f"Paket dari <b>{manifest.source_file}</b> ({manifest.scope_text()}), dibuat "
@@ -118,7 +122,7 @@ class HandoverPreviewDialog(QDialog):
             chooser.addItem(_UNCHOSEN, None)
             for choice in Choice:
                 chooser.addItem(choice.label, choice.value)
-            chooser.currentIndexChanged.connect(self._update_state)
+            chooser.currentIndexChanged.connect(lambda _index, row=number: self._chosen(row))
             self.conflict_table.setCellWidget(number, 2, chooser)
             self._choosers.append(chooser)
         self.conflict_table.horizontalHeader().setSectionResizeMode(
@@ -165,7 +169,27 @@ class HandoverPreviewDialog(QDialog):
                 chosen[conflict.ref] = Choice(value)
         return chosen
 
+    def _chosen(self, row: int) -> None:
+        """Refuse a choice that closes a loop of penilai (taking one from the package)."""
+        chooser = self._choosers[row]
+        self._refusal = ""
+        if chooser.currentData() is not None:
+            problems = self._preview.cycles(self.choices())
+            if problems:
+                self._refusal = problems[0]
+                chooser.blockSignals(True)
+                chooser.setCurrentIndex(chooser.findData(None))
+                chooser.blockSignals(False)
+        self._update_state()
+
     def _update_state(self) -> None:
         open_ = len(self._conflicts) - len(self.choices())
         self.import_button.setEnabled(open_ == 0)
-        self.status.setText(f"{open_} catatan berbeda belum dipilih." if open_ else "Siap diimpor.")
+        text = f"{open_} catatan berbeda belum dipilih." if open_ else "Siap diimpor."
+        self.status.setWordWrap(True)
+        if self._refusal:
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(f"{self._refusal}\n{text}")
+        else:
+            self.status.setStyleSheet("")
+            self.status.setText(text)

@@ -1,9 +1,16 @@
-"""Pengaturan: hand-over packages (export, import with a preview) and the e-Kinerja workbook."""
+"""Pengaturan: hand-over packages (export, import with a preview) and the e-Kinerja workbook.
+
+Export, the preview's check and the import itself read or write the whole office, which takes
+seconds for a large one, so they run through `ui.workers.run_in_background`: the window stays
+responsive, a busy bar shows what is happening, and the buttons wait until it is done.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,9 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.handover import HandoverService
+from kinerja_desktop.services.handover import (
+    ExportResult,
+    HandoverService,
+    ImportPreview,
+    ImportResult,
+)
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.handover_dialog import HandoverPreviewDialog
+from kinerja_desktop.ui.workers import run_in_background
 
 _ALL_YEARS = 1999  # the spin box's lowest value stands for "every year"
 
@@ -55,10 +69,11 @@ class HandoverSection(QGroupBox):
         self.import_button.clicked.connect(self.import_package)
         self.ekinerja_button.clicked.connect(self.export_ekinerja)
         hint = QLabel(
-            "Satu berkas membawa data unit (pegawai, SKP, evaluasi, perilaku, kompetensi, bukti "
-            "dukung) ke kantor lain. Paket ditandatangani; paket yang diubah atau rusak ditolak "
-            "seluruhnya. Saat impor, catatan baru ditambahkan, yang sama dilewati, dan yang "
-            "berbeda ditampilkan berdampingan untuk dipilih."
+            "Satu berkas membawa data unit (pegawai, SKP, evaluasi dan tanda tangannya, "
+            "perilaku, kompetensi, pengaduan, survei SKM, temuan audit, bukti dukung) ke kantor "
+            "lain. Paket ditandatangani; paket yang diubah atau rusak ditolak seluruhnya. Saat "
+            "impor, catatan baru ditambahkan, yang sama dilewati, dan yang berbeda ditampilkan "
+            "berdampingan untuk dipilih."
         )
         hint.setWordWrap(True)
         form = QFormLayout()
@@ -68,11 +83,66 @@ class HandoverSection(QGroupBox):
         for button in (self.export_button, self.import_button, self.ekinerja_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no steps to count: a moving bar says "working"
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(200)
+        self.busy_text = QLabel()
+        working = QHBoxLayout()
+        working.addWidget(self.busy_bar)
+        working.addWidget(self.busy_text, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addLayout(working)
+        self._working: str | None = None
+        self._set_busy(None)
         self.refresh()
+
+    @property
+    def is_busy(self) -> bool:
+        """True while an export, a check or an import runs in the background."""
+        return self._working is not None
+
+    def _set_busy(self, text: str | None) -> None:
+        self._working = text
+        for widget in (
+            self.export_button,
+            self.import_button,
+            self.ekinerja_button,
+            self.unit,
+            self.year,
+        ):
+            widget.setEnabled(text is None)
+        self.busy_bar.setVisible(text is not None)
+        self.busy_text.setVisible(text is not None)
+        self.busy_text.setText(text or "")
+
+    def _run(
+        self,
+        text: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failure_title: str,
+    ) -> None:
+        """Run ``work`` off the GUI thread with the busy bar showing; then ``done`` or an error."""
+
+        def succeeded(result: Any) -> None:
+            self._set_busy(None)
+            done(result)
+
+        def failed(error: Exception) -> None:
+            self._set_busy(None)
+            if not isinstance(error, DomainError):
+                error = DomainError(
+                    f"Terjadi kesalahan yang tidak terduga ({type(error).__name__}). Coba "
+                    "lagi; bila berulang, simpan paketnya dan hubungi pengelola aplikasi."
+                )
+            show_error(self, failure_title, error)
+
+        self._set_busy(text)
+        run_in_background(work, succeeded, failed)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
@@ -109,11 +179,15 @@ class HandoverSection(QGroupBox):
         if not name:
             return
         unit, year = self._scope()
-        try:
-            result = self._handover.export(Path(name), unit=unit, year=year)
-        except DomainError as error:
-            show_error(self, "Paket tidak ditulis", error)
-            return
+        handover = self._handover
+        self._run(
+            "Menulis paket serah terima…",
+            lambda: handover.export(Path(name), unit=unit, year=year),
+            self._exported,
+            "Paket tidak ditulis",
+        )
+
+    def _exported(self, result: ExportResult) -> None:
         QMessageBox.information(self, "Paket serah terima", "\n".join(result.summary_lines()))
 
     def export_ekinerja(self) -> None:
@@ -123,16 +197,21 @@ class HandoverSection(QGroupBox):
         if not name:
             return
         unit, year = self._scope()
-        try:
-            rows = self._handover.export_ekinerja(Path(name), unit=unit, year=year)
-        except DomainError as error:
-            show_error(self, "Berkas tidak ditulis", error)
-            return
-        QMessageBox.information(
-            self,
-            "XLSX e-Kinerja",
-            f"{rows} baris ditulis ke {name}. Urutan kolom mengikuti formulir SKP; periksa "
-            "kembali saat memasukkan ke e-Kinerja.",
+        handover = self._handover
+
+        def written(rows: int) -> None:
+            QMessageBox.information(
+                self,
+                "XLSX e-Kinerja",
+                f"{rows} baris ditulis ke {name}. Urutan kolom mengikuti formulir SKP; periksa "
+                "kembali saat memasukkan ke e-Kinerja.",
+            )
+
+        self._run(
+            "Menulis XLSX e-Kinerja…",
+            lambda: handover.export_ekinerja(Path(name), unit=unit, year=year),
+            written,
+            "Berkas tidak ditulis",
         )
 
     def import_package(self) -> None:
@@ -141,19 +220,29 @@ class HandoverSection(QGroupBox):
         )
         if not name:
             return
-        try:
-            preview = self._handover.preview(Path(name))
-        except DomainError as error:
-            show_error(self, "Paket ditolak", error)
-            return
+        path = Path(name)
+        handover = self._handover
+        self._run(
+            "Memeriksa paket dan membandingkannya dengan data kita…",
+            lambda: handover.preview(path),
+            lambda preview: self._previewed(path, preview),
+            "Paket ditolak",
+        )
+
+    def _previewed(self, path: Path, preview: ImportPreview) -> None:
         dialog = HandoverPreviewDialog(preview, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            result = self._handover.apply(Path(name), dialog.choices())
-        except DomainError as error:
-            show_error(self, "Paket tidak diimpor", error)
-            return
+        choices = dialog.choices()
+        handover = self._handover
+        self._run(
+            "Mengimpor paket…",
+            lambda: handover.apply(path, choices),
+            self._imported,
+            "Paket tidak diimpor",
+        )
+
+    def _imported(self, result: ImportResult) -> None:
         QMessageBox.information(self, "Impor selesai", "\n".join(result.summary_lines()))
         self.refresh()
         self.data_changed.emit()

@@ -217,7 +217,9 @@ class MainWindow(QMainWindow):
         if page == KOMPETENSI:
             return self._build_competence_area()
         if page == PENGAWASAN:
-            supervision = SupervisionPage(self._services.supervision, self._services.staff)
+            supervision = SupervisionPage(
+                self._services.supervision, self._services.staff, printing=self._services.printing
+            )
             supervision.changed.connect(self.home.refresh)
             supervision.journal_changed.connect(self._after_journal)
             return supervision
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
             backups=self._services.backups,
             handover=self._services.handover,
             accounts=self._services.accounts,
+            printing=self._services.printing,
         )
         settings.staff_changed.connect(self.events.staff_changed)
         if settings.backup_section is not None:  # a restore changes everything on screen

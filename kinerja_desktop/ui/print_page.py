@@ -6,15 +6,12 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QSizeF, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,24 +34,19 @@ from kinerja_desktop.services.printing.batch import BatchResult, file_name, plan
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, UNIT_FORMS
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.pdf_printing import choose_printer, paint_pages
 from kinerja_desktop.ui.units import fill_unit_combo
 from kinerja_desktop.ui.workers import run_in_background
 
 ALL_FORMS = "Semua formulir"
-#: Dots per inch for the system printer: sharp text without page images of hundreds of MB.
-PRINT_DPI = 300
+#: Forms printed from elsewhere: the survey report from Pengawasan's survey tab.
+ELSEWHERE = frozenset({FormKind.SURVEI})
 
 
 class _BatchSignals(QObject):
     """Progress from the worker thread, delivered on the GUI thread (queued)."""
 
     progress = Signal(int, int, str)
-
-
-def _page_size(paper: Paper) -> QPageSize:
-    if paper is Paper.A4:
-        return QPageSize(QPageSize.PageSizeId.A4)
-    return QPageSize(QSizeF(215, 330), QPageSize.Unit.Millimeter, "F4")
 
 
 class PrintPage(QWidget):
@@ -80,7 +72,8 @@ class PrintPage(QWidget):
         self.period = QComboBox()
         self.form = QComboBox()
         for kind in FormKind:
-            self.form.addItem(kind.label, kind.value)
+            if kind not in ELSEWHERE:
+                self.form.addItem(kind.label, kind.value)
         self.form.addItem(ALL_FORMS, None)
         self.person = QComboBox()
         self.person.setEditable(False)
@@ -270,36 +263,14 @@ class PrintPage(QWidget):
         """Send the previewed document to a printer chosen in the system dialog."""
         if not self._ready() or self._prepared is None:
             return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setResolution(PRINT_DPI)
         landscape = orientation_of(self._prepared.request.form) is Orientation.LANDSCAPE
-        printer.setPageLayout(
-            QPageLayout(
-                _page_size(self.selected_paper()),
-                QPageLayout.Orientation.Landscape
-                if landscape
-                else QPageLayout.Orientation.Portrait,
-                QMarginsF(0, 0, 0, 0),
-            )
-        )
-        printer.setFullPage(True)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = choose_printer(self, self.selected_paper(), landscape=landscape)
+        if printer is None:
             return False
         self._record()
-        painter = QPainter()
-        if not painter.begin(printer):
+        if not paint_pages(printer, self.document):
             show_message(self.error, "Pencetak tidak dapat dipakai. Periksa pencetaknya.")
             return False
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                image = self.document.render(page, target.size())
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
         self.status.setText(f"Dikirim ke pencetak: {self.document.pageCount()} halaman.")
         return True
 
@@ -314,7 +285,7 @@ class PrintPage(QWidget):
         """Print the selected form(s) for everyone in the unit, in the background."""
         show_message(self.error, None)
         form = self.selected_form()
-        forms = list(FormKind) if form is None else [form]
+        forms = [kind for kind in FormKind if kind not in ELSEWHERE] if form is None else [form]
         unit_id = self.unit.currentData()
         try:
             items = plan_batch(

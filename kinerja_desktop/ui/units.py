@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from kinerja_desktop.domain.staff import Unit
+from kinerja_desktop.ui.common import compact
 
 
 def ordered_units(units: list[Unit]) -> list[tuple[int, Unit]]:
@@ -25,6 +26,7 @@ def ordered_units(units: list[Unit]) -> list[tuple[int, Unit]]:
 
 def fill_unit_combo(combo: QComboBox, units: list[Unit], *, all_label: str | None = None) -> None:
     """Fill ``combo`` with the unit tree, indented; item data is the unit id."""
+    compact(combo)
     combo.clear()
     if all_label is not None:
         combo.addItem(all_label, None)

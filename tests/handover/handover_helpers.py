@@ -12,6 +12,7 @@ from kinerja_desktop.domain.handover_records import build_aggregates
 from kinerja_desktop.services.app_services import AppServices
 
 EVIDENCE_BYTES = b"%PDF-1.4 laporan kegiatan bulan Maret\n"
+FOLLOW_UP_BYTES = b"%PDF-1.4 berita acara tindak lanjut temuan\n"
 
 
 def content_of(services: AppServices) -> dict[tuple[str, str], str]:

@@ -109,3 +109,16 @@ def test_every_page_opens_and_a_person_s_skp_opens_from_the_list(
     assert editor.is_read_only()  # the demo's SKPs are agreed
     window.go(EVALUASI)
     qtbot.waitUntil(lambda: not window.home.loading)
+
+
+def test_every_page_fits_a_1366_pixel_laptop_screen(services: AppServices, qtbot, qapp) -> None:
+    """Long unit paths and survey names must not force the window wider than the screen."""
+    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.ui.main_window import PAGES
+
+    write_demo(services.database, employees=40)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    for page in range(len(PAGES)):
+        window.go(page)
+    assert window.minimumSizeHint().width() <= 1366

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.demo import write_demo
-from kinerja_desktop.ui import print_page
+from kinerja_desktop.ui import pdf_printing
 from kinerja_desktop.ui.print_page import PrintPage
 
 TODAY = date(2026, 11, 28)
@@ -74,8 +74,8 @@ def test_print_goes_through_the_system_dialog(
         def exec(self) -> QDialog.DialogCode:
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(print_page, "QPrintDialog", FakeDialog)
-    monkeypatch.setattr(print_page, "PRINT_DPI", 60)
+    monkeypatch.setattr(pdf_printing, "QPrintDialog", FakeDialog)
+    monkeypatch.setattr(pdf_printing, "PRINT_DPI", 60)
     choose_form(page, FormKind.DOKUMEN)
     assert page.print_document()
     assert len(PdfReader(out).pages) == page.document.pageCount()
@@ -91,7 +91,7 @@ def test_a_cancelled_print_dialog_prints_nothing(
         def exec(self) -> QDialog.DialogCode:
             return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(print_page, "QPrintDialog", NoDialog)
+    monkeypatch.setattr(pdf_printing, "QPrintDialog", NoDialog)
     choose_form(page, FormKind.SKP)
     assert not page.print_document()
     assert not page._recorded

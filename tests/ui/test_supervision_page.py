@@ -195,3 +195,42 @@ def test_new_entry_shows_errors_next_to_fields_and_saves_nothing(
     dialog.text.setPlainText("Loket tutup sebelum jam pelayanan berakhir.")
     dialog.save()
     assert dialog.saved is not None and dialog.saved.ticket == "LAP-77"
+
+
+def test_an_entry_is_corrected_and_deleted_from_the_register(
+    qtbot: QtBot, office: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dewi = office.staff.search_people("Dewi")[0].id
+    feedback_id = _complaint(office, dewi)
+    tab = RegisterTab(office.supervision.feedback, office.supervision.surveys, office.staff)
+    qtbot.addWidget(tab)
+    tab.select(feedback_id)
+    assert tab.edit_button.isEnabled() and tab.remove_button.isEnabled()
+
+    entry = office.supervision.feedback.get(feedback_id)
+    dialog = FeedbackDialog(
+        office.supervision.feedback,
+        office.supervision.surveys,
+        office.staff,
+        existing=entry,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.text.toPlainText() == entry.text  # the form starts from what was recorded
+    assert dialog.person.employee_id == dewi
+    dialog.text.setPlainText("")
+    dialog.save()
+    assert dialog.errors["text"].isVisibleTo(dialog)
+    assert office.supervision.feedback.get(feedback_id).text == entry.text  # nothing saved
+    dialog.text.setPlainText("Antrean loket KTP tidak tertib pada pagi hari.")
+    dialog.save()
+    corrected = office.supervision.feedback.get(feedback_id)
+    assert corrected.text == "Antrean loket KTP tidak tertib pada pagi hari."
+    assert corrected.status is entry.status and corrected.employee_id == dewi
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    tab.remove_entry()
+    assert office.supervision.feedback.get(feedback_id).id == feedback_id  # kept when declined
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(tab.changed):
+        tab.remove_entry()
+    assert office.supervision.feedback.entries() == []

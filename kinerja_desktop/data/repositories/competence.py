@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -303,29 +304,8 @@ def year_items(
     ).where(table.year == year)
     if employee_ids is not None:
         query = query.where(table.employee_id.in_(list(employee_ids)))
-    return [
-        StoredItem(
-            row.id,
-            ItemData(
-                employee_id=row.employee_id,
-                year=row.year,
-                addresses=row.addresses,
-                title=row.title,
-                path=row.path,
-                jp=row.jp,
-                provider=row.provider,
-                start=row.start_date,
-                end=row.end_date,
-                status=row.status,
-                evidence_note=row.evidence_note,
-                outcome=row.outcome,
-                proposal_key=row.proposal_key,
-                reviewed_on=row.reviewed_on,
-            ),
-            row.created_at.date(),
-        )
-        for row in session.execute(query.order_by(table.employee_id, table.id))
-    ]
+    rows = session.execute(query.order_by(table.employee_id, table.id))
+    return [_stored_item(row) for row in rows]
 
 
 def accepted_keys(session: Session, employee_id: int, year: int) -> set[str]:
@@ -424,7 +404,8 @@ def _write_item(row: DevelopmentItemRow, data: ItemData) -> None:
     row.reviewed_on = data.reviewed_on
 
 
-def _stored_item(row: DevelopmentItemRow) -> StoredItem:
+def _stored_item(row: Any) -> StoredItem:
+    """An item from its ORM row, or from a selected row of the same column names."""
     return StoredItem(
         row.id,
         ItemData(

@@ -50,6 +50,13 @@ HANDOVER_TABLES = (
     "competence_ratings",
     "development_items",
     "dismissed_proposals",
+    "evaluation_seals",
+    "surveys",
+    "survey_responses",
+    "public_feedback",
+    "audit_findings",
+    "audit_follow_ups",
+    "audit_links",
 )
 
 
@@ -96,14 +103,16 @@ def _from_json(table: Table, column: str, value: Any) -> Any:
     return value
 
 
+def read_table(session: Session, name: str) -> tuple[Mapping[str, Any], ...]:
+    """Read one hand-over table whole, ordered by id, as JSON values."""
+    table = _table(name)
+    rows = session.execute(select(table).order_by(table.c.id)).mappings()
+    return tuple({key: _to_json(value) for key, value in row.items()} for row in rows)
+
+
 def read_all(session: Session) -> TableRows:
     """Read every hand-over table whole, ordered by id."""
-    tables: dict[str, tuple[Mapping[str, Any], ...]] = {}
-    for name in HANDOVER_TABLES:
-        table = _table(name)
-        rows = session.execute(select(table).order_by(table.c.id)).mappings()
-        tables[name] = tuple({key: _to_json(value) for key, value in row.items()} for row in rows)
-    return TableRows(tables)
+    return TableRows({name: read_table(session, name) for name in HANDOVER_TABLES})
 
 
 def columns(name: str) -> frozenset[str]:

@@ -5,7 +5,7 @@ Repositories never commit: the service that called them owns the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -288,10 +288,15 @@ def search_people(session: Session, text: str, limit: int) -> list[Employee]:
     return [by_id[employee_id] for employee_id in ids]
 
 
-def all_employees(session: Session, *, active_only: bool = False) -> list[Employee]:
+def all_employees(
+    session: Session, *, active_only: bool = False, unit_ids: Collection[int] | None = None
+) -> list[Employee]:
+    """Everyone by name; only the active, or only those in ``unit_ids``, when asked."""
     query = select(EmployeeRow).order_by(EmployeeRow.name)
     if active_only:
         query = query.where(EmployeeRow.active.is_(True))
+    if unit_ids is not None:
+        query = query.where(EmployeeRow.unit_id.in_(list(unit_ids)))
     return [to_employee(row) for row in session.scalars(query)]
 
 

@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.domain.handover_records import PERIOD_TABLES, Aggregate, Kind
+from kinerja_desktop.domain.handover_records import (
+    PERIOD_TABLES,
+    SIGNED_ON,
+    Aggregate,
+    Kind,
+    canonical_json,
+)
 
 Content = Mapping[str, Any]
 
@@ -30,20 +36,43 @@ class Ids:
     units: dict[tuple[str, ...], int] = field(default_factory=dict)
     employees: dict[str, int] = field(default_factory=dict)
     skps: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: Observations and surveys by the canonical text of their natural key.
+    observations: dict[str, int] = field(default_factory=dict)
+    surveys: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ours: Sequence[Aggregate]) -> Ids:
         ids = cls()
         for aggregate in ours:
-            if aggregate.row_id is None:
-                continue
-            if aggregate.kind is Kind.UNIT:
-                ids.units[tuple(aggregate.content["path"])] = aggregate.row_id
-            elif aggregate.kind is Kind.EMPLOYEE:
-                ids.employees[aggregate.content["nip"]] = aggregate.row_id
-            elif aggregate.kind is Kind.SKP:
-                ids.skps[(aggregate.content["nip"], aggregate.content["year"])] = aggregate.row_id
+            if aggregate.row_id is not None:
+                ids.add(aggregate.kind, aggregate.key, aggregate.content, aggregate.row_id)
         return ids
+
+    def add(self, kind: Kind, key: str, content: Content, row_id: int) -> None:
+        """Remember where an aggregate's main row is, by the natural key others use."""
+        if kind is Kind.UNIT:
+            self.units[tuple(content["path"])] = row_id
+        elif kind is Kind.EMPLOYEE:
+            self.employees[content["nip"]] = row_id
+        elif kind is Kind.SKP:
+            self.skps[(content["nip"], content["year"])] = row_id
+        elif kind is Kind.OBSERVATION:
+            self.observations[key] = row_id
+        elif kind is Kind.SURVEY:
+            self.surveys[key] = row_id
+
+    def observation(self, key: Any) -> int:
+        return self._by_key(self.observations, key, "Catatan perilaku")
+
+    def survey(self, key: Any) -> int:
+        return self._by_key(self.surveys, key, "Survei")
+
+    @staticmethod
+    def _by_key(found: Mapping[str, int], key: Any, what: str) -> int:
+        row_id = found.get(canonical_json(key).decode()) if isinstance(key, list) else None
+        if row_id is None:
+            raise ValidationError(f"{what} {key} yang dirujuk paket tidak ada.")
+        return row_id
 
     def unit(self, path: Any) -> int:
         found = self.units.get(tuple(path)) if isinstance(path, list) else None
@@ -84,6 +113,10 @@ class Writer:
         self.penilai: list[tuple[int, Any]] = []
         self.links: list[tuple[int, Any]] = []
         self.unlinked = 0
+        self.unlinked_findings = 0
+        #: SKPs and (SKP, period) evaluations written: their seals are looked at afterwards.
+        self.skps_written: set[int] = set()
+        self.periods_written: set[tuple[int, str]] = set()
 
     def write(self, aggregate: Aggregate) -> None:
         existing = self.ours.get((aggregate.kind, aggregate.key))
@@ -94,7 +127,8 @@ class Writer:
         row_id = existing.row_id if existing else None
         content = aggregate.content
         handler = getattr(self, f"_{aggregate.kind.value}")
-        handler(content, row_id)
+        written = handler(content, row_id)
+        self.ids.add(aggregate.kind, aggregate.key, content, written)
 
     def finish(self) -> None:
         """Set penilai and RHK links once every person and SKP is in place."""
@@ -121,29 +155,28 @@ class Writer:
 
     # --- one handler per kind -------------------------------------------------------------
 
-    def _unit(self, content: Content, row_id: int | None) -> None:
+    def _unit(self, content: Content, row_id: int | None) -> int:
         path = tuple(content["path"])
         parent = self.ids.unit(list(path[:-1])) if len(path) > 1 else None
         values = _values("units", content, name=path[-1], parent_id=parent)
-        self.ids.units[path] = self._put("units", row_id, values)
+        return self._put("units", row_id, values)
 
-    def _technical_competence(self, content: Content, row_id: int | None) -> None:
-        self._put("technical_competences", row_id, _values("technical_competences", content))
+    def _technical_competence(self, content: Content, row_id: int | None) -> int:
+        return self._put("technical_competences", row_id, _values("technical_competences", content))
 
-    def _job_standard(self, content: Content, row_id: int | None) -> None:
-        self._put("job_standards", row_id, _values("job_standards", content))
+    def _job_standard(self, content: Content, row_id: int | None) -> int:
+        return self._put("job_standards", row_id, _values("job_standards", content))
 
-    def _appraisal_year(self, content: Content, row_id: int | None) -> None:
+    def _appraisal_year(self, content: Content, row_id: int | None) -> int:
         instansi = self.ids.unit(content["instansi"])
         values = _values("appraisal_years", content, instansi_id=instansi)
-        self._put("appraisal_years", row_id, values)
+        return self._put("appraisal_years", row_id, values)
 
-    def _employee(self, content: Content, row_id: int | None) -> None:
+    def _employee(self, content: Content, row_id: int | None) -> int:
         values = _values(
             "employees", content, unit_id=self.ids.unit(content["unit"]), penilai_id=None
         )
         employee_id = self._put("employees", row_id, values)
-        self.ids.employees[content["nip"]] = employee_id
         self.penilai.append((employee_id, content["penilai"]))
         if row_id is not None:
             repo.delete_rows(self.session, "employment_events", "employee_id", [employee_id])
@@ -158,23 +191,25 @@ class Writer:
             for event in content["history"]
         ]
         repo.insert_rows(self.session, "employment_events", events)
+        return employee_id
 
     def _optional_unit(self, path: Any) -> int | None:
         return None if path is None else self.ids.unit(path)
 
-    def _acting(self, content: Content, row_id: int | None) -> None:
+    def _acting(self, content: Content, row_id: int | None) -> int:
         values = _values(
             "acting_assignments",
             content,
             acting_employee_id=self.ids.employee(content["acting"]),
             for_employee_id=self.ids.employee(content["for"]),
         )
-        self._put("acting_assignments", row_id, values)
+        return self._put("acting_assignments", row_id, values)
 
-    def _skp(self, content: Content, row_id: int | None) -> None:
+    def _skp(self, content: Content, row_id: int | None) -> int:
         employee_id = self.ids.employee(content["nip"])
         skp_id = self._put("skps", row_id, _values("skps", content, employee_id=employee_id))
-        self.ids.skps[(content["nip"], content["year"])] = skp_id
+        self.ids.skps[(content["nip"], content["year"])] = skp_id  # its RHK links need it
+        self.skps_written.add(skp_id)
         ours: list[int] = []
         if row_id is not None:
             for table in ("skp_lampiran", "skp_expectations", "skp_versions"):
@@ -191,6 +226,7 @@ class Writer:
         ):
             items = [_values(table, item, skp_id=skp_id) for item in content[name]]
             repo.insert_rows(self.session, table, items)
+        return skp_id
 
     def _rhk(self, skp_id: int, rhk: Content, row_id: int | None) -> None:
         values = _values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None)
@@ -224,23 +260,102 @@ class Writer:
             _values("behaviour_feedback", item, **where) for item in content["behaviour_feedback"]
         ]
         repo.insert_rows(self.session, "behaviour_feedback", items)
+        if replace:
+            repo.delete_matching(self.session, "evaluation_seals", where)
+        signed_on = content.get(SIGNED_ON)
+        if signed_on is not None:
+            repo.insert_rows(self.session, "evaluation_seals", [where | {"signed_on": signed_on}])
+        self.periods_written.add((skp_id, period))
 
-    def _per_person(self, table: str, content: Content, row_id: int | None) -> None:
+    def _per_person(self, table: str, content: Content, row_id: int | None) -> int:
         values = _values(table, content, employee_id=self.ids.employee(content["nip"]))
-        self._put(table, row_id, values)
+        return self._put(table, row_id, values)
 
-    def _observation(self, content: Content, row_id: int | None) -> None:
-        self._per_person("observations", content, row_id)
+    def _observation(self, content: Content, row_id: int | None) -> int:
+        return self._per_person("observations", content, row_id)
 
-    def _competence_rating(self, content: Content, row_id: int | None) -> None:
-        self._per_person("competence_ratings", content, row_id)
+    def _competence_rating(self, content: Content, row_id: int | None) -> int:
+        return self._per_person("competence_ratings", content, row_id)
 
-    def _development_item(self, content: Content, row_id: int | None) -> None:
-        self._per_person("development_items", content, row_id)
+    def _development_item(self, content: Content, row_id: int | None) -> int:
+        return self._per_person("development_items", content, row_id)
 
-    def _dismissed_proposal(self, content: Content, row_id: int | None) -> None:
-        self._per_person("dismissed_proposals", content, row_id)
+    def _dismissed_proposal(self, content: Content, row_id: int | None) -> int:
+        return self._per_person("dismissed_proposals", content, row_id)
 
-    def _org_predikat(self, content: Content, row_id: int | None) -> None:
+    def _org_predikat(self, content: Content, row_id: int | None) -> int:
         values = _values("org_predikats", content, unit_id=self.ids.unit(content["unit"]))
-        self._put("org_predikats", row_id, values)
+        return self._put("org_predikats", row_id, values)
+
+    # --- the supervision registers --------------------------------------------------------
+
+    def _optional_employee(self, nip: Any) -> int | None:
+        return None if nip is None else self.ids.employee(nip)
+
+    def _survey(self, content: Content, row_id: int | None) -> int:
+        values = _values("surveys", content, unit_id=self.ids.unit(content["unit"]))
+        survey_id = self._put("surveys", row_id, values)
+        if row_id is not None:
+            repo.delete_rows(self.session, "survey_responses", "survey_id", [survey_id])
+        responses = [
+            _values(
+                "survey_responses",
+                item,
+                survey_id=survey_id,
+                served_by_id=self._optional_employee(item["served_by"]),
+            )
+            for item in content["responses"]
+        ]
+        repo.insert_rows(self.session, "survey_responses", responses)
+        return survey_id
+
+    def _public_feedback(self, content: Content, row_id: int | None) -> int:
+        observation, survey = content["observation"], content["survey"]
+        values = _values(
+            "public_feedback",
+            content,
+            unit_id=self._optional_unit(content["unit"]),
+            employee_id=self._optional_employee(content["employee"]),
+            observation_id=None if observation is None else self.ids.observation(observation),
+            survey_id=None if survey is None else self.ids.survey(survey),
+        )
+        return self._put("public_feedback", row_id, values)
+
+    def _audit_finding(self, content: Content, row_id: int | None) -> int:
+        values = _values(
+            "audit_findings",
+            content,
+            unit_id=self._optional_unit(content["unit"]),
+            employee_id=self._optional_employee(content["employee"]),
+        )
+        finding_id = self._put("audit_findings", row_id, values)
+        if row_id is not None:
+            for table in ("audit_follow_ups", "audit_links"):
+                repo.delete_rows(self.session, table, "finding_id", [finding_id])
+        follow_ups = [
+            _values("audit_follow_ups", item, finding_id=finding_id)
+            for item in content["follow_ups"]
+        ]
+        repo.insert_rows(self.session, "audit_follow_ups", follow_ups)
+        links = [self._link(finding_id, target) for target in content["links"]]
+        repo.insert_rows(self.session, "audit_links", [link for link in links if link])
+        return finding_id
+
+    def _link(self, finding_id: int, target: Content) -> dict[str, Any] | None:
+        """A finding's link to an RHK (``{nip, year, rhk}``) or to an observation (its key).
+
+        An RHK that is not there (our SKP was kept and has fewer RHKs) is left unlinked and
+        counted, as an RHK's link to its supervisor's RHK is.
+        """
+        if target.get("rhk") is not None:
+            link = target["rhk"]
+            rhks = repo.ordered_ids(
+                self.session, "rhks", "skp_id", self.ids.skp(link["nip"], link["year"])
+            )
+            ordinal = link["rhk"]
+            if not isinstance(ordinal, int) or not 1 <= ordinal <= len(rhks):
+                self.unlinked_findings += 1
+                return None
+            return {"finding_id": finding_id, "rhk_id": rhks[ordinal - 1], "observation_id": None}
+        observation = self.ids.observation(target["observation"])
+        return {"finding_id": finding_id, "rhk_id": None, "observation_id": observation}

@@ -114,50 +114,42 @@ def write_package(
 
     ``header`` holds the manifest's descriptive fields (versions, source, time, scope).
     Evidence copies that are missing or no longer match their hash are left out and listed
-    in the manifest as ``missing_evidence``.
+    in the manifest as ``missing_evidence``. Records are written one at a time into their
+    member (hashed on the way), so a large office never sits in memory as one JSON text; the
+    manifest and its signature come last, once every member's hash is known.
     """
-    members: dict[str, bytes | Path] = {}
     by_kind: dict[Kind, list[Aggregate]] = {}
     for aggregate in aggregates:
         by_kind.setdefault(aggregate.kind, []).append(aggregate)
-    for kind, group in by_kind.items():
-        records = [{**a.to_json(), "digest": a.digest} for a in group]
-        members[f"records/{kind.value}.json"] = canonical_json(
-            {"kind": kind.value, "records": records}
-        )
+    evidence: list[tuple[str, Path]] = []
     missing = []
     for stored_name, sha256 in sorted(evidence_files(aggregates).items()):
         path = evidence_folder / stored_name
         if path.is_file() and _file_hash(path)[0] == sha256:
-            members[f"evidence/{stored_name}"] = path
+            evidence.append((f"evidence/{stored_name}", path))
         else:
             missing.append(stored_name)
-    listed = []
-    for name, body in members.items():
-        sha256, size = _file_hash(body) if isinstance(body, Path) else _bytes_hash(body)
-        listed.append({"name": name, "sha256": sha256, "size": size})
-    manifest = canonical_json(
-        {
-            **header,
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
-            "public_key": base64.b64encode(key.export_public_key()).decode(),
-            "key_fingerprint": key.fingerprint,
-            "members": listed,
-            "missing_evidence": missing,
-        }
-    )
-    signature = base64.b64encode(key.sign(manifest))
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
+            listed = [_write_records(archive, kind, group) for kind, group in by_kind.items()]
+            for name, path in evidence:
+                sha256, size = _file_hash(path)
+                archive.write(path, name)
+                listed.append({"name": name, "sha256": sha256, "size": size})
+            manifest = canonical_json(
+                {
+                    **header,
+                    "format": FORMAT,
+                    "format_version": FORMAT_VERSION,
+                    "public_key": base64.b64encode(key.export_public_key()).decode(),
+                    "key_fingerprint": key.fingerprint,
+                    "members": listed,
+                    "missing_evidence": missing,
+                }
+            )
             archive.writestr(MANIFEST, manifest)
-            archive.writestr(SIGNATURE, signature)
-            for name, body in members.items():
-                if isinstance(body, Path):
-                    archive.write(body, name)
-                else:
-                    archive.writestr(name, body)
+            archive.writestr(SIGNATURE, base64.b64encode(key.sign(manifest)))
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
@@ -167,7 +159,35 @@ def write_package(
             f"Paket '{target.name}' tidak dapat disimpan ({error.strerror or error}). "
             "Periksa folder tujuan dan ruang disk."
         ) from None
-    return len(members), tuple(missing)
+    return len(listed), tuple(missing)
+
+
+def _write_records(
+    archive: zipfile.ZipFile, kind: Kind, group: Sequence[Aggregate]
+) -> dict[str, Any]:
+    """Stream one kind's records file; its bytes are the canonical JSON of the whole file.
+
+    ``{"kind": ..., "records": [...]}`` with sorted keys is exactly the kind, then each
+    record's own canonical JSON joined by commas, so it can be written record by record.
+    """
+    name = f"records/{kind.value}.json"
+    digest = hashlib.sha256()
+    size = 0
+    with archive.open(name, "w") as out:
+
+        def put(chunk: bytes) -> None:
+            nonlocal size
+            out.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+
+        put(b'{"kind":' + canonical_json(kind.value) + b',"records":[')
+        for number, aggregate in enumerate(group):
+            if number:
+                put(b",")
+            put(canonical_json({**aggregate.to_json(), "digest": aggregate.digest}))
+        put(b"]}")
+    return {"name": name, "sha256": digest.hexdigest(), "size": size}
 
 
 def _bytes_hash(body: bytes) -> tuple[str, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +23,16 @@ from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.errors import DomainError, ValidationError
-from kinerja_desktop.domain.handover_merge import Choice, Conflict, MergePlan, plan_merge
+from kinerja_desktop.domain.handover_merge import (
+    Choice,
+    Conflict,
+    MergePlan,
+    cycle_message,
+    names_of,
+    penilai_cycles,
+    penilai_of,
+    plan_merge,
+)
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
@@ -32,7 +41,7 @@ from kinerja_desktop.domain.handover_records import (
     evidence_files,
     unit_paths,
 )
-from kinerja_desktop.services import signing
+from kinerja_desktop.services import seals, signing
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.handover import ekinerja
@@ -48,7 +57,7 @@ from kinerja_desktop.services.handover.package import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-Choices = Mapping[tuple[Kind, str], Choice]
+Choices = Mapping[tuple[Kind, str], Choice | None]
 
 
 class UnresolvedConflictsError(DomainError):
@@ -90,6 +99,17 @@ class ImportPreview:
 
     manifest: Manifest
     plan: MergePlan
+    #: Every person of this database: NIP -> penilai NIP (for the penilai loop check).
+    penilai: Mapping[str, str | None] = field(default_factory=dict)
+    #: NIP -> name, ours and the package's, to name the people of a loop.
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def cycles(self, choices: Choices) -> list[str]:
+        """What is wrong with these choices: one message per penilai loop they would make."""
+        return [
+            cycle_message(cycle, self.names)
+            for cycle in penilai_cycles(self.plan, choices, self.penilai)
+        ]
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,8 @@ class ImportResult:
     identical: int
     files_copied: int
     unlinked: int
+    unlinked_findings: int = 0
+    sealed: int = 0
 
     def summary_lines(self) -> list[str]:
         lines = [
@@ -111,6 +133,15 @@ class ImportResult:
             lines.append(
                 f"{self.unlinked} RHK tidak dapat ditautkan ke RHK atasannya (RHK atasan "
                 "tidak ada di basis data ini)."
+            )
+        if self.unlinked_findings:
+            lines.append(
+                f"{self.unlinked_findings} tautan temuan audit ke RHK tidak dibuat (RHK itu "
+                "tidak ada di SKP yang tetap memakai data kita)."
+            )
+        if self.sealed:
+            lines.append(
+                f"{self.sealed} SKP atau evaluasi tersegel dicatat di catatan audit kantor ini."
             )
         return lines
 
@@ -133,7 +164,7 @@ class HandoverService:
     def unit_paths(self) -> list[tuple[str, ...]]:
         """Every unit's path of names from its instansi, in tree order."""
         with self._database.reading() as session:
-            units = repo.read_all(session).tables["units"]
+            units = repo.read_table(session, "units")
         return unit_paths(units)
 
     def find_unit(self, text: str) -> tuple[str, ...]:
@@ -234,8 +265,14 @@ class HandoverService:
         self._access.require(Capability.IMPORT_PACKAGE)
         package = read_package(path)
         with self._database.reading() as session:
-            ours = self._ours(session, package)
-        return ImportPreview(package.manifest, plan_merge(ours, package.aggregates))
+            everything = self._everything(session)
+        ours = self._matching(everything, package)
+        return ImportPreview(
+            package.manifest,
+            plan_merge(ours, package.aggregates),
+            penilai_of(everything),
+            names_of(everything) | names_of(package.aggregates),
+        )
 
     def apply(
         self, path: Path, choices: Choices | None = None, *, default: Choice | None = None
@@ -258,15 +295,23 @@ class HandoverService:
         package = read_package(path)
         given = dict(choices or {})
         with self._database.transaction() as session:
-            ours = self._ours(session, package)
+            everything = self._everything(session)
+            ours = self._matching(everything, package)
             plan = plan_merge(ours, package.aggregates)
             decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
             missing = [c for c in plan.conflicts if decided[c.ref] is None]
             if missing:
                 raise UnresolvedConflictsError(missing)
+            loops = penilai_cycles(plan, decided, penilai_of(everything))
+            if loops:
+                names = names_of(everything) | names_of(package.aggregates)
+                raise ValidationError(
+                    " ".join(cycle_message(loop, names) for loop in loops)
+                    + " Tidak ada yang diimpor."
+                )
             taken = [c.theirs for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             copied = self._copy_evidence(package)
-            writer = Writer(session, Ids.of(ours), {(a.kind, a.key): a for a in ours})
+            writer = Writer(session, Ids.of(everything), {(a.kind, a.key): a for a in ours})
             try:
                 self._write(writer, [*plan.new, *taken])
             except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
@@ -274,6 +319,14 @@ class HandoverService:
                     f"Isi paket tidak sesuai dengan format catatan ({type(error).__name__}: "
                     f"{error}). Paket ditolak seluruhnya; tidak ada yang diimpor."
                 ) from None
+            # The audit log learns of it in the same transaction: sealed records that were
+            # replaced get a new seal, and agreed SKPs or signed evaluations that arrived get
+            # their baseline, so `kinerja-desktop check` stays healthy after an import.
+            written = writer.skps_written | {skp for skp, _ in writer.periods_written}
+            sealed = seals.reseal_written_in(
+                session, written, f"Diimpor dari paket serah terima '{path.name}'."
+            )
+            sealed += seals.seal_unlogged_in(session)
         return ImportResult(
             added=len(plan.new),
             replaced=len(taken),
@@ -281,6 +334,8 @@ class HandoverService:
             identical=len(plan.identical),
             files_copied=copied,
             unlinked=writer.unlinked,
+            unlinked_findings=writer.unlinked_findings,
+            sealed=sealed,
         )
 
     @staticmethod
@@ -291,10 +346,13 @@ class HandoverService:
         writer.finish()
 
     @staticmethod
-    def _ours(session: Session, package: Package) -> list[Aggregate]:
-        tables = repo.read_all(session).tables
+    def _everything(session: Session) -> list[Aggregate]:
+        return build_aggregates(repo.read_all(session).tables)
+
+    @staticmethod
+    def _matching(ours: list[Aggregate], package: Package) -> list[Aggregate]:
         wanted = {(a.kind, a.key) for a in package.aggregates}
-        return [a for a in build_aggregates(tables) if (a.kind, a.key) in wanted]
+        return [a for a in ours if (a.kind, a.key) in wanted]
 
     def _copy_evidence(self, package: Package) -> int:
         """Copy each evidence file of the package that this store lacks; return how many."""

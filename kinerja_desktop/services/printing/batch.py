@@ -22,7 +22,8 @@ from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, PrintRequest
-from kinerja_desktop.services.printing.service import PrintingService
+from kinerja_desktop.services.printing.service import PreparedDocument, PrintingService
+from kinerja_desktop.services.printing.survey_print import survey_code
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
 
 #: Per person, in the order a personnel office files them.
@@ -108,7 +109,10 @@ def plan_batch(
         ValidationError: a form needs a period that was not given, or the NIP is unknown.
     """
     period = check_period(year, period_code) if period_code else ""
-    if not period:
+    # The survey report is per survey period: with no period given, the survey of the year.
+    surveys = FormKind.SURVEI in forms and not nip
+    forms = [form for form in forms if form is not FormKind.SURVEI]
+    if not period and forms:
         needing = [form for form in forms if form in PERIOD_FORMS]
         if len(forms) == 1 and needing:
             raise ValidationError(
@@ -116,22 +120,7 @@ def plan_batch(
                 field="period",
             )
         forms = [form for form in forms if form not in PERIOD_FORMS]
-    holders = printing.people(year)
-    if nip:
-        digits = Nip.parse(nip).digits
-        person = staff.find_by_nip(digits)
-        if person is None:
-            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip.strip()}.", field="nip")
-        holders = [h for h in holders if h[0] == person.id] or [
-            (person.id, person.nip, person.full_name)
-        ]
-    elif unit_id is not None:
-        inside = set(
-            staff.find_ids(
-                StaffFilter(unit_ids=staff.unit_with_descendants(unit_id), include_inactive=True)
-            )
-        )
-        holders = [h for h in holders if h[0] in inside]
+    holders = _holders(printing, staff, year, nip, unit_id) if forms else []
     items: list[BatchItem] = []
     for employee_id, person_nip, name in holders:
         for form in PERSON_FORMS:
@@ -152,21 +141,95 @@ def plan_batch(
                 )
             )
     if FormKind.DISTRIBUSI in forms and period and not nip:
-        units = printing.units_with_org_predikat(year, period)
-        if unit_id is not None:
-            inside_units = staff.unit_with_descendants(unit_id)
-            units = [(unit, name) for unit, name in units if unit in inside_units]
-        for unit, unit_name in units:
-            items.append(
-                BatchItem(
-                    PrintRequest(
-                        FormKind.DISTRIBUSI, year, printed_on, period_code=period, unit_id=unit
-                    ),
-                    f"unit-{unit}_{safe_name(unit_name)}_{FormKind.DISTRIBUSI.value}_{period}.pdf",
-                    f"{unit_name} ({FormKind.DISTRIBUSI.label})",
-                )
+        items.extend(
+            _distribution_items(
+                printing, staff, year=year, printed_on=printed_on, period=period, unit_id=unit_id
             )
+        )
+    if surveys:
+        items.extend(
+            _survey_items(
+                printing, staff, year=year, printed_on=printed_on, period=period, unit_id=unit_id
+            )
+        )
     return items
+
+
+def _holders(
+    printing: PrintingService, staff: StaffService, year: int, nip: str, unit_id: int | None
+) -> list[tuple[int, str, str]]:
+    """(id, NIP, name) of the people to print: one by NIP, a unit's, or everyone's."""
+    holders = printing.people(year)
+    if nip:
+        digits = Nip.parse(nip).digits
+        person = staff.find_by_nip(digits)
+        if person is None:
+            raise ValidationError(f"Tidak ada pegawai dengan NIP {nip.strip()}.", field="nip")
+        return [h for h in holders if h[0] == person.id] or [
+            (person.id, person.nip, person.full_name)
+        ]
+    if unit_id is not None:
+        inside = set(
+            staff.find_ids(
+                StaffFilter(unit_ids=staff.unit_with_descendants(unit_id), include_inactive=True)
+            )
+        )
+        return [h for h in holders if h[0] in inside]
+    return holders
+
+
+def _distribution_items(
+    printing: PrintingService,
+    staff: StaffService,
+    *,
+    year: int,
+    printed_on: date,
+    period: str,
+    unit_id: int | None,
+) -> list[BatchItem]:
+    units = printing.units_with_org_predikat(year, period)
+    if unit_id is not None:
+        inside_units = staff.unit_with_descendants(unit_id)
+        units = [(unit, name) for unit, name in units if unit in inside_units]
+    form = FormKind.DISTRIBUSI
+    return [
+        BatchItem(
+            PrintRequest(form, year, printed_on, period_code=period, unit_id=unit),
+            f"unit-{unit}_{safe_name(unit_name)}_{form.value}_{period}.pdf",
+            f"{unit_name} ({form.label})",
+        )
+        for unit, unit_name in units
+    ]
+
+
+def _survey_items(
+    printing: PrintingService,
+    staff: StaffService,
+    *,
+    year: int,
+    printed_on: date,
+    period: str,
+    unit_id: int | None,
+) -> list[BatchItem]:
+    """One survey report per unit surveyed in the period (or, with no period, in the year)."""
+    code = survey_code(year, period)
+    found = printing.surveys(code)
+    if unit_id is not None:
+        inside = staff.unit_with_descendants(unit_id)
+        found = [(unit, label) for unit, label in found if unit in inside]
+    form = FormKind.SURVEI
+    return [
+        BatchItem(
+            PrintRequest(form, year, printed_on, period_code=code, unit_id=unit),
+            f"unit-{unit}_{safe_name(label)}_{form.value}_{code}.pdf",
+            f"{label} ({form.label})",
+        )
+        for unit, label in found
+    ]
+
+
+#: Documents read in one read transaction and recorded in one write transaction.
+CHUNK = 16
 
 
 def run_batch(
@@ -181,31 +244,47 @@ def run_batch(
 ) -> BatchResult:
     """Write each document (or one merged file); a document that cannot be built is skipped.
 
-    A cancelled batch keeps what was written so far. Every written document is recorded.
+    Documents are read a chunk at a time (one read transaction, :data:`CHUNK` documents),
+    then rendered and written one by one, so memory stays flat. The written documents are
+    recorded after each chunk in one write transaction, and after a cancel or an error for
+    what was written so far; only a killed process can leave the last chunk's files
+    unrecorded.
     """
     result = BatchResult()
     writer = _Merger() if merged is not None else None
     out_dir.mkdir(parents=True, exist_ok=True)
-    for index, item in enumerate(items):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if progress is not None:
-            progress(index, len(items), item.label)
-        try:
-            prepared = printing.prepare(item.request)
-        except DomainError as error:
-            result.skipped.append(f"{item.label}: {error.message}")
-            continue
-        pdf = printing.render(prepared, paper)
-        if writer is not None:
-            writer.add(pdf)
-        else:
-            target = out_dir / item.file_name
-            target.write_bytes(pdf)
-            result.written.append(target)
-        printing.record(prepared, paper)
-        result.codes.append(prepared.code)
+    written: list[PreparedDocument] = []
+    try:
+        for start in range(0, len(items), CHUNK):
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
+            chunk = items[start : start + CHUNK]
+            built = printing.prepare_many([item.request for item in chunk])
+            for offset, (item, prepared) in enumerate(zip(chunk, built, strict=True)):
+                if offset and cancelled is not None and cancelled():
+                    result.cancelled = True
+                    break
+                if progress is not None:
+                    progress(start + offset, len(items), item.label)
+                if isinstance(prepared, DomainError):
+                    result.skipped.append(f"{item.label}: {prepared.message}")
+                    continue
+                pdf = printing.render(prepared, paper)
+                if writer is not None:
+                    writer.add(pdf)
+                else:
+                    target = out_dir / item.file_name
+                    target.write_bytes(pdf)
+                    result.written.append(target)
+                written.append(prepared)
+                result.codes.append(prepared.code)
+            pending, written = written, []  # a failed write is not tried twice
+            printing.record_many(pending, paper)
+            if result.cancelled:
+                break
+    finally:
+        printing.record_many(written, paper)
     if writer is not None and merged is not None and result.codes:
         writer.write(merged)
         result.written.append(merged)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.periods import periods_for_year
@@ -27,11 +28,12 @@ NOT_DECIDED = "Belum ditetapkan"
 
 
 def _skp_id(sources: Sources, employee_id: int, year: int) -> int:
-    view = sources.skp.get(employee_id, year)
-    if view is None:
+    # Only the id: the evaluation and behaviour views each read the SKP they need.
+    row = skp_repo.skp_row_for(sources.session, employee_id, year)
+    if row is None:
         person = sources.staff.get(employee_id)
         raise ValidationError(f"{person.full_name} belum memiliki SKP tahun {year}.")
-    return view.id
+    return int(row.id)
 
 
 def _lines(rhks: tuple[RhkEvaluation, ...], kind: RhkKind) -> tuple[EvaluationResultLine, ...]:

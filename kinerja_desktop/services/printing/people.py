@@ -31,7 +31,12 @@ class Places:
 
     @classmethod
     def read(cls, sources: Sources) -> Places:
-        return cls({unit.id: unit for unit in sources.staff.units()})
+        """The unit tree of this read (read once however many forms the read builds)."""
+        found = sources.memo.get("places")
+        if not isinstance(found, Places):
+            found = cls({unit.id: unit for unit in sources.staff.units()})
+            sources.memo["places"] = found
+        return found
 
     def chain(self, unit_id: int) -> list[Unit]:
         """The unit and its ancestors, nearest first."""

@@ -8,9 +8,11 @@ from datetime import date
 from kinerja_desktop.reports.content import FormKind
 
 #: Forms printed per person and per period; the others are per person and year (SKP, plan,
-#: B.1.9) or per unit and period (distribution).
-PERIOD_FORMS = frozenset({FormKind.EVALUASI, FormKind.DOKUMEN, FormKind.DISTRIBUSI})
-UNIT_FORMS = frozenset({FormKind.DISTRIBUSI})
+#: B.1.9) or per unit and period (distribution, survey report).
+PERIOD_FORMS = frozenset(
+    {FormKind.EVALUASI, FormKind.DOKUMEN, FormKind.DISTRIBUSI, FormKind.SURVEI}
+)
+UNIT_FORMS = frozenset({FormKind.DISTRIBUSI, FormKind.SURVEI})
 
 
 @dataclass(frozen=True)
@@ -21,9 +23,11 @@ class PrintRequest:
         form: Which form.
         year: The appraisal year.
         printed_on: The day in the place-and-date line (and the day the record is read for).
-        period_code: "TW1".."AKHIR" for the forms of a period; "" otherwise.
-        employee_id: The person (every form but the distribution).
-        unit_id: The unit (the distribution).
+        period_code: "TW1".."AKHIR" for the forms of a period; the survey period ("2026-S1",
+            "2026") for the survey report; "" otherwise.
+        employee_id: The person (every form of a person); for the survey report, the signer
+            when not the unit head.
+        unit_id: The unit (the distribution, the survey report).
     """
 
     form: FormKind

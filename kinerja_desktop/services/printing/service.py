@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import printed as repo
 from kinerja_desktop.data.repositories.printed import StoredPrint
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.paper_seal import signed_message
 from kinerja_desktop.paths import resource_path
 from kinerja_desktop.reports.canvas import Verification
 from kinerja_desktop.reports.content import FormContent, FormKind, canonical_json, digest_of
@@ -32,11 +35,13 @@ from kinerja_desktop.services.printing.people import read_logo
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.skp_print import build_skp
 from kinerja_desktop.services.printing.snapshot import Sources
+from kinerja_desktop.services.printing.survey_print import build_survey
 from kinerja_desktop.services.printing.verification import (
     VerificationResult,
     normal_code,
     printed_content,
 )
+from kinerja_desktop.services.signing import SigningKey, load_or_create_key
 
 Builder = Callable[[Sources, PrintRequest, bytes | None], FormContent]
 
@@ -47,6 +52,7 @@ BUILDERS: dict[FormKind, Builder] = {
     FormKind.PENGEMBANGAN: build_development,
     FormKind.DISTRIBUSI: build_distribution,
     FormKind.KOMPETENSI: build_competence,
+    FormKind.SURVEI: build_survey,
 }
 
 #: Letters of the short code: no 0/O, 1/I/L, so it can be read off paper and typed back.
@@ -62,26 +68,70 @@ def new_code() -> str:
 
 @dataclass(frozen=True)
 class PreparedDocument:
-    """A form's content with its canonical JSON, digest and verification code."""
+    """A form's content with its canonical JSON, digest, verification code and signature.
+
+    Attributes:
+        signature: The installation key's Ed25519 signature of the code and digest
+            (:func:`kinerja_desktop.domain.paper_seal.signed_message`); printed in the QR code.
+        key_fingerprint: The fingerprint of that key, printed under the code.
+    """
 
     request: PrintRequest
     content: FormContent
     canonical: str
     digest: str
     code: str
+    signature: bytes = b""
+    key_fingerprint: str = ""
 
     @property
     def verification(self) -> Verification:
-        return Verification(self.code, self.digest)
+        return Verification(self.code, self.digest, self.signature, self.key_fingerprint)
 
 
 class PrintingService:
+    """Printed forms: build, render, record, verify; sheets are signed with the installation key.
+
+    Args:
+        database: The open database.
+        fonts_dir: Where the TrueType family is (the shipped resources by default).
+        key_folder: Where the installation key is (the app data folder's ``keys`` by default,
+            the same key as the hand-over packages); created on first use.
+        access: The signed-in account; a person's form needs the right to see that person.
+    """
+
     def __init__(
-        self, database: Database, fonts_dir: Path | None = None, access: AccessGuard | None = None
+        self,
+        database: Database,
+        fonts_dir: Path | None = None,
+        key_folder: Path | None = None,
+        access: AccessGuard | None = None,
     ) -> None:
         self._db = database
         self._fonts_dir = fonts_dir
+        self._key_folder = key_folder
         self._access = access or AccessGuard(database)
+        self._key: SigningKey | None = None
+
+    def signing_key(self) -> SigningKey:
+        """The installation key, loaded (or created) on first use.
+
+        Raises:
+            DomainError: the key cannot be read or created.
+        """
+        if self._key is None:
+            folder = self._key_folder
+            if folder is None:
+                from kinerja_desktop.services.handover import default_key_folder
+
+                folder = default_key_folder()
+            self._key = load_or_create_key(folder)
+        return self._key
+
+    def public_key(self) -> tuple[bytes, str]:
+        """The installation's public key (raw 32 bytes) and its fingerprint, for other offices."""
+        key = self.signing_key()
+        return key.export_public_key(), key.fingerprint
 
     def people(self, year: int) -> list[tuple[int, str, str]]:
         """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
@@ -102,6 +152,14 @@ class PrintingService:
                 and sources.distribution.org_predikat(unit.id, year, period_code) is not None
             ]
 
+    def surveys(self, period_code: str) -> list[tuple[int, str]]:
+        """Service units (id, label) with a satisfaction survey of the period ("2026-S1")."""
+        with self._db.reading() as session:
+            found = Sources(self._db, session).surveys.surveys()
+        return [
+            (info.unit_id, info.unit_label) for info in found if info.period.code == period_code
+        ]
+
     def build(self, request: PrintRequest) -> FormContent:
         """Read the records for one form in one read transaction.
 
@@ -111,17 +169,61 @@ class PrintingService:
         """
         logo = read_logo(Path(self._db.path))
         with self._db.reading() as session:
-            # A person's form is theirs to see; the distribution sheet belongs to the unit head.
-            if request.employee_id is not None:
-                self._access.require_person(session, request.employee_id, Action.VIEW)
-            if request.unit_id is not None:
-                self._access.require_unit(session, request.unit_id)
+            self._require_access(session, request)
             return BUILDERS[request.form](Sources(self._db, session), request, logo)
 
+    def _require_access(self, session: Session, request: PrintRequest) -> None:
+        """A person's form is theirs to see; a unit's sheet belongs to its unit head."""
+        if request.employee_id is not None:
+            self._access.require_person(session, request.employee_id, Action.VIEW)
+        if request.unit_id is not None:
+            self._access.require_unit(session, request.unit_id)
+
     def prepare(self, request: PrintRequest) -> PreparedDocument:
-        content = self.build(request)
+        """Build the content, its digest and a new code, and sign the code and digest.
+
+        Raises:
+            DomainError: as :meth:`build`, or the installation key cannot be used.
+        """
+        return self._sealed(request, self.build(request))
+
+    def prepare_many(
+        self, requests: Sequence[PrintRequest]
+    ) -> list[PreparedDocument | DomainError]:
+        """:meth:`prepare` for several documents in one read transaction (a batch's chunk).
+
+        The unit tree and the logo are read once for all of them. A document that cannot be
+        built gives its error in its place; the others are still prepared.
+
+        Raises:
+            DomainError: the installation key cannot be used.
+        """
+        key = self.signing_key()
+        logo = read_logo(Path(self._db.path))
+        out: list[PreparedDocument | DomainError] = []
+        with self._db.reading() as session:
+            sources = Sources(self._db, session)
+            for request in requests:
+                try:
+                    self._require_access(session, request)
+                    content = BUILDERS[request.form](sources, request, logo)
+                except DomainError as error:
+                    out.append(error)
+                    continue
+                out.append(self._sealed(request, content, key))
+        return out
+
+    def _sealed(
+        self, request: PrintRequest, content: FormContent, key: SigningKey | None = None
+    ) -> PreparedDocument:
+        key = key or self.signing_key()
         canonical = canonical_json(content)
-        return PreparedDocument(request, content, canonical, digest_of(canonical), new_code())
+        digest = digest_of(canonical)
+        code = new_code()
+        signature = key.sign(signed_message(code, digest))
+        return PreparedDocument(
+            request, content, canonical, digest, code, signature, key.fingerprint
+        )
 
     def render(
         self, prepared: PreparedDocument, paper: Paper = Paper.A4, out: BinaryIO | None = None
@@ -133,23 +235,30 @@ class PrintingService:
 
     def record(self, prepared: PreparedDocument, paper: Paper = Paper.A4) -> None:
         """Keep the document's code, digest and content, so the sheet can be verified later."""
-        request = prepared.request
+        self.record_many([prepared], paper)
+
+    def record_many(self, documents: Sequence[PreparedDocument], paper: Paper = Paper.A4) -> None:
+        """:meth:`record` for several documents in one write transaction (all or none)."""
+        if not documents:
+            return
         with self._db.transaction() as session:
-            repo.add(
-                session,
-                StoredPrint(
-                    code=prepared.code,
-                    form=request.form.value,
-                    employee_id=request.employee_id,
-                    unit_id=request.unit_id,
-                    year=request.year,
-                    period_code=request.period_code,
-                    paper=paper.value,
-                    printed_on=request.printed_on,
-                    digest=prepared.digest,
-                    content_json=prepared.canonical,
-                ),
-            )
+            for prepared in documents:
+                request = prepared.request
+                repo.add(
+                    session,
+                    StoredPrint(
+                        code=prepared.code,
+                        form=request.form.value,
+                        employee_id=request.employee_id,
+                        unit_id=request.unit_id,
+                        year=request.year,
+                        period_code=request.period_code,
+                        paper=paper.value,
+                        printed_on=request.printed_on,
+                        digest=prepared.digest,
+                        content_json=prepared.canonical,
+                    ),
+                )
 
     def issue(
         self, request: PrintRequest, paper: Paper = Paper.A4, out: BinaryIO | None = None

@@ -22,6 +22,7 @@ from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation import EvaluationService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.supervision.survey_service import SurveyService
 
 
 class SessionDatabase(Database):
@@ -47,6 +48,8 @@ class Sources:
     def __init__(self, database: Database, session: Session) -> None:
         bound = SessionDatabase(database, session)
         self.session = session
+        #: What several forms built in this read share (the unit tree), read once.
+        self.memo: dict[str, object] = {}
         self.staff = StaffService(bound)
         self.skp = SkpService(bound)
         # Evidence files are not read for printing; the folder is never touched.
@@ -56,3 +59,4 @@ class Sources:
         self.distribution = DistributionService(bound)
         self.competence = CompetenceService(bound)
         self.development = DevelopmentService(bound)
+        self.surveys = SurveyService(bound)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision import SupervisionServices
 from kinerja_desktop.ui.common import show_error
@@ -31,12 +32,13 @@ class SupervisionPage(QWidget):
         supervision: SupervisionServices,
         staff: StaffService,
         parent: QWidget | None = None,
+        printing: PrintingService | None = None,
     ) -> None:
         super().__init__(parent)
         self._supervision = supervision
         self.dashboard = DashboardTab(supervision.dashboard)
         self.register = RegisterTab(supervision.feedback, supervision.surveys, staff)
-        self.surveys = SurveyTab(supervision.surveys)
+        self.surveys = SurveyTab(supervision.surveys, printing=printing)
         self.audit = AuditTab(supervision.audit, supervision.surveys, staff)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.dashboard, "&Ringkasan")

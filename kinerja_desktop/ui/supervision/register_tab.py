@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -72,7 +73,11 @@ def _pydate(value: QDate) -> date:
 
 
 class FeedbackDialog(QDialog):
-    """A new entry of the register; errors show under their fields, nothing saved half-way."""
+    """A new entry of the register, or a correction of one (``existing``).
+
+    Errors show under their fields and nothing is saved half-way; a correction keeps the
+    entry's status and its dates.
+    """
 
     def __init__(
         self,
@@ -80,10 +85,16 @@ class FeedbackDialog(QDialog):
         surveys: SurveyService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        existing: FeedbackEntry | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Pengaduan, saran, atau apresiasi baru")
+        self.setWindowTitle(
+            "Ubah entri register" if existing else "Pengaduan, saran, atau apresiasi baru"
+        )
         self._feedback = feedback
+        self._staff = staff
+        self._existing = existing
         self.saved: FeedbackEntry | None = None
         self.kind = QComboBox()
         for kind in FeedbackKind:
@@ -148,7 +159,21 @@ class FeedbackDialog(QDialog):
         layout.addWidget(self.errors[""])
         layout.addWidget(dialog_buttons(self, "&Simpan", self.save))
         self.channel.currentIndexChanged.connect(self._channel_changed)
+        if existing is not None:
+            self._fill(existing)
         self._channel_changed()
+
+    def _fill(self, entry: FeedbackEntry) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(entry.kind.value), 0))
+        self.received_on.setDate(_qdate(entry.received_on))
+        self.channel.setCurrentIndex(max(self.channel.findData(entry.channel.value), 0))
+        self.ticket.setText(entry.ticket)
+        self.unit.setCurrentIndex(max(self.unit.findData(entry.unit_id), 0))
+        if entry.employee_id is not None:
+            self.person.set_person(self._staff.get(entry.employee_id))
+        self.category.setCurrentText(entry.category)
+        self.reporter.setText(entry.reporter)
+        self.text.setPlainText(entry.text)
 
     def _channel_changed(self) -> None:
         self.ticket.setEnabled(self.channel.currentData() == Channel.SP4N_LAPOR.value)
@@ -173,7 +198,10 @@ class FeedbackDialog(QDialog):
             employee_id=self.person.employee_id,
         )
         try:
-            self.saved = self._feedback.record(data)
+            if self._existing is None:
+                self.saved = self._feedback.record(data)
+            else:
+                self.saved = self._feedback.update(self._existing.id, data)
         except ValidationErrors as errors:
             for field, message in errors.by_field().items():
                 show_message(self.errors.get(field, self.errors[""]), message)
@@ -257,6 +285,8 @@ class RegisterTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Cari isi, nomor tiket, nama pegawai…")
         self.new_button = QPushButton("Baru… (Ctrl+N)")
+        self.edit_button = QPushButton("Ubah…")
+        self.remove_button = QPushButton("Hapus…")
         self.next_button = QPushButton("Tahap berikutnya (Ctrl+Enter)")
         self.observation_button = QPushButton("Jadikan catatan perilaku (Ctrl+J)")
         self.count_label = QLabel()
@@ -280,6 +310,8 @@ class RegisterTab(QWidget):
         bar.addWidget(self.open_only)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.remove_button)
         actions = QHBoxLayout()
         actions.addWidget(self.next_button)
         actions.addWidget(self.observation_button)
@@ -294,6 +326,8 @@ class RegisterTab(QWidget):
         self.open_only.toggled.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_entry)
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.remove_button.clicked.connect(self.remove_entry)
         self.next_button.clicked.connect(self.next_stage)
         self.observation_button.clicked.connect(self.turn_into_observation)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -359,6 +393,8 @@ class RegisterTab(QWidget):
 
     def _selection_changed(self) -> None:
         entry = self.selected()
+        self.edit_button.setEnabled(entry is not None)
+        self.remove_button.setEnabled(entry is not None)
         self.next_button.setEnabled(entry is not None and entry.status.is_open)
         self.observation_button.setEnabled(
             entry is not None and entry.employee_id is not None and entry.observation_id is None
@@ -388,6 +424,43 @@ class RegisterTab(QWidget):
             self.refresh()
             self.select(dialog.saved.id)
             self.changed.emit()
+
+    def edit_entry(self) -> None:
+        """Correct the selected entry (what was recorded; its status stays)."""
+        entry = self.selected()
+        if entry is None:
+            return
+        dialog = FeedbackDialog(self._feedback, self._surveys, self._staff, self, existing=entry)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+            self.select(entry.id)
+            self.changed.emit()
+
+    def remove_entry(self) -> None:
+        """Delete the selected entry after asking; a journal observation made from it stays."""
+        entry = self.selected()
+        if entry is None:
+            return
+        kept = (
+            " Catatan perilaku yang dibuat dari entri ini tetap ada di jurnal."
+            if entry.observation_id is not None
+            else ""
+        )
+        answer = QMessageBox.question(
+            self,
+            "Hapus entri",
+            f"Hapus entri {entry.kind.label.lower()} tanggal {format_date_id(entry.received_on)}?"
+            + kept,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._feedback.remove(entry.id)
+        except DomainError as error:
+            show_error(self, "Entri tidak dihapus", error)
+            return
+        self.refresh()
+        self.changed.emit()
 
     def next_stage(self) -> None:
         """Move the selected entry one stage on; closing asks for the resolution."""

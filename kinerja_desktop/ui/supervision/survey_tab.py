@@ -7,6 +7,7 @@ clears for the next one and the results follow. Only 1 to 4, "-" and spaces can 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
@@ -35,8 +36,12 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.supervision.answers import answers_text, parse_answer_line
 from kinerja_desktop.domain.supervision.ikm import format_decimal_id
+from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.services.printing import PrintingService, PrintRequest
+from kinerja_desktop.services.printing.batch import safe_name
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
-from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.common import compact, error_label, show_message
+from kinerja_desktop.ui.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
 
 ITEM_COLUMNS = ("Unsur", "Dijawab", "NRR", "Nilai", "Mutu")
@@ -49,19 +54,29 @@ class SurveyTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, surveys: SurveyService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        surveys: SurveyService,
+        parent: QWidget | None = None,
+        printing: PrintingService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._surveys = surveys
-        self.unit = QComboBox()
+        self._printing = printing
+        self.preview: DocumentPreviewDialog | None = None
+        self.unit = compact(QComboBox())
         for unit in surveys.units():
             self.unit.addItem(unit.label, unit.id)
         self.period = QLineEdit()
         self.period.setPlaceholderText("2026-S1")
         self.period.setMaximumWidth(110)
         self.open_button = QPushButton("&Buka survei")
-        self.survey = QComboBox()
+        self.survey = compact(QComboBox())
         self.close_button = QPushButton("Tutup survei")
         self.import_button = QPushButton("&Impor CSV/XLSX…")
+        self.report_button = QPushButton("Cetak &laporan…")
+        self.report_button.setToolTip("Laporan hasil SKM unit ini, ditandatangani kepala unit")
+        self.report_button.setVisible(printing is not None)
         self.top_error = error_label()
 
         self.entry = QLineEdit()
@@ -103,6 +118,7 @@ class SurveyTab(QWidget):
         self.undo_button.clicked.connect(self.remove_last)
         self.import_button.clicked.connect(self.choose_import)
         self.close_button.clicked.connect(self.toggle_closed)
+        self.report_button.clicked.connect(self.print_report)
         self.refresh()
 
     def _build_layout(self) -> None:
@@ -113,10 +129,13 @@ class SurveyTab(QWidget):
             top.addWidget(label)
             top.addWidget(widget, 1 if widget is self.unit else 0)
         top.addWidget(self.open_button)
-        top.addWidget(QLabel("Survei"))
-        top.addWidget(self.survey, 1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.close_button)
+        # The chosen survey on a row of its own, so the tab fits a 1366-pixel screen.
+        chosen = QHBoxLayout()
+        chosen.addWidget(QLabel("Survei"))
+        chosen.addWidget(self.survey, 1)
+        chosen.addWidget(self.import_button)
+        chosen.addWidget(self.close_button)
+        chosen.addWidget(self.report_button)
 
         entry_box = QGroupBox("Entri kuesioner (satu responden per Enter)")
         entry_layout = QGridLayout(entry_box)
@@ -144,6 +163,7 @@ class SurveyTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(chosen)
         layout.addWidget(self.top_error)
         layout.addWidget(entry_box)
         layout.addWidget(splitter, 1)
@@ -192,6 +212,7 @@ class SurveyTab(QWidget):
             self.undo_button,
             self.import_button,
             self.close_button,
+            self.report_button,
         ):
             widget.setEnabled(enabled)
         if survey_id is None:
@@ -219,6 +240,30 @@ class SurveyTab(QWidget):
             show_message(self.top_error, error.message)
             return
         self.refresh(keep=survey_id)
+
+    def print_report(self) -> DocumentPreviewDialog | None:
+        """Preview the chosen survey's signed report (laporan SKM), to print or save."""
+        survey_id = self.survey_id
+        if survey_id is None or self._printing is None:
+            return None
+        info = self._surveys.get(survey_id)
+        request = PrintRequest(
+            FormKind.SURVEI,
+            info.period.start.year,
+            date.today(),
+            period_code=info.period.code,
+            unit_id=info.unit_id,
+        )
+        name = f"laporan-skm_{safe_name(info.unit_label)}_{info.period.code}.pdf"
+        dialog = DocumentPreviewDialog(self._printing, request, name, self)
+        if not dialog.show_document():
+            show_message(self.top_error, dialog.error.text())
+            dialog.deleteLater()
+            return None
+        show_message(self.top_error, None)
+        self.preview = dialog
+        dialog.open()
+        return dialog
 
     # --- entry -----------------------------------------------------------------------------
 

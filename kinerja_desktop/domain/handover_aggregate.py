@@ -1,0 +1,168 @@
+"""The building blocks of hand-over records: kinds, aggregates, canonical JSON and digests.
+
+`domain.handover_records` (the appraisal records) and `domain.handover_registers` (the
+supervision registers) both build :class:`Aggregate` values from these; the package reader,
+the merge and the applier only ever see aggregates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+Row = Mapping[str, Any]
+Tables = Mapping[str, Sequence[Row]]
+
+#: Columns never carried: ids differ per installation, the rest say when a row was typed here.
+LOCAL_COLUMNS = frozenset({"id", "version", "created_at", "updated_at", "recorded_at", "added_at"})
+
+
+class Kind(StrEnum):
+    """The aggregate kinds, in the order they are written (references point backwards)."""
+
+    UNIT = "unit"
+    TECHNICAL_COMPETENCE = "technical_competence"
+    JOB_STANDARD = "job_standard"
+    APPRAISAL_YEAR = "appraisal_year"
+    EMPLOYEE = "employee"
+    ACTING = "acting"
+    SKP = "skp"
+    PERIOD = "period"
+    OBSERVATION = "observation"
+    ORG_PREDIKAT = "org_predikat"
+    COMPETENCE_RATING = "competence_rating"
+    DEVELOPMENT_ITEM = "development_item"
+    DISMISSED_PROPOSAL = "dismissed_proposal"
+    SURVEY = "survey"
+    PUBLIC_FEEDBACK = "public_feedback"
+    AUDIT_FINDING = "audit_finding"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    Kind.UNIT: "Unit kerja",
+    Kind.TECHNICAL_COMPETENCE: "Kompetensi teknis",
+    Kind.JOB_STANDARD: "Standar kompetensi jabatan",
+    Kind.APPRAISAL_YEAR: "Tahun penilaian",
+    Kind.EMPLOYEE: "Pegawai",
+    Kind.ACTING: "Plt/Plh",
+    Kind.SKP: "SKP",
+    Kind.PERIOD: "Keputusan periode (rating, predikat, umpan balik, dialog, tanda tangan)",
+    Kind.OBSERVATION: "Catatan perilaku",
+    Kind.ORG_PREDIKAT: "Predikat organisasi",
+    Kind.COMPETENCE_RATING: "Penilaian kompetensi",
+    Kind.DEVELOPMENT_ITEM: "Rencana pengembangan",
+    Kind.DISMISSED_PROPOSAL: "Usulan pengembangan yang dikesampingkan",
+    Kind.SURVEY: "Survei kepuasan (SKM) dengan respondennya",
+    Kind.PUBLIC_FEEDBACK: "Pengaduan, saran dan apresiasi",
+    Kind.AUDIT_FINDING: "Temuan audit dengan tindak lanjutnya",
+}
+
+
+def canonical_json(value: Any) -> bytes:
+    """The one byte form of a JSON value: sorted keys, no spaces, UTF-8."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def digest_of(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One record with its natural key, its content and the content's SHA-256.
+
+    Attributes:
+        kind: What it is.
+        key: The canonical JSON text of the natural key (a list), unique within the kind.
+        label: A short Indonesian description for the preview.
+        content: The JSON content, references written as natural keys.
+        digest: SHA-256 of the canonical content.
+        row_id: The id of the aggregate's main row in the database it was read from (None
+            for aggregates read from a package).
+    """
+
+    kind: Kind
+    key: str
+    label: str
+    content: Mapping[str, Any]
+    digest: str
+    row_id: int | None = field(default=None, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": json.loads(self.key), "label": self.label, "content": self.content}
+
+
+def make_aggregate(
+    kind: Kind, key: Sequence[Any], label: str, content: Mapping[str, Any], row_id: int | None
+) -> Aggregate:
+    key_text = canonical_json(list(key)).decode()
+    return Aggregate(kind, key_text, label, content, digest_of(content), row_id)
+
+
+def plain_fields(row: Row, *drop: str) -> dict[str, Any]:
+    """A row's columns without the local ones and without ``drop`` (resolved references)."""
+    return {k: v for k, v in row.items() if k not in LOCAL_COLUMNS and k not in drop}
+
+
+def sorted_rows(rows: Sequence[Row], *drop: str) -> list[dict[str, Any]]:
+    """Child rows without ids, in one canonical order (their own content)."""
+    return sorted((plain_fields(row, *drop) for row in rows), key=canonical_json)
+
+
+def year_of(text: str | None) -> int | None:
+    return int(text[:4]) if text else None
+
+
+def under(path: Sequence[str] | None, prefix: Sequence[str] | None) -> bool:
+    """True when ``path`` is ``prefix`` or below it; everything is under no prefix."""
+    if prefix is None:
+        return True
+    return path is not None and tuple(path[: len(prefix)]) == tuple(prefix)
+
+
+def years_overlap(start: str | None, end: str | None, year: int | None) -> bool:
+    """True when ``year`` is None or falls between two ISO dates (an open end runs on)."""
+    if year is None:
+        return True
+    return (year_of(start) or 0) <= year <= (year_of(end) or 9999)
+
+
+def unique_keys(found: list[Aggregate]) -> list[Aggregate]:
+    """Number repeated keys (two ratings of one competence on one day) in content order."""
+    groups: dict[tuple[Kind, str], list[Aggregate]] = defaultdict(list)
+    for aggregate in found:
+        groups[(aggregate.kind, aggregate.key)].append(aggregate)
+    ordinals: dict[int, int] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            for ordinal, member in enumerate(sorted(group, key=lambda a: a.digest), start=1):
+                ordinals[id(member)] = ordinal
+    result = []
+    for aggregate in found:
+        ordinal = ordinals.get(id(aggregate), 0)
+        if not ordinal:
+            result.append(aggregate)
+            continue
+        key = [*json.loads(aggregate.key), ordinal]
+        result.append(
+            Aggregate(
+                aggregate.kind,
+                canonical_json(key).decode(),
+                f"{aggregate.label} (#{ordinal})",
+                aggregate.content,
+                aggregate.digest,
+                aggregate.row_id,
+            )
+        )
+    return result

@@ -1,0 +1,96 @@
+"""TextCell and plain table strings print exactly where a one-line Paragraph would."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+from kinerja_desktop.paths import resource_path
+from kinerja_desktop.reports import blocks, styles
+from kinerja_desktop.reports.cells import TextCell
+from kinerja_desktop.reports.fonts import register_fonts
+from kinerja_desktop.reports.text import esc
+
+
+@pytest.fixture(autouse=True)
+def fonts() -> None:
+    register_fonts(resource_path("fonts"))
+
+
+def positions(flowable: object, width: float = 200) -> list[tuple[str, float, float]]:
+    """Each drawn text with its x and y on the page, via pypdf's text visitor."""
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, invariant=1)
+    document.build([Table([[flowable]], colWidths=[width])])
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, _cm: object, tm: list[float], *_rest: object) -> None:
+        if text.strip():
+            found.append((text.strip(), round(tm[4], 2), round(tm[5], 2)))
+
+    PdfReader(buffer).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize(
+    "style", [styles.CELL, styles.CELL_BOLD, styles.CELL_CENTER, styles.HEAD, styles.TITLE]
+)
+def test_one_line_is_drawn_where_the_paragraph_draws_it(style: ParagraphStyle) -> None:
+    text = "19810628 201301 1 011 & <b>"
+    cell = TextCell(text, esc(text), style)
+    paragraph = Paragraph(esc(text), style)
+    assert cell.wrap(200, 500) == paragraph.wrap(200, 500)
+    drawn = positions(cell)
+    assert " ".join(t for t, _, _ in drawn) == text
+    assert drawn == positions(Paragraph(esc(text), style))
+
+
+def test_text_longer_than_the_cell_wraps_as_a_paragraph() -> None:
+    text = "Hasil kerja yang cukup panjang untuk dua baris di sel yang sempit"
+    cell = TextCell(text, esc(text), styles.CELL)
+    paragraph = Paragraph(esc(text), styles.CELL)
+    assert not cell.fits(80)
+    assert cell.wrap(80, 500) == paragraph.wrap(80, 500)
+    assert cell.height > styles.CELL.leading
+    assert [t for t, _, _ in positions(cell, 80)] == [t for t, _, _ in positions(paragraph, 80)]
+    # The same cell still prints on one line where it is given the room.
+    assert cell.fits(400)
+    assert cell.wrap(400, 500)[1] == styles.CELL.leading
+
+
+@pytest.mark.parametrize(
+    ("text", "one_line"),
+    [("3", True), ("a  b\tc", True), ("", False), ("dua\nbaris", False)],
+)
+def test_what_may_be_a_single_line(text: str, one_line: bool) -> None:
+    cell = TextCell(text, esc(text), styles.CELL)
+    assert cell.fits(300) is one_line
+
+
+def test_a_line_taller_than_the_room_does_not_fit_and_is_not_split() -> None:
+    cell = TextCell("3", "3", styles.CELL)
+    assert cell.split(100, 5) == []
+    assert cell.split(100, 50) == [cell]
+
+
+def test_grid_cells_that_fit_become_plain_strings_with_their_font_and_alignment() -> None:
+    long = "Rencana hasil kerja yang tidak muat dalam satu baris kolom sempit ini"
+    data: list[list[object]] = [
+        [blocks.markup("NO", styles.HEAD), blocks.p("Nama")],
+        [blocks.p("1", styles.CELL_CENTER), blocks.p(long)],
+        [blocks.p("Tebal", styles.CELL_BOLD), blocks.p("kecil", styles.SMALL)],
+    ]
+    commands = blocks.plain_strings(data, [60, 100])
+    assert data[0][0] == "NO" and data[1][0] == "1" and data[2][0] == "Tebal"
+    assert data[0][1] == "Nama"
+    assert isinstance(data[1][1], TextCell)  # too long: stays a paragraph-like cell
+    assert isinstance(data[2][1], TextCell)  # another style: left as it was
+    assert ("ALIGN", (0, 0), (0, 0), "CENTER") in commands
+    assert ("ALIGN", (0, 1), (0, 1), "CENTER") in commands
+    fonts = {command[1]: command[3] for command in commands if command[0] == "FONT"}
+    assert fonts[(0, 2)].endswith("-Bold") and fonts[(0, 0)].endswith("-Bold")
+    assert not fonts[(1, 0)].endswith("-Bold")
