@@ -384,3 +384,15 @@ def test_a_signed_evaluation_is_reopened_by_the_atasan_not_the_penilai(
         f"u{dewi}pen",
         f"u{person(office, 'Novri Alamsyah')}pen",
     ]
+
+
+def test_a_print_batch_leaves_out_the_people_the_account_may_not_see(office: AppServices) -> None:
+    theirs = PrintRequest(
+        FormKind.SKP, TODAY.year, TODAY, employee_id=person(office, "Dede Rustandi")
+    )
+    mine = PrintRequest(FormKind.SKP, TODAY.year, TODAY, employee_id=person(office, "Aidil Fauzi"))
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    refused, prepared = office.printing.prepare_many([theirs, mine])
+    assert isinstance(refused, AccessDeniedError)
+    assert not isinstance(prepared, DomainError)
+    assert prepared.request == mine
