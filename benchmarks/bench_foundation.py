@@ -120,8 +120,11 @@ def child_startup(mode: str, db: str) -> None:
         window.show()
         app.exec()
         return
+    from kinerja_desktop.ui.accounts import session
     from kinerja_desktop.ui.application import run_gui
 
+    # Time the main window as before accounts: the sign-in dialog waits for a person typing.
+    setattr(session, "sign_in_dialog", lambda _services, _parent=None: None)  # noqa: B010
     run_gui(Path(db))
 
 

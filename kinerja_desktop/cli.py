@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kinerja_desktop import __version__, cli_backup, cli_handover, cli_ikm, cli_print
+from kinerja_desktop import __version__, cli_accounts, cli_backup, cli_handover, cli_ikm, cli_print
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 #: Modules that add sub-commands: each has ``add_commands(commands, db_argument)`` and
 #: ``run(args)``, which returns the exit code, or None when the command is not theirs.
-COMMAND_MODULES = (cli_backup, cli_print, cli_ikm, cli_handover)
+COMMAND_MODULES = (cli_backup, cli_print, cli_ikm, cli_handover, cli_accounts)
 
 EXIT_OK = 0
 EXIT_STORAGE = 1

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from kinerja_desktop.data.private_files import create_private_file, make_private_folder
 from kinerja_desktop.data.sqlite_files import leave_no_sidecars, read_only_uri
 from kinerja_desktop.domain.backup_rotation import BackupKind, unused_name
 
@@ -32,6 +33,7 @@ def create_verified_backup(source: Path, destination: Path) -> Path:
     temporary = destination.with_name(destination.name + ".part")
     temporary.unlink(missing_ok=True)
     try:
+        create_private_file(temporary)  # a backup is as private as the database
         with (
             leave_no_sidecars(source),
             closing(sqlite3.connect(read_only_uri(source), uri=True)) as src,
@@ -73,6 +75,7 @@ def backup_folder(database: Path) -> Path:
 def backup_before(database: Path, kind: BackupKind, now: datetime | None = None) -> Path:
     """Take a verified backup of ``database`` into its backups folder, named for ``kind``."""
     folder = backup_folder(database)
+    make_private_folder(folder)
     taken = [p.name for p in folder.iterdir()] if folder.is_dir() else []
     name = unused_name(database.stem, kind, now or datetime.now(), taken)
     return create_verified_backup(database, folder / name.file_name)

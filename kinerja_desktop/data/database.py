@@ -163,6 +163,9 @@ class Database:
         #: True when the file can only be read: every :meth:`transaction` is refused.
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        #: Write transactions committed through this object: caches of derived facts (who may
+        #: see whom) are valid while it stays the same.
+        self.commits = 0
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -191,6 +194,7 @@ class Database:
             yield session
             if write:
                 session.commit()
+                self.commits += 1
         except OperationalError as error:
             session.rollback()
             # A write inside reading() is a bug and keeps its own error; a failed save is told.

@@ -148,6 +148,7 @@ class AppraisalYearRow(Base):
 # The SKP tables live in their own module; importing it here puts every table on Base.metadata
 # wherever the staff models are loaded (migrations, tests, the app).
 from kinerja_desktop.data import (  # noqa: E402, F401
+    account_models,
     audit_models,
     behaviour_models,
     competence_models,

@@ -20,6 +20,7 @@ from kinerja_desktop.data.migrate import (
     inspect_schema,
     upgrade_to_head,
 )
+from kinerja_desktop.data.private_files import create_private_file
 from kinerja_desktop.data.sqlite_files import (
     SQLITE_HEADER,
     format_too_new,
@@ -207,6 +208,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         if not create:
             raise StorageError(health.problem or "")
         path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
     elif health.problem:
         raise StorageError(health.problem)
     elif not writable(path):

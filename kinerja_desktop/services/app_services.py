@@ -9,6 +9,8 @@ from kinerja_desktop.data.database import READ_ONLY_MESSAGE, Database
 from kinerja_desktop.data.location import location_warning
 from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
+from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.account_service import AccountService
 from kinerja_desktop.services.attention import AttentionService
 from kinerja_desktop.services.backup_service import BackupService
 from kinerja_desktop.services.behaviour_service import BehaviourService
@@ -36,6 +38,9 @@ class AppServices:
     """Everything the screens and commands use, bound to one open database."""
 
     database_path: Path
+    #: Who is signed in; every service below checks it (SYSTEM until someone signs in).
+    access: AccessGuard
+    accounts: AccountService
     staff: StaffService
     attention: AttentionService
     importer: StaffImportService
@@ -92,31 +97,34 @@ def open_services(
     where = location_warning(path)
     if where:
         warnings.append(where)
+    access = AccessGuard(database)
     return AppServices(
         database_path=path,
-        staff=StaffService(database),
-        attention=AttentionService(database),
-        importer=StaffImportService(database),
-        skp=SkpService(database),
-        skp_copy=SkpCopyService(database),
-        skp_xlsx=SkpXlsxService(database),
-        cascade=CascadeService(database),
+        access=access,
+        accounts=AccountService(database, access),
+        staff=StaffService(database, access),
+        attention=AttentionService(database, access),
+        importer=StaffImportService(database, access),
+        skp=SkpService(database, access),
+        skp_copy=SkpCopyService(database, access),
+        skp_xlsx=SkpXlsxService(database, access),
+        cascade=CascadeService(database, access),
         # Evidence files live beside the database, so a copied office folder keeps them.
-        evaluation=EvaluationService(database, path.parent / "evidence"),
-        journal=JournalService(database, path.parent / "evidence"),
-        behaviour=BehaviourService(database),
-        distribution=DistributionService(database),
-        dialogue=DialogueService(database),
-        competence=CompetenceService(database),
-        development=DevelopmentService(database),
-        development_overview=DevelopmentOverviewService(database),
-        seals=SealService(database),
-        printing=PrintingService(database),
+        evaluation=EvaluationService(database, path.parent / "evidence", access=access),
+        journal=JournalService(database, path.parent / "evidence", access),
+        behaviour=BehaviourService(database, access),
+        distribution=DistributionService(database, access),
+        dialogue=DialogueService(database, access),
+        competence=CompetenceService(database, access),
+        development=DevelopmentService(database, access),
+        development_overview=DevelopmentOverviewService(database, access),
+        seals=SealService(database, access),
+        printing=PrintingService(database, access=access),
         supervision=supervision_services(database, path.parent / "evidence"),
         # The signing key belongs to the installation (app data folder), not to the file.
-        handover=HandoverService(database, path.parent / "evidence", default_key_folder()),
+        handover=HandoverService(database, path.parent / "evidence", default_key_folder(), access),
         database=database,
-        backups=BackupService(database),
+        backups=BackupService(database, access),
         lock=lock,
         warnings=tuple(warnings),
     )

@@ -6,8 +6,9 @@ transaction and returns plain items.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -21,6 +22,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.nip import MAX_AGE_AT_APPOINTMENT_PNS, MIN_AGE_AT_APPOINTMENT, Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
+from kinerja_desktop.services.access_guard import AccessGuard
 
 #: How many days ahead an ending Plt/Plh assignment is announced.
 ACTING_NOTICE_DAYS = 14
@@ -255,12 +257,48 @@ CHECKS: list[Check] = [
 
 
 class AttentionService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def items(self, today: date | None = None) -> list[AttentionItem]:
-        """Return today's items, the important ones first."""
+        """Return today's items, the important ones first.
+
+        A restricted account sees the items about its own people only, counted and named
+        again for them; items about the office as a whole stay.
+        """
         day = today or date.today()
         with self._db.reading() as session:
             found = [item for check in CHECKS for item in check(session, day)]
+            visible = self._access.visible(session)
+            if visible is not None:
+                found = [
+                    kept
+                    for item in found
+                    if (kept := _narrowed(session, item, visible)) is not None
+                ]
         return sorted(found, key=lambda item: item.severity is not Severity.PENTING)
+
+
+def _narrowed(
+    session: Session, item: AttentionItem, visible: frozenset[int]
+) -> AttentionItem | None:
+    """The item as an account that sees only ``visible`` may read it; None to drop it."""
+    if not item.employee_ids:
+        return item
+    ids = tuple(EmployeeId(i) for i in item.employee_ids if i in visible)
+    if not ids:
+        return None
+    if len(ids) == len(item.employee_ids):
+        return item
+    names = []
+    for employee_id in ids[: NAMES_SHOWN + 1]:
+        row = repo.employee_row(session, employee_id)
+        if row is not None:
+            names.append(full_name(row.name, row.gelar_depan, row.gelar_belakang))
+    detail = name_list(names[:NAMES_SHOWN])
+    if len(ids) > NAMES_SHOWN:
+        detail = f"{', '.join(names[:NAMES_SHOWN])} dan {len(ids) - NAMES_SHOWN} lainnya"
+    # Titles that start with the count ("7 pegawai ...") are counted again for these people.
+    title = re.sub(r"^\d+ ", f"{len(ids)} ", item.title)
+    return replace(item, title=title, detail=detail, employee_ids=ids)

@@ -23,6 +23,7 @@ from kinerja_desktop.data.backup import (
 from kinerja_desktop.data.database import READ_ONLY_MESSAGE, Database
 from kinerja_desktop.data.migrate import SchemaState
 from kinerja_desktop.data.opening import inspect_file, migrate_file
+from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import (
     BackupKind,
     automatic_backup_due,
@@ -32,6 +33,7 @@ from kinerja_desktop.domain.backup_rotation import (
 )
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError, ValidationError
+from kinerja_desktop.services.access_guard import AccessGuard
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,9 @@ def export_backup(database: Path, destination: Path, now: datetime | None = None
 class BackupService:
     """Backups of the open database."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._database = database
+        self._access = access or AccessGuard(database)
 
     @property
     def path(self) -> Path:
@@ -208,6 +211,7 @@ class BackupService:
 
     def backup_to(self, destination: Path, now: datetime | None = None) -> Path:
         """The "Cadangkan ke..." action: a checked copy in a folder (a USB stick) or a new file."""
+        self._access.require(Capability.EXPORT_DATA)
         return export_backup(self.path, destination, now)
 
     def preview(self, backup: Path) -> RestorePreview:
@@ -224,6 +228,7 @@ class BackupService:
             ReadOnlyError: the database was opened read-only.
             StorageError: the safety backup or the restore failed; the database is unchanged.
         """
+        self._access.require(Capability.RESTORE_BACKUP)
         if self._database.read_only:
             raise ReadOnlyError(READ_ONLY_MESSAGE)
         preview = preview_backup(backup)

@@ -24,6 +24,7 @@ from kinerja_desktop.data.repositories import evaluation as evaluation_repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import Proposal
 from kinerja_desktop.domain.behaviour import (
     ObservationFact,
@@ -40,6 +41,7 @@ from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import inputs
 from kinerja_desktop.services.evaluation.inputs import FEEDBACK_MAX
 from kinerja_desktop.services.seals import require_open, signed_on_in
@@ -193,8 +195,14 @@ class BehaviourPeriod:
 
 
 class BehaviourService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
+
+    def skp_checked(self, session: Session, skp_id: int, action: Action) -> SkpRow:
+        row = _skp(session, skp_id)
+        self._access.require_person(session, row.employee_id, action)
+        return row
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -206,7 +214,7 @@ class BehaviourService:
             ValidationError: the period code is not one of the person's periods that year.
         """
         with self._db.reading() as session:
-            row = _skp(session, skp_id)
+            row = self.skp_checked(session, skp_id, Action.VIEW)
             period, periods = _period(session, row, period_code)
             return _view(session, row, period, periods)
 
@@ -223,7 +231,7 @@ class BehaviourService:
         """
         cleaned = feedback_text(text)
         with self._db.transaction() as session:
-            row = _skp(session, skp_id)
+            row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
             require_open(session, row.id, period.code)
@@ -247,7 +255,7 @@ class BehaviourService:
                 label = behaviour_label(BehaviourValue(value))
                 raise ValidationError(f"{label}: {error.message}", field=value.value) from None
         with self._db.transaction() as session:
-            row = _skp(session, skp_id)
+            row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
             require_open(session, row.id, period.code)
@@ -274,7 +282,7 @@ class BehaviourService:
         why = inputs.reason_text(reason)
         final = Rating(final)
         with self._db.transaction() as session:
-            row = _skp(session, skp_id)
+            row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
             require_open(session, row.id, period.code)
@@ -328,7 +336,7 @@ class BehaviourService:
         """
         why = inputs.reason_text(reason)
         with self._db.transaction() as session:
-            row = _skp(session, skp_id)
+            row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
             require_open(session, row.id, period.code)

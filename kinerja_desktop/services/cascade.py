@@ -24,10 +24,12 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import cascade as cascade_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.cascade import RhkFact
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import NotFoundError
 from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.skp import RhkKind, SkpStatus
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.services.access_guard import AccessGuard
 
 #: Heads and their staff are listed by rank, then by name.
 _RANK = {
@@ -149,8 +151,9 @@ def summarise(nodes: Sequence[CascadeNode]) -> CascadeSummary:
 
 
 class CascadeService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def tree(self, root_employee_id: int, year: int) -> CascadeNode:
         """The cascade from one person down through everyone they appraise (active people).
@@ -159,6 +162,7 @@ class CascadeService:
             NotFoundError: there is no such person.
         """
         with self._db.reading() as session:
+            self._access.require_person(session, root_employee_id, Action.VIEW)
             nodes = _Cascade(session, cascade_repo.subtree(root_employee_id), year).nodes()
         root = next((node for node in nodes if node.employee.id == root_employee_id), None)
         if root is None:
@@ -177,6 +181,7 @@ class CascadeService:
         with self._db.reading() as session:
             if staff_repo.unit_row(session, unit_id) is None:
                 raise NotFoundError("Unit tidak ditemukan; mungkin sudah dihapus.")
+            self._access.require_unit(session, unit_id)
             return _Cascade(session, cascade_repo.unit_people(unit_id), year).nodes()
 
 

@@ -17,6 +17,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import competence as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.competence import StoredRating
+from kinerja_desktop.domain.access import Action, Capability
 from kinerja_desktop.domain.competence import (
     HIGHEST_LEVEL,
     Competence,
@@ -31,6 +32,7 @@ from kinerja_desktop.domain.competence import (
 from kinerja_desktop.domain.development import GapFinding
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.staff import Employee, clean_text
+from kinerja_desktop.services.access_guard import AccessGuard
 
 __all__ = ["CompetenceLine", "CompetenceProfile", "CompetenceService", "StoredRating"]
 
@@ -99,8 +101,9 @@ def _unknown(code: str) -> ValidationError:
 
 
 class CompetenceService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def profile(self, employee_id: int, on: date) -> CompetenceProfile:
         """The person's standard and teknis competences with required and held levels on ``on``.
@@ -109,6 +112,7 @@ class CompetenceService:
             NotFoundError: No such person.
         """
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             return self.profile_in(session, employee_id, on)
 
     def profile_in(self, session: Session, employee_id: int, on: date) -> CompetenceProfile:
@@ -164,6 +168,7 @@ class CompetenceService:
             check_level(level)
         except ValidationError as error:
             errors.append(error)
+        self._access.require(Capability.MANAGE_OFFICE)
         with self._db.transaction() as session:
             if _known_competence(session, code) is None:
                 errors.append(_unknown(code))
@@ -200,6 +205,7 @@ class CompetenceService:
             )
         with self._db.transaction() as session:
             _person(session, employee_id)
+            self._access.require_person(session, employee_id, Action.EDIT)
             if _known_competence(session, code) is None:
                 errors.append(_unknown(code))
             if errors:
@@ -210,6 +216,7 @@ class CompetenceService:
         """Every rating of one competence of a person, newest first."""
         with self._db.reading() as session:
             _person(session, employee_id)
+            self._access.require_person(session, employee_id, Action.VIEW)
             return repo.ratings(session, employee_id, code)
 
     def add_technical(
@@ -231,6 +238,7 @@ class CompetenceService:
             if not value:
                 errors.append(ValidationError("Wajib diisi.", field=field))
         cleaned_levels = _levels(levels, errors)
+        self._access.require(Capability.MANAGE_OFFICE)
         with self._db.transaction() as session:
             if fields["code"] and _known_competence(session, fields["code"]) is not None:
                 errors.append(
@@ -257,6 +265,7 @@ class CompetenceService:
         cleaned_levels = _levels(levels, errors)
         if errors:
             raise ValidationErrors(errors)
+        self._access.require(Capability.MANAGE_OFFICE)
         with self._db.transaction() as session:
             stored = repo.update_technical_competence(session, code, cleaned_name, cleaned_levels)
             if stored is None:

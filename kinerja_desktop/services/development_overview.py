@@ -28,6 +28,7 @@ from kinerja_desktop.domain.development import (
 )
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, Unit
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity, name_list
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.development_service import (
@@ -202,23 +203,35 @@ def plans_in(
 
 
 class DevelopmentOverviewService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def unit(self, year: int, today: date, unit_id: int | None = None) -> UnitDevelopment:
-        """The active people of a unit and the units below it (everyone when None)."""
+        """The active people of a unit and the units below it (everyone when None).
+
+        Only the people the signed-in account may see are included.
+        """
         with self._db.reading() as session:
-            return self.unit_in(session, year, today, unit_id)
+            return self.unit_in(session, year, today, unit_id, self._access.visible(session))
 
     @staticmethod
     def unit_in(
-        session: Session, year: int, today: date, unit_id: int | None = None
+        session: Session,
+        year: int,
+        today: date,
+        unit_id: int | None = None,
+        only: frozenset[int] | None = None,
     ) -> UnitDevelopment:
-        """`unit` inside the caller's session."""
+        """`unit` inside the caller's session (``only``: these people, None for all)."""
         units = staff_repo.all_units(session)
         names: dict[int, str] = {unit.id: unit.name for unit in units}
         scope_ids = _descendants(units, unit_id) if unit_id is not None else None
-        people = staff_repo.all_employees(session, active_only=True, unit_ids=scope_ids)
+        people = [
+            person
+            for person in staff_repo.all_employees(session, active_only=True, unit_ids=scope_ids)
+            if only is None or person.id in only
+        ]
         people.sort(key=lambda person: (person.name.casefold(), person.nip))
         plans = plans_in(session, year, today, people, units)
         day = today if today.year == year else date(year, 12, 31)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import competence as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.development import (
     ActionProposal,
     DevelopmentItem,
@@ -40,6 +41,7 @@ from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
 from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.journal_service import JournalService
 
@@ -277,8 +279,9 @@ def _item_data(
 
 
 class DevelopmentService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
         self._competence = CompetenceService(database)
 
     def plan(self, employee_id: int, year: int, today: date) -> DevelopmentPlan:
@@ -289,6 +292,7 @@ class DevelopmentService:
         """
         with self._db.reading() as session:
             unit_id = _require_person(session, employee_id)
+            self._access.require_person(session, employee_id, Action.VIEW)
             start = review_period_start(session, unit_id, year, today)
             stored = repo.items(session, employee_id, year)
         items = tuple(plan_item(s, today, start) for s in stored)
@@ -314,6 +318,7 @@ class DevelopmentService:
         )
         with self._db.transaction() as session:
             _require_person(session, employee_id)
+            self._access.require_person(session, employee_id, Action.EDIT)
             return plan_item(repo.add_item(session, data))
 
     def update_item(self, item_id: int, entry: ItemInput, *, today: date | None = None) -> PlanItem:
@@ -325,6 +330,7 @@ class DevelopmentService:
         """
         with self._db.transaction() as session:
             stored = _require_item(session, item_id).data
+            self._access.require_person(session, stored.employee_id, Action.EDIT)
             data = _item_data(
                 stored.employee_id,
                 stored.year,
@@ -371,6 +377,7 @@ class DevelopmentService:
         """Record that the item was followed up today and stays as it is."""
         with self._db.transaction() as session:
             stored = _require_item(session, item_id)
+            self._access.require_person(session, stored.data.employee_id, Action.EDIT)
             data = replace(stored.data, reviewed_on=today or date.today())
             updated = repo.update_item(session, item_id, data)
             assert updated is not None
@@ -381,6 +388,8 @@ class DevelopmentService:
 
         A proposal whose item was later cancelled is proposed again: the finding still stands.
         """
+        with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
         profile = self._competence.profile(employee_id, date(year, 12, 31))
         with self._db.reading() as session:
             decisions = repo.year_decisions(session, employee_id, year)
@@ -424,4 +433,5 @@ class DevelopmentService:
         """Set a proposal aside for the person and year; it is no longer proposed."""
         with self._db.transaction() as session:
             _require_person(session, employee_id)
+            self._access.require_person(session, employee_id, Action.EDIT)
             repo.dismiss(session, employee_id, year, key, on or date.today())

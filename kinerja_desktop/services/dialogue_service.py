@@ -24,12 +24,14 @@ from kinerja_desktop.data.behaviour_models import DialogueRow
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.objection import OBJECTION_DAYS, is_late, objection_deadline
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import StaffService
 
 TEXT_LIMIT = 4000
@@ -119,8 +121,9 @@ class Dialogue:
 
 
 class DialogueService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
         self._staff = StaffService(database)
 
     # --- reading ---------------------------------------------------------------------------
@@ -134,6 +137,7 @@ class DialogueService:
         """
         code = self._period_code(skp_id, period_code)
         with self._db.reading() as session:
+            self._access.require_skp(session, skp_id, Action.VIEW)
             record = _record(_row(session, skp_id, code))
         return self._view(skp_id, code, record, today)
 
@@ -279,6 +283,7 @@ class DialogueService:
     ) -> Dialogue:
         code = self._period_code(skp_id, period_code)
         with self._db.transaction() as session:
+            self._access.require_skp(session, skp_id, Action.EDIT)
             row = _row(session, skp_id, code)
             if row is None:
                 row = DialogueRow(

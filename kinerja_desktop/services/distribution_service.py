@@ -22,6 +22,7 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.domain.staff import Unit, clean_text, full_name
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import StaffService
 
 NOTE_LIMIT = 2000
@@ -83,8 +84,9 @@ class UnitDistribution:
 
 
 class DistributionService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
         self._staff = StaffService(database)
 
     def set_org_predikat(
@@ -114,6 +116,7 @@ class DistributionService:
         with self._db.transaction() as session:
             if staff_repo.unit_row(session, unit_id) is None:
                 raise NotFoundError("Unit tidak ditemukan.")
+            self._access.require_unit(session, unit_id)
             stored = repo.save_org_predikat(
                 session, unit_id, year, code, OrgPredikat(predikat).value, on=on, note=text
             )
@@ -123,6 +126,7 @@ class DistributionService:
         """The recorded organisation predikat, or None."""
         code = period_code.strip().upper()
         with self._db.reading() as session:
+            self._access.require_unit(session, unit_id)
             stored = repo.org_predikat(session, unit_id, year, code)
         return _record(stored) if stored is not None else None
 
@@ -136,6 +140,7 @@ class DistributionService:
         code = self._period_code(unit_id, year, period_code)
         unit_ids = self._staff.unit_with_descendants(unit_id)
         with self._db.reading() as session:
+            self._access.require_unit(session, unit_id)
             unit_row = staff_repo.unit_row(session, unit_id)
             if unit_row is None:
                 raise NotFoundError("Unit tidak ditemukan.")

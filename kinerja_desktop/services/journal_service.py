@@ -23,6 +23,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import journal as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationFact,
@@ -42,6 +43,7 @@ from kinerja_desktop.domain.periods import (
 )
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
 from kinerja_desktop.domain.staff import EmployeeId, clean_text, full_name
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.staff_service import periods_for_row
@@ -388,8 +390,11 @@ def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
 class JournalService:
     """Records, corrects and reads the behaviour journal."""
 
-    def __init__(self, database: Database, evidence_dir: Path) -> None:
+    def __init__(
+        self, database: Database, evidence_dir: Path, access: AccessGuard | None = None
+    ) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
         self.evidence_store = EvidenceStore(evidence_dir)
 
     # --- writing ---------------------------------------------------------------------------
@@ -433,7 +438,7 @@ class JournalService:
             today=today,
         )
         with self._db.transaction() as session:
-            self._require_person(session, employee_id)
+            self._require_person(session, employee_id, Action.EDIT)
             data = self._with_file(data, evidence_file)
             new_id = repo.add(session, data)
             return self._read(session, new_id)
@@ -478,7 +483,8 @@ class JournalService:
             current = repo.get(session, observation_id)
             if current is None:
                 raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
-            self._require_person(session, employee_id)
+            self._access.require_person(session, current.data.employee_id, Action.EDIT)
+            self._require_person(session, employee_id, Action.EDIT)
             if not remove_file:
                 data = _keep_file(data, current.data)
             data = self._with_file(data, evidence_file)
@@ -492,6 +498,9 @@ class JournalService:
             NotFoundError: it is already gone.
         """
         with self._db.transaction() as session:
+            current = repo.get(session, observation_id)
+            if current is not None:
+                self._access.require_person(session, current.data.employee_id, Action.EDIT)
             if not repo.delete(session, observation_id):
                 raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
 
@@ -520,6 +529,14 @@ class JournalService:
                 sign=journal_filter.sign.value if journal_filter.sign else None,
                 text=clean_text(journal_filter.text),
             )
+            if journal_filter.employee_id is not None:
+                self._access.require_person(session, journal_filter.employee_id, Action.VIEW)
+            elif self._access.restricted:
+                # Only the people the account may see; the limit applies to what is kept.
+                kept = self._access.keep(
+                    session, repo.find(session, query), lambda stored: stored.data.employee_id
+                )
+                return [to_observation(stored) for stored in kept[:limit]]
             return [to_observation(stored) for stored in repo.find(session, query, limit)]
 
     def periods(self, year: int, employee_id: int | None = None) -> list[Period]:
@@ -536,6 +553,7 @@ class JournalService:
     def facts(self, employee_id: int, start: date, end: date) -> list[ObservationFact]:
         """What the rating proposal needs of a person's entries from ``start`` to ``end``."""
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             query = repo.ObservationQuery(employee_id=employee_id, start=start, end=end)
             return [to_observation(stored).fact for stored in repo.find(session, query)]
 
@@ -611,16 +629,20 @@ class JournalService:
         copy = self.evidence_store.put(file)
         return _replace_file(data, copy.stored_name, copy.sha256)
 
-    def _require_person(self, session: Session, employee_id: int) -> EmployeeRow:
+    def _require_person(
+        self, session: Session, employee_id: int, action: Action = Action.VIEW
+    ) -> EmployeeRow:
         row = staff_repo.employee_row(session, employee_id)
         if row is None:
             raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
+        self._access.require_person(session, row.id, action)
         return row
 
     def _read(self, session: Session, observation_id: int) -> Observation:
         stored = repo.get(session, observation_id)
         if stored is None:
             raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
+        self._access.require_person(session, stored.data.employee_id, Action.VIEW)
         return to_observation(stored)
 
     def _period(self, session: Session, employee_id: int | None, year: int, code: str) -> Period:

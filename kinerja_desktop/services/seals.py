@@ -23,6 +23,7 @@ from kinerja_desktop.data import skp_models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import audit as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.audit import (
     AuditAction,
     AuditEntry,
@@ -37,6 +38,7 @@ from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services import signatories
 from kinerja_desktop.services.staff_service import periods_for_row
+from kinerja_desktop.services.access_guard import AccessGuard
 
 __all__ = [
     "SealReport",
@@ -62,7 +64,7 @@ def _period_end(
 
 
 def current_actor() -> str:
-    """Who is at the keyboard: the operating-system user until the app has its own accounts."""
+    """The operating-system user: the actor when no account is signed in (command line)."""
     try:
         return getpass.getuser()[:100] or "pengguna"
     except (OSError, KeyError):  # no user name in this environment
@@ -293,12 +295,14 @@ class SealReport:
 
 
 class SealService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def signed_on(self, skp_id: int, period_code: str) -> date | None:
         """The day the evaluation was marked signed; None while it is open."""
         with self._db.reading() as session:
+            self._access.require_skp(session, skp_id, Action.VIEW)
             return repo.seal_of(session, skp_id, period_code)
 
     def sign_evaluation(self, skp_id: int, period_code: str, signed_on: date) -> None:
@@ -313,6 +317,7 @@ class SealService:
             raise ValidationError("Tanggal tanda tangan tidak boleh di masa depan.", field="date")
         with self._db.transaction() as session:
             row = _skp_row(session, skp_id)
+            self._access.require_person(session, row.employee_id, Action.SIGN)
             if row.status != "DISEPAKATI":
                 raise ValidationError(
                     "SKP belum disepakati; evaluasinya belum dapat ditandatangani."
@@ -335,7 +340,7 @@ class SealService:
                 session,
                 AuditFields(
                     at=_now(),
-                    actor=current_actor(),
+                    actor=self._access.actor or current_actor(),
                     action=AuditAction.EVALUASI_DITANDATANGANI,
                     record=evaluation_record(skp_id, period_code),
                     label=_evaluation_label(session, row, period_code),
@@ -360,6 +365,8 @@ class SealService:
             )
         with self._db.transaction() as session:
             row = _skp_row(session, skp_id)
+            # The penilai alone may not undo their own seal: the atasan, unit head or admin may.
+            self._access.require_person(session, row.employee_id, Action.REOPEN)
             if repo.seal_of(session, skp_id, period_code) is None:
                 raise ValidationError("Evaluasi ini belum ditandatangani; ubah saja langsung.")
             repo.remove_seal(session, skp_id, period_code)
@@ -367,7 +374,7 @@ class SealService:
                 session,
                 AuditFields(
                     at=_now(),
-                    actor=current_actor(),
+                    actor=self._access.actor or current_actor(),
                     action=AuditAction.EVALUASI_DIBUKA,
                     record=evaluation_record(skp_id, period_code),
                     label=_evaluation_label(session, row, period_code),

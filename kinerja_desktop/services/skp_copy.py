@@ -20,6 +20,7 @@ from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.skp import (
     Pendekatan,
@@ -32,6 +33,7 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import RhkOption, RhkView, SkpView
 from kinerja_desktop.domain.staff import Employee, clean_text
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.skp_service import new_skp_row, parent_options
 from kinerja_desktop.services.staff_service import periods_for_row
 
@@ -97,8 +99,9 @@ def locked_target_message(name: str, year: int) -> str:
 
 
 class SkpCopyService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -109,12 +112,15 @@ class SkpCopyService:
         """
         with self._db.reading() as session:
             employee = _employee(session, employee_id)
+            self._access.require_person(session, employee.id, Action.VIEW)
             wanted = _jabatan_key(employee.jabatan)
             people = [
                 colleague
                 for colleague in repo.active_people_with_skp(session, year)
                 if colleague.id != employee_id and _jabatan_key(colleague.jabatan) == wanted
             ]
+            # Only colleagues whose SKP the account may read can be copied from.
+            people = self._access.keep(session, people, lambda person: person.id)
         return sorted(people, key=lambda person: (person.name.casefold(), person.id))
 
     # --- writing ---------------------------------------------------------------------------
@@ -132,6 +138,7 @@ class SkpCopyService:
         """
         with self._db.transaction() as session:
             employee = _employee(session, employee_id)
+            self._access.require_person(session, employee.id, Action.EDIT)
             if repo.skp_row_for(session, employee_id, year) is not None:
                 raise ValidationError(already_exists_message(employee.name, year))
             previous = repo.skp_row_for(session, employee_id, year - 1)
@@ -163,6 +170,8 @@ class SkpCopyService:
         with self._db.transaction() as session:
             source_employee = _employee(session, source_employee_id)
             target = _employee(session, target_employee_id)
+            self._access.require_person(session, source_employee.id, Action.VIEW)
+            self._access.require_person(session, target.id, Action.EDIT)
             source_row = repo.skp_row_for(session, source_employee_id, year)
             if source_row is None:
                 raise ValidationError(
@@ -212,6 +221,8 @@ class SkpCopyService:
         assigned: list[AssignedRhk] = []
         skipped: list[SkippedPerson] = []
         with self._db.transaction() as session:
+            for employee_id in wanted:
+                self._access.require_person(session, employee_id, Action.EDIT)
             for employee_id in wanted:
                 outcome = _assign_one(session, shared, employee_id, year, pendekatan)
                 if isinstance(outcome, AssignedRhk):

@@ -11,6 +11,7 @@ from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import NotFoundError, StaleEditError, ValidationError
 from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.skp import (
@@ -32,6 +33,7 @@ from kinerja_desktop.domain.skp_records import (
 )
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services import seals, signatories
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import periods_for_row
 
 LOCKED_MESSAGE = (
@@ -45,32 +47,38 @@ def layout_for(jabatan_kind: JabatanKind) -> SkpLayout:
 
 
 class SkpService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     # --- reading ---------------------------------------------------------------------------
 
     def get(self, employee_id: int, year: int) -> SkpView | None:
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             row = repo.skp_row_for(session, employee_id, year)
             return repo.load(session, row) if row else None
 
     def by_id(self, skp_id: int) -> SkpView:
         with self._db.reading() as session:
+            self._access.require_skp(session, skp_id, Action.VIEW)
             return repo.load(session, _existing(session, skp_id))
 
     def supervisor_options(self, employee_id: int, year: int) -> list[RhkOption]:
         """The RHK of the person's Pejabat Penilai that year, which their RHK can serve."""
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             return parent_options(session, employee_id, year)
 
     def versions(self, skp_id: int) -> list[SkpVersionInfo]:
         with self._db.reading() as session:
+            self._access.require_skp(session, skp_id, Action.VIEW)
             return repo.versions(session, skp_id)
 
     def version(self, skp_id: int, revision: int) -> SkpView:
         """Return an agreed version as it was agreed."""
         with self._db.reading() as session:
+            self._access.require_skp(session, skp_id, Action.VIEW)
             base = repo.load(session, _existing(session, skp_id))
             stored = repo.version_json(session, skp_id, revision)
             if stored is None:
@@ -93,6 +101,7 @@ class SkpService:
             employee = staff_repo.employee_row(session, employee_id)
             if employee is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
+            self._access.require_person(session, employee.id, Action.EDIT)
             if repo.skp_row_for(session, employee_id, year) is not None:
                 raise ValidationError(f"{employee.name} sudah memiliki SKP tahun {year}.")
             return repo.load(session, new_skp_row(session, employee, year, pendekatan))
@@ -108,6 +117,7 @@ class SkpService:
         """
         content = validate_skp(draft)
         with self._db.transaction() as session:
+            self._access.require_skp(session, skp_id, Action.EDIT)
             row = _editable(session, skp_id, version)
             _check_parents(session, row, content)
             _check_deletions(session, row, content)
@@ -124,6 +134,7 @@ class SkpService:
             ValidationErrors: it is not complete yet (each gap names its cell).
         """
         with self._db.transaction() as session:
+            self._access.require_skp(session, skp_id, Action.EDIT)
             row = _editable(session, skp_id, version)
             view = repo.load(session, row)
             content = validate_skp(view.to_draft())
@@ -134,7 +145,7 @@ class SkpService:
             session.flush()
             agreed = repo.load(session, row)
             repo.add_version(session, row, to_json(agreed))
-            seals.seal_skp(session, row.id)
+            seals.seal_skp(session, row.id, self._access.actor)
             signatories.take(session, f"skp:{row.id}:{row.revision}", row.employee_id, on)
             return agreed
 
@@ -145,6 +156,8 @@ class SkpService:
             raise ValidationError("Tuliskan alasan revisi SKP.", field="reason")
         with self._db.transaction() as session:
             row = _existing(session, skp_id)
+            # Undoing an agreement is the atasan's (or a unit head's, or admin's) call.
+            self._access.require_person(session, row.employee_id, Action.REOPEN)
             _check_version(row, version)
             if row.status != SkpStatus.DISEPAKATI.value:
                 raise ValidationError("SKP ini masih draf; ubah saja tanpa revisi.")
@@ -153,7 +166,7 @@ class SkpService:
             row.revision_reason = why
             row.agreed_on = None
             session.flush()
-            seals.skp_reopened(session, row.id, why)
+            seals.skp_reopened(session, row.id, why, self._access.actor)
             return repo.load(session, row)
 
 

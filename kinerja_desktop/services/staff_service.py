@@ -12,6 +12,7 @@ from kinerja_desktop.data import models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories.staff import SortKey, StaffFilter, StaffListRow
+from kinerja_desktop.domain.access import AccessDeniedError, Action, Capability
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import (
     NotFoundError,
@@ -41,6 +42,7 @@ from kinerja_desktop.domain.staff import (
     clean_text,
     validate_staff_fields,
 )
+from kinerja_desktop.services.access_guard import AccessGuard
 
 __all__ = ["SortKey", "StaffFilter", "StaffListRow", "StaffService"]
 
@@ -110,14 +112,30 @@ def _cycle_message(names: Sequence[str]) -> str:
 
 
 class StaffService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     # --- reading ---------------------------------------------------------------------------
 
     def units(self) -> list[Unit]:
+        """The unit tree; a restricted account gets its units, its people's, and those above."""
         with self._db.reading() as session:
-            return repo.all_units(session)
+            units = repo.all_units(session)
+            if not self._access.restricted:
+                return units
+            facts = self._access.facts(session)
+            keep = set(self._access.units(session) or ())
+            keep |= {
+                facts.unit_of[p] for p in self._access.visible(session) or () if p in facts.unit_of
+            }
+        parent = {unit.id: unit.parent_id for unit in units}
+        for unit_id in list(keep):
+            above = parent.get(UnitId(unit_id))
+            while above is not None and above not in keep:
+                keep.add(above)
+                above = parent.get(above)
+        return [unit for unit in units if unit.id in keep]
 
     def unit_with_descendants(self, unit_id: int) -> frozenset[int]:
         units = self.units()
@@ -136,10 +154,15 @@ class StaffService:
     def find_ids(self, staff_filter: StaffFilter) -> list[EmployeeId]:
         """Return the ids of the people the list shows, filtered and sorted in SQL."""
         with self._db.reading() as session:
-            return repo.filtered_ids(session, staff_filter)
+            found = repo.filtered_ids(session, staff_filter)
+            visible = self._access.visible(session)
+        return found if visible is None else [i for i in found if i in visible]
 
     def list_rows(self, ids: Sequence[int]) -> list[StaffListRow]:
         with self._db.reading() as session:
+            visible = self._access.visible(session)
+            if visible is not None:
+                ids = [i for i in ids if i in visible]
             return repo.list_rows(session, ids)
 
     def count(self, *, active_only: bool = True) -> int:
@@ -151,20 +174,29 @@ class StaffService:
             row = repo.employee_row(session, employee_id)
             if row is None:
                 raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
+            self._access.require_person(session, row.id, Action.VIEW)
             return repo.to_employee(row)
 
     def find_by_nip(self, nip: str) -> Employee | None:
+        """The person with this NIP, or None (also when the account may not see them)."""
         with self._db.reading() as session:
             row = repo.employee_by_nip(session, nip)
-            return repo.to_employee(row) if row else None
+            if row is None or not self._access.allows(session, row.id, Action.VIEW):
+                return None
+            return repo.to_employee(row)
 
     def search_people(self, text: str, limit: int = 20) -> list[Employee]:
         """Active people matching ``text`` (name, NIP, jabatan, unit), for pickers."""
         with self._db.reading() as session:
-            return repo.search_people(session, text, limit)
+            if not self._access.restricted:
+                return repo.search_people(session, text, limit)
+            # Ask for more and keep the visible ones: a penilai's few people are still found.
+            found = repo.search_people(session, text, max(limit * 50, 1000))
+            return self._access.keep(session, found, lambda person: person.id)[:limit]
 
     def history(self, employee_id: int) -> list[EmploymentEvent]:
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             return repo.events_of(session, employee_id)
 
     def appraisers(self, employee_id: int, on: date) -> Appraisers:
@@ -173,12 +205,15 @@ class StaffService:
         A Plt/Plh covering that day stands in for the supervisor they replace, at both levels.
         """
         with self._db.reading() as session:
-            return appraisers_in(session, _existing_row(session, employee_id), on)
+            row = _existing_row(session, employee_id)
+            self._access.require_person(session, row.id, Action.VIEW)
+            return appraisers_in(session, row, on)
 
     def profile(self, employee_id: int, today: date) -> EmployeeProfile:
         """Return everything a person's summary shows, read in one transaction."""
         with self._db.reading() as session:
             row = _existing_row(session, employee_id)
+            self._access.require_person(session, row.id, Action.VIEW)
             employee = repo.to_employee(row)
             unit = repo.unit_row(session, row.unit_id)
             return EmployeeProfile(
@@ -193,7 +228,9 @@ class StaffService:
     def supervisor_tree(self, unit_ids: frozenset[int] | None = None) -> list[TreeNode]:
         """Return the active staff as a forest: roots are people with no penilai in the set."""
         with self._db.reading() as session:
-            people = repo.all_employees(session, active_only=True)
+            people = self._access.keep(
+                session, repo.all_employees(session, active_only=True), lambda person: person.id
+            )
         if unit_ids is not None:
             people = [person for person in people if person.unit_id in unit_ids]
         present = {person.id for person in people}
@@ -209,8 +246,14 @@ class StaffService:
         return [build(root, 0) for root in children.get(None, [])]
 
     def acting_assignments(self) -> list[ActingAssignment]:
+        """Every Plt/Plh; a restricted account gets those whose two people it may see."""
         with self._db.reading() as session:
-            return repo.acting_assignments(session)
+            return [
+                assignment
+                for assignment in repo.acting_assignments(session)
+                if self._access.allows(session, assignment.acting_employee_id, Action.VIEW)
+                and self._access.allows(session, assignment.for_employee_id, Action.VIEW)
+            ]
 
     def appraisal_years(self) -> list[AppraisalYear]:
         with self._db.reading() as session:
@@ -229,7 +272,8 @@ class StaffService:
     def subordinates(self, employee_id: int) -> list[Employee]:
         """Active people whose Pejabat Penilai is ``employee_id``."""
         with self._db.reading() as session:
-            return repo.subordinates_of(session, employee_id)
+            found = repo.subordinates_of(session, employee_id)
+            return self._access.keep(session, found, lambda person: person.id)
 
     def scheme_for(self, unit_id: int, year: int) -> EvaluationScheme:
         """The evaluation scheme of the unit's instansi that year (triwulan unless set)."""
@@ -285,6 +329,7 @@ class StaffService:
         period spans their time in the unit.
         """
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             return periods_for_row(session, _existing_row(session, employee_id), year)
 
     # --- writing ---------------------------------------------------------------------------
@@ -294,6 +339,10 @@ class StaffService:
         if not clean:
             raise ValidationError("Nama unit wajib diisi.", field="name")
         with self._db.transaction() as session:
+            if parent_id is None:
+                self._access.require(Capability.MANAGE_OFFICE)
+            else:
+                self._access.require_unit(session, parent_id)
             parent = repo.unit_row(session, parent_id) if parent_id is not None else None
             if parent_id is not None and parent is None:
                 raise ValidationError("Unit induk tidak ditemukan.", field="parent")
@@ -311,6 +360,7 @@ class StaffService:
         """Add a person; records their joining date in the history."""
         fields = validate_staff_fields(data.fields)
         with self._db.transaction() as session:
+            self._require_placement(session, data)
             self._check_placement(session, None, str(fields.nip), data)
             row = models.EmployeeRow(unit_id=data.unit_id, penilai_id=data.penilai_id, active=True)
             repo.apply_fields(row, fields)
@@ -342,6 +392,9 @@ class StaffService:
                     "Data pegawai ini sudah diubah di tempat lain sejak dibuka. "
                     "Tutup formulir dan buka kembali untuk melihat data terbaru."
                 )
+            self._access.require_person(session, row.id, Action.EDIT)
+            if data.unit_id != row.unit_id:
+                self._require_placement(session, data)
             self._check_placement(session, row.id, str(fields.nip), data)
             if data.unit_id != row.unit_id:
                 repo.add_event(
@@ -370,6 +423,7 @@ class StaffService:
             raise ValidationError("Jenis perubahan tidak sesuai untuk menonaktifkan pegawai.")
         with self._db.transaction() as session:
             row = self._active_row(session, employee_id)
+            self._access.require_person(session, row.id, Action.EDIT)
             _check_after_last_start(session, row.id, on)
             row.active = False
             repo.add_event(
@@ -383,6 +437,7 @@ class StaffService:
             row = repo.employee_row(session, employee_id)
             if row is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
+            self._access.require_person(session, row.id, Action.EDIT)
             row.active = True
             repo.add_event(
                 session,
@@ -418,6 +473,7 @@ class StaffService:
             self._active_row(session, acting_employee_id)
             if repo.employee_row(session, for_employee_id) is None:
                 raise NotFoundError("Pejabat yang digantikan tidak ditemukan.")
+            self._require_acting(session, for_employee_id)
             row = models.ActingAssignmentRow(
                 kind=kind.value,
                 acting_employee_id=acting_employee_id,
@@ -434,6 +490,7 @@ class StaffService:
         with self._db.transaction() as session:
             row = session.get(models.ActingAssignmentRow, assignment_id)
             if row is not None:
+                self._require_acting(session, row.for_employee_id)
                 session.delete(row)
 
     def set_appraisal_year(
@@ -441,6 +498,7 @@ class StaffService:
     ) -> AppraisalYear:
         if not 2000 <= year <= 2100:
             raise ValidationError("Tahun penilaian harus antara 2000 dan 2100.", field="year")
+        self._access.require(Capability.MANAGE_OFFICE)
         with self._db.transaction() as session:
             unit = repo.unit_row(session, instansi_id)
             if unit is None or unit.parent_id is not None:
@@ -453,6 +511,22 @@ class StaffService:
             return AppraisalYear(UnitId(instansi_id), year, scheme)
 
     # --- rules -----------------------------------------------------------------------------
+
+    def _require_placement(self, session: Session, data: StaffInput) -> None:
+        """Adding or moving someone into a unit needs that unit in the account's charge."""
+        if data.unit_id is not None and repo.unit_row(session, data.unit_id) is not None:
+            self._access.require_unit(session, data.unit_id)
+
+    def _require_acting(self, session: Session, for_employee_id: int) -> None:
+        """A Plt/Plh is set by whoever heads the absent official's unit (or admin)."""
+        units = self._access.units(session)
+        if units is None:
+            return
+        unit = self._access.facts(session).unit_of.get(for_employee_id)
+        if unit is None or unit not in units:
+            raise AccessDeniedError(
+                "Plt/Plh ditetapkan oleh kepala unit pejabat yang digantikan, atau oleh admin."
+            )
 
     @staticmethod
     def _active_row(session: Session, employee_id: int) -> models.EmployeeRow:

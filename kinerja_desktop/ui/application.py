@@ -21,6 +21,7 @@ from kinerja_desktop.services.recovery import (
     set_aside_if_damaged,
 )
 from kinerja_desktop.services.startup import DatabaseLock, open_locked, take_lock
+from kinerja_desktop.ui.accounts.session import run_sessions
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
 from kinerja_desktop.ui.workers import wait_for_background_work
@@ -195,10 +196,9 @@ def run_gui(db_path: Path | None) -> int:
     services = open_with_recovery(db_path or default_database_path())
     if services is None:
         return 1
-    window = MainWindow(services)
-    window.show()
     try:
-        return app.exec()
+        # Signs in (or creates the first admin), then one window per signed-in session.
+        return run_sessions(app, services, MainWindow)
     finally:
         wait_for_background_work()  # a check still reading must not outlive the app
         services.close()

@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
             self._services.staff,
             backups=self._services.backups,
             handover=self._services.handover,
+            accounts=self._services.accounts,
             printing=self._services.printing,
         )
         settings.staff_changed.connect(self.events.staff_changed)

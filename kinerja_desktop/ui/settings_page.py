@@ -26,10 +26,12 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
+from kinerja_desktop.services.account_service import AccountService
 from kinerja_desktop.services.backup_service import BackupService
 from kinerja_desktop.services.handover import HandoverService
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.accounts.accounts_section import AccountsSection
 from kinerja_desktop.ui.backup_section import BackupSection
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.handover_section import HandoverSection
@@ -52,6 +54,7 @@ class SettingsPage(QWidget):
         *,
         backups: BackupService | None = None,
         handover: HandoverService | None = None,
+        accounts: AccountService | None = None,
         printing: PrintingService | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,6 +69,8 @@ class SettingsPage(QWidget):
             self.handover = HandoverSection(handover)
             self.handover.data_changed.connect(self.staff_changed)
             layout.addWidget(self.handover)
+        if accounts is not None and accounts.can_manage():  # admin only
+            layout.addWidget(AccountsSection(accounts, staff))
         self.paper_key = PaperKeySection(printing) if printing is not None else None
         if self.paper_key is not None:
             layout.addWidget(self.paper_key)

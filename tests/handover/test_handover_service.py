@@ -29,6 +29,7 @@ NOT_CARRIED = {
     # Not carried yet: a form of a record sealed in another office prints the receiving
     # office's register (docs/handover-format.md).
     "signatories": "not carried yet",
+    "accounts": "passwords and roles belong to the installation, never to a package",
 }
 
 

@@ -46,6 +46,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories import staff_bulk
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.services.demo.accounts_demo import write_accounts
 from kinerja_desktop.services.demo.behaviour_demo import write_behaviour
 from kinerja_desktop.services.demo.development_demo import write_development
 from kinerja_desktop.services.demo.office import plan_office
@@ -70,6 +71,7 @@ DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
 DEMO_STEPS.append(write_development)
 DEMO_STEPS.append(write_supervision)
+DEMO_STEPS.append(write_accounts)
 
 
 def write_demo(

@@ -13,11 +13,13 @@ from kinerja_desktop.data.repositories import evaluation as repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
 from kinerja_desktop.domain.errors import DomainError, NotFoundError
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import inputs
 from kinerja_desktop.services.evaluation.records import (
     Evidence,
@@ -39,9 +41,14 @@ from kinerja_desktop.services.staff_service import periods_for_row
 
 class EvaluationService:
     def __init__(
-        self, database: Database, evidence_dir: Path, rules: ResultRules = DEFAULT_RULES
+        self,
+        database: Database,
+        evidence_dir: Path,
+        rules: ResultRules = DEFAULT_RULES,
+        access: AccessGuard | None = None,
     ) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
         self._rules = rules
         self.evidence_store = EvidenceStore(evidence_dir)
 
@@ -55,12 +62,15 @@ class EvaluationService:
     def people(self, year: int) -> list[SkpPerson]:
         """Everyone with an SKP in ``year`` (draft or agreed), by name."""
         with self._db.reading() as session:
-            return [to_person(holder) for holder in repo.skp_holders(session, year)]
+            holders = self._access.keep(
+                session, repo.skp_holders(session, year), lambda holder: holder.employee_id
+            )
+            return [to_person(holder) for holder in holders]
 
     def periods(self, skp_id: int) -> list[Period]:
         """The SKP holder's periods of the SKP's year (partial when they joined or left)."""
         with self._db.reading() as session:
-            return _periods(session, _skp(session, skp_id))
+            return _periods(session, self._skp(session, skp_id, Action.VIEW))
 
     def evaluation(self, skp_id: int, period_code: str) -> PeriodEvaluation:
         """Return the SKP's evaluation in one period.
@@ -70,7 +80,7 @@ class EvaluationService:
             ValidationError: the period code is not one of the person's periods that year.
         """
         with self._db.reading() as session:
-            row = _skp(session, skp_id)
+            row = self._skp(session, skp_id, Action.VIEW)
             period, periods = _period(session, row, period_code)
             return self._evaluate(session, row, period, periods)
 
@@ -83,6 +93,10 @@ class EvaluationService:
         """
         with self._db.reading() as session:
             stored = repo.evidence(session, evidence_id)
+            if stored is not None:
+                self._access.require_person(
+                    session, _indicator_skp(session, stored.iki_id).employee_id, Action.VIEW
+                )
         if stored is None or stored.kind != EvidenceKind.FILE.value:
             raise NotFoundError("Berkas bukti dukung tidak ditemukan; mungkin sudah dihapus.")
         if not self.evidence_store.verify(stored.stored_name, stored.sha256):
@@ -91,6 +105,16 @@ class EvaluationService:
                 f"bukti dukung ({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
             )
         return self.evidence_store.path_of(stored.stored_name)
+
+    def _skp(self, session: Session, skp_id: int, action: Action) -> SkpRow:
+        row = _skp(session, skp_id)
+        self._access.require_person(session, row.employee_id, action)
+        return row
+
+    def _indicator_skp(self, session: Session, iki_id: int, action: Action) -> SkpRow:
+        row = _indicator_skp(session, iki_id)
+        self._access.require_person(session, row.employee_id, action)
+        return row
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -109,7 +133,7 @@ class EvaluationService:
                 not agreed. Nothing is saved.
         """
         with self._db.transaction() as session:
-            skp = _indicator_skp(session, iki_id)
+            skp = self._indicator_skp(session, iki_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
@@ -142,7 +166,7 @@ class EvaluationService:
         day = today or date.today()
         kind, text = inputs.parse_evidence(note, link, file)
         with self._db.transaction() as session:
-            skp = _indicator_skp(session, iki_id)
+            skp = self._indicator_skp(session, iki_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             period, _ = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
@@ -171,7 +195,7 @@ class EvaluationService:
             stored = repo.evidence(session, evidence_id)
             if stored is None:
                 raise NotFoundError("Bukti dukung tidak ditemukan; mungkin sudah dihapus.")
-            skp = _indicator_skp(session, stored.iki_id)
+            skp = self._indicator_skp(session, stored.iki_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             require_open(session, skp.id, stored.period_code)
             repo.delete_evidence(session, evidence_id)
@@ -193,7 +217,7 @@ class EvaluationService:
             skp_id = repo.rhk_skp_id(session, rhk_id)
             if skp_id is None:
                 raise NotFoundError("RHK tidak ditemukan; mungkin SKP-nya sudah diubah.")
-            skp = _skp(session, skp_id)
+            skp = self._skp(session, skp_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
@@ -229,7 +253,7 @@ class EvaluationService:
         """
         why = inputs.reason_text(reason)
         with self._db.transaction() as session:
-            skp = _skp(session, skp_id)
+            skp = self._skp(session, skp_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)

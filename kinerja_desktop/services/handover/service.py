@@ -21,6 +21,7 @@ from kinerja_desktop import __version__
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
+from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.handover_merge import (
     Choice,
@@ -41,6 +42,7 @@ from kinerja_desktop.domain.handover_records import (
     unit_paths,
 )
 from kinerja_desktop.services import seals, signing
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.handover import ekinerja
 from kinerja_desktop.services.handover.apply import Ids, Writer
@@ -145,8 +147,15 @@ class ImportResult:
 
 
 class HandoverService:
-    def __init__(self, database: Database, evidence_folder: Path, key_folder: Path) -> None:
+    def __init__(
+        self,
+        database: Database,
+        evidence_folder: Path,
+        key_folder: Path,
+        access: AccessGuard | None = None,
+    ) -> None:
         self._database = database
+        self._access = access or AccessGuard(database)
         self._evidence = EvidenceStore(evidence_folder)
         self._key_folder = key_folder
 
@@ -193,6 +202,7 @@ class HandoverService:
             ValidationError: the year is out of range or the unit does not exist.
             DomainError: the key or the file cannot be written.
         """
+        self._access.require(Capability.EXPORT_DATA)
         if year is not None and not 2000 <= year <= 2100:
             raise ValidationError("Tahun harus antara 2000 dan 2100.", field="year")
         key = signing.load_or_create_key(self._key_folder)
@@ -231,6 +241,7 @@ class HandoverService:
             ValidationError: the year is out of range, the unit does not exist, or the file
                 cannot be saved.
         """
+        self._access.require(Capability.EXPORT_DATA)
         if year is not None and not 2000 <= year <= 2100:
             raise ValidationError("Tahun harus antara 2000 dan 2100.", field="year")
         if unit is not None and unit not in self.unit_paths():
@@ -251,6 +262,7 @@ class HandoverService:
         Raises:
             PackageRefusedError: the package is damaged, changed, or too new.
         """
+        self._access.require(Capability.IMPORT_PACKAGE)
         package = read_package(path)
         with self._database.reading() as session:
             everything = self._everything(session)
@@ -279,6 +291,7 @@ class HandoverService:
             ValidationError: the package's content does not fit this database; nothing was
                 written.
         """
+        self._access.require(Capability.IMPORT_PACKAGE)
         package = read_package(path)
         given = dict(choices or {})
         with self._database.transaction() as session:

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy.orm import Session
+
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import printed as repo
 from kinerja_desktop.data.repositories.printed import StoredPrint
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.paper_seal import signed_message
 from kinerja_desktop.paths import resource_path
@@ -20,6 +23,7 @@ from kinerja_desktop.reports.content import FormContent, FormKind, canonical_jso
 from kinerja_desktop.reports.fonts import register_fonts
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.reports.render import render_pdf
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.printing.development_print import (
     build_competence,
     build_development,
@@ -93,14 +97,20 @@ class PrintingService:
         fonts_dir: Where the TrueType family is (the shipped resources by default).
         key_folder: Where the installation key is (the app data folder's ``keys`` by default,
             the same key as the hand-over packages); created on first use.
+        access: The signed-in account; a person's form needs the right to see that person.
     """
 
     def __init__(
-        self, database: Database, fonts_dir: Path | None = None, key_folder: Path | None = None
+        self,
+        database: Database,
+        fonts_dir: Path | None = None,
+        key_folder: Path | None = None,
+        access: AccessGuard | None = None,
     ) -> None:
         self._db = database
         self._fonts_dir = fonts_dir
         self._key_folder = key_folder
+        self._access = access or AccessGuard(database)
         self._key: SigningKey | None = None
 
     def signing_key(self) -> SigningKey:
@@ -127,16 +137,19 @@ class PrintingService:
         """(employee id, NIP, name with degrees) of everyone with an SKP in ``year``."""
         with self._db.reading() as session:
             holders = Sources(self._db, session).evaluation.people(year)
+            holders = self._access.keep(session, holders, lambda holder: holder.employee_id)
         return [(holder.employee_id, holder.nip, holder.name) for holder in holders]
 
     def units_with_org_predikat(self, year: int, period_code: str) -> list[tuple[int, str]]:
         """Units (id, name) whose organisation predikat is recorded for the period."""
         with self._db.reading() as session:
             sources = Sources(self._db, session)
+            headed = self._access.units(session)
             return [
                 (unit.id, unit.name)
                 for unit in sources.staff.units()
-                if sources.distribution.org_predikat(unit.id, year, period_code) is not None
+                if (headed is None or unit.id in headed)
+                and sources.distribution.org_predikat(unit.id, year, period_code) is not None
             ]
 
     def surveys(self, period_code: str) -> list[tuple[int, str]]:
@@ -156,7 +169,15 @@ class PrintingService:
         """
         logo = read_logo(Path(self._db.path))
         with self._db.reading() as session:
+            self._require_access(session, request)
             return BUILDERS[request.form](Sources(self._db, session), request, logo)
+
+    def _require_access(self, session: Session, request: PrintRequest) -> None:
+        """A person's form is theirs to see; a unit's sheet belongs to its unit head."""
+        if request.employee_id is not None:
+            self._access.require_person(session, request.employee_id, Action.VIEW)
+        if request.unit_id is not None:
+            self._access.require_unit(session, request.unit_id)
 
     def prepare(self, request: PrintRequest) -> PreparedDocument:
         """Build the content, its digest and a new code, and sign the code and digest.
@@ -184,6 +205,7 @@ class PrintingService:
             sources = Sources(self._db, session)
             for request in requests:
                 try:
+                    self._require_access(session, request)
                     content = BUILDERS[request.form](sources, request, logo)
                 except DomainError as error:
                     out.append(error)

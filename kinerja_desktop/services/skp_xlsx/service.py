@@ -12,6 +12,7 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.skp import IkiDraft, Pendekatan, RhkDraft, SkpDraft, SkpLayout
 from kinerja_desktop.domain.skp_records import RhkOption, SkpView
 from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.skp_service import LOCKED_MESSAGE, SkpService
 from kinerja_desktop.services.skp_xlsx.export import build_workbook
 from kinerja_desktop.services.skp_xlsx.reader import read_skp_workbook
@@ -27,8 +28,9 @@ from kinerja_desktop.services.xlsx_writing import save_workbook
 class SkpXlsxService:
     """Export an SKP to .xlsx and import one back into a draft SKP."""
 
-    def __init__(self, database: Database) -> None:
-        self._skp = SkpService(database)
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+        # The SKP service checks the signed-in account on every read and save.
+        self._skp = SkpService(database, access)
         self._staff = StaffService(database)
 
     def export(self, skp_id: int, path: Path) -> Path:

@@ -8,7 +8,9 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_import.changes import compare
 from kinerja_desktop.services.staff_import.results import (
     ImportAction,
@@ -28,14 +30,16 @@ from kinerja_desktop.services.tabular import Table, read_table
 class StaffImportService:
     """Preview and apply a staff list file (see docs/import-format.md)."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def preview(self, path: Path) -> ImportPreview:
         """Read and check the whole file against the database; writes nothing.
 
         A file that cannot be read gives a preview with one file issue rather than an error.
         """
+        self._access.require(Capability.IMPORT_STAFF)
         try:
             table = read_table(path)
         except ValidationError as error:
@@ -51,6 +55,7 @@ class StaffImportService:
             ImportRefusedError: The file cannot be imported as it is now (the database may have
                 changed since the preview); nothing was written.
         """
+        self._access.require(Capability.IMPORT_STAFF)
         table = read_table(path)
         with self._db.transaction() as session:
             analysis = _Analysis(session, table)

@@ -4,9 +4,9 @@ Each submission is one transaction: the respondent goes into the running survey 
 and, when the citizen wrote something, an entry into the register (channel "Kios survei") about
 the survey's unit and, when picked, the staff member who served them.
 
-The kiosk is left only with a PIN. The app has no user accounts yet, so the supervisor sets a
-PIN when starting the kiosk; only its scrypt hash (random salt) is kept, in memory, for as long
-as the kiosk runs. Repeated wrong PINs slow the next try down.
+The kiosk is left only with a PIN that the supervisor sets when starting it (not an account
+password, which should not be typed at a public counter); only its scrypt hash (random salt) is
+kept, in memory, for as long as the kiosk runs. Repeated wrong PINs slow the next try down.
 """
 
 from __future__ import annotations

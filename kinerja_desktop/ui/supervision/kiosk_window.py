@@ -69,8 +69,8 @@ class KioskStartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Aplikasi belum punya akun pengguna; PIN ini hanya berlaku selama kios berjalan "
-                "dan hanya disimpan sebagai hash."
+                "PIN ini hanya berlaku selama kios berjalan dan hanya disimpan sebagai hash; "
+                "jangan memakai kata sandi akun Anda di depan loket."
             )
         )
         layout.addLayout(form)

@@ -1,0 +1,163 @@
+"""The signed-in account, held for all services, and the checks they make before acting.
+
+`AppServices` owns one `AccessGuard` and hands it to every service. Until someone signs in it
+holds `SYSTEM` (the command line, tests, an office without accounts), which may do everything.
+Person-level reads and writes call `require_person` / `require_skp` inside their own
+transaction; lists call `visible` and keep only those people.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import accounts as repo
+from kinerja_desktop.data.repositories import skp as skp_repo
+from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import (
+    PERMISSIONS,
+    SYSTEM,
+    AccessDeniedError,
+    Action,
+    Capability,
+    OrgFacts,
+    Principal,
+    capability_message,
+    denied_message,
+    headed_units,
+    may,
+    relations,
+    visible_people,
+)
+from kinerja_desktop.domain.errors import NotFoundError
+
+T = TypeVar("T")
+
+#: Facts read from the register are reused this long at most (seconds), even without commits
+#: through this process: a command run on the side cannot widen anyone's view for long.
+FACTS_MAX_AGE = 30.0
+
+
+class AccessGuard:
+    """Who is signed in, and the rules applied to them."""
+
+    def __init__(
+        self, database: Database | None = None, clock: Callable[[], date] = date.today
+    ) -> None:
+        self._db = database
+        self._clock = clock
+        self._principal = SYSTEM
+        self._cached: tuple[tuple[int, date], float, OrgFacts] | None = None
+        #: The visible set of the principal for the cached facts (lists ask for it per batch).
+        self._visible: tuple[OrgFacts, Principal, frozenset[int]] | None = None
+
+    # --- who -------------------------------------------------------------------------------
+
+    @property
+    def principal(self) -> Principal:
+        return self._principal
+
+    @property
+    def restricted(self) -> bool:
+        """Whether any check can refuse (everyone but admin and the system)."""
+        return not self._principal.sees_everything
+
+    @property
+    def actor(self) -> str | None:
+        """The name written in the audit log; None lets it name the operating-system user."""
+        return None if self._principal.is_system else self._principal.user_name
+
+    def sign_in(self, principal: Principal) -> None:
+        self._principal = principal
+
+    def sign_out(self) -> None:
+        self._principal = SYSTEM
+
+    def today(self) -> date:
+        return self._clock()
+
+    # --- facts -----------------------------------------------------------------------------
+
+    def facts(self, session: Session) -> OrgFacts:
+        """The register's access facts, read again after any commit or after a while."""
+        key = (self._db.commits if self._db else 0, self.today())
+        now = time.monotonic()
+        if self._cached and self._cached[0] == key and now - self._cached[1] < FACTS_MAX_AGE:
+            return self._cached[2]
+        facts = repo.org_facts(session)
+        self._cached = (key, now, facts)
+        return facts
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def require(self, capability: Capability) -> None:
+        if not may(self._principal, capability):
+            raise AccessDeniedError(capability_message(capability))
+
+    def allows(self, session: Session, employee_id: int, action: Action) -> bool:
+        if not self.restricted:
+            return True
+        found = relations(self._principal, employee_id, self.facts(session), self.today())
+        return any(action in PERMISSIONS[relation] for relation in found)
+
+    def require_person(self, session: Session, employee_id: int, action: Action) -> None:
+        """Refuse unless the account may do ``action`` to this person's records.
+
+        Raises:
+            AccessDeniedError: with the person's name, in Indonesian.
+        """
+        if self.allows(session, employee_id, action):
+            return
+        row = staff_repo.employee_row(session, employee_id)
+        raise AccessDeniedError(denied_message(action, row.name if row else "pegawai ini"))
+
+    def require_skp(self, session: Session, skp_id: int, action: Action) -> None:
+        """`require_person` for the holder of an SKP."""
+        if not self.restricted:
+            return
+        row = skp_repo.skp_row(session, skp_id)
+        if row is None:
+            raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
+        self.require_person(session, row.employee_id, action)
+
+    def visible(self, session: Session) -> frozenset[int] | None:
+        """The people the account may see; None means everyone."""
+        if not self.restricted:
+            return None
+        facts = self.facts(session)
+        cached = self._visible
+        if cached is not None and cached[0] is facts and cached[1] == self._principal:
+            return cached[2]
+        found = visible_people(self._principal, facts, self.today())
+        if found is not None:
+            self._visible = (facts, self._principal, found)
+        return found
+
+    def units(self, session: Session) -> frozenset[int] | None:
+        """The units the account heads (kepala unit); None means all, empty means none."""
+        if not self.restricted:
+            return None
+        return headed_units(self._principal, self.facts(session))
+
+    def require_unit(self, session: Session, unit_id: int) -> None:
+        """Refuse unit-level work (distribution, org predikat) outside the headed units."""
+        units = self.units(session)
+        if units is not None and unit_id not in units:
+            raise AccessDeniedError(
+                "Akun Anda tidak berwenang atas unit ini: hanya unit yang Anda pimpin dan unit "
+                "di bawahnya yang dapat dibuka."
+            )
+
+    def keep(
+        self, session: Session, items: Iterable[T], employee_id: Callable[[T], int | None]
+    ) -> list[T]:
+        """The items whose person the account may see (items without a person are kept)."""
+        visible = self.visible(session)
+        if visible is None:
+            return list(items)
+        return [item for item in items if (who := employee_id(item)) is None or who in visible]

@@ -1,0 +1,1 @@
+"""Accounts in the GUI: signing in, the idle lock, account management."""

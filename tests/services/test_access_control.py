@@ -1,0 +1,398 @@
+"""Roles enforced in the services: each account reads and changes only its own people.
+
+The demo office (Kecamatan and Puskesmas Kertapati): Dewi Zubaidah appraises the nine people of
+Seksi Pelayanan Umum; her penilai is the camat, Novri Alamsyah. Yudi Fikri appraises two people
+of the puskesmas' Tata Usaha; the kepala puskesmas is Nur'aini Rosita.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from kinerja_desktop.domain.access import AccessDeniedError, Role
+from kinerja_desktop.domain.accounts import AccountFields
+from kinerja_desktop.domain.behaviour import ObservationSign
+from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.staff import ActingKind
+from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.services.account_service import AccountService
+from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.demo import write_demo
+from kinerja_desktop.services.journal_service import JournalFilter
+from kinerja_desktop.services.printing.request import PrintRequest
+from kinerja_desktop.services.staff_service import StaffFilter
+
+TODAY = date(2026, 11, 28)
+PASSWORD = "sandi2026"
+#: Cheap parameters: these tests are about who may do what, not about the hash's cost.
+FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "kantor.sqlite"
+    services = open_services(path)
+    try:
+        write_demo(services.database, today=TODAY)
+    finally:
+        services.close()
+    return path
+
+
+@pytest.fixture
+def office(demo_file: Path, tmp_path: Path) -> Iterator[AppServices]:
+    path = tmp_path / "kantor.sqlite"
+    shutil.copy(demo_file, path)
+    services = open_services(path, create=False)
+    yield services
+    services.close()
+
+
+def _query(office: AppServices, sql: str, *params: object) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(office.database_path)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def person(office: AppServices, name: str) -> int:
+    ((found,),) = _query(office, "SELECT id FROM employees WHERE name = ?", name)
+    return int(str(found))
+
+
+def staff_of(office: AppServices, name: str) -> set[str]:
+    """The active people whose penilai is ``name``, straight from the file."""
+    rows = _query(
+        office,
+        "SELECT e.name FROM employees e JOIN employees p ON p.id = e.penilai_id "
+        "WHERE p.name = ? AND e.active",
+        name,
+    )
+    return {str(row[0]) for row in rows}
+
+
+def accounts(office: AppServices) -> AccountService:
+    return AccountService(office.database, office.access, hasher=FAST)
+
+
+def sign_in_as(office: AppServices, role: Role, name: str | None) -> None:
+    """Create an account for ``name`` (as the system) and sign it in."""
+    service = accounts(office)
+    service.sign_out()
+    employee = person(office, name) if name else None
+    user = f"u{employee or 0}{role.value.lower()[:3]}"
+    if user not in {account.user_name for account in service.accounts()}:
+        service.add(AccountFields(user, name or "Admin", role, employee), PASSWORD, PASSWORD)
+    service.sign_in(user, PASSWORD)
+
+
+def skp_of(office: AppServices, name: str) -> int:
+    rows = _query(
+        office,
+        "SELECT skps.id FROM skps JOIN employees ON employees.id = skps.employee_id "
+        "WHERE employees.name = ? ORDER BY skps.year DESC",
+        name,
+    )
+    return int(str(rows[0][0]))
+
+
+def everyone(office: AppServices) -> set[str]:
+    return {str(row[0]) for row in _query(office, "SELECT name FROM employees WHERE active")}
+
+
+def visible_names(office: AppServices) -> set[str]:
+    ids = office.staff.find_ids(StaffFilter())
+    return {row.name for row in office.staff.list_rows(ids)}
+
+
+def test_without_an_account_the_system_sees_everyone(office: AppServices) -> None:
+    assert visible_names(office) == everyone(office)
+    assert office.access.principal.is_system
+
+
+def test_a_penilai_sees_only_their_staff_and_themselves(office: AppServices) -> None:
+    hers = staff_of(office, "Dewi Zubaidah")
+    assert len(hers) >= 5
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    assert visible_names(office) == hers | {"Dewi Zubaidah"}
+    holders = {holder.employee_id for holder in office.evaluation.people(TODAY.year)}
+    assert holders == {person(office, name) for name in hers | {"Dewi Zubaidah"}}
+    printable = {name.split(",")[0] for _, _, name in office.printing.people(TODAY.year)}
+    assert printable == hers | {"Dewi Zubaidah"}
+    assert office.staff.search_people("Rustandi") == []
+    assert [p.name for p in office.staff.search_people("Aidil")] == ["Aidil Fauzi"]
+    office.access.sign_out()
+    dede = office.staff.get(person(office, "Dede Rustandi"))
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    assert office.staff.find_by_nip(str(dede.nip)) is None
+
+
+def test_a_penilai_cannot_read_or_write_a_colleagues_staff(office: AppServices) -> None:
+    colleague_staff = person(office, "Dede Rustandi")
+    skp_id = skp_of(office, "Dede Rustandi")
+    own_skp = skp_of(office, "Aidil Fauzi")
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+
+    assert office.skp.by_id(own_skp).id == own_skp  # her own staff: fine
+    refused: list[Callable[[], object]] = [
+        lambda: office.staff.get(colleague_staff),
+        lambda: office.staff.profile(colleague_staff, TODAY),
+        lambda: office.skp.get(colleague_staff, TODAY.year),
+        lambda: office.skp.by_id(skp_id),
+        lambda: office.skp.create(colleague_staff, TODAY.year + 1),
+        lambda: office.evaluation.periods(skp_id),
+        lambda: office.behaviour.period_view(skp_id, "TW1"),
+        lambda: office.dialogue.view(skp_id, "TW1", TODAY),
+        lambda: office.competence.profile(colleague_staff, TODAY),
+        lambda: office.development.plan(colleague_staff, TODAY.year, TODAY),
+        lambda: office.journal.entries(JournalFilter(employee_id=colleague_staff)),
+        lambda: office.journal.record(
+            colleague_staff,
+            TODAY,
+            BehaviourValue.AKUNTABEL,
+            ObservationSign.POSITIF,
+            "Datang tepat waktu.",
+            today=TODAY,
+        ),
+        lambda: office.printing.build(
+            PrintRequest(FormKind.SKP, TODAY.year, TODAY, employee_id=colleague_staff)
+        ),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+    ]
+    count_before = _query(office, "SELECT count(*) FROM observations")
+    for attempt in refused:
+        with pytest.raises(AccessDeniedError, match="Dede Rustandi"):
+            attempt()
+    assert _query(office, "SELECT count(*) FROM observations") == count_before
+    # Lists leave the colleague's people out rather than refusing.
+    entries = office.journal.entries(JournalFilter())
+    assert entries and {e.employee_id for e in entries} <= {
+        person(office, name) for name in staff_of(office, "Dewi Zubaidah") | {"Dewi Zubaidah"}
+    }
+
+
+def test_reopening_needs_the_atasan_not_the_penilai(office: AppServices) -> None:
+    skp_id = skp_of(office, "Aidil Fauzi")
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    skp = office.skp.by_id(skp_id)
+    assert skp.locked
+    with pytest.raises(AccessDeniedError, match="atasan pejabat penilai"):
+        office.skp.start_revision(skp_id, skp.version, "Target salah ketik")
+    assert office.skp.by_id(skp_id).locked
+
+    sign_in_as(office, Role.PENILAI, "Novri Alamsyah")  # Dewi's penilai: Aidil's atasan
+    reopened = office.skp.start_revision(skp_id, skp.version, "Target salah ketik")
+    assert not reopened.locked
+    entry = office.seals.history(f"skp:{skp_id}")[-1]
+    assert entry.fields.actor == f"u{person(office, 'Novri Alamsyah')}pen"
+
+
+def test_a_kepala_unit_sees_the_unit_and_below_but_not_another_unit(office: AppServices) -> None:
+    puskesmas_people = {
+        str(row[0])
+        for row in _query(office, "SELECT name FROM employees WHERE unit_id >= 12 AND active")
+    }
+    sign_in_as(office, Role.KEPALA_UNIT, "Nur'aini Rosita")
+    seen = visible_names(office)
+    assert {"Nur'aini Rosita", "Yudi Fikri", "Dede Rustandi", "Yoga Wibowo"} <= seen
+    assert seen == puskesmas_people
+    assert "Aidil Fauzi" not in seen
+    unit_names = {unit.name for unit in office.staff.units()}
+    assert "Puskesmas Kertapati" in unit_names and "Seksi Pelayanan Umum" not in unit_names
+    with pytest.raises(AccessDeniedError):
+        office.staff.get(person(office, "Aidil Fauzi"))
+    kecamatan = next(u.id for u in _all_units(office) if u.name == "Kecamatan Kertapati")
+    puskesmas = next(u.id for u in _all_units(office) if u.name == "Puskesmas Kertapati")
+    with pytest.raises(AccessDeniedError, match="unit"):
+        office.distribution.check(kecamatan, TODAY.year, "TW1")
+    assert office.distribution.check(puskesmas, TODAY.year, "TW1") is not None
+    overview = office.development_overview.unit(TODAY.year, TODAY)
+    assert {line.person.name for line in overview.people} <= seen
+
+
+def _all_units(office: AppServices) -> list[object]:
+    principal = office.access.principal
+    office.access.sign_out()
+    try:
+        return list(office.staff.units())
+    finally:
+        office.access.sign_in(principal)
+
+
+def test_a_plt_sees_the_absent_officials_staff_only_on_their_dates(office: AppServices) -> None:
+    today = date.today()
+    office.staff.add_acting(
+        kind=ActingKind.PLH,
+        acting_employee_id=person(office, "Yudi Fikri"),
+        for_employee_id=person(office, "Dewi Zubaidah"),
+        start=today - timedelta(days=1),
+        end=today + timedelta(days=1),
+    )
+    office.staff.add_acting(
+        kind=ActingKind.PLH,
+        acting_employee_id=person(office, "Yudi Fikri"),
+        for_employee_id=person(office, "Theresia Manurung"),
+        start=today - timedelta(days=30),
+        end=today - timedelta(days=2),
+    )
+    sign_in_as(office, Role.PENILAI, "Yudi Fikri")
+    seen = visible_names(office)
+    assert "Aidil Fauzi" in seen  # Dewi's staff while he stands in for her
+    assert "Mas'ud Ridho" not in seen  # Theresia's staff: that assignment has ended
+
+
+def test_home_page_items_name_only_the_accounts_people(office: AppServices) -> None:
+    everyone = office.attention.items(TODAY)
+    sign_in_as(office, Role.PENILAI, "Yudi Fikri")
+    mine = office.attention.items(TODAY)
+    allowed = {person(office, n) for n in ("Yudi Fikri", "Dede Rustandi", "Eni Sulistyowati")}
+    for item in mine:
+        assert set(item.employee_ids) <= allowed
+    assert len(mine) <= len(everyone)
+
+
+@pytest.mark.parametrize("role", [Role.PENILAI, Role.KEPALA_UNIT])
+def test_office_level_actions_need_admin(office: AppServices, role: Role, tmp_path: Path) -> None:
+    backup = office.backups.backup_to(tmp_path / "salinan.sqlite")
+    sign_in_as(office, role, "Nur'aini Rosita")
+    refused: list[Callable[[], object]] = [
+        lambda: office.backups.restore(backup),
+        lambda: office.backups.backup_to(tmp_path / "lagi.sqlite"),
+        lambda: office.handover.preview(tmp_path / "paket.zip"),
+        lambda: office.handover.export(tmp_path / "paket.zip"),
+        lambda: office.importer.preview(tmp_path / "pegawai.csv"),
+        office.accounts.accounts,
+        lambda: office.staff.add_unit("Unit Baru", None),
+    ]
+    for attempt in refused:
+        with pytest.raises(AccessDeniedError, match="Hanya admin"):
+            attempt()
+    assert not (tmp_path / "lagi.sqlite").exists()
+
+    sign_in_as(office, Role.ADMIN, None)
+    assert visible_names(office) == everyone(office)
+    assert office.accounts.accounts()
+
+
+def test_signing_out_returns_to_the_system(office: AppServices) -> None:
+    sign_in_as(office, Role.PENILAI, "Yudi Fikri")
+    assert visible_names(office) == staff_of(office, "Yudi Fikri") | {"Yudi Fikri"}
+    office.accounts.sign_out()
+    assert visible_names(office) == everyone(office)
+
+
+def test_a_refusal_is_a_domain_error_with_an_indonesian_message(office: AppServices) -> None:
+    sign_in_as(office, Role.PENILAI, "Yudi Fikri")
+    with pytest.raises(DomainError) as caught:
+        office.staff.get(person(office, "Aidil Fauzi"))
+    assert "tidak berwenang" in caught.value.message
+
+
+# --- every role against every action: a matrix through the real services ------------------------
+
+ROLES = {
+    "admin": (Role.ADMIN, None),
+    "camat (kepala unit above Aidil)": (Role.KEPALA_UNIT, "Novri Alamsyah"),
+    "kepala puskesmas (another unit)": (Role.KEPALA_UNIT, "Nur'aini Rosita"),
+    "Dewi (Aidil's penilai)": (Role.PENILAI, "Dewi Zubaidah"),
+    "Novri as penilai (Aidil's atasan)": (Role.PENILAI, "Novri Alamsyah"),
+    "Yudi (a colleague's penilai)": (Role.PENILAI, "Yudi Fikri"),
+}
+Y, N = True, False
+#: role -> (view, edit, sign, reopen, office-level) on Aidil Fauzi's records.
+MATRIX = {
+    "admin": (Y, Y, Y, Y, Y),
+    "camat (kepala unit above Aidil)": (Y, Y, Y, Y, N),
+    "kepala puskesmas (another unit)": (N, N, N, N, N),
+    "Dewi (Aidil's penilai)": (Y, Y, Y, N, N),
+    "Novri as penilai (Aidil's atasan)": (Y, Y, N, Y, N),
+    "Yudi (a colleague's penilai)": (N, N, N, N, N),
+}
+
+
+def _actions(office: AppServices, tmp_path: Path) -> list[Callable[[], object]]:
+    aidil = person(office, "Aidil Fauzi")
+    skp_id = skp_of(office, "Aidil Fauzi")
+    version = _query(office, "SELECT version FROM skps WHERE id = ?", skp_id)[0][0]
+    return [
+        lambda: office.skp.by_id(skp_id),
+        lambda: office.journal.record(
+            aidil,
+            TODAY,
+            BehaviourValue.AKUNTABEL,
+            ObservationSign.POSITIF,
+            "Menyelesaikan laporan tepat waktu.",
+            today=TODAY,
+        ),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+        lambda: office.skp.start_revision(skp_id, int(str(version)), "Target salah ketik"),
+        lambda: office.handover.preview(tmp_path / "tidak-ada.zip"),
+    ]
+
+
+@pytest.mark.parametrize("action", range(5), ids=["view", "edit", "sign", "reopen", "office"])
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_role_against_every_action(
+    office: AppServices, tmp_path: Path, role: str, action: int
+) -> None:
+    kind, name = ROLES[role]
+    attempt = _actions(office, tmp_path)[action]
+    sign_in_as(office, kind, name)
+    allowed = MATRIX[role][action]
+    try:
+        attempt()
+    except AccessDeniedError:
+        assert not allowed, f"{role} was refused"
+    except DomainError:
+        assert allowed, f"{role} got past the access check"  # refused by a rule, not access
+    else:
+        assert allowed, f"{role} was let through"
+
+
+def test_a_signed_evaluation_is_reopened_by_the_atasan_not_the_penilai(
+    office: AppServices,
+) -> None:
+    dewi = person(office, "Dewi Zubaidah")
+    rows = _query(
+        office,
+        "SELECT d.skp_id, d.period_code FROM predikat_decisions d "
+        "JOIN skps s ON s.id = d.skp_id JOIN employees e ON e.id = s.employee_id "
+        "WHERE e.penilai_id = ? ORDER BY d.id LIMIT 1",
+        dewi,
+    )
+    skp_id, code = int(str(rows[0][0])), str(rows[0][1])
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    office.seals.sign_evaluation(skp_id, code, TODAY)  # the penilai signs
+    with pytest.raises(AccessDeniedError, match="atasan pejabat penilai"):
+        office.seals.reopen_evaluation(skp_id, code, "Nilai salah ketik")
+    assert office.seals.signed_on(skp_id, code) == TODAY
+
+    sign_in_as(office, Role.PENILAI, "Novri Alamsyah")  # the atasan
+    office.seals.reopen_evaluation(skp_id, code, "Nilai salah ketik")
+    assert office.seals.signed_on(skp_id, code) is None
+    entries = office.seals.history(f"evaluasi:{skp_id}:{code}")
+    assert [e.fields.actor for e in entries[-2:]] == [
+        f"u{dewi}pen",
+        f"u{person(office, 'Novri Alamsyah')}pen",
+    ]
+
+
+def test_a_print_batch_leaves_out_the_people_the_account_may_not_see(office: AppServices) -> None:
+    theirs = PrintRequest(
+        FormKind.SKP, TODAY.year, TODAY, employee_id=person(office, "Dede Rustandi")
+    )
+    mine = PrintRequest(FormKind.SKP, TODAY.year, TODAY, employee_id=person(office, "Aidil Fauzi"))
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    refused, prepared = office.printing.prepare_many([theirs, mine])
+    assert isinstance(refused, AccessDeniedError)
+    assert not isinstance(prepared, DomainError)
+    assert prepared.request == mine
