@@ -120,7 +120,7 @@ def open_services(
         development_overview=DevelopmentOverviewService(database, access),
         seals=SealService(database, access),
         printing=PrintingService(database, access=access),
-        supervision=supervision_services(database, path.parent / "evidence"),
+        supervision=supervision_services(database, path.parent / "evidence", access),
         # The signing key belongs to the installation (app data folder), not to the file.
         handover=HandoverService(database, path.parent / "evidence", default_key_folder(), access),
         database=database,

@@ -37,8 +37,8 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services import signatories
-from kinerja_desktop.services.staff_service import periods_for_row
 from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.staff_service import periods_for_row
 
 __all__ = [
     "SealReport",

@@ -396,3 +396,33 @@ def test_a_print_batch_leaves_out_the_people_the_account_may_not_see(office: App
     assert isinstance(refused, AccessDeniedError)
     assert not isinstance(prepared, DomainError)
     assert prepared.request == mine
+
+
+def test_the_register_and_findings_show_a_penilai_only_their_own_people(
+    office: AppServices,
+) -> None:
+    supervision = office.supervision
+    entries = supervision.feedback.entries()
+    named = [entry for entry in entries if entry.employee_id is not None]
+    findings = [f for f in supervision.audit.findings() if f.employee_id is not None]
+    assert named and findings  # the demo names people in both
+
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    mine = {person(office, name) for name in staff_of(office, "Dewi Zubaidah") | {"Dewi Zubaidah"}}
+    shown = supervision.feedback.entries()
+    assert all(entry.employee_id in mine for entry in shown if entry.employee_id)
+    assert sum(1 for entry in shown if entry.employee_id is None) == sum(
+        1 for entry in entries if entry.employee_id is None
+    )  # entries about a service unit, naming nobody, stay in view
+    other = next(entry for entry in named if entry.employee_id not in mine)
+    with pytest.raises(AccessDeniedError):
+        supervision.feedback.get(other.id)
+    if other.observation_id is None:
+        with pytest.raises(AccessDeniedError):
+            supervision.feedback.to_observation(other.id)
+    assert all(
+        finding.employee_id is None or finding.employee_id in mine
+        for finding in supervision.audit.findings()
+    )
+    summary = supervision.dashboard.summary(TODAY)
+    assert all(repeated.employee_id in mine for repeated in summary.repeated)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import CHECKS
 from kinerja_desktop.services.supervision.audit_service import AuditService
 from kinerja_desktop.services.supervision.dashboard import DashboardService, supervision_check
@@ -31,12 +32,15 @@ class SupervisionServices:
     kiosk: KioskService
 
 
-def supervision_services(database: Database, evidence_dir: Path) -> SupervisionServices:
+def supervision_services(
+    database: Database, evidence_dir: Path, access: AccessGuard | None = None
+) -> SupervisionServices:
+    """The supervision services; what names a person is filtered by ``access``."""
     surveys = SurveyService(database)
     return SupervisionServices(
-        feedback=FeedbackService(database),
+        feedback=FeedbackService(database, access),
         surveys=surveys,
-        audit=AuditService(database, evidence_dir),
-        dashboard=DashboardService(database),
+        audit=AuditService(database, evidence_dir, access),
+        dashboard=DashboardService(database, access),
         kiosk=KioskService(database, surveys),
     )

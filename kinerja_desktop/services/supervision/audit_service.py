@@ -18,6 +18,7 @@ from kinerja_desktop.data.repositories import findings as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.staff import full_name
@@ -32,6 +33,7 @@ from kinerja_desktop.domain.supervision.audit import (
     validate_finding,
 )
 from kinerja_desktop.domain.supervision.deadlines import Deadline
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.journal_service import _evidence_text
 from kinerja_desktop.services.supervision.units import unit_labels
@@ -140,7 +142,11 @@ def _follow_up(stored: repo.StoredFollowUp) -> FollowUp:
 class AuditService:
     """Records findings and their follow-up; reads them with their deadline flags."""
 
-    def __init__(self, database: Database, evidence_dir: Path) -> None:
+    def __init__(
+        self, database: Database, evidence_dir: Path, access: AccessGuard | None = None
+    ) -> None:
+        # Findings naming a person are shown only to accounts that may see that person.
+        self._access = access or AccessGuard(database)
         self._db = database
         self.evidence_store = EvidenceStore(evidence_dir)
 
@@ -218,16 +224,20 @@ class AuditService:
         day = today or date.today()
         with self._db.reading() as session:
             labels = unit_labels(session)
-            return [
+            found = [
                 to_finding(stored, labels, day)
                 for stored in repo.find(
                     session, status=status.value if status else None, open_only=open_only
                 )
             ]
+            return self._access.keep(session, found, lambda finding: finding.employee_id)
 
     def get(self, finding_id: int, today: date | None = None) -> Finding:
         with self._db.reading() as session:
-            return self._read(session, finding_id, today or date.today())
+            finding = self._read(session, finding_id, today or date.today())
+            if finding.employee_id is not None:
+                self._access.require_person(session, finding.employee_id, Action.VIEW)
+            return finding
 
     # --- follow-up -------------------------------------------------------------------------
 

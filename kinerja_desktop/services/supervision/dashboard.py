@@ -8,7 +8,7 @@ data: ``reference/supervision.json``). Also the home page's check for overdue it
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm_from_totals
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.supervision.audit_service import Finding, to_finding
 from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
@@ -178,12 +179,27 @@ def summary(session: Session, today: date) -> DashboardSummary:
 
 
 class DashboardService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
 
     def summary(self, today: date | None = None) -> DashboardSummary:
+        """The office's summary for the signed-in account.
+
+        The entries, findings and people it names are those the account may see; its counts
+        stay the office's.
+        """
         with self._db.reading() as session:
-            return summary(session, today or date.today())
+            found = summary(session, today or date.today())
+            keep = self._access.keep
+            return replace(
+                found,
+                overdue_complaints=tuple(
+                    keep(session, found.overdue_complaints, lambda e: e.employee_id)
+                ),
+                open_findings=tuple(keep(session, found.open_findings, lambda f: f.employee_id)),
+                repeated=tuple(keep(session, found.repeated, lambda p: p.employee_id)),
+            )
 
 
 def supervision_check(session: Session, today: date) -> list[AttentionItem]:

@@ -18,6 +18,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import feedback as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationSign,
@@ -36,6 +37,7 @@ from kinerja_desktop.domain.supervision.complaints import (
     validate_feedback,
 )
 from kinerja_desktop.domain.supervision.deadlines import Deadline
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.units import unit_labels
 
 #: The journal's longest text (see journal_service.TEXT_MAX).
@@ -173,8 +175,10 @@ def feedback_data(
 class FeedbackService:
     """Records, moves along and reads the register; turns entries into journal observations."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        # Entries about a person are shown only to accounts that may see that person.
+        self._access = access or AccessGuard(database)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -288,6 +292,8 @@ class FeedbackService:
                 raise ValidationError(
                     "Entri ini sudah menjadi catatan perilaku.", field="observation_id"
                 )
+            # Writing in a person's journal is editing their records.
+            self._access.require_person(session, data.employee_id, Action.EDIT)
             kind = FeedbackKind(data.kind)
             observation = journal_repo.ObservationData(
                 employee_id=data.employee_id,
@@ -308,7 +314,10 @@ class FeedbackService:
 
     def get(self, feedback_id: int, today: date | None = None) -> FeedbackEntry:
         with self._db.reading() as session:
-            return self._read(session, feedback_id, today or date.today())
+            entry = self._read(session, feedback_id, today or date.today())
+            if entry.employee_id is not None:
+                self._access.require_person(session, entry.employee_id, Action.VIEW)
+            return entry
 
     def entries(
         self,
@@ -329,7 +338,8 @@ class FeedbackService:
         )
         with self._db.reading() as session:
             labels = unit_labels(session)
-            return [to_entry(stored, labels, day) for stored in repo.find(session, query, limit)]
+            found = [to_entry(stored, labels, day) for stored in repo.find(session, query, limit)]
+            return self._access.keep(session, found, lambda entry: entry.employee_id)
 
     def for_observation(
         self, observation_id: int, today: date | None = None
