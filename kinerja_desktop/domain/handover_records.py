@@ -102,6 +102,8 @@ class _Index:
                 grouped[row[parent]].append(row)
             self.children[table] = grouped
         self.rhks = {row["id"]: row for row in tables["rhks"]}
+        #: Who signed a sealed record, by its record name ("skp:<id>:<revision>", ...).
+        self.signatories = {row["record"]: row for row in tables.get("signatories", ())}
         # The ordinal of each RHK within its SKP (position, then id): links name it.
         self.rhk_ordinal: dict[int, int] = {}
         for rows in self.children["rhks"].values():
@@ -370,6 +372,15 @@ def _skp(index: _Index, row: Row) -> Aggregate:
         "expectations": sorted_rows(index.kids("skp_expectations", row["id"]), "skp_id"),
         "versions": sorted_rows(index.kids("skp_versions", row["id"]), "skp_id"),
     }
+    # Who signed each agreed version; the key is there only when someone did, so an SKP
+    # agreed before signatories were recorded keeps the content (and digest) it had.
+    signed = {
+        str(version["revision"]): _signatory(found)
+        for version in index.kids("skp_versions", row["id"])
+        if (found := index.signatories.get(f"skp:{row['id']}:{version['revision']}"))
+    }
+    if signed:
+        content[SIGNATORIES] = signed
     label = f"SKP {nip} tahun {row['year']}"
     return make_aggregate(Kind.SKP, [nip, row["year"]], label, content, row["id"])
 
@@ -383,6 +394,13 @@ PERIOD_TABLES = (
 )
 #: The day a period's evaluation was signed (``evaluation_seals``), in the period's content.
 SIGNED_ON = "signed_on"
+#: Who signed (table ``signatories``): in a signed period's content, and per agreed revision in
+#: an SKP's content.
+SIGNATORIES = "signatories"
+
+
+def _signatory(row: Row) -> dict[str, Any]:
+    return {"taken_on": row["taken_on"], "people": json.loads(row["content"])}
 
 
 def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
@@ -405,7 +423,11 @@ def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
     # period that was never signed has the same content (and digest) as before seals existed.
     for row in index.tables["evaluation_seals"]:
         if row["skp_id"] in wanted:
-            grouped[(row["skp_id"], row["period_code"])][SIGNED_ON] = row["signed_on"]
+            signed = grouped[(row["skp_id"], row["period_code"])]
+            signed[SIGNED_ON] = row["signed_on"]
+            who = index.signatories.get(f"evaluasi:{row['skp_id']}:{row['period_code']}")
+            if who is not None:
+                signed[SIGNATORIES] = _signatory(who)
     found = []
     for (skp_id, period), content in sorted(grouped.items()):
         content["behaviour_feedback"].sort(key=canonical_json)

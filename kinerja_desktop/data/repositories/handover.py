@@ -51,6 +51,7 @@ HANDOVER_TABLES = (
     "development_items",
     "dismissed_proposals",
     "evaluation_seals",
+    "signatories",
     "surveys",
     "survey_responses",
     "public_feedback",

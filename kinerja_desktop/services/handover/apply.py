@@ -20,6 +20,7 @@ from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_records import (
     PERIOD_TABLES,
+    SIGNATORIES,
     SIGNED_ON,
     Aggregate,
     Kind,
@@ -226,7 +227,20 @@ class Writer:
         ):
             items = [_values(table, item, skp_id=skp_id) for item in content[name]]
             repo.insert_rows(self.session, table, items)
+        for version in content["versions"]:
+            self._signatories(
+                f"skp:{skp_id}:{version['revision']}",
+                content.get(SIGNATORIES, {}).get(str(version["revision"])),
+            )
         return skp_id
+
+    def _signatories(self, record: str, signed: Content | None) -> None:
+        """Who signed a sealed record, as the package says (or nobody recorded)."""
+        repo.delete_matching(self.session, "signatories", {"record": record})
+        if signed is not None:
+            content = json.dumps(signed["people"], ensure_ascii=False, sort_keys=True)
+            row = {"record": record, "taken_on": signed["taken_on"], "content": content}
+            repo.insert_rows(self.session, "signatories", [row])
 
     def _rhk(self, skp_id: int, rhk: Content, row_id: int | None) -> None:
         values = _values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None)
@@ -265,6 +279,7 @@ class Writer:
         signed_on = content.get(SIGNED_ON)
         if signed_on is not None:
             repo.insert_rows(self.session, "evaluation_seals", [where | {"signed_on": signed_on}])
+        self._signatories(f"evaluasi:{skp_id}:{period}", content.get(SIGNATORIES))
         self.periods_written.add((skp_id, period))
 
     def _per_person(self, table: str, content: Content, row_id: int | None) -> int:
