@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kinerja_desktop.data.private_files import make_private_folder
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 
 #: The largest file accepted as evidence (25 MB); bigger ones belong in a shared folder, linked.
@@ -81,7 +82,7 @@ class EvidenceStore:
             ) from error
 
     def _store(self, source: Path) -> StoredFile:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(self.folder)  # evidence is as private as the appraisals it proves
         handle, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self.folder)
         temp = Path(temp_name)
         try:
@@ -93,7 +94,7 @@ class EvidenceStore:
             if target.exists() and _hash_of(target) == sha256:
                 temp.unlink()  # the same content is already stored
             else:
-                target.parent.mkdir(exist_ok=True)
+                make_private_folder(target.parent)
                 os.replace(temp, target)
                 _sync_folder(target.parent)
         except BaseException:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -125,3 +127,12 @@ def test_the_default_limit_is_25_mb() -> None:
 )
 def test_format_size_id(size: int, text: str) -> None:
     assert format_size_id(size) == text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_evidence_folders_are_the_owners_only(store: EvidenceStore, tmp_path: Path) -> None:
+    source = tmp_path / "sertifikat.pdf"
+    source.write_bytes(b"%PDF-1.4 sertifikat")
+    copy = store.put(source)
+    for folder in (store.folder, store.path_of(copy.stored_name).parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
