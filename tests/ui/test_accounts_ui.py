@@ -105,14 +105,15 @@ def test_the_screen_locks_after_idle_time_and_the_password_opens_it(
     window.menuBar().addMenu("&Berkas")
     qtbot.addWidget(window)
     window.show()
-    lock = IdleLock(window, fast_accounts, idle_ms=150)
+    # Long enough that a busy CI machine does not let it expire between two inputs below.
+    lock = IdleLock(window, fast_accounts, idle_ms=800)
     # Input keeps it open: the timer restarts on every key press or mouse move.
     for _ in range(4):
         qtbot.wait(60)
         qtbot.mouseMove(window, QPoint(10, 10))
         qtbot.keyClick(window, Qt.Key.Key_Shift)
     assert not lock.locked
-    qtbot.waitUntil(lambda: lock.locked, timeout=2000)
+    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
     assert lock.dialog is not None
     assert not window.centralWidget().isVisible()
     lock.dialog.reject()  # Esc does not open it
@@ -213,7 +214,7 @@ def test_the_kiosk_is_not_locked_while_it_runs(services: AppServices, qtbot) -> 
     qtbot.wait(150)
     assert not lock.locked
     kiosk.close()
-    qtbot.waitUntil(lambda: lock.locked, timeout=2000)
+    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
     assert lock.dialog is not None
     lock.dialog.done(0)
     lock.stop()
