@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -33,3 +33,20 @@ def supervisor_cycle(
         seen.add(current)
         current = penilai_of(current)
     return None
+
+
+def subtree(parents: Iterable[tuple[K, K | None]], top: K) -> frozenset[K]:
+    """``top`` and everything below it, from (node, parent) pairs (e.g. the unit tree).
+
+    A cycle in broken data is walked once, not forever.
+    """
+    children: dict[K | None, list[K]] = {}
+    for node, parent in parents:
+        children.setdefault(parent, []).append(node)
+    found, stack = {top}, [top]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return frozenset(found)

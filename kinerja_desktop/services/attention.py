@@ -19,6 +19,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.nip import MAX_AGE_AT_APPOINTMENT_PNS, MIN_AGE_AT_APPOINTMENT, Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
@@ -209,11 +210,7 @@ def _realisation_missing(session: Session, today: date) -> list[AttentionItem]:
         if not ended:
             continue
         period = ended[-1]
-        scope, stack = [root], [root]
-        while stack:
-            below = children.get(stack.pop(), [])
-            scope.extend(below)
-            stack.extend(below)
+        scope = sorted(subtree(((unit.id, unit.parent_id) for unit in units), root))
         people = skp_repo.people_missing_realisation(session, today.year, period.code, scope)
         if people:
             items.append(

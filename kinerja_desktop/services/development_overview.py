@@ -26,6 +26,7 @@ from kinerja_desktop.domain.development import (
     current_period_start,
     minimum_jp,
 )
+from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, Unit
 from kinerja_desktop.services.access_guard import AccessGuard
@@ -127,19 +128,6 @@ class UnitDevelopment:
                 yield line, entry
 
 
-def _descendants(units: Sequence[Unit], unit_id: int) -> set[int]:
-    children: dict[int | None, list[int]] = {}
-    for unit in units:
-        children.setdefault(unit.parent_id, []).append(unit.id)
-    found, stack = {unit_id}, [unit_id]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in found:
-                found.add(child)
-                stack.append(child)
-    return found
-
-
 def _roots(units: Sequence[Unit]) -> dict[int, int]:
     """Each unit's instansi (the root of its tree)."""
     parent: dict[int, int | None] = {unit.id: unit.parent_id for unit in units}
@@ -226,7 +214,11 @@ class DevelopmentOverviewService:
         """`unit` inside the caller's session (``only``: these people, None for all)."""
         units = staff_repo.all_units(session)
         names: dict[int, str] = {unit.id: unit.name for unit in units}
-        scope_ids = _descendants(units, unit_id) if unit_id is not None else None
+        scope_ids = (
+            subtree(((unit.id, unit.parent_id) for unit in units), unit_id)
+            if unit_id is not None
+            else None
+        )
         people = [
             person
             for person in staff_repo.all_employees(session, active_only=True, unit_ids=scope_ids)

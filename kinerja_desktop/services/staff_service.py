@@ -21,7 +21,7 @@ from kinerja_desktop.domain.errors import (
     ValidationErrors,
 )
 from kinerja_desktop.domain.golongan import Golongan, parse_golongan
-from kinerja_desktop.domain.hierarchy import supervisor_cycle
+from kinerja_desktop.domain.hierarchy import subtree, supervisor_cycle
 from kinerja_desktop.domain.periods import (
     EvaluationScheme,
     Period,
@@ -138,18 +138,7 @@ class StaffService:
         return [unit for unit in units if unit.id in keep]
 
     def unit_with_descendants(self, unit_id: int) -> frozenset[int]:
-        units = self.units()
-        children: dict[int | None, list[int]] = {}
-        for unit in units:
-            children.setdefault(unit.parent_id, []).append(unit.id)
-        found = {unit_id}
-        stack = [unit_id]
-        while stack:
-            for child in children.get(stack.pop(), []):
-                if child not in found:
-                    found.add(child)
-                    stack.append(child)
-        return frozenset(found)
+        return subtree(((unit.id, unit.parent_id) for unit in self.units()), unit_id)
 
     def find_ids(self, staff_filter: StaffFilter) -> list[EmployeeId]:
         """Return the ids of the people the list shows, filtered and sorted in SQL."""
