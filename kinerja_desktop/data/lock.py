@@ -20,6 +20,7 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
@@ -125,7 +126,7 @@ def _windows_pid_running(pid: int) -> bool:  # pragma: no cover - Windows only
         kernel32.CloseHandle(handle)
 
 
-def _boot_time() -> datetime | None:
+def boot_time() -> datetime | None:
     """When this computer last started (Linux), to recognise locks from before a reboot."""
     try:
         with open("/proc/stat", encoding="ascii") as handle:
@@ -137,12 +138,13 @@ def _boot_time() -> datetime | None:
     return None
 
 
-def _assess(holder: LockHolder | None, modified: datetime, now: datetime) -> _Verdict:
+def _assess(
+    holder: LockHolder | None, modified: datetime, now: datetime, booted: datetime | None
+) -> _Verdict:
     if holder is None:
         fresh = now - modified < UNREADABLE_STALE_AFTER
         return _Verdict.IN_USE if fresh else _Verdict.ABANDONED
     if holder.host == this_host():
-        booted = _boot_time()
         if booted is not None and holder.started < booted:
             return _Verdict.ABANDONED
         return _Verdict.IN_USE if pid_running(holder.pid) else _Verdict.ABANDONED
@@ -204,7 +206,11 @@ def _maybe_abandoned_message(database: Path, holder: LockHolder) -> str:
 
 
 def acquire_lock(
-    database: Path, *, take_over: bool = False, now: datetime | None = None
+    database: Path,
+    *,
+    take_over: bool = False,
+    now: datetime | None = None,
+    booted: Callable[[], datetime | None] = boot_time,
 ) -> DatabaseLock:
     """Take the lock of ``database`` for this process.
 
@@ -213,6 +219,8 @@ def acquire_lock(
         take_over: Replace a lock from another computer that looks abandoned (the user
             confirmed it); a lock that is in use is never taken over.
         now: The present moment (tests).
+        booted: When this computer last started, or None when unknown (tests inject it:
+            a lock written "yesterday" by a test must not meet the real boot time).
 
     Raises:
         LockedError: someone else holds it; ``stale`` says whether ``take_over`` would help.
@@ -230,7 +238,7 @@ def acquire_lock(
         except FileNotFoundError:
             continue  # released meanwhile
         holder = LockHolder.from_json(content)
-        verdict = _assess(holder, modified, moment)
+        verdict = _assess(holder, modified, moment, booted())
         if verdict is _Verdict.IN_USE:
             raise LockedError(_in_use_message(database, holder))
         if verdict is _Verdict.MAYBE_ABANDONED and not take_over:

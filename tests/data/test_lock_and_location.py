@@ -23,6 +23,16 @@ from kinerja_desktop.data.lock import (
 from kinerja_desktop.domain.errors import LockedError
 
 NOW = datetime(2026, 11, 30, 9, 0)
+#: This computer started a day before NOW: every lock written "now" in a test is after it,
+#: whatever the real clock and boot time of the machine running the tests.
+BOOTED = NOW - timedelta(days=1)
+
+
+def acquire(
+    database: Path, *, take_over: bool = False, booted: datetime | None = BOOTED
+) -> lock_module.DatabaseLock:
+    """The lock at NOW on a computer that booted at ``booted``: no real clock involved."""
+    return acquire_lock(database, take_over=take_over, now=NOW, booted=lambda: booted)
 
 
 def dead_pid() -> int:
@@ -42,14 +52,14 @@ def write_lock(database: Path, pid: int, host: str, started: datetime) -> None:
 
 
 def test_lock_names_the_holder_and_is_released(db_path: Path) -> None:
-    held = acquire_lock(db_path, now=NOW)
+    held = acquire(db_path)
     content = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
     assert content["pid"] == os.getpid()
     assert content["host"] == this_host()
     assert content["started"] == "2026-11-30T09:00:00"
 
     with pytest.raises(LockedError) as second:
-        acquire_lock(db_path)
+        acquire(db_path)
     assert f"proses {os.getpid()}" in second.value.message
     assert f"di komputer {this_host()}" in second.value.message
     assert "30 November 2026 pukul 09.00" in second.value.message
@@ -57,27 +67,30 @@ def test_lock_names_the_holder_and_is_released(db_path: Path) -> None:
 
     held.release()
     assert not lock_path(db_path).exists()
-    acquire_lock(db_path).release()
+    acquire(db_path).release()
 
 
 def test_release_leaves_someone_elses_lock_alone(db_path: Path) -> None:
-    held = acquire_lock(db_path)
+    held = acquire(db_path)
     write_lock(db_path, 1, "PC-LAIN", NOW)  # someone took it over meanwhile
     held.release()
     assert lock_path(db_path).exists()
 
 
 def test_a_lock_of_a_dead_process_on_this_computer_is_replaced(db_path: Path) -> None:
-    write_lock(db_path, dead_pid(), this_host(), datetime.now())
-    acquire_lock(db_path).release()
+    write_lock(db_path, dead_pid(), this_host(), NOW)
+    acquire(db_path).release()
 
 
-def test_a_lock_from_before_the_last_boot_is_replaced(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    write_lock(db_path, os.getppid(), this_host(), NOW - timedelta(days=2))  # a live pid
-    monkeypatch.setattr(lock_module, "_boot_time", lambda: NOW - timedelta(days=1))
-    acquire_lock(db_path, now=NOW).release()
+def test_a_lock_from_before_the_last_boot_is_replaced(db_path: Path) -> None:
+    write_lock(db_path, os.getppid(), this_host(), BOOTED - timedelta(hours=1))  # a live pid
+    acquire(db_path).release()
+
+
+def test_a_live_lock_is_kept_when_the_boot_time_is_unknown(db_path: Path) -> None:
+    write_lock(db_path, os.getppid(), this_host(), BOOTED - timedelta(hours=1))  # a live pid
+    with pytest.raises(LockedError, match="sedang dipakai"):
+        acquire(db_path, booted=None)
 
 
 @pytest.mark.parametrize(
@@ -87,26 +100,26 @@ def test_a_lock_from_before_the_last_boot_is_replaced(
 def test_a_lock_from_another_computer(db_path: Path, age: timedelta, stale: bool) -> None:
     write_lock(db_path, 4242, "PC-TU", NOW - age)
     with pytest.raises(LockedError) as locked:
-        acquire_lock(db_path, now=NOW)
+        acquire(db_path)
     assert "di komputer PC-TU" in locked.value.message
     assert locked.value.stale is stale
     if stale:
         assert "Ambil alih hanya bila" in locked.value.message
-        held = acquire_lock(db_path, take_over=True, now=NOW)  # the user confirmed
+        held = acquire(db_path, take_over=True)  # the user confirmed
         assert held.holder.pid == os.getpid()
         held.release()
     else:
         with pytest.raises(LockedError):
-            acquire_lock(db_path, take_over=True, now=NOW)  # a fresh lock is never taken
+            acquire(db_path, take_over=True)  # a fresh lock is never taken
 
 
 def test_an_unreadable_lock_is_respected_briefly_then_replaced(db_path: Path) -> None:
     lock_path(db_path).write_text("{half", encoding="utf-8")
     with pytest.raises(LockedError, match="tidak terbaca"):
-        acquire_lock(db_path)
-    old = datetime.now().timestamp() - 120
+        acquire(db_path)
+    old = NOW.timestamp() - 120
     os.utime(lock_path(db_path), (old, old))
-    acquire_lock(db_path).release()
+    acquire(db_path).release()
 
 
 MOUNTS = """\
