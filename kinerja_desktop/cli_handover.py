@@ -1,8 +1,12 @@
 """`kinerja-desktop export` and `kinerja-desktop import`: hand-over packages on the command line.
 
-Exit codes as in :mod:`kinerja_desktop.cli`: 0 done; 1 the database file cannot be used; 2 the
-input or the arguments are wrong (a refused package, conflicts without a choice) and nothing
-was written.
+Both go in the way the GUI does (``services.startup``: one-writer lock, daily backup); an
+import first takes a safety backup, named in the output. ``import`` onto a path that does not
+exist yet creates a new office from the package, or leaves no file when the package is refused.
+
+Exit codes as in :mod:`kinerja_desktop.cli`: 0 done; 1 the database file cannot be used (or
+is in use); 2 the input or the arguments are wrong (a refused package, conflicts without a
+choice) and nothing was written.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.errors import DomainError, StorageError
 
 if TYPE_CHECKING:
-    from kinerja_desktop.services.handover import HandoverService
+    from kinerja_desktop.services.app_services import AppServices
+    from kinerja_desktop.services.handover import HandoverService, ImportResult
+    from kinerja_desktop.services.handover.package import Manifest
 
 # The same numbers as kinerja_desktop.cli (which this module may not import: it is the top).
 EXIT_OK = 0
@@ -53,21 +59,32 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``export`` or ``import``; None when the command is neither."""
     if args.command not in COMMANDS:
         return None
+    if args.command == "import" and not args.db.exists():
+        return _guarded(lambda: _import_new_office(args))
     if not args.db.exists():
         _err(f"Berkas basis data tidak ada: {args.db}")
         return EXIT_STORAGE
-    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.startup import open_office
 
-    services = open_services(args.db, create=False)
+    services = open_office(args.db, create=False)
     try:
         if args.command == "export":
-            return _export(services.handover, args)
-        return _import(services.handover, args)
+            return _guarded(lambda: _export(services.handover, args))
+        return _guarded(lambda: _import(services.handover, args))
+    finally:
+        services.close()
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run ``command``; a refusal is exit 2, a file that cannot be used or written exit 1."""
+    try:
+        return command()
+    except StorageError as error:
+        _err(error.message)
+        return EXIT_STORAGE
     except DomainError as error:
         _err(error.message)
         return EXIT_INPUT
-    finally:
-        services.close()
 
 
 def _export(handover: HandoverService, args: argparse.Namespace) -> int:
@@ -81,11 +98,7 @@ def _import(handover: HandoverService, args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.handover_merge import Choice
 
     preview = handover.preview(args.file)
-    manifest = preview.manifest
-    _out(
-        f"Paket dari {manifest.source_file} ({manifest.scope_text()}), dibuat "
-        f"{manifest.exported_at}, sidik kunci {manifest.fingerprint}."
-    )
+    _out(_package_line(preview.manifest))
     _out("\n".join(preview.plan.summary_lines()))
     default = (
         Choice.TAKE_THEIRS if args.take_theirs else Choice.KEEP_OURS if args.keep_ours else None
@@ -105,7 +118,35 @@ def _import(handover: HandoverService, args: argparse.Namespace) -> int:
         return EXIT_INPUT
     result = handover.apply(args.file, default=default)
     _out("\n".join(result.summary_lines()))
+    if result.safety_backup is not None:
+        _out(
+            f"Untuk membatalkan: kinerja-desktop restore --db {args.db} "
+            f"--from {result.safety_backup}"
+        )
     return EXIT_OK
+
+
+def _import_new_office(args: argparse.Namespace) -> int:
+    """Create the office at ``--db`` from the package; no file is left when it is refused."""
+    from kinerja_desktop.services.startup import create_office
+
+    def fill(services: AppServices) -> tuple[Manifest, ImportResult]:
+        preview = services.handover.preview(args.file)
+        # A new file holds nothing to go back to, so no safety backup; nothing can conflict.
+        return preview.manifest, services.handover.apply(args.file, back_up=False)
+
+    manifest, result = create_office(args.db, fill)
+    _out(_package_line(manifest))
+    _out("\n".join(result.summary_lines()))
+    _out(f"Kantor baru dibuat dari paket {args.file.name}: {args.db}")
+    return EXIT_OK
+
+
+def _package_line(manifest: Manifest) -> str:
+    return (
+        f"Paket dari {manifest.source_file} ({manifest.scope_text()}), dibuat "
+        f"{manifest.exported_at}, sidik kunci {manifest.fingerprint}."
+    )
 
 
 def _out(text: str) -> None:

@@ -78,13 +78,14 @@ def _compute(file: Path) -> int:
 
 
 def _store(args: argparse.Namespace) -> int:
-    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.startup import open_office
 
     path: Path = args.db
     if not path.exists():
         _say(f"Berkas basis data tidak ada: {path}", error=True)
         return EXIT_STORAGE
-    services = open_services(path, create=False)
+    # Storing respondents writes: the one-writer lock and the daily backup, as in the GUI.
+    services = open_office(path, create=False)
     try:
         surveys = services.supervision.surveys
         survey, added = surveys.store_file(args.unit, args.period, args.file)

@@ -118,6 +118,8 @@ def _print(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.dates import parse_date_id
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.printing.batch import plan_batch, run_batch
+    from kinerja_desktop.services.printing.pdf_files import FileWriteError
+    from kinerja_desktop.services.startup import open_office
 
     if not 2000 <= args.year <= 2100:
         print("Tahun harus antara 2000 dan 2100.", file=sys.stderr)
@@ -126,9 +128,11 @@ def _print(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(f"--out harus folder, bukan berkas: {args.out}", file=sys.stderr)
         return EXIT_INPUT
-    services = _open(args.db)
-    if services is None:
+    if not args.db.exists():
+        print(f"Berkas basis data tidak ada: {args.db}", file=sys.stderr)
         return EXIT_STORAGE
+    # Printing records each sheet's code, so it is a writer: the one-writer lock, like the GUI.
+    services = open_office(args.db, create=False)
     try:
         printing = PrintingService(services.database)
         forms = list(FormKind) if args.form == "all" else [FormKind(args.form)]
@@ -147,6 +151,13 @@ def _print(args: argparse.Namespace) -> int:
             print(_nothing(args), file=sys.stderr)
             return EXIT_INPUT
         result = run_batch(printing, items, args.out, Paper(args.paper))
+    except FileWriteError as error:
+        print(error.message, file=sys.stderr)
+        print(
+            "Pencetakan berhenti; berkas PDF yang sudah ditulis sebelumnya tetap ada dan utuh.",
+            file=sys.stderr,
+        )
+        return EXIT_STORAGE
     finally:
         services.close()
     for line in result.skipped:

@@ -5,9 +5,9 @@ rule that restic and Anki use: walking from the newest, the newest backup of eac
 days that have one is kept, and the newest of each of the last 4 ISO weeks and of the last 12
 calendar months that have one. A backup kept by any of the three rules stays.
 
-Safety backups, taken before a schema migration or a restore, hold the state the user had
-before the app changed the file on its own or on request. They are not thinned by the rule
-above: every safety backup younger than ``safety_days`` (90) stays, and the newest
+Safety backups, taken before a schema migration, a restore or a package import, hold the state
+the user had before the app changed the file on its own or on request. They are not thinned by
+the rule above: every safety backup younger than ``safety_days`` (90) stays, and the newest
 ``safety_count`` (5) stay whatever their age. Backups the user makes with "Cadangkan ke..." go
 to a folder of their choosing and are never touched.
 """
@@ -32,6 +32,7 @@ class BackupKind(StrEnum):
     HARIAN = "harian"
     SEBELUM_MIGRASI = "sebelum-migrasi"
     SEBELUM_PEMULIHAN = "sebelum-pemulihan"
+    SEBELUM_IMPOR = "sebelum-impor"
     MANUAL = "manual"
 
     @property
@@ -40,13 +41,18 @@ class BackupKind(StrEnum):
 
     @property
     def is_safety(self) -> bool:
-        return self in (BackupKind.SEBELUM_MIGRASI, BackupKind.SEBELUM_PEMULIHAN)
+        return self in (
+            BackupKind.SEBELUM_MIGRASI,
+            BackupKind.SEBELUM_PEMULIHAN,
+            BackupKind.SEBELUM_IMPOR,
+        )
 
 
 _LABELS = {
     BackupKind.HARIAN: "Otomatis harian",
     BackupKind.SEBELUM_MIGRASI: "Sebelum pembaruan struktur",
     BackupKind.SEBELUM_PEMULIHAN: "Sebelum pemulihan",
+    BackupKind.SEBELUM_IMPOR: "Sebelum impor paket",
     BackupKind.MANUAL: "Dibuat pengguna",
 }
 

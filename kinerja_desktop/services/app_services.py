@@ -79,6 +79,11 @@ class AppServices:
             self.lock.release()
 
 
+def evidence_folder(database: Path) -> Path:
+    """Evidence files live beside the database, so a copied office folder keeps them."""
+    return database.parent / "evidence"
+
+
 def open_services(
     path: Path, *, create: bool = True, lock: DatabaseLock | None = None
 ) -> AppServices:
@@ -109,9 +114,8 @@ def open_services(
         skp_copy=SkpCopyService(database, access),
         skp_xlsx=SkpXlsxService(database, access),
         cascade=CascadeService(database, access),
-        # Evidence files live beside the database, so a copied office folder keeps them.
-        evaluation=EvaluationService(database, path.parent / "evidence", access=access),
-        journal=JournalService(database, path.parent / "evidence", access),
+        evaluation=EvaluationService(database, evidence_folder(path), access=access),
+        journal=JournalService(database, evidence_folder(path), access),
         behaviour=BehaviourService(database, access),
         distribution=DistributionService(database, access),
         dialogue=DialogueService(database, access),
@@ -120,9 +124,9 @@ def open_services(
         development_overview=DevelopmentOverviewService(database, access),
         seals=SealService(database, access),
         printing=PrintingService(database, access=access),
-        supervision=supervision_services(database, path.parent / "evidence", access),
+        supervision=supervision_services(database, evidence_folder(path), access),
         # The signing key belongs to the installation (app data folder), not to the file.
-        handover=HandoverService(database, path.parent / "evidence", default_key_folder(), access),
+        handover=HandoverService(database, evidence_folder(path), default_key_folder(), access),
         database=database,
         backups=BackupService(database, access),
         lock=lock,

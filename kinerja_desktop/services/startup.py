@@ -6,16 +6,27 @@ The GUI and every command that writes go through here; read-only commands (``che
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
+import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
+from kinerja_desktop.data.backup import fsync_directory
 from kinerja_desktop.data.lock import DatabaseLock, acquire_lock
-from kinerja_desktop.domain.errors import StorageError
-from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.domain.errors import StorageError, ValidationError
+from kinerja_desktop.services.app_services import AppServices, evidence_folder, open_services
 from kinerja_desktop.services.recovery import damaged_file_advice
 
-__all__ = ["DatabaseLock", "open_locked", "open_office", "take_lock"]
+__all__ = ["DatabaseLock", "create_office", "open_locked", "open_office", "take_lock"]
+
+T = TypeVar("T")
+#: SQLite's files beside a database while it is open.
+_SIDECARS = ("-wal", "-shm", "-journal")
 
 
 def take_lock(path: Path, *, take_over: bool = False) -> DatabaseLock | None:
@@ -75,3 +86,83 @@ def open_office(
         StorageError: the file cannot be used.
     """
     return open_locked(path, take_lock(path, take_over=take_over), create=create, now=now)
+
+
+def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
+    """Create a new office at ``path`` and fill it: the whole office, or no file at all.
+
+    The database is built under a temporary name beside ``path`` while ``path``'s lock is
+    held, and renamed to ``path`` only after ``fill`` returned and the file was closed. If
+    anything fails (a refused package), the temporary file and its journals are removed, and
+    so are the evidence folder and the parent folders if they were made for it.
+
+    Args:
+        path: Where the office goes; it must not exist yet.
+        fill: Writes the office's content through the services it is given (an import).
+
+    Returns:
+        What ``fill`` returned.
+
+    Raises:
+        ValidationError: ``path`` exists already (field ``db``).
+        LockedError: another copy of the app holds ``path``'s lock.
+        StorageError: the folder or the file cannot be written.
+        Whatever ``fill`` raises; nothing is left behind.
+    """
+    if path.exists():
+        raise ValidationError(f"Berkas basis data sudah ada: {path}.", field="db")
+    made = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    evidence_was_there = evidence_folder(path).exists()
+    building = path.with_name(f".{path.name}.baru-{secrets.token_hex(4)}")
+    try:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StorageError(
+                f"Folder {path.parent} tidak dapat dibuat ({error.strerror or error})."
+            ) from error
+        lock = take_lock(path)
+        try:
+            services = open_services(building, create=True)
+            try:
+                value = fill(services)
+            finally:
+                services.close()
+            _move_into_place(building, path)
+        finally:
+            if lock is not None:
+                lock.release()
+    except BaseException:
+        _remove_database(building)
+        if not evidence_was_there:
+            shutil.rmtree(evidence_folder(path), ignore_errors=True)
+        for folder in made:  # deepest first; a folder someone else filled meanwhile stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return value
+
+
+def _move_into_place(building: Path, path: Path) -> None:
+    """Rename the closed, finished database to its name; its journals must be gone by now."""
+    wal = building.with_name(building.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        # Closing the last connection folds the WAL into the file; without that, renaming the
+        # file alone would lose the content.
+        raise StorageError(f"Basis data baru belum tertulis utuh ({wal.name} masih berisi).")
+    for suffix in _SIDECARS:
+        building.with_name(building.name + suffix).unlink(missing_ok=True)
+    if path.exists():
+        raise StorageError(f"Berkas basis data sudah ada: {path}; tidak ditimpa.")
+    try:
+        os.replace(building, path)
+    except OSError as error:
+        raise StorageError(
+            f"Basis data baru tidak dapat diberi nama {path} ({error.strerror or error})."
+        ) from error
+    fsync_directory(path.parent)
+
+
+def _remove_database(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)):
+        leftover.unlink(missing_ok=True)

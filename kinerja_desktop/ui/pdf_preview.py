@@ -26,6 +26,7 @@ from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.reports.paper import Orientation, Paper
 from kinerja_desktop.reports.render import orientation_of
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
+from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.pdf_printing import choose_printer, paint_pages
 
@@ -125,9 +126,9 @@ class DocumentPreviewDialog(QDialog):
             return None
         target = Path(path)
         try:
-            target.write_bytes(self._pdf)
-        except OSError as error:
-            show_message(self.error, f"Berkas tidak dapat ditulis: {error.strerror or error}")
+            save_pdf(target, self._pdf)
+        except FileWriteError as error:
+            show_message(self.error, error.message)
             return None
         self._record()
         self.status.setText(f"Disimpan: {target}")

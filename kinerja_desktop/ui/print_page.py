@@ -31,6 +31,7 @@ from kinerja_desktop.reports.paper import Orientation, Paper
 from kinerja_desktop.reports.render import orientation_of
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import BatchResult, file_name, plan_batch, run_batch
+from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, UNIT_FORMS
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import error_label, show_message
@@ -243,9 +244,9 @@ class PrintPage(QWidget):
             return None
         target = Path(path)
         try:
-            target.write_bytes(self._pdf)
-        except OSError as error:
-            show_message(self.error, f"Berkas tidak dapat ditulis: {error.strerror or error}")
+            save_pdf(target, self._pdf)
+        except FileWriteError as error:
+            show_message(self.error, error.message)
             return None
         self._record()
         self.status.setText(f"Disimpan: {target}")

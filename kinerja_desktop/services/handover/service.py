@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kinerja_desktop import __version__
+from kinerja_desktop.data.backup import BackupError, backup_before
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.access import Capability
-from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.backup_rotation import BackupKind
+from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
 from kinerja_desktop.domain.handover_merge import (
     Choice,
     Conflict,
@@ -122,6 +124,8 @@ class ImportResult:
     unlinked: int
     unlinked_findings: int = 0
     sealed: int = 0
+    #: The backup of the database as it was just before the import (None for a new office).
+    safety_backup: Path | None = None
 
     def summary_lines(self) -> list[str]:
         lines = [
@@ -142,6 +146,11 @@ class ImportResult:
         if self.sealed:
             lines.append(
                 f"{self.sealed} SKP atau evaluasi tersegel dicatat di catatan audit kantor ini."
+            )
+        if self.safety_backup is not None:
+            lines.append(
+                f"Basis data sebelum impor dicadangkan ke {self.safety_backup}; untuk "
+                "membatalkan impor, pulihkan cadangan itu."
             )
         return lines
 
@@ -275,21 +284,31 @@ class HandoverService:
         )
 
     def apply(
-        self, path: Path, choices: Choices | None = None, *, default: Choice | None = None
+        self,
+        path: Path,
+        choices: Choices | None = None,
+        *,
+        default: Choice | None = None,
+        back_up: bool = True,
+        now: datetime | None = None,
     ) -> ImportResult:
-        """Import the package in one transaction.
+        """Import the package in one transaction, after a safety backup of the database.
 
         Args:
             path: The package file.
             choices: Per conflict (kind, key), keep ours or take theirs.
             default: The choice for every conflict not in ``choices``; None means each must
                 be chosen.
+            back_up: Take the safety backup (``sebelum-impor``); False only for a database
+                made just now for this package, which holds nothing to go back to.
+            now: The moment in the backup's name (the clock when None).
 
         Raises:
             PackageRefusedError: the package fails a check; nothing was written.
             UnresolvedConflictsError: a conflict has no choice; nothing was written.
             ValidationError: the package's content does not fit this database; nothing was
                 written.
+            StorageError: the safety backup could not be made; nothing was written.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
         package = read_package(path)
@@ -309,6 +328,8 @@ class HandoverService:
                     " ".join(cycle_message(loop, names) for loop in loops)
                     + " Tidak ada yang diimpor."
                 )
+            # Taken inside the write transaction, so it is exactly the state the import changes.
+            safety = self._safety_backup(now) if back_up else None
             taken = [c.theirs for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             copied = self._copy_evidence(package)
             writer = Writer(session, Ids.of(everything), {(a.kind, a.key): a for a in ours})
@@ -336,7 +357,22 @@ class HandoverService:
             unlinked=writer.unlinked,
             unlinked_findings=writer.unlinked_findings,
             sealed=sealed,
+            safety_backup=safety,
         )
+
+    def _safety_backup(self, now: datetime | None) -> Path:
+        """Back up the database before an import changes it, like before a restore.
+
+        Raises:
+            StorageError: the backup failed; the import is called off.
+        """
+        try:
+            return backup_before(self._database.path, BackupKind.SEBELUM_IMPOR, now)
+        except BackupError as error:
+            raise StorageError(
+                f"Cadangan sebelum impor gagal dibuat ({error}), jadi impor dibatalkan; basis "
+                "data tidak diubah."
+            ) from error
 
     @staticmethod
     def _write(writer: Writer, aggregates: list[Aggregate]) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 
@@ -21,6 +22,11 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.printing.pdf_files import (
+    make_output_folder,
+    save_pdf,
+    save_pdf_from,
+)
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, PrintRequest
 from kinerja_desktop.services.printing.service import PreparedDocument, PrintingService
 from kinerja_desktop.services.printing.survey_print import survey_code
@@ -245,15 +251,20 @@ def run_batch(
     """Write each document (or one merged file); a document that cannot be built is skipped.
 
     Documents are read a chunk at a time (one read transaction, :data:`CHUNK` documents),
-    then rendered and written one by one, so memory stays flat. The written documents are
-    recorded after each chunk in one write transaction, and after a cancel or an error for
-    what was written so far; only a killed process can leave the last chunk's files
-    unrecorded.
+    then rendered and written one by one, so memory stays flat. Every file is written whole
+    (:mod:`pdf_files`). The written documents are recorded after each chunk in one write
+    transaction, and after a cancel or an error for what was written so far; only a killed
+    process can leave the last chunk's files unrecorded. A merged file's documents are
+    recorded once the file is written, so a code is never kept for a sheet that does not exist.
+
+    Raises:
+        FileWriteError: a file or the folder cannot be written (disk full, no permission);
+            the files written before it stay, and only they are recorded.
     """
     result = BatchResult()
-    writer = _Merger() if merged is not None else None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[PreparedDocument] = []
+    merger = _Merger() if merged is not None else None
+    make_output_folder(out_dir)
+    unrecorded: list[PreparedDocument] = []
     try:
         for start in range(0, len(items), CHUNK):
             if cancelled is not None and cancelled():
@@ -270,27 +281,42 @@ def run_batch(
                 if isinstance(prepared, DomainError):
                     result.skipped.append(f"{item.label}: {prepared.message}")
                     continue
-                pdf = printing.render(prepared, paper)
-                if writer is not None:
-                    writer.add(pdf)
-                else:
-                    target = out_dir / item.file_name
-                    target.write_bytes(pdf)
-                    result.written.append(target)
-                written.append(prepared)
+                _write_one(
+                    printing.render(prepared, paper), out_dir / item.file_name, merger, result
+                )
+                unrecorded.append(prepared)
                 result.codes.append(prepared.code)
-            pending, written = written, []  # a failed write is not tried twice
-            printing.record_many(pending, paper)
+            if merger is None:
+                _record(printing, unrecorded, paper)
             if result.cancelled:
                 break
+        if merger is not None and merged is not None and unrecorded:
+            result.written.append(save_pdf_from(merged, merger.write))
+            _record(printing, unrecorded, paper)
     finally:
-        printing.record_many(written, paper)
-    if writer is not None and merged is not None and result.codes:
-        writer.write(merged)
-        result.written.append(merged)
+        if merger is None:
+            _record(printing, unrecorded, paper)
     if progress is not None and not result.cancelled:
         progress(len(items), len(items), "")
     return result
+
+
+def _write_one(pdf: bytes, target: Path, merger: _Merger | None, result: BatchResult) -> None:
+    """Add a document to the merged file, or write it to its own file whole."""
+    if merger is not None:
+        merger.add(pdf)
+    else:
+        result.written.append(save_pdf(target, pdf))
+
+
+def _record(printing: PrintingService, documents: list[PreparedDocument], paper: Paper) -> None:
+    """Record ``documents`` (written to disk) and empty the list.
+
+    The list is emptied first, so a failed record is not tried twice.
+    """
+    pending = documents.copy()
+    documents.clear()
+    printing.record_many(pending, paper)
 
 
 class _Merger:
@@ -302,8 +328,5 @@ class _Merger:
     def add(self, pdf: bytes) -> None:
         self._writer.append(PdfReader(io.BytesIO(pdf)))
 
-    def write(self, path: Path) -> None:
-        partial = path.with_name(path.name + ".part")
-        with partial.open("wb") as handle:
-            self._writer.write(handle)
-        partial.replace(path)
+    def write(self, stream: BinaryIO) -> None:
+        self._writer.write(stream)
