@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from handover_helpers import content_of, dump
+from handover_helpers import content_of, dump, rewrite_zip
 
 from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
-from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.app_services import AppServices, open_services
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -94,3 +94,60 @@ def test_both_choices_at_once_are_an_argument_error(
         )
     assert stopped.value.code == EXIT_INPUT
     assert "Kesalahan argumen" in capsys.readouterr().err
+
+
+def test_an_import_backs_up_first_and_the_backup_restores_the_state_before(
+    source: AppServices, target: AppServices, package: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = target.database_path
+    target.close()  # the office is not open elsewhere: the import takes its lock
+    before = dump(db)
+
+    code, out, _ = run(capsys, "import", "--db", str(db), str(package))
+
+    assert code == EXIT_OK
+    [safety] = (db.parent / "backups").glob("kantor_sebelum-impor_*.sqlite")
+    assert str(safety) in out and "kinerja-desktop restore" in out
+    assert dump(safety) == before
+    assert dump(db) != before
+    code, _, _ = run(capsys, "restore", "--db", str(db), "--from", str(safety))
+    assert code == EXIT_OK
+    assert dump(db) == before
+
+
+def test_import_onto_a_new_path_creates_the_office_from_the_package(
+    source: AppServices, package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "kantor-baru" / "kinerja.sqlite"
+
+    code, out, err = run(capsys, "import", "--db", str(new), str(package))
+
+    assert code == EXIT_OK, err
+    assert f"Kantor baru dibuat dari paket {package.name}: {new}" in out
+    assert "catatan baru" in out
+    assert not (new.parent / "backups").exists()  # a new file has nothing to go back to
+    assert sorted(p.name for p in new.parent.iterdir()) == ["evidence", "kinerja.sqlite"]
+    created = open_services(new, create=False)
+    try:
+        assert content_of(created) == content_of(source)
+    finally:
+        created.close()
+    assert main(["check", "--db", str(new)]) == EXIT_OK
+
+
+def test_a_refused_package_leaves_no_new_office_behind(
+    package: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changed = tmp_path / "diubah.zip"
+    rewrite_zip(
+        package,
+        changed,
+        lambda name, body: body.replace(b"Kertapati", b"Kertapatx") if "records" in name else body,
+    )
+    folder = tmp_path / "kantor-baru"
+    new = folder / "kinerja.sqlite"
+
+    code, _, err = run(capsys, "import", "--db", str(new), str(changed))
+
+    assert code == EXIT_INPUT and "ditolak" in err
+    assert not folder.exists()
