@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,31 @@ def test_save_pdf_writes_the_previewed_document_and_records_it(
     assert page._prepared is not None
     assert page._prepared.code in text
     assert services.printing.verify(page._prepared.code).matches
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_save_pdf_is_owner_only(
+    page: PrintPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "skp.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    choose_form(page, FormKind.SKP)
+    assert page.save_pdf() == target
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_save_pdf_that_cannot_be_written_names_the_file_and_records_nothing(
+    page: PrintPage, services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "skp.pdf"
+    target.mkdir()  # a folder in the way
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    choose_form(page, FormKind.SKP)
+    assert page.save_pdf() is None
+    assert f"Berkas {target} tidak dapat ditulis" in page.error.text()
+    assert list(tmp_path.glob(".skp.pdf.*")) == []
+    assert page._prepared is not None
+    assert not services.printing.verify(page._prepared.code).found
 
 
 def test_print_goes_through_the_system_dialog(
