@@ -14,6 +14,7 @@ from sqlalchemy import create_engine
 
 from kinerja_desktop.data.backup import backup_before
 from kinerja_desktop.data.database import Database, make_engine, make_read_only_engine
+from kinerja_desktop.data.disk_errors import describe_os_error
 from kinerja_desktop.data.migrate import (
     SchemaState,
     head_revision,
@@ -78,7 +79,12 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        return FileHealth(path, exists=True, problem=f"Berkas tidak dapat dibaca: {error}")
+        return FileHealth(
+            path,
+            exists=True,
+            problem=f"Berkas basis data tidak dapat dibaca. {describe_os_error(error)} "
+            "Berkas tidak diubah.",
+        )
     if header and not header.startswith(SQLITE_HEADER):
         return FileHealth(
             path,
@@ -165,13 +171,55 @@ def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth
 
 
 def _unreadable(path: Path, error: sqlite3.DatabaseError) -> FileHealth:
-    # "unable to open" is about permissions or the folder, not the file's bytes.
-    damaged = not isinstance(error, sqlite3.OperationalError) or "unable to open" not in str(error)
+    # SQLite raises OperationalError for the disk and the folder (I/O error, full disk, no
+    # permission, locked), never for the file's own bytes: such a file is not damaged and must
+    # stay where it is. Damage comes as a plain DatabaseError ("not a database", "malformed").
+    damaged = not isinstance(error, sqlite3.OperationalError)
     return FileHealth(path, exists=True, problem=_describe_sqlite_error(error), damaged=damaged)
+
+
+#: SQLite's words for a disk or permission failure while reading, and what to do about it.
+_STORAGE_FAILURES = (
+    (
+        "database or disk is full",
+        "Penyimpanan penuh: berkas basis data tidak dapat dibuka karena disk tidak punya ruang "
+        "untuk berkas kerjanya (-wal/-shm). Kosongkan ruang disk, lalu coba lagi; berkas tidak "
+        "diubah dan tidak rusak.",
+    ),
+    (
+        "disk I/O error",
+        "Gagal membaca atau menulis disk saat membuka berkas basis data (disk mungkin penuh "
+        "atau bermasalah). Kosongkan ruang disk dan periksa disk atau flashdisk tempat berkas "
+        "berada, lalu coba lagi; berkas tidak diubah dan tidak dianggap rusak.",
+    ),
+    (
+        "unable to open",
+        "Berkas basis data atau foldernya tidak dapat dibuka (izin ditolak atau folder tidak "
+        "dapat diakses). Periksa izin berkas dan foldernya, lalu coba lagi; berkas tidak diubah.",
+    ),
+    (
+        "readonly",
+        "Berkas kerja basis data (-wal/-shm) di samping berkas tidak dapat ditulisi. Periksa "
+        "izin berkas dan foldernya, lalu coba lagi; berkas tidak diubah.",
+    ),
+    (
+        "locked",
+        "Basis data sedang dikunci program lain. Tutup program lain yang membuka berkas ini, "
+        "lalu coba lagi; berkas tidak diubah.",
+    ),
+)
 
 
 def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
     text = str(error)
+    if isinstance(error, sqlite3.OperationalError):
+        for words, message in _STORAGE_FAILURES:
+            if words in text:
+                return message
+        return (
+            "Berkas basis data tidak dapat dibaca karena masalah disk atau izin. Periksa ruang "
+            f"disk dan izin foldernya, lalu coba lagi; berkas tidak diubah. (SQLite: {text})"
+        )
     if "not a database" in text:
         return "Berkas ini bukan basis data Kinerja Desktop, atau sudah rusak."
     if "malformed" in text or "corrupt" in text:
