@@ -50,6 +50,8 @@ class FileHealth:
     #: the app start moves such a file aside and offers a backup. A file that is merely not
     #: ours, too new, a folder or unreadable is refused and left where it is.
     damaged: bool = False
+    #: True for a zero-byte file: refused unless a new office is made on purpose (``create``).
+    empty: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -85,7 +87,9 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
             problem=f"Berkas basis data tidak dapat dibaca. {describe_os_error(error)} "
             "Berkas tidak diubah.",
         )
-    if header and not header.startswith(SQLITE_HEADER):
+    if not header:
+        return FileHealth(path, exists=True, problem=empty_file_message(path), empty=True)
+    if not header.startswith(SQLITE_HEADER):
         return FileHealth(
             path,
             exists=True,
@@ -103,6 +107,15 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
         )
     deep = thorough or path.stat().st_size <= QUICK_CHECK_AT_OPEN_MAX
     return _inspect_contents(path, thorough=thorough, deep=deep)
+
+
+def empty_file_message(path: Path) -> str:
+    return (
+        f"Berkas {path.name} kosong (0 bita), jadi bukan basis data Kinerja Desktop; berkas "
+        "tidak diubah. Periksa apakah ini berkas yang benar (mungkin salinannya gagal). Untuk "
+        f"membuat kantor baru, buka aplikasi dengan: kinerja-desktop --db {path} lalu pilih "
+        f"kantor baru, atau buat kantor contoh dengan: kinerja-desktop demo --db {path}"
+    )
 
 
 def _inspect_contents(path: Path, *, thorough: bool, deep: bool) -> FileHealth:
@@ -244,15 +257,16 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     """Open ``path`` for use, creating or migrating it as needed.
 
     A file (or folder) the user cannot write is opened read-only when it needs no migration:
-    the returned database refuses every write transaction with a clear message.
+    the returned database refuses every write transaction with a clear message. A zero-byte
+    file becomes a new office only with ``create`` (the demo, the GUI's first start).
 
     Raises:
-        StorageError: the file is missing (and ``create`` is false), damaged, not ours, too
+        StorageError: the file is missing or empty (and ``create`` is false), damaged, not ours, too
             new, read-only and in need of a migration, or the migration failed; the file is
             then exactly as it was.
     """
     health = inspect_file(path)
-    if not health.exists:
+    if not health.exists or (health.empty and create):
         if not create:
             raise StorageError(health.problem or "")
         path.parent.mkdir(parents=True, exist_ok=True)
