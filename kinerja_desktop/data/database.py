@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
@@ -61,8 +61,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     transaction starts with ``BEGIN IMMEDIATE`` and takes the write lock up front, a read
     starts with a plain ``BEGIN``.
     """
+    # URL.create keeps the path whole: in a "sqlite:///..." string a '?', '#' or '%' in a
+    # folder name would be read as URL syntax and the data written to another file.
     engine = create_engine(
-        f"sqlite:///{path}",
+        URL.create("sqlite", database=str(path)),
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
     )
 

@@ -15,6 +15,7 @@ computer's processes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -26,8 +27,9 @@ from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
+from kinerja_desktop.data.disk_errors import describe_os_error
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.errors import LockedError
+from kinerja_desktop.domain.errors import LockedError, StorageError
 
 LOCK_SUFFIX = ".lock"
 #: A lock from another computer older than this may be taken over after the user confirms.
@@ -167,10 +169,14 @@ class DatabaseLock:
 
 
 def _create(path: Path, content: str) -> bool:
-    """Create ``path`` with ``content`` unless it exists; readers never see it half-written."""
+    """Create ``path`` with ``content`` unless it exists; readers never see it half-written.
+
+    Raises:
+        OSError: the folder cannot be written (full disk, permission); nothing is left behind.
+    """
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(content, encoding="utf-8")
     try:
+        temporary.write_text(content, encoding="utf-8")
         try:
             os.link(temporary, path)  # atomic: fails if the lock exists
         except FileExistsError:
@@ -180,11 +186,37 @@ def _create(path: Path, content: str) -> bool:
                 descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
                 return False
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(content)
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                    handle.write(content)
+            except OSError:
+                path.unlink(missing_ok=True)  # a half-written lock would block for a minute
+                raise
         return True
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _create_or_explain(path: Path, content: str) -> bool:
+    """:func:`_create`, with a full disk or a disk error told as a StorageError.
+
+    Raises:
+        PermissionError: the folder cannot be written (also a read-only file system): the
+            caller opens the file read-only.
+        StorageError: the disk is full or failing; the database was not touched.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _create(path, content)
+    except PermissionError:
+        raise
+    except OSError as error:
+        if error.errno == errno.EROFS:
+            raise PermissionError(error.errno, error.strerror, error.filename) from error
+        raise StorageError(
+            f"Kunci berkas {path.name} tidak dapat dibuat, jadi basis data tidak dibuka "
+            f"(berkasnya tidak diubah). {describe_os_error(error)}"
+        ) from error
 
 
 def _in_use_message(database: Path, holder: LockHolder | None) -> str:
@@ -224,13 +256,14 @@ def acquire_lock(
 
     Raises:
         LockedError: someone else holds it; ``stale`` says whether ``take_over`` would help.
+        PermissionError: the folder cannot be written (the file can only be opened read-only).
+        StorageError: the lock file cannot be written for lack of space or a disk error.
     """
     path = lock_path(database)
-    path.parent.mkdir(parents=True, exist_ok=True)
     moment = now or datetime.now()
     mine = LockHolder(os.getpid(), this_host(), _current_user(), moment.replace(microsecond=0))
     for _attempt in range(3):
-        if _create(path, mine.to_json()):
+        if _create_or_explain(path, mine.to_json()):
             return DatabaseLock(path, mine)
         try:
             content = path.read_text(encoding="utf-8")

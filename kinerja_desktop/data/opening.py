@@ -14,6 +14,7 @@ from sqlalchemy import create_engine
 
 from kinerja_desktop.data.backup import backup_before
 from kinerja_desktop.data.database import Database, make_engine, make_read_only_engine
+from kinerja_desktop.data.disk_errors import describe_os_error
 from kinerja_desktop.data.migrate import (
     SchemaState,
     head_revision,
@@ -49,6 +50,8 @@ class FileHealth:
     #: the app start moves such a file aside and offers a backup. A file that is merely not
     #: ours, too new, a folder or unreadable is refused and left where it is.
     damaged: bool = False
+    #: True for a zero-byte file: refused unless a new office is made on purpose (``create``).
+    empty: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -78,8 +81,15 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        return FileHealth(path, exists=True, problem=f"Berkas tidak dapat dibaca: {error}")
-    if header and not header.startswith(SQLITE_HEADER):
+        return FileHealth(
+            path,
+            exists=True,
+            problem=f"Berkas basis data tidak dapat dibaca. {describe_os_error(error)} "
+            "Berkas tidak diubah.",
+        )
+    if not header:
+        return FileHealth(path, exists=True, problem=empty_file_message(path), empty=True)
+    if not header.startswith(SQLITE_HEADER):
         return FileHealth(
             path,
             exists=True,
@@ -97,6 +107,15 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
         )
     deep = thorough or path.stat().st_size <= QUICK_CHECK_AT_OPEN_MAX
     return _inspect_contents(path, thorough=thorough, deep=deep)
+
+
+def empty_file_message(path: Path) -> str:
+    return (
+        f"Berkas {path.name} kosong (0 bita), jadi bukan basis data Kinerja Desktop; berkas "
+        "tidak diubah. Periksa apakah ini berkas yang benar (mungkin salinannya gagal). Untuk "
+        f"membuat kantor baru, buka aplikasi dengan: kinerja-desktop --db {path} lalu pilih "
+        f"kantor baru, atau buat kantor contoh dengan: kinerja-desktop demo --db {path}"
+    )
 
 
 def _inspect_contents(path: Path, *, thorough: bool, deep: bool) -> FileHealth:
@@ -165,13 +184,55 @@ def _inspect_connection(path: Path, *, thorough: bool, deep: bool) -> FileHealth
 
 
 def _unreadable(path: Path, error: sqlite3.DatabaseError) -> FileHealth:
-    # "unable to open" is about permissions or the folder, not the file's bytes.
-    damaged = not isinstance(error, sqlite3.OperationalError) or "unable to open" not in str(error)
+    # SQLite raises OperationalError for the disk and the folder (I/O error, full disk, no
+    # permission, locked), never for the file's own bytes: such a file is not damaged and must
+    # stay where it is. Damage comes as a plain DatabaseError ("not a database", "malformed").
+    damaged = not isinstance(error, sqlite3.OperationalError)
     return FileHealth(path, exists=True, problem=_describe_sqlite_error(error), damaged=damaged)
+
+
+#: SQLite's words for a disk or permission failure while reading, and what to do about it.
+_STORAGE_FAILURES = (
+    (
+        "database or disk is full",
+        "Penyimpanan penuh: berkas basis data tidak dapat dibuka karena disk tidak punya ruang "
+        "untuk berkas kerjanya (-wal/-shm). Kosongkan ruang disk, lalu coba lagi; berkas tidak "
+        "diubah dan tidak rusak.",
+    ),
+    (
+        "disk I/O error",
+        "Gagal membaca atau menulis disk saat membuka berkas basis data (disk mungkin penuh "
+        "atau bermasalah). Kosongkan ruang disk dan periksa disk atau flashdisk tempat berkas "
+        "berada, lalu coba lagi; berkas tidak diubah dan tidak dianggap rusak.",
+    ),
+    (
+        "unable to open",
+        "Berkas basis data atau foldernya tidak dapat dibuka (izin ditolak atau folder tidak "
+        "dapat diakses). Periksa izin berkas dan foldernya, lalu coba lagi; berkas tidak diubah.",
+    ),
+    (
+        "readonly",
+        "Berkas kerja basis data (-wal/-shm) di samping berkas tidak dapat ditulisi. Periksa "
+        "izin berkas dan foldernya, lalu coba lagi; berkas tidak diubah.",
+    ),
+    (
+        "locked",
+        "Basis data sedang dikunci program lain. Tutup program lain yang membuka berkas ini, "
+        "lalu coba lagi; berkas tidak diubah.",
+    ),
+)
 
 
 def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
     text = str(error)
+    if isinstance(error, sqlite3.OperationalError):
+        for words, message in _STORAGE_FAILURES:
+            if words in text:
+                return message
+        return (
+            "Berkas basis data tidak dapat dibaca karena masalah disk atau izin. Periksa ruang "
+            f"disk dan izin foldernya, lalu coba lagi; berkas tidak diubah. (SQLite: {text})"
+        )
     if "not a database" in text:
         return "Berkas ini bukan basis data Kinerja Desktop, atau sudah rusak."
     if "malformed" in text or "corrupt" in text:
@@ -196,15 +257,16 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     """Open ``path`` for use, creating or migrating it as needed.
 
     A file (or folder) the user cannot write is opened read-only when it needs no migration:
-    the returned database refuses every write transaction with a clear message.
+    the returned database refuses every write transaction with a clear message. A zero-byte
+    file becomes a new office only with ``create`` (the demo, the GUI's first start).
 
     Raises:
-        StorageError: the file is missing (and ``create`` is false), damaged, not ours, too
+        StorageError: the file is missing or empty (and ``create`` is false), damaged, not ours, too
             new, read-only and in need of a migration, or the migration failed; the file is
             then exactly as it was.
     """
     health = inspect_file(path)
-    if not health.exists:
+    if not health.exists or (health.empty and create):
         if not create:
             raise StorageError(health.problem or "")
         path.parent.mkdir(parents=True, exist_ok=True)

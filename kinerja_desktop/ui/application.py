@@ -153,7 +153,8 @@ def _open_once(path: Path) -> AppServices | Path | None:
                 if lock is not None:
                     lock.release()
                 return None
-        if not path.exists():
+        if not path.exists() or path.stat().st_size == 0:
+            # A zero-byte file is a new office only when the user says so (first start).
             return _create_office(path, lock)
         return open_locked(path, lock, create=False)
     except BaseException:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from disk_limits import NEARLY_FULL, file_size_limit
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from trust_helpers import make_office
 
@@ -216,3 +217,27 @@ def test_empty_office_needs_a_name(qtbot) -> None:
     assert not dialog.instansi.isEnabled()
     dialog._accept()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_zero_byte_file_opens_the_first_start_dialog_not_a_silent_office(
+    tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kosong.sqlite"
+    path.touch()
+    asked: list[bool] = []
+    monkeypatch.setattr(FirstStartDialog, "exec", lambda self: asked.append(True) or 0)
+    assert application.open_with_recovery(path) is None
+    assert asked == [True]
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kosong.sqlite"]
+
+
+def test_a_full_disk_at_start_leaves_the_healthy_file_in_place(tmp_path: Path, qapp, box) -> None:
+    path = make_office(tmp_path / "kinerja.sqlite", 2)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    box.press = "Keluar"
+    with file_size_limit(NEARLY_FULL):
+        assert application.open_with_recovery(path) is None
+    assert "Kosongkan ruang disk" in box.shown[0]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kinerja.sqlite"]
