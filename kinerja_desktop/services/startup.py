@@ -60,8 +60,12 @@ def open_locked(
         services.backups.automatic_backup(now)
     except StorageError as error:
         services = replace(services, warnings=(*services.warnings, error.message))
-    # SKPs agreed before the audit log existed get their baseline seal once, after the backup.
+    # SKPs agreed before the audit log existed get their baseline seal once, after the backup;
+    # then the log is checked against its signed anchor, which follows every commit from now.
     services.seals.seal_unlogged()
+    anchor = services.seals.open_anchor()
+    if anchor:
+        services = replace(services, warnings=(*services.warnings, *anchor))
     return services
 
 
