@@ -277,7 +277,8 @@ def reseal_written_in(
     For each written SKP and each of its evaluations that already has log entries: sealed now
     with other content than its last seal (or sealed again) gets a ``DIIMPOR`` entry with the
     new digest; sealed before but not now gets the matching "opened" entry. A written record
-    that arrived sealed without entries here gets its ``DIIMPOR`` seal too. Inside the
+    that arrived sealed without entries here gets its baseline (``SEGEL_AWAL``, with the
+    package in the reason). Inside the
     caller's write transaction.
     """
     written = set(skp_ids)
@@ -312,7 +313,8 @@ def reseal_written_in(
             digest = (
                 _evaluation_digest(session, skp_id, code) if code else _skp_digest(session, skp_id)
             )
-            action = AuditAction.DIIMPOR
+            # One that arrived sealed gets its first seal here, as a baseline of the package.
+            action = AuditAction.DIIMPOR if last is not None else AuditAction.SEGEL_AWAL
         elif last is not None and last.fields.action.seals:
             digest = ""
             action = AuditAction.EVALUASI_DIBUKA if code else AuditAction.SKP_DIBUKA
