@@ -6,7 +6,7 @@ SQLite specifics live here and nowhere else, so the rest of the code stays porta
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -168,6 +168,9 @@ class Database:
         #: Write transactions committed through this object: caches of derived facts (who may
         #: see whom) are valid while it stays the same.
         self.commits = 0
+        #: Called after each commit through this object (the seal anchor follows the log).
+        #: They must not raise: the user's action is already saved.
+        self.after_commit: list[Callable[[], None]] = []
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -197,6 +200,8 @@ class Database:
             if write:
                 session.commit()
                 self.commits += 1
+                for callback in self.after_commit:
+                    callback()
         except OperationalError as error:
             session.rollback()
             # A write inside reading() is a bug and keeps its own error; a failed save is told.

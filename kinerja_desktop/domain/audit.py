@@ -29,6 +29,9 @@ class AuditAction(StrEnum):
     SEGEL_AWAL = "SEGEL_AWAL"
     #: A sealed record replaced from a hand-over package (the user took the package's version).
     DIIMPOR = "DIIMPOR"
+    #: The employee's response or keberatan of a signed period recorded: the Dokumen Evaluasi
+    #: prints it, so the evaluation is sealed again with it.
+    DIALOG_DICATAT = "DIALOG_DICATAT"
 
     @property
     def label(self) -> str:
@@ -47,6 +50,7 @@ _LABELS = {
     AuditAction.EVALUASI_DIBUKA: "Evaluasi dibuka kembali",
     AuditAction.SEGEL_AWAL: "Segel awal",
     AuditAction.DIIMPOR: "Diganti dari paket serah terima",
+    AuditAction.DIALOG_DICATAT: "Tanggapan/keberatan dicatat",
 }
 
 
@@ -58,6 +62,25 @@ def canonical_json(content: Any) -> str:
 def content_digest(content: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of a record's canonical JSON."""
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+#: What a seal's digest covers. Version 1 (a bare hex digest, every seal written
+#: before version 2 existed): the
+#: record's own rows. Version 2 ("v2:" + hex): also what the sealed forms print beside them,
+#: the agreed SKP versions, the signatories and the period's dialogue (`repositories.audit`).
+DIGEST_VERSION = 2
+_V2_PREFIX = "v2:"
+
+
+def digest_version(stored: str) -> int:
+    """The digest version a seal was computed with (1 for a bare hex digest)."""
+    return 2 if stored.startswith(_V2_PREFIX) else 1
+
+
+def versioned_digest(version: int, content: Mapping[str, Any]) -> str:
+    """The digest as stored in a seal of ``version``: version 1 bare, later ones prefixed."""
+    digest = content_digest(content)
+    return digest if version == 1 else f"v{version}:{digest}"
 
 
 @dataclass(frozen=True)

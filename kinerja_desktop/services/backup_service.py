@@ -34,6 +34,7 @@ from kinerja_desktop.domain.backup_rotation import (
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError, ValidationError
 from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.seals import SealService
 
 
 @dataclass(frozen=True)
@@ -256,4 +257,6 @@ class BackupService:
                 *(staging.with_name(staging.name + s) for s in ("-wal", "-shm")),
             ):
                 leftover.unlink(missing_ok=True)
+        # The restored log is the log now: its head is signed into the seal anchor.
+        SealService(self._database).accept_log()
         return RestoreResult(preview, safety)

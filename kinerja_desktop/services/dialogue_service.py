@@ -31,6 +31,7 @@ from kinerja_desktop.domain.objection import OBJECTION_DAYS, is_late, objection_
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.services import seals
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import StaffService
 
@@ -301,6 +302,7 @@ class DialogueService:
             change(row)
             _check_order(row)
             session.flush()
+            seals.dialogue_recorded_in(session, skp_id, code, self._access.actor)
             record = _record(row)
         return self._view(skp_id, code, record, on)
 

@@ -16,7 +16,9 @@ import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data import skp_models
@@ -25,19 +27,23 @@ from kinerja_desktop.data.repositories import audit as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.audit import (
+    DIGEST_VERSION,
     AuditAction,
     AuditEntry,
     AuditFields,
-    content_digest,
+    digest_version,
     last_seals,
     verify_chain,
+    versioned_digest,
 )
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.errors import NotFoundError, ValidationError
+from kinerja_desktop.domain.errors import DomainError, NotFoundError, StorageError, ValidationError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.staff import clean_text
-from kinerja_desktop.services import signatories
+from kinerja_desktop.paths import data_dir
+from kinerja_desktop.services import seal_anchor, signatories, signing
 from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.seal_anchor import AnchorCheck, AnchorState, anchor_path
 from kinerja_desktop.services.staff_service import periods_for_row
 
 __all__ = [
@@ -106,13 +112,24 @@ def _evaluation_label(session: Session, row: skp_models.SkpRow, period_code: str
     return f"Evaluasi {period_label(period_code)} {row.year} {_holder(session, row)}"
 
 
-def _skp_digest(session: Session, skp_id: int) -> str:
-    content = repo.skp_content(session, skp_id)
-    return content_digest(content or {})
+def _skp_digest(session: Session, skp_id: int, version: int = DIGEST_VERSION) -> str:
+    content = repo.skp_content(session, skp_id, version)
+    return versioned_digest(version, content or {})
 
 
-def _evaluation_digest(session: Session, skp_id: int, period_code: str) -> str:
-    return content_digest(repo.evaluation_content(session, skp_id, period_code))
+def _evaluation_digest(
+    session: Session, skp_id: int, period_code: str, version: int = DIGEST_VERSION
+) -> str:
+    content = repo.evaluation_content(session, skp_id, period_code, version)
+    return versioned_digest(version, content)
+
+
+def _record_digest(session: Session, skp_id: int, code: str | None, like: str) -> str:
+    """The record's digest now, computed as the stored digest ``like`` was (old seals: v1)."""
+    version = digest_version(like)
+    if code is None:
+        return _skp_digest(session, skp_id, version)
+    return _evaluation_digest(session, skp_id, code, version)
 
 
 def seal_skp(session: Session, skp_id: int, actor: str | None = None) -> AuditEntry:
@@ -181,28 +198,75 @@ def _baseline(session: Session, record: str, label: str, digest: str) -> None:
     )
 
 
-def seal_unlogged_in(session: Session) -> int:
-    """Log a baseline (Segel awal) for every sealed record that has no entry; return how many.
+def dialogue_recorded_in(
+    session: Session, skp_id: int, period_code: str, actor: str | None = None
+) -> None:
+    """Seal a signed period again after its dialogue changed (the Dokumen Evaluasi prints it).
 
-    Records agreed before the log existed, or written by the demo, are sealed as they are
-    found, so that a later change behind the app's back still shows.
+    The response and the keberatan come after the evaluation was signed, so recording them
+    is not refused; the new seal carries the digest with them. Nothing for an open period.
     """
-    logged = repo.records_with_entries(session)
-    added = 0
-    for skp_id in repo.agreed_skps(session):
-        record = skp_record(skp_id)
-        if record not in logged:
-            row = _skp_row(session, skp_id)
+    if repo.seal_of(session, skp_id, period_code) is None:
+        return
+    row = _skp_row(session, skp_id)
+    repo.append(
+        session,
+        AuditFields(
+            at=_now(),
+            actor=actor or current_actor(),
+            action=AuditAction.DIALOG_DICATAT,
+            record=evaluation_record(skp_id, period_code),
+            label=_evaluation_label(session, row, period_code),
+            digest=_evaluation_digest(session, skp_id, period_code),
+        ),
+    )
+
+
+def _unlogged(session: Session, logged: set[str]) -> list[tuple[str, int, str | None]]:
+    """(record, skp id, period code or None) of sealed records without any log entry."""
+    found: list[tuple[str, int, str | None]] = [
+        (skp_record(skp_id), skp_id, None)
+        for skp_id in repo.agreed_skps(session)
+        if skp_record(skp_id) not in logged
+    ]
+    found += [
+        (evaluation_record(skp_id, code), skp_id, code)
+        for skp_id, code in repo.sealed_evaluations(session)
+        if evaluation_record(skp_id, code) not in logged
+    ]
+    return found
+
+
+def seal_unlogged_in(session: Session) -> int:
+    """Log a baseline (Segel awal) for every sealed record while the log is empty; how many.
+
+    Only a file from before the audit log (or the demo, written into an empty office) has
+    sealed records and an empty log. Once the log has an entry, a sealed record without one
+    lost its entries behind the app's back: `SealService.verify` names it, and giving it a
+    baseline would launder whatever was changed with it. (An anchor that says the log was
+    longer is checked by `SealService.seal_unlogged` before this runs.)
+    """
+    if repo.last_entry(session) is not None:
+        return 0
+    logged: set[str] = set()
+    found = _unlogged(session, logged)
+    for record, skp_id, code in found:
+        row = _skp_row(session, skp_id)
+        if code is None:
             _baseline(session, record, _skp_label(session, row), _skp_digest(session, skp_id))
-            added += 1
-    for skp_id, code in repo.sealed_evaluations(session):
-        record = evaluation_record(skp_id, code)
-        if record not in logged:
-            row = _skp_row(session, skp_id)
+        else:
             label = _evaluation_label(session, row, code)
             _baseline(session, record, label, _evaluation_digest(session, skp_id, code))
-            added += 1
-    return added
+    return len(found)
+
+
+def _still_sealed_as(
+    session: Session, skp_id: int, code: str | None, last: AuditEntry | None
+) -> bool:
+    """True when ``last`` seals the record with the content it has now."""
+    if last is None or not last.fields.action.seals:
+        return False
+    return _record_digest(session, skp_id, code, last.fields.digest) == last.fields.digest
 
 
 def reseal_written_in(
@@ -212,8 +276,10 @@ def reseal_written_in(
 
     For each written SKP and each of its evaluations that already has log entries: sealed now
     with other content than its last seal (or sealed again) gets a ``DIIMPOR`` entry with the
-    new digest; sealed before but not now gets the matching "opened" entry. Records without
-    entries are left to `seal_unlogged_in`. Both inside the caller's write transaction.
+    new digest; sealed before but not now gets the matching "opened" entry. A written record
+    that arrived sealed without entries here gets its baseline (``SEGEL_AWAL``, with the
+    package in the reason). Inside the
+    caller's write transaction.
     """
     written = set(skp_ids)
     if not written:
@@ -236,19 +302,20 @@ def reseal_written_in(
     added = 0
     for record, (skp_id, code) in candidates.items():
         last = latest.get(record)
-        if last is None:
-            continue
         sealed = (skp_id, code) in signed if code else skp_id in agreed
+        if last is None and not sealed:
+            continue
         row = _skp_row(session, skp_id)
         label = _evaluation_label(session, row, code) if code else _skp_label(session, row)
         if sealed:
+            if _still_sealed_as(session, skp_id, code, last):
+                continue
             digest = (
                 _evaluation_digest(session, skp_id, code) if code else _skp_digest(session, skp_id)
             )
-            if last.fields.action.seals and last.fields.digest == digest:
-                continue
-            action = AuditAction.DIIMPOR
-        elif last.fields.action.seals:
+            # One that arrived sealed gets its first seal here, as a baseline of the package.
+            action = AuditAction.DIIMPOR if last is not None else AuditAction.SEGEL_AWAL
+        elif last is not None and last.fields.action.seals:
             digest = ""
             action = AuditAction.EVALUASI_DIBUKA if code else AuditAction.SKP_DIBUKA
         else:
@@ -272,6 +339,8 @@ class SealReport:
     checked: int
     problems: tuple[str, ...]
     unlogged: int = 0
+    #: Worth knowing but not a finding (no anchor yet, a folder from another installation).
+    notes: tuple[str, ...] = ()
 
     @property
     def healthy(self) -> bool:
@@ -285,7 +354,7 @@ class SealReport:
             if self.healthy
             else f"Catatan audit: {len(self.problems)} masalah ditemukan."
         )
-        lines = [head, *(f"  {problem}" for problem in self.problems)]
+        lines = [head, *(f"  {line}" for line in (*self.problems, *self.notes))]
         if self.unlogged:
             lines.append(
                 f"  {self.unlogged} rekaman tersegel belum punya catatan audit (disepakati "
@@ -294,10 +363,48 @@ class SealReport:
         return tuple(lines)
 
 
+#: The triggers migration 0008 creates: the log refuses updates and deletes.
+EXPECTED_TRIGGERS = {
+    f"audit_log_no_{event.lower()}": (
+        f"CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+    )
+    for event in ("UPDATE", "DELETE")
+}
+
+
+def trigger_problems(found: dict[str, str]) -> list[str]:
+    """Findings for the log's triggers missing or not as the migration made them."""
+    problems = []
+    for name, sql in EXPECTED_TRIGGERS.items():
+        present = found.get(name)
+        if present is None:
+            problems.append(
+                f"Pemicu {name} pada catatan audit hilang: catatan audit dapat diubah atau "
+                "dihapus tanpa ditolak (dihapus di luar aplikasi)."
+            )
+        elif " ".join(present.split()) != sql:
+            problems.append(f"Pemicu {name} pada catatan audit diubah di luar aplikasi.")
+    problems += [
+        f"Ada pemicu tambahan {name} pada catatan audit yang tidak dibuat aplikasi."
+        for name in sorted(set(found) - set(EXPECTED_TRIGGERS))
+    ]
+    return problems
+
+
 class SealService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        access: AccessGuard | None = None,
+        key_folder: Path | None = None,
+    ) -> None:
         self._db = database
         self._access = access or AccessGuard(database)
+        #: Where the installation key lives (signs the anchor); the app data folder's keys/.
+        self._key_folder = key_folder or data_dir() / "keys"
+        #: The head last signed into the anchor; None while the anchor is not followed.
+        self._anchored: tuple[int, str] | None = None
 
     def signed_on(self, skp_id: int, period_code: str) -> date | None:
         """The day the evaluation was marked signed; None while it is open."""
@@ -345,7 +452,8 @@ class SealService:
                     record=evaluation_record(skp_id, period_code),
                     label=_evaluation_label(session, row, period_code),
                     reason=f"Ditandatangani {format_date_id(signed_on)}",
-                    digest=content_digest(content),
+                    # After the signatories: the digest covers who signs too.
+                    digest=_evaluation_digest(session, skp_id, period_code),
                 ),
             )
 
@@ -389,18 +497,133 @@ class SealService:
         return [e for e in found if record is None or e.fields.record == record]
 
     def seal_unlogged(self) -> int:
-        """Give every sealed record without a log entry its baseline; see `seal_unlogged_in`."""
+        """Give every sealed record its baseline while the log is empty; see `seal_unlogged_in`.
+
+        Nothing when the anchor says the log was longer: emptied, not new.
+        """
         with self._db.transaction() as session:
+            if self._anchor_check(repo.entries(session)).problem:
+                return 0
             return seal_unlogged_in(session)
 
+    # --- the anchor (`seal_anchor`) ---------------------------------------------------------
+
+    def _own_key(self) -> bytes | None:
+        """This installation's public key, without creating one (``check`` writes nothing)."""
+        if not (self._key_folder / signing.KEY_FILE_NAME).exists():
+            return None
+        try:
+            return signing.load_or_create_key(self._key_folder).export_public_key()
+        except DomainError:
+            return None
+
+    def _anchor_check(self, entries: list[AuditEntry]) -> AnchorCheck:
+        return seal_anchor.judge(anchor_path(self._db.path), entries, self._own_key())
+
+    def _write_anchor(self, head: AuditEntry | None) -> str:
+        """Sign ``head`` into the anchor file; the Indonesian reason when that failed."""
+        if head is None:
+            return ""
+        path = anchor_path(self._db.path)
+        try:
+            key = signing.load_or_create_key(self._key_folder)
+            seal_anchor.write_anchor(path, key, head.sequence, head.hash)
+        except (OSError, DomainError) as error:
+            return (
+                f"Berkas segel {path.name} tidak dapat ditulis ({error}); dicoba lagi pada "
+                "penyimpanan berikutnya."
+            )
+        return ""
+
+    @staticmethod
+    def _head_of(entries: list[AuditEntry]) -> tuple[int, str]:
+        return (entries[-1].sequence, entries[-1].hash) if entries else (0, "")
+
+    def open_anchor(self) -> tuple[str, ...]:
+        """At the app's start: check the log against its anchor, then follow it from now on.
+
+        A missing anchor is made, and one signed by another installation over the same log
+        (a copied office folder) is signed again with this installation's key, said once. An
+        anchor the log no longer matches is left as it is, so every ``check`` names it until
+        `accept_log` (an explicit action, and every restore) signs the current log.
+
+        Returns:
+            Messages for the user (Indonesian); none when all is well.
+        """
+        with self._db.reading() as session:
+            entries = repo.entries(session)
+            found = self._anchor_check(entries)
+        self._anchored = self._head_of(entries)
+        if self.keep_anchor not in self._db.after_commit:
+            self._db.after_commit.append(self.keep_anchor)
+        if found.problem:
+            return (f"{found.message} Jalankan 'kinerja-desktop check' untuk rinciannya.",)
+        failed = self._write_anchor(entries[-1] if entries else None)
+        told = found.message if found.state is AnchorState.FOREIGN else ""
+        return tuple(message for message in (told, failed) if message)
+
+    def _anchored_in_file(self) -> tuple[int, str] | None:
+        try:
+            anchor = seal_anchor.read_anchor(anchor_path(self._db.path))
+        except (OSError, ValueError):
+            return None
+        return (anchor.sequence, anchor.hash) if anchor else None
+
+    def keep_anchor(self) -> None:
+        """After a commit that moved the log's head: sign the new head into the anchor.
+
+        Called by the Database after each commit; must not raise (the action is saved). Only
+        an anchor the log still matches moves on; a failed write is retried at the next
+        commit, and a head newer than its anchor is no finding meanwhile.
+        """
+        if self._anchored is None:
+            return
+        try:
+            with self._db.reading() as session:
+                head = repo.last_entry(session)
+                # The file, not memory: a restore through another service re-signs it.
+                if head is None or (head.sequence, head.hash) == self._anchored_in_file():
+                    return
+                entries = repo.entries(session)
+                found = self._anchor_check(entries)
+        except (SQLAlchemyError, ValueError):
+            return
+        self._anchored = self._head_of(entries)
+        if found.may_advance:
+            self._write_anchor(head)
+
+    def accept_log(self) -> None:
+        """Sign the log as it is now into the anchor: after a restore, or a finding dealt with.
+
+        Raises:
+            StorageError: The anchor file cannot be written.
+        """
+        with self._db.reading() as session:
+            head = repo.last_entry(session)
+        if head is None:
+            anchor_path(self._db.path).unlink(missing_ok=True)
+            return
+        failed = self._write_anchor(head)
+        if failed:
+            raise StorageError(failed)
+
     def verify(self) -> SealReport:
-        """Check the chain, and every sealed record against the digest of its last seal."""
+        """Check the chain, the anchor, the log's triggers, and every sealed record.
+
+        Every sealed record is compared with the digest of its last seal (computed the way
+        that seal was: old seals with the digest of their day). A sealed record without any
+        entry is a finding once the log has entries.
+        """
         with self._db.reading() as session:
             try:
                 entries = repo.entries(session)
             except ValueError:
                 return SealReport(0, 0, ("Catatan audit berisi tindakan yang tidak dikenal.",))
             problems = [problem.message for problem in verify_chain(entries)]
+            notes: list[str] = []
+            anchor = self._anchor_check(entries)
+            (problems if anchor.problem else notes).extend([anchor.message] * bool(anchor.message))
+            problems += trigger_problems(repo.audit_triggers(session))
             seals = last_seals(entries)
             sealed_now = {skp_record(skp_id): skp_id for skp_id in repo.agreed_skps(session)}
             evaluations = {
@@ -410,9 +633,10 @@ class SealService:
             checked = 0
             for record, entry in seals.items():
                 if record in sealed_now:
-                    digest = _skp_digest(session, sealed_now[record])
+                    digest = _record_digest(session, sealed_now[record], None, entry.fields.digest)
                 elif record in evaluations:
-                    digest = _evaluation_digest(session, *evaluations[record])
+                    skp_id, code = evaluations[record]
+                    digest = _record_digest(session, skp_id, code, entry.fields.digest)
                 else:
                     problems.append(
                         f"{entry.fields.label}: tersegel di catatan audit tetapi tidak lagi "
@@ -426,5 +650,23 @@ class SealService:
                         f"{entry.fields.action.label.lower()} ({entry.fields.at})."
                     )
             logged = {entry.fields.record for entry in entries}
-            unlogged = len((set(sealed_now) | set(evaluations)) - logged)
-        return SealReport(len(entries), checked, tuple(problems), unlogged)
+            unlogged = _unlogged(session, logged)
+            if entries:
+                for _record, skp_id, period in unlogged:
+                    row = _skp_row(session, skp_id)
+                    label = (
+                        _evaluation_label(session, row, period)
+                        if period
+                        else _skp_label(session, row)
+                    )
+                    problems.append(
+                        f"{label}: tersegel tetapi tidak punya catatan audit; catatannya dihapus "
+                        "di luar aplikasi, jadi isinya tidak dapat dipastikan."
+                    )
+        return SealReport(
+            len(entries),
+            checked,
+            tuple(problems),
+            0 if entries else len(unlogged),
+            tuple(notes),
+        )

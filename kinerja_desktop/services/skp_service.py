@@ -145,8 +145,9 @@ class SkpService:
             session.flush()
             agreed = repo.load(session, row)
             repo.add_version(session, row, to_json(agreed))
-            seals.seal_skp(session, row.id, self._access.actor)
+            # Who signs first: the seal's digest covers them.
             signatories.take(session, f"skp:{row.id}:{row.revision}", row.employee_id, on)
+            seals.seal_skp(session, row.id, self._access.actor)
             return agreed
 
     def start_revision(self, skp_id: int, version: int, reason: str) -> SkpView:

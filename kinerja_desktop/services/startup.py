@@ -65,14 +65,20 @@ def open_locked(
         if advice:
             raise StorageError(f"{error.message}\n{advice}") from error
         raise
-    if not existed or services.read_only:
+    if services.read_only:
         return services
-    try:
-        services.backups.automatic_backup(now)
-    except StorageError as error:
-        services = replace(services, warnings=(*services.warnings, error.message))
-    # SKPs agreed before the audit log existed get their baseline seal once, after the backup.
-    services.seals.seal_unlogged()
+    if existed:
+        try:
+            services.backups.automatic_backup(now)
+        except StorageError as error:
+            services = replace(services, warnings=(*services.warnings, error.message))
+        # SKPs agreed before the audit log existed get their baseline seal once, after the
+        # backup.
+        services.seals.seal_unlogged()
+    # The log is checked against its signed anchor, which follows every commit from now on.
+    anchor = services.seals.open_anchor()
+    if anchor:
+        services = replace(services, warnings=(*services.warnings, *anchor))
     return services
 
 

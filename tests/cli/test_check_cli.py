@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -156,8 +158,6 @@ def test_bad_argument_exits_2_with_an_indonesian_message(
 def test_check_names_a_sealed_record_changed_behind_the_apps_back(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from datetime import date
-
     from kinerja_desktop.services.app_services import open_services
     from kinerja_desktop.services.demo import write_demo
 
@@ -181,3 +181,146 @@ def test_check_names_a_sealed_record_changed_behind_the_apps_back(
     assert "SKP 2026" in out and "berubah di luar aplikasi" in out
     assert digest(db_path) == before
     assert sidecars(db_path) == []
+
+
+# --- signed means sealed: what the forms print, truncation, triggers ------------------------------
+
+SIGNED_ON = date(2026, 10, 8)
+OPENED_AT = datetime(2026, 11, 28, 8, 0)
+
+
+def _raw(path: Path, *statements: str) -> None:
+    """Statements run as someone with the file and a SQLite tool would run them."""
+    connection = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _one(path: Path, query: str) -> tuple[object, ...]:
+    connection = sqlite3.connect(path)
+    try:
+        row = connection.execute(query).fetchone()
+    finally:
+        connection.close()
+    assert row is not None
+    return tuple(row)
+
+
+@pytest.fixture
+def demo_office(db_path: Path) -> Path:
+    """A demo office opened once by the app (so its log is anchored), with a signed period."""
+    from kinerja_desktop.services.app_services import open_services
+    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.services.startup import open_office
+
+    services = open_services(db_path)
+    try:
+        write_demo(services.database, employees=6, today=date(2026, 11, 28))
+    finally:
+        services.close()
+    office = open_office(db_path, now=OPENED_AT)
+    try:
+        skp_id, code = _one(
+            db_path, "SELECT skp_id, period_code FROM predikat_decisions ORDER BY id"
+        )
+        assert isinstance(skp_id, int) and isinstance(code, str)
+        office.seals.sign_evaluation(skp_id, code, SIGNED_ON)
+        office.dialogue.record_result_received(skp_id, code, date(2026, 10, 9))
+        office.dialogue.file_objection(
+            skp_id, code, "Realisasi TW belum dihitung.", date(2026, 10, 10)
+        )
+    finally:
+        office.close()
+    return db_path
+
+
+def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", "--db", str(path)])
+    return code, capsys.readouterr().out
+
+
+def test_check_a_healthy_demo_office_with_a_signed_period_is_clean(
+    demo_office: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_OK, out
+    assert "rantai utuh" in out
+    assert "Berkas segel" not in out and "instalasi lain" not in out
+
+
+@pytest.mark.parametrize(
+    ("statements", "named"),
+    [
+        pytest.param(
+            (
+                "UPDATE skp_versions SET content_json = replace(content_json, '\"target', "
+                "'\"targetX') WHERE id = (SELECT min(id) FROM skp_versions)",
+            ),
+            "SKP 2026",
+            id="content_json",
+        ),
+        pytest.param(
+            ('UPDATE signatories SET content = replace(content, \'"name": "\', \'"name": "X\')',),
+            "Evaluasi",
+            id="signatory",
+        ),
+        pytest.param(
+            ("UPDATE dialogues SET objection = 'Keberatan yang lain'",),
+            "Evaluasi",
+            id="keberatan",
+        ),
+    ],
+)
+def test_check_names_a_printed_part_of_a_sealed_record_changed_with_raw_sql(
+    demo_office: Path,
+    capsys: pytest.CaptureFixture[str],
+    statements: tuple[str, ...],
+    named: str,
+) -> None:
+    _raw(demo_office, *statements)
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_STORAGE
+    assert named in out and "berubah di luar aplikasi" in out
+
+
+def test_check_finds_the_last_entry_deleted_and_reopening_does_not_launder_it(
+    demo_office: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kinerja_desktop.services.startup import open_office
+
+    (entries,) = _one(demo_office, "SELECT count(*) FROM audit_log")
+    _raw(
+        demo_office,
+        "DROP TRIGGER audit_log_no_delete",
+        "DELETE FROM audit_log WHERE sequence = (SELECT max(sequence) FROM audit_log)",
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+        "UPDATE predikat_decisions SET final = 'SANGAT_KURANG', override_reason = 'x' "
+        "WHERE id = (SELECT min(id) FROM predikat_decisions)",
+    )
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_STORAGE
+    assert "lebih pendek dari segelnya" in out
+    assert "Evaluasi" in out
+
+    office = open_office(demo_office, now=OPENED_AT)
+    try:
+        assert len(office.seals.history()) == entries - 1  # no baseline over the changed rating
+        assert any("lebih pendek" in warning for warning in office.warnings)
+    finally:
+        office.close()
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_STORAGE and "lebih pendek dari segelnya" in out
+
+
+def test_check_says_a_trigger_of_the_log_was_dropped(
+    demo_office: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _raw(demo_office, "DROP TRIGGER audit_log_no_update")
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_STORAGE
+    assert "Pemicu audit_log_no_update pada catatan audit hilang" in out

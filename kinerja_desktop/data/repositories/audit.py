@@ -11,13 +11,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.audit_models import AuditLogRow, EvaluationSealRow
+from kinerja_desktop.data.audit_models import AuditLogRow, EvaluationSealRow, SignatoryRow
 from kinerja_desktop.data.behaviour_models import (
     BehaviourFeedbackRow,
     BehaviourRatingRow,
+    DialogueRow,
     PredikatRow,
 )
 from kinerja_desktop.data.schema import Base
@@ -31,8 +32,15 @@ from kinerja_desktop.data.skp_models import (
     SkpExpectationRow,
     SkpLampiranRow,
     SkpRow,
+    SkpVersionRow,
 )
-from kinerja_desktop.domain.audit import AuditAction, AuditEntry, AuditFields, next_entry
+from kinerja_desktop.domain.audit import (
+    DIGEST_VERSION,
+    AuditAction,
+    AuditEntry,
+    AuditFields,
+    next_entry,
+)
 
 #: Columns that change without the record changing: bookkeeping of when a row was written.
 _BOOKKEEPING = frozenset({"updated_at", "added_at", "recorded_at", "version"})
@@ -82,6 +90,16 @@ def append(session: Session, fields: AuditFields) -> AuditEntry:
     )
     session.flush()
     return entry
+
+
+def audit_triggers(session: Session) -> dict[str, str]:
+    """The triggers on the log as SQLite keeps them: name -> CREATE statement."""
+    rows = session.execute(
+        text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+        )
+    )
+    return {name: sql or "" for name, sql in rows}
 
 
 def records_with_entries(session: Session) -> set[str]:
@@ -154,35 +172,49 @@ def _rows(session: Session, model: type[Base], *conditions: Any) -> list[dict[st
     return [_row_content(row) for row in session.scalars(query)]
 
 
-def skp_content(session: Session, skp_id: int) -> dict[str, Any] | None:
+def skp_content(
+    session: Session, skp_id: int, version: int = DIGEST_VERSION
+) -> dict[str, Any] | None:
     """Every stored value of an SKP's plan; None when there is no such SKP.
 
     The SKP row, its RHK, indicators, Lampiran and expectations; not the realisation, which
-    belongs to each period's evaluation.
+    belongs to each period's evaluation. From digest version 2 also what the SKP form prints
+    beside them: the agreed versions (their stored JSON) and who signs each of them.
     """
     row = session.get(SkpRow, skp_id)
     if row is None:
         return None
     rhk_ids = select(RhkRow.id).where(RhkRow.skp_id == skp_id)
-    return {
+    content = {
         "skp": _row_content(row),
         "rhks": _rows(session, RhkRow, RhkRow.skp_id == skp_id),
         "ikis": _rows(session, IkiRow, IkiRow.rhk_id.in_(rhk_ids)),
         "lampiran": _rows(session, SkpLampiranRow, SkpLampiranRow.skp_id == skp_id),
         "expectations": _rows(session, SkpExpectationRow, SkpExpectationRow.skp_id == skp_id),
     }
+    if version >= 2:
+        content["versions"] = _rows(session, SkpVersionRow, SkpVersionRow.skp_id == skp_id)
+        # "skp:<id>:<revision>": the colon keeps SKP 1 from matching SKP 12.
+        content["signatories"] = _rows(
+            session, SignatoryRow, SignatoryRow.record.startswith(f"skp:{skp_id}:")
+        )
+    return content
 
 
-def evaluation_content(session: Session, skp_id: int, period_code: str) -> dict[str, Any]:
+def evaluation_content(
+    session: Session, skp_id: int, period_code: str, version: int = DIGEST_VERSION
+) -> dict[str, Any]:
     """Every stored value of a period's evaluation of an SKP.
 
     Realisation and evidence, feedback, the Rating Hasil Kerja, the behaviour feedback and
-    rating, and the predikat.
+    rating, and the predikat. From digest version 2 also what the Evaluasi and the Dokumen
+    Evaluasi print beside them: who signs, and the period's dialogue (response, keberatan,
+    explanation and decision).
     """
     rhk_ids = select(RhkRow.id).where(RhkRow.skp_id == skp_id)
     iki_ids = select(IkiRow.id).where(IkiRow.rhk_id.in_(rhk_ids))
     period = period_code
-    return {
+    content = {
         "realisations": _rows(
             session,
             RealisationRow,
@@ -220,3 +252,11 @@ def evaluation_content(session: Session, skp_id: int, period_code: str) -> dict[
             session, PredikatRow, PredikatRow.skp_id == skp_id, PredikatRow.period_code == period
         ),
     }
+    if version >= 2:
+        content["signatories"] = _rows(
+            session, SignatoryRow, SignatoryRow.record == f"evaluasi:{skp_id}:{period}"
+        )
+        content["dialogue"] = _rows(
+            session, DialogueRow, DialogueRow.skp_id == skp_id, DialogueRow.period_code == period
+        )
+    return content
