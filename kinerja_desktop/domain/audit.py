@@ -29,6 +29,8 @@ class AuditAction(StrEnum):
     SEGEL_AWAL = "SEGEL_AWAL"
     #: A sealed record replaced from a hand-over package (the user took the package's version).
     DIIMPOR = "DIIMPOR"
+    #: An entry of the complaints register deleted (`services.supervision.feedback_service`).
+    REGISTER_DIHAPUS = "REGISTER_DIHAPUS"
 
     @property
     def label(self) -> str:
@@ -37,7 +39,11 @@ class AuditAction(StrEnum):
     @property
     def seals(self) -> bool:
         """True when the record is sealed after this action (its digest must still match)."""
-        return self is not AuditAction.SKP_DIBUKA and self is not AuditAction.EVALUASI_DIBUKA
+        return self not in {
+            AuditAction.SKP_DIBUKA,
+            AuditAction.EVALUASI_DIBUKA,
+            AuditAction.REGISTER_DIHAPUS,
+        }
 
 
 _LABELS = {
@@ -47,6 +53,7 @@ _LABELS = {
     AuditAction.EVALUASI_DIBUKA: "Evaluasi dibuka kembali",
     AuditAction.SEGEL_AWAL: "Segel awal",
     AuditAction.DIIMPOR: "Diganti dari paket serah terima",
+    AuditAction.REGISTER_DIHAPUS: "Entri register pengaduan dihapus",
 }
 
 
