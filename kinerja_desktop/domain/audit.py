@@ -32,6 +32,8 @@ class AuditAction(StrEnum):
     #: The employee's response or keberatan of a signed period recorded: the Dokumen Evaluasi
     #: prints it, so the evaluation is sealed again with it.
     DIALOG_DICATAT = "DIALOG_DICATAT"
+    #: An entry of the complaints register deleted (`services.supervision.feedback_service`).
+    REGISTER_DIHAPUS = "REGISTER_DIHAPUS"
 
     @property
     def label(self) -> str:
@@ -40,7 +42,11 @@ class AuditAction(StrEnum):
     @property
     def seals(self) -> bool:
         """True when the record is sealed after this action (its digest must still match)."""
-        return self is not AuditAction.SKP_DIBUKA and self is not AuditAction.EVALUASI_DIBUKA
+        return self not in {
+            AuditAction.SKP_DIBUKA,
+            AuditAction.EVALUASI_DIBUKA,
+            AuditAction.REGISTER_DIHAPUS,
+        }
 
 
 _LABELS = {
@@ -51,6 +57,7 @@ _LABELS = {
     AuditAction.SEGEL_AWAL: "Segel awal",
     AuditAction.DIIMPOR: "Diganti dari paket serah terima",
     AuditAction.DIALOG_DICATAT: "Tanggapan/keberatan dicatat",
+    AuditAction.REGISTER_DIHAPUS: "Entri register pengaduan dihapus",
 }
 
 

@@ -35,6 +35,12 @@ from kinerja_desktop.domain.access import (
     visible_people,
 )
 from kinerja_desktop.domain.errors import NotFoundError
+from kinerja_desktop.domain.supervision_access import (
+    Subject,
+    SupervisionAction,
+    SupervisionScope,
+    refusal_message,
+)
 
 T = TypeVar("T")
 
@@ -55,6 +61,8 @@ class AccessGuard:
         self._cached: tuple[tuple[int, date], float, OrgFacts] | None = None
         #: The visible set of the principal for the cached facts (lists ask for it per batch).
         self._visible: tuple[OrgFacts, Principal, frozenset[int]] | None = None
+        #: The supervision scope for the cached facts, principal and day.
+        self._scope: SupervisionScope | None = None
 
     # --- who -------------------------------------------------------------------------------
 
@@ -161,3 +169,53 @@ class AccessGuard:
         if visible is None:
             return list(items)
         return [item for item in items if (who := employee_id(item)) is None or who in visible]
+
+    # --- supervision registers ---------------------------------------------------------------
+
+    def supervision(self, session: Session) -> SupervisionScope:
+        """The account's reach over complaints, findings and surveys (`supervision_access`)."""
+        facts = self.facts(session)
+        cached = self._scope
+        if (
+            cached is not None
+            and cached.facts is facts
+            and cached.principal == self._principal
+            and cached.on == self.today()
+        ):
+            return cached
+        scope = SupervisionScope.of(self._principal, facts, self.today(), self.visible(session))
+        self._scope = scope
+        return scope
+
+    def require_supervision(
+        self, session: Session, action: SupervisionAction, subject: Subject, what: str
+    ) -> None:
+        """Refuse unless the account may do ``action`` to a record about ``subject``.
+
+        Args:
+            session: The caller's transaction.
+            action: What is about to be done.
+            subject: The person and unit the record is about.
+            what: The record in words, e.g. "pengaduan", "temuan audit", "survei".
+
+        Raises:
+            AccessDeniedError: with the person or unit named, in Indonesian.
+        """
+        refusal = self.supervision(session).refusal(action, subject)
+        if refusal is None:
+            return
+        person = unit = ""
+        if subject.employee_id is not None:
+            row = staff_repo.employee_row(session, subject.employee_id)
+            person = row.name if row else ""
+        if subject.unit_id is not None:
+            unit_row = staff_repo.unit_row(session, subject.unit_id)
+            unit = unit_row.name if unit_row else ""
+        raise AccessDeniedError(refusal_message(refusal, action, what, person=person, unit=unit))
+
+    def readable(
+        self, session: Session, items: Iterable[T], subject: Callable[[T], Subject]
+    ) -> list[T]:
+        """The supervision records the account may read."""
+        scope = self.supervision(session)
+        return [item for item in items if scope.allows(SupervisionAction.READ, subject(item))]

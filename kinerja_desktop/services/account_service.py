@@ -1,13 +1,17 @@
 """Local accounts: the first admin, signing in and out, the lock screen, account management.
 
 Passwords are stored only as Argon2id hashes (`services.passwords`). Five wrong passwords in a
-row lock an account for fifteen minutes (`domain.accounts`); the count is written in the same
-transaction as the check, so closing the app does not reset it. Managing accounts needs the
-admin role (`Capability.MANAGE_ACCOUNTS`).
+row lock an account for fifteen minutes (`domain.accounts`). Every try is counted *before* the
+password is verified, in one ``BEGIN IMMEDIATE`` write that reads and raises the count, so
+parallel tries (threads, processes, two copies of the app) each count and at most five are
+verified before the lock; a correct password then resets it. When the file cannot be written
+(opened read-only) the count is kept in memory for as long as the process runs. Managing
+accounts needs the admin role (`Capability.MANAGE_ACCOUNTS`).
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +34,7 @@ from kinerja_desktop.domain.accounts import (
 from kinerja_desktop.domain.errors import (
     DomainError,
     NotFoundError,
+    ReadOnlyError,
     ValidationError,
     ValidationErrors,
 )
@@ -81,6 +86,28 @@ def _info(session: Session, account: repo.StoredAccount, now: datetime) -> Accou
     )
 
 
+class MemoryLogins:
+    """Wrong-password counts of a file that cannot be written, for this process's lifetime."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._states: dict[int, LoginState] = {}
+
+    def charge(self, account: repo.StoredAccount, now: datetime) -> tuple[LoginState, bool]:
+        """Count one try: (the new state, True); (the locking state, False) when locked."""
+        with self._lock:
+            state = self._states.get(account.id, account.login)
+            if state.locked(now):
+                return state, False
+            charged = state.after_failure(now)
+            self._states[account.id] = charged
+            return charged, True
+
+    def forget(self, account_id: int) -> None:
+        with self._lock:
+            self._states.pop(account_id, None)
+
+
 class AccountService:
     def __init__(
         self,
@@ -91,6 +118,7 @@ class AccountService:
         self._db = database
         self._access = access
         self._hasher = hasher
+        self._memory = MemoryLogins()
 
     # --- first start, signing in and out ---------------------------------------------------
 
@@ -174,22 +202,20 @@ class AccountService:
         self._access.sign_out()
 
     def _check(self, user_name: str, password: str, now: datetime) -> Principal:
-        with self._db.reading() as session:
-            account = repo.by_user_name(session, user_name)
+        account, state, counted = self._charge(user_name, now)
         if account is None:
             passwords.burn_time(password, self._hasher)
             raise SignInError(wrong_password_message(LoginState()))
-        if account.login.locked(now) and account.login.locked_until is not None:
-            raise SignInError(locked_message(account.login.locked_until, now))
-        matches = passwords.verify_password(account.password_hash, password, self._hasher)
-        if not matches:
-            state = account.login.after_failure(now)
-            self._store_login(account.id, state)
+        if not counted and state.locked_until is not None:
+            raise SignInError(locked_message(state.locked_until, now))
+        if not passwords.verify_password(account.password_hash, password, self._hasher):
+            # Already counted; the count that locks the account also says so.
             if state.locked(now) and state.locked_until is not None:
                 raise SignInError(locked_message(state.locked_until, now))
             raise SignInError(wrong_password_message(state))
         if not account.active:
             raise SignInError("Akun ini sudah dinonaktifkan. Hubungi admin kepegawaian.")
+        self._memory.forget(account.id)
         rehash = passwords.needs_rehash(account.password_hash, self._hasher)
         if not self._db.read_only:
             with self._db.transaction() as session:
@@ -204,11 +230,31 @@ class AccountService:
                 )
         return _principal(account)
 
-    def _store_login(self, account_id: int, state: LoginState) -> None:
-        if self._db.read_only:
-            return  # nothing can be written; the check itself still refuses
-        with self._db.transaction() as session:
-            repo.update(session, account_id, login=state)
+    def _charge(
+        self, user_name: str, now: datetime
+    ) -> tuple[repo.StoredAccount | None, LoginState, bool]:
+        """Count a try before the password is verified: (account, its new state, counted).
+
+        Not counted when the account is locked (the state says until when) or unknown. In one
+        write transaction, so parallel tries are counted one after the other; in memory when
+        the file cannot be written.
+        """
+        if not self._db.read_only:
+            try:
+                with self._db.transaction() as session:
+                    account = repo.by_user_name(session, user_name)
+                    if account is None or account.login.locked(now):
+                        return account, account.login if account else LoginState(), False
+                    charged = account.login.after_failure(now)
+                    repo.update(session, account.id, login=charged)
+                    return account, charged, True
+            except ReadOnlyError:
+                pass  # the file became unwritable: count in memory below
+        with self._db.reading() as session:
+            account = repo.by_user_name(session, user_name)
+        if account is None:
+            return None, LoginState(), False
+        return (account, *self._memory.charge(account, now))
 
     def change_own_password(self, current: str, new: str, repeated: str) -> None:
         """The signed-in account changes its own password (after giving the current one)."""

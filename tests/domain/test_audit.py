@@ -120,6 +120,7 @@ def test_last_seals_follow_the_latest_action_of_each_record() -> None:
         (AuditAction.EVALUASI_DITANDATANGANI, True),
         (AuditAction.EVALUASI_DIBUKA, False),
         (AuditAction.SEGEL_AWAL, True),
+        (AuditAction.REGISTER_DIHAPUS, False),
     ],
 )
 def test_which_actions_seal(action: AuditAction, seals: bool) -> None:

@@ -18,10 +18,19 @@ from argon2 import PasswordHasher
 
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.accounts import AccountFields
+from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.staff import ActingKind
+from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource, FindingStatus
+from kinerja_desktop.domain.supervision.complaints import (
+    Channel,
+    FeedbackFields,
+    FeedbackKind,
+    FeedbackStatus,
+)
+from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.account_service import AccountService
 from kinerja_desktop.services.app_services import AppServices, open_services
@@ -29,6 +38,9 @@ from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.journal_service import JournalFilter
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.supervision.audit_service import FindingInput
+from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
+from kinerja_desktop.services.supervision.kiosk import KioskSubmission
 
 TODAY = date(2026, 11, 28)
 PASSWORD = "sandi2026"
@@ -411,9 +423,18 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
     mine = {person(office, name) for name in staff_of(office, "Dewi Zubaidah") | {"Dewi Zubaidah"}}
     shown = supervision.feedback.entries()
     assert all(entry.employee_id in mine for entry in shown if entry.employee_id)
-    assert sum(1 for entry in shown if entry.employee_id is None) == sum(
-        1 for entry in entries if entry.employee_id is None
-    )  # entries about a service unit, naming nobody, stay in view
+    # Entries about a service unit, naming nobody, show for the units she and her staff work in.
+    units = {
+        int(str(row[0]))
+        for row in _query(
+            office,
+            "SELECT DISTINCT unit_id FROM employees WHERE id IN "
+            f"({','.join(str(i) for i in mine)})",
+        )
+    }
+    about_units = [entry for entry in shown if entry.employee_id is None]
+    assert about_units and {entry.unit_id for entry in about_units} <= units
+    assert len(about_units) < sum(1 for entry in entries if entry.employee_id is None)
     other = next(entry for entry in named if entry.employee_id not in mine)
     with pytest.raises(AccessDeniedError):
         supervision.feedback.get(other.id)
@@ -426,3 +447,174 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
     )
     summary = supervision.dashboard.summary(TODAY)
     assert all(repeated.employee_id in mine for repeated in summary.repeated)
+
+
+# --- the supervision registers: complaints, findings, surveys ------------------------------------
+
+
+def _as_system(office: AppServices, make: Callable[[], int]) -> int:
+    principal = office.access.principal
+    office.access.sign_out()
+    try:
+        return make()
+    finally:
+        office.access.sign_in(principal)
+
+
+def _complaint(office: AppServices, name: str, text: str = "Petugas tidak ramah.") -> int:
+    employee = person(office, name)
+    ((unit,),) = _query(office, "SELECT unit_id FROM employees WHERE id = ?", employee)
+    data = FeedbackInput(
+        FeedbackFields(FeedbackKind.PENGADUAN, Channel.LANGSUNG, TODAY, text),
+        unit_id=int(str(unit)),
+        employee_id=employee,
+    )
+    return _as_system(office, lambda: office.supervision.feedback.record(data, TODAY).id)
+
+
+def _finding(office: AppServices, name: str) -> int:
+    data = FindingInput(
+        FindingFields(
+            FindingSource.INSPEKTORAT,
+            TODAY,
+            "Daftar hadir tidak lengkap",
+            "Daftar hadir Oktober tidak ditandatangani.",
+            "Lengkapi daftar hadir.",
+        ),
+        employee_id=person(office, name),
+    )
+    return _as_system(office, lambda: office.supervision.audit.record(data, TODAY).id)
+
+
+def _survey_of(office: AppServices, name: str) -> int:
+    ((unit,),) = _query(office, "SELECT unit_id FROM employees WHERE name = ?", name)
+    return _as_system(
+        office, lambda: office.supervision.surveys.open_survey(int(str(unit)), "2026-S2", TODAY).id
+    )
+
+
+def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_people(
+    office: AppServices, tmp_path: Path
+) -> None:
+    about_dede = _complaint(office, "Dede Rustandi")
+    about_dewi = _complaint(office, "Dewi Zubaidah")
+    finding = _finding(office, "Dewi Zubaidah")
+    puskesmas_survey = _survey_of(office, "Dede Rustandi")
+    own_survey = _survey_of(office, "Dewi Zubaidah")
+    answers = tmp_path / "jawaban.csv"
+    answers.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,4,4,4,4,4,4,4\n", encoding="utf-8")
+    feedback, audit, surveys = (
+        office.supervision.feedback,
+        office.supervision.audit,
+        office.supervision.surveys,
+    )
+    top = "\n".join(["444444444"] * 50)
+    sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
+    changed = FeedbackInput(
+        FeedbackFields(FeedbackKind.APRESIASI, Channel.LANGSUNG, TODAY, "Ramah sekali.")
+    )
+    refused: list[tuple[Callable[[], object], str]] = [
+        (lambda: feedback.get(about_dede), "Dede Rustandi"),
+        (lambda: feedback.remove(about_dede), "Dede Rustandi"),
+        (lambda: feedback.update(about_dede, changed, TODAY), "Dede Rustandi"),
+        (lambda: feedback.remove(about_dewi), "diri Anda sendiri"),
+        (lambda: feedback.update(about_dewi, changed, TODAY), "diri Anda sendiri"),
+        (lambda: feedback.move(about_dewi, FeedbackStatus.DIVERIFIKASI, today=TODAY), "sendiri"),
+        (
+            lambda: audit.add_follow_up(finding, TODAY, "Sudah dilengkapi.", today=TODAY),
+            "diri Anda sendiri",
+        ),
+        (lambda: audit.set_status(finding, FindingStatus.TIDAK_DAPAT, note="x"), "sendiri"),
+        (lambda: surveys.add_typed(puskesmas_survey, top, today=TODAY), "survei unit"),
+        (lambda: surveys.add_typed(own_survey, top, today=TODAY), "survei unit"),
+        (lambda: surveys.import_file(puskesmas_survey, answers, today=TODAY), "survei unit"),
+        (lambda: surveys.results(puskesmas_survey), "survei unit"),
+        (lambda: audit.link_targets(person(office, "Dede Rustandi"), TODAY.year), "Dede"),
+    ]
+    responses = _query(office, "SELECT count(*) FROM survey_responses")
+    for attempt, words in refused:
+        with pytest.raises(AccessDeniedError, match=words):
+            attempt()
+    assert _query(office, "SELECT count(*) FROM survey_responses") == responses
+    assert _query(
+        office, "SELECT count(*) FROM public_feedback WHERE id IN (?, ?)", about_dede, about_dewi
+    ) == [(2,)]
+    # What she may see, she may read: the complaint about herself, her own unit's survey.
+    assert feedback.get(about_dewi).allowed == {SupervisionAction.READ}
+    assert surveys.get(own_survey).unit_id
+
+
+def test_deleting_a_complaint_leaves_an_audit_entry(office: AppServices) -> None:
+    entry = _complaint(office, "Aidil Fauzi", "Antrean tidak dilayani.")
+    sign_in_as(office, Role.KEPALA_UNIT, "Novri Alamsyah")
+    office.supervision.feedback.remove(entry, "Tercatat dua kali")
+    last = office.seals.history(f"register:{entry}")[-1]
+    assert last.fields.action is AuditAction.REGISTER_DIHAPUS
+    assert last.fields.actor == f"u{person(office, 'Novri Alamsyah')}kep"
+    assert "Aidil Fauzi" in last.fields.label and "Antrean tidak dilayani." in last.fields.label
+    assert last.fields.reason == "Tercatat dua kali"
+    assert office.seals.verify().healthy
+
+
+def test_the_kiosk_adds_answers_for_the_unit_head_who_started_it(office: AppServices) -> None:
+    survey = _survey_of(office, "Dede Rustandi")
+    sign_in_as(office, Role.KEPALA_UNIT, "Nur'aini Rosita")
+    assert office.supervision.surveys.may(
+        SupervisionAction.RECORD, office.supervision.surveys.get(survey).unit_id
+    )
+    info = office.supervision.kiosk.submit(survey, KioskSubmission([4] * 9), TODAY)
+    assert info.responses == 1
+    sign_in_as(office, Role.PENILAI, "Yudi Fikri")  # the puskesmas' own penilai enters nothing
+    with pytest.raises(AccessDeniedError, match="survei"):
+        office.supervision.kiosk.submit(survey, KioskSubmission([4] * 9), TODAY)
+
+
+#: role -> (read, record, correct, close, delete) of a complaint about Aidil, and survey answers
+#: for his unit.
+SUPERVISION_MATRIX = {
+    "admin": (Y, Y, Y, Y, Y, Y),
+    "camat (kepala unit above Aidil)": (Y, Y, Y, Y, Y, Y),
+    "kepala puskesmas (another unit)": (N, N, N, N, N, N),
+    "Dewi (Aidil's penilai)": (Y, Y, Y, Y, N, N),
+    "Novri as penilai (Aidil's atasan)": (Y, Y, Y, Y, N, N),
+    "Yudi (a colleague's penilai)": (N, N, N, N, N, N),
+}
+
+
+def _supervision_actions(office: AppServices) -> list[Callable[[], object]]:
+    entry = _complaint(office, "Aidil Fauzi")
+    survey = _survey_of(office, "Aidil Fauzi")
+    current = _as_system(office, lambda: office.supervision.feedback.get(entry).unit_id or 0)
+    data = FeedbackInput(
+        FeedbackFields(FeedbackKind.PENGADUAN, Channel.TELEPON_WA, TODAY, "Lama menunggu."),
+        unit_id=current,
+        employee_id=person(office, "Aidil Fauzi"),
+    )
+    feedback = office.supervision.feedback
+    return [
+        lambda: feedback.get(entry),
+        lambda: feedback.record(data, TODAY),
+        lambda: feedback.update(entry, data, TODAY),
+        lambda: feedback.move(entry, FeedbackStatus.DIVERIFIKASI, on=TODAY, today=TODAY),
+        lambda: feedback.remove(entry),
+        lambda: office.supervision.surveys.add_typed(survey, "444444444", today=TODAY),
+    ]
+
+
+@pytest.mark.parametrize(
+    "action", range(6), ids=["read", "record", "correct", "close", "delete", "survey"]
+)
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_role_against_every_supervision_action(
+    office: AppServices, role: str, action: int
+) -> None:
+    kind, name = ROLES[role]
+    attempt = _supervision_actions(office)[action]
+    sign_in_as(office, kind, name)
+    allowed = SUPERVISION_MATRIX[role][action]
+    try:
+        attempt()
+    except AccessDeniedError:
+        assert not allowed, f"{role} was refused"
+    else:
+        assert allowed, f"{role} was let through"

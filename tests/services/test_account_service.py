@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 
+from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.accounts import LOCKOUT, MAX_FAILED_ATTEMPTS, AccountFields
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.account_service import AccountService, SignInError
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff_service import StaffFilter
@@ -174,3 +177,72 @@ def test_changing_ones_own_password_needs_the_current_one(services: AppServices)
     accounts.change_own_password("sandi2026", "baru2026x", "baru2026x")
     accounts.sign_out()
     assert accounts.sign_in("admin", "baru2026x").user_name == "admin"
+
+
+def _failed(services: AppServices, user_name: str) -> tuple[int, object]:
+    connection = sqlite3.connect(services.database_path)
+    try:
+        row = connection.execute(
+            "SELECT failed_attempts, locked_until FROM accounts WHERE user_name = ?", (user_name,)
+        ).fetchone()
+    finally:
+        connection.close()
+    return int(row[0]), row[1]
+
+
+#: Slow enough that parallel tries overlap between reading the count and writing it.
+OVERLAPPING = PasswordHasher(time_cost=2, memory_cost=16 * 1024, parallelism=1)
+
+
+@pytest.mark.parametrize(("tries", "count", "locked"), [(4, 4, False), (20, 5, True)])
+def test_parallel_wrong_passwords_are_each_counted(
+    services: AppServices, tries: int, count: int, locked: bool
+) -> None:
+    fast(services).create_first_admin("admin", "Admin", "sandi2026", "sandi2026")
+    service = AccountService(services.database, services.access, hasher=OVERLAPPING)
+    service.reset_password(
+        service.accounts()[0].id, "sandi2026", "sandi2026"
+    )  # hashed with the slow parameters
+    start = threading.Barrier(tries)
+    refusals: list[str] = []
+
+    def wrong() -> None:
+        start.wait()
+        try:
+            service.sign_in("admin", "salah12345", NOW)
+        except SignInError as error:
+            refusals.append(error.message)
+
+    threads = [threading.Thread(target=wrong) for _ in range(tries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(refusals) == tries
+    failed, until = _failed(services, "admin")
+    assert failed == count
+    assert (until is not None) is locked
+    if locked:
+        with pytest.raises(SignInError, match="dikunci"):
+            service.sign_in("admin", "sandi2026", NOW)
+
+
+def test_a_read_only_file_still_locks_out_after_five_wrong_passwords(
+    services: AppServices,
+) -> None:
+    fast(services).create_first_admin("admin", "Admin", "sandi2026", "sandi2026")
+    path = services.database_path
+    read_only = Database(path, make_read_only_engine(path), read_only=True)
+    try:
+        service = AccountService(read_only, AccessGuard(read_only), hasher=FAST)
+        for _ in range(MAX_FAILED_ATTEMPTS - 1):
+            with pytest.raises(SignInError, match="salah"):
+                service.sign_in("admin", "salah12345", NOW)
+        with pytest.raises(SignInError, match="dikunci"):
+            service.sign_in("admin", "salah12345", NOW)
+        with pytest.raises(SignInError, match="dikunci"):
+            service.sign_in("admin", "sandi2026", NOW + timedelta(minutes=1))
+        assert service.sign_in("admin", "sandi2026", NOW + LOCKOUT).user_name == "admin"
+    finally:
+        read_only.dispose()
+    assert _failed(services, "admin") == (0, None)  # the file was never written

@@ -277,5 +277,15 @@ def links(
     return result
 
 
-def rhk_exists(session: Session, rhk_id: int) -> bool:
-    return session.get(RhkRow, rhk_id) is not None
+def rhk_holder(session: Session, rhk_id: int) -> int | None:
+    """The person whose SKP holds the RHK; None when there is no such RHK."""
+    return session.scalar(
+        select(SkpRow.employee_id)
+        .join(RhkRow, RhkRow.skp_id == SkpRow.id)
+        .where(RhkRow.id == rhk_id)
+    )
+
+
+def link_finding(session: Session, link_id: int) -> int | None:
+    """The finding a link belongs to; None when there is no such link."""
+    return session.scalar(select(AuditLinkRow.finding_id).where(AuditLinkRow.id == link_id))

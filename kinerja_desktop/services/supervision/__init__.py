@@ -36,7 +36,7 @@ def supervision_services(
     database: Database, evidence_dir: Path, access: AccessGuard | None = None
 ) -> SupervisionServices:
     """The supervision services; what names a person is filtered by ``access``."""
-    surveys = SurveyService(database)
+    surveys = SurveyService(database, access)
     return SupervisionServices(
         feedback=FeedbackService(database, access),
         surveys=surveys,

@@ -7,7 +7,7 @@ behaviour observation. Every action is one transaction; a refused one changes no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from kinerja_desktop.domain.supervision.audit import (
     validate_finding,
 )
 from kinerja_desktop.domain.supervision.deadlines import Deadline
+from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.journal_service import _evidence_text
@@ -60,6 +61,12 @@ class Finding:
     status_note: str
     follow_ups: int
     deadline: Deadline
+    #: What the signed-in account may do to this finding (the screens enable their buttons by it).
+    allowed: frozenset[SupervisionAction] = frozenset()
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(self.unit_id, self.employee_id)
 
     @property
     def responsible(self) -> str:
@@ -139,13 +146,20 @@ def _follow_up(stored: repo.StoredFollowUp) -> FollowUp:
     )
 
 
+#: A finding in the words of a refusal.
+_WHAT = "temuan audit"
+
+
 class AuditService:
-    """Records findings and their follow-up; reads them with their deadline flags."""
+    """Records findings and their follow-up; reads them with their deadline flags.
+
+    Every action asks the access guard first (`domain.supervision_access`): by the person and
+    unit the finding names; nobody follows up or closes a finding about themselves.
+    """
 
     def __init__(
         self, database: Database, evidence_dir: Path, access: AccessGuard | None = None
     ) -> None:
-        # Findings naming a person are shown only to accounts that may see that person.
         self._access = access or AccessGuard(database)
         self._db = database
         self.evidence_store = EvidenceStore(evidence_dir)
@@ -163,6 +177,7 @@ class AuditService:
         stored = _data(data, day)
         with self._db.transaction() as session:
             _check_links(session, data)
+            self._require(session, SupervisionAction.RECORD, _subject(stored))
             return self._read(session, repo.add(session, stored), day)
 
     def update(self, finding_id: int, data: FindingInput, today: date | None = None) -> Finding:
@@ -170,8 +185,11 @@ class AuditService:
         day = today or date.today()
         stored = _data(data, day)
         with self._db.transaction() as session:
-            self._stored(session, finding_id)
+            current = self._stored(session, finding_id)
             _check_links(session, data)
+            # Neither the finding as it is nor as it would become may be out of reach.
+            self._require(session, SupervisionAction.CORRECT, _subject(current.data))
+            self._require(session, SupervisionAction.CORRECT, _subject(stored))
             first = min(
                 (item.data.done_on for item in repo.follow_ups(session, finding_id)), default=None
             )
@@ -205,6 +223,7 @@ class AuditService:
             raise ValidationError("Status temuan tidak dikenal.", field="status") from None
         with self._db.transaction() as session:
             current = self._stored(session, finding_id)
+            self._require(session, SupervisionAction.CLOSE, _subject(current.data))
             text = check_status(new, follow_ups=current.follow_ups, note=note)
             closed_on = None if new.is_open else (on or day)
             if closed_on is not None and not current.data.found_on <= closed_on <= day:
@@ -230,14 +249,17 @@ class AuditService:
                     session, status=status.value if status else None, open_only=open_only
                 )
             ]
-            return self._access.keep(session, found, lambda finding: finding.employee_id)
+            scope = self._access.supervision(session)
+            return [
+                replace(finding, allowed=scope.allowed(finding.subject))
+                for finding in found
+                if scope.allows(SupervisionAction.READ, finding.subject)
+            ]
 
     def get(self, finding_id: int, today: date | None = None) -> Finding:
         with self._db.reading() as session:
-            finding = self._read(session, finding_id, today or date.today())
-            if finding.employee_id is not None:
-                self._access.require_person(session, finding.employee_id, Action.VIEW)
-            return finding
+            self._readable(session, finding_id)
+            return self._read(session, finding_id, today or date.today())
 
     # --- follow-up -------------------------------------------------------------------------
 
@@ -262,6 +284,7 @@ class AuditService:
         day = today or date.today()
         with self._db.transaction() as session:
             current = self._stored(session, finding_id)
+            self._require(session, SupervisionAction.CORRECT, _subject(current.data))
             text = check_follow_up(done_on, action, found_on=current.data.found_on, today=day)
             errors: list[ValidationError] = []
             evidence = _evidence_text(evidence_note, evidence_link, errors)
@@ -283,6 +306,7 @@ class AuditService:
 
     def follow_ups(self, finding_id: int) -> list[FollowUp]:
         with self._db.reading() as session:
+            self._readable(session, finding_id)
             return [_follow_up(item) for item in repo.follow_ups(session, finding_id)]
 
     def evidence_path(self, follow_up_id: int) -> Path:
@@ -293,6 +317,8 @@ class AuditService:
         """
         with self._db.reading() as session:
             stored = repo.get_follow_up(session, follow_up_id)
+            if stored is not None:
+                self._readable(session, stored.finding_id)
         if stored is None or not stored.data.evidence_file:
             raise NotFoundError("Tindak lanjut ini tidak punya berkas bukti.")
         if not self.evidence_store.verify(stored.data.evidence_file, stored.data.evidence_sha256):
@@ -318,11 +344,11 @@ class AuditService:
                 "Pilih satu tujuan: hasil kerja (RHK) atau catatan perilaku.", field="target"
             )
         with self._db.transaction() as session:
-            self._stored(session, finding_id)
-            if rhk_id is not None and not repo.rhk_exists(session, rhk_id):
-                raise NotFoundError("Hasil kerja (RHK) tidak ditemukan.")
-            if observation_id is not None and journal_repo.get(session, observation_id) is None:
-                raise NotFoundError("Catatan perilaku tidak ditemukan.")
+            current = self._stored(session, finding_id)
+            self._require(session, SupervisionAction.CORRECT, _subject(current.data))
+            holder = self._target_holder(session, rhk_id, observation_id)
+            # The finding becomes evidence in that person's records: editing them.
+            self._access.require_person(session, holder, Action.EDIT)
             if repo.has_link(session, finding_id, rhk_id=rhk_id, observation_id=observation_id):
                 raise ValidationError("Temuan ini sudah ditautkan ke sana.", field="target")
             repo.add_link(session, finding_id, rhk_id=rhk_id, observation_id=observation_id)
@@ -331,6 +357,7 @@ class AuditService:
     def link_targets(self, employee_id: int, year: int) -> list[LinkTarget]:
         """The person's RHK of ``year`` and their journal entries of that year."""
         with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
             targets = []
             skp = skp_repo.skp_row_for(session, employee_id, year)
             if skp is not None:
@@ -353,8 +380,12 @@ class AuditService:
 
     def unlink(self, link_id: int) -> None:
         with self._db.transaction() as session:
-            if not repo.remove_link(session, link_id):
+            finding_id = repo.link_finding(session, link_id)
+            if finding_id is None:
                 raise NotFoundError("Tautan tidak ditemukan; mungkin sudah dihapus.")
+            current = self._stored(session, finding_id)
+            self._require(session, SupervisionAction.CORRECT, _subject(current.data))
+            repo.remove_link(session, link_id)
 
     def links(
         self,
@@ -363,10 +394,22 @@ class AuditService:
         rhk_id: int | None = None,
         observation_id: int | None = None,
     ) -> list[repo.StoredLink]:
+        """Links the account may read: both the finding and the linked person's records."""
         with self._db.reading() as session:
-            return repo.links(
+            found = repo.links(
                 session, finding_id=finding_id, rhk_id=rhk_id, observation_id=observation_id
             )
+            scope = self._access.supervision(session)
+            subjects = {
+                link.finding_id: _subject(self._stored(session, link.finding_id).data)
+                for link in found
+            }
+            return [
+                link
+                for link in found
+                if scope.allows(SupervisionAction.READ, subjects[link.finding_id])
+                and self._access.allows(session, link.employee_id, Action.VIEW)
+            ]
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -377,7 +420,34 @@ class AuditService:
         return stored
 
     def _read(self, session: Session, finding_id: int, today: date) -> Finding:
-        return to_finding(self._stored(session, finding_id), unit_labels(session), today)
+        finding = to_finding(self._stored(session, finding_id), unit_labels(session), today)
+        return replace(finding, allowed=self._access.supervision(session).allowed(finding.subject))
+
+    def _require(self, session: Session, action: SupervisionAction, subject: Subject) -> None:
+        self._access.require_supervision(session, action, subject, _WHAT)
+
+    def _readable(self, session: Session, finding_id: int) -> None:
+        """Refuse unless the account may read the finding (NotFoundError when it is gone)."""
+        self._require(
+            session, SupervisionAction.READ, _subject(self._stored(session, finding_id).data)
+        )
+
+    @staticmethod
+    def _target_holder(session: Session, rhk_id: int | None, observation_id: int | None) -> int:
+        """The person whose RHK or journal entry a link points to.
+
+        Raises:
+            NotFoundError: the RHK or the observation is gone.
+        """
+        if rhk_id is not None:
+            holder = repo.rhk_holder(session, rhk_id)
+            if holder is None:
+                raise NotFoundError("Hasil kerja (RHK) tidak ditemukan.")
+            return holder
+        observation = journal_repo.get(session, observation_id) if observation_id else None
+        if observation is None:
+            raise NotFoundError("Catatan perilaku tidak ditemukan.")
+        return observation.data.employee_id
 
 
 def _data(data: FindingInput, today: date) -> repo.FindingData:
@@ -395,6 +465,10 @@ def _data(data: FindingInput, today: date) -> repo.FindingData:
         unit_id=data.unit_id,
         employee_id=data.employee_id,
     )
+
+
+def _subject(data: repo.FindingData) -> Subject:
+    return Subject(data.unit_id, data.employee_id)
 
 
 def _check_links(session: Session, data: FindingInput) -> None:

@@ -30,6 +30,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm_from_totals
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
+from kinerja_desktop.domain.supervision_access import Subject
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.supervision.audit_service import Finding, to_finding
@@ -186,19 +187,20 @@ class DashboardService:
     def summary(self, today: date | None = None) -> DashboardSummary:
         """The office's summary for the signed-in account.
 
-        The entries, findings and people it names are those the account may see; its counts
-        stay the office's.
+        The entries, findings, units and people it names are those the account may read
+        (`domain.supervision_access`); its counts stay the office's.
         """
         with self._db.reading() as session:
             found = summary(session, today or date.today())
-            keep = self._access.keep
+            readable = self._access.readable
             return replace(
                 found,
                 overdue_complaints=tuple(
-                    keep(session, found.overdue_complaints, lambda e: e.employee_id)
+                    readable(session, found.overdue_complaints, lambda e: e.subject)
                 ),
-                open_findings=tuple(keep(session, found.open_findings, lambda f: f.employee_id)),
-                repeated=tuple(keep(session, found.repeated, lambda p: p.employee_id)),
+                open_findings=tuple(readable(session, found.open_findings, lambda f: f.subject)),
+                units=tuple(readable(session, found.units, lambda u: Subject(u.unit_id))),
+                repeated=tuple(self._access.keep(session, found.repeated, lambda p: p.employee_id)),
             )
 
 

@@ -9,22 +9,25 @@ and point at each other: the entry keeps the observation's id, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import audit as audit_repo
 from kinerja_desktop.data.repositories import feedback as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.audit import AuditAction, AuditFields, content_digest
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationSign,
     ObservationSource,
 )
 from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.supervision.complaints import (
@@ -37,7 +40,9 @@ from kinerja_desktop.domain.supervision.complaints import (
     validate_feedback,
 )
 from kinerja_desktop.domain.supervision.deadlines import Deadline
+from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.seals import current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
 
 #: The journal's longest text (see journal_service.TEXT_MAX).
@@ -77,6 +82,12 @@ class FeedbackEntry:
     survey_id: int | None
     deadline: Deadline
     age_days: int
+    #: What the signed-in account may do to this entry (the screens enable their buttons by it).
+    allowed: frozenset[SupervisionAction] = frozenset()
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(self.unit_id, self.employee_id)
 
     @property
     def channel_text(self) -> str:
@@ -172,12 +183,25 @@ def feedback_data(
     )
 
 
+def _subject(data: repo.FeedbackData) -> Subject:
+    return Subject(data.unit_id, data.employee_id)
+
+
+def _what(data: repo.FeedbackData) -> str:
+    """The entry in the words of a refusal: "pengaduan", "saran", "apresiasi"."""
+    return FeedbackKind(data.kind).label.lower()
+
+
 class FeedbackService:
-    """Records, moves along and reads the register; turns entries into journal observations."""
+    """Records, moves along and reads the register; turns entries into journal observations.
+
+    Every action asks the access guard first (`domain.supervision_access`): who may record,
+    correct, close, delete and read an entry depends on the person and unit it names, and no
+    one changes an entry about themselves.
+    """
 
     def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
-        # Entries about a person are shown only to accounts that may see that person.
         self._access = access or AccessGuard(database)
 
     # --- writing ---------------------------------------------------------------------------
@@ -193,6 +217,7 @@ class FeedbackService:
         stored_data = feedback_data(data, day)
         with self._db.transaction() as session:
             check_links(session, data.unit_id, data.employee_id)
+            self._require(session, SupervisionAction.RECORD, stored_data)
             new_id = repo.add(session, stored_data)
             return self._read(session, new_id, day)
 
@@ -207,10 +232,11 @@ class FeedbackService:
         day = today or date.today()
         stored_data = feedback_data(data, day)
         with self._db.transaction() as session:
-            current = repo.get(session, feedback_id)
-            if current is None:
-                raise NotFoundError("Entri register tidak ditemukan; mungkin sudah dihapus.")
+            current = self._stored(session, feedback_id)
             check_links(session, data.unit_id, data.employee_id)
+            # Neither the entry as it is nor as it would become may be out of reach.
+            self._require(session, SupervisionAction.CORRECT, current.data)
+            self._require(session, SupervisionAction.CORRECT, stored_data)
             if current.observation_id is not None and data.employee_id != current.data.employee_id:
                 raise ValidationError(
                     "Entri ini sudah menjadi catatan perilaku pegawai tersebut; pegawainya tidak "
@@ -242,6 +268,7 @@ class FeedbackService:
             raise ValidationError("Status tidak dikenal.", field="status") from None
         with self._db.transaction() as session:
             current = self._stored(session, feedback_id)
+            self._require(session, SupervisionAction.CLOSE, current.data)
             text = check_status_change(
                 FeedbackStatus(current.status),
                 new,
@@ -253,11 +280,22 @@ class FeedbackService:
             repo.set_status(session, feedback_id, new.value, on or day, text)
             return self._read(session, feedback_id, day)
 
-    def remove(self, feedback_id: int) -> None:
-        """Delete an entry; its journal observation, if any, stays in the journal."""
+    def remove(self, feedback_id: int, reason: str = "") -> None:
+        """Delete an entry; its journal observation, if any, stays in the journal.
+
+        The deletion goes into the audit log (who, when, what the entry said, the digest of its
+        stored content) in the same transaction.
+
+        Raises:
+            AccessDeniedError: not the unit head of the entry's person or unit, nor admin; or
+                the entry is about the account's own person.
+            NotFoundError: the entry is gone.
+        """
         with self._db.transaction() as session:
-            if not repo.delete(session, feedback_id):
-                raise NotFoundError("Entri register tidak ditemukan; mungkin sudah dihapus.")
+            current = self._stored(session, feedback_id)
+            self._require(session, SupervisionAction.DELETE, current.data)
+            repo.delete(session, feedback_id)
+            _log_removal(session, current, self._access.actor or current_actor(), reason)
 
     def to_observation(
         self,
@@ -292,6 +330,7 @@ class FeedbackService:
                 raise ValidationError(
                     "Entri ini sudah menjadi catatan perilaku.", field="observation_id"
                 )
+            self._require(session, SupervisionAction.CORRECT, data)
             # Writing in a person's journal is editing their records.
             self._access.require_person(session, data.employee_id, Action.EDIT)
             kind = FeedbackKind(data.kind)
@@ -314,10 +353,8 @@ class FeedbackService:
 
     def get(self, feedback_id: int, today: date | None = None) -> FeedbackEntry:
         with self._db.reading() as session:
-            entry = self._read(session, feedback_id, today or date.today())
-            if entry.employee_id is not None:
-                self._access.require_person(session, entry.employee_id, Action.VIEW)
-            return entry
+            self._require(session, SupervisionAction.READ, self._stored(session, feedback_id).data)
+            return self._read(session, feedback_id, today or date.today())
 
     def entries(
         self,
@@ -339,7 +376,12 @@ class FeedbackService:
         with self._db.reading() as session:
             labels = unit_labels(session)
             found = [to_entry(stored, labels, day) for stored in repo.find(session, query, limit)]
-            return self._access.keep(session, found, lambda entry: entry.employee_id)
+            scope = self._access.supervision(session)
+            return [
+                replace(entry, allowed=scope.allowed(entry.subject))
+                for entry in found
+                if scope.allows(SupervisionAction.READ, entry.subject)
+            ]
 
     def for_observation(
         self, observation_id: int, today: date | None = None
@@ -349,7 +391,8 @@ class FeedbackService:
             stored = repo.by_observation(session, observation_id)
             if stored is None:
                 return None
-            return to_entry(stored, unit_labels(session), today or date.today())
+            self._require(session, SupervisionAction.READ, stored.data)
+            return self._read(session, stored.id, today or date.today())
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -360,7 +403,44 @@ class FeedbackService:
         return stored
 
     def _read(self, session: Session, feedback_id: int, today: date) -> FeedbackEntry:
-        return to_entry(self._stored(session, feedback_id), unit_labels(session), today)
+        entry = to_entry(self._stored(session, feedback_id), unit_labels(session), today)
+        return replace(entry, allowed=self._access.supervision(session).allowed(entry.subject))
+
+    def _require(
+        self, session: Session, action: SupervisionAction, data: repo.FeedbackData
+    ) -> None:
+        self._access.require_supervision(session, action, _subject(data), _what(data))
+
+
+def _log_removal(session: Session, stored: repo.StoredFeedback, actor: str, reason: str) -> None:
+    """Write the deleted entry into the hash-chained audit log (append-only)."""
+    data = stored.data
+    kind = FeedbackKind(data.kind)
+    about = ", ".join(part for part in (stored.employee_name, stored.unit_name) if part)
+    where = f"{Channel(data.channel).label} {data.ticket}".strip()
+    excerpt = data.text if len(data.text) <= 200 else data.text[:199].rstrip() + "…"
+    content = {"id": stored.id, "status": stored.status, **vars(data)}
+    audit_repo.append(
+        session,
+        AuditFields(
+            at=datetime.now().replace(microsecond=0).isoformat(),
+            actor=actor,
+            action=AuditAction.REGISTER_DIHAPUS,
+            record=f"register:{stored.id}",
+            label=f"{kind.label} {format_date_id(data.received_on)} ({where}) tentang "
+            f"{about or 'kantor'}: {excerpt}",
+            reason=" ".join(reason.split())[:2000],
+            digest=content_digest(_json_ready(content)),
+        ),
+    )
+
+
+def _json_ready(content: dict[str, object]) -> dict[str, object]:
+    """Dates as ISO text, for the digest's canonical JSON."""
+    return {
+        key: value.isoformat() if isinstance(value, date) else value
+        for key, value in content.items()
+    }
 
 
 def _value(raw: BehaviourValue | str) -> BehaviourValue:

@@ -35,6 +35,8 @@ from kinerja_desktop.domain.supervision.ikm import (
     ikm_from_totals,
 )
 from kinerja_desktop.domain.supervision.survey_period import SurveyPeriod, parse_survey_period
+from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.survey_import import ImportedAnswers, read_answers
 from kinerja_desktop.services.supervision.units import ServiceUnit, resolve_unit, service_units
 
@@ -159,10 +161,31 @@ def _number(value: object) -> str:
 
 
 class SurveyService:
-    """Surveys, their answers and their results."""
+    """Surveys, their answers and their results.
 
-    def __init__(self, database: Database) -> None:
+    Answers, imports and the kiosk need the survey's unit within the account's headed units
+    (`domain.supervision_access`): a kepala unit their subtree, admin all, a penilai none; the
+    results are read by whoever may read the unit's records.
+    """
+
+    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
         self._db = database
+        self._access = access or AccessGuard(database)
+
+    def _require(self, session: Session, action: SupervisionAction, unit_id: int) -> None:
+        self._access.require_supervision(session, action, Subject(unit_id), "survei")
+
+    def _require_survey(
+        self, session: Session, action: SupervisionAction, survey_id: int
+    ) -> SurveyInfo:
+        survey = self._read(session, survey_id)
+        self._require(session, action, survey.unit_id)
+        return survey
+
+    def may(self, action: SupervisionAction, unit_id: int) -> bool:
+        """Whether the account may do ``action`` to the unit's surveys (to hide buttons)."""
+        with self._db.reading() as session:
+            return self._access.supervision(session).allows(action, Subject(unit_id))
 
     # --- surveys ---------------------------------------------------------------------------
 
@@ -191,6 +214,7 @@ class SurveyService:
     ) -> SurveyInfo:
         if staff_repo.unit_row(session, unit_id) is None:
             raise NotFoundError("Unit layanan tidak ditemukan; pilih dari daftar.")
+        self._require(session, SupervisionAction.RECORD, unit_id)
         survey_id = repo.survey_id_for(session, unit_id, period.code)
         if survey_id is None:
             survey_id = repo.add_survey(session, unit_id, period.code, today)
@@ -200,7 +224,12 @@ class SurveyService:
         """Surveys by unit, then in time order."""
         with self._db.reading() as session:
             labels = _labels(session)
-            found = [_info(stored, labels) for stored in repo.surveys(session, unit_id)]
+            scope = self._access.supervision(session)
+            found = [
+                _info(stored, labels)
+                for stored in repo.surveys(session, unit_id)
+                if scope.allows(SupervisionAction.READ, Subject(stored.unit_id))
+            ]
         return sorted(found, key=lambda info: (info.unit_label.casefold(), info.period.sort_key))
 
     def running(self) -> list[SurveyInfo]:
@@ -208,12 +237,12 @@ class SurveyService:
 
     def get(self, survey_id: int) -> SurveyInfo:
         with self._db.reading() as session:
-            return self._read(session, survey_id)
+            return self._require_survey(session, SupervisionAction.READ, survey_id)
 
     def close(self, survey_id: int, on: date | None = None) -> SurveyInfo:
         """Stop collecting answers (the kiosk no longer offers the survey)."""
         with self._db.transaction() as session:
-            survey = self._read(session, survey_id)
+            survey = self._require_survey(session, SupervisionAction.CLOSE, survey_id)
             day = on or date.today()
             if day < survey.opened_on:
                 raise ValidationError(
@@ -224,7 +253,7 @@ class SurveyService:
 
     def reopen(self, survey_id: int) -> SurveyInfo:
         with self._db.transaction() as session:
-            self._read(session, survey_id)
+            self._require_survey(session, SupervisionAction.CLOSE, survey_id)
             repo.set_closed(session, survey_id, None)
             return self._read(session, survey_id)
 
@@ -245,7 +274,7 @@ class SurveyService:
             )
         rows = [repo.ResponseData(line.answers, answered_on=today) for line in parsed]
         with self._db.transaction() as session:
-            self._read(session, survey_id)
+            self._require_survey(session, SupervisionAction.RECORD, survey_id)
             return repo.add_responses(session, survey_id, rows)
 
     def add_respondent(
@@ -288,7 +317,7 @@ class SurveyService:
     ) -> int:
         """:meth:`add_respondent` inside the caller's transaction (the kiosk's one write)."""
         checked = _checked(answers)
-        survey = self._read(session, survey_id)
+        survey = self._require_survey(session, SupervisionAction.RECORD, survey_id)
         if source == "KIOS" and not survey.running:
             raise ValidationError(
                 "Survei ini sudah ditutup; jawaban tidak dapat ditambahkan.", field="survey"
@@ -326,7 +355,7 @@ class SurveyService:
         """Add every respondent of a CSV/XLSX file, or none when any row is bad."""
         imported = read_answers(path)
         with self._db.transaction() as session:
-            self._read(session, survey_id)
+            self._require_survey(session, SupervisionAction.RECORD, survey_id)
             return repo.add_responses(session, survey_id, _rows(imported, today))
 
     def store_file(
@@ -344,10 +373,12 @@ class SurveyService:
 
     def responses(self, survey_id: int, limit: int | None = None) -> list[repo.StoredResponse]:
         with self._db.reading() as session:
+            self._require_survey(session, SupervisionAction.READ, survey_id)
             return repo.responses(session, survey_id, limit)
 
     def remove_response(self, survey_id: int, response_id: int) -> None:
         with self._db.transaction() as session:
+            self._require_survey(session, SupervisionAction.CORRECT, survey_id)
             if not repo.delete_response(session, survey_id, response_id):
                 raise NotFoundError("Jawaban responden tidak ditemukan; mungkin sudah dihapus.")
 
@@ -360,12 +391,13 @@ class SurveyService:
             ValidationError: no respondents yet, or an unsur nobody answered.
         """
         with self._db.reading() as session:
-            survey = self._read(session, survey_id)
+            survey = self._require_survey(session, SupervisionAction.READ, survey_id)
             return SurveyResults(survey, _ikm(repo.item_totals(session, survey_id)))
 
     def trend(self, unit_id: int) -> list[TrendPoint]:
         """The unit's surveys in time order, each with its IKM when it can be computed."""
         with self._db.reading() as session:
+            self._require(session, SupervisionAction.READ, unit_id)
             labels = _labels(session)
             points = []
             for stored in repo.surveys(session, unit_id):
@@ -388,7 +420,7 @@ class SurveyService:
         """
         day = today or date.today()
         with self._db.reading() as session:
-            survey = self._read(session, survey_id)
+            survey = self._require_survey(session, SupervisionAction.READ, survey_id)
             result = _ikm(repo.item_totals(session, survey_id))
             genders = Counter(
                 response.data.gender for response in repo.responses(session, survey_id)
@@ -423,7 +455,7 @@ class SurveyService:
 
     def get_in(self, session: Session, survey_id: int) -> SurveyInfo:
         """:meth:`get` inside the caller's transaction."""
-        return self._read(session, survey_id)
+        return self._require_survey(session, SupervisionAction.READ, survey_id)
 
     def _read(self, session: Session, survey_id: int) -> SurveyInfo:
         stored = repo.get_survey(session, survey_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision import SupervisionServices
@@ -71,7 +72,14 @@ class SupervisionPage(QWidget):
         self.audit.refresh()
 
     def start_kiosk(self) -> None:
-        dialog = KioskStartDialog(self._supervision.surveys.running(), self)
+        surveys = self._supervision.surveys
+        # Only surveys the account may add answers to: the kiosk adds them in its name.
+        startable = [
+            survey
+            for survey in surveys.running()
+            if surveys.may(SupervisionAction.RECORD, survey.unit_id)
+        ]
+        dialog = KioskStartDialog(startable, self)
         if dialog.exec() and dialog.lock is not None and dialog.survey_id is not None:
             self.open_kiosk(dialog.survey_id, dialog)
 

@@ -44,6 +44,7 @@ from kinerja_desktop.domain.supervision.complaints import (
     categories,
 )
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision.feedback_service import (
     FeedbackEntry,
@@ -393,11 +394,17 @@ class RegisterTab(QWidget):
 
     def _selection_changed(self) -> None:
         entry = self.selected()
-        self.edit_button.setEnabled(entry is not None)
-        self.remove_button.setEnabled(entry is not None)
-        self.next_button.setEnabled(entry is not None and entry.status.is_open)
+        allowed = entry.allowed if entry is not None else frozenset()
+        self.edit_button.setEnabled(SupervisionAction.CORRECT in allowed)
+        self.remove_button.setEnabled(SupervisionAction.DELETE in allowed)
+        self.next_button.setEnabled(
+            entry is not None and entry.status.is_open and SupervisionAction.CLOSE in allowed
+        )
         self.observation_button.setEnabled(
-            entry is not None and entry.employee_id is not None and entry.observation_id is None
+            entry is not None
+            and entry.employee_id is not None
+            and entry.observation_id is None
+            and SupervisionAction.CORRECT in allowed
         )
         if entry is None:
             self.detail.setText("Pilih satu entri untuk melihat rinciannya.")
