@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -115,3 +117,8 @@ def test_free_text_that_looks_like_a_formula_is_kept_as_text(
     good = _resigned(package, tmp_path, Kind.OBSERVATION, _set("text", "=1+1 bukan rumus"))
     preview = target.handover.preview(good)
     assert preview.plan.new
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_package_is_written_owner_only(package: Path) -> None:
+    assert stat.S_IMODE(package.stat().st_mode) == 0o600

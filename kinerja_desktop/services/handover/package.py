@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kinerja_desktop.data.migrate import known_revisions
+from kinerja_desktop.data.private_files import create_private_file
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -131,6 +132,7 @@ def write_package(
             missing.append(stored_name)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
+        create_private_file(temp)  # owner-only, like the database whose records it carries
         with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
             listed = [_write_records(archive, kind, group) for kind, group in by_kind.items()]
             for name, path in evidence:
