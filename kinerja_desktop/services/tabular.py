@@ -21,7 +21,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -70,11 +70,14 @@ class Table:
         name: The file name, for messages.
         columns: The headings as written in the file, left to right, blanks left out.
         rows: The data rows, blank rows left out.
+        encoding: How a CSV file's text was read ("UTF-8", "UTF-8 dengan BOM", "UTF-16",
+            "Windows-1252"), for the preview; "" for a workbook.
     """
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
+    encoding: str = ""
     _by_key: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def has(self, key: str) -> bool:
@@ -90,7 +93,9 @@ def read_table(path: Path) -> Table:
 
     CSV: comma, semicolon or tab (taken from the header line; an Excel "sep=;" line is
     honoured), UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252; quoted
-    fields may hold separators and line breaks.
+    fields may hold separators and line breaks. A file that is UTF-8 except for a few bytes is
+    refused naming the line and column of the first bad byte: read as Windows-1252 it would
+    mangle every name with an accent, silently.
 
     XLSX: cells become the text a spreadsheet shows: 9 for 9.0, 1.98503E+17 for a long number,
     2024-01-31 for a date.
@@ -112,7 +117,8 @@ def read_table(path: Path) -> Table:
     data = read_file_bytes(path)
     if suffix in XLSX_SUFFIXES:
         return _build(path.name, _xlsx_rows(path.name, data))
-    return _build(path.name, _csv_rows(path.name, data))
+    text, encoding = _decode(path.name, data)
+    return replace(_build(path.name, _csv_rows(path.name, text)), encoding=encoding)
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -214,24 +220,48 @@ def _header(name: str, cells: Sequence[str]) -> list[tuple[int, str, str]]:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _decode(name: str, data: bytes) -> str:
+#: A well-formed UTF-8 sequence of two to four bytes: a Windows-1252 text almost never has one.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
+    """Return the text of a CSV file and the name of the encoding it was read in."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
             pass
     elif b"\x00" not in data:
+        body = data.removeprefix(codecs.BOM_UTF8)
+        label = "UTF-8 dengan BOM" if len(body) < len(data) else "UTF-8"
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
+            return body.decode("utf-8"), label
+        except UnicodeDecodeError as error:
+            if len(body) < len(data) or _UTF8_MULTIBYTE.search(body):
+                raise _mostly_utf8(name, body, error.start) from None
         try:
-            return data.decode("cp1252")
+            return data.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
             pass
     raise ValidationError(
         f"Berkas '{name}' bukan berkas teks CSV. Buka di spreadsheet lalu simpan sebagai "
         "CSV (UTF-8) atau .xlsx."
+    )
+
+
+def _mostly_utf8(name: str, body: bytes, start: int) -> ValidationError:
+    """The error for a UTF-8 file with a stray byte, naming where it is."""
+    line_start = body.rfind(b"\n", 0, start) + 1
+    line = body.count(b"\n", 0, start) + 1
+    column = len(body[line_start:start].decode("utf-8", "replace")) + 1
+    return ValidationError(
+        f"Berkas '{name}' berformat UTF-8, tetapi baris {line} kolom {column} berisi byte "
+        f"0x{body[start]:02X} yang bukan UTF-8 (mungkin tersalin dari berkas lain). Perbaiki "
+        "karakter itu, atau simpan ulang berkas sebagai CSV UTF-8, lalu impor lagi."
     )
 
 
@@ -248,8 +278,7 @@ def _separator(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
-    text = _decode(name, data)
+def _csv_rows(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
     if "\x00" in text:
         raise ValidationError(f"Berkas '{name}' berisi karakter biner; ini bukan berkas CSV.")
     lines = text.splitlines()
