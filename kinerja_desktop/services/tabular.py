@@ -34,6 +34,12 @@ XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _SEPARATORS = (",", ";", "\t")
 #: Excel writes "sep=;" as the first line of some CSV files to name the separator.
 _SEP_HINT = re.compile(r"^sep=(.)$", re.IGNORECASE)
+#: The most data rows (below the header) read from one sheet. A staff list of the largest office
+#: the app is built for has 20,000 rows; an SKM survey a few thousand respondents. Reading stops
+#: at the cap, so a sheet of millions of tiny rows is refused in seconds and small memory.
+MAX_ROWS = 100_000
+#: The most columns read: every import format has fewer than 40 columns.
+MAX_COLUMNS = 300
 #: A whole number at least this large is shown the way a spreadsheet does: "1.98503E+17".
 _SCIENTIFIC_FROM = 1e15
 
@@ -309,17 +315,11 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
         sheets = workbook.worksheets
         if not sheets:
             raise ValidationError(f"Berkas '{name}' tidak berisi lembar kerja.")
-        sheet = sheets[0]
-        # Some tools store a wrong sheet size ("A1"); read-only mode would trust it and see
-        # one column. Measuring the sheet again reads every cell that is there.
-        sheet.reset_dimensions()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return [
                 (line, [_cell_text(value) for value in values])
-                for line, values in enumerate(
-                    sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
-                )
+                for line, values in capped_rows(name, sheets[0], values_only=True)
             ]
     except ValidationError:
         raise
@@ -327,6 +327,40 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
         raise not_xlsx_error(name) from None
     finally:
         workbook.close()
+
+
+def capped_rows(
+    name: str, sheet: Any, *, values_only: bool
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Yield (line, row) of a read-only sheet, refusing one above MAX_ROWS or MAX_COLUMNS.
+
+    Some tools store a wrong sheet size ("A1"); read-only mode would trust it and see one
+    column, so the sheet is measured again (every cell that is there is read). Reading stops
+    at the first row past a cap: the rest of the file is never read.
+
+    Raises:
+        ValidationError: The sheet has more than MAX_ROWS non-blank rows below its first, or a
+            cell beyond MAX_COLUMNS; the message names the file and the limit.
+    """
+    sheet.reset_dimensions()
+    filled = 0
+    rows = sheet.iter_rows(min_row=1, min_col=1, values_only=values_only)
+    for line, row in enumerate(rows, start=1):
+        values = row if values_only else tuple(cell.value for cell in row)
+        if any(value not in (None, "") for value in values[MAX_COLUMNS:]):
+            raise ValidationError(
+                f"Berkas '{name}' terlalu lebar: baris {line} berisi data di luar kolom ke-"
+                f"{MAX_COLUMNS}. Batasnya {MAX_COLUMNS} kolom; hapus kolom yang tidak dipakai."
+            )
+        if any(value not in (None, "") for value in values):
+            filled += 1
+            if filled > MAX_ROWS + 1:  # the header and MAX_ROWS rows of data
+                limit = f"{MAX_ROWS:,}".replace(",", ".")  # 100.000, the Indonesian way
+                raise ValidationError(
+                    f"Berkas '{name}' terlalu besar: lebih dari {limit} baris data (batasnya "
+                    f"{limit}). Bagi berkas menjadi beberapa bagian, lalu impor satu per satu."
+                )
+        yield line, tuple(row[:MAX_COLUMNS])
 
 
 def _cell_text(value: object) -> str:

@@ -258,3 +258,34 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ValidationError, match="folder"):
         read_table(folder)
+
+
+def test_a_sheet_over_the_row_cap_is_refused_without_reading_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kinerja_desktop.services import tabular
+
+    monkeypatch.setattr(tabular, "MAX_ROWS", 50)
+    path = write_xlsx(tmp_path, [["NIP", "Nama"], *[[str(n), "x"] for n in range(60)]])
+    read = 0
+    real = tabular._cell_text
+
+    def counting(value: object) -> str:
+        nonlocal read
+        read += 1
+        return real(value)
+
+    monkeypatch.setattr(tabular, "_cell_text", counting)
+    with pytest.raises(ValidationError) as refused:
+        read_table(path)
+    assert "lebih dari 50 baris data" in refused.value.message
+    assert read <= 2 * 51  # stopped at the cap: the rows after it were never read
+
+
+def test_a_sheet_wider_than_the_column_cap_is_refused(tmp_path: Path) -> None:
+    from kinerja_desktop.services.tabular import MAX_COLUMNS
+
+    path = write_xlsx(tmp_path, [["NIP", "Nama"], ["1", *[""] * MAX_COLUMNS, "lebih"]])
+    with pytest.raises(ValidationError) as refused:
+        read_table(path)
+    assert f"Batasnya {MAX_COLUMNS} kolom" in refused.value.message
