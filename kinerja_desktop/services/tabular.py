@@ -21,7 +21,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,12 @@ XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _SEPARATORS = (",", ";", "\t")
 #: Excel writes "sep=;" as the first line of some CSV files to name the separator.
 _SEP_HINT = re.compile(r"^sep=(.)$", re.IGNORECASE)
+#: The most data rows (below the header) read from one sheet. A staff list of the largest office
+#: the app is built for has 20,000 rows; an SKM survey a few thousand respondents. Reading stops
+#: at the cap, so a sheet of millions of tiny rows is refused in seconds and small memory.
+MAX_ROWS = 100_000
+#: The most columns read: every import format has fewer than 40 columns.
+MAX_COLUMNS = 300
 #: A whole number at least this large is shown the way a spreadsheet does: "1.98503E+17".
 _SCIENTIFIC_FROM = 1e15
 
@@ -70,11 +76,14 @@ class Table:
         name: The file name, for messages.
         columns: The headings as written in the file, left to right, blanks left out.
         rows: The data rows, blank rows left out.
+        encoding: How a CSV file's text was read ("UTF-8", "UTF-8 dengan BOM", "UTF-16",
+            "Windows-1252"), for the preview; "" for a workbook.
     """
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
+    encoding: str = ""
     _by_key: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def has(self, key: str) -> bool:
@@ -90,7 +99,9 @@ def read_table(path: Path) -> Table:
 
     CSV: comma, semicolon or tab (taken from the header line; an Excel "sep=;" line is
     honoured), UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252; quoted
-    fields may hold separators and line breaks.
+    fields may hold separators and line breaks. A file that is UTF-8 except for a few bytes is
+    refused naming the line and column of the first bad byte: read as Windows-1252 it would
+    mangle every name with an accent, silently.
 
     XLSX: cells become the text a spreadsheet shows: 9 for 9.0, 1.98503E+17 for a long number,
     2024-01-31 for a date.
@@ -112,7 +123,8 @@ def read_table(path: Path) -> Table:
     data = read_file_bytes(path)
     if suffix in XLSX_SUFFIXES:
         return _build(path.name, _xlsx_rows(path.name, data))
-    return _build(path.name, _csv_rows(path.name, data))
+    text, encoding = _decode(path.name, data)
+    return replace(_build(path.name, _csv_rows(path.name, text)), encoding=encoding)
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -214,24 +226,48 @@ def _header(name: str, cells: Sequence[str]) -> list[tuple[int, str, str]]:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _decode(name: str, data: bytes) -> str:
+#: A well-formed UTF-8 sequence of two to four bytes: a Windows-1252 text almost never has one.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
+    """Return the text of a CSV file and the name of the encoding it was read in."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
             pass
     elif b"\x00" not in data:
+        body = data.removeprefix(codecs.BOM_UTF8)
+        label = "UTF-8 dengan BOM" if len(body) < len(data) else "UTF-8"
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
+            return body.decode("utf-8"), label
+        except UnicodeDecodeError as error:
+            if len(body) < len(data) or _UTF8_MULTIBYTE.search(body):
+                raise _mostly_utf8(name, body, error.start) from None
         try:
-            return data.decode("cp1252")
+            return data.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
             pass
     raise ValidationError(
         f"Berkas '{name}' bukan berkas teks CSV. Buka di spreadsheet lalu simpan sebagai "
         "CSV (UTF-8) atau .xlsx."
+    )
+
+
+def _mostly_utf8(name: str, body: bytes, start: int) -> ValidationError:
+    """The error for a UTF-8 file with a stray byte, naming where it is."""
+    line_start = body.rfind(b"\n", 0, start) + 1
+    line = body.count(b"\n", 0, start) + 1
+    column = len(body[line_start:start].decode("utf-8", "replace")) + 1
+    return ValidationError(
+        f"Berkas '{name}' berformat UTF-8, tetapi baris {line} kolom {column} berisi byte "
+        f"0x{body[start]:02X} yang bukan UTF-8 (mungkin tersalin dari berkas lain). Perbaiki "
+        "karakter itu, atau simpan ulang berkas sebagai CSV UTF-8, lalu impor lagi."
     )
 
 
@@ -248,8 +284,7 @@ def _separator(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
-    text = _decode(name, data)
+def _csv_rows(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
     if "\x00" in text:
         raise ValidationError(f"Berkas '{name}' berisi karakter biner; ini bukan berkas CSV.")
     lines = text.splitlines()
@@ -280,17 +315,11 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
         sheets = workbook.worksheets
         if not sheets:
             raise ValidationError(f"Berkas '{name}' tidak berisi lembar kerja.")
-        sheet = sheets[0]
-        # Some tools store a wrong sheet size ("A1"); read-only mode would trust it and see
-        # one column. Measuring the sheet again reads every cell that is there.
-        sheet.reset_dimensions()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return [
                 (line, [_cell_text(value) for value in values])
-                for line, values in enumerate(
-                    sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1
-                )
+                for line, values in capped_rows(name, sheets[0], values_only=True)
             ]
     except ValidationError:
         raise
@@ -298,6 +327,40 @@ def _xlsx_rows(name: str, data: bytes) -> list[tuple[int, list[str]]]:
         raise not_xlsx_error(name) from None
     finally:
         workbook.close()
+
+
+def capped_rows(
+    name: str, sheet: Any, *, values_only: bool
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Yield (line, row) of a read-only sheet, refusing one above MAX_ROWS or MAX_COLUMNS.
+
+    Some tools store a wrong sheet size ("A1"); read-only mode would trust it and see one
+    column, so the sheet is measured again (every cell that is there is read). Reading stops
+    at the first row past a cap: the rest of the file is never read.
+
+    Raises:
+        ValidationError: The sheet has more than MAX_ROWS non-blank rows below its first, or a
+            cell beyond MAX_COLUMNS; the message names the file and the limit.
+    """
+    sheet.reset_dimensions()
+    filled = 0
+    rows = sheet.iter_rows(min_row=1, min_col=1, values_only=values_only)
+    for line, row in enumerate(rows, start=1):
+        values = row if values_only else tuple(cell.value for cell in row)
+        if any(value not in (None, "") for value in values[MAX_COLUMNS:]):
+            raise ValidationError(
+                f"Berkas '{name}' terlalu lebar: baris {line} berisi data di luar kolom ke-"
+                f"{MAX_COLUMNS}. Batasnya {MAX_COLUMNS} kolom; hapus kolom yang tidak dipakai."
+            )
+        if any(value not in (None, "") for value in values):
+            filled += 1
+            if filled > MAX_ROWS + 1:  # the header and MAX_ROWS rows of data
+                limit = f"{MAX_ROWS:,}".replace(",", ".")  # 100.000, the Indonesian way
+                raise ValidationError(
+                    f"Berkas '{name}' terlalu besar: lebih dari {limit} baris data (batasnya "
+                    f"{limit}). Bagi berkas menjadi beberapa bagian, lalu impor satu per satu."
+                )
+        yield line, tuple(row[:MAX_COLUMNS])
 
 
 def _cell_text(value: object) -> str:

@@ -2,7 +2,8 @@
 
 Text stays text (never evaluated as a formula), tables get a bold filled header, a filter and
 landscape printing, and a workbook is saved beside its target and then moved over it, so a
-failed save never leaves half a file.
+failed save never leaves half a file. The file is owner-only (0600), like the database: it holds
+the same appraisals.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.data.private_files import create_private_file
 from kinerja_desktop.domain.errors import ValidationError
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -66,6 +68,7 @@ def save_workbook(workbook: Any, target: Path) -> None:
     """Save beside the target, then move over it; raise ValidationError naming the file."""
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
+        create_private_file(temp)  # openpyxl truncates it and keeps its owner-only mode
         workbook.save(temp)
         os.replace(temp, target)
     except OSError as error:

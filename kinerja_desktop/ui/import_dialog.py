@@ -78,6 +78,8 @@ class ImportDialog(QDialog):
     def _fill(self, preview: ImportPreview) -> None:
         file_problems = [issue.text() for issue in preview.file_issues]
         parts = [f"{preview.valid_count} baris valid, {preview.invalid_count} baris tidak valid."]
+        if preview.encoding:
+            parts.append(f"Pengodean berkas: {preview.encoding}.")
         parts.extend(file_problems)
         if preview.new_units:
             units = ", ".join(unit.text() for unit in preview.new_units)

@@ -144,9 +144,11 @@ def test_sample_imports_eleven_people(
     result = importer.apply(sample_csv, skip_invalid=False)
 
     assert (result.created, result.updated, result.unchanged, result.skipped) == (11, 0, 0, 0)
-    assert result.summary_lines()[0] == (
-        "Impor 'pegawai-contoh.csv' selesai: 11 pegawai baru, 0 diperbarui, 0 tidak berubah."
-    )
+    assert result.summary_lines()[:2] == [
+        "Impor 'pegawai-contoh.csv' selesai: 11 pegawai baru, 0 diperbarui, 0 tidak berubah.",
+        f"Pengodean berkas: {preview.encoding}.",
+    ]
+    assert preview.encoding in {"UTF-8", "UTF-8 dengan BOM"}
     links = penilai_nips(services)
     assert len(links) == 11
     assert links[AHMAD] is None
@@ -675,6 +677,7 @@ def test_an_update_reports_and_records_its_changes(
     assert preview.rows[2].changes == expected
     assert (result.created, result.updated, result.unchanged) == (0, 1, 10)
     assert result.summary_lines()[1:] == [
+        "Pengodean berkas: UTF-8.",
         "Data yang berubah (1 pegawai):",
         f"  - Baris 4, Rizky Pratama (NIP {RIZKY}): " + "; ".join(expected),
     ]

@@ -85,6 +85,36 @@ def test_cp1252_file_is_read_when_not_utf8(tmp_path: Path) -> None:
     assert table.rows[0].get("nama") == "Andr\u00e9 Situmorang"
 
 
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("NIP,Nama\n1,Andr\u00e9\n".encode(), "UTF-8"),
+        (b"\xef\xbb\xbf" + "NIP,Nama\n1,Andr\u00e9\n".encode(), "UTF-8 dengan BOM"),
+        ("NIP,Nama\n1,Andr\u00e9\n".encode("cp1252"), "Windows-1252"),
+        ("NIP\tNama\n1\tAndr\u00e9\n".encode("utf-16"), "UTF-16"),
+        (b"NIP,Nama\n1,Budi\n", "UTF-8"),
+    ],
+)
+def test_the_encoding_used_is_reported(tmp_path: Path, data: bytes, encoding: str) -> None:
+    table = read_table(write(tmp_path, "data.csv", data))
+
+    assert table.encoding == encoding
+    assert table.rows[0].get("nama") in {"Andr\u00e9", "Budi"}
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_utf8_file_with_one_stray_byte_is_refused_naming_where(
+    tmp_path: Path, bom: bytes
+) -> None:
+    data = bom + "NIP,Nama\n1,Nur\u2019aini\n2,Andr\u00e9 ".encode() + b"\x96 X\n3,Budi\n"
+
+    with pytest.raises(ValidationError) as refused:
+        read_table(write(tmp_path, "data.csv", data))
+
+    assert "baris 3 kolom 9" in refused.value.message
+    assert "0x96" in refused.value.message
+
+
 def test_utf8_text_is_not_mistaken_for_cp1252(tmp_path: Path) -> None:
     data = "NIP,Nama\n1,Nur\u2019aini \u00c9lise\n".encode()
     table = read_table(write(tmp_path, "data.csv", data))
@@ -228,3 +258,34 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ValidationError, match="folder"):
         read_table(folder)
+
+
+def test_a_sheet_over_the_row_cap_is_refused_without_reading_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kinerja_desktop.services import tabular
+
+    monkeypatch.setattr(tabular, "MAX_ROWS", 50)
+    path = write_xlsx(tmp_path, [["NIP", "Nama"], *[[str(n), "x"] for n in range(60)]])
+    read = 0
+    real = tabular._cell_text
+
+    def counting(value: object) -> str:
+        nonlocal read
+        read += 1
+        return real(value)
+
+    monkeypatch.setattr(tabular, "_cell_text", counting)
+    with pytest.raises(ValidationError) as refused:
+        read_table(path)
+    assert "lebih dari 50 baris data" in refused.value.message
+    assert read <= 2 * 51  # stopped at the cap: the rows after it were never read
+
+
+def test_a_sheet_wider_than_the_column_cap_is_refused(tmp_path: Path) -> None:
+    from kinerja_desktop.services.tabular import MAX_COLUMNS
+
+    path = write_xlsx(tmp_path, [["NIP", "Nama"], ["1", *[""] * MAX_COLUMNS, "lebih"]])
+    with pytest.raises(ValidationError) as refused:
+        read_table(path)
+    assert f"Batasnya {MAX_COLUMNS} kolom" in refused.value.message

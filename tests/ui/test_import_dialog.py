@@ -35,6 +35,7 @@ def test_preview_shows_a_bad_row_and_writes_nothing(
     assert bad[4].startswith("Golongan:")
     assert dialog.table.item(0, 3).text() == "Baru"
     assert "1 baris valid, 1 baris tidak valid." in dialog.summary.text()
+    assert "Pengodean berkas: UTF-8." in dialog.summary.text()
     assert not dialog.import_all.isEnabled()
     assert dialog.import_valid.isEnabled()
     assert services.staff.count() == 0  # the preview wrote nothing

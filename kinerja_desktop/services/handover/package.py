@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kinerja_desktop.data.migrate import known_revisions
+from kinerja_desktop.data.private_files import create_private_file
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -46,7 +47,17 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-MAX_RECORDS_BYTES = 2 * 1024 * 1024 * 1024
+_MB = 1024 * 1024
+#: One records file at most. Measured: the demo office of 2,000 people exports 55 MB of records,
+#: its largest file (records/skp.json) 23 MB; a 20,000-person office is about ten times that
+#: (skp.json some 230 MB). Twice that is the cap: a package above it is not a real office's,
+#: and a records file is read whole into memory.
+MAX_RECORDS_MEMBER_BYTES = 512 * _MB
+#: All records files together: a 20,000-person office is some 550 MB, with room to grow.
+MAX_RECORDS_TOTAL_BYTES = 1024 * _MB
+#: All evidence files together (each at most MAX_EVIDENCE_BYTES, 25 MB, as when added in the
+#: app): a few files per person for a large office; more belongs in a shared folder, linked.
+MAX_EVIDENCE_TOTAL_BYTES = 4096 * _MB
 _CHUNK = 1024 * 1024
 _EVIDENCE_NAME = re.compile(r"evidence/([0-9a-f]{2}/([0-9a-f]{64})(?:\.[a-z0-9]{1,10})?)")
 _RECORDS_NAME = re.compile(r"records/([a-z_]+)\.json")
@@ -131,6 +142,7 @@ def write_package(
             missing.append(stored_name)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
+        create_private_file(temp)  # owner-only, like the database whose records it carries
         with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
             listed = [_write_records(archive, kind, group) for kind, group in by_kind.items()]
             for name, path in evidence:
@@ -268,6 +280,7 @@ def _read(path: Path, archive: zipfile.ZipFile) -> Package:
             f"{manifest.schema_revision}, aplikasi {manifest.app_version}). Perbarui aplikasi "
             "ini dulu, lalu impor lagi."
         )
+    _check_sizes(manifest.members)
     listed = {member.name for member in manifest.members}
     extra = sorted(set(names) - listed - {MANIFEST, SIGNATURE})
     if extra:
@@ -384,11 +397,38 @@ def _member(item: Any) -> Member:
     if not isinstance(name, str) or not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
         raise ValueError(name)
     size = _integer(size)
-    if size < 0 or size > MAX_RECORDS_BYTES:
-        raise ValueError(name)
-    if _EVIDENCE_NAME.fullmatch(name) and size > MAX_EVIDENCE_BYTES:
+    if size < 0:
         raise ValueError(name)
     return Member(name, sha256, size)
+
+
+def _check_sizes(members: Sequence[Member]) -> None:
+    """Refuse a package whose members are larger than any real office's, naming the limit."""
+    records = [m for m in members if not _EVIDENCE_NAME.fullmatch(m.name)]
+    evidence = [m for m in members if _EVIDENCE_NAME.fullmatch(m.name)]
+    for member in records:
+        if member.size > MAX_RECORDS_MEMBER_BYTES:
+            raise _too_large(member.name, member.size, MAX_RECORDS_MEMBER_BYTES)
+    for member in evidence:
+        if member.size > MAX_EVIDENCE_BYTES:
+            raise _too_large(member.name, member.size, MAX_EVIDENCE_BYTES)
+    for group, limit, what in (
+        (records, MAX_RECORDS_TOTAL_BYTES, "catatan"),
+        (evidence, MAX_EVIDENCE_TOTAL_BYTES, "bukti dukung"),
+    ):
+        total = sum(member.size for member in group)
+        if total > limit:
+            raise _refuse(
+                f"Berkas {what} dalam paket seluruhnya {total // _MB} MB; batasnya "
+                f"{limit // _MB} MB, jauh di atas kebutuhan kantor mana pun."
+            )
+
+
+def _too_large(name: str, size: int, limit: int) -> PackageRefusedError:
+    return _refuse(
+        f"Berkas '{name}' dalam paket berukuran {size // _MB} MB; batasnya {limit // _MB} MB "
+        "per berkas."
+    )
 
 
 def _text(value: Any) -> str:

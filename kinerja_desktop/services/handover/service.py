@@ -25,6 +25,7 @@ from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
+from kinerja_desktop.domain.handover_checks import record_problems
 from kinerja_desktop.domain.handover_merge import (
     Choice,
     Conflict,
@@ -272,7 +273,7 @@ class HandoverService:
             PackageRefusedError: the package is damaged, changed, or too new.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
-        package = read_package(path)
+        package = _checked_package(path)
         with self._database.reading() as session:
             everything = self._everything(session)
         ours = self._matching(everything, package)
@@ -311,7 +312,7 @@ class HandoverService:
             StorageError: the safety backup could not be made; nothing was written.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
-        package = read_package(path)
+        package = _checked_package(path)
         given = dict(choices or {})
         with self._database.transaction() as session:
             everything = self._everything(session)
@@ -417,6 +418,21 @@ class HandoverService:
                     )
                 copied += 1
         return copied
+
+
+def _checked_package(path: Path) -> Package:
+    """Read the package whole, then put its records through the domain checks.
+
+    Raises:
+        PackageRefusedError: the package fails a check; the message names the first failing
+            record's kind, key and field.
+    """
+    package = read_package(path)
+    problems = record_problems(package.aggregates)
+    if problems:
+        more = f" (dan {len(problems) - 1} masalah lain)" if len(problems) > 1 else ""
+        raise PackageRefusedError(f"{problems[0]}{more} Tidak ada yang diimpor.")
+    return package
 
 
 def default_key_folder() -> Path:

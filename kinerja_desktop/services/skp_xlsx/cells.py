@@ -15,6 +15,7 @@ from kinerja_desktop.domain.skp_records import format_decimal_id
 from kinerja_desktop.services.skp_xlsx.columns import EXACT_INTEGER
 from kinerja_desktop.services.tabular import (
     XLSX_SUFFIXES,
+    capped_rows,
     not_xlsx_error,
     open_workbook,
     read_file_bytes,
@@ -47,7 +48,9 @@ def load_sheets(path: Path) -> list[SheetData]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
-            return [_sheet_values(sheet) for sheet in workbook.worksheets]
+            return [_sheet_values(path.name, sheet) for sheet in workbook.worksheets]
+    except ValidationError:
+        raise
     except Exception:  # a damaged workbook can fail at any cell
         raise not_xlsx_error(path.name) from None
     finally:
@@ -61,14 +64,12 @@ class _Percent:
     shown: Decimal
 
 
-def _sheet_values(sheet: Any) -> SheetData:
-    sheet.reset_dimensions()  # some writers store a wrong size; read what is there
-    rows = sheet.iter_rows(min_row=1, min_col=1)
+def _sheet_values(name: str, sheet: Any) -> SheetData:
     return SheetData(
         title=str(sheet.title),
         rows=tuple(
             (line, tuple(_cell_value(cell) for cell in cells))
-            for line, cells in enumerate(rows, start=1)
+            for line, cells in capped_rows(name, sheet, values_only=False)
         ),
     )
 

@@ -82,6 +82,8 @@ class ImportPreview:
     rows: tuple[PreviewRow, ...]
     file_issues: tuple[ImportIssue, ...]
     new_units: tuple[NewUnit, ...] = ()
+    #: How a CSV file's text was read ("UTF-8", "Windows-1252", ...); "" for a workbook.
+    encoding: str = ""
 
     @property
     def valid_count(self) -> int:
@@ -153,6 +155,8 @@ class ImportResult:
     skipped_lines: tuple[int, ...] = ()
     #: The problems of the skipped rows, one line each ("Baris 5, kolom 'Golongan': ...").
     skipped_problems: tuple[str, ...] = ()
+    #: How a CSV file's text was read; "" for a workbook.
+    encoding: str = ""
 
     def summary_lines(self) -> list[str]:
         """Describe the import in Indonesian, listing what changed for each updated person."""
@@ -164,6 +168,8 @@ class ImportResult:
             lines = ", ".join(str(line) for line in self.skipped_lines)
             counts += f", {self.skipped} baris tidak valid dilewati (baris {lines})"
         result = [counts + "."]
+        if self.encoding:
+            result.append(f"Pengodean berkas: {self.encoding}.")
         if self.new_units:
             result.append(f"Unit kerja baru ({len(self.new_units)}):")
             result.extend(f"  - {unit.text()}" for unit in self.new_units)

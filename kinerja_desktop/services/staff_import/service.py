@@ -94,6 +94,7 @@ class _Analysis:
             rows=rows,
             file_issues=tuple(checked.file_issues),
             new_units=self._new_units(),
+            encoding=checked.table.encoding,
         )
 
     def _new_units(self) -> tuple[NewUnit, ...]:
@@ -123,4 +124,5 @@ class _Analysis:
                 UpdatedPerson(d.line, d.nip or "", d.name_text, d.changes) for d in updates
             ),
             skipped_lines=tuple(skipped),
+            encoding=checked.table.encoding,
         )

@@ -1,0 +1,136 @@
+"""The domain checks a hand-over package's records must pass before anything is written.
+
+A package is signed, but by whichever key made it: a package re-signed with another key can
+carry anything. So its records go through the same checks as typed input (NIP, golongan for
+the status, names and lengths via :func:`domain.staff.validate_staff_fields`), evidence names
+must be names the evidence store gives (never ``..``, an absolute path, a backslash or a drive
+letter), and a name that starts like a spreadsheet formula is refused. A failing record refuses
+the package whole; the message names the record's kind, key and field.
+
+Formula-looking text: names (a person's name, degrees, jabatan, a unit's name) are identity
+fields printed on forms and exported to e-Kinerja workbooks; none legitimately starts with
+``=``, ``+`` or ``@``, so they are refused. Free text (observations, notes, complaints) is kept
+as written: it may well start with "-" or "+" (a list, a phone number), it is stored as plain
+text in SQLite, and every workbook the app writes stores text cells as text, never as formulas
+(``services.xlsx_writing.put_cell``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.domain.handover_aggregate import Aggregate, Kind
+from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.staff import StaffFields, validate_staff_fields
+
+#: The only evidence names the evidence store gives: ``ab/<sha256>.pdf``.
+_STORED_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}(?:\.[a-z0-9]{1,10})?")
+#: What a spreadsheet takes as the start of a formula in a name field.
+_FORMULA_START = ("=", "+", "@")
+_STAFF_FIELDS = (
+    "nip",
+    "name",
+    "status",
+    "golongan",
+    "jabatan",
+    "jabatan_kind",
+    "gelar_depan",
+    "gelar_belakang",
+)
+_NAME_FIELDS = ("name", "gelar_depan", "gelar_belakang", "jabatan")
+
+
+def record_problems(aggregates: Iterable[Aggregate]) -> list[str]:
+    """Return one Indonesian message per failing field of the package's records."""
+    problems: list[str] = []
+    for aggregate in aggregates:
+        for field, message in _field_problems(aggregate):
+            problems.append(
+                f"Paket ditolak: {_describe(aggregate)} kolom {field}: {message}".rstrip()
+            )
+    return problems
+
+
+def _describe(aggregate: Aggregate) -> str:
+    if aggregate.kind is Kind.EMPLOYEE:
+        return f"pegawai NIP {aggregate.content.get('nip')}"
+    return f"{aggregate.kind.label.lower()} {aggregate.key}"
+
+
+def _field_problems(aggregate: Aggregate) -> list[tuple[str, str]]:
+    content = aggregate.content
+    found: list[tuple[str, str]] = []
+    if aggregate.kind is Kind.EMPLOYEE:
+        found += _employee(content)
+    elif aggregate.kind is Kind.UNIT:
+        path = content.get("path")
+        for part in path if isinstance(path, list) else []:
+            if isinstance(part, str) and part.strip().startswith(_FORMULA_START):
+                found.append(("name", _formula_message(part)))
+    for field, name in _evidence_names(aggregate):
+        if name and not _STORED_NAME.fullmatch(name):
+            found.append(
+                (
+                    field,
+                    f"nama berkas bukti dukung '{name}' tidak sah (hanya nama simpanan "
+                    "aplikasi, tanpa '..', jalur mutlak, garis miring terbalik atau huruf drive).",
+                )
+            )
+    return found
+
+
+def _employee(content: Mapping[str, Any]) -> list[tuple[str, str]]:
+    fields = {name: _text(content.get(name)) for name in _STAFF_FIELDS}
+    found: list[tuple[str, str]] = []
+    try:
+        validate_staff_fields(StaffFields(**fields))
+    except ValidationErrors as errors:
+        found += [(error.field or "", error.message) for error in errors.errors]
+    for name in _NAME_FIELDS:
+        if fields[name].strip().startswith(_FORMULA_START):
+            found.append((name, _formula_message(fields[name])))
+    penilai = content.get("penilai")
+    if penilai is not None:
+        try:
+            Nip.parse(_text(penilai))
+        except ValidationError as error:
+            found.append(("penilai", error.message))
+    return found
+
+
+def _formula_message(text: str) -> str:
+    return (
+        f"'{text[:40]}' diawali '{text.strip()[0]}' seperti rumus spreadsheet; nama tidak "
+        "boleh diawali =, + atau @."
+    )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _evidence_names(aggregate: Aggregate) -> list[tuple[str, str]]:
+    """Every evidence file name the record holds, with its field."""
+    content = aggregate.content
+    names: list[tuple[str, Any]] = []
+    if aggregate.kind is Kind.SKP:
+        for rhk in _dicts(content.get("rhks")):
+            for iki in _dicts(rhk.get("ikis")):
+                names += [
+                    ("stored_name", e.get("stored_name")) for e in _dicts(iki.get("evidence"))
+                ]
+    elif aggregate.kind is Kind.OBSERVATION:
+        names.append(("evidence_file", content.get("evidence_file")))
+    elif aggregate.kind is Kind.AUDIT_FINDING:
+        names += [
+            ("evidence_file", item.get("evidence_file"))
+            for item in _dicts(content.get("follow_ups"))
+        ]
+    return [(field, _text(name)) for field, name in names]
+
+
+def _dicts(value: Any) -> list[Mapping[str, Any]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
