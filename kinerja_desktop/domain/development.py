@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from kinerja_desktop.domain.competence import Competence, CompetenceKind, gap
+from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.predikat import Predikat
@@ -27,6 +28,8 @@ from kinerja_desktop.domain.staff import clean_text
 
 TEXT_MAX = 500
 MINIMUM_JP = Decimal(20)
+#: Shown where a PPPK's JP minimum would be: their rule is not the PNS 20 JP.
+PPPK_RULE = "ketentuan PPPK"
 
 
 class LearningGroup(StrEnum):
@@ -100,9 +103,23 @@ def _groups() -> dict[str, dict[str, Any]]:
     return {str(entry["code"]): entry for entry in _learning()["groups"]}
 
 
-def minimum_jp() -> Decimal:
-    """The yearly JP minimum for a PNS from the reference data (20)."""
-    return Decimal(str(load("competence")["jp"]["minimum_per_year_pns"]))
+def minimum_jp(status: EmploymentStatus = EmploymentStatus.PNS) -> Decimal | None:
+    """The yearly JP minimum for ``status`` from the reference data; None when none is known.
+
+    20 JP is a PNS right (PP 17/2020); PPPK follow their own rule (Perlan LAN 15/2020), kept
+    as data (``jp.minimum_per_year_pppk``), null until confirmed: then nobody is flagged short.
+    """
+    jp = load("competence")["jp"]
+    key = "minimum_per_year_pns" if status is EmploymentStatus.PNS else "minimum_per_year_pppk"
+    value = jp.get(key)
+    return Decimal(str(value)) if value is not None else None
+
+
+def pns_minimum_jp() -> Decimal:
+    """The PNS minimum (always in the reference data), e.g. for Beranda's title."""
+    value = minimum_jp(EmploymentStatus.PNS)
+    assert value is not None
+    return value
 
 
 class ItemStatus(StrEnum):
@@ -250,9 +267,19 @@ def jp_total(items: Iterable[DevelopmentItem]) -> JpTotal:
     return JpTotal(done, planned)
 
 
-def jp_shortfall(total: Decimal, minimum: Decimal | int = MINIMUM_JP) -> Decimal:
-    """Return the JP still missing to reach ``minimum`` (20 for PNS); 0 when reached."""
+def jp_shortfall(total: Decimal, minimum: Decimal | int | None = MINIMUM_JP) -> Decimal:
+    """Return the JP still missing to reach ``minimum`` (20 for PNS); 0 when reached or None."""
+    if minimum is None:
+        return Decimal(0)
     return max(Decimal(minimum) - total, Decimal(0))
+
+
+def minimum_text(minimum: Decimal | None) -> str:
+    """E.g. "20 JP", or "ketentuan PPPK" when no minimum is known for the person."""
+    if minimum is None:
+        return PPPK_RULE
+    number = format(minimum.normalize(), "f").replace(".", ",")
+    return f"{number} JP"
 
 
 def overdue(item: DevelopmentItem, today: date) -> bool:

@@ -26,6 +26,11 @@ For 10 or more people, rules 1 and 2 are exactly the percentage test (``count / 
 ``count <= floor(share x n)``), and with the SE's numbers rule 3 only ever cuts at n <= 2; the
 report notes the rounding when the unit has fewer than ``below`` (10) people and names every cut.
 
+"Sebagian besar". Where the SE says *sebagian besar (maks. 70%)* (Istimewa, Baik), the headline
+predikat must also be the largest group (a `RuleKind.LARGEST` rule): ten Sangat Kurang under an
+Istimewa organisation, or 8 Sangat Baik, 1 Baik and 1 Butuh Perbaikan under a Baik one, pass the
+70% maximum but are findings. A tie with another group is not.
+
 The expected curve per organisation predikat is an illustration for the chart (shapes the app
 chose to satisfy the rules), not a figure from the SE.
 """
@@ -68,6 +73,8 @@ class RuleKind(StrEnum):
     """Someone holds one of the predikat."""
     NONE = "none"
     """Nobody holds any of the predikat."""
+    LARGEST = "largest"
+    """The predikat is the largest group: no other predikat is held by more people."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,8 @@ class DistributionRule:
                 return f"harus ada {self.subject}"
             case RuleKind.NONE:
                 return f"tidak ada {self.subject}"
+            case RuleKind.LARGEST:
+                return f"{self.subject} kelompok terbesar (sebagian besar pegawai)"
 
 
 @dataclass(frozen=True)
@@ -215,6 +224,9 @@ class Limit:
         return self.people != self.rounded
 
     def is_breached_by(self, actual: int) -> bool:
+        """Whether ``actual`` people breach the rule; a LARGEST rule is checked on the counts."""
+        if self.rule.kind is RuleKind.LARGEST:
+            return False
         if self.rule.kind in {RuleKind.MAX, RuleKind.NONE}:
             return actual > self.people
         return actual < self.people
@@ -305,7 +317,10 @@ def limits_for(
     kept = _headline_kept(org_rules, total, small)
     limits: list[Limit] = []
     for rule in org_rules.rules:
-        if rule.kind is RuleKind.NONE:
+        if rule.kind is RuleKind.LARGEST:
+            # Depends on how the others are spread, not on the unit's size: see _largest.
+            limits.append(Limit(rule, 0, 0))
+        elif rule.kind is RuleKind.NONE:
             limits.append(Limit(rule, 0, 0))
         elif rule.kind is RuleKind.MAX:
             rounded = _people(rule.percent, total, ROUND_FLOOR)
@@ -363,10 +378,39 @@ def _allowed(limits: tuple[Limit, ...], total: int) -> Mapping[Predikat, CountRa
                 used |= needed
                 elsewhere += limit.people
         highest[p] = max(0, min(highest[p], total - elsewhere))
+    for limit in limits:
+        if limit.rule.kind is RuleKind.LARGEST and len(limit.rule.predikat) == 1:
+            _bound_largest(limit.rule.predikat[0], needs, total, lowest, highest)
     for p in Predikat:
         left_over = total - sum(highest[q] for q in Predikat if q is not p)
         lowest[p] = min(max(lowest[p], left_over), highest[p])
     return MappingProxyType({p: CountRange(lowest[p], highest[p]) for p in Predikat})
+
+
+def _bound_largest(
+    head: Predikat,
+    needs: list[Limit],
+    total: int,
+    lowest: dict[Predikat, int],
+    highest: dict[Predikat, int],
+) -> None:
+    """Narrow the bounds for a rule that ``head`` is the largest group.
+
+    Another predikat can have at most as many as ``head`` (so at most half of the people the
+    other rules leave to the two of them, and no more than ``head``'s own maximum), and
+    ``head`` needs at least an even share of the people among the predikat that may be held.
+    """
+    for p in Predikat:
+        if p is head:
+            continue
+        elsewhere = sum(
+            limit.people
+            for limit in needs
+            if p not in limit.rule.predikat and head not in limit.rule.predikat
+        )
+        highest[p] = min(highest[p], highest[head], max(0, total - elsewhere) // 2)
+    holders = sum(1 for p in Predikat if highest[p] > 0 or p is head)
+    lowest[head] = max(lowest[head], -(-total // holders))
 
 
 def _percent_text(value: Decimal) -> str:
@@ -390,7 +434,31 @@ def _finding(limit: Limit, actual: int, total: int) -> Finding:
             tail = f"harus ada paling sedikit {limit.people} orang"
         case RuleKind.NONE:
             tail = "seharusnya tidak ada"
+        case RuleKind.LARGEST:  # pragma: no cover - reported by _largest
+            tail = "seharusnya kelompok terbesar"
     return Finding(rule, actual, limit.people, f"{head}, {tail}.")
+
+
+def _largest(rule: DistributionRule, counts: Mapping[Predikat, int], total: int) -> Finding | None:
+    """The finding when another predikat is held by more people than the rule's predikat.
+
+    SE MenPANRB 3/2023 says "sebagian besar (maksimal 70%)": the headline predikat is held by
+    most staff, so besides its maximum it must be the largest group. A tie is not a breach (in
+    a small unit two equal groups are common and neither is "pushed" by the curve).
+    """
+    actual = sum(counts[p] for p in rule.predikat)
+    others = [(counts[p], p) for p in CURVE_AXIS if p not in rule.predikat and counts[p] > actual]
+    if not others:
+        return None
+    most, biggest = max(others, key=lambda item: item[0])
+    share = _percent_text(Decimal(actual) * _HUNDRED / total)
+    big_share = _percent_text(Decimal(most) * _HUNDRED / total)
+    message = (
+        f"{rule.subject} {actual} dari {total} pegawai ({share}), padahal sebagian besar "
+        f"pegawai seharusnya {rule.subject}; kelompok terbesar {biggest.label} {most} orang "
+        f"({big_share})."
+    )
+    return Finding(rule, actual, most, message)
 
 
 def _notes(
@@ -452,6 +520,10 @@ def check_distribution(
             actual = sum(full[p] for p in limit.rule.predikat)
             if limit.is_breached_by(actual):
                 findings.append(_finding(limit, actual, total))
+            elif limit.rule.kind is RuleKind.LARGEST:
+                found = _largest(limit.rule, full, total)
+                if found is not None:
+                    findings.append(found)
     return DistributionReport(
         org=org,
         total=total,

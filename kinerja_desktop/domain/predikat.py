@@ -121,3 +121,83 @@ def decide_predikat(
     if final is None or final is computed:
         return PredikatDecision(computed, computed)
     return PredikatDecision(computed, final, reason.strip() or None)
+
+
+#: How a predikat the penilai set other than the grid's is marked wherever it is shown.
+OVERRIDE_MARK = "ditetapkan berbeda dari matriks"
+#: How a predikat the Atasan Pejabat Penilai set on an objection is marked wherever it is shown.
+OBJECTION_MARK = "ditetapkan Atasan Pejabat Penilai atas keberatan"
+
+
+class PredikatSource(StrEnum):
+    """Who set the period's predikat in force."""
+
+    #: The penilai kept the kuadran's answer.
+    KUADRAN = "KUADRAN"
+    #: The penilai set another predikat, with a reason.
+    PENILAI = "PENILAI"
+    #: The Atasan Pejabat Penilai decided an objection and set the predikat (final).
+    KEBERATAN = "KEBERATAN"
+
+
+@dataclass(frozen=True)
+class EffectivePredikat:
+    """The period's predikat in force, and who set it.
+
+    Attributes:
+        predikat: The predikat every form, count and export uses.
+        source: Who set it.
+        earlier: What it replaced: the grid's answer for PENILAI, the penilai's predikat for
+            KEBERATAN (None when the penilai had set none); None for KUADRAN.
+    """
+
+    predikat: Predikat
+    source: PredikatSource
+    earlier: Predikat | None = None
+
+    @property
+    def on_objection(self) -> bool:
+        return self.source is PredikatSource.KEBERATAN
+
+    @property
+    def display(self) -> str:
+        """How screens name it, with who set it when that was not the grid.
+
+        E.g. "Baik", "Baik (ditetapkan berbeda dari matriks: Sangat Baik)" or "Baik
+        (ditetapkan Atasan Pejabat Penilai atas keberatan; semula Kurang/Misconduct)".
+        """
+        label = self.predikat.label
+        if self.source is PredikatSource.PENILAI and self.earlier is not None:
+            return f"{label} ({OVERRIDE_MARK}: {self.earlier.label})"
+        if self.source is PredikatSource.KEBERATAN:
+            was = f"; semula {self.earlier.label}" if self.earlier is not None else ""
+            return f"{label} ({OBJECTION_MARK}{was})"
+        return label
+
+    @property
+    def print_text(self) -> str:
+        """The Dokumen Evaluasi's section 4 value, e.g. "BAIK (DITETAPKAN ATAS KEBERATAN)"."""
+        if self.on_objection:
+            return f"{self.predikat.print_label} (DITETAPKAN ATAS KEBERATAN)"
+        return self.predikat.print_label
+
+
+def effective_predikat(
+    final: Predikat | None,
+    on_objection: Predikat | None,
+    computed: Predikat | None = None,
+) -> EffectivePredikat | None:
+    """Return the period's predikat in force, or None when nobody set one.
+
+    PP 30/2019 Pasal 59: the Atasan Pejabat Penilai's decision on an objection is final, so a
+    predikat set there (``on_objection``) wins over the penilai's (``final``), even when it is
+    the same predikat: it is then still the atasan's, marked as such. Without it the penilai's
+    predikat stands, marked when it differs from the grid's (``computed``, when known).
+    """
+    if on_objection is not None:
+        return EffectivePredikat(on_objection, PredikatSource.KEBERATAN, final)
+    if final is None:
+        return None
+    if computed is not None and computed is not final:
+        return EffectivePredikat(final, PredikatSource.PENILAI, computed)
+    return EffectivePredikat(final, PredikatSource.KUADRAN)

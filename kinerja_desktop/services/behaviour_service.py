@@ -36,19 +36,25 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import Period
-from kinerja_desktop.domain.predikat import Predikat, decide_predikat, predikat_for
+from kinerja_desktop.domain.predikat import (
+    OVERRIDE_MARK,
+    EffectivePredikat,
+    Predikat,
+    decide_predikat,
+    effective_predikat,
+    predikat_for,
+)
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.dialogue_service import predikat_on_objection
 from kinerja_desktop.services.evaluation import inputs
 from kinerja_desktop.services.evaluation.inputs import FEEDBACK_MAX
 from kinerja_desktop.services.seals import require_open, signed_on_in
 from kinerja_desktop.services.staff_service import periods_for_row
 
-#: How a predikat set other than the grid's is marked wherever it is shown.
-OVERRIDE_MARK = "ditetapkan berbeda dari matriks"
 #: At most this many entries are quoted per part of a drafted feedback.
 DRAFT_ENTRIES = 5
 
@@ -140,8 +146,10 @@ class PredikatStatus:
         hasil: The decided Rating Hasil Kerja (ResultRatingRow.final), if any.
         perilaku: The decided Rating Perilaku Kerja, if any.
         computed: The kuadran's answer when both ratings are decided; else None.
-        decision: The stored predikat, if any.
+        decision: The penilai's stored predikat, if any.
         missing: What is still needed before the predikat can be set ("" when nothing).
+        on_objection: The predikat the Atasan Pejabat Penilai set deciding an objection;
+            final (PP 30/2019 Pasal 59), so it is the period's predikat.
     """
 
     hasil: Rating | None
@@ -149,16 +157,30 @@ class PredikatStatus:
     computed: Predikat | None
     decision: PredikatDecisionView | None
     missing: str
+    on_objection: Predikat | None = None
 
     @property
     def overridden(self) -> bool:
         return self.decision is not None and self.decision.overridden
 
     @property
-    def outdated(self) -> bool:
-        """A rating changed after the predikat was set; it should be set again."""
+    def effective(self) -> EffectivePredikat | None:
+        """The period's predikat in force (the atasan's on an objection, else the penilai's)."""
         decision = self.decision
-        if decision is None:
+        return effective_predikat(
+            decision.final if decision else None,
+            self.on_objection,
+            decision.computed if decision else None,
+        )
+
+    @property
+    def outdated(self) -> bool:
+        """A rating changed after the predikat was set; it should be set again.
+
+        Never once the atasan set the predikat on an objection: that decision is final.
+        """
+        decision = self.decision
+        if decision is None or self.on_objection is not None:
             return False
         return decision.hasil is not self.hasil or decision.perilaku is not self.perilaku
 
@@ -341,6 +363,13 @@ class BehaviourService:
             period, periods = _period(session, row, period_code)
             require_open(session, row.id, period.code)
             status = _predikat_status(session, row.id, period)
+            if status.on_objection is not None:
+                raise ValidationError(
+                    f"Predikat Kinerja {period.label} sudah ditetapkan Atasan Pejabat Penilai "
+                    f"atas keberatan ({status.on_objection.label}); keputusan itu bersifat "
+                    "final dan tidak dapat diubah di sini.",
+                    field="final",
+                )
             if status.hasil is None or status.perilaku is None:
                 raise ValidationError(status.missing, field="final")
             decided = decide_predikat(status.hasil, status.perilaku, final, why)
@@ -486,6 +515,7 @@ def _predikat_status(session: Session, skp_id: int, period: Period) -> PredikatS
         computed=predikat_for(hasil, perilaku) if hasil and perilaku else None,
         decision=_predikat(stored) if stored else None,
         missing=waiting,
+        on_objection=predikat_on_objection(session, skp_id, period.code),
     )
 
 

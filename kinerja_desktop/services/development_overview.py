@@ -24,7 +24,7 @@ from kinerja_desktop.domain.development import (
     ItemStatus,
     JpTotal,
     current_period_start,
-    minimum_jp,
+    pns_minimum_jp,
 )
 from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
@@ -186,7 +186,7 @@ def plans_in(
     for person in people:
         start = starts.get(roots.get(person.unit_id, person.unit_id))
         flagged = tuple(plan_item(s, today, start) for s in items.get(person.id, []))
-        plans[person.id] = make_plan(person.id, year, flagged, today)
+        plans[person.id] = make_plan(person.id, year, flagged, today, person.status)
     return plans
 
 
@@ -262,7 +262,8 @@ def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
     """Beranda's items for the development plans of ``today``'s year.
 
     A plan that lapsed is for the unit head; overdue items and the open items a new period
-    brings up are for the supervisor; from October, people still short of the yearly JP minimum.
+    brings up are for the supervisor; from October, people still short of the yearly JP minimum
+    (PNS; a PPPK follows their own rule and is listed only when it is recorded).
     """
     units = staff_repo.all_units(session)
     people = staff_repo.all_employees(session, active_only=True)
@@ -297,7 +298,7 @@ def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
             found.append(
                 AttentionItem(
                     severity,
-                    title.format(n=len(listed), minimum=minimum_jp()),
+                    title.format(n=len(listed), minimum=pns_minimum_jp()),
                     name_list([person.full_name for person in listed]),
                     tuple(person.id for person in listed),
                 )

@@ -30,11 +30,13 @@ from kinerja_desktop.domain.development import (
     jp_total,
     lapsed,
     minimum_jp,
+    minimum_text,
     needs_review,
     overdue,
     propose_actions,
     validate_item,
 )
+from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.predikat import Predikat
@@ -90,17 +92,26 @@ class DevelopmentPlan:
     year: int
     items: tuple[PlanItem, ...]
     jp: JpTotal
-    minimum: Decimal
+    minimum: Decimal | None
     shortfall: Decimal
     lapsed: bool
 
+    @property
+    def minimum_text(self) -> str:
+        """E.g. "20 JP", or "ketentuan PPPK" for a PPPK (no PNS minimum applies)."""
+        return minimum_text(self.minimum)
+
 
 def make_plan(
-    employee_id: int, year: int, items: tuple[PlanItem, ...], today: date
+    employee_id: int,
+    year: int,
+    items: tuple[PlanItem, ...],
+    today: date,
+    status: EmploymentStatus = EmploymentStatus.PNS,
 ) -> DevelopmentPlan:
-    """A plan from its flagged items: JP totals, shortfall against the minimum, lapse."""
+    """A plan from its flagged items: JP totals, shortfall against the status's minimum, lapse."""
     total = jp_total(i.item for i in items)
-    minimum = minimum_jp()
+    minimum = minimum_jp(status)
     return DevelopmentPlan(
         employee_id=employee_id,
         year=year,
@@ -188,6 +199,11 @@ def _require_person(session: Session, employee_id: int) -> int:
     if row is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
     return row.unit_id
+
+
+def _employment_status(session: Session, employee_id: int) -> EmploymentStatus:
+    row = staff_repo.employee_row(session, employee_id)
+    return EmploymentStatus(row.status) if row is not None else EmploymentStatus.PNS
 
 
 def _require_item(session: Session, item_id: int) -> repo.StoredItem:
@@ -295,8 +311,9 @@ class DevelopmentService:
             self._access.require_person(session, employee_id, Action.VIEW)
             start = review_period_start(session, unit_id, year, today)
             stored = repo.items(session, employee_id, year)
+            status = _employment_status(session, employee_id)
         items = tuple(plan_item(s, today, start) for s in stored)
-        return make_plan(employee_id, year, items, today)
+        return make_plan(employee_id, year, items, today, status)
 
     def add_item(
         self,

@@ -397,6 +397,17 @@ def _record(row: DialogueRow | None) -> _Record | None:
     )
 
 
+def predikat_on_objection(session: Session, skp_id: int, code: str) -> Predikat | None:
+    """The predikat the atasan set deciding an objection in the period, in the caller's session.
+
+    None when there is no decided objection or the atasan let the result stand.
+    """
+    row = _row(session, skp_id, code)
+    if row is None or row.decision_on is None or not row.decided_predikat:
+        return None
+    return Predikat(row.decided_predikat)
+
+
 def _row(session: Session, skp_id: int, code: str) -> DialogueRow | None:
     return session.scalar(
         select(DialogueRow).where(DialogueRow.skp_id == skp_id, DialogueRow.period_code == code)

@@ -1,8 +1,9 @@
 """The unit's organisation predikat and the check of its staff's predikat spread (reference §4).
 
 The unit head records the Predikat Kinerja Organisasi of a unit for a year and period; the check
-counts the final Predikat Kinerja Pegawai of the unit's people (sub-units included) and compares
-them with the Kurva Distribusi of SE MenPANRB 3/2023. The SE is guidance, so a breach is a
+counts the Predikat Kinerja Pegawai in force of the unit's people (sub-units included: the
+atasan's on a decided objection, else the penilai's, `domain.predikat.effective_predikat`) and
+compares them with the Kurva Distribusi of SE MenPANRB 3/2023. The SE is guidance, so a breach is a
 finding to discuss, never a refusal.
 """
 
@@ -20,7 +21,7 @@ from kinerja_desktop.data.repositories.distribution import StoredOrgPredikat
 from kinerja_desktop.domain.distribution import DistributionReport, check_distribution
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import find_period
-from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
+from kinerja_desktop.domain.predikat import OrgPredikat, Predikat, effective_predikat
 from kinerja_desktop.domain.staff import Unit, clean_text, full_name
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import StaffService
@@ -150,7 +151,11 @@ class DistributionService:
         counts = dict.fromkeys(Predikat, 0)
         undecided: list[Undecided] = []
         for person in people:
-            if person.final is None:
+            effective = effective_predikat(
+                Predikat(person.final) if person.final else None,
+                Predikat(person.on_objection) if person.on_objection else None,
+            )
+            if effective is None:
                 undecided.append(
                     Undecided(
                         person.employee_id,
@@ -160,7 +165,7 @@ class DistributionService:
                     )
                 )
             else:
-                counts[Predikat(person.final)] += 1
+                counts[effective.predikat] += 1
         org = _record(stored) if stored is not None else None
         report = check_distribution(org.predikat, counts) if org is not None else None
         return UnitDistribution(

@@ -4,9 +4,10 @@ An entry says who, which BerAKHLAK value (and optionally which of its three pand
 whether the behaviour was positive, negative or neutral, what happened, where the penilai learned
 of it, and optional evidence: a note or a link, and a file copied into the evidence folder.
 
-A behaviour that draws negative entries in two or more consecutive periods of the person's
-scheme is a *repeated weak spot* (``domain.behaviour.repeated_weak_spots``); it is shown on the
-person's journal and on the home page (``weak_spot_check``) with a development action.
+A behaviour that draws negative entries, or a decided Rating Perilaku Kerja below expectation,
+in two or more consecutive periods of the person's scheme is a *repeated weak spot*
+(``domain.behaviour.repeated_weak_spots``); it is shown on the person's journal and on the home
+page (``weak_spot_check``) with a development action.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.data.behaviour_models import BehaviourRatingRow
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import journal as repo
+from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.skp_models import SkpRow
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
@@ -41,6 +46,7 @@ from kinerja_desktop.domain.periods import (
     find_period,
     periods_for_year,
 )
+from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
 from kinerja_desktop.domain.staff import EmployeeId, clean_text, full_name
 from kinerja_desktop.services.access_guard import AccessGuard
@@ -336,9 +342,12 @@ def _weak_spot_reports(session: Session, row: EmployeeRow, year: int) -> list[We
         (period, [entry for entry in entries if period.contains(entry.observed_on)])
         for period in periods
     ]
-    # Behaviour ratings are decided by the evaluation capability; not read here yet.
+    ratings = _decided_ratings(session, row.id, year)
     spots = repeated_weak_spots(
-        [(period.label, [entry.fact for entry in found], None) for period, found in by_period]
+        [
+            (period.label, [entry.fact for entry in found], ratings.get(period.code))
+            for period, found in by_period
+        ]
     )
     reports = []
     for spot in spots:
@@ -356,6 +365,40 @@ def _weak_spot_reports(session: Session, row: EmployeeRow, year: int) -> list[We
     return reports
 
 
+def _decided_ratings(session: Session, employee_id: int, year: int) -> dict[str, Rating]:
+    """The decided Rating Perilaku Kerja per period code on the person's SKP of ``year``.
+
+    The rating is one overall value per period (reference §2: no per-value rating), so a
+    below-expectation rating in consecutive periods is a weak spot of its own.
+    """
+    skp = skp_repo.skp_row_for(session, employee_id, year)
+    if skp is None:
+        return {}
+    rows = session.execute(
+        select(BehaviourRatingRow.period_code, BehaviourRatingRow.final).where(
+            BehaviourRatingRow.skp_id == skp.id
+        )
+    )
+    return {code: Rating(final) for code, final in rows}
+
+
+def _people_rated_below(session: Session, year: int) -> set[int]:
+    """Active people rated below expectation in two or more periods of ``year``."""
+    statement = (
+        select(SkpRow.employee_id)
+        .join(BehaviourRatingRow, BehaviourRatingRow.skp_id == SkpRow.id)
+        .join(EmployeeRow, EmployeeRow.id == SkpRow.employee_id)
+        .where(
+            SkpRow.year == year,
+            BehaviourRatingRow.final == Rating.DI_BAWAH.value,
+            EmployeeRow.active.is_(True),
+        )
+        .group_by(SkpRow.employee_id)
+        .having(func.count(BehaviourRatingRow.id) >= 2)
+    )
+    return set(session.scalars(statement))
+
+
 def _period_span(periods: tuple[str, ...]) -> str:
     return ", ".join(periods[:-1]) + f" dan {periods[-1]}" if len(periods) > 1 else periods[0]
 
@@ -364,7 +407,8 @@ def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
     """One attention item per active person with a repeated weak spot this year."""
     year = today.year
     items = []
-    for employee_id in repo.people_with_repeated_negatives(session, date(year, 1, 1), today):
+    candidates = set(repo.people_with_repeated_negatives(session, date(year, 1, 1), today))
+    for employee_id in sorted(candidates | _people_rated_below(session, year)):
         row = staff_repo.employee_row(session, employee_id)
         if row is None:
             continue
@@ -379,7 +423,7 @@ def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
             AttentionItem(
                 Severity.PENTING,
                 f"{name}: perilaku yang perlu dikembangkan, berulang",
-                f"Catatan negatif berturut-turut: {detail}. Bahas bersama pegawai dan "
+                f"Berulang pada periode berturut-turut: {detail}. Bahas bersama pegawai dan "
                 f"sepakati langkah pengembangan: {reports[0].spot.action}",
                 (EmployeeId(row.id),),
             )

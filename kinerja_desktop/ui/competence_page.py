@@ -347,8 +347,12 @@ class CompetencePage(QWidget):
             show_message(self.plan_warning, None)
             return
         self.jp_label.setText(
-            f"{jp_text(plan.jp.done)} dari {jp_text(plan.minimum)} JP selesai"
-            f" · {jp_text(plan.jp.planned)} JP direncanakan"
+            (
+                f"{jp_text(plan.jp.done)} dari {jp_text(plan.minimum)} JP selesai"
+                if plan.minimum is not None
+                else f"{jp_text(plan.jp.done)} JP selesai ({plan.minimum_text})"
+            )
+            + f" · {jp_text(plan.jp.planned)} JP direncanakan"
         )
         warnings = []
         if plan.lapsed:
@@ -356,7 +360,7 @@ class CompetencePage(QWidget):
                 "Rencana terhenti: belum ada kegiatan selesai dan semua kegiatan terlambat "
                 "atau dibatalkan."
             )
-        if plan.shortfall > 0:
+        if plan.shortfall > 0 and plan.minimum is not None:
             reachable = plan.jp.done + plan.jp.planned >= plan.minimum
             warnings.append(
                 f"Masih kurang {jp_text(plan.shortfall)} JP dari minimum "

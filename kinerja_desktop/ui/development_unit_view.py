@@ -304,7 +304,11 @@ class UnitDevelopmentView(QWidget):
                 line.unit_name,
                 f"{_number(line.jpm.percent)}% {line.jpm.label}" if line.jpm else "—",
                 str(line.below_standard) if line.below_standard else "",
-                f"{_number(plan.jp.done)} / {_number(plan.minimum)}",
+                (
+                    f"{_number(plan.jp.done)} / {_number(plan.minimum)}"
+                    if plan.minimum is not None
+                    else f"{_number(plan.jp.done)} ({plan.minimum_text})"
+                ),
                 f"{done} dari {counted}" if counted else "",
                 str(line.overdue) if line.overdue else "",
                 str(line.to_review) if line.to_review else "",
@@ -316,7 +320,7 @@ class UnitDevelopmentView(QWidget):
                     if plan.lapsed:
                         cell.setForeground(WARNING_COLOUR)
                         cell.setToolTip("Rencana terhenti: belum ada kegiatan selesai.")
-                if column == JP_COLUMN:
+                if column == JP_COLUMN and plan.minimum is not None:
                     cell.setData(JP_ROLE, (float(plan.jp.done), float(plan.minimum)))
                 if column == PEOPLE_COLUMNS.index("Terlambat") and line.overdue:
                     cell.setForeground(WARNING_COLOUR)

@@ -23,11 +23,13 @@ from kinerja_desktop.domain.development import (
     jp_total,
     lapsed,
     minimum_jp,
+    minimum_text,
     needs_review,
     overdue,
     propose_actions,
     validate_item,
 )
+from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.predikat import Predikat
@@ -422,3 +424,20 @@ def test_all_findings_together_in_order_and_valid_as_items() -> None:
         )
         assert item.addresses == proposal.addresses
         assert "kesalahan" not in proposal.reason.lower()
+
+
+@pytest.mark.parametrize(
+    ("status", "minimum", "done", "shortfall", "text"),
+    [
+        (EmploymentStatus.PNS, Decimal(20), Decimal(12), Decimal(8), "20 JP"),
+        (EmploymentStatus.PNS, Decimal(20), Decimal(25), Decimal(0), "20 JP"),
+        # PPPK follow their own rule; none is recorded, so nobody is flagged short
+        (EmploymentStatus.PPPK, None, Decimal(0), Decimal(0), "ketentuan PPPK"),
+    ],
+)
+def test_the_jp_minimum_depends_on_the_status(
+    status: EmploymentStatus, minimum: Decimal | None, done: Decimal, shortfall: Decimal, text: str
+) -> None:
+    assert minimum_jp(status) == minimum
+    assert jp_shortfall(done, minimum_jp(status)) == shortfall
+    assert minimum_text(minimum_jp(status)) == text

@@ -48,7 +48,33 @@ def spread(sb: int = 0, b: int = 0, bp: int = 0, km: int = 0, sk: int = 0) -> di
         # Istimewa: at most 70% Sangat Baik; the rest may be anything
         (ISTIMEWA, spread(sb=7, b=3), []),  # exactly 70%
         (ISTIMEWA, spread(sb=6, b=2, bp=1, km=1), []),
-        (ISTIMEWA, spread(b=10), []),
+        # "sebagian besar": the headline must also be the largest group (ties pass)
+        (
+            ISTIMEWA,
+            spread(b=10),
+            [
+                "Sangat Baik 0 dari 10 pegawai (0%), padahal sebagian besar pegawai seharusnya "
+                "Sangat Baik; kelompok terbesar Baik 10 orang (100%)."
+            ],
+        ),
+        (
+            ISTIMEWA,
+            spread(sk=10),
+            [
+                "Sangat Baik 0 dari 10 pegawai (0%), padahal sebagian besar pegawai seharusnya "
+                "Sangat Baik; kelompok terbesar Sangat Kurang 10 orang (100%)."
+            ],
+        ),
+        (ISTIMEWA, spread(sb=3, b=3, bp=2, km=2), []),
+        (
+            O_BAIK,
+            spread(sb=8, b=1, bp=1),
+            [
+                "Baik 1 dari 10 pegawai (10%), padahal sebagian besar pegawai seharusnya "
+                "Baik; kelompok terbesar Sangat Baik 8 orang (80%)."
+            ],
+        ),
+        (O_BAIK, spread(sb=4, b=4, bp=1, km=1), []),
         (
             ISTIMEWA,
             spread(sb=8, b=2),
@@ -191,15 +217,15 @@ def test_findings_carry_the_numbers() -> None:
     ("org", "n", "people"),
     [
         # maximum: rounded down, never below 1
-        (ISTIMEWA, 1, [1]),
-        (ISTIMEWA, 3, [2]),
-        (ISTIMEWA, 5, [3]),
-        (ISTIMEWA, 9, [6]),
+        (ISTIMEWA, 1, [1, 0]),
+        (ISTIMEWA, 3, [2, 0]),
+        (ISTIMEWA, 5, [3, 0]),
+        (ISTIMEWA, 9, [6, 0]),
         # Baik: max 70% Baik; "must have" kept after one person for Baik
-        (O_BAIK, 1, [1, 0]),
-        (O_BAIK, 3, [2, 1]),
-        (O_BAIK, 5, [3, 1]),
-        (O_BAIK, 9, [6, 1]),
+        (O_BAIK, 1, [1, 0, 0]),
+        (O_BAIK, 3, [2, 0, 1]),
+        (O_BAIK, 5, [3, 0, 1]),
+        (O_BAIK, 9, [6, 0, 1]),
         # Butuh Perbaikan: min 60% rounded up; max 10% Sangat Baik never below 1
         (O_BP, 1, [1, 1]),
         (O_BP, 3, [2, 1]),
@@ -228,7 +254,14 @@ def test_small_unit_limits(org: OrgPredikat, n: int, people: list[int]) -> None:
         # n = 1: one person can be anything the org's rules do not forbid outright
         (ISTIMEWA, spread(sb=1), []),
         (O_BAIK, spread(b=1), []),  # not pushed to a lower predikat to fill the curve
-        (O_BAIK, spread(bp=1), []),
+        (
+            O_BAIK,
+            spread(bp=1),
+            [
+                "Baik 0 dari 1 pegawai (0%), padahal sebagian besar pegawai seharusnya Baik; "
+                "kelompok terbesar Butuh Perbaikan 1 orang (100%)."
+            ],
+        ),
         (O_BP, spread(bp=1), []),
         (
             O_BP,
@@ -354,9 +387,11 @@ def test_allowed_counts_are_exactly_what_some_passing_spread_reaches(
 @pytest.mark.parametrize(
     ("org", "n", "predikat", "low", "high"),
     [
-        (ISTIMEWA, 10, SB, 0, 7),
-        (O_BAIK, 10, B, 0, 7),
-        (O_BAIK, 10, SB, 0, 9),  # one place is kept for Butuh Perbaikan / Kurang/Misconduct
+        (ISTIMEWA, 10, SB, 2, 7),  # the largest group: at least an even share of five
+        (ISTIMEWA, 10, B, 0, 5),  # never more than Sangat Baik
+        (O_BAIK, 10, B, 2, 7),
+        # no more than Baik, and one place is kept for Butuh Perbaikan / Kurang/Misconduct
+        (O_BAIK, 10, SB, 0, 4),
         (O_BP, 10, BP, 6, 10),
         (O_BP, 10, SB, 0, 1),
         (KURANG, 10, KM, 6, 9),

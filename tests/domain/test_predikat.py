@@ -6,10 +6,14 @@ import pytest
 
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.predikat import (
+    OBJECTION_MARK,
+    OVERRIDE_MARK,
     OrgPredikat,
     Predikat,
     PredikatDecision,
+    PredikatSource,
     decide_predikat,
+    effective_predikat,
     predikat_for,
 )
 from kinerja_desktop.domain.ratings import Rating
@@ -107,3 +111,76 @@ def test_decision_built_directly_is_checked_too() -> None:
         PredikatDecision(Predikat.BAIK, Predikat.SANGAT_BAIK)
 
     assert caught.value.field == "reason"
+
+
+SB, B, K = Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.KURANG_MISCONDUCT
+
+
+@pytest.mark.parametrize(
+    ("final", "on_objection", "computed", "predikat", "source", "display", "printed"),
+    [
+        (None, None, None, None, None, None, None),
+        (B, None, B, B, PredikatSource.KUADRAN, "Baik", "BAIK"),
+        (B, None, None, B, PredikatSource.KUADRAN, "Baik", "BAIK"),
+        (
+            SB,
+            None,
+            B,
+            SB,
+            PredikatSource.PENILAI,
+            f"Sangat Baik ({OVERRIDE_MARK}: Baik)",
+            "SANGAT BAIK",
+        ),
+        (
+            K,
+            B,
+            K,
+            B,
+            PredikatSource.KEBERATAN,
+            f"Baik ({OBJECTION_MARK}; semula Kurang/Misconduct)",
+            "BAIK (DITETAPKAN ATAS KEBERATAN)",
+        ),
+        # The atasan confirming the same predikat is still the atasan's final decision.
+        (
+            K,
+            K,
+            K,
+            K,
+            PredikatSource.KEBERATAN,
+            f"Kurang/Misconduct ({OBJECTION_MARK}; semula Kurang/Misconduct)",
+            "KURANG (DITETAPKAN ATAS KEBERATAN)",
+        ),
+        # Set on objection before the penilai stored any predikat.
+        (
+            None,
+            B,
+            None,
+            B,
+            PredikatSource.KEBERATAN,
+            f"Baik ({OBJECTION_MARK})",
+            "BAIK (DITETAPKAN ATAS KEBERATAN)",
+        ),
+    ],
+)
+def test_the_predikat_in_force(
+    final: Predikat | None,
+    on_objection: Predikat | None,
+    computed: Predikat | None,
+    predikat: Predikat | None,
+    source: PredikatSource | None,
+    display: str | None,
+    printed: str | None,
+) -> None:
+    got = effective_predikat(final, on_objection, computed)
+
+    if predikat is None:
+        assert got is None
+        return
+    assert got is not None
+    assert (got.predikat, got.source, got.display, got.print_text) == (
+        predikat,
+        source,
+        display,
+        printed,
+    )
+    assert got.on_objection is (source is PredikatSource.KEBERATAN)

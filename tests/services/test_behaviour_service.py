@@ -12,16 +12,12 @@ import pytest
 from kinerja_desktop.data.repositories import behaviour as behaviour_repo
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.domain.predikat import OVERRIDE_MARK, Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.behaviour_service import (
-    OVERRIDE_MARK,
-    BehaviourService,
-    draft_feedback,
-)
+from kinerja_desktop.services.behaviour_service import BehaviourService, draft_feedback
 from kinerja_desktop.services.evaluation_service import EvaluationService
 from kinerja_desktop.services.staff_service import StaffInput
 
@@ -348,3 +344,27 @@ def test_changed_rating_marks_the_predikat_outdated(office: Office) -> None:
     view = office.behaviour.decide_rating(office.skp_id, "TW1", DI_ATAS, "Teladan", on=ON)
     assert view.predikat.outdated
     assert view.predikat.computed is Predikat.BAIK
+
+
+def test_a_predikat_set_on_objection_is_final(office: Office, db_path: Path) -> None:
+    decide_hasil(office, SESUAI)
+    office.behaviour.decide_rating(office.skp_id, "TW1", DI_BAWAH, "Uji kuadran", on=ON)
+    office.behaviour.decide_predikat(office.skp_id, "TW1", None, on=ON)
+    dialogue = office.services.dialogue
+    dialogue.record_result_received(office.skp_id, "TW1", date(YEAR, 4, 6))
+    dialogue.file_objection(office.skp_id, "TW1", "Keberatan.", date(YEAR, 4, 7))
+    dialogue.record_decision(office.skp_id, "TW1", "Diubah.", date(YEAR, 4, 9), Predikat.BAIK)
+    before = snapshot(db_path)
+
+    with pytest.raises(ValidationError, match="atas keberatan") as caught:
+        office.behaviour.decide_predikat(
+            office.skp_id, "TW1", Predikat.SANGAT_KURANG, "Ubah lagi", on=date(YEAR, 4, 10)
+        )
+
+    assert caught.value.field == "final"
+    assert snapshot(db_path) == before
+    # A rating changed later does not make the atasan's final predikat outdated.
+    office.behaviour.decide_rating(office.skp_id, "TW1", SESUAI, "Uji", on=date(YEAR, 4, 11))
+    status = office.behaviour.period_view(office.skp_id, "TW1").predikat
+    assert status.effective is not None and status.effective.predikat is Predikat.BAIK
+    assert not status.outdated

@@ -30,6 +30,7 @@ from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import behaviour_demo, write_demo
 from kinerja_desktop.services.evaluation.records import RatingSource
+from kinerja_desktop.services.journal_service import weak_spot_check
 
 TODAY = date(2026, 11, 28)
 YEAR = 2026
@@ -83,7 +84,22 @@ def _rows(services: AppServices, model: type[Any]) -> list[Any]:
 
 def _weak_officer(services: AppServices) -> Employee:
     people = [p for p in _people(services) if p.jabatan == behaviour_demo.WEAK_SPOT_JOB]
-    spotted = [p for p in people if services.journal.weak_spots(p.id, YEAR)]
+    spotted = [
+        p
+        for p in people
+        if any(spot.value is not None for spot in services.journal.weak_spots(p.id, YEAR))
+    ]
+    assert len(spotted) == 1, [p.jabatan for p in spotted]
+    return spotted[0]
+
+
+def _rated_low_officer(services: AppServices) -> Employee:
+    people = [p for p in _people(services) if p.jabatan == behaviour_demo.WEAK_SPOT_JOB]
+    spotted = [
+        p
+        for p in people
+        if any(spot.value is None for spot in services.journal.weak_spots(p.id, YEAR))
+    ]
     assert len(spotted) == 1, [p.jabatan for p in spotted]
     return spotted[0]
 
@@ -141,9 +157,35 @@ def test_the_weak_spot_is_found_for_the_administration_officer(office: AppServic
     assert spot.periods == ("Triwulan I", "Triwulan II")
     [report] = office.journal.weak_spot_reports(person.id, YEAR)
     assert "Ramah, cekatan, solutif, dan dapat diandalkan" in report.title
+    rated_low = _rated_low_officer(office)
     for other in _people(office):
-        if other.id != person.id:
+        if other.id not in (person.id, rated_low.id):
             assert office.journal.weak_spots(other.id, YEAR) == [], other.jabatan
+
+
+def test_a_weak_spot_from_ratings_alone(office: AppServices) -> None:
+    """The seed's own example: a clerk repeatedly rated low on speed of service."""
+    person = _rated_low_officer(office)
+    [spot] = office.journal.weak_spots(person.id, YEAR)
+    assert spot.value is None
+    assert spot.periods == ("Triwulan I", "Triwulan II")
+    assert "Rating Perilaku Kerja di bawah ekspektasi" in spot.action
+    skp_id = _skp_ids(office)[person.id]
+    for code in ("TW1", "TW2"):
+        view = office.behaviour.period_view(skp_id, code)
+        assert view.rating is not None and view.rating.final is Rating.DI_BAWAH
+        assert view.rating.reason == behaviour_demo.RATED_LOW_REASON
+        assert all(
+            entry.sign is not ObservationSign.NEGATIF
+            for value in view.values
+            for entry in value.entries
+        )
+        assert view.predikat.decision is not None and not view.predikat.outdated
+    [report] = office.journal.weak_spot_reports(person.id, YEAR)
+    assert report.entries == ()
+    with office.database.reading() as session:
+        items = weak_spot_check(session, TODAY)
+    assert any(item.employee_ids == (person.id,) for item in items)
 
 
 # --- ratings and predikat -------------------------------------------------------------------------
@@ -165,7 +207,8 @@ def test_ratings_are_the_proposals_of_the_app(office: AppServices) -> None:
             assert not evaluation.decision_outdated
             view = office.behaviour.period_view(skp_id, code)
             assert view.rating is not None
-            assert view.rating.final is view.rating.proposed is view.proposal.rating
+            if view.rating.reason != behaviour_demo.RATED_LOW_REASON:
+                assert view.rating.final is view.rating.proposed is view.proposal.rating
             assert not view.rating_outdated
             assert view.predikat.decision is not None
             assert not view.predikat.outdated
@@ -285,7 +328,7 @@ def test_the_summary_mentions_the_behaviour(services: AppServices) -> None:
     summary = write_demo(services.database, today=TODAY)
     (last,) = [line for line in str(summary).splitlines() if line.startswith("Perilaku Kerja")]
     assert last.startswith("Perilaku Kerja 2026: ")
-    assert "1 perilaku lemah berulang, 1 keberatan" in last
+    assert "2 perilaku lemah berulang, 1 keberatan" in last
     assert "(1 predikat berbeda dari matriks)" in last
     assert last.endswith("predikat organisasi 2 unit.")
 

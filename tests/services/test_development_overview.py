@@ -185,3 +185,35 @@ def test_beranda_flags_lapsed_plans_overdue_items_and_reviews(
     assert reminder["Belum mencapai 20 JP tahun ini: 3 pegawai"] == (
         "Agus Salim, Dewi Lestari, Rina Wati"
     )
+
+
+def _pppk(services: AppServices, office: Office) -> int:
+    fields = StaffFields("199501012024211001", "Putri Ayu", "PPPK", "IX", CLERK, "Pelaksana")
+    return services.staff.create(
+        StaffInput(fields=fields, unit_id=office.seksi.id, penilai_id=None, effective_date=None)
+    ).id
+
+
+def test_a_pppk_is_not_held_to_the_pns_20_jp(
+    services: AppServices, office: Office, tmp_path: Path
+) -> None:
+    _fill(services, office)
+    putri = _pppk(services, office)
+
+    plan = DevelopmentService(services.database).plan(putri, 2026, TODAY)
+    assert (plan.minimum, plan.shortfall, plan.minimum_text) == (None, 0, "ketentuan PPPK")
+    reminder = _development_titles(services, date(2026, 10, 1))
+    assert reminder["Belum mencapai 20 JP tahun ini: 3 pegawai"] == (
+        "Agus Salim, Dewi Lestari, Rina Wati"
+    )
+    service = DevelopmentOverviewService(services.database)
+    overview = service.unit(2026, TODAY)
+    line = next(line for line in overview.people if line.person.id == putri)
+    assert line.plan.shortfall == 0
+    target = service.export_xlsx(overview, tmp_path / "rencana.xlsx")
+    sheet = load_workbook(target, read_only=True)["Rekap Pegawai"]
+    rows = [row for row in sheet.iter_rows(values_only=True)]
+    header = list(rows[0])
+    putri_row = next(row for row in rows if row[header.index("Nama")] == "Putri Ayu")
+    assert putri_row[header.index("Minimum JP")] == "ketentuan PPPK"
+    assert putri_row[header.index("Kekurangan JP")] in ("", None)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from kinerja_desktop.data.behaviour_models import BehaviourRatingRow
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.attention import Severity
@@ -279,3 +281,54 @@ def test_attention_check_names_the_person_value_and_periods(
     assert "Akuntabel" in items[0].detail
     assert "Triwulan I dan Triwulan II" in items[0].detail
     assert next_year == []
+
+
+def _rate_behaviour(services: AppServices, employee_id: int, ratings: dict[str, str]) -> None:
+    """Decided Rating Perilaku Kerja per period, stored as the evaluation stores them."""
+    skp = services.skp.create(employee_id, 2026, Pendekatan.KUANTITATIF)
+    with services.database.transaction() as session:
+        for code, final in ratings.items():
+            session.add(
+                BehaviourRatingRow(
+                    skp_id=skp.id,
+                    period_code=code,
+                    proposed="SESUAI",
+                    proposed_reasons="",
+                    final=final,
+                    reason="Diamati langsung",
+                    decided_on=date(2026, 7, 1),
+                )
+            )
+
+
+@pytest.mark.parametrize(
+    ("ratings", "periods"),
+    [
+        ({"TW1": "DI_BAWAH", "TW2": "DI_BAWAH"}, [("Triwulan I", "Triwulan II")]),
+        ({"TW1": "DI_BAWAH", "TW2": "SESUAI", "TW3": "DI_BAWAH"}, []),
+        (
+            {"TW1": "SESUAI", "TW2": "DI_BAWAH", "TW3": "DI_BAWAH"},
+            [("Triwulan II", "Triwulan III")],
+        ),
+        ({"TW2": "DI_BAWAH"}, []),
+    ],
+)
+def test_ratings_below_expectation_alone_make_a_weak_spot(
+    services: AppServices,
+    journal: JournalService,
+    people: tuple[int, int],
+    ratings: dict[str, str],
+    periods: list[tuple[str, ...]],
+) -> None:
+    dewi = people[1]
+    _rate_behaviour(services, dewi, ratings)
+
+    spots = journal.weak_spots(dewi, 2026)
+
+    assert [spot.periods for spot in spots] == periods
+    assert all(spot.value is None and "Rating Perilaku Kerja" in spot.action for spot in spots)
+    with services.database.reading() as session:
+        items = weak_spot_check(session, TODAY)
+    assert [item.employee_ids for item in items] == ([(dewi,)] if periods else [])
+    if periods:
+        assert "Rating Perilaku Kerja pada " + " dan ".join(periods[0]) in items[0].detail

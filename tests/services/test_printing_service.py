@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import text
 
 from kinerja_desktop.domain.development import LearningPath
+from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee
@@ -188,7 +189,9 @@ def test_development_plan_and_b19_print_gaps_items_and_ratings(
     assert "RENCANA PENGEMBANGAN KOMPETENSI PEGAWAI" in plan
     assert "M.01 Integritas" in plan
     assert "Coaching integritas pelayanan" in plan
-    assert "paling sedikit 20 JP" in plan
+    # The demo's operator is a PPPK: the PNS 20 JP minimum is not theirs.
+    assert staff.status is EmploymentStatus.PPPK
+    assert "minimum JP menurut ketentuan PPPK" in plan and "20 JP" not in plan
     rating = one_line(
         render(printing, PrintRequest(FormKind.KOMPETENSI, YEAR, TODAY, employee_id=staff.id))
     )

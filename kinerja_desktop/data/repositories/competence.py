@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.behaviour_models import BehaviourRatingRow, PredikatRow
+from kinerja_desktop.data.behaviour_models import BehaviourRatingRow, DialogueRow, PredikatRow
 from kinerja_desktop.data.competence_models import (
     CompetenceRatingRow,
     DevelopmentItemRow,
@@ -361,12 +361,29 @@ def year_decisions(session: Session, employee_id: int, year: int) -> YearDecisio
         .order_by(BehaviourRatingRow.decided_on.desc(), BehaviourRatingRow.id.desc())
         .limit(1)
     )
-    predikat = session.scalar(
-        select(PredikatRow.final)
+    penilai = session.execute(
+        select(PredikatRow.decided_on, PredikatRow.final)
         .where(PredikatRow.skp_id.in_(skp_ids))
         .order_by(PredikatRow.decided_on.desc(), PredikatRow.id.desc())
         .limit(1)
-    )
+    ).first()
+    # The atasan's predikat on an objection is final (PP 30/2019 Pasal 59): when it is the
+    # latest decision of the year it is the year's predikat.
+    atasan = session.execute(
+        select(DialogueRow.decision_on, DialogueRow.decided_predikat)
+        .where(
+            DialogueRow.skp_id.in_(skp_ids),
+            DialogueRow.decision_on.is_not(None),
+            DialogueRow.decided_predikat.is_not(None),
+        )
+        .order_by(DialogueRow.decision_on.desc(), DialogueRow.id.desc())
+        .limit(1)
+    ).first()
+    candidates = [
+        (row[0], row[1]) for row in (penilai, atasan) if row is not None and row[0] and row[1]
+    ]
+    # reversed() puts the atasan's first and max() keeps the first of equal days: it wins a tie.
+    predikat = max(reversed(candidates), key=lambda item: item[0])[1] if candidates else None
     return YearDecisions(hasil, perilaku, predikat)
 
 

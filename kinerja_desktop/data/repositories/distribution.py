@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.behaviour_models import OrgPredikatRow, PredikatRow
+from kinerja_desktop.data.behaviour_models import DialogueRow, OrgPredikatRow, PredikatRow
 from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.skp_models import SkpRow
 
@@ -35,7 +35,10 @@ class UnitMember:
     """Someone counted in a unit's spread: active now, or with an SKP in the year.
 
     Attributes:
-        final: The stored code of the final predikat of the period; None when not decided yet.
+        final: The stored code of the penilai's final predikat of the period; None when not
+            decided yet.
+        on_objection: The stored code of the predikat the atasan set deciding an objection in
+            the period; None without one.
     """
 
     employee_id: int
@@ -45,6 +48,7 @@ class UnitMember:
     nip: str
     skp_id: int | None
     final: str | None
+    on_objection: str | None = None
 
 
 def org_predikat(
@@ -94,12 +98,19 @@ def members(
             EmployeeRow.nip,
             SkpRow.id,
             PredikatRow.final,
+            DialogueRow.decided_predikat,
         )
         .select_from(EmployeeRow)
         .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))
         .outerjoin(
             PredikatRow,
             (PredikatRow.skp_id == SkpRow.id) & (PredikatRow.period_code == period_code),
+        )
+        .outerjoin(
+            DialogueRow,
+            (DialogueRow.skp_id == SkpRow.id)
+            & (DialogueRow.period_code == period_code)
+            & DialogueRow.decision_on.is_not(None),
         )
         .where(
             EmployeeRow.unit_id.in_(list(unit_ids)),
@@ -108,19 +119,25 @@ def members(
         .order_by(EmployeeRow.name, EmployeeRow.id)
     )
     return [
-        UnitMember(employee_id, name, depan, belakang, nip, skp_id, final)
-        for employee_id, name, depan, belakang, nip, skp_id, final in session.execute(query)
+        UnitMember(employee_id, name, depan, belakang, nip, skp_id, final, on_objection)
+        for employee_id, name, depan, belakang, nip, skp_id, final, on_objection in session.execute(
+            query
+        )
     ]
 
 
 def final_counts(
     session: Session, unit_ids: Collection[int], year: int, period_code: str
 ) -> dict[str, int]:
-    """People per stored final predikat code among `members` (undecided ones left out)."""
+    """People per predikat code in force among `members` (undecided ones left out).
+
+    The atasan's predikat on an objection is final, so it is counted instead of the penilai's.
+    """
     counts: dict[str, int] = {}
     for member in members(session, unit_ids, year, period_code):
-        if member.final is not None:
-            counts[member.final] = counts.get(member.final, 0) + 1
+        code = member.on_objection or member.final
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
     return counts
 
 

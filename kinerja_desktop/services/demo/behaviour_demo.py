@@ -22,6 +22,9 @@ and every periodic period that has ended by ``today`` (the periods the SKP step 
 - **One repeated weak spot**: an administration officer (Pengadministrasi Perkantoran) with
   negative entries on Berorientasi Pelayanan, "Ramah, cekatan, solutif, dan dapat
   diandalkan", in the first two ended periods, and better entries after the coaching.
+- **One repeated weak spot from ratings alone**: another administration officer, at the loket,
+  whom the penilai rates below expectation (Rating Perilaku Kerja, with the reason: slow service
+  seen at work) in the first two ended periods, with no negative journal entry in them.
 - **One keberatan** by that officer on the second of those periods: received, objected to within
   14 days, explained by the penilai and decided (the result stands) by the atasan.
 - **Self-assessments** at the evaluation talk for about a third of the people and periods.
@@ -96,6 +99,11 @@ from kinerja_desktop.services.evaluation.records import RatingSource
 LARGE_FROM = 5_000
 #: The job of the officer with the repeated weak spot.
 WEAK_SPOT_JOB = "Pengadministrasi Perkantoran"
+#: Why the officer rated low in the first two periods was rated so; nothing was journalled.
+RATED_LOW_REASON = (
+    "Kecepatan layanan di loket di bawah ekspektasi: antrean menumpuk dan berkas selesai "
+    "melewati janji layanan; diamati langsung, belum dicatat di jurnal."
+)
 #: Share of (person, period) with a self-assessment at the evaluation talk.
 SELF_ASSESSMENT_SHARE = 0.33
 #: Write whenever this many people are waiting.
@@ -112,6 +120,7 @@ def write_behaviour(ctx: DemoContext) -> None:
     skps = _load_skps(ctx)
     hasil = _result_proposals(ctx.session, ctx.today.year, skps)
     maker.weak_spot = _weak_spot_skp(ctx, skps)
+    maker.rated_low = _weak_spot_skp(ctx, skps, skip=maker.weak_spot)
     for skp in skps:
         maker.add(skp, hasil)
         if maker.waiting >= _BATCH_PEOPLE:
@@ -254,16 +263,20 @@ def _achievement(target: Decimal, value: Decimal, lower_is_better: bool) -> Deci
     return achievement(target, value, lower_is_better=lower_is_better)
 
 
-def _weak_spot_skp(ctx: DemoContext, skps: Sequence[_Skp]) -> int | None:
+def _weak_spot_skp(
+    ctx: DemoContext, skps: Sequence[_Skp], *, skip: int | None = None
+) -> int | None:
     """The SKP of the officer with the repeated weak spot, if any.
 
-    The first administration officer of a kecamatan with two ended periods or more.
+    The first administration officer of a kecamatan with two ended periods or more (other
+    than ``skip``).
     """
     units = {unit.key: unit for unit in ctx.plan.units}
     for skp in skps:
         person = skp.person
         if (
-            person.role == "staff"
+            skp.id != skip
+            and person.role == "staff"
             and person.jabatan == WEAK_SPOT_JOB
             and len(skp.periods) >= 2
             and _domain(person, units) == "kecamatan"
@@ -313,6 +326,7 @@ class _BehaviourMaker:
         self._predikat: list[dict[str, Any]] = []  # kept to the end: the override picks one
         self._candidates: list[tuple[int, str]] = []  # (index in _predikat, domain)
         self.weak_spot: int | None = None
+        self.rated_low: int | None = None
         self.waiting = 0
         self.signs: Counter[ObservationSign] = Counter()
         self.periods: dict[str, str] = {}
@@ -331,6 +345,7 @@ class _BehaviourMaker:
         first = hasil.get((skp.id, skp.periods[0].code))
         story = self._story(first.rating if first else _SESUAI, rng)
         weak = skp.id == self.weak_spot
+        rated_low = skp.id == self.rated_low
         last_negatives: set[BehaviourValue] = set()
         self.people += 1
         self.waiting += 1
@@ -341,6 +356,9 @@ class _BehaviourMaker:
             else:
                 level = self._level(story, number, rng)
                 planned = self._entries(level, domain, last_negatives, rng)
+            low = rated_low and number < 2
+            if low:  # the weak spot comes from the ratings alone, not from the journal
+                planned = [entry for entry in planned if entry.sign is not _NEG]
             last_negatives = {entry.value for entry in planned if entry.sign is _NEG}
             entries = self._write_entries(skp, period, planned, rng)
             decided = self._decision_day(period, rng)
@@ -348,14 +366,15 @@ class _BehaviourMaker:
             perilaku = propose_behaviour_rating(
                 [ObservationFact(e.value, e.sign, e.serious, e.indicator) for e in entries]
             )
+            rated = _BAWAH if low else perilaku.rating
             self._batch.behaviour.append(
                 {
                     "skp_id": skp.id,
                     "period_code": period.code,
                     "proposed": perilaku.rating.value,
                     "proposed_reasons": "\n".join(perilaku.reasons),
-                    "final": perilaku.rating.value,
-                    "reason": "",
+                    "final": rated.value,
+                    "reason": RATED_LOW_REASON if rated is not perilaku.rating else "",
                     "decided_on": decided,
                 }
             )
@@ -374,9 +393,10 @@ class _BehaviourMaker:
                     "decided_on": decided,
                 }
             )
-            computed = predikat_for(result.rating, perilaku.rating)
+            computed = predikat_for(result.rating, rated)
             if (
                 not weak
+                and not rated_low
                 and period is skp.periods[-1]
                 and result.rating is _ATAS
                 and perilaku.rating is _SESUAI
@@ -387,7 +407,7 @@ class _BehaviourMaker:
                     "skp_id": skp.id,
                     "period_code": period.code,
                     "hasil": result.rating.value,
-                    "perilaku": perilaku.rating.value,
+                    "perilaku": rated.value,
                     "computed": computed.value,
                     "final": computed.value,
                     "override_reason": "",
@@ -689,13 +709,14 @@ class _BehaviourMaker:
                 "belum ada catatan perilaku, rating, maupun predikat."
             )
         total = sum(self.signs.values())
+        weak = int(self.weak_spot is not None) + int(self.rated_low is not None)
         return (
             f"Perilaku Kerja {self._year}: {total} catatan perilaku "
             f"({self.signs[_POS]} positif, {self.signs[_NEG]} negatif, {self.signs[_NEU]} netral) "
             f"untuk {self.people} pegawai; Rating Hasil Kerja, Rating Perilaku Kerja dan Predikat "
             f"Kinerja {', '.join(self.periods.values())} sudah ditetapkan ({self.overrides} "
-            f"predikat berbeda dari matriks); {int(self.weak_spot is not None)} perilaku lemah "
-            f"berulang, {self.objections} keberatan, {self.self_assessments} penilaian diri; "
+            f"predikat berbeda dari matriks); {weak} perilaku lemah berulang, "
+            f"{self.objections} keberatan, {self.self_assessments} penilaian diri; "
             f"predikat organisasi {self.org_units} unit."
         )
 

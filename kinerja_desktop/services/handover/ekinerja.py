@@ -16,7 +16,7 @@ from typing import Any
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.handover_records import Aggregate, Kind
 from kinerja_desktop.domain.periods import period_label
-from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.domain.predikat import Predikat, effective_predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label, load
 from kinerja_desktop.domain.skp import Aspek, Pendekatan, Perspektif, SkpStatus
@@ -152,9 +152,16 @@ def _evaluations(aggregates: Iterable[Aggregate], name: Callable[[str], str]) ->
             content["behaviour_rating"],
             content["predikat"],
         )
-        if result is None and behaviour is None and predikat is None:
+        on_objection = _on_objection(content.get("dialogue"))
+        if result is None and behaviour is None and predikat is None and on_objection is None:
             continue
         decided = [d["decided_on"] for d in (result, behaviour, predikat) if d is not None]
+        if on_objection is not None:
+            decided.append(on_objection[1])
+        in_force = effective_predikat(
+            _predikat(predikat and predikat["final"]),
+            on_objection[0] if on_objection else None,
+        )
         notes = [
             f"{_value_label(item['value_code'])}: {item['text']}"
             for item in content["behaviour_feedback"]
@@ -168,13 +175,28 @@ def _evaluations(aggregates: Iterable[Aggregate], name: Callable[[str], str]) ->
                 "periode": period_label(period),
                 "rating_hasil_kerja": _label(Rating, result and result["final"]),
                 "rating_perilaku": _label(Rating, behaviour and behaviour["final"]),
-                "predikat": _label(Predikat, predikat and predikat["final"]),
+                "predikat": in_force.predikat.label if in_force else "",
                 "umpan_balik_perilaku": "\n".join(notes),
                 "tanggal": max(decided),
             }
         )
     rows.sort(key=lambda row: (row["nip"], row["tahun"], row["periode"]))
     return rows
+
+
+def _on_objection(dialogue: Mapping[str, Any] | None) -> tuple[Predikat, str] | None:
+    """The predikat the atasan set on a decided objection (final) and the day, if any."""
+    if not dialogue or not dialogue.get("decision_on"):
+        return None
+    decided = _predikat(dialogue.get("decided_predikat"))
+    return (decided, str(dialogue["decision_on"])) if decided is not None else None
+
+
+def _predikat(code: Any) -> Predikat | None:
+    try:
+        return Predikat(code) if code else None
+    except ValueError:
+        return None
 
 
 def _value_label(code: str) -> str:

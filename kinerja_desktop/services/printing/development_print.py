@@ -72,9 +72,10 @@ def build_development(
         if profile.jpm
         else "Job Person Match: belum dapat dihitung (belum ada kompetensi yang dinilai)."
     )
-    summary = (
-        f"JP selesai {_jp(plan.jp.done)}, direncanakan {_jp(plan.jp.planned)}; "
+    summary = f"JP selesai {_jp(plan.jp.done)}, direncanakan {_jp(plan.jp.planned)}; " + (
         f"paling sedikit {_jp(plan.minimum)} JP setahun"
+        if plan.minimum is not None
+        else f"minimum JP menurut {plan.minimum_text}"
     )
     summary += f", kurang {_jp(plan.shortfall)} JP." if plan.shortfall > 0 else "."
     return DevelopmentForm(

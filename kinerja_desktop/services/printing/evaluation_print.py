@@ -95,8 +95,9 @@ def _signers(
 
 
 def predikat_text(behaviour: BehaviourPeriod) -> str:
-    decision = behaviour.predikat.decision
-    return decision.display if decision else NOT_DECIDED
+    """The predikat in force, marked when the penilai overrode the grid or set on objection."""
+    effective = behaviour.predikat.effective
+    return effective.display if effective else NOT_DECIDED
 
 
 def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None) -> EvaluationForm:
@@ -177,7 +178,12 @@ def build_document(
     if objection:
         signatures.append(people.sign(people.ATASAN, who.atasan, place))
     decision_view = behaviour.predikat.decision
-    notes = decision_view.reason if decision_view and decision_view.overridden else ""
+    effective = behaviour.predikat.effective
+    notes = (
+        decision_view.reason
+        if decision_view and decision_view.overridden and not (effective and effective.on_objection)
+        else ""
+    )
     return EvaluationDocumentForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=request.year,
@@ -190,8 +196,9 @@ def build_document(
         capaian_organisasi=_org_predikat(
             sources, places, person.unit_id, request.year, period.code
         ),
-        # The form lists "SANGAT BAIK/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG".
-        predikat=decision_view.final.print_label if decision_view else NOT_DECIDED.upper(),
+        # The form lists "SANGAT BAIK/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG"; the one in
+        # force is the atasan's when an objection was decided (section 8 says the same).
+        predikat=effective.print_text if effective else NOT_DECIDED.upper(),
         notes=notes,
         objection=objection,
         signatures=tuple(signatures),

@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError
-from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.domain.predikat import OVERRIDE_MARK, Predikat
 from kinerja_desktop.domain.ratings import Rating
-from kinerja_desktop.services.behaviour_service import (
-    OVERRIDE_MARK,
-    BehaviourPeriod,
-    BehaviourService,
-)
+from kinerja_desktop.services.behaviour_service import BehaviourPeriod, BehaviourService
 from kinerja_desktop.ui.common import error_label, show_message
 
 MARK_STYLE = "color: #8a5300; font-weight: bold;"
@@ -288,7 +284,12 @@ class BehaviourPanel(QWidget):
                     "ditetapkan; tetapkan kembali.</span>"
                 )
             self.predikat_status.setText(text)
-        if decision is not None and decision.overridden:
+        effective = status.effective if status else None
+        if effective is not None and effective.on_objection:
+            # The atasan's decision on an objection is final (PP 30/2019 Pasal 59).
+            self.override_mark.setText(f"⚠ Predikat berlaku: {_escape(effective.display)}.")
+            self.override_mark.show()
+        elif decision is not None and decision.overridden:
             self.override_mark.setText(
                 f"⚠ Predikat {OVERRIDE_MARK} (matriks: {decision.computed.label})."
             )
@@ -305,7 +306,7 @@ class BehaviourPanel(QWidget):
         else:
             self.predikat_final.setCurrentIndex(0)
             self.predikat_reason.setText("")
-        ready = editable and computed is not None
+        ready = editable and computed is not None and not (effective and effective.on_objection)
         for widget in (self.predikat_final, self.predikat_reason, self.save_predikat_button):
             widget.setEnabled(ready)
         self._update_predikat_reason()
