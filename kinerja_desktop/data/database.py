@@ -52,20 +52,23 @@ def _contains_text_sqlite(element: contains_text, compiler: SQLCompiler, **kw: o
     return f"{column} LIKE {pattern} ESCAPE '\\'"
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def make_engine(
+    path: Path, *, foreign_keys: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> Engine:
     """Create an engine for the SQLite file at ``path`` with the app's durability settings.
 
     Every connection runs WAL with ``synchronous=FULL``, foreign keys on (off only for
     migrations, as SQLite's table-rebuild procedure requires) and a busy timeout. The driver's
     own transaction handling is switched off so that SQLAlchemy's BEGIN is real: a write
     transaction starts with ``BEGIN IMMEDIATE`` and takes the write lock up front, a read
-    starts with a plain ``BEGIN``.
+    starts with a plain ``BEGIN``. ``busy_timeout`` is how many seconds a writer waits for
+    another process's lock (shorter in tests, so giving up can be tested without the wait).
     """
     # URL.create keeps the path whole: in a "sqlite:///..." string a '?', '#' or '%' in a
     # folder name would be read as URL syntax and the data written to another file.
     engine = create_engine(
         URL.create("sqlite", database=str(path)),
-        connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
+        connect_args={"timeout": busy_timeout},
     )
 
     @event.listens_for(engine, "connect")
@@ -75,7 +78,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_timeout * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

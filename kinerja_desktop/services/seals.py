@@ -412,15 +412,19 @@ class SealService:
             self._access.require_skp(session, skp_id, Action.VIEW)
             return repo.seal_of(session, skp_id, period_code)
 
-    def sign_evaluation(self, skp_id: int, period_code: str, signed_on: date) -> None:
+    def sign_evaluation(
+        self, skp_id: int, period_code: str, signed_on: date, *, today: date | None = None
+    ) -> None:
         """Mark a period's evaluation signed: from now on it is read-only.
+
+        ``today`` is the day a signature may not come after (the real date unless given).
 
         Raises:
             NotFoundError: No such SKP.
             ValidationError: The SKP is not agreed, the predikat is not decided yet, the day
                 is in the future, or it is signed already.
         """
-        if signed_on > date.today():
+        if signed_on > (today or date.today()):
             raise ValidationError("Tanggal tanda tangan tidak boleh di masa depan.", field="date")
         with self._db.transaction() as session:
             row = _skp_row(session, skp_id)

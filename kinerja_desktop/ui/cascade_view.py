@@ -28,6 +28,7 @@ from kinerja_desktop.services.cascade import (
     summarise,
 )
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.units import fill_unit_combo
 
@@ -54,9 +55,15 @@ class CascadeView(QWidget):
     employee_requested = Signal(int)
 
     def __init__(
-        self, cascade: CascadeService, staff: StaffService, parent: QWidget | None = None
+        self,
+        cascade: CascadeService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._cascade = cascade
         self._staff = staff
         self._build()
@@ -68,7 +75,7 @@ class CascadeView(QWidget):
         self.unit.setMinimumContentsLength(24)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Pegawai / RHK", "Jabatan / pemilik RHK", "Keterangan"])
         self.tree.setAlternatingRowColors(True)

@@ -41,6 +41,7 @@ from kinerja_desktop.services.development_service import (
     proposal_key,
 )
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import ERROR_STYLE, error_label, show_message
 from kinerja_desktop.ui.development_dialogs import (
     HistoryDialog,
@@ -90,8 +91,11 @@ class CompetencePage(QWidget):
         development: DevelopmentService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._competence = competence
         self._development = development
         self._staff = staff
@@ -104,7 +108,7 @@ class CompetencePage(QWidget):
         self.person.picked.connect(lambda _employee_id: self.refresh())
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.year.valueChanged.connect(lambda _year: self.refresh())
         self.error = error_label()
 
@@ -242,7 +246,7 @@ class CompetencePage(QWidget):
         return list(self._proposals)
 
     def _profile_day(self) -> date:
-        today = date.today()
+        today = self._today()
         year = self.year.value()
         return today if year == today.year else date(year, 12, 31)
 
@@ -256,7 +260,7 @@ class CompetencePage(QWidget):
             year = self.year.value()
             try:
                 self._profile = self._competence.profile(employee_id, self._profile_day())
-                self._plan = self._development.plan(employee_id, year, date.today())
+                self._plan = self._development.plan(employee_id, year, self._today())
                 self._proposals = self._development.proposals(employee_id, year)
             except DomainError as error:
                 show_message(self.error, error.message)
@@ -447,7 +451,7 @@ class CompetencePage(QWidget):
         employee_id = self.employee_id
         if line is None or employee_id is None:
             return None
-        dialog = RateDialog(self._competence, employee_id, line, self)
+        dialog = RateDialog(self._competence, employee_id, line, self, today=self._today())
         self.rate_dialog = dialog
         self._open(dialog)
         return dialog
@@ -517,7 +521,7 @@ class CompetencePage(QWidget):
         dialog = PlanItemDialog(
             "Tambah kegiatan pengembangan",
             empty,
-            lambda entry: self._development.add_item(employee_id, year, entry),
+            lambda entry: self._development.add_item(employee_id, year, entry, today=self._today()),
             self,
         )
         self._open(dialog)
@@ -536,7 +540,7 @@ class CompetencePage(QWidget):
         dialog = PlanItemDialog(
             "Ubah kegiatan pengembangan",
             item_input(entry),
-            lambda changed: self._development.update_item(entry.id, changed),
+            lambda changed: self._development.update_item(entry.id, changed, today=self._today()),
             self,
             note=note,
         )
@@ -549,7 +553,7 @@ class CompetencePage(QWidget):
         if entry is None:
             return False
         try:
-            self._development.mark_reviewed(entry.id)
+            self._development.mark_reviewed(entry.id, self._today())
         except DomainError as error:
             show_message(self.error, _problem_text(error))
             return False
@@ -566,7 +570,9 @@ class CompetencePage(QWidget):
         dialog = PlanItemDialog(
             "Terima usulan ke rencana",
             proposal_input(proposal),
-            lambda entry: self._development.accept(employee_id, year, proposal, entry),
+            lambda entry: self._development.accept(
+                employee_id, year, proposal, entry, today=self._today()
+            ),
             self,
             note=f"Menjawab: {proposal.reason}",
         )
@@ -580,7 +586,7 @@ class CompetencePage(QWidget):
         if proposal is None or employee_id is None:
             return False
         try:
-            self._development.accept(employee_id, self.year.value(), proposal)
+            self._development.accept(employee_id, self.year.value(), proposal, today=self._today())
         except DomainError as error:
             show_message(self.proposal_error, _problem_text(error))
             return False
@@ -594,7 +600,9 @@ class CompetencePage(QWidget):
         if proposal is None or employee_id is None:
             return False
         try:
-            self._development.dismiss(employee_id, self.year.value(), proposal_key(proposal))
+            self._development.dismiss(
+                employee_id, self.year.value(), proposal_key(proposal), self._today()
+            )
         except DomainError as error:
             show_message(self.proposal_error, _problem_text(error))
             return False

@@ -138,6 +138,7 @@ class RateDialog(_FieldDialog):
         self.rated_on.setCalendarPopup(True)
         self.rated_on.setDisplayFormat("dd/MM/yyyy")
         day = today or date.today()
+        self._day = day
         self.rated_on.setDate(QDate(day.year, day.month, day.day))
 
         required = (
@@ -172,7 +173,7 @@ class RateDialog(_FieldDialog):
 
     def save(self) -> bool:
         """Record the rating; on success the dialog is accepted. False when something is wrong."""
-        on = _get_date(self.rated_on) or date.today()
+        on = _get_date(self.rated_on) or self._day
         return self._run(
             lambda: self._service.rate(
                 self._employee_id,

@@ -39,6 +39,7 @@ from kinerja_desktop.services.development_overview import (
     UnitDevelopment,
 )
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.units import fill_unit_combo
 from kinerja_desktop.ui.workers import run_in_background
@@ -185,8 +186,11 @@ class UnitDevelopmentView(QWidget):
         overview: DevelopmentOverviewService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._overview = overview
         self._staff = staff
         self._data: UnitDevelopment | None = None
@@ -198,7 +202,7 @@ class UnitDevelopmentView(QWidget):
         self.unit.currentIndexChanged.connect(lambda _index: self.refresh())
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.year.valueChanged.connect(lambda _year: self.refresh())
         self.export_button = QPushButton("Ekspor rencana pelatihan (XLSX)…")
         self.export_button.clicked.connect(self.export)
@@ -269,7 +273,7 @@ class UnitDevelopmentView(QWidget):
         self._loading = True
         self.summary.setText("Memuat…")
         run_in_background(
-            lambda: self._overview.unit(year, date.today(), unit_id),
+            lambda: self._overview.unit(year, self._today(), unit_id),
             lambda data: self._loaded(generation, data),
             lambda error: self._failed(generation, error),
         )

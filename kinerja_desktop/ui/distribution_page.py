@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -30,6 +30,7 @@ from kinerja_desktop.domain.periods import Period, periods_for_year
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.services.distribution_service import DistributionService, UnitDistribution
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.units import fill_unit_combo
 
@@ -132,13 +133,18 @@ class DistributionPage(QWidget):
     """Choose a unit and period, record its organisation predikat, read the spread."""
 
     def __init__(
-        self, distribution: DistributionService, staff: StaffService, parent: QWidget | None = None
+        self,
+        distribution: DistributionService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._distribution = distribution
         self._staff = staff
         #: The day a saved organisation predikat is recorded on; tests replace it.
-        self.today: Callable[[], date] = date.today
+        self.today: Today = today
         self.result: UnitDistribution | None = None
         self._build()
         self.refresh()
@@ -148,7 +154,7 @@ class DistributionPage(QWidget):
         self.unit.setAccessibleName("Unit kerja")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self.today().year)
         self.year.setAccessibleName("Tahun")
         self.period = QComboBox()
         self.period.setAccessibleName("Periode")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee, StaffFields
 from kinerja_desktop.services.staff_service import StaffInput, StaffService
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 from kinerja_desktop.ui.units import fill_unit_combo
 
@@ -37,9 +38,15 @@ class EmployeeDialog(QDialog):
     """Add a person (``employee`` None) or edit one; Enter saves, Esc cancels."""
 
     def __init__(
-        self, staff: StaffService, employee: Employee | None = None, parent: QWidget | None = None
+        self,
+        staff: StaffService,
+        employee: Employee | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._staff = staff
         self._employee = employee
         self._penilai_choices: dict[str, int] = {}
@@ -79,7 +86,7 @@ class EmployeeDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.penilai.setCompleter(completer)
-        self.effective_date = QDateEdit(QDate.currentDate())
+        self.effective_date = QDateEdit(qdate(self._today()))
         self.effective_date.setCalendarPopup(True)
         self.effective_date.setDisplayFormat("dd/MM/yyyy")
         # Registering a colleague who already works here records no joining date (it would

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from datetime import date
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.staff import Employee, EmploymentEventKind
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, show_error
 
 LEAVING_KINDS = (
@@ -27,15 +29,23 @@ LEAVING_KINDS = (
 
 
 class EndServiceDialog(QDialog):
-    def __init__(self, staff: StaffService, person: Employee, parent: QWidget | None = None):
+    def __init__(
+        self,
+        staff: StaffService,
+        person: Employee,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self._staff = staff
         self._person = person
         self.setWindowTitle("Nonaktifkan pegawai")
         self.kind = QComboBox()
         for kind, label in LEAVING_KINDS:
             self.kind.addItem(label, kind.value)
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = QDateEdit(qdate(self._today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
         self.note = QLineEdit()

@@ -36,6 +36,7 @@ from kinerja_desktop.services.evaluation_service import EvaluationService, Perio
 from kinerja_desktop.services.seals import SealService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 from kinerja_desktop.ui.evaluation.decision_panel import DecisionPanel
@@ -72,8 +73,10 @@ class EvaluationPage(QWidget):
         behaviour: BehaviourService | None = None,
         dialogue: DialogueService | None = None,
         seals: SealService | None = None,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._service = evaluation
         self._seals = seals
         self.seal_dialog: SignDialog | ReopenDialog | None = None
@@ -89,7 +92,7 @@ class EvaluationPage(QWidget):
     # --- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.picker = PersonPicker(self._service)
+        self.picker = PersonPicker(self._service, today=self._today)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.period = QComboBox()
@@ -117,7 +120,7 @@ class EvaluationPage(QWidget):
         self.evidence_action.setShortcut(QKeySequence("Ctrl+B"))
         self.evidence_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.evidence_action)
-        self.decision = DecisionPanel(self._service)
+        self.decision = DecisionPanel(self._service, today=self._today)
 
         period_label = QLabel("&Periode")
         period_label.setBuddy(self.period)
@@ -162,7 +165,7 @@ class EvaluationPage(QWidget):
         tabs.addTab(results, "&Hasil kerja")
         self.behaviour_panel: BehaviourPanel | None = None
         if self._behaviour is not None:
-            self.behaviour_panel = BehaviourPanel(self._behaviour)
+            self.behaviour_panel = BehaviourPanel(self._behaviour, today=self._today)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(self.behaviour_panel)
@@ -170,6 +173,7 @@ class EvaluationPage(QWidget):
         self.dialogue_panel: DialoguePanel | None = None
         if self._dialogue is not None:
             self.dialogue_panel = DialoguePanel(self._dialogue)
+            self.dialogue_panel.today = self._today
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(self.dialogue_panel)
@@ -221,7 +225,9 @@ class EvaluationPage(QWidget):
         for period in periods:
             self.period.addItem(period.label, period.code)
         found = self.period.findData(keep)
-        self.period.setCurrentIndex(found if found >= 0 else _default_period(periods))
+        self.period.setCurrentIndex(
+            found if found >= 0 else _default_period(periods, self._today())
+        )
         self.period.blockSignals(False)
         self._load()
 
@@ -288,8 +294,12 @@ class EvaluationPage(QWidget):
         if self._seals is None or evaluation is None:
             return None
         seals, skp_id, period = self._seals, evaluation.skp.id, evaluation.period
+        today = self._today()
         dialog = SignDialog(
-            period.label, lambda day: seals.sign_evaluation(skp_id, period.code, day), self
+            period.label,
+            lambda day: seals.sign_evaluation(skp_id, period.code, day, today=self._today()),
+            self,
+            today=today,
         )
         self._open_seal_dialog(dialog)
         return dialog
@@ -363,9 +373,8 @@ class EvaluationPage(QWidget):
         self.evaluation_changed.emit()
 
 
-def _default_period(periods: list[Period]) -> int:
+def _default_period(periods: list[Period], today: date) -> int:
     """The periodic period running today; AKHIR for a past year; else the first."""
-    today = date.today()
     for position, period in enumerate(periods):
         if not period.is_final and period.contains(today):
             return position

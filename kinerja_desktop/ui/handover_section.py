@@ -37,6 +37,7 @@ from kinerja_desktop.services.handover import (
     ImportPreview,
     ImportResult,
 )
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.handover_dialog import HandoverPreviewDialog
 from kinerja_desktop.ui.workers import run_in_background
@@ -53,15 +54,22 @@ class HandoverSection(QGroupBox):
 
     data_changed = Signal()
 
-    def __init__(self, handover: HandoverService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        handover: HandoverService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__("Paket serah terima dan e-Kinerja", parent)
+        self._today = today
         self._handover = handover
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(40)
         self.year = QSpinBox()
         self.year.setRange(_ALL_YEARS, 2100)
         self.year.setSpecialValueText("Semua tahun")
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.export_button = QPushButton("Ekspor paket serah terima…")
         self.import_button = QPushButton("Impor paket…")
         self.ekinerja_button = QPushButton("Ekspor XLSX e-Kinerja…")

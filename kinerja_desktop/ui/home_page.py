@@ -11,6 +11,7 @@ from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.attention import AttentionItem, AttentionService, Severity
 from kinerja_desktop.services.staff_service import InstansiOverview, StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.workers import run_in_background
 
 
@@ -24,9 +25,15 @@ class HomePage(QWidget):
     employee_requested = Signal(int)
 
     def __init__(
-        self, attention: AttentionService, staff: StaffService, parent: QWidget | None = None
+        self,
+        attention: AttentionService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._attention = attention
         self._staff = staff
         self.heading = QLabel("<h2>Beranda</h2>")
@@ -51,7 +58,7 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Reload the overview and, in the background, the attention checks."""
-        today = date.today()
+        today = self._today()
         self.office.setText(
             "<br>".join(_overview_line(entry) for entry in self._staff.overview(today))
             or "Belum ada instansi. Tambahkan di halaman Struktur atau impor daftar pegawai."

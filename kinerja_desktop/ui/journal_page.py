@@ -31,6 +31,7 @@ from kinerja_desktop.domain.periods import FINAL_CODE
 from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.services.journal_service import JournalFilter, JournalService, Observation
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.quick_entry import PersonPicker, QuickEntryDialog
 
@@ -43,9 +44,15 @@ class JournalPage(QWidget):
     """The journal with filters by person, value, period and sign, and a weak-spot panel."""
 
     def __init__(
-        self, journal: JournalService, staff: StaffService, parent: QWidget | None = None
+        self,
+        journal: JournalService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._journal = journal
         self._staff = staff
         self._entries: list[Observation] = []
@@ -59,7 +66,7 @@ class JournalPage(QWidget):
             self.value.addItem(behaviour_label(value), value.value)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.period = QComboBox()
         self.sign = QComboBox()
         self.sign.addItem("Semua sifat", None)
@@ -257,7 +264,7 @@ class JournalPage(QWidget):
     def new_entry(self) -> None:
         """Open quick entry for the filtered (or selected) person, then show the new entry."""
         dialog = QuickEntryDialog(
-            self._journal, self._staff, self, employee_id=self._focus_person()
+            self._journal, self._staff, self, employee_id=self._focus_person(), today=self._today
         )
         dialog.recorded.connect(lambda _employee_id: self.refresh())
         dialog.open()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.cascade_view import CascadeView
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.competence_page import CompetencePage
 from kinerja_desktop.ui.development_unit_view import UnitDevelopmentView
 from kinerja_desktop.ui.distribution_page import DistributionPage
@@ -77,9 +78,13 @@ def _page_shortcut(position: int) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppServices, parent: QWidget | None = None, *, today: Today = date.today
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        #: The day every page takes as today (tests pass a fixed one).
+        self._today = today
         self.events = AppEvents(self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
         self.resize(1200, 760)
@@ -88,7 +93,7 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
-        self.home = HomePage(services.attention, services.staff)
+        self.home = HomePage(services.attention, services.staff, today=today)
         self.pages.addWidget(self.home)
         # The other pages are built the first time they are opened: start-up shows Beranda only.
         self._built: dict[int, QWidget] = {BERANDA: self.home}
@@ -191,7 +196,9 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
-            staff = StaffPage(self._services.staff, journal=self._services.journal)
+            staff = StaffPage(
+                self._services.staff, journal=self._services.journal, today=self._today
+            )
             staff.edit_requested.connect(self.edit_employee)
             staff.add_button.clicked.connect(self.add_employee)
             self._restore_staff_layout(staff)
@@ -206,11 +213,12 @@ class MainWindow(QMainWindow):
                 behaviour=self._services.behaviour,
                 dialogue=self._services.dialogue,
                 seals=self._services.seals,
+                today=self._today,
             )
             evaluation.evaluation_changed.connect(self.home.refresh)
             return evaluation
         if page == PERILAKU:
-            journal = JournalPage(self._services.journal, self._services.staff)
+            journal = JournalPage(self._services.journal, self._services.staff, today=self._today)
             journal.new_button.clicked.disconnect()
             journal.new_button.clicked.connect(self.quick_entry)
             return journal
@@ -218,7 +226,10 @@ class MainWindow(QMainWindow):
             return self._build_competence_area()
         if page == PENGAWASAN:
             supervision = SupervisionPage(
-                self._services.supervision, self._services.staff, printing=self._services.printing
+                self._services.supervision,
+                self._services.staff,
+                printing=self._services.printing,
+                today=self._today,
             )
             supervision.changed.connect(self.home.refresh)
             supervision.journal_changed.connect(self._after_journal)
@@ -236,6 +247,7 @@ class MainWindow(QMainWindow):
             handover=self._services.handover,
             accounts=self._services.accounts,
             printing=self._services.printing,
+            today=self._today,
         )
         settings.staff_changed.connect(self.events.staff_changed)
         if settings.backup_section is not None:  # a restore changes everything on screen
@@ -245,12 +257,14 @@ class MainWindow(QMainWindow):
     def _build_unit_head_page(self, page: int) -> QWidget:
         """Sebaran Predikat and Cetak, the unit head's pages."""
         if page == SEBARAN:
-            return DistributionPage(self._services.distribution, self._services.staff)
-        return PrintPage(self._services.printing, self._services.staff)
+            return DistributionPage(
+                self._services.distribution, self._services.staff, today=self._today
+            )
+        return PrintPage(self._services.printing, self._services.staff, today=self._today)
 
     def _build_skp_area(self) -> QWidget:
         """SKP: the editor with its time savers, and the cascade of the unit's results."""
-        editor = SkpPage(self._services.skp, self._services.staff)
+        editor = SkpPage(self._services.skp, self._services.staff, today=self._today)
         editor.skp_changed.connect(lambda _id: self.home.refresh())
         tools = SkpTools(
             editor, self._services.skp_copy, self._services.skp_xlsx, self._services.staff
@@ -260,7 +274,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)
         layout.addWidget(editor)
-        cascade = CascadeView(self._services.cascade, self._services.staff)
+        cascade = CascadeView(self._services.cascade, self._services.staff, today=self._today)
         cascade.employee_requested.connect(self.show_skp)
         tabs = QTabWidget()
         tabs.addTab(holder, "SKP &pegawai")
@@ -271,9 +285,14 @@ class MainWindow(QMainWindow):
     def _build_competence_area(self) -> QWidget:
         """Kompetensi & Pengembangan: one person's profile and plan, and the unit's view."""
         person = CompetencePage(
-            self._services.competence, self._services.development, self._services.staff
+            self._services.competence,
+            self._services.development,
+            self._services.staff,
+            today=self._today,
         )
-        unit = UnitDevelopmentView(self._services.development_overview, self._services.staff)
+        unit = UnitDevelopmentView(
+            self._services.development_overview, self._services.staff, today=self._today
+        )
         tabs = QTabWidget()
         tabs.addTab(person, "Per &pegawai")
         tabs.addTab(unit, "&Unit kerja")
@@ -304,7 +323,11 @@ class MainWindow(QMainWindow):
         """Jot an observation from anywhere (Ctrl+J), for the person selected in Pegawai."""
         employee_id = self.staff_page.selected_id() if PEGAWAI in self._built else None
         dialog = QuickEntryDialog(
-            self._services.journal, self._services.staff, self, employee_id=employee_id
+            self._services.journal,
+            self._services.staff,
+            self,
+            employee_id=employee_id,
+            today=self._today,
         )
         dialog.recorded.connect(lambda _id: self._after_journal())
         dialog.open()
@@ -333,7 +356,7 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------
 
     def add_employee(self) -> None:
-        dialog = EmployeeDialog(self._services.staff, parent=self)
+        dialog = EmployeeDialog(self._services.staff, parent=self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self.events.staff_changed.emit()
             self.show_employee(dialog.saved.id)
@@ -345,7 +368,10 @@ class MainWindow(QMainWindow):
 
     def edit_employee(self, employee_id: int) -> None:
         dialog = EmployeeDialog(
-            self._services.staff, self._services.staff.get(employee_id), parent=self
+            self._services.staff,
+            self._services.staff.get(employee_id),
+            parent=self,
+            today=self._today,
         )
         if dialog.exec() and dialog.saved is not None:
             self.events.staff_changed.emit()
@@ -358,7 +384,7 @@ class MainWindow(QMainWindow):
         person = self._services.staff.get(employee_id)
         if not person.active:
             return
-        dialog = EndServiceDialog(self._services.staff, person, parent=self)
+        dialog = EndServiceDialog(self._services.staff, person, parent=self, today=self._today)
         if dialog.exec():
             self.events.staff_changed.emit()
 
@@ -370,7 +396,7 @@ class MainWindow(QMainWindow):
             self, "Aktifkan kembali", "Aktifkan kembali pegawai ini mulai hari ini?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._services.staff.reactivate(employee_id, date.today())
+            self._services.staff.reactivate(employee_id, self._today())
             self.events.staff_changed.emit()
             self.staff_page.select(employee_id)
 

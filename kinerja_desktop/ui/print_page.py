@@ -34,6 +34,7 @@ from kinerja_desktop.services.printing.batch import BatchResult, file_name, plan
 from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, UNIT_FORMS
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.pdf_printing import choose_printer, paint_pages
 from kinerja_desktop.ui.units import fill_unit_combo
@@ -54,9 +55,15 @@ class PrintPage(QWidget):
     """Pick a person or a unit, a period, a form and the paper; preview, print, save, batch."""
 
     def __init__(
-        self, printing: PrintingService, staff: StaffService, parent: QWidget | None = None
+        self,
+        printing: PrintingService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._printing = printing
         self._staff = staff
         self._prepared: PreparedDocument | None = None
@@ -69,7 +76,7 @@ class PrintPage(QWidget):
 
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.period = QComboBox()
         self.form = QComboBox()
         for kind in FormKind:
@@ -184,12 +191,12 @@ class PrintPage(QWidget):
             unit_id = self.unit.currentData()
             if unit_id is None:
                 raise DomainError("Pilih unitnya dahulu.")
-            return PrintRequest(form, self.year.value(), date.today(), period, unit_id=unit_id)
+            return PrintRequest(form, self.year.value(), self._today(), period, unit_id=unit_id)
         employee_id = self.person.currentData()
         if employee_id is None:
             raise DomainError(f"Tidak ada pegawai dengan SKP tahun {self.year.value()}.")
         return PrintRequest(
-            form, self.year.value(), date.today(), period, employee_id=int(employee_id)
+            form, self.year.value(), self._today(), period, employee_id=int(employee_id)
         )
 
     # --- one document --------------------------------------------------------------------------
@@ -293,7 +300,7 @@ class PrintPage(QWidget):
                 self._printing,
                 self._staff,
                 year=self.year.value(),
-                printed_on=date.today(),
+                printed_on=self._today(),
                 forms=forms,
                 period_code=str(self.period.currentData() or ""),
                 unit_id=unit_id,

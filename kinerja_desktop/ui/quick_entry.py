@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,7 @@ from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviou
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -210,9 +211,12 @@ class QuickEntryDialog(QDialog):
         staff: StaffService,
         parent: QWidget | None = None,
         employee_id: int | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
+        self._today = today
         self.setWindowTitle("Catatan perilaku baru")
         self.setMinimumWidth(560)
 
@@ -245,7 +249,7 @@ class QuickEntryDialog(QDialog):
         )
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(70)
-        self.observed_on = QDateEdit(QDate.currentDate())
+        self.observed_on = QDateEdit(qdate(today()))
         self.observed_on.setCalendarPopup(True)
         self.observed_on.setDisplayFormat("dd/MM/yyyy")
         self.source = QComboBox()
@@ -455,6 +459,7 @@ class QuickEntryDialog(QDialog):
                 evidence_note=self.evidence_note.text(),
                 evidence_link=self.evidence_link.text(),
                 evidence_file=Path(file_text) if file_text else None,
+                today=self._today(),
             )
         except ValidationErrors as errors:
             self._show_errors(errors.by_field())

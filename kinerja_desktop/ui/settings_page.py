@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.accounts.accounts_section import AccountsSection
 from kinerja_desktop.ui.backup_section import BackupSection
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.handover_section import HandoverSection
 from kinerja_desktop.ui.paper_key_section import PaperKeySection
@@ -56,8 +57,10 @@ class SettingsPage(QWidget):
         handover: HandoverService | None = None,
         accounts: AccountService | None = None,
         printing: PrintingService | None = None,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._staff = staff
         layout = QVBoxLayout(self)
         layout.addWidget(self._years_box())
@@ -66,7 +69,7 @@ class SettingsPage(QWidget):
         if self.backup_section is not None:
             layout.addWidget(self.backup_section)
         if handover is not None:
-            self.handover = HandoverSection(handover)
+            self.handover = HandoverSection(handover, today=today)
             self.handover.data_changed.connect(self.staff_changed)
             layout.addWidget(self.handover)
         if accounts is not None and accounts.can_manage():  # admin only
@@ -81,7 +84,7 @@ class SettingsPage(QWidget):
         self.instansi = QComboBox()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.scheme = QComboBox()
         for scheme in EvaluationScheme:
             self.scheme.addItem(scheme.label, scheme.value)
@@ -111,8 +114,8 @@ class SettingsPage(QWidget):
         self.acting_nip.setPlaceholderText("NIP pelaksana")
         self.for_nip = QLineEdit()
         self.for_nip.setPlaceholderText("NIP pejabat yang digantikan")
-        self.acting_start = QDateEdit(QDate.currentDate())
-        self.acting_end = QDateEdit(QDate.currentDate().addDays(30))
+        self.acting_start = QDateEdit(qdate(self._today()))
+        self.acting_end = QDateEdit(qdate(self._today()).addDays(30))
         for edit in (self.acting_start, self.acting_end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")

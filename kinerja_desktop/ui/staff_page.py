@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.staff_table_model import StaffTableModel
 from kinerja_desktop.ui.units import fill_unit_combo
 
@@ -45,8 +46,10 @@ class StaffPage(QWidget):
         parent: QWidget | None = None,
         *,
         journal: JournalService | None = None,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._staff = staff
         self._journal = journal
         self.model = StaffTableModel(staff)
@@ -178,7 +181,7 @@ class StaffPage(QWidget):
         self.details.setText(self._details_html(employee_id))
 
     def _details_html(self, employee_id: int) -> str:
-        today = date.today()
+        today = self._today()
         profile = self._staff.profile(employee_id, today)
         person, appraisers = profile.employee, profile.appraisers
         penilai = appraisers.penilai.full_name if appraisers.penilai else "—"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,9 @@ from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
 from kinerja_desktop.domain.accounts import MAX_FAILED_ATTEMPTS
 from kinerja_desktop.services.account_service import SignInError
 from kinerja_desktop.services.app_services import open_services
+
+#: When the admin got locked out and tries again: inside the lockout, whatever the clock says.
+FORGOT_AT = datetime(2026, 11, 28, 9, 0)
 
 
 @pytest.fixture
@@ -22,7 +25,7 @@ def office(db_path: Path) -> Path:
         services.accounts.sign_out()
         for attempt in range(MAX_FAILED_ATTEMPTS):  # locked out, as a forgetful admin would be
             with pytest.raises(SignInError):
-                services.accounts.sign_in("admin", f"lupa{attempt}x", datetime.now())
+                services.accounts.sign_in("admin", f"lupa{attempt}x", FORGOT_AT)
     finally:
         services.close()
     return db_path
@@ -36,7 +39,20 @@ def test_reset_password_lets_the_admin_in_again(
     assert "akun aktif dan tidak terkunci" in capsys.readouterr().out
     services = open_services(office, create=False)
     try:
-        assert services.accounts.sign_in("admin", "baru2026x").user_name == "admin"
+        # Still inside the lockout that FORGOT_AT started: only the reset lets the admin in.
+        signed_in = services.accounts.sign_in(
+            "admin", "baru2026x", FORGOT_AT + timedelta(minutes=1)
+        )
+        assert signed_in.user_name == "admin"
+    finally:
+        services.close()
+
+
+def test_the_admin_is_locked_out_before_the_reset(office: Path) -> None:
+    services = open_services(office, create=False)
+    try:
+        with pytest.raises(SignInError):
+            services.accounts.sign_in("admin", "sandi2026", FORGOT_AT + timedelta(minutes=1))
     finally:
         services.close()
 

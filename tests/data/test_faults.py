@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -175,10 +174,8 @@ def test_two_processes_on_one_file(db_path: Path) -> None:
             holder.stdout.close()
     assert lock_path(db_path).exists()  # a killed process cannot clean up
 
-    started = time.monotonic()
     services = open_office(db_path)  # its process is gone: the lock is stale and replaced
     try:
-        assert time.monotonic() - started < 5
         assert f'"pid": {os.getpid()}' in lock_path(db_path).read_text(encoding="utf-8")
     finally:
         services.close()

@@ -46,6 +46,8 @@ IQBAL = "199507092022211005"  # line 6, PPPK
 NURAINI = "197911232005012007"  # line 7, under Ahmad; penilai of lines 8-12
 NI_LUH = "198608172010012019"  # line 8
 HENDRA = "198404142009021003"  # line 12
+#: The day the imports below run on.
+IMPORT_DAY = dt.date(2026, 11, 28)
 NEW_NIP = "199104202015031002"  # not in the sample
 
 
@@ -171,10 +173,8 @@ def test_sample_imports_eleven_people(
     # A staff list says who works here, not since when: no joining date is invented, so the
     # appraisal periods stay whole.
     assert services.staff.history(nuraini.id) == []
-    assert [p.code for p in services.staff.periods_for(nuraini.id, dt.date.today().year)][
-        -1
-    ] == "AKHIR"
-    assert services.staff.periods_for(nuraini.id, dt.date.today().year)[-1].start.month == 1
+    periods = services.staff.periods_for(nuraini.id, IMPORT_DAY.year)
+    assert (periods[-1].code, periods[-1].start.month) == ("AKHIR", 1)
 
 
 def test_plain_unit_names_go_under_the_only_instansi(
@@ -663,7 +663,7 @@ def test_an_update_reports_and_records_its_changes(
     path = write_rows(tmp_path, rows)
 
     preview = importer.preview(path)
-    result = importer.apply(path, skip_invalid=False)
+    result = importer.apply(path, skip_invalid=False, today=IMPORT_DAY)
 
     expected = (
         "Golongan: III/b → III/c",
@@ -691,6 +691,7 @@ def test_an_update_reports_and_records_its_changes(
     assert penilai_nips(services)[RIZKY] == NURAINI
     history = services.staff.history(rizky.id)
     assert [event.kind.value for event in history] == ["MUTASI"]
+    assert history[0].event_date == IMPORT_DAY
     assert (history[0].from_unit_id, history[0].to_unit_id) == (rizky.unit_id, after.unit_id)
 
 

@@ -105,15 +105,23 @@ def test_the_screen_locks_after_idle_time_and_the_password_opens_it(
     window.menuBar().addMenu("&Berkas")
     qtbot.addWidget(window)
     window.show()
-    # Long enough that a busy CI machine does not let it expire between two inputs below.
-    lock = IdleLock(window, fast_accounts, idle_ms=800)
-    # Input keeps it open: the timer restarts on every key press or mouse move.
-    for _ in range(4):
-        qtbot.wait(60)
-        qtbot.mouseMove(window, QPoint(10, 10))
-        qtbot.keyClick(window, Qt.Key.Key_Shift)
+    # An hour: it cannot run out during the test however busy the machine is; the test
+    # drives the timer instead of waiting for it.
+    lock = IdleLock(window, fast_accounts, idle_ms=3_600_000)
+    assert lock.idle_timer.interval() == 3_600_000 and lock.idle_timer.isActive()
+    # Input keeps it open: every key press or mouse move starts the idle time again.
+    for send in (
+        lambda: qtbot.mouseMove(window, QPoint(10, 10)),
+        lambda: qtbot.keyClick(window, Qt.Key.Key_Shift),
+    ):
+        lock.idle_timer.stop()
+        send()
+        assert lock.idle_timer.isActive()
     assert not lock.locked
-    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
+    # The idle time runs out: the screen locks.
+    lock.idle_timer.start(0)
+    qtbot.waitUntil(lambda: lock.locked, timeout=10_000)
+    lock.idle_timer.setInterval(3_600_000)  # the hour again once it is opened
     assert lock.dialog is not None
     assert not window.centralWidget().isVisible()
     lock.dialog.reject()  # Esc does not open it

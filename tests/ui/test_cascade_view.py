@@ -184,6 +184,8 @@ def test_labels_lead_to_the_controls(view: CascadeView) -> None:
 
 
 def test_the_year_starts_at_this_year(qtbot, planned: AppServices) -> None:
-    widget = CascadeView(CascadeService(planned.database), planned.staff)
+    widget = CascadeView(
+        CascadeService(planned.database), planned.staff, today=lambda: date(2031, 1, 1)
+    )
     qtbot.addWidget(widget)
-    assert widget.year.value() == date.today().year
+    assert widget.year.value() == 2031

@@ -13,10 +13,12 @@ from kinerja_desktop.services.development_service import ItemInput
 from kinerja_desktop.ui.competence_page import COMPETENCE_COLUMNS, PLAN_COLUMNS, CompetencePage
 
 CODE = "M.01"
+#: The day the page takes as today.
+TODAY = date(2026, 11, 28)
 
 
 def _page(qtbot: QtBot, office: AppServices) -> CompetencePage:
-    page = CompetencePage(office.competence, office.development, office.staff)
+    page = CompetencePage(office.competence, office.development, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     return page
 
@@ -88,7 +90,7 @@ def test_rate_gap_propose_and_accept(qtbot: QtBot, office: AppServices) -> None:
 def test_dismiss_hides_proposal(qtbot: QtBot, office: AppServices) -> None:
     page = _page(qtbot, office)
     siti = office.staff.search_people("Siti")[0]
-    office.competence.rate(siti.id, CODE, 1, "Perlu dikembangkan.", date.today())
+    office.competence.rate(siti.id, CODE, 1, "Perlu dikembangkan.", TODAY)
     page.person.set_person(siti)
     assert len(page.proposals) == 1
     page.proposal_list.setCurrentRow(0)
@@ -153,12 +155,10 @@ def test_a_plan_item_is_checked_whole_then_saved(qtbot: QtBot, office: AppServic
 def test_follow_up_an_item_at_a_new_period(qtbot: QtBot, office: AppServices) -> None:
     page = _page(qtbot, office)
     siti = _siti(page, office)
-    long_ago = date.today() - timedelta(days=200)  # before the running period began
+    long_ago = TODAY - timedelta(days=200)  # before the running period began
     entry = ItemInput("Perilaku Kolaboratif", "Mentoring rapat koordinasi", "MENTORING", "4")
     for title in ("Mentoring rapat koordinasi", "Coaching penyusunan laporan"):
-        office.development.add_item(
-            siti, date.today().year, replace(entry, title=title), today=long_ago
-        )
+        office.development.add_item(siti, TODAY.year, replace(entry, title=title), today=long_ago)
     page.refresh()
     status = PLAN_COLUMNS.index("Status")
     assert [page.plan_table.item(r, status).text() for r in range(2)] == [
@@ -193,7 +193,7 @@ def test_follow_up_an_item_at_a_new_period(qtbot: QtBot, office: AppServices) ->
 def test_edit_a_proposal_before_accepting_it(qtbot: QtBot, office: AppServices) -> None:
     page = _page(qtbot, office)
     siti = _siti(page, office)
-    office.competence.rate(siti, CODE, 1, "Perlu dikembangkan.", date.today())
+    office.competence.rate(siti, CODE, 1, "Perlu dikembangkan.", TODAY)
     page.refresh()
     page.proposal_list.setCurrentRow(0)
     dialog = page.edit_and_accept_selected()

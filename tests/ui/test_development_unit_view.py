@@ -14,9 +14,12 @@ from kinerja_desktop.services.development_service import ItemInput
 from kinerja_desktop.ui import development_unit_view
 from kinerja_desktop.ui.development_unit_view import PEOPLE_COLUMNS, UnitDevelopmentView
 
+#: The day the view takes as today.
+TODAY = date(2026, 11, 28)
+
 
 def _view(qtbot: QtBot, office: AppServices) -> UnitDevelopmentView:
-    view = UnitDevelopmentView(office.development_overview, office.staff)
+    view = UnitDevelopmentView(office.development_overview, office.staff, today=lambda: TODAY)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: not view.loading)
     return view
@@ -24,7 +27,7 @@ def _view(qtbot: QtBot, office: AppServices) -> UnitDevelopmentView:
 
 def _fill(office: AppServices) -> dict[str, int]:
     people = {p.name.split()[0]: p.id for p in office.staff.search_people("", 50)}
-    today = date.today()
+    today = TODAY
     for jabatan in ("Sekretaris Kecamatan", "Pengadministrasi Perkantoran"):
         office.competence.set_standard(jabatan, "M.03", 3)
         office.competence.set_standard(jabatan, "M.01", 3)

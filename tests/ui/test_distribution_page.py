@@ -40,9 +40,10 @@ def _decide_all(office: AppServices, predikat: Predikat) -> None:
 
 
 def _page(qtbot: QtBot, office: AppServices) -> DistributionPage:
-    page = DistributionPage(DistributionService(office.database), office.staff)
+    page = DistributionPage(
+        DistributionService(office.database), office.staff, today=lambda: date(YEAR, 4, 15)
+    )
     qtbot.addWidget(page)
-    page.today = lambda: date(YEAR, 4, 15)
     unit = next(u for u in office.staff.units() if u.name == "Kecamatan Kertapati")
     page.select(unit.id, YEAR, "TW1")
     return page
@@ -106,10 +107,6 @@ def test_the_page_opens_on_the_last_ended_period(services, qtbot) -> None:
     from kinerja_desktop.ui.distribution_page import DistributionPage
 
     write_demo(services.database, today=date(2026, 11, 28))
-    page = DistributionPage(services.distribution, services.staff)
+    page = DistributionPage(services.distribution, services.staff, today=lambda: date(2026, 11, 28))
     qtbot.addWidget(page)
-    page.today = lambda: date(2026, 11, 28)
-    page.year.setValue(2026)
-    page.period.clear()
-    page.refresh()
     assert page.period.currentData() == "TW3"

@@ -24,8 +24,9 @@ from kinerja_desktop.ui.evaluation.table_model import (
 )
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
 
-#: The page opens on the current year; the data follows it so the tests do not age.
-YEAR = date.today().year
+#: The day the page takes as today; the data lives in its year.
+TODAY = date(2026, 11, 28)
+YEAR = TODAY.year
 
 
 def _iki(name: str, target: str) -> IkiDraft:
@@ -72,7 +73,7 @@ def skp(office: AppServices) -> SkpView:
 
 @pytest.fixture
 def page(office: AppServices, evaluation: EvaluationService, skp: SkpView, qtbot) -> EvaluationPage:
-    shown = EvaluationPage(evaluation, office.skp, office.staff)
+    shown = EvaluationPage(evaluation, office.skp, office.staff, today=lambda: TODAY)
     qtbot.addWidget(shown)
     shown.resize(1300, 800)
     shown.show()
@@ -254,7 +255,7 @@ def test_person_search_and_draft_notice(
     siti = office.staff.find_by_nip("198103042006042011")
     assert siti is not None
     office.skp.create(siti.id, YEAR)  # a draft: nothing to record yet
-    page = EvaluationPage(evaluation, office.skp, office.staff)
+    page = EvaluationPage(evaluation, office.skp, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
 
     assert page.picker.list.count() == 2
@@ -287,7 +288,7 @@ def test_qualitative_assessment_through_the_combo(
         ],
         Pendekatan.KUALITATIF,
     )
-    page = EvaluationPage(evaluation, office.skp, office.staff)
+    page = EvaluationPage(evaluation, office.skp, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()
     page.select(qualitative.id, "TW2")

@@ -12,10 +12,13 @@ from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
 
+#: The day the demo is written for and the page takes as today.
+TODAY = date(2026, 11, 28)
+
 
 @pytest.fixture
 def page(qtbot: QtBot, services: AppServices) -> tuple[EvaluationPage, int, str]:
-    write_demo(services.database, employees=8)
+    write_demo(services.database, employees=8, today=TODAY)
     with services.database.reading() as session:
         skp_id, code = session.execute(
             text("SELECT skp_id, period_code FROM predikat_decisions ORDER BY id LIMIT 1")
@@ -27,6 +30,7 @@ def page(qtbot: QtBot, services: AppServices) -> tuple[EvaluationPage, int, str]
         behaviour=services.behaviour,
         dialogue=services.dialogue,
         seals=services.seals,
+        today=lambda: TODAY,
     )
     qtbot.addWidget(widget)
     widget.select(skp_id, code)
@@ -42,7 +46,7 @@ def test_sign_then_reopen(qtbot: QtBot, services: AppServices, page: tuple) -> N
     assert dialog is not None
     with qtbot.waitSignal(widget.evaluation_changed):
         assert dialog.save()
-    assert services.seals.signed_on(skp_id, code) == date.today()
+    assert services.seals.signed_on(skp_id, code) == TODAY
     assert not widget.model.evaluation.editable
     assert "sudah ditandatangani" in widget.notice.text()
     assert widget.reopen_button.isEnabled() and not widget.sign_button.isEnabled()

@@ -16,7 +16,9 @@ from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.ui.journal_page import COLUMNS, JournalPage
 from kinerja_desktop.ui.quick_entry import QuickEntryDialog
 
-YEAR = date.today().year
+#: The day the page takes as today; the data lives in its year.
+TODAY = date(2026, 11, 28)
+YEAR = TODAY.year
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def _texts(page: JournalPage) -> list[str]:
 def test_filters_narrow_the_table(
     qtbot: QtBot, office: AppServices, journal: JournalService
 ) -> None:
-    page = JournalPage(journal, office.staff)
+    page = JournalPage(journal, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert sorted(_texts(page)) == ["Kas telat", "Kas telat lagi", "Ramah di loket", "Rukun"]
 
@@ -86,7 +88,7 @@ def test_filters_narrow_the_table(
 def test_side_panel_shows_weak_spots_with_causes_and_action(
     qtbot: QtBot, office: AppServices, journal: JournalService
 ) -> None:
-    page = JournalPage(journal, office.staff)
+    page = JournalPage(journal, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert "Pilih pegawai" in page.weak_spots.toPlainText()
     qtbot.keyClicks(page.person, "Siti")
@@ -106,7 +108,7 @@ def test_side_panel_shows_weak_spots_with_causes_and_action(
 def test_new_entry_opens_quick_entry_for_the_person(
     qtbot: QtBot, office: AppServices, journal: JournalService
 ) -> None:
-    page = JournalPage(journal, office.staff)
+    page = JournalPage(journal, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     qtbot.keyClicks(page.person, "Dewi")
     qtbot.keyClick(page.person, Qt.Key.Key_Return)

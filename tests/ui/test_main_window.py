@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings
 
 from kinerja_desktop.services.app_services import AppServices
@@ -7,10 +9,13 @@ from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.main_window import BERANDA, PEGAWAI, STRUKTUR, MainWindow
 from kinerja_desktop.ui.structure_page import StructurePage
 
+#: The day the window takes as today, and the demo is written for.
+TODAY = date(2026, 11, 28)
+
 
 def test_home_page_lists_what_needs_attention(office: AppServices, qtbot, qapp) -> None:
     configure_application(qapp)
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     assert window.pages.currentIndex() == BERANDA
     qtbot.waitUntil(lambda: not window.home.loading)  # the checks run off the GUI thread
@@ -20,7 +25,7 @@ def test_home_page_lists_what_needs_attention(office: AppServices, qtbot, qapp) 
 
 def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -> None:
     configure_application(qapp)
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     shortcuts = {action.text(): action.shortcut().toString() for action in window.actions()}
@@ -73,14 +78,14 @@ def test_structure_page_shows_who_appraises_whom(office: AppServices, qtbot, qap
 
 def test_window_layout_is_remembered(office: AppServices, qtbot, qapp) -> None:
     configure_application(qapp)
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     window.resize(900, 640)
     window.staff_page.table.setColumnWidth(0, 333)
     window.close()
     assert QSettings().value("main_window/geometry") is not None
-    again = MainWindow(office)
+    again = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(again)
     assert again.staff_page.table.columnWidth(0) == 333
 
@@ -92,8 +97,8 @@ def test_every_page_opens_and_a_person_s_skp_opens_from_the_list(
     from kinerja_desktop.ui.main_window import EVALUASI, PAGES, SKP
 
     configure_application(qapp)
-    write_demo(services.database)
-    window = MainWindow(services)
+    write_demo(services.database, today=TODAY)
+    window = MainWindow(services, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     for page in range(len(PAGES)):
@@ -116,8 +121,8 @@ def test_every_page_fits_a_1366_pixel_laptop_screen(services: AppServices, qtbot
     from kinerja_desktop.services.demo import write_demo
     from kinerja_desktop.ui.main_window import PAGES
 
-    write_demo(services.database, employees=40)
-    window = MainWindow(services)
+    write_demo(services.database, employees=40, today=TODAY)
+    window = MainWindow(services, today=lambda: TODAY)
     qtbot.addWidget(window)
     for page in range(len(PAGES)):
         window.go(page)

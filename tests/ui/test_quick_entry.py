@@ -16,6 +16,9 @@ from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.journal_service import JournalFilter, JournalService
 from kinerja_desktop.ui.quick_entry import QuickEntryDialog
 
+#: The day the dialog takes as today.
+TODAY = date(2026, 11, 28)
+
 
 @pytest.fixture
 def journal(office: AppServices, tmp_path: Path) -> JournalService:
@@ -25,7 +28,7 @@ def journal(office: AppServices, tmp_path: Path) -> JournalService:
 def _dialog(
     qtbot: QtBot, office: AppServices, journal: JournalService, employee_id: int | None = None
 ) -> QuickEntryDialog:
-    dialog = QuickEntryDialog(journal, office.staff, employee_id=employee_id)
+    dialog = QuickEntryDialog(journal, office.staff, employee_id=employee_id, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -59,7 +62,7 @@ def test_keyboard_alone_records_an_observation(
     assert entries[0].value is BehaviourValue.AKUNTABEL
     assert entries[0].sign is ObservationSign.NEGATIF
     assert entries[0].text == "Laporan kas terlambat"
-    assert entries[0].observed_on == date.today()
+    assert entries[0].observed_on == TODAY
     assert recorded == [entries[0].employee_id]
     assert dialog.result() == QuickEntryDialog.DialogCode.Accepted
 
@@ -81,7 +84,7 @@ def test_errors_show_next_to_the_fields_and_nothing_is_saved(
     dialog.indicator.setFocus()
     qtbot.keyClick(dialog.indicator, Qt.Key.Key_3)
     assert dialog.indicator.currentData() == 3
-    dialog.observed_on.setDate(QDate.currentDate().addDays(1))
+    dialog.observed_on.setDate(QDate(TODAY).addDays(1))
     dialog.save()
     assert not dialog.errors["employee"].isVisibleTo(dialog)
     assert "belum terjadi" in dialog.errors["observed_on"].text()

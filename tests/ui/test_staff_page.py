@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+from datetime import date
+
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.staff_page import StaffPage
+
+#: The day the page takes as today.
+TODAY = date(2026, 11, 28)
 
 
 def _names(page: StaffPage) -> list[str]:
@@ -10,7 +15,7 @@ def _names(page: StaffPage) -> list[str]:
 
 
 def test_search_as_you_type_narrows_the_list(office: AppServices, qtbot) -> None:
-    page = StaffPage(office.staff)
+    page = StaffPage(office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert page.model.rowCount() == 5
     qtbot.keyClicks(page.search, "raHMa")
@@ -26,7 +31,7 @@ def test_search_as_you_type_narrows_the_list(office: AppServices, qtbot) -> None
 
 
 def test_search_matches_jabatan_and_unit(office: AppServices, qtbot) -> None:
-    page = StaffPage(office.staff)
+    page = StaffPage(office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.search.setText("operator")
     page.apply_filter()
@@ -39,7 +44,7 @@ def test_search_matches_jabatan_and_unit(office: AppServices, qtbot) -> None:
 def test_unit_filter_includes_sub_units(office: AppServices, qtbot) -> None:
     kecamatan = next(u for u in office.staff.units() if u.name == "Kecamatan Kertapati")
     seksi = office.staff.add_unit("Seksi Pemerintahan", kecamatan.id)
-    page = StaffPage(office.staff)
+    page = StaffPage(office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.unit_filter.setCurrentIndex(page.unit_filter.findData(seksi.id))
     assert page.model.rowCount() == 0
@@ -48,7 +53,7 @@ def test_unit_filter_includes_sub_units(office: AppServices, qtbot) -> None:
 
 
 def test_details_show_penilai_atasan_and_nip_grouped(office: AppServices, qtbot) -> None:
-    page = StaffPage(office.staff)
+    page = StaffPage(office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     person = office.staff.find_by_nip("199202282019032014")
     assert person is not None
@@ -62,14 +67,12 @@ def test_details_show_penilai_atasan_and_nip_grouped(office: AppServices, qtbot)
 
 
 def test_inactive_people_are_hidden_unless_asked(office: AppServices, qtbot) -> None:
-    from datetime import date
-
     from kinerja_desktop.domain.staff import EmploymentEventKind
 
     person = office.staff.find_by_nip("199507092022211005")
     assert person is not None
     office.staff.end_service(person.id, EmploymentEventKind.BERHENTI, date(2026, 3, 1))
-    page = StaffPage(office.staff)
+    page = StaffPage(office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert page.model.rowCount() == 4
     page.show_inactive.setChecked(True)
@@ -77,18 +80,16 @@ def test_inactive_people_are_hidden_unless_asked(office: AppServices, qtbot) -> 
 
 
 def test_a_repeated_weak_spot_is_flagged_on_the_person(services: AppServices, qtbot) -> None:
-    from datetime import date
-
     from kinerja_desktop.services.demo import write_demo
 
-    write_demo(services.database)
+    write_demo(services.database, today=TODAY)
     spots = [
         person
         for person in services.staff.search_people("", 100)
-        if services.journal.weak_spots(person.id, date.today().year)
+        if services.journal.weak_spots(person.id, TODAY.year)
     ]
     assert len(spots) == 1  # the demo's administration officer
-    page = StaffPage(services.staff, journal=services.journal)
+    page = StaffPage(services.staff, journal=services.journal, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.select(spots[0].id)
     assert "Perilaku yang perlu dikembangkan (berulang)" in page.details.text()

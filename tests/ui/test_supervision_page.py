@@ -22,13 +22,16 @@ from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.supervision.register_tab import COLUMNS, FeedbackDialog, RegisterTab
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 
 def _unit_id(office: AppServices) -> int:
     return office.supervision.surveys.find_unit("Kecamatan Kertapati").id
 
 
 def test_keyboard_entry_one_respondent_per_enter(qtbot: QtBot, office: AppServices) -> None:
-    tab = SurveyTab(office.supervision.surveys)
+    tab = SurveyTab(office.supervision.surveys, today=lambda: TODAY)
     qtbot.addWidget(tab)
     tab.unit.setCurrentIndex(tab.unit.findData(_unit_id(office)))
     qtbot.keyClicks(tab.period, "2026-S1")
@@ -62,7 +65,7 @@ def test_the_last_respondent_can_be_taken_back(
 ) -> None:
     survey = office.supervision.surveys.open_survey(_unit_id(office), "2026")
     office.supervision.surveys.add_typed(survey.id, "444444444\n111111111")
-    tab = SurveyTab(office.supervision.surveys)
+    tab = SurveyTab(office.supervision.surveys, today=lambda: TODAY)
     qtbot.addWidget(tab)
     tab.refresh(keep=survey.id)
     asked: list[str] = []
@@ -84,7 +87,7 @@ def _complaint(office: AppServices, employee_id: int | None) -> int:
             FeedbackFields(
                 kind=FeedbackKind.PENGADUAN,
                 channel=Channel.TELEPON_WA,
-                received_on=date.today(),
+                received_on=TODAY,
                 text="Petugas loket tidak menjawab pertanyaan warga.",
             ),
             unit_id=_unit_id(office),
@@ -98,7 +101,9 @@ def test_turning_a_complaint_into_an_observation(qtbot: QtBot, office: AppServic
     dewi = office.staff.search_people("Dewi")[0].id
     feedback_id = _complaint(office, dewi)
     _complaint(office, None)
-    tab = RegisterTab(office.supervision.feedback, office.supervision.surveys, office.staff)
+    tab = RegisterTab(
+        office.supervision.feedback, office.supervision.surveys, office.staff, today=lambda: TODAY
+    )
     qtbot.addWidget(tab)
     assert tab.table.rowCount() == 2
     tab.select(feedback_id)
@@ -183,7 +188,9 @@ def test_pengawasan_page_opens_from_the_main_window(qtbot: QtBot, office: AppSer
 def test_new_entry_shows_errors_next_to_fields_and_saves_nothing(
     qtbot: QtBot, office: AppServices
 ) -> None:
-    dialog = FeedbackDialog(office.supervision.feedback, office.supervision.surveys, office.staff)
+    dialog = FeedbackDialog(
+        office.supervision.feedback, office.supervision.surveys, office.staff, today=lambda: TODAY
+    )
     qtbot.addWidget(dialog)
     dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.SP4N_LAPOR.value))
     assert dialog.ticket.isEnabled()
@@ -202,7 +209,9 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
 ) -> None:
     dewi = office.staff.search_people("Dewi")[0].id
     feedback_id = _complaint(office, dewi)
-    tab = RegisterTab(office.supervision.feedback, office.supervision.surveys, office.staff)
+    tab = RegisterTab(
+        office.supervision.feedback, office.supervision.surveys, office.staff, today=lambda: TODAY
+    )
     qtbot.addWidget(tab)
     tab.select(feedback_id)
     assert tab.edit_button.isEnabled() and tab.remove_button.isEnabled()
@@ -213,6 +222,7 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
         office.supervision.surveys,
         office.staff,
         existing=entry,
+        today=lambda: TODAY,
     )
     qtbot.addWidget(dialog)
     assert dialog.text.toPlainText() == entry.text  # the form starts from what was recorded

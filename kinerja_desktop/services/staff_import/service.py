@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -48,8 +49,11 @@ class StaffImportService:
         with self._db.reading() as session:
             return _Analysis(session, table).preview()
 
-    def apply(self, path: Path, *, skip_invalid: bool) -> ImportResult:
+    def apply(self, path: Path, *, skip_invalid: bool, today: date | None = None) -> ImportResult:
         """Check the file again and write every valid row in one transaction.
+
+        ``today`` dates the history the import records (a move between units); the real date
+        unless given.
 
         Raises:
             ImportRefusedError: The file cannot be imported as it is now (the database may have
@@ -62,7 +66,7 @@ class StaffImportService:
             preview = analysis.preview()
             if not preview.importable(skip_invalid=skip_invalid):
                 raise ImportRefusedError(preview, skip_invalid=skip_invalid)
-            result = analysis.write(session)
+            result = analysis.write(session, today or date.today())
             return replace(result, skipped_problems=tuple(preview.problem_lines()))
 
 
@@ -101,10 +105,10 @@ class _Analysis:
         created = self._checked.units.created
         return tuple(NewUnit(unit.path, unit.kind) for unit in created if unit.used)
 
-    def write(self, session: Session) -> ImportResult:
+    def write(self, session: Session, today: date) -> ImportResult:
         """Write every valid row: units, new people, updates, penilai links, history."""
         checked = self._checked
-        writer = Writer(session, checked.table, checked.units, checked.existing)
+        writer = Writer(session, checked.table, checked.units, checked.existing, today)
         valid = [draft for draft in checked.drafts if draft.valid]
         writer.create_units()
         writer.insert_people([d for d in valid if d.action is ImportAction.NEW])

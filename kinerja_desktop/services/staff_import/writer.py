@@ -27,6 +27,7 @@ class Writer:
         table: Table,
         units: UnitTree,
         existing: dict[str, EmployeeRow],
+        today: date,
     ) -> None:
         self._session = session
         self._table = table
@@ -34,7 +35,7 @@ class Writer:
         self._existing = existing
         self._ids: dict[str, int] = {nip: row.id for nip, row in existing.items()}
         self._events: list[dict[str, Any]] = []
-        self._today = date.today()
+        self._today = today
         self._note = f"Impor dari berkas {table.name}"[:500]
 
     def create_units(self) -> None:

@@ -107,15 +107,17 @@ class IdleLock(QObject):
         super().__init__(window)
         self._window = window
         self._accounts = accounts
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(idle_ms)
-        self._timer.timeout.connect(self.lock)
+        #: Runs out after ``idle_ms`` without input and locks; public so tests can drive it
+        #: without depending on how fast the machine is.
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(idle_ms)
+        self.idle_timer.timeout.connect(self.lock)
         self.dialog: LockDialog | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self._timer.start()
+        self.idle_timer.start()
 
     @property
     def locked(self) -> bool:
@@ -123,7 +125,7 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: ARG002 - Qt's
         if event.type() in INPUT_EVENTS and self.dialog is None:
-            self._timer.start()
+            self.idle_timer.start()
         return False
 
     def lock(self) -> None:
@@ -133,7 +135,7 @@ class IdleLock(QObject):
         if modal is not None and modal.isFullScreen():
             # The public's kiosk runs unattended for hours and has its own PIN to leave it;
             # a lock dialog over it would face the citizens.
-            self._timer.start()
+            self.idle_timer.start()
             return
         content = self._window.centralWidget()
         if content is not None:
@@ -154,10 +156,10 @@ class IdleLock(QObject):
         if result == SIGN_OUT:
             self.sign_out_requested.emit()
         else:
-            self._timer.start()
+            self.idle_timer.start()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.idle_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -25,6 +25,7 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.predikat import OVERRIDE_MARK, Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.services.behaviour_service import BehaviourPeriod, BehaviourService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 
 MARK_STYLE = "color: #8a5300; font-weight: bold;"
@@ -43,8 +44,15 @@ class BehaviourPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, behaviour: BehaviourService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        behaviour: BehaviourService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self._service = behaviour
         self._view: BehaviourPeriod | None = None
         self._build()
@@ -395,7 +403,7 @@ class BehaviourPanel(QWidget):
                 view.period.code,
                 Rating(self.rating_final.currentData()),
                 self.rating_reason.text() if self.rating_reason_needed else "",
-                on=on or date.today(),
+                on=on or self._today(),
             )
         except DomainError as error:
             label = self.rating_errors.get(error.field or "", self.rating_errors["general"])
@@ -420,7 +428,7 @@ class BehaviourPanel(QWidget):
                 view.period.code,
                 Predikat(chosen) if chosen else None,
                 self.predikat_reason.text() if self.predikat_reason_needed else "",
-                on=on or date.today(),
+                on=on or self._today(),
             )
         except DomainError as error:
             label = self.predikat_errors.get(error.field or "", self.predikat_errors["general"])

@@ -25,6 +25,7 @@ from kinerja_desktop.services.evaluation_service import (
     PeriodEvaluation,
     RatingSource,
 )
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 
 ORGANISATION_TEXT = "Ambil dari capaian kinerja organisasi (pimpinan unit)"
@@ -39,8 +40,15 @@ class DecisionPanel(QGroupBox):
 
     decided = Signal(object)
 
-    def __init__(self, evaluation: EvaluationService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        evaluation: EvaluationService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__("Rating Hasil Kerja", parent)
+        self._today = today
         self._service = evaluation
         self._evaluation: PeriodEvaluation | None = None
         self._reason_needed = False
@@ -150,7 +158,7 @@ class DecisionPanel(QGroupBox):
                 Rating(self.final.currentData()),
                 reason=self.reason.text() if self._reason_needed else "",
                 from_organisation=self.from_organisation.isChecked(),
-                on=on or date.today(),
+                on=on or self._today(),
             )
         except ValidationError as error:
             show_message(self.errors.get(error.field or "", self.errors["general"]), error.message)

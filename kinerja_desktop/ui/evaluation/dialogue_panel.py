@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.services.dialogue_service import Dialogue, DialogueService
+from kinerja_desktop.ui.clock import qdate
 from kinerja_desktop.ui.common import error_label, show_message
 
 RESULT_STANDS = "Hasil penilaian tetap"
@@ -44,15 +45,11 @@ _SECTION_OF = {
 }
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMMM yyyy")
-    edit.setDate(_qdate(date.today()))
+    edit.setDate(qdate(date.today()))
     edit.setAccessibleName(name)
     return edit
 
@@ -232,10 +229,10 @@ class DialoguePanel(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.self_assessment.setPlainText(dialogue.self_assessment)
         self.reflection.setPlainText(dialogue.reflection)
-        self.talk_on.setDate(_qdate(dialogue.talk_on or today))
-        self.received_on.setDate(_qdate(dialogue.result_received_on or today))
+        self.talk_on.setDate(qdate(dialogue.talk_on or today))
+        self.received_on.setDate(qdate(dialogue.result_received_on or today))
         self.response.setPlainText(dialogue.response)
-        self.response_on.setDate(_qdate(dialogue.response_on or today))
+        self.response_on.setDate(qdate(dialogue.response_on or today))
         atasan = dialogue.atasan_penilai
         self.atasan.setText(
             f"Keberatan diajukan kepada Atasan Pejabat Penilai: {atasan.full_name}."
@@ -247,14 +244,14 @@ class DialoguePanel(QWidget):
             "color: #b00020;" if dialogue.deadline_passed and not dialogue.has_objection else ""
         )
         self.objection.setPlainText(dialogue.objection)
-        self.objection_on.setDate(_qdate(dialogue.objection_on or today))
+        self.objection_on.setDate(qdate(dialogue.objection_on or today))
         self.objection_note.setText(dialogue.objection_note)
         self.objection_note.setStyleSheet("color: #b00020;" if dialogue.objection_late else "")
         self.objection_note.setVisible(bool(dialogue.objection_note))
         self.explanation.setPlainText(dialogue.explanation)
-        self.explanation_on.setDate(_qdate(dialogue.explanation_on or today))
+        self.explanation_on.setDate(qdate(dialogue.explanation_on or today))
         self.decision.setPlainText(dialogue.decision)
-        self.decision_on.setDate(_qdate(dialogue.decision_on or today))
+        self.decision_on.setDate(qdate(dialogue.decision_on or today))
         predikat = dialogue.decided_predikat
         self.decided_predikat.setCurrentIndex(
             self.decided_predikat.findData(predikat.value) if predikat is not None else 0

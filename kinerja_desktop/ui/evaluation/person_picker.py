@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.services.evaluation_service import EvaluationService, SkpPerson
+from kinerja_desktop.ui.clock import Today
 
 _SkpRole = Qt.ItemDataRole.UserRole + 1
 
@@ -33,8 +34,15 @@ class PersonPicker(QWidget):
     changed = Signal()
     picked = Signal()
 
-    def __init__(self, evaluation: EvaluationService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        evaluation: EvaluationService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self._service = evaluation
         self._people: dict[int, SkpPerson] = {}
         self.year = QComboBox()
@@ -58,7 +66,7 @@ class PersonPicker(QWidget):
     def refresh(self) -> None:
         """Reload the years and people, keeping the current year and person (no signal)."""
         year, skp_id = self.year.currentData(), self.selected_skp_id()
-        today = date.today().year
+        today = self._today().year
         years = self._service.years()
         self.year.blockSignals(True)
         self.year.clear()
@@ -71,7 +79,7 @@ class PersonPicker(QWidget):
 
     def selected_year(self) -> int:
         year = self.year.currentData()
-        return int(year) if year is not None else date.today().year
+        return int(year) if year is not None else self._today().year
 
     def selected_skp_id(self) -> int | None:
         item = self.list.currentItem()

@@ -27,6 +27,7 @@ from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error, show_message
 from kinerja_desktop.ui.employee_form import person_label
 from kinerja_desktop.ui.skp.commands import EditCommands
@@ -55,8 +56,15 @@ class SkpPage(SkpPageView):
     skp_changed = Signal(int)
     state_changed = Signal()
 
-    def __init__(self, skp: SkpService, staff: StaffService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self,
+        skp: SkpService,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
+        super().__init__(parent, today=today)
         self._skp = skp
         self._staff = staff
         self._person: Employee | None = None
@@ -326,7 +334,7 @@ class SkpPage(SkpPageView):
     def ask_agree(self) -> None:
         if self._view is None or self._view.locked:
             return
-        today = date.today()
+        today = self._today()
         period = self._view
         on = min(max(today, period.period_start), period.period_end)
         dialog = AgreeDialog(on, self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services.skp_service import LOCKED_MESSAGE
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label
 from kinerja_desktop.ui.skp.tree import SkpTreeView
 from kinerja_desktop.ui.skp_lampiran import ExpectationsPanel, LampiranPanel
@@ -35,8 +36,14 @@ BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 class SkpPageView(QWidget):
     """The SKP page's widgets: the stack shows nothing chosen (0), create (1) or the editor (2)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.person = QLineEdit()
         self.person.setPlaceholderText("Ketik nama atau NIP, lalu Enter")
         #: The people suggested while typing in ``person``.
@@ -48,7 +55,7 @@ class SkpPageView(QWidget):
         self.person_error = error_label()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self._today().year)
         self.year.setKeyboardTracking(False)
         self.person_info = QLabel()
         self.status_label = QLabel()

@@ -39,6 +39,7 @@ from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision.audit_service import AuditService, Finding, FindingInput
 from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 from kinerja_desktop.ui.quick_entry import PersonPicker
 
@@ -46,16 +47,12 @@ COLUMNS = ("Tanggal", "Sumber", "Temuan", "Penanggung jawab", "Batas", "Status",
 _FLAG_COLOURS = {DeadlineState.OVERDUE: "#f8d7da", DeadlineState.DUE_SOON: "#fff3cd"}
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
 def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    edit = QDateEdit(qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit
@@ -68,15 +65,18 @@ class FindingDialog(QDialog):
         surveys: SurveyService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setWindowTitle("Temuan baru")
         self._audit = audit
         self.saved: Finding | None = None
         self.source = QComboBox()
         for source in FindingSource:
             self.source.addItem(source.label, source.value)
-        self.found_on = _date_edit(date.today())
+        self.found_on = _date_edit(self._today())
         self.reference = QLineEdit()
         self.title_edit = QLineEdit()
         self.condition = QPlainTextEdit()
@@ -91,7 +91,7 @@ class FindingDialog(QDialog):
         for unit in surveys.units():
             self.unit.addItem(unit.label, unit.id)
         self.person = PersonPicker(staff)
-        self.due_on = _date_edit(date.today())
+        self.due_on = _date_edit(self._today())
         self.default_due = QLabel("Kosongkan perubahan untuk batas bawaan (60 hari).")
         self._due_touched = False
         self.due_on.dateChanged.connect(lambda _d: setattr(self, "_due_touched", True))
@@ -168,14 +168,20 @@ class FindingDialog(QDialog):
 
 class FollowUpDialog(QDialog):
     def __init__(
-        self, audit: AuditService, finding: Finding, parent: QWidget | None = None
+        self,
+        audit: AuditService,
+        finding: Finding,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setWindowTitle(f"Tindak lanjut: {finding.title}")
         self._audit = audit
         self._finding = finding
         self.saved = False
-        self.done_on = _date_edit(date.today())
+        self.done_on = _date_edit(self._today())
         self.action = QPlainTextEdit()
         self.action.setTabChangesFocus(True)
         self.note = QLineEdit()
@@ -306,8 +312,11 @@ class AuditTab(QWidget):
         surveys: SurveyService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._audit = audit
         self._surveys = surveys
         self._staff = staff
@@ -436,7 +445,7 @@ class AuditTab(QWidget):
         )
 
     def new_finding(self) -> None:
-        dialog = FindingDialog(self._audit, self._surveys, self._staff, self)
+        dialog = FindingDialog(self._audit, self._surveys, self._staff, self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.changed.emit()
@@ -445,7 +454,7 @@ class AuditTab(QWidget):
         finding = self.selected()
         if finding is None:
             return
-        dialog = FollowUpDialog(self._audit, finding, self)
+        dialog = FollowUpDialog(self._audit, finding, self, today=self._today)
         if dialog.exec() and dialog.saved:
             self.refresh()
             self.changed.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -9,6 +11,7 @@ from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision import SupervisionServices
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.supervision.audit_tab import AuditTab
 from kinerja_desktop.ui.supervision.dashboard_tab import DashboardTab
@@ -34,13 +37,16 @@ class SupervisionPage(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         printing: PrintingService | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._supervision = supervision
         self.dashboard = DashboardTab(supervision.dashboard)
-        self.register = RegisterTab(supervision.feedback, supervision.surveys, staff)
-        self.surveys = SurveyTab(supervision.surveys, printing=printing)
-        self.audit = AuditTab(supervision.audit, supervision.surveys, staff)
+        self.register = RegisterTab(supervision.feedback, supervision.surveys, staff, today=today)
+        self.surveys = SurveyTab(supervision.surveys, printing=printing, today=today)
+        self.audit = AuditTab(supervision.audit, supervision.surveys, staff, today=today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.dashboard, "&Ringkasan")
         self.tabs.addTab(self.register, "Pengaduan && &Apresiasi")

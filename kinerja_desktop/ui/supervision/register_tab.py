@@ -53,6 +53,7 @@ from kinerja_desktop.services.supervision.feedback_service import (
     FeedbackService,
 )
 from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 from kinerja_desktop.ui.quick_entry import PersonPicker
 
@@ -63,10 +64,6 @@ _FLAG_COLOURS = {
     DeadlineState.DUE_SOON: "#fff3cd",
     DeadlineState.CLOSED_LATE: "#f3e5f5",
 }
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(value: QDate) -> date:
@@ -88,8 +85,10 @@ class FeedbackDialog(QDialog):
         parent: QWidget | None = None,
         *,
         existing: FeedbackEntry | None = None,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setWindowTitle(
             "Ubah entri register" if existing else "Pengaduan, saran, atau apresiasi baru"
         )
@@ -100,7 +99,7 @@ class FeedbackDialog(QDialog):
         self.kind = QComboBox()
         for kind in FeedbackKind:
             self.kind.addItem(kind.label, kind.value)
-        self.received_on = QDateEdit(_qdate(date.today()))
+        self.received_on = QDateEdit(qdate(self._today()))
         self.received_on.setCalendarPopup(True)
         self.received_on.setDisplayFormat("dd/MM/yyyy")
         self.channel = QComboBox()
@@ -166,7 +165,7 @@ class FeedbackDialog(QDialog):
 
     def _fill(self, entry: FeedbackEntry) -> None:
         self.kind.setCurrentIndex(max(self.kind.findData(entry.kind.value), 0))
-        self.received_on.setDate(_qdate(entry.received_on))
+        self.received_on.setDate(qdate(entry.received_on))
         self.channel.setCurrentIndex(max(self.channel.findData(entry.channel.value), 0))
         self.ticket.setText(entry.ticket)
         self.unit.setCurrentIndex(max(self.unit.findData(entry.unit_id), 0))
@@ -271,11 +270,11 @@ class RegisterTab(QWidget):
         surveys: SurveyService,
         staff: StaffService,
         parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
-        self._feedback = feedback
-        self._surveys = surveys
-        self._staff = staff
+        self._feedback, self._surveys, self._staff, self._today = feedback, surveys, staff, today
         self._entries: list[FeedbackEntry] = []
         self.observation_dialog: ObservationDialog | None = None
         self.kind = QComboBox()
@@ -426,7 +425,7 @@ class RegisterTab(QWidget):
     # --- actions ---------------------------------------------------------------------------
 
     def new_entry(self) -> None:
-        dialog = FeedbackDialog(self._feedback, self._surveys, self._staff, self)
+        dialog = FeedbackDialog(self._feedback, self._surveys, self._staff, self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.select(dialog.saved.id)
@@ -437,7 +436,9 @@ class RegisterTab(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        dialog = FeedbackDialog(self._feedback, self._surveys, self._staff, self, existing=entry)
+        dialog = FeedbackDialog(
+            self._feedback, self._surveys, self._staff, self, existing=entry, today=self._today
+        )
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.select(entry.id)

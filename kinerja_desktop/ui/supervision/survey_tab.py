@@ -40,6 +40,7 @@ from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import safe_name
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
+from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import compact, error_label, show_message
 from kinerja_desktop.ui.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
@@ -59,8 +60,11 @@ class SurveyTab(QWidget):
         surveys: SurveyService,
         parent: QWidget | None = None,
         printing: PrintingService | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._surveys = surveys
         self._printing = printing
         self.preview: DocumentPreviewDialog | None = None
@@ -250,7 +254,7 @@ class SurveyTab(QWidget):
         request = PrintRequest(
             FormKind.SURVEI,
             info.period.start.year,
-            date.today(),
+            self._today(),
             period_code=info.period.code,
             unit_id=info.unit_id,
         )
