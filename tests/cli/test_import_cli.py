@@ -50,8 +50,9 @@ def test_import_prints_a_summary(
 
     assert code == EXIT_OK
     assert err == ""
-    assert out.splitlines()[:4] == [
+    assert out.splitlines()[:5] == [
         "Impor 'pegawai-contoh.csv' selesai: 11 pegawai baru, 0 diperbarui, 0 tidak berubah.",
+        "Pengodean berkas: UTF-8.",
         "Unit kerja baru (2):",
         "  - Kecamatan Kertapati (Instansi)",
         "  - Puskesmas Kertapati (Instansi)",

@@ -206,7 +206,7 @@ def test_backup_of_a_damaged_file_fails_and_leaves_no_partial_copy(tmp_path: Pat
 
 def test_empty_zero_byte_file_is_initialised(db_path: Path) -> None:
     db_path.touch()
-    assert inspect_file(db_path).schema_state is SchemaState.EMPTY
+    assert inspect_file(db_path).empty
     open_database(db_path).dispose()
     assert sqlite_query(db_path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     tables = {row[0] for row in sqlite_query(db_path, "SELECT name FROM sqlite_master")}
