@@ -27,7 +27,8 @@ from kinerja_desktop.data.sqlite_files import (
     format_too_new,
     leave_no_sidecars,
     read_only_uri,
-    writable,
+    unreadable_log,
+    write_block,
 )
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import StorageError
@@ -105,6 +106,9 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
             # SQLite has used format versions 1 and 2 only since 2010: in practice, damage.
             damaged=True,
         )
+    unreadable = unreadable_log(path)
+    if unreadable:
+        return FileHealth(path, exists=True, problem=unreadable)
     deep = thorough or path.stat().st_size <= QUICK_CHECK_AT_OPEN_MAX
     return _inspect_contents(path, thorough=thorough, deep=deep)
 
@@ -256,8 +260,9 @@ def _schema_problem(state: SchemaState) -> str | None:
 def open_database(path: Path, *, create: bool = True) -> Database:
     """Open ``path`` for use, creating or migrating it as needed.
 
-    A file (or folder) the user cannot write is opened read-only when it needs no migration:
-    the returned database refuses every write transaction with a clear message. A zero-byte
+    A file the user cannot write (the file, its folder, or its ``-wal``/``-shm``) is opened
+    read-only when it needs no migration: the returned database refuses every write
+    transaction with a message naming what cannot be written and what to do. A zero-byte
     file becomes a new office only with ``create`` (the demo, the GUI's first start).
 
     Raises:
@@ -273,13 +278,14 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
     elif health.problem:
         raise StorageError(health.problem)
-    elif not writable(path):
+    elif (blocked := write_block(path)) is not None:
         if health.schema_state is SchemaState.CURRENT:
-            return Database(path, make_read_only_engine(path), read_only=True)
+            return Database(
+                path, make_read_only_engine(path), read_only=True, read_only_reason=blocked
+            )
         raise StorageError(
-            "Berkas basis data atau foldernya tidak dapat ditulisi (hanya-baca), dan strukturnya "
-            "perlu diperbarui sebelum dapat dibuka. Salin berkas ke folder yang dapat ditulisi, "
-            "atau periksa izinnya; berkas tidak diubah."
+            "Basis data ini perlu diperbarui strukturnya sebelum dapat dibuka, tetapi tidak "
+            f"dapat ditulisi. {blocked} Berkas tidak diubah."
         )
     if health.schema_state is SchemaState.OLDER:
         try:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from kinerja_desktop.data.backup import fsync_directory
 from kinerja_desktop.data.leftovers import building_name, remove_leftovers
 from kinerja_desktop.data.lock import DatabaseLock, acquire_lock
+from kinerja_desktop.data.sqlite_files import replace_unwritable_shm
 from kinerja_desktop.domain.errors import StorageError, ValidationError
 from kinerja_desktop.services.app_services import AppServices, evidence_folder, open_services
 from kinerja_desktop.services.recovery import damaged_file_advice
@@ -51,7 +52,9 @@ def open_locked(
     """Open ``path`` holding ``lock`` and take today's automatic backup if it is due.
 
     Holding the lock, it first removes the temporary files a killed backup, restore or save
-    left beside the file and in its backups folder (``data.leftovers``). A failed automatic
+    left beside the file and in its backups folder (``data.leftovers``), and a ``-shm`` this
+    process cannot write (SQLite rebuilds it from the ``-wal``). Without the lock (a folder
+    nobody can write) the file opens read-only. A failed automatic
     backup does not stop the app: it becomes a warning to show.
 
     Raises:
@@ -61,6 +64,8 @@ def open_locked(
     existed = path.exists()
     if lock is not None:
         remove_leftovers(path, lock, now or datetime.now())
+        # A -shm left unwritable by another user or a crash would fail every save.
+        replace_unwritable_shm(path)
     try:
         services = open_services(path, create=create, lock=lock)
     except StorageError as error:
