@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
+from kinerja_desktop.data import sqlite_files
 from kinerja_desktop.data.backup import backup_before
 from kinerja_desktop.data.database import Database, make_engine, make_read_only_engine
 from kinerja_desktop.data.disk_errors import describe_os_error
@@ -274,8 +275,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     if not health.exists or (health.empty and create):
         if not create:
             raise StorageError(health.problem or "")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
+        _create_file(path)
     elif health.problem:
         raise StorageError(health.problem)
     elif (blocked := write_block(path)) is not None:
@@ -298,6 +298,27 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     if health.schema_state is not SchemaState.CURRENT:
         migrate_file(path)
     return Database(path, make_engine(path))
+
+
+def _create_file(path: Path) -> None:
+    """Create the new office's empty file, owner-only from the first byte (SQLite keeps the mode).
+
+    Raises:
+        StorageError: the folder cannot be written or made; nothing was created.
+    """
+    folder = path.parent
+    if folder.is_dir() and not sqlite_files.can_write(folder):
+        raise StorageError(
+            f"Basis data baru tidak dapat dibuat: folder {folder} tidak dapat ditulisi. Pilih "
+            "folder lain, atau beri izin tulis pada folder itu, lalu coba lagi."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)
+    except OSError as error:
+        raise StorageError(
+            f"Basis data baru {path.name} tidak dapat dibuat. {describe_os_error(error)}"
+        ) from error
 
 
 def migrate_file(path: Path) -> None:

@@ -26,6 +26,7 @@ from trust_helpers import (
     permission_bits_stop_root,
 )
 
+from kinerja_desktop.cli import EXIT_STORAGE, main
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
 from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.services.recovery import set_aside_if_damaged
@@ -152,3 +153,16 @@ def test_an_unwritable_wal_is_never_removed_and_the_file_opens_read_only(unmerge
     finally:
         services.close()
     assert wal.exists() and wal.stat().st_size > 0
+
+
+def test_a_new_office_in_a_read_only_folder_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "arsip"
+    folder.mkdir()
+    with file_mode(folder, 0o500):
+        assert main(["demo", "--db", str(folder / "kantor.sqlite")]) == EXIT_STORAGE
+    said = capsys.readouterr()
+    assert str(folder) in said.err and "tidak dapat ditulisi" in said.err
+    assert "Traceback" not in said.err
+    assert listing(folder) == []
