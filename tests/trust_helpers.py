@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
-from contextlib import closing
+import stat
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from kinerja_desktop.data import sqlite_files
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.staff_service import StaffInput
@@ -58,3 +64,31 @@ def names(path: Path) -> list[str]:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def permission_bits_stop_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root (CI), let the app judge writability by the owner's write bit.
+
+    Root writes through permission bits, so a test that makes a file or folder read-only
+    would otherwise test nothing; the app asks one seam (``sqlite_files.can_write``), and
+    SQLite's own behaviour is then checked by what it must not need (no new file created).
+    Run by an ordinary user, nothing is replaced: the real permissions apply.
+    """
+    if AS_ROOT:
+        monkeypatch.setattr(
+            sqlite_files, "can_write", lambda path: bool(path.stat().st_mode & stat.S_IWUSR)
+        )
+
+
+@contextmanager
+def file_mode(path: Path, bits: int) -> Iterator[None]:
+    """``path`` with permission ``bits`` within the block (restored, so it can be cleaned up)."""
+    before = path.stat().st_mode & 0o777
+    os.chmod(path, bits)
+    try:
+        yield
+    finally:
+        os.chmod(path, before)

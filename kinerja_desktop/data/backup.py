@@ -17,6 +17,10 @@ from kinerja_desktop.domain.backup_rotation import BackupKind, unused_name
 
 #: Automatic and safety backups live in this folder beside the database.
 BACKUP_FOLDER = "backups"
+#: A copy is written under its name plus this, and renamed once checked and synced.
+PART_SUFFIX = ".part"
+#: A restore copies the backup to this name plus the safety backup's name, in ``backups/``.
+RESTORE_STAGING_PREFIX = ".pemulihan-"
 
 
 class BackupError(Exception):
@@ -30,7 +34,7 @@ def create_verified_backup(source: Path, destination: Path) -> Path:
     ``PRAGMA integrity_check``, synced to disk, then renamed into place.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(destination.name + ".part")
+    temporary = destination.with_name(destination.name + PART_SUFFIX)
     temporary.unlink(missing_ok=True)
     try:
         create_private_file(temporary)  # a backup is as private as the database
@@ -70,6 +74,11 @@ def fsync_directory(folder: Path) -> None:
 
 def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
+
+
+def restore_staging(safety_backup: Path) -> Path:
+    """Where a restore checks (and upgrades) its copy of the backup before swapping it in."""
+    return safety_backup.with_name(f"{RESTORE_STAGING_PREFIX}{safety_backup.stem}.sqlite")
 
 
 def backup_before(database: Path, kind: BackupKind, now: datetime | None = None) -> Path:

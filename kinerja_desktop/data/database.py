@@ -147,6 +147,11 @@ _WRITE_FAILURES = (
 )
 
 
+def read_only_message(reason: str) -> str:
+    """The read-only banner and refusal for a file opened read-only because of ``reason``."""
+    return f"Basis data dibuka hanya-baca, jadi perubahan tidak dapat disimpan. {reason}"
+
+
 def explain_write_failure(error: BaseException) -> StorageError | None:
     """The StorageError to show for a failed write, or None when it is not a storage failure."""
     text = str(getattr(error, "orig", None) or error)
@@ -162,11 +167,23 @@ class Database:
     Services frame each user action with :meth:`transaction` (writes) or :meth:`reading`.
     """
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        read_only_reason: str | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         #: True when the file can only be read: every :meth:`transaction` is refused.
         self.read_only = read_only
+        #: What the user reads when a change is refused: which file or folder cannot be
+        #: written, and what to do.
+        self.read_only_message = (
+            read_only_message(read_only_reason) if read_only_reason else READ_ONLY_MESSAGE
+        )
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
         #: Write transactions committed through this object: caches of derived facts (who may
         #: see whom) are valid while it stays the same.
@@ -183,7 +200,7 @@ class Database:
             ReadOnlyError: the file was opened read-only; nothing is attempted.
         """
         if self.read_only:
-            raise ReadOnlyError(READ_ONLY_MESSAGE)
+            raise ReadOnlyError(self.read_only_message)
         with self._session(write=True) as session:
             yield session
 

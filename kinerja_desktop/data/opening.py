@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
+from kinerja_desktop.data import sqlite_files
 from kinerja_desktop.data.backup import backup_before
 from kinerja_desktop.data.database import Database, make_engine, make_read_only_engine
 from kinerja_desktop.data.disk_errors import describe_os_error
@@ -27,7 +28,8 @@ from kinerja_desktop.data.sqlite_files import (
     format_too_new,
     leave_no_sidecars,
     read_only_uri,
-    writable,
+    unreadable_log,
+    write_block,
 )
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import StorageError
@@ -105,6 +107,9 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileHealth:
             # SQLite has used format versions 1 and 2 only since 2010: in practice, damage.
             damaged=True,
         )
+    unreadable = unreadable_log(path)
+    if unreadable:
+        return FileHealth(path, exists=True, problem=unreadable)
     deep = thorough or path.stat().st_size <= QUICK_CHECK_AT_OPEN_MAX
     return _inspect_contents(path, thorough=thorough, deep=deep)
 
@@ -256,8 +261,9 @@ def _schema_problem(state: SchemaState) -> str | None:
 def open_database(path: Path, *, create: bool = True) -> Database:
     """Open ``path`` for use, creating or migrating it as needed.
 
-    A file (or folder) the user cannot write is opened read-only when it needs no migration:
-    the returned database refuses every write transaction with a clear message. A zero-byte
+    A file the user cannot write (the file, its folder, or its ``-wal``/``-shm``) is opened
+    read-only when it needs no migration: the returned database refuses every write
+    transaction with a message naming what cannot be written and what to do. A zero-byte
     file becomes a new office only with ``create`` (the demo, the GUI's first start).
 
     Raises:
@@ -269,17 +275,17 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     if not health.exists or (health.empty and create):
         if not create:
             raise StorageError(health.problem or "")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_private_file(path)  # owner-only from the first byte (SQLite keeps the mode)
+        _create_file(path)
     elif health.problem:
         raise StorageError(health.problem)
-    elif not writable(path):
+    elif (blocked := write_block(path)) is not None:
         if health.schema_state is SchemaState.CURRENT:
-            return Database(path, make_read_only_engine(path), read_only=True)
+            return Database(
+                path, make_read_only_engine(path), read_only=True, read_only_reason=blocked
+            )
         raise StorageError(
-            "Berkas basis data atau foldernya tidak dapat ditulisi (hanya-baca), dan strukturnya "
-            "perlu diperbarui sebelum dapat dibuka. Salin berkas ke folder yang dapat ditulisi, "
-            "atau periksa izinnya; berkas tidak diubah."
+            "Basis data ini perlu diperbarui strukturnya sebelum dapat dibuka, tetapi tidak "
+            f"dapat ditulisi. {blocked} Berkas tidak diubah."
         )
     if health.schema_state is SchemaState.OLDER:
         try:
@@ -292,6 +298,27 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     if health.schema_state is not SchemaState.CURRENT:
         migrate_file(path)
     return Database(path, make_engine(path))
+
+
+def _create_file(path: Path) -> None:
+    """Create the new office's empty file, owner-only from the first byte (SQLite keeps the mode).
+
+    Raises:
+        StorageError: the folder cannot be written or made; nothing was created.
+    """
+    folder = path.parent
+    if folder.is_dir() and not sqlite_files.can_write(folder):
+        raise StorageError(
+            f"Basis data baru tidak dapat dibuat: folder {folder} tidak dapat ditulisi. Pilih "
+            "folder lain, atau beri izin tulis pada folder itu, lalu coba lagi."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        create_private_file(path)
+    except OSError as error:
+        raise StorageError(
+            f"Basis data baru {path.name} tidak dapat dibuat. {describe_os_error(error)}"
+        ) from error
 
 
 def migrate_file(path: Path) -> None:

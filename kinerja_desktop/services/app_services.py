@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja_desktop.data.database import READ_ONLY_MESSAGE, Database
+from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.location import location_warning
 from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
@@ -98,7 +98,7 @@ def open_services(
         StorageError: the file cannot be used; it is left exactly as it was.
     """
     database = open_database(path, create=create)
-    warnings = [READ_ONLY_MESSAGE] if database.read_only else []
+    warnings = [database.read_only_message] if database.read_only else []
     where = location_warning(path)
     if where:
         warnings.append(where)

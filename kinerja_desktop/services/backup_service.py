@@ -19,6 +19,7 @@ from kinerja_desktop.data.backup import (
     count_rows,
     create_verified_backup,
     restore_into,
+    restore_staging,
 )
 from kinerja_desktop.data.database import READ_ONLY_MESSAGE, Database
 from kinerja_desktop.data.migrate import SchemaState
@@ -240,7 +241,7 @@ class BackupService:
                 f"Cadangan berkas saat ini gagal dibuat ({error}), jadi pemulihan dibatalkan; "
                 "basis data tidak diubah."
             ) from error
-        staging = backup_folder(self.path) / f".pemulihan-{safety.stem}.sqlite"
+        staging = restore_staging(safety)
         try:
             create_verified_backup(backup, staging)
             if preview.older_schema:

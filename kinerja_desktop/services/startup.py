@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from kinerja_desktop.data.backup import fsync_directory
+from kinerja_desktop.data.leftovers import building_name, remove_leftovers
 from kinerja_desktop.data.lock import DatabaseLock, acquire_lock
+from kinerja_desktop.data.sqlite_files import replace_unwritable_shm
 from kinerja_desktop.domain.errors import StorageError, ValidationError
 from kinerja_desktop.services.app_services import AppServices, evidence_folder, open_services
 from kinerja_desktop.services.recovery import damaged_file_advice
@@ -49,13 +51,21 @@ def open_locked(
 ) -> AppServices:
     """Open ``path`` holding ``lock`` and take today's automatic backup if it is due.
 
-    A failed automatic backup does not stop the app: it becomes a warning to show.
+    Holding the lock, it first removes the temporary files a killed backup, restore or save
+    left beside the file and in its backups folder (``data.leftovers``), and a ``-shm`` this
+    process cannot write (SQLite rebuilds it from the ``-wal``). Without the lock (a folder
+    nobody can write) the file opens read-only. A failed automatic
+    backup does not stop the app: it becomes a warning to show.
 
     Raises:
         StorageError: the file cannot be used (for a damaged file the message names the backup
             to restore); the lock is released.
     """
     existed = path.exists()
+    if lock is not None:
+        remove_leftovers(path, lock, now or datetime.now())
+        # A -shm left unwritable by another user or a crash would fail every save.
+        replace_unwritable_shm(path)
     try:
         services = open_services(path, create=create, lock=lock)
     except StorageError as error:
@@ -119,7 +129,7 @@ def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
         raise ValidationError(f"Berkas basis data sudah ada: {path}.", field="db")
     made = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
     evidence_was_there = evidence_folder(path).exists()
-    building = path.with_name(f".{path.name}.baru-{secrets.token_hex(4)}")
+    building = building_name(path, secrets.token_hex(4))
     try:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

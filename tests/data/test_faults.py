@@ -17,7 +17,7 @@ from fault_writer import HEADER, nip
 from sqlalchemy import event
 from trust_helpers import add_people, make_office, names, query
 
-from kinerja_desktop.data import opening
+from kinerja_desktop.data import sqlite_files
 from kinerja_desktop.data.lock import lock_path
 from kinerja_desktop.domain.errors import LockedError, ReadOnlyError, StorageError
 from kinerja_desktop.services.app_services import AppServices, open_services
@@ -122,7 +122,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_writes(
     """T4: the tests run as root, so the permission check is stubbed; SQLite's mode=ro is real."""
     make_office(db_path, 2)
     before = dump(db_path)
-    monkeypatch.setattr(opening, "writable", lambda _path: False)
+    monkeypatch.setattr(sqlite_files, "can_write", lambda _path: False)
 
     services = open_office(db_path)
     try:

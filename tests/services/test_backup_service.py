@@ -257,10 +257,10 @@ def test_a_failed_restore_leaves_the_database_as_it_was(
 def test_restore_into_a_read_only_database_is_refused(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kinerja_desktop.data import opening
+    from kinerja_desktop.data import sqlite_files
 
     make_office(db_path, 2)
-    monkeypatch.setattr(opening, "writable", lambda _path: False)
+    monkeypatch.setattr(sqlite_files, "can_write", lambda _path: False)
     services = open_services(db_path)
     try:
         assert services.read_only

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from disk_limits import NEARLY_FULL, file_size_limit
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from trust_helpers import make_office
+from trust_helpers import file_mode, make_office, permission_bits_stop_root
 
 from kinerja_desktop.data.lock import LockHolder, acquire_lock, lock_path
 from kinerja_desktop.services.app_services import open_services
@@ -241,3 +241,22 @@ def test_a_full_disk_at_start_leaves_the_healthy_file_in_place(tmp_path: Path, q
     assert "Kosongkan ruang disk" in box.shown[0]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kinerja.sqlite"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_read_only_folder_opens_read_only_with_the_banner(
+    tmp_path: Path, qapp, box, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    permission_bits_stop_root(monkeypatch)
+    path = make_office(tmp_path / "kantor" / "kinerja.sqlite", 2)
+    with file_mode(path.parent, 0o500):
+        services = application.open_with_recovery(path)
+        assert services is not None
+        try:
+            assert services.read_only
+            assert box.shown == []  # neither refused nor taken for damage
+            assert any(str(path.parent) in warning for warning in services.warnings)
+            assert services.staff.count() == 2
+        finally:
+            services.close()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["kinerja.sqlite"]
