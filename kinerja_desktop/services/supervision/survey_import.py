@@ -17,7 +17,12 @@ from typing import TypeVar
 
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.staff import clean_text
-from kinerja_desktop.domain.supervision.answers import AnswerError, parse_answer_cell
+from kinerja_desktop.domain.supervision.answers import (
+    AGE_HIGHEST,
+    AGE_LOWEST,
+    AnswerError,
+    parse_answer_cell,
+)
 from kinerja_desktop.domain.supervision.ikm import Answers, SurveyItem
 from kinerja_desktop.services.tabular import (
     Table,
@@ -81,11 +86,11 @@ def _age(row: TableRow, key: str | None, heading: str) -> int | None:
     if key is None or not row.get(key).strip():
         return None
     text = row.get(key).strip()
-    if text.isdigit() and 10 <= int(text) <= 120:
+    if text.isdigit() and AGE_LOWEST <= int(text) <= AGE_HIGHEST:
         return int(text)
     raise AnswerError(
         f"Baris {row.line}, kolom {heading}: umur '{text[:20]}' tidak wajar; isi tahun, "
-        "10 sampai 120, atau kosongkan.",
+        f"{AGE_LOWEST} sampai {AGE_HIGHEST}, atau kosongkan.",
         line=row.line,
         column=heading,
     )
