@@ -9,6 +9,7 @@ problem of a record is found. The value read is None when the field is not accep
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 from enum import StrEnum
@@ -161,8 +162,12 @@ class FieldReader:
 _SCHEMES = tuple(EvaluationScheme)
 
 
+@functools.lru_cache(maxsize=1024)
 def find_any_period(year: int, code: str) -> Period | None:
-    """The period ``code`` of ``year`` in whichever scheme has it (TW1, S2, M05, AKHIR)."""
+    """The period ``code`` of ``year`` in whichever scheme has it (TW1, S2, M05, AKHIR).
+
+    Cached: a package names the same few periods thousands of times.
+    """
     for scheme in _SCHEMES:
         try:
             return find_period(year, scheme, code)

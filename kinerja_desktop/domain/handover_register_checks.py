@@ -37,6 +37,8 @@ from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 
 #: How a respondent's answers were recorded (table survey_responses).
 _RESPONSE_SOURCES = ("KETIK", "IMPOR", "KIOS")
+#: A respondent's answer columns, U1 to U9 in order.
+_ANSWER_KEYS = tuple(item.value.casefold() for item in SurveyItem)
 
 
 def survey_problems(content: Mapping[str, Any], today: date | None) -> list[Problem]:
@@ -50,7 +52,7 @@ def survey_problems(content: Mapping[str, Any], today: date | None) -> list[Prob
     if opened is not None and closed is not None and closed < opened:
         survey.add("closed_on", "survei ditutup sebelum dibuka.")
     for number, response in enumerate(survey.children("responses"), start=1):
-        answers = [response.raw(item.value.casefold()) for item in SurveyItem]
+        answers = [response.raw(key) for key in _ANSWER_KEYS]
         if not all(answer is None or isinstance(answer, int) for answer in answers):
             response.add("u1", f"jawaban responden ke-{number} harus angka 1 sampai 4.")
         elif all(answer is None for answer in answers):
