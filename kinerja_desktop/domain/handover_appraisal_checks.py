@@ -26,6 +26,7 @@ from kinerja_desktop.domain.evaluation_inputs import (
     reason_text,
 )
 from kinerja_desktop.domain.handover_fields import FieldReader, Problem, period_of
+from kinerja_desktop.domain.handover_office_checks import FIRST_YEAR, LAST_YEAR
 from kinerja_desktop.domain.journal_entry import check_observation, is_link
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import DEFAULT_SCHEME, Period, periods_for_span
@@ -50,8 +51,6 @@ from kinerja_desktop.domain.skp import (
 SIGNATORY_ROLES = ("pegawai", "penilai", "atasan")
 SIGNATORY_PERSON_FIELDS = frozenset({"name", "nip", "status", "golongan", "jabatan", "unit"})
 _ACTING = ("", "Plt.", "Plh.")
-#: Years an SKP can be for: the 2022 system onwards, with room for old records carried over.
-_FIRST_YEAR, _LAST_YEAR = 2000, 2100
 _EVIDENCE_KINDS = ("NOTE", "LINK", "FILE")
 _EDITOR_CELL = re.compile(r"\b(rhk|iki)\[")
 #: The journal's form field names, as an observation's content names them.
@@ -65,7 +64,7 @@ _OBSERVATION_FIELDS = {
 def skp_problems(content: Mapping[str, Any], today: date | None) -> list[Problem]:
     """An SKP with its RHK, indicators, realisations, evidence, feedback and versions."""
     skp = FieldReader(content)
-    year = skp.integer("year", _FIRST_YEAR, _LAST_YEAR)
+    year = skp.integer("year", FIRST_YEAR, LAST_YEAR)
     pendekatan = skp.choice("pendekatan", Pendekatan)
     skp.choice("layout", SkpLayout)
     skp.choice("status", SkpStatus)

@@ -33,6 +33,11 @@ from kinerja_desktop.domain.handover_appraisal_checks import (
     skp_problems,
 )
 from kinerja_desktop.domain.handover_fields import Problem
+from kinerja_desktop.domain.handover_office_checks import (
+    acting_problems,
+    appraisal_year_problems,
+    org_predikat_problems,
+)
 from kinerja_desktop.domain.handover_register_checks import (
     feedback_problems,
     finding_problems,
@@ -60,6 +65,9 @@ _NAME_FIELDS = ("name", "gelar_depan", "gelar_belakang", "jabatan")
 
 #: The content checks per kind: (content, the day the package was made) -> problems.
 _CONTENT_CHECKS: dict[Kind, Callable[[Mapping[str, Any], date | None], list[Problem]]] = {
+    Kind.APPRAISAL_YEAR: appraisal_year_problems,
+    Kind.ACTING: acting_problems,
+    Kind.ORG_PREDIKAT: org_predikat_problems,
     Kind.SKP: skp_problems,
     Kind.OBSERVATION: observation_problems,
     Kind.SURVEY: survey_problems,

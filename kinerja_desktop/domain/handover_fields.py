@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, Period, find_period
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -188,6 +189,25 @@ def period_of(reader: FieldReader, name: str, year: int | None) -> Period | None
             f"kode periode '{code[:20]}' tidak dikenal (TW1–TW4, S1–S2, M01–M12 atau AKHIR).",
         )
     return period
+
+
+def unit_path(reader: FieldReader, name: str, *, required: bool) -> None:
+    """A unit by its path of names from the instansi."""
+    path = reader.raw(name)
+    if path is None and not required:
+        return
+    if (
+        not isinstance(path, list)
+        or not path
+        or not all(isinstance(part, str) and part.strip() for part in path)
+    ):
+        reader.add(name, "unit kerja harus ditulis sebagai jalur nama dari instansi.")
+
+
+def nip_reference(reader: FieldReader, name: str) -> None:
+    """A reference to a person by NIP (null when nobody)."""
+    if reader.raw(name) is not None:
+        reader.check(lambda: Nip.parse(reader.text(name)), field=name)
 
 
 def _json_type(value: Any) -> str:

@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from kinerja_desktop.domain.handover_fields import FieldReader, Problem
-from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.handover_fields import FieldReader, Problem, nip_reference, unit_path
 from kinerja_desktop.domain.supervision.answers import AGE_HIGHEST, AGE_LOWEST, GENDERS
 from kinerja_desktop.domain.supervision.audit import (
     FindingFields,
@@ -45,7 +44,7 @@ def survey_problems(content: Mapping[str, Any], today: date | None) -> list[Prob
     """A survey (SKM) and its respondents."""
     survey = FieldReader(content)
     survey.check(lambda: parse_survey_period(survey.text("period_code")), field="period_code")
-    _unit(survey, "unit", required=True)
+    unit_path(survey, "unit", required=True)
     opened = survey.day("opened_on")
     survey.not_after("opened_on", opened, today)
     closed = survey.day("closed_on", optional=True)
@@ -65,7 +64,7 @@ def survey_problems(content: Mapping[str, Any], today: date | None) -> list[Prob
         if response.text("source") not in _RESPONSE_SOURCES:
             response.add("source", f"'{response.text('source')[:20]}' bukan cara pengisian.")
         response.not_after("answered_on", response.day("answered_on", optional=True), today)
-        _nip(response, "served_by")
+        nip_reference(response, "served_by")
     return survey.problems
 
 
@@ -74,8 +73,8 @@ def feedback_problems(content: Mapping[str, Any], today: date | None) -> list[Pr
     entry = FieldReader(content)
     received = entry.day("received_on")
     status = entry.choice("status", FeedbackStatus)
-    _unit(entry, "unit", required=False)
-    _nip(entry, "employee")
+    unit_path(entry, "unit", required=False)
+    nip_reference(entry, "employee")
     if received is None:
         return entry.problems
     fields = FeedbackFields(
@@ -115,8 +114,8 @@ def finding_problems(content: Mapping[str, Any], today: date | None) -> list[Pro
     finding = FieldReader(content)
     found = finding.day("found_on")
     status = finding.choice("status", FindingStatus)
-    _unit(finding, "unit", required=False)
-    _nip(finding, "employee")
+    unit_path(finding, "unit", required=False)
+    nip_reference(finding, "employee")
     if found is None:
         return finding.problems
     fields = FindingFields(
@@ -150,22 +149,3 @@ def finding_problems(content: Mapping[str, Any], today: date | None) -> list[Pro
         finding.add("closed_on", "temuan ditutup sebelum tanggal temuannya.")
     finding.not_after("closed_on", closed, today)
     return finding.problems
-
-
-def _unit(reader: FieldReader, name: str, *, required: bool) -> None:
-    """A unit by its path of names from the instansi."""
-    path = reader.raw(name)
-    if path is None and not required:
-        return
-    if (
-        not isinstance(path, list)
-        or not path
-        or not all(isinstance(part, str) and part.strip() for part in path)
-    ):
-        reader.add(name, "unit kerja harus ditulis sebagai jalur nama dari instansi.")
-
-
-def _nip(reader: FieldReader, name: str) -> None:
-    """A reference to a person by NIP (null when nobody)."""
-    if reader.raw(name) is not None:
-        reader.check(lambda: Nip.parse(reader.text(name)), field=name)

@@ -82,6 +82,15 @@ PEGAWAI = ("signatories", "people", "pegawai")
 
 # (kind, which record, the change, the field named in the message)
 CASES = [
+    # office records: appraisal year, Plt/Plh, the unit's predikat
+    (Kind.APPRAISAL_YEAR, ANY, _at("scheme", value="MINGGUAN"), "kolom scheme"),
+    (Kind.APPRAISAL_YEAR, ANY, _at("instansi", value="Palembang"), "kolom instansi"),
+    (Kind.ACTING, ANY, _at("kind", value="PJ"), "kolom kind"),
+    (Kind.ACTING, ANY, _at("end_date", value="2026-09-30"), "kolom end_date"),
+    (Kind.ACTING, ANY, _at("for", value="000000000000000000"), "kolom for"),
+    (Kind.ORG_PREDIKAT, ANY, _at("predikat", value="JUARA"), "kolom predikat"),
+    (Kind.ORG_PREDIKAT, ANY, _at("period_code", value="Q1"), "kolom period_code"),
+    (Kind.ORG_PREDIKAT, ANY, _at("recorded_on", value="2026-12-25"), "kolom recorded_on"),
     # SKP: period and year, RHK and indicator texts, targets, realisation, versions
     (Kind.SKP, ANY, _at("year", value=1850), "kolom year"),
     (Kind.SKP, ANY, _at("pendekatan", value="CAMPURAN"), "kolom pendekatan"),
@@ -226,6 +235,7 @@ def test_the_demo_office_passes_every_check(records: list[Aggregate]) -> None:
     kinds = {aggregate.kind for aggregate in records}
     assert {Kind.SKP, Kind.PERIOD, Kind.OBSERVATION, Kind.SURVEY} <= kinds
     assert {Kind.PUBLIC_FEEDBACK, Kind.AUDIT_FINDING} <= kinds
+    assert {Kind.APPRAISAL_YEAR, Kind.ACTING, Kind.ORG_PREDIKAT} <= kinds
     assert any(_signed(a.content) for a in records if a.kind is Kind.PERIOD)
     assert record_problems(records, EXPORTED_ON) == []
 
@@ -266,6 +276,7 @@ PACKAGE_CASES = [
     (Kind.SURVEY, ANY, _at(*RESPONSE, "u3", value=5), "kolom responses[0].U3"),
     (Kind.PUBLIC_FEEDBACK, ANY, _at("channel", value="MERPATI"), "kolom channel"),
     (Kind.AUDIT_FINDING, ANY, _at("status", value="HILANG"), "kolom status"),
+    (Kind.ORG_PREDIKAT, ANY, _at("predikat", value="JUARA"), "kolom predikat"),
 ]
 
 
