@@ -32,6 +32,11 @@ from kinerja_desktop.domain.handover_appraisal_checks import (
     period_problems,
     skp_problems,
 )
+from kinerja_desktop.domain.handover_development_checks import (
+    competence_rating_problems,
+    development_item_problems,
+    job_standard_problems,
+)
 from kinerja_desktop.domain.handover_fields import Problem
 from kinerja_desktop.domain.handover_office_checks import (
     acting_problems,
@@ -65,11 +70,14 @@ _NAME_FIELDS = ("name", "gelar_depan", "gelar_belakang", "jabatan")
 
 #: The content checks per kind: (content, the day the package was made) -> problems.
 _CONTENT_CHECKS: dict[Kind, Callable[[Mapping[str, Any], date | None], list[Problem]]] = {
+    Kind.JOB_STANDARD: job_standard_problems,
     Kind.APPRAISAL_YEAR: appraisal_year_problems,
     Kind.ACTING: acting_problems,
     Kind.ORG_PREDIKAT: org_predikat_problems,
     Kind.SKP: skp_problems,
     Kind.OBSERVATION: observation_problems,
+    Kind.COMPETENCE_RATING: competence_rating_problems,
+    Kind.DEVELOPMENT_ITEM: development_item_problems,
     Kind.SURVEY: survey_problems,
     Kind.PUBLIC_FEEDBACK: feedback_problems,
     Kind.AUDIT_FINDING: finding_problems,

@@ -91,6 +91,16 @@ CASES = [
     (Kind.ORG_PREDIKAT, ANY, _at("predikat", value="JUARA"), "kolom predikat"),
     (Kind.ORG_PREDIKAT, ANY, _at("period_code", value="Q1"), "kolom period_code"),
     (Kind.ORG_PREDIKAT, ANY, _at("recorded_on", value="2026-12-25"), "kolom recorded_on"),
+    # competence and development
+    (Kind.JOB_STANDARD, ANY, _at("required_level", value=6), "kolom required_level"),
+    (Kind.COMPETENCE_RATING, ANY, _at("level", value=0), "kolom level"),
+    (Kind.COMPETENCE_RATING, ANY, _at("level", value="tinggi"), "kolom level"),
+    (Kind.COMPETENCE_RATING, ANY, _at("rated_on", value="2026-12-25"), "kolom rated_on"),
+    (Kind.DEVELOPMENT_ITEM, ANY, _at("jp", value="-2"), "kolom jp"),
+    (Kind.DEVELOPMENT_ITEM, ANY, _at("path", value="JALAN_JALAN"), "kolom path"),
+    (Kind.DEVELOPMENT_ITEM, ANY, _at("status", value="LUPA"), "kolom status"),
+    (Kind.DEVELOPMENT_ITEM, ANY, _at("end_date", value="2020-01-01"), "kolom end_date"),
+    (Kind.DEVELOPMENT_ITEM, ANY, _at("title", value=""), "kolom title"),
     # SKP: period and year, RHK and indicator texts, targets, realisation, versions
     (Kind.SKP, ANY, _at("year", value=1850), "kolom year"),
     (Kind.SKP, ANY, _at("pendekatan", value="CAMPURAN"), "kolom pendekatan"),
@@ -236,6 +246,7 @@ def test_the_demo_office_passes_every_check(records: list[Aggregate]) -> None:
     assert {Kind.SKP, Kind.PERIOD, Kind.OBSERVATION, Kind.SURVEY} <= kinds
     assert {Kind.PUBLIC_FEEDBACK, Kind.AUDIT_FINDING} <= kinds
     assert {Kind.APPRAISAL_YEAR, Kind.ACTING, Kind.ORG_PREDIKAT} <= kinds
+    assert {Kind.JOB_STANDARD, Kind.COMPETENCE_RATING, Kind.DEVELOPMENT_ITEM} <= kinds
     assert any(_signed(a.content) for a in records if a.kind is Kind.PERIOD)
     assert record_problems(records, EXPORTED_ON) == []
 
