@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 from handover_helpers import RESIGNED_AT, Change, dump, resigned
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.handover_appraisal_checks import SIGNATORY_PERSON_FIELDS
@@ -311,3 +313,41 @@ def test_a_resigned_package_with_a_bad_record_is_refused_whole(
     with pytest.raises(PackageRefusedError):
         target.handover.apply(bad)
     assert dump(target.database_path) == before
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_any_value_anywhere_gives_problems_or_none_never_a_crash(
+    records: list[Aggregate], data: st.DataObject
+) -> None:
+    """A re-signed package can hold any JSON in any field: the checks never fail on it."""
+    checked = [a for a in records if a.kind not in (Kind.UNIT, Kind.TECHNICAL_COMPETENCE)]
+    original = data.draw(st.sampled_from(checked))
+    content: Any = json.loads(json.dumps(original.content))
+    holder = content
+    while True:
+        keys = list(holder) if isinstance(holder, dict) else list(range(len(holder)))
+        if not keys:
+            break
+        key = data.draw(st.sampled_from(keys))
+        if isinstance(holder[key], dict | list) and holder[key] and data.draw(st.booleans()):
+            holder = holder[key]
+            continue
+        holder[key] = data.draw(JSON_VALUES)
+        break
+    changed = make_aggregate(original.kind, json.loads(original.key), "", content, None)
+    problems = record_problems([changed], EXPORTED_ON)
+    assert all(problem.startswith("Paket ditolak: ") for problem in problems)
