@@ -29,6 +29,7 @@ from kinerja_desktop.domain.handover_fields import FieldReader, Problem, period_
 from kinerja_desktop.domain.handover_office_checks import FIRST_YEAR, LAST_YEAR
 from kinerja_desktop.domain.journal_entry import check_observation, is_link
 from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.objection import dialogue_text
 from kinerja_desktop.domain.periods import DEFAULT_SCHEME, Period, periods_for_span
 from kinerja_desktop.domain.predikat import Predikat, decide_predikat, predikat_for
 from kinerja_desktop.domain.ratings import Rating, RatingSource
@@ -73,7 +74,6 @@ def skp_problems(content: Mapping[str, Any], today: date | None) -> list[Problem
         skp.check(lambda: periods_for_span(year, DEFAULT_SCHEME, start, end), field="period_end")
     skp.integer("revision", 1, 10_000)
     skp.not_after("agreed_on", skp.day("agreed_on", optional=True), today)
-    skp.check(lambda: reason_text(skp.text("revision_reason")), field="revision_reason")
     rhks = [_rhk(rhk, pendekatan, year) for rhk in skp.children("rhks")]
     lampiran: dict[LampiranKind, list[str]] = {}
     for item in skp.children("lampiran"):
@@ -97,7 +97,6 @@ def skp_problems(content: Mapping[str, Any], today: date | None) -> list[Problem
     for version in skp.children("versions"):
         version.integer("revision", 1, 10_000)
         version.not_after("agreed_on", version.day("agreed_on"), today)
-        version.check(reason_text, version.text("reason"), field="reason")
         _version_json(version)
     signed = skp.child("signatories")
     for revision in signed.content if signed is not None else {}:
@@ -216,9 +215,6 @@ def _rating(rating: FieldReader, period: Period | None, today: date | None) -> N
     rating.choice("proposed", Rating, optional=True)
     rating.choice("final", Rating)
     rating.check(lambda: reason_text(rating.text("reason")), field="reason")
-    rating.check(
-        lambda: check_length(rating.text("proposed_reasons"), "Alasan usulan", "proposed_reasons"),
-    )
     rating.not_after("decided_on", _in_period(rating, "decided_on", period), today)
 
 
@@ -268,8 +264,7 @@ _DIALOGUE_DATES = (
 
 def _dialogue(dialogue: FieldReader, today: date | None) -> None:
     for name in (*_DIALOGUE_TEXTS, "decision"):
-        text = dialogue.text(name)
-        dialogue.check(check_length, text, "Isian dialog", name, field=name)
+        dialogue.check(dialogue_text, dialogue.text(name), name, "Isian dialog", required=False)
     for name in _DIALOGUE_DATES:
         dialogue.not_after(name, dialogue.day(name, optional=True), today)
     dialogue.choice("decided_predikat", Predikat, optional=True)

@@ -175,6 +175,18 @@ CASES = [
         "predikat.decided_on: tanggal 2026-12-25 sesudah paket dibuat",
     ),
     (Kind.PERIOD, _signed, _at(*PEGAWAI, "nip", value="12"), "signatories.people.pegawai.nip"),
+    (
+        Kind.PERIOD,
+        lambda content: content["dialogue"] is not None,
+        _at("dialogue", "response", value="x" * 4001),
+        "kolom dialogue.response: Isian dialog paling panjang 4000",
+    ),
+    (
+        Kind.PERIOD,
+        lambda content: content["dialogue"] is not None,
+        _at("dialogue", "decided_predikat", value="LUMAYAN"),
+        "kolom dialogue.decided_predikat",
+    ),
     (Kind.PERIOD, _signed, _at(*PEGAWAI, "role", value="x"), "signatories.people.pegawai."),
     (Kind.PERIOD, _signed, _at("signatories", "people", "acting", value="Pj."), "acting"),
     # journal entries: BerAKHLAK value, dates, text length
@@ -351,3 +363,23 @@ def test_any_value_anywhere_gives_problems_or_none_never_a_crash(
     changed = make_aggregate(original.kind, json.loads(original.key), "", content, None)
     problems = record_problems([changed], EXPORTED_ON)
     assert all(problem.startswith("Paket ditolak: ") for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("dialogue", "response"), "x" * 4000),
+        (("skp_revision_reason",), "x" * 1500),
+    ],
+)
+def test_what_the_app_itself_accepts_is_accepted(
+    records: list[Aggregate], path: tuple[str, ...], value: str
+) -> None:
+    """A dialogue text up to 4000 characters and a long revision reason are typed in the app."""
+    if path[0] == "skp_revision_reason":
+        changed = _changed(records, Kind.SKP, ANY, _at("revision_reason", value=value))
+    else:
+        changed = _changed(
+            records, Kind.PERIOD, lambda c: c["dialogue"] is not None, _at(*path, value=value)
+        )
+    assert record_problems([changed], EXPORTED_ON) == []
