@@ -1,11 +1,13 @@
 """The domain checks a hand-over package's records must pass before anything is written.
 
 A package is signed, but by whichever key made it: a package re-signed with another key can
-carry anything. So its records go through the same checks as typed input (NIP, golongan for
-the status, names and lengths via :func:`domain.staff.validate_staff_fields`), evidence names
-must be names the evidence store gives (never ``..``, an absolute path, a backslash or a drive
-letter), and a name that starts like a spreadsheet formula is refused. A failing record refuses
-the package whole; the message names the record's kind, key and field.
+carry anything. So its records go through the same checks as typed input: people (NIP,
+golongan for the status, names and lengths via :func:`domain.staff.validate_staff_fields`),
+SKP, period decisions and journal entries (``domain.handover_appraisal_checks``), surveys,
+complaints and audit findings (``domain.handover_register_checks``). Evidence names must be
+names the evidence store gives (never ``..``, an absolute path, a backslash or a drive letter),
+and a name that starts like a spreadsheet formula is refused. A failing record refuses the
+package whole; the message names the record's kind, key and field.
 
 Formula-looking text: names (a person's name, degrees, jabatan, a unit's name) are identity
 fields printed on forms and exported to e-Kinerja workbooks; none legitimately starts with
@@ -17,12 +19,35 @@ text in SQLite, and every workbook the app writes stores text cells as text, nev
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.handover_aggregate import Aggregate, Kind
+from kinerja_desktop.domain.handover_appraisal_checks import (
+    observation_problems,
+    period_problems,
+    skp_problems,
+)
+from kinerja_desktop.domain.handover_development_checks import (
+    competence_rating_problems,
+    development_item_problems,
+    job_standard_problems,
+)
+from kinerja_desktop.domain.handover_fields import Problem
+from kinerja_desktop.domain.handover_office_checks import (
+    acting_problems,
+    appraisal_year_problems,
+    org_predikat_problems,
+)
+from kinerja_desktop.domain.handover_register_checks import (
+    feedback_problems,
+    finding_problems,
+    survey_problems,
+)
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import StaffFields, validate_staff_fields
 
@@ -43,11 +68,33 @@ _STAFF_FIELDS = (
 _NAME_FIELDS = ("name", "gelar_depan", "gelar_belakang", "jabatan")
 
 
-def record_problems(aggregates: Iterable[Aggregate]) -> list[str]:
-    """Return one Indonesian message per failing field of the package's records."""
+#: The content checks per kind: (content, the day the package was made) -> problems.
+_CONTENT_CHECKS: dict[Kind, Callable[[Mapping[str, Any], date | None], list[Problem]]] = {
+    Kind.JOB_STANDARD: job_standard_problems,
+    Kind.APPRAISAL_YEAR: appraisal_year_problems,
+    Kind.ACTING: acting_problems,
+    Kind.ORG_PREDIKAT: org_predikat_problems,
+    Kind.SKP: skp_problems,
+    Kind.OBSERVATION: observation_problems,
+    Kind.COMPETENCE_RATING: competence_rating_problems,
+    Kind.DEVELOPMENT_ITEM: development_item_problems,
+    Kind.SURVEY: survey_problems,
+    Kind.PUBLIC_FEEDBACK: feedback_problems,
+    Kind.AUDIT_FINDING: finding_problems,
+}
+
+
+def record_problems(aggregates: Iterable[Aggregate], exported_on: date | None = None) -> list[str]:
+    """Return one Indonesian message per failing field of the package's records.
+
+    Args:
+        aggregates: The package's records.
+        exported_on: The day the package was made: a record dated later is refused. None
+            checks no date against it.
+    """
     problems: list[str] = []
     for aggregate in aggregates:
-        for field, message in _field_problems(aggregate):
+        for field, message in _field_problems(aggregate, exported_on):
             problems.append(
                 f"Paket ditolak: {_describe(aggregate)} kolom {field}: {message}".rstrip()
             )
@@ -60,11 +107,15 @@ def _describe(aggregate: Aggregate) -> str:
     return f"{aggregate.kind.label.lower()} {aggregate.key}"
 
 
-def _field_problems(aggregate: Aggregate) -> list[tuple[str, str]]:
+def _field_problems(aggregate: Aggregate, exported_on: date | None) -> list[Problem]:
     content = aggregate.content
-    found: list[tuple[str, str]] = []
+    found: list[Problem] = []
     if aggregate.kind is Kind.EMPLOYEE:
         found += _employee(content)
+    elif aggregate.kind is Kind.PERIOD:
+        found += period_problems(content, json.loads(aggregate.key), exported_on)
+    elif aggregate.kind in _CONTENT_CHECKS:
+        found += _CONTENT_CHECKS[aggregate.kind](content, exported_on)
     elif aggregate.kind is Kind.UNIT:
         path = content.get("path")
         for part in path if isinstance(path, list) else []:

@@ -7,7 +7,10 @@ without "kerja", so the app counts calendar days: weekends and public holidays c
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
+
+from kinerja_desktop.domain.errors import ValidationError
 
 #: Days the employee has to object, counted from the day after the result was received.
 OBJECTION_DAYS = 14
@@ -29,3 +32,30 @@ def is_late(received: date, filed: date) -> bool:
     (whether it is plausible is for the form to check).
     """
     return filed > objection_deadline(received)
+
+
+#: The longest text of the dialogue: self-assessment, response, objection, decision.
+TEXT_LIMIT = 4000
+
+
+def dialogue_text(value: str, field: str, label: str, *, required: bool) -> str:
+    """Trim a dialogue text, keep its line breaks, drop control characters; check it is filled.
+
+    Raises:
+        ValidationError: it is required and empty, or longer than TEXT_LIMIT (``field``).
+    """
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    value = "".join(
+        ch if ch == "\n" or not unicodedata.category(ch).startswith("C") else " " for ch in value
+    )
+    lines = [line.rstrip() for line in value.strip().split("\n")]
+    text = "\n".join(lines)
+    if required and not text:
+        raise ValidationError(
+            f"{label} belum diisi. Tuliskan isinya dulu, lalu simpan.", field=field
+        )
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError(
+            f"{label} paling panjang {TEXT_LIMIT} karakter; yang diisi {len(text)}.", field=field
+        )
+    return text

@@ -19,3 +19,19 @@ class Rating(StrEnum):
             "SESUAI": "Sesuai Ekspektasi",
             "DI_BAWAH": "Di Bawah Ekspektasi",
         }[self.value]
+
+
+class RatingSource(StrEnum):
+    """Where the final Rating Hasil Kerja came from."""
+
+    PROPOSAL = "PROPOSAL"
+    OVERRIDE = "OVERRIDE"
+    ORGANISASI = "ORGANISASI"
+
+    @property
+    def label(self) -> str:
+        return {
+            "PROPOSAL": "Sesuai usulan",
+            "OVERRIDE": "Berbeda dari usulan",
+            "ORGANISASI": "Capaian kinerja organisasi",
+        }[self.value]

@@ -12,7 +12,6 @@ the whole chain of dates in one transaction, so nothing is saved half-way.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -27,15 +26,18 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
-from kinerja_desktop.domain.objection import OBJECTION_DAYS, is_late, objection_deadline
+from kinerja_desktop.domain.objection import (
+    OBJECTION_DAYS,
+    dialogue_text,
+    is_late,
+    objection_deadline,
+)
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services import seals
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import StaffService
-
-TEXT_LIMIT = 4000
 
 
 @dataclass(frozen=True)
@@ -153,8 +155,10 @@ class DialogueService:
             ValidationError: The self-assessment is empty (field "self_assessment"), a text is
                 too long, or the talk is dated after the result was received (field "talk_on").
         """
-        assessment = _text(self_assessment, "self_assessment", "Penilaian diri", required=True)
-        thoughts = _text(reflection, "reflection", "Refleksi", required=False)
+        assessment = dialogue_text(
+            self_assessment, "self_assessment", "Penilaian diri", required=True
+        )
+        thoughts = dialogue_text(reflection, "reflection", "Refleksi", required=False)
 
         def change(row: DialogueRow) -> None:
             row.self_assessment, row.reflection, row.talk_on = assessment, thoughts, on
@@ -189,7 +193,7 @@ class DialogueService:
             ValidationError: Empty text (field "response"), or dated before the result was
                 received or with no result received yet (field "response_on").
         """
-        response = _text(text, "response", "Tanggapan", required=True)
+        response = dialogue_text(text, "response", "Tanggapan", required=True)
 
         def change(row: DialogueRow) -> None:
             if row.result_received_on is None:
@@ -212,7 +216,7 @@ class DialogueService:
                 before it (field "objection_on"); the atasan already decided (field
                 "decision").
         """
-        objection = _text(text, "objection", "Alasan keberatan", required=True)
+        objection = dialogue_text(text, "objection", "Alasan keberatan", required=True)
 
         def change(row: DialogueRow) -> None:
             _not_decided(row)
@@ -235,7 +239,9 @@ class DialogueService:
             ValidationError: Empty text (field "explanation"); no objection or dated before it
                 (field "explanation_on"); the atasan already decided (field "decision").
         """
-        explanation = _text(text, "explanation", "Penjelasan Pejabat Penilai", required=True)
+        explanation = dialogue_text(
+            text, "explanation", "Penjelasan Pejabat Penilai", required=True
+        )
 
         def change(row: DialogueRow) -> None:
             _not_decided(row)
@@ -261,7 +267,9 @@ class DialogueService:
                 before the explanation (field "decision_on"); already decided (field
                 "decision").
         """
-        decision = _text(text, "decision", "Keputusan Atasan Pejabat Penilai", required=True)
+        decision = dialogue_text(
+            text, "decision", "Keputusan Atasan Pejabat Penilai", required=True
+        )
 
         def change(row: DialogueRow) -> None:
             _not_decided(row)
@@ -412,25 +420,6 @@ def _row(session: Session, skp_id: int, code: str) -> DialogueRow | None:
     return session.scalar(
         select(DialogueRow).where(DialogueRow.skp_id == skp_id, DialogueRow.period_code == code)
     )
-
-
-def _text(value: str, field: str, label: str, *, required: bool) -> str:
-    """Trim the text, keep its line breaks, drop control characters; check it is filled."""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    value = "".join(
-        ch if ch == "\n" or not unicodedata.category(ch).startswith("C") else " " for ch in value
-    )
-    lines = [line.rstrip() for line in value.strip().split("\n")]
-    text = "\n".join(lines)
-    if required and not text:
-        raise ValidationError(
-            f"{label} belum diisi. Tuliskan isinya dulu, lalu simpan.", field=field
-        )
-    if len(text) > TEXT_LIMIT:
-        raise ValidationError(
-            f"{label} paling panjang {TEXT_LIMIT} karakter; yang diisi {len(text)}.", field=field
-        )
-    return text
 
 
 def _not_decided(row: DialogueRow) -> None:

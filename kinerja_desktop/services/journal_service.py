@@ -12,11 +12,9 @@ page (``weak_spot_check``) with a development action.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,8 +36,9 @@ from kinerja_desktop.domain.behaviour import (
     repeated_weak_spots,
 )
 from kinerja_desktop.domain.berakhlak import BehaviourValue
-from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from kinerja_desktop.domain.errors import NotFoundError, ValidationError
+from kinerja_desktop.domain.journal_entry import check_observation
+from kinerja_desktop.domain.journal_entry import is_link as _is_link
 from kinerja_desktop.domain.periods import (
     EvaluationScheme,
     Period,
@@ -53,12 +52,6 @@ from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.staff_service import periods_for_row
-
-#: The longest "what happened" and evidence note, in characters.
-TEXT_MAX = 2000
-LINK_MAX = 500
-_WEB_LINK = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
-_FILE_LOCATION = re.compile(r"(?:[A-Za-z]:[\\/]|\\\\[^\\\s]+\\|/|~/|file:///?)\S", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -138,134 +131,6 @@ class WeakSpotReport:
     spot: WeakSpot
     title: str
     entries: tuple[Observation, ...]
-
-
-_E = TypeVar("_E", BehaviourValue, ObservationSign, ObservationSource)
-
-
-def _parse(
-    kind: type[_E], raw: _E | str, field: str, message: str, errors: list[ValidationError]
-) -> _E | None:
-    try:
-        return kind(raw)
-    except ValueError:
-        errors.append(ValidationError(message, field=field))
-        return None
-
-
-def _check_inputs(
-    observed_on: date,
-    *,
-    value: BehaviourValue | str,
-    sign: ObservationSign | str,
-    text: str,
-    indicator: int | None,
-    source: ObservationSource | str,
-    evidence_note: str,
-    evidence_link: str,
-    today: date,
-) -> tuple[BehaviourValue, ObservationSign, ObservationSource, str, str]:
-    """Check every input at once; return value, sign, source, clean text, evidence text.
-
-    Raises:
-        ValidationErrors: one message per field that is not acceptable.
-    """
-    errors: list[ValidationError] = []
-    if observed_on > today:
-        errors.append(
-            ValidationError(
-                f"Tanggal {format_date_id(observed_on)} belum terjadi; catatan perilaku "
-                f"dicatat untuk hari ini ({format_date_id(today)}) atau sebelumnya.",
-                field="observed_on",
-            )
-        )
-    parsed_value = _parse(
-        BehaviourValue, value, "value", "Pilih salah satu dari tujuh nilai BerAKHLAK.", errors
-    )
-    parsed_sign = _parse(
-        ObservationSign, sign, "sign", "Pilih sifat catatan: positif, negatif, atau netral.", errors
-    )
-    parsed_source = _parse(
-        ObservationSource,
-        source,
-        "source",
-        "Pilih sumber catatan: pengamatan langsung, masyarakat, temuan audit, atau rekan kerja.",
-        errors,
-    )
-    if indicator is not None and not 1 <= indicator <= INDICATORS_PER_VALUE:
-        errors.append(
-            ValidationError(
-                f"Nomor panduan perilaku harus 1 sampai {INDICATORS_PER_VALUE}, atau kosongkan "
-                "bila catatan tentang nilainya secara umum.",
-                field="indicator",
-            )
-        )
-    clean = clean_text(text)
-    if not clean:
-        errors.append(
-            ValidationError(
-                "Tuliskan apa yang terjadi, mis. siapa yang dilayani dan bagaimana sikapnya.",
-                field="text",
-            )
-        )
-    elif len(clean) > TEXT_MAX:
-        errors.append(
-            ValidationError(
-                f"Uraian terlalu panjang ({len(clean)} karakter; paling banyak {TEXT_MAX}). "
-                "Ringkas, atau lampirkan rinciannya sebagai berkas bukti.",
-                field="text",
-            )
-        )
-    evidence = _evidence_text(evidence_note, evidence_link, errors)
-    if errors or parsed_value is None or parsed_sign is None or parsed_source is None:
-        raise ValidationErrors(errors)
-    return parsed_value, parsed_sign, parsed_source, clean, evidence
-
-
-def _evidence_text(note: str, link: str, errors: list[ValidationError]) -> str:
-    note_text = clean_text(note)
-    link_text = link.strip()
-    if note_text and link_text:
-        errors.append(
-            ValidationError(
-                "Isi catatan bukti atau tautan, salah satu saja; berkas boleh ditambahkan.",
-                field="evidence_link",
-            )
-        )
-        return ""
-    if note_text:
-        if len(note_text) > TEXT_MAX:
-            errors.append(
-                ValidationError(
-                    f"Catatan bukti terlalu panjang ({len(note_text)} karakter; paling banyak "
-                    f"{TEXT_MAX}).",
-                    field="evidence_note",
-                )
-            )
-        elif _is_link(note_text):
-            # Stored in one column, a note that looks like a link would read back as a link.
-            errors.append(
-                ValidationError(
-                    "Catatan bukti ini berupa alamat; isikan di kolom tautan.",
-                    field="evidence_note",
-                )
-            )
-        return note_text
-    if link_text:
-        if not _is_link(link_text) or len(link_text) > LINK_MAX:
-            errors.append(
-                ValidationError(
-                    "Tautan harus berupa alamat web (diawali http:// atau https://) atau lokasi "
-                    f"berkas, mis. D:\\Bukti\\laporan.pdf; yang diisi '{link_text[:80]}'.",
-                    field="evidence_link",
-                )
-            )
-        return link_text
-    return ""
-
-
-def _is_link(text: str) -> bool:
-    return bool(_WEB_LINK.fullmatch(text) or _FILE_LOCATION.match(text))
 
 
 def _indicator_text(value: BehaviourValue, indicator: int | None) -> str:
@@ -644,7 +509,7 @@ class JournalService:
         evidence_link: str,
         today: date | None,
     ) -> repo.ObservationData:
-        parsed_value, parsed_sign, parsed_source, clean, evidence = _check_inputs(
+        parsed_value, parsed_sign, parsed_source, clean, evidence = check_observation(
             observed_on,
             value=value,
             sign=sign,

@@ -58,11 +58,14 @@ class TableRow:
         line: The row number a spreadsheet shows for it (the header is normally line 1).
         cells: Cell text by header key; a cell the row does not reach is "".
         extra: Non-empty cells to the right of the last heading (often an unquoted comma).
+        unnamed: Every non-empty cell in a column without a heading, between headed columns
+            or right of them, as (column number from 1, text): data no column names.
     """
 
     line: int
     cells: Mapping[str, str]
     extra: tuple[str, ...] = ()
+    unnamed: tuple[tuple[int, str], ...] = ()
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "")
@@ -183,16 +186,21 @@ def open_workbook(name: str, data: bytes) -> Any:
 
 def _build(name: str, rows: Iterable[tuple[int, Sequence[str]]]) -> Table:
     header: list[tuple[int, str, str]] | None = None  # (position, heading, key)
+    headed: frozenset[int] = frozenset()
     data_rows: list[TableRow] = []
     for line, cells in rows:
         if not any(cells):
             continue
         if header is None:
             header = _header(name, cells)
+            headed = frozenset(index for index, _, _ in header)
             continue
         mapped = {key: cells[index] if index < len(cells) else "" for index, _, key in header}
         extra = tuple(cell for cell in cells[header[-1][0] + 1 :] if cell)
-        data_rows.append(TableRow(line=line, cells=mapped, extra=extra))
+        unnamed = tuple(
+            (index + 1, cell) for index, cell in enumerate(cells) if cell and index not in headed
+        )
+        data_rows.append(TableRow(line=line, cells=mapped, extra=extra, unnamed=unnamed))
     if header is None:
         raise ValidationError(f"Berkas '{name}' tidak berisi judul kolom maupun data.")
     return Table(
@@ -210,7 +218,7 @@ def _header(name: str, cells: Sequence[str]) -> list[tuple[int, str, str]]:
         heading = " ".join(cell.split())
         key = header_key(heading)
         if not key:
-            continue  # an unnamed column: its cells are ignored
+            continue  # an unnamed column: its cells go to TableRow.unnamed
         if key in seen:
             raise ValidationError(
                 f"Berkas '{name}' punya dua kolom dengan judul yang sama: "
@@ -378,6 +386,15 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value).strip()  # text, whole numbers, durations
+
+
+def column_letter(number: int) -> str:
+    """Return a spreadsheet's name of the column ``number`` (from 1): 1 is A, 28 is AB."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _number_text(value: float) -> str:

@@ -154,3 +154,19 @@ def test_missing_database_is_a_storage_error(
     )
     assert code == EXIT_STORAGE and "tidak ada" in err
     assert not missing.exists()
+
+
+def test_every_problem_of_a_row_is_printed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "rusak.csv"
+    path.write_text(HEADER + "1;L;4;0;4;4;7;4;4;4;4;3\n", encoding="utf-8")
+    code, out, err = run(capsys, "ikm", str(path))
+    assert (code, out) == (EXIT_INPUT, "")
+    lines = err.splitlines()
+    assert [line.split(":")[0] for line in lines[:3]] == [
+        "Baris 2, kolom L",
+        "Baris 2, kolom U2",
+        "Baris 2, kolom U5",
+    ]
+    assert lines[-1] == "Tidak ada yang disimpan."

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from kinerja_desktop.data.repositories import handover as repo
-from kinerja_desktop.domain.handover_records import build_aggregates
+from kinerja_desktop.domain.handover_records import (
+    Aggregate,
+    Kind,
+    build_aggregates,
+    make_aggregate,
+)
+from kinerja_desktop.services import signing
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.handover.package import read_package, write_package
 
 EVIDENCE_BYTES = b"%PDF-1.4 laporan kegiatan bulan Maret\n"
+#: When a re-signed package says it was made (records dated later are refused).
+RESIGNED_AT = "2026-11-30T10:00:00+07:00"
+#: A change made to one record's JSON content.
+Change = Callable[[dict[str, Any]], None]
 FOLLOW_UP_BYTES = b"%PDF-1.4 berita acara tindak lanjut temuan\n"
 
 
@@ -35,3 +48,43 @@ def rewrite_zip(source: Path, target: Path, change: Callable[[str, bytes], bytes
             body = change(info.filename, old.read(info.filename))
             if body is not None:
                 new.writestr(info.filename, body)
+
+
+def resigned(
+    package: Path,
+    tmp_path: Path,
+    kind: Kind,
+    change: Change,
+    *,
+    where: Callable[[Mapping[str, Any]], bool] = lambda content: True,
+) -> Path:
+    """The package's records with the first of ``kind`` (matching ``where``) changed, signed by
+    another key, made at RESIGNED_AT."""
+    read = read_package(package)
+    changed: list[Aggregate] = []
+    done = False
+    for aggregate in read.aggregates:
+        if aggregate.kind is kind and not done and where(aggregate.content):
+            content = json.loads(json.dumps(aggregate.content))
+            change(content)
+            changed.append(
+                make_aggregate(kind, json.loads(aggregate.key), aggregate.label, content, None)
+            )
+            done = True
+        else:
+            changed.append(aggregate)
+    assert done
+    manifest = read.manifest
+    header = {
+        "app_version": manifest.app_version,
+        "schema_revision": manifest.schema_revision,
+        "source_file": manifest.source_file,
+        "exported_at": RESIGNED_AT,
+        "scope": {"unit": None, "year": None},
+    }
+    target = tmp_path / "paket-lain.zip"
+    key = signing.load_or_create_key(tmp_path / "kunci-lain")
+    write_package(
+        target, header=header, aggregates=changed, evidence_folder=tmp_path / "x", key=key
+    )
+    return target

@@ -2,58 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from handover_helpers import dump
+from handover_helpers import Change, dump, resigned
 
-from kinerja_desktop.domain.handover_records import Aggregate, Kind, make_aggregate
-from kinerja_desktop.services import signing
+from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover.package import (
     PackageRefusedError,
     read_package,
-    write_package,
 )
-
-Change = Callable[[dict[str, Any]], None]
-
-
-def _resigned(package: Path, tmp_path: Path, kind: Kind, change: Change) -> Path:
-    """The package's records with the first of ``kind`` changed, signed by another key."""
-    read = read_package(package)
-    changed: list[Aggregate] = []
-    done = False
-    for aggregate in read.aggregates:
-        if aggregate.kind is kind and not done:
-            content = json.loads(json.dumps(aggregate.content))
-            change(content)
-            changed.append(
-                make_aggregate(kind, json.loads(aggregate.key), aggregate.label, content, None)
-            )
-            done = True
-        else:
-            changed.append(aggregate)
-    assert done
-    manifest = read.manifest
-    header = {
-        "app_version": manifest.app_version,
-        "schema_revision": manifest.schema_revision,
-        "source_file": manifest.source_file,
-        "exported_at": manifest.exported_at,
-        "scope": {"unit": None, "year": None},
-    }
-    target = tmp_path / "paket-lain.zip"
-    key = signing.load_or_create_key(tmp_path / "kunci-lain")
-    write_package(
-        target, header=header, aggregates=changed, evidence_folder=tmp_path / "x", key=key
-    )
-    return target
 
 
 def _set(field: str, value: Any) -> Change:
@@ -90,7 +52,7 @@ def test_a_record_failing_a_domain_check_refuses_the_package_whole(
     change: Change,
     names: str,
 ) -> None:
-    bad = _resigned(package, tmp_path, kind, change)
+    bad = resigned(package, tmp_path, kind, change)
     before = dump(target.database_path)
     with pytest.raises(PackageRefusedError) as refused:
         target.handover.preview(bad)
@@ -104,7 +66,7 @@ def test_a_record_failing_a_domain_check_refuses_the_package_whole(
 def test_an_employee_is_named_by_its_nip(
     target: AppServices, package: Path, tmp_path: Path
 ) -> None:
-    bad = _resigned(package, tmp_path, Kind.EMPLOYEE, _set("golongan", "ZZ/9"))
+    bad = resigned(package, tmp_path, Kind.EMPLOYEE, _set("golongan", "ZZ/9"))
     nip = next(a for a in read_package(bad).aggregates if a.kind is Kind.EMPLOYEE).content["nip"]
     with pytest.raises(PackageRefusedError) as refused:
         target.handover.preview(bad)
@@ -114,7 +76,7 @@ def test_an_employee_is_named_by_its_nip(
 def test_free_text_that_looks_like_a_formula_is_kept_as_text(
     target: AppServices, package: Path, tmp_path: Path
 ) -> None:
-    good = _resigned(package, tmp_path, Kind.OBSERVATION, _set("text", "=1+1 bukan rumus"))
+    good = resigned(package, tmp_path, Kind.OBSERVATION, _set("text", "=1+1 bukan rumus"))
     preview = target.handover.preview(good)
     assert preview.plan.new
 

@@ -20,6 +20,10 @@ from kinerja_desktop.domain.supervision.ikm import (
 )
 
 EMPTY_MARK = "-"
+#: A respondent's age in years, when given: the range a survey file and a package may hold.
+AGE_LOWEST, AGE_HIGHEST = 10, 120
+#: A respondent's gender as stored: not given, laki-laki, perempuan.
+GENDERS = ("", "L", "P")
 _DIGITS = {str(value): value for value in range(LOWEST_ANSWER, HIGHEST_ANSWER + 1)}
 
 

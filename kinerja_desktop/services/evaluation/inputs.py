@@ -6,15 +6,20 @@ Every check raises :class:`ValidationError` naming the field at fault, so nothin
 from __future__ import annotations
 
 import re
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
-from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.evaluation_inputs import (
+    FEEDBACK_MAX,
+    check_length,
+    feedback_text,
+    parse_realisation,
+    reason_text,
+    require_started,
+)
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
-from kinerja_desktop.domain.skp import TEXT_MAX, Pendekatan, SkpStatus, parse_number
+from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.services.evaluation.records import (
     EvidenceKind,
@@ -22,8 +27,20 @@ from kinerja_desktop.services.evaluation.records import (
     RatingSource,
 )
 
-#: Longest feedback (umpan balik) kept for one RHK in one period.
-FEEDBACK_MAX = 2000
+__all__ = [
+    "FEEDBACK_MAX",
+    "check_assessment",
+    "check_length",
+    "decision_source",
+    "feedback_text",
+    "parse_evidence",
+    "parse_realisation",
+    "pick_period",
+    "reason_text",
+    "require_agreed",
+    "require_started",
+]
+
 _WEB_LINK = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 _FILE_LOCATION = re.compile(r"(?:[A-Za-z]:[\\/]|\\\\[^\\\s]+\\|/|~/|file:///?)\S", re.IGNORECASE)
 
@@ -59,45 +76,6 @@ def pick_period(periods: list[Period], code: str, year: int) -> Period:
     )
 
 
-def parse_realisation(
-    pendekatan: Pendekatan, value: str, text: str
-) -> tuple[Decimal | None, str] | None:
-    """Check what was typed; None means "clear the realisation"."""
-    if pendekatan is Pendekatan.KUALITATIF:
-        narrative = clean_text(f"{value} {text}")
-        check_length(narrative, "Realisasi", "realisation")
-        return (None, narrative) if narrative else None
-    note = clean_text(text)
-    check_length(note, "Keterangan realisasi", "realisation")
-    if not value.strip():
-        if note:
-            raise ValidationError(
-                "Realisasi harus angka, mis. 12 atau 12,5; keterangan saja belum cukup.",
-                field="realisation",
-            )
-        return None
-    try:
-        figure = parse_number(value)
-    except ValueError:
-        raise ValidationError(
-            f"Realisasi harus angka, mis. 12 atau 12,5; yang diisi '{value.strip()}'.",
-            field="realisation",
-        ) from None
-    if figure < 0:
-        raise ValidationError(
-            f"Realisasi tidak boleh negatif; yang diisi '{value.strip()}'.", field="realisation"
-        )
-    return figure, note
-
-
-def check_length(text: str, label: str, field: str) -> None:
-    if len(text) > TEXT_MAX:
-        raise ValidationError(
-            f"{label} terlalu panjang ({len(text)} karakter; paling banyak {TEXT_MAX}).",
-            field=field,
-        )
-
-
 def parse_evidence(note: str, link: str, file: Path | None) -> tuple[EvidenceKind, str]:
     """The kind of bukti dukung given, and its text (empty for a file)."""
     note_text = clean_text(note)
@@ -122,28 +100,6 @@ def parse_evidence(note: str, link: str, file: Path | None) -> tuple[EvidenceKin
     return EvidenceKind.LINK, link_text
 
 
-def require_started(period: Period, day: date) -> None:
-    """Refuse evidence dated before its period begins."""
-    # Evaluation happens after a period ends, so later evidence is normal; evidence for a
-    # period that has not begun yet cannot be.
-    if day < period.start:
-        raise ValidationError(
-            f"Periode {period.label} ({period.range_text}) belum dimulai; bukti dukung "
-            f"bertanggal {format_date_id(day)} belum dapat dicatat untuknya.",
-            field="date",
-        )
-
-
-def feedback_text(feedback: str) -> str:
-    text = clean_text(feedback)
-    if len(text) > FEEDBACK_MAX:
-        raise ValidationError(
-            f"Umpan balik terlalu panjang ({len(text)} karakter; paling banyak {FEEDBACK_MAX}).",
-            field="feedback",
-        )
-    return text
-
-
 def check_assessment(pendekatan: str, assessment: Rating | None) -> None:
     if assessment is not None and pendekatan == Pendekatan.KUANTITATIF.value:
         raise ValidationError(
@@ -151,16 +107,6 @@ def check_assessment(pendekatan: str, assessment: Rating | None) -> None:
             "kuantitatif levelnya dihitung dari realisasi.",
             field="assessment",
         )
-
-
-def reason_text(reason: str) -> str:
-    why = clean_text(reason)
-    if len(why) > TEXT_MAX:
-        raise ValidationError(
-            f"Alasan terlalu panjang ({len(why)} karakter; paling banyak {TEXT_MAX}).",
-            field="reason",
-        )
-    return why
 
 
 def decision_source(

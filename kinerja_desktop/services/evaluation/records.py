@@ -9,10 +9,23 @@ from enum import StrEnum
 
 from kinerja_desktop.domain.achievement import Proposal
 from kinerja_desktop.domain.periods import Period
-from kinerja_desktop.domain.ratings import Rating
+from kinerja_desktop.domain.ratings import Rating, RatingSource
 from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, format_quantity
 from kinerja_desktop.services.evidence_store import format_size_id
+
+#: RatingSource lives in domain.ratings (the hand-over checks use it too); exported from here
+#: as before.
+__all__ = [
+    "Evidence",
+    "EvidenceKind",
+    "IndicatorEvaluation",
+    "PeriodEvaluation",
+    "RatingDecision",
+    "RatingSource",
+    "RhkEvaluation",
+    "SkpPerson",
+]
 
 
 class EvidenceKind(StrEnum):
@@ -23,22 +36,6 @@ class EvidenceKind(StrEnum):
     @property
     def label(self) -> str:
         return {"NOTE": "Catatan", "LINK": "Tautan", "FILE": "Berkas"}[self.value]
-
-
-class RatingSource(StrEnum):
-    """Where the final Rating Hasil Kerja came from."""
-
-    PROPOSAL = "PROPOSAL"
-    OVERRIDE = "OVERRIDE"
-    ORGANISASI = "ORGANISASI"
-
-    @property
-    def label(self) -> str:
-        return {
-            "PROPOSAL": "Sesuai usulan",
-            "OVERRIDE": "Berbeda dari usulan",
-            "ORGANISASI": "Capaian kinerja organisasi",
-        }[self.value]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -428,11 +428,19 @@ def _checked_package(path: Path) -> Package:
             record's kind, key and field.
     """
     package = read_package(path)
-    problems = record_problems(package.aggregates)
+    problems = record_problems(package.aggregates, _exported_on(package.manifest.exported_at))
     if problems:
         more = f" (dan {len(problems) - 1} masalah lain)" if len(problems) > 1 else ""
         raise PackageRefusedError(f"{problems[0]}{more} Tidak ada yang diimpor.")
     return package
+
+
+def _exported_on(stamp: str) -> date | None:
+    """The day a package was made, from its manifest's ISO timestamp; None when unreadable."""
+    try:
+        return date.fromisoformat(stamp[:10])
+    except ValueError:
+        return None
 
 
 def default_key_folder() -> Path:

@@ -21,6 +21,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
+from kinerja_desktop.domain.journal_entry import evidence_text as _evidence_text
 from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.supervision.audit import (
     FindingFields,
@@ -36,7 +37,6 @@ from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evidence_store import EvidenceStore
-from kinerja_desktop.services.journal_service import _evidence_text
 from kinerja_desktop.services.supervision.units import unit_labels
 
 
