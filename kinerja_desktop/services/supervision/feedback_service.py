@@ -200,9 +200,9 @@ class FeedbackService:
     one changes an entry about themselves.
     """
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     # --- writing ---------------------------------------------------------------------------
 

@@ -168,9 +168,9 @@ class SurveyService:
     results are read by whoever may read the unit's records.
     """
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def _require(self, session: Session, action: SupervisionAction, unit_id: int) -> None:
         self._access.require_supervision(session, action, Subject(unit_id), "survei")
