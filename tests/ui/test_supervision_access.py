@@ -117,5 +117,6 @@ def test_the_survey_tab_offers_entry_only_to_the_unit_head(
     assert tab.ikm.text().startswith("IKM")  # the results are read by both
     entry = (tab.entry, tab.paste, tab.paste_button, tab.import_button, tab.undo_button)
     assert _enabled(*entry) == [heads] * 5
-    assert _enabled(tab.close_button, tab.open_button) == [heads, heads]
-    assert tab.report_button.isEnabled()  # the report is read, not changed
+    # The report is signed by the unit head: printing it is refused to a penilai too.
+    assert _enabled(tab.close_button, tab.open_button, tab.report_button) == [heads] * 3
+    assert (tab.print_report() is not None) == heads

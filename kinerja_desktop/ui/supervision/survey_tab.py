@@ -229,7 +229,8 @@ class SurveyTab(QWidget):
             (self.import_button, SupervisionAction.RECORD),
             (self.undo_button, SupervisionAction.CORRECT),
             (self.close_button, SupervisionAction.CLOSE),
-            (self.report_button, SupervisionAction.READ),
+            # The report is the unit head's to sign, and printing it needs the unit (as closing).
+            (self.report_button, SupervisionAction.CLOSE),
         ):
             widget.setEnabled(action in allowed)
         if info is None:
