@@ -40,6 +40,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from kinerja_desktop.paths import resource_path
 from kinerja_desktop.reports.content import EvaluationForm, FormKind
 from kinerja_desktop.reports.fonts import FAMILY, register_fonts
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService
@@ -55,7 +56,7 @@ TARGET_MB = 300
 def app_batch(db: Path, out: Path, limit: int | None = None) -> tuple[int, float]:
     services = open_services(db, create=False)
     try:
-        printing = PrintingService(services.database)
+        printing = PrintingService(services.database, AccessGuard.system(services.database))
         items = plan_batch(
             printing,
             services.staff,
@@ -81,7 +82,7 @@ def app_batch(db: Path, out: Path, limit: int | None = None) -> tuple[int, float
 def contents(db: Path) -> list[dict[str, Any]]:
     services = open_services(db, create=False)
     try:
-        printing = PrintingService(services.database)
+        printing = PrintingService(services.database, AccessGuard.system(services.database))
         items = plan_batch(
             printing,
             services.staff,

@@ -30,6 +30,7 @@ from machine import machine
 from kinerja_desktop.domain.skp import IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView, format_decimal_id
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import skp_texts, write_demo
 from kinerja_desktop.services.skp_service import SkpService
@@ -175,7 +176,7 @@ def main() -> None:
     services.close()
 
     services = open_services(path, create=False)  # a fresh start, as when the app opens
-    service = SkpService(services.database)
+    service = SkpService(services.database, AccessGuard.system(services.database))
     get_ms = timed(lambda: service.get(employee_id, today.year), args.runs)
     by_id_ms = timed(lambda: service.by_id(view.id), args.runs)
     editor = Editor(service, service.by_id(view.id))

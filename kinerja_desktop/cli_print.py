@@ -116,6 +116,7 @@ def _open(path: Path) -> Any:
 
 def _print(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.dates import parse_date_id
+    from kinerja_desktop.services.access_guard import AccessGuard
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.printing.batch import plan_batch, run_batch
     from kinerja_desktop.services.printing.pdf_files import FileWriteError
@@ -134,7 +135,7 @@ def _print(args: argparse.Namespace) -> int:
     # Printing records each sheet's code, so it is a writer: the one-writer lock, like the GUI.
     services = open_office(args.db, create=False)
     try:
-        printing = PrintingService(services.database)
+        printing = PrintingService(services.database, AccessGuard.system(services.database))
         forms = list(FormKind) if args.form == "all" else [FormKind(args.form)]
         unit_id = services.supervision.surveys.find_unit(args.unit).id if args.unit else None
         items = plan_batch(

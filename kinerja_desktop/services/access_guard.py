@@ -1,7 +1,11 @@
 """The signed-in account, held for all services, and the checks they make before acting.
 
-`AppServices` owns one `AccessGuard` and hands it to every service. Until someone signs in it
-holds `SYSTEM` (the command line, tests, an office without accounts), which may do everything.
+Every service takes a guard as a required argument, so one built without it is a type error
+rather than full access. `AppServices` owns one session guard and hands it to every service;
+until someone signs in it holds `SYSTEM` (an office without accounts), which may do everything.
+Work with nobody at the keyboard (the command line, the demo generator, startup and health
+checks, tests that need full access) passes `AccessGuard.system()`, which can never be signed
+in.
 Person-level reads and writes call `require_person` / `require_skp` inside their own
 transaction; lists call `visible` and keep only those people.
 """
@@ -50,7 +54,11 @@ FACTS_MAX_AGE = 30.0
 
 
 class AccessGuard:
-    """Who is signed in, and the rules applied to them."""
+    """Who is signed in, and the rules applied to them.
+
+    ``AccessGuard(database)`` is the session guard of an open office: it acts as the system
+    until someone signs in. ``AccessGuard.system(database)`` always acts as the system.
+    """
 
     def __init__(
         self, database: Database | None = None, clock: Callable[[], date] = date.today
@@ -58,11 +66,27 @@ class AccessGuard:
         self._db = database
         self._clock = clock
         self._principal = SYSTEM
+        #: A system guard stays the system: signing someone in on it is a programming error.
+        self._fixed = False
         self._cached: tuple[tuple[int, date], float, OrgFacts] | None = None
         #: The visible set of the principal for the cached facts (lists ask for it per batch).
         self._visible: tuple[OrgFacts, Principal, frozenset[int]] | None = None
         #: The supervision scope for the cached facts, principal and day.
         self._scope: SupervisionScope | None = None
+
+    @classmethod
+    def system(
+        cls, database: Database | None = None, clock: Callable[[], date] = date.today
+    ) -> AccessGuard:
+        """A guard with full access that nobody can sign in to.
+
+        For work with nobody at the keyboard: command-line commands, the demo generator,
+        startup and health checks, a form's parts read after the form itself was
+        allowed, and tests that need full access.
+        """
+        guard = cls(database, clock)
+        guard._fixed = True
+        return guard
 
     # --- who -------------------------------------------------------------------------------
 
@@ -81,6 +105,14 @@ class AccessGuard:
         return None if self._principal.is_system else self._principal.user_name
 
     def sign_in(self, principal: Principal) -> None:
+        """Act as ``principal`` from now on.
+
+        Raises:
+            RuntimeError: on a system guard (`system`), which must keep full access only where
+                it was meant to.
+        """
+        if self._fixed:
+            raise RuntimeError("a system access guard cannot be signed in")
         self._principal = principal
 
     def sign_out(self) -> None:

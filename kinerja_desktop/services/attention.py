@@ -254,9 +254,9 @@ CHECKS: list[Check] = [
 
 
 class AttentionService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def items(self, today: date | None = None) -> list[AttentionItem]:
         """Return today's items, the important ones first.

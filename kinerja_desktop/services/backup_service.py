@@ -165,9 +165,9 @@ def export_backup(database: Path, destination: Path, now: datetime | None = None
 class BackupService:
     """Backups of the open database."""
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._database = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     @property
     def path(self) -> Path:
@@ -259,5 +259,5 @@ class BackupService:
             ):
                 leftover.unlink(missing_ok=True)
         # The restored log is the log now: its head is signed into the seal anchor.
-        SealService(self._database).accept_log()
+        SealService(self._database, self._access).accept_log()
         return RestoreResult(preview, safety)

@@ -217,9 +217,9 @@ class BehaviourPeriod:
 
 
 class BehaviourService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def skp_checked(self, session: Session, skp_id: int, action: Action) -> SkpRow:
         row = _skp(session, skp_id)

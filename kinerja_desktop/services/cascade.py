@@ -151,9 +151,9 @@ def summarise(nodes: Sequence[CascadeNode]) -> CascadeSummary:
 
 
 class CascadeService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def tree(self, root_employee_id: int, year: int) -> CascadeNode:
         """The cascade from one person down through everyone they appraise (active people).

@@ -101,9 +101,9 @@ def _unknown(code: str) -> ValidationError:
 
 
 class CompetenceService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def profile(self, employee_id: int, on: date) -> CompetenceProfile:
         """The person's standard and teknis competences with required and held levels on ``on``.

@@ -191,9 +191,9 @@ def plans_in(
 
 
 class DevelopmentOverviewService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def unit(self, year: int, today: date, unit_id: int | None = None) -> UnitDevelopment:
         """The active people of a unit and the units below it (everyone when None).

@@ -295,10 +295,10 @@ def _item_data(
 
 
 class DevelopmentService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
-        self._competence = CompetenceService(database)
+        self._access = access
+        self._competence = CompetenceService(database, access)
 
     def plan(self, employee_id: int, year: int, today: date) -> DevelopmentPlan:
         """The person's plan of ``year`` with overdue and review flags and JP against the minimum.
@@ -413,7 +413,9 @@ class DevelopmentService:
             settled = repo.dismissed_keys(session, employee_id, year)
             settled |= repo.accepted_keys(session, employee_id, year)
         weak_spots = []
-        for report in JournalService(self._db, Path(".")).weak_spot_reports(employee_id, year):
+        for report in JournalService(self._db, Path("."), self._access).weak_spot_reports(
+            employee_id, year
+        ):
             spot = report.spot
             if spot.value is None:
                 weak_spots.append(("Perilaku Kerja", spot.action))

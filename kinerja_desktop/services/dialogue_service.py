@@ -124,10 +124,10 @@ class Dialogue:
 
 
 class DialogueService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
-        self._staff = StaffService(database)
+        self._access = access
+        self._staff = StaffService(database, access)
 
     # --- reading ---------------------------------------------------------------------------
 

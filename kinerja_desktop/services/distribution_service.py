@@ -85,10 +85,10 @@ class UnitDistribution:
 
 
 class DistributionService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
-        self._staff = StaffService(database)
+        self._access = access
+        self._staff = StaffService(database, access)
 
     def set_org_predikat(
         self,

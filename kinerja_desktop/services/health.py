@@ -9,6 +9,7 @@ from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.data.migrate import SchemaState
 from kinerja_desktop.data.opening import inspect_file
 from kinerja_desktop.data.sqlite_files import leave_no_sidecars
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.seals import SealReport, SealService
 
 
@@ -52,6 +53,6 @@ def _verify_seals(path: Path) -> SealReport:
     database = Database(path, make_read_only_engine(path), read_only=True)
     try:
         with leave_no_sidecars(path):
-            return SealService(database).verify()
+            return SealService(database, AccessGuard.system(database)).verify()
     finally:
         database.dispose()

@@ -299,11 +299,9 @@ def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
 class JournalService:
     """Records, corrects and reads the behaviour journal."""
 
-    def __init__(
-        self, database: Database, evidence_dir: Path, access: AccessGuard | None = None
-    ) -> None:
+    def __init__(self, database: Database, evidence_dir: Path, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
         self.evidence_store = EvidenceStore(evidence_dir)
 
     # --- writing ---------------------------------------------------------------------------

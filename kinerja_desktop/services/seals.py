@@ -396,11 +396,11 @@ class SealService:
     def __init__(
         self,
         database: Database,
-        access: AccessGuard | None = None,
+        access: AccessGuard,
         key_folder: Path | None = None,
     ) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
         #: Where the installation key lives (signs the anchor); the app data folder's keys/.
         self._key_folder = key_folder or data_dir() / "keys"
         #: The head last signed into the anchor; None while the anchor is not followed.

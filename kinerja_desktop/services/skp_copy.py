@@ -99,9 +99,9 @@ def locked_target_message(name: str, year: int) -> str:
 
 
 class SkpCopyService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -47,9 +47,9 @@ def layout_for(jabatan_kind: JabatanKind) -> SkpLayout:
 
 
 class SkpService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -112,9 +112,9 @@ def _cycle_message(names: Sequence[str]) -> str:
 
 
 class StaffService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     # --- reading ---------------------------------------------------------------------------
 

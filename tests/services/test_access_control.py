@@ -21,7 +21,7 @@ from kinerja_desktop.domain.accounts import AccountFields
 from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
-from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.staff import ActingKind
 from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision.complaints import (
@@ -515,9 +515,9 @@ def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_peop
     )
     refused: list[tuple[Callable[[], object], str]] = [
         (lambda: feedback.get(about_dede), "Dede Rustandi"),
-        (lambda: feedback.remove(about_dede), "Dede Rustandi"),
+        (lambda: feedback.remove(about_dede, "Tercatat dua kali"), "Dede Rustandi"),
         (lambda: feedback.update(about_dede, changed, TODAY), "Dede Rustandi"),
-        (lambda: feedback.remove(about_dewi), "diri Anda sendiri"),
+        (lambda: feedback.remove(about_dewi, "Tercatat dua kali"), "diri Anda sendiri"),
         (lambda: feedback.update(about_dewi, changed, TODAY), "diri Anda sendiri"),
         (lambda: feedback.move(about_dewi, FeedbackStatus.DIVERIFIKASI, today=TODAY), "sendiri"),
         (
@@ -554,6 +554,18 @@ def test_deleting_a_complaint_leaves_an_audit_entry(office: AppServices) -> None
     assert "Aidil Fauzi" in last.fields.label and "Antrean tidak dilayani." in last.fields.label
     assert last.fields.reason == "Tercatat dua kali"
     assert office.seals.verify().healthy
+
+
+@pytest.mark.parametrize("reason", ["", "   \n\t", "x" * 2001])
+def test_deleting_a_complaint_needs_a_reason(office: AppServices, reason: str) -> None:
+    entry = _complaint(office, "Aidil Fauzi")
+    sign_in_as(office, Role.KEPALA_UNIT, "Novri Alamsyah")
+    before = office.seals.history(f"register:{entry}")
+    with pytest.raises(ValidationError, match=r"[Aa]lasan") as refused:
+        office.supervision.feedback.remove(entry, reason)
+    assert refused.value.field == "reason"
+    assert office.supervision.feedback.get(entry).id == entry  # still there
+    assert office.seals.history(f"register:{entry}") == before  # and nothing logged
 
 
 def test_the_kiosk_adds_answers_for_the_unit_head_who_started_it(office: AppServices) -> None:
@@ -596,7 +608,7 @@ def _supervision_actions(office: AppServices) -> list[Callable[[], object]]:
         lambda: feedback.record(data, TODAY),
         lambda: feedback.update(entry, data, TODAY),
         lambda: feedback.move(entry, FeedbackStatus.DIVERIFIKASI, on=TODAY, today=TODAY),
-        lambda: feedback.remove(entry),
+        lambda: feedback.remove(entry, "Tercatat dua kali"),
         lambda: office.supervision.surveys.add_typed(survey, "444444444", today=TODAY),
     ]
 

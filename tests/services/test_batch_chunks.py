@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
@@ -74,7 +75,7 @@ def test_a_cancel_inside_a_chunk_records_what_was_written(
     office: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(batch_module, "CHUNK", 8)
-    printing = PrintingService(office.database)
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
     calls: list[int] = []
     result = run_batch(
         printing,
@@ -91,7 +92,7 @@ def test_a_cancel_inside_a_chunk_records_what_was_written(
 def test_a_failure_while_writing_still_records_the_documents_written_before(
     office: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    printing = PrintingService(office.database)
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
     real_render = printing.render
     rendered: list[str] = []
 

@@ -16,6 +16,7 @@ from kinerja_desktop.domain.predikat import OVERRIDE_MARK, Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.behaviour_service import BehaviourService, draft_feedback
 from kinerja_desktop.services.evaluation_service import EvaluationService
@@ -73,9 +74,18 @@ def make_office(services: AppServices, tmp_path: Path, *, agree: bool = True) ->
     view = services.skp.save(created.id, created.version, draft)
     if agree:
         view = services.skp.agree(view.id, view.version, date(YEAR, 1, 5))
-    evaluation = EvaluationService(services.database, tmp_path / "evidence")
+    evaluation = EvaluationService(
+        services.database, tmp_path / "evidence", AccessGuard.system(services.database)
+    )
     iki_id = view.rhks[0].indicators[0].id
-    return Office(services, BehaviourService(services.database), evaluation, staff, view.id, iki_id)
+    return Office(
+        services,
+        BehaviourService(services.database, AccessGuard.system(services.database)),
+        evaluation,
+        staff,
+        view.id,
+        iki_id,
+    )
 
 
 @pytest.fixture

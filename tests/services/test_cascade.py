@@ -22,6 +22,7 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import Employee, EmployeeId, StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.cascade import (
     CascadeNode,
@@ -84,7 +85,7 @@ def demo(services: AppServices, monkeypatch: pytest.MonkeyPatch) -> Demo:
 
 @pytest.fixture
 def cascade(services: AppServices) -> CascadeService:
-    return CascadeService(services.database)
+    return CascadeService(services.database, AccessGuard.system(services.database))
 
 
 def iki() -> IkiDraft:

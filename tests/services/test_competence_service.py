@@ -10,6 +10,7 @@ import pytest
 from kinerja_desktop.domain.competence import JpmCategory, standard_competences
 from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.staff_service import StaffInput
@@ -41,7 +42,7 @@ def _camat(services: AppServices) -> int:
 
 @pytest.fixture
 def competence(services: AppServices) -> CompetenceService:
-    return CompetenceService(services.database)
+    return CompetenceService(services.database, AccessGuard.system(services.database))
 
 
 def test_profile_uses_default_levels_until_a_standard_is_stored(

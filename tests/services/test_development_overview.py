@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from kinerja_desktop.domain.development import LearningPath
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.development_overview import DevelopmentOverviewService
@@ -59,8 +60,8 @@ def _item(title: str, jp: str, **changes: object) -> ItemInput:
 
 
 def _fill(services: AppServices, office: Office) -> None:
-    competence = CompetenceService(services.database)
-    development = DevelopmentService(services.database)
+    competence = CompetenceService(services.database, AccessGuard.system(services.database))
+    development = DevelopmentService(services.database, AccessGuard.system(services.database))
     for code in ("M.01", "M.03"):
         competence.set_standard(CLERK, code, 3)
     competence.rate(office.dewi, "M.03", 1, "Laporan sering terlambat", date(2026, 3, 1))
@@ -87,7 +88,9 @@ def _fill(services: AppServices, office: Office) -> None:
 
 def test_the_unit_view_counts_needs_jp_and_follow_up(services: AppServices, office: Office) -> None:
     _fill(services, office)
-    overview = DevelopmentOverviewService(services.database).unit(2026, TODAY)
+    overview = DevelopmentOverviewService(
+        services.database, AccessGuard.system(services.database)
+    ).unit(2026, TODAY)
 
     assert [line.person.name for line in overview.people] == [
         "Agus Salim",
@@ -118,7 +121,7 @@ def test_the_unit_view_counts_needs_jp_and_follow_up(services: AppServices, offi
 
 def test_a_unit_includes_the_units_below_it(services: AppServices, office: Office) -> None:
     _fill(services, office)
-    service = DevelopmentOverviewService(services.database)
+    service = DevelopmentOverviewService(services.database, AccessGuard.system(services.database))
     kecamatan = service.unit(2026, TODAY, office.kecamatan.id)
     assert kecamatan.scope == "Kecamatan Kertapati"
     assert {line.person.name for line in kecamatan.people} == {"Agus Salim", "Dewi Lestari"}
@@ -129,7 +132,7 @@ def test_a_unit_includes_the_units_below_it(services: AppServices, office: Offic
 
 def test_the_training_plan_workbook(services: AppServices, office: Office, tmp_path: Path) -> None:
     _fill(services, office)
-    service = DevelopmentOverviewService(services.database)
+    service = DevelopmentOverviewService(services.database, AccessGuard.system(services.database))
     target = tmp_path / "rencana.xlsx"
     assert service.export_xlsx(service.unit(2026, TODAY), target) == target
 
@@ -155,7 +158,7 @@ def test_the_training_plan_workbook(services: AppServices, office: Office, tmp_p
 def test_an_unwritable_target_is_named(
     services: AppServices, office: Office, tmp_path: Path
 ) -> None:
-    service = DevelopmentOverviewService(services.database)
+    service = DevelopmentOverviewService(services.database, AccessGuard.system(services.database))
     target = tmp_path / "tidak-ada" / "rencana.xlsx"
     with pytest.raises(ValidationError, match=r"rencana\.xlsx"):
         service.export_xlsx(service.unit(2026, TODAY), target)
@@ -200,13 +203,15 @@ def test_a_pppk_is_not_held_to_the_pns_20_jp(
     _fill(services, office)
     putri = _pppk(services, office)
 
-    plan = DevelopmentService(services.database).plan(putri, 2026, TODAY)
+    plan = DevelopmentService(services.database, AccessGuard.system(services.database)).plan(
+        putri, 2026, TODAY
+    )
     assert (plan.minimum, plan.shortfall, plan.minimum_text) == (None, 0, "ketentuan PPPK")
     reminder = _development_titles(services, date(2026, 10, 1))
     assert reminder["Belum mencapai 20 JP tahun ini: 3 pegawai"] == (
         "Agus Salim, Dewi Lestari, Rina Wati"
     )
-    service = DevelopmentOverviewService(services.database)
+    service = DevelopmentOverviewService(services.database, AccessGuard.system(services.database))
     overview = service.unit(2026, TODAY)
     line = next(line for line in overview.people if line.person.id == putri)
     assert line.plan.shortfall == 0

@@ -13,6 +13,7 @@ from kinerja_desktop.domain.competence import standard_competences
 from kinerja_desktop.domain.development import FindingKind, ItemStatus, LearningPath
 from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.development_service import (
@@ -49,7 +50,7 @@ def _pelaksana(services: AppServices) -> int:
 
 @pytest.fixture
 def development(services: AppServices) -> DevelopmentService:
-    return DevelopmentService(services.database)
+    return DevelopmentService(services.database, AccessGuard.system(services.database))
 
 
 @pytest.fixture
@@ -136,7 +137,7 @@ def test_a_competence_gap_is_proposed_accepted_and_dismissed(
     services: AppServices, development: DevelopmentService, person: int
 ) -> None:
     code = standard_competences()[0].code
-    competence = CompetenceService(services.database)
+    competence = CompetenceService(services.database, AccessGuard.system(services.database))
     competence.set_standard("Pengadministrasi Perkantoran", code, 3)
     competence.rate(person, code, 1, "Masih perlu arahan", date(2026, 2, 1))
 

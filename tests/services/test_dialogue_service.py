@@ -13,6 +13,7 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.staff_service import StaffInput
@@ -36,7 +37,9 @@ def office(services: AppServices) -> Office:
     sekcam = _person(services, unit.id, "198103042006042011", "Siti Rahmawati", "Pengawas", camat)
     staff = _person(services, unit.id, "199202282019032014", "Dewi Lestari", "Pelaksana", sekcam)
     skp = services.skp.create(staff, YEAR, Pendekatan.KUANTITATIF)
-    return Office(DialogueService(services.database), skp.id, camat)
+    return Office(
+        DialogueService(services.database, AccessGuard.system(services.database)), skp.id, camat
+    )
 
 
 def _person(

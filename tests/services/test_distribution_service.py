@@ -16,6 +16,7 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import EmploymentEventKind, StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.distribution_service import (
     ASK_FOR_ORG_PREDIKAT,
@@ -43,7 +44,13 @@ def office(services: AppServices) -> Office:
     unit = services.staff.add_unit("Kecamatan Kertapati", root.id)
     sub = services.staff.add_unit("Kelurahan Kemang Agung", unit.id)
     other = services.staff.add_unit("Kecamatan Ilir Barat I", root.id)
-    return Office(services, DistributionService(services.database), unit.id, sub.id, other.id)
+    return Office(
+        services,
+        DistributionService(services.database, AccessGuard.system(services.database)),
+        unit.id,
+        sub.id,
+        other.id,
+    )
 
 
 _counter = iter(range(1, 10_000))

@@ -25,6 +25,7 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation_service import (
     EvaluationService,
@@ -57,7 +58,9 @@ def office(services: AppServices, tmp_path: Path) -> Office:
     staff = _person(
         services, unit.id, "199202282019032014", "Dewi Lestari", "Pelaksana", penilai_id=head
     )
-    evaluation = EvaluationService(services.database, tmp_path / "evidence")
+    evaluation = EvaluationService(
+        services.database, tmp_path / "evidence", AccessGuard.system(services.database)
+    )
     return Office(services, evaluation, unit.id, head, staff)
 
 

@@ -13,6 +13,7 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.attention import Severity
 from kinerja_desktop.services.journal_service import (
@@ -51,7 +52,9 @@ def people(services: AppServices) -> tuple[int, int]:
 
 @pytest.fixture
 def journal(services: AppServices, tmp_path: Path) -> JournalService:
-    return JournalService(services.database, tmp_path / "evidence")
+    return JournalService(
+        services.database, tmp_path / "evidence", AccessGuard.system(services.database)
+    )
 
 
 def test_record_returns_labels_and_filters_narrow(

@@ -23,6 +23,7 @@ from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.staff_service import StaffInput
@@ -88,7 +89,7 @@ def office(services: AppServices) -> Office:
 
 
 def _pdf_text(services: AppServices, form: FormKind, employee_id: int) -> str:
-    printing = PrintingService(services.database)
+    printing = PrintingService(services.database, AccessGuard.system(services.database))
     request = PrintRequest(form, YEAR, PRINTED_ON, period_code="TW1", employee_id=employee_id)
     pdf = printing.render(printing.prepare(request), Paper.A4)
     pages = PdfReader(io.BytesIO(pdf)).pages

@@ -13,6 +13,7 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.paper_seal import PaperSeal, parse_payload
 from kinerja_desktop.reports import canvas
 from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
@@ -31,7 +32,9 @@ TODAY = date(2026, 11, 28)
 @pytest.fixture
 def prepared(services: AppServices, tmp_path: Path) -> tuple[PrintingService, PreparedDocument]:
     write_demo(services.database, employees=8, today=TODAY)
-    printing = PrintingService(services.database, key_folder=tmp_path / "keys")
+    printing = PrintingService(
+        services.database, AccessGuard.system(services.database), key_folder=tmp_path / "keys"
+    )
     person = services.evaluation.people(2026)[1]
     request = PrintRequest(FormKind.SKP, 2026, TODAY, employee_id=person.employee_id)
     return printing, printing.prepare(request)

@@ -14,6 +14,7 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
@@ -36,7 +37,7 @@ def _someone(office: AppServices) -> tuple[int, int]:
 
 
 def test_a_printed_evaluation_verifies_until_its_record_changes(office: AppServices) -> None:
-    printing = PrintingService(office.database)
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
     employee_id, skp_id = _someone(office)
     request = PrintRequest(
         FormKind.EVALUASI, 2026, TODAY, period_code="TW3", employee_id=employee_id
@@ -64,7 +65,7 @@ def test_a_printed_evaluation_verifies_until_its_record_changes(office: AppServi
 
 
 def test_the_stored_row_keeps_what_was_printed(office: AppServices) -> None:
-    printing = PrintingService(office.database)
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
     employee_id, _ = _someone(office)
     prepared, _ = printing.issue(PrintRequest(FormKind.SKP, 2026, TODAY, employee_id=employee_id))
     with office.database.reading() as session:
@@ -79,7 +80,9 @@ def test_the_stored_row_keeps_what_was_printed(office: AppServices) -> None:
 
 
 def test_an_unknown_code_is_not_found(office: AppServices) -> None:
-    result = PrintingService(office.database).verify("AAAA-BBBB-CC")
+    result = PrintingService(office.database, AccessGuard.system(office.database)).verify(
+        "AAAA-BBBB-CC"
+    )
     assert not result.found and not result.matches
     assert "tidak ditemukan" in result.lines()[0]
 
@@ -87,7 +90,7 @@ def test_an_unknown_code_is_not_found(office: AppServices) -> None:
 @pytest.mark.parametrize("typed", ["", "abc", "AAAA-BBBB-CCC", "ÄAAA-BBBB-CC"])
 def test_a_malformed_code_is_refused(office: AppServices, typed: str) -> None:
     with pytest.raises(ValidationError, match="bukan kode verifikasi"):
-        PrintingService(office.database).verify(typed)
+        PrintingService(office.database, AccessGuard.system(office.database)).verify(typed)
 
 
 def test_codes_are_readable_and_distinct() -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
@@ -33,7 +34,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServices]:
 
 
 def _text(office: AppServices, request: PrintRequest) -> str:
-    printing = PrintingService(office.database)
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
     pdf = printing.render(printing.prepare(request), Paper.A4)
     pages = PdfReader(io.BytesIO(pdf)).pages
     joined = "\n".join(page.extract_text() or "" for page in pages)

@@ -19,6 +19,7 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.development_service import ItemInput
@@ -38,7 +39,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServices]:
 
 @pytest.fixture(scope="module")
 def printing(office: AppServices) -> PrintingService:
-    return PrintingService(office.database)
+    return PrintingService(office.database, AccessGuard.system(office.database))
 
 
 def pdf_text(pdf: bytes) -> str:

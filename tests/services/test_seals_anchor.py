@@ -15,6 +15,7 @@ from sqlalchemy import text
 from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.data.repositories import audit as repo
 from kinerja_desktop.domain.audit import AuditAction, AuditFields, versioned_digest
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.seal_anchor import anchor_path
@@ -143,7 +144,7 @@ def test_a_folder_from_another_installation_is_said_once_then_signed_again(
 
     database = _read_only(copied)
     try:
-        report = SealService(database).verify()
+        report = SealService(database, AccessGuard.system(database)).verify()
     finally:
         database.dispose()
     assert report.healthy  # the log matches the other key's anchor: a note, not a finding

@@ -30,6 +30,7 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import EmploymentEventKind, StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.skp_copy import (
     AssignedRhk,
@@ -92,7 +93,7 @@ def office(services: AppServices) -> Office:
 
 @pytest.fixture
 def copier(services: AppServices) -> SkpCopyService:
-    return SkpCopyService(services.database)
+    return SkpCopyService(services.database, AccessGuard.system(services.database))
 
 
 def iki(**changes: object) -> IkiDraft:

@@ -27,6 +27,7 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import StaffFields
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.skp_service import LOCKED_MESSAGE
 from kinerja_desktop.services.skp_xlsx import (
@@ -230,7 +231,14 @@ def office(services: AppServices) -> Office:
     staff = skp.save(staff.id, staff.version, STAFF_DRAFT)
     jpt = skp.create(ids[3], YEAR)
     jpt = skp.save(jpt.id, jpt.version, JPT_DRAFT)
-    return Office(services, SkpXlsxService(services.database), camat, sekcam, staff, jpt)
+    return Office(
+        services,
+        SkpXlsxService(services.database, AccessGuard.system(services.database)),
+        camat,
+        sekcam,
+        staff,
+        jpt,
+    )
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.jabatan import Jenjang
 from kinerja_desktop.domain.staff import Employee, StaffFields, Unit, UnitKind
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff_import import (
     ImportAction,
@@ -53,7 +54,7 @@ NEW_NIP = "199104202015031002"  # not in the sample
 
 @pytest.fixture
 def importer(services: AppServices) -> StaffImportService:
-    return StaffImportService(services.database)
+    return StaffImportService(services.database, AccessGuard.system(services.database))
 
 
 def sample_rows() -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ from kinerja_desktop.domain.supervision.ikm import SurveyItem, format_decimal_id
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 from kinerja_desktop.reports.content import FormKind, SurveyReportForm
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
@@ -41,7 +42,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServices]:
 
 @pytest.fixture(scope="module")
 def printing(office: AppServices) -> PrintingService:
-    return PrintingService(office.database)
+    return PrintingService(office.database, AccessGuard.system(office.database))
 
 
 def text_of(pdf: bytes) -> str:
@@ -186,7 +187,7 @@ def test_a_survey_without_respondents_is_not_printed(
 
 
 def test_survey_report_verifies_until_a_respondent_is_added(office: AppServices) -> None:
-    printing = PrintingService(office.database)
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
     surveys = office.supervision.surveys
     unit = surveys.find_unit("Seksi Pelayanan Umum (Kecamatan Kertapati)")
     info = next(s for s in surveys.surveys(unit.id) if s.period.code == "2026-S2")

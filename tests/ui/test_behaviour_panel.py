@@ -16,6 +16,7 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.evaluation_service import EvaluationService
@@ -60,10 +61,12 @@ def setup(
             behaviour_repo.add_observation(
                 session, employee_id, date(YEAR, 2, 10), value.value, sign=sign, text=text
             )
-    evaluation = EvaluationService(office.database, tmp_path / "evidence")
+    evaluation = EvaluationService(
+        office.database, tmp_path / "evidence", AccessGuard.system(office.database)
+    )
     evaluation.record_realisation(iki_id, "TW1", "10")
     evaluation.decide_rating(skp_id, "TW1", Rating.SESUAI, on=ON)
-    panel = BehaviourPanel(BehaviourService(office.database))
+    panel = BehaviourPanel(BehaviourService(office.database, AccessGuard.system(office.database)))
     qtbot.addWidget(panel)
     panel.show_period(skp_id, "TW1")
     return panel, skp_id, evaluation
@@ -163,7 +166,9 @@ def test_feedback_too_long_shows_next_to_its_value(
 
 
 def test_empty_panel(qtbot: QtBot, services: AppServices) -> None:
-    panel = BehaviourPanel(BehaviourService(services.database))
+    panel = BehaviourPanel(
+        BehaviourService(services.database, AccessGuard.system(services.database))
+    )
     qtbot.addWidget(panel)
     panel.show_period(None, None)
     assert not panel.save_feedback_button.isEnabled()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidgetItem
 
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.cascade import CascadeService
 from kinerja_desktop.ui.cascade_view import (
@@ -64,7 +65,9 @@ def planned(office: AppServices) -> AppServices:
 
 @pytest.fixture
 def view(qtbot, planned: AppServices) -> CascadeView:
-    widget = CascadeView(CascadeService(planned.database), planned.staff)
+    widget = CascadeView(
+        CascadeService(planned.database, AccessGuard.system(planned.database)), planned.staff
+    )
     qtbot.addWidget(widget)
     widget.year.setValue(YEAR)
     return widget
@@ -185,7 +188,9 @@ def test_labels_lead_to_the_controls(view: CascadeView) -> None:
 
 def test_the_year_starts_at_this_year(qtbot, planned: AppServices) -> None:
     widget = CascadeView(
-        CascadeService(planned.database), planned.staff, today=lambda: date(2031, 1, 1)
+        CascadeService(planned.database, AccessGuard.system(planned.database)),
+        planned.staff,
+        today=lambda: date(2031, 1, 1),
     )
     qtbot.addWidget(widget)
     assert widget.year.value() == 2031

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.skp import Pendekatan
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
@@ -19,7 +20,7 @@ def _panel(qtbot: QtBot, office: AppServices) -> DialoguePanel:
     dewi = office.staff.find_by_nip("199202282019032014")
     assert dewi is not None
     skp = office.skp.create(dewi.id, YEAR, Pendekatan.KUANTITATIF)
-    panel = DialoguePanel(DialogueService(office.database))
+    panel = DialoguePanel(DialogueService(office.database, AccessGuard.system(office.database)))
     qtbot.addWidget(panel)
     panel.today = lambda: date(YEAR, 4, 17)
     panel.show_period(skp.id, "TW1")

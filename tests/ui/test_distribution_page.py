@@ -11,6 +11,7 @@ from kinerja_desktop.data.behaviour_models import PredikatRow
 from kinerja_desktop.domain.distribution import CURVE_CAPTION
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.domain.skp import Pendekatan
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.distribution_service import ASK_FOR_ORG_PREDIKAT, DistributionService
 from kinerja_desktop.services.staff_service import StaffFilter
@@ -41,7 +42,9 @@ def _decide_all(office: AppServices, predikat: Predikat) -> None:
 
 def _page(qtbot: QtBot, office: AppServices) -> DistributionPage:
     page = DistributionPage(
-        DistributionService(office.database), office.staff, today=lambda: date(YEAR, 4, 15)
+        DistributionService(office.database, AccessGuard.system(office.database)),
+        office.staff,
+        today=lambda: date(YEAR, 4, 15),
     )
     qtbot.addWidget(page)
     unit = next(u for u in office.staff.units() if u.name == "Kecamatan Kertapati")

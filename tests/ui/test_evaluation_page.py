@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation_service import EvaluationService, RatingSource
 from kinerja_desktop.ui.evaluation.table_model import (
@@ -48,7 +49,9 @@ def _agreed_skp(
 
 @pytest.fixture
 def evaluation(office: AppServices, tmp_path: Path) -> EvaluationService:
-    return EvaluationService(office.database, tmp_path / "evidence")
+    return EvaluationService(
+        office.database, tmp_path / "evidence", AccessGuard.system(office.database)
+    )
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.ui.journal_page import COLUMNS, JournalPage
@@ -23,7 +24,9 @@ YEAR = TODAY.year
 
 @pytest.fixture
 def journal(office: AppServices, tmp_path: Path) -> JournalService:
-    journal = JournalService(office.database, tmp_path / "evidence")
+    journal = JournalService(
+        office.database, tmp_path / "evidence", AccessGuard.system(office.database)
+    )
     siti = office.staff.search_people("Siti")[0].id
     dewi = office.staff.search_people("Dewi")[0].id
     akuntabel, neg = BehaviourValue.AKUNTABEL, ObservationSign.NEGATIF

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.journal_service import JournalFilter, JournalService
 from kinerja_desktop.ui.quick_entry import QuickEntryDialog
@@ -22,7 +23,9 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture
 def journal(office: AppServices, tmp_path: Path) -> JournalService:
-    return JournalService(office.database, tmp_path / "evidence")
+    return JournalService(
+        office.database, tmp_path / "evidence", AccessGuard.system(office.database)
+    )
 
 
 def _dialog(

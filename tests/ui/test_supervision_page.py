@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
@@ -205,7 +206,7 @@ def test_new_entry_shows_errors_next_to_fields_and_saves_nothing(
 
 
 def test_an_entry_is_corrected_and_deleted_from_the_register(
-    qtbot: QtBot, office: AppServices, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, office: AppServices
 ) -> None:
     dewi = office.staff.search_people("Dewi")[0].id
     feedback_id = _complaint(office, dewi)
@@ -237,10 +238,26 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
     assert corrected.text == "Antrean loket KTP tidak tertib pada pagi hari."
     assert corrected.status is entry.status and corrected.employee_id == dewi
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
     tab.remove_entry()
-    assert office.supervision.feedback.get(feedback_id).id == feedback_id  # kept when declined
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    asked = tab.removal_dialog
+    assert asked is not None and asked.isVisible()
+    asked.reject()
+    assert office.supervision.feedback.get(feedback_id).id == feedback_id  # kept when cancelled
+
+    tab.remove_entry()
+    dialog = tab.removal_dialog
+    assert dialog is not None and dialog is not asked
+    assert "catatan audit" in dialog.findChild(QLabel).text()
+    qtbot.keyClicks(dialog.reason, "   ")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # a reason is required
+    assert dialog.isVisible() and dialog.reason_error.isVisibleTo(dialog)
+    assert dialog.reason_error.text().startswith("Tuliskan alasan menghapus entri")
+    assert office.supervision.feedback.get(feedback_id).id == feedback_id
+    dialog.reason.setText("Tercatat dua kali dari kotak saran")
     with qtbot.waitSignal(tab.changed):
-        tab.remove_entry()
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     assert office.supervision.feedback.entries() == []
+    logged = office.seals.history(f"register:{feedback_id}")[-1].fields
+    assert logged.action is AuditAction.REGISTER_DIHAPUS
+    assert logged.reason == "Tercatat dua kali dari kotak saran"

@@ -44,11 +44,11 @@ class EvaluationService:
         self,
         database: Database,
         evidence_dir: Path,
+        access: AccessGuard,
         rules: ResultRules = DEFAULT_RULES,
-        access: AccessGuard | None = None,
     ) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
         self._rules = rules
         self.evidence_store = EvidenceStore(evidence_dir)
 

@@ -162,10 +162,10 @@ class HandoverService:
         database: Database,
         evidence_folder: Path,
         key_folder: Path,
-        access: AccessGuard | None = None,
+        access: AccessGuard,
     ) -> None:
         self._database = database
-        self._access = access or AccessGuard(database)
+        self._access = access
         self._evidence = EvidenceStore(evidence_folder)
         self._key_folder = key_folder
 

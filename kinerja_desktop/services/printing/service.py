@@ -94,23 +94,23 @@ class PrintingService:
 
     Args:
         database: The open database.
+        access: The signed-in account; a person's form needs the right to see that person.
         fonts_dir: Where the TrueType family is (the shipped resources by default).
         key_folder: Where the installation key is (the app data folder's ``keys`` by default,
             the same key as the hand-over packages); created on first use.
-        access: The signed-in account; a person's form needs the right to see that person.
     """
 
     def __init__(
         self,
         database: Database,
+        access: AccessGuard,
         fonts_dir: Path | None = None,
         key_folder: Path | None = None,
-        access: AccessGuard | None = None,
     ) -> None:
         self._db = database
         self._fonts_dir = fonts_dir
         self._key_folder = key_folder
-        self._access = access or AccessGuard(database)
+        self._access = access
         self._key: SigningKey | None = None
 
     def signing_key(self) -> SigningKey:

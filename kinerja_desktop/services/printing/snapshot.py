@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.development_service import DevelopmentService
@@ -47,16 +48,19 @@ class Sources:
 
     def __init__(self, database: Database, session: Session) -> None:
         bound = SessionDatabase(database, session)
+        # The printing service checked the account's right to the form before this read; its
+        # parts (who signs, the unit tree, the appraisers) are read in full, as the system.
+        system = AccessGuard.system(bound)
         self.session = session
         #: What several forms built in this read share (the unit tree), read once.
         self.memo: dict[str, object] = {}
-        self.staff = StaffService(bound)
-        self.skp = SkpService(bound)
+        self.staff = StaffService(bound, system)
+        self.skp = SkpService(bound, system)
         # Evidence files are not read for printing; the folder is never touched.
-        self.evaluation = EvaluationService(bound, Path(database.path).parent / "evidence")
-        self.behaviour = BehaviourService(bound)
-        self.dialogue = DialogueService(bound)
-        self.distribution = DistributionService(bound)
-        self.competence = CompetenceService(bound)
-        self.development = DevelopmentService(bound)
-        self.surveys = SurveyService(bound)
+        self.evaluation = EvaluationService(bound, Path(database.path).parent / "evidence", system)
+        self.behaviour = BehaviourService(bound, system)
+        self.dialogue = DialogueService(bound, system)
+        self.distribution = DistributionService(bound, system)
+        self.competence = CompetenceService(bound, system)
+        self.development = DevelopmentService(bound, system)
+        self.surveys = SurveyService(bound, system)

@@ -28,10 +28,10 @@ from kinerja_desktop.services.xlsx_writing import save_workbook
 class SkpXlsxService:
     """Export an SKP to .xlsx and import one back into a draft SKP."""
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         # The SKP service checks the signed-in account on every read and save.
         self._skp = SkpService(database, access)
-        self._staff = StaffService(database)
+        self._staff = StaffService(database, access)
 
     def export(self, skp_id: int, path: Path) -> Path:
         """Write the SKP (draft or agreed) to an .xlsx file and return the path written.

@@ -31,9 +31,9 @@ from kinerja_desktop.services.tabular import Table, read_table
 class StaffImportService:
     """Preview and apply a staff list file (see docs/import-format.md)."""
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def preview(self, path: Path) -> ImportPreview:
         """Read and check the whole file against the database; writes nothing.

@@ -33,7 +33,7 @@ class SupervisionServices:
 
 
 def supervision_services(
-    database: Database, evidence_dir: Path, access: AccessGuard | None = None
+    database: Database, evidence_dir: Path, access: AccessGuard
 ) -> SupervisionServices:
     """The supervision services; what names a person is filtered by ``access``."""
     surveys = SurveyService(database, access)

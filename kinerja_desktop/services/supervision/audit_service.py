@@ -157,10 +157,8 @@ class AuditService:
     unit the finding names; nobody follows up or closes a finding about themselves.
     """
 
-    def __init__(
-        self, database: Database, evidence_dir: Path, access: AccessGuard | None = None
-    ) -> None:
-        self._access = access or AccessGuard(database)
+    def __init__(self, database: Database, evidence_dir: Path, access: AccessGuard) -> None:
+        self._access = access
         self._db = database
         self.evidence_store = EvidenceStore(evidence_dir)
 

@@ -180,9 +180,9 @@ def summary(session: Session, today: date) -> DashboardSummary:
 
 
 class DashboardService:
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def summary(self, today: date | None = None) -> DashboardSummary:
         """The office's summary for the signed-in account.

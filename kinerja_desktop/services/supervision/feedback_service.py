@@ -29,7 +29,7 @@ from kinerja_desktop.domain.behaviour import (
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
-from kinerja_desktop.domain.staff import full_name
+from kinerja_desktop.domain.staff import clean_text, full_name
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackFields,
@@ -42,7 +42,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.seals import current_actor
+from kinerja_desktop.services.seals import REASON_MAX, current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
 
 #: The journal's longest text (see journal_service.TEXT_MAX).
@@ -200,9 +200,9 @@ class FeedbackService:
     one changes an entry about themselves.
     """
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -280,22 +280,33 @@ class FeedbackService:
             repo.set_status(session, feedback_id, new.value, on or day, text)
             return self._read(session, feedback_id, day)
 
-    def remove(self, feedback_id: int, reason: str = "") -> None:
+    def remove(self, feedback_id: int, reason: str) -> None:
         """Delete an entry; its journal observation, if any, stays in the journal.
 
-        The deletion goes into the audit log (who, when, what the entry said, the digest of its
-        stored content) in the same transaction.
+        The deletion goes into the audit log (who, when, why, what the entry said, the digest
+        of its stored content) in the same transaction.
 
         Raises:
+            ValidationError: no reason, or one longer than `REASON_MAX` (field "reason").
             AccessDeniedError: not the unit head of the entry's person or unit, nor admin; or
                 the entry is about the account's own person.
             NotFoundError: the entry is gone.
         """
+        why = clean_text(reason)
+        if not why:
+            raise ValidationError(
+                "Tuliskan alasan menghapus entri ini; alasan dicatat di catatan audit.",
+                field="reason",
+            )
+        if len(why) > REASON_MAX:
+            raise ValidationError(
+                f"Alasan terlalu panjang (paling banyak {REASON_MAX} karakter).", field="reason"
+            )
         with self._db.transaction() as session:
             current = self._stored(session, feedback_id)
             self._require(session, SupervisionAction.DELETE, current.data)
             repo.delete(session, feedback_id)
-            _log_removal(session, current, self._access.actor or current_actor(), reason)
+            _log_removal(session, current, self._access.actor or current_actor(), why)
 
     def to_observation(
         self,
@@ -429,7 +440,7 @@ def _log_removal(session: Session, stored: repo.StoredFeedback, actor: str, reas
             record=f"register:{stored.id}",
             label=f"{kind.label} {format_date_id(data.received_on)} ({where}) tentang "
             f"{about or 'kantor'}: {excerpt}",
-            reason=" ".join(reason.split())[:2000],
+            reason=reason,
             digest=content_digest(_json_ready(content)),
         ),
     )

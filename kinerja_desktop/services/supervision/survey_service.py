@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -56,6 +56,8 @@ class SurveyInfo:
     opened_on: date
     closed_on: date | None
     responses: int
+    #: What the signed-in account may do to this survey (the screens enable their buttons by it).
+    allowed: frozenset[SupervisionAction] = frozenset()
 
     @property
     def running(self) -> bool:
@@ -168,9 +170,9 @@ class SurveyService:
     results are read by whoever may read the unit's records.
     """
 
-    def __init__(self, database: Database, access: AccessGuard | None = None) -> None:
+    def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
-        self._access = access or AccessGuard(database)
+        self._access = access
 
     def _require(self, session: Session, action: SupervisionAction, unit_id: int) -> None:
         self._access.require_supervision(session, action, Subject(unit_id), "survei")
@@ -226,7 +228,7 @@ class SurveyService:
             labels = _labels(session)
             scope = self._access.supervision(session)
             found = [
-                _info(stored, labels)
+                replace(_info(stored, labels), allowed=scope.allowed(Subject(stored.unit_id)))
                 for stored in repo.surveys(session, unit_id)
                 if scope.allows(SupervisionAction.READ, Subject(stored.unit_id))
             ]
@@ -461,7 +463,10 @@ class SurveyService:
         stored = repo.get_survey(session, survey_id)
         if stored is None:
             raise NotFoundError("Survei tidak ditemukan; mungkin sudah dihapus.")
-        return _info(stored, _labels(session))
+        scope = self._access.supervision(session)
+        return replace(
+            _info(stored, _labels(session)), allowed=scope.allowed(Subject(stored.unit_id))
+        )
 
 
 def _checked(answers: Sequence[int | None]) -> Answers:

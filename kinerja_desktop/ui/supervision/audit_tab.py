@@ -36,6 +36,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
 from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision.audit_service import AuditService, Finding, FindingInput
 from kinerja_desktop.services.supervision.survey_service import SurveyService
@@ -406,9 +407,11 @@ class AuditTab(QWidget):
 
     def _show_detail(self) -> None:
         finding = self.selected()
-        self.follow_up_button.setEnabled(finding is not None)
-        self.status_button.setEnabled(finding is not None)
-        self.link_button.setEnabled(finding is not None)
+        # What the account may do to this finding, as the service says (the service checks too).
+        allowed = finding.allowed if finding is not None else frozenset()
+        self.follow_up_button.setEnabled(SupervisionAction.CORRECT in allowed)
+        self.status_button.setEnabled(SupervisionAction.CLOSE in allowed)
+        self.link_button.setEnabled(SupervisionAction.CORRECT in allowed)
         if finding is None:
             self.detail.setHtml(
                 "<p>Pilih satu temuan untuk melihat rincian dan tindak lanjutnya.</p>"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -56,6 +55,7 @@ from kinerja_desktop.services.supervision.survey_service import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 from kinerja_desktop.ui.quick_entry import PersonPicker
+from kinerja_desktop.ui.supervision.removal_dialog import RemovalDialog
 
 COLUMNS = ("Diterima", "Jenis", "Kanal", "Unit layanan", "Pegawai", "Isi", "Status", "Tenggat")
 SHOWN = 2000
@@ -277,6 +277,7 @@ class RegisterTab(QWidget):
         self._feedback, self._surveys, self._staff, self._today = feedback, surveys, staff, today
         self._entries: list[FeedbackEntry] = []
         self.observation_dialog: ObservationDialog | None = None
+        self.removal_dialog: RemovalDialog | None = None
         self.kind = QComboBox()
         self.kind.addItem("Semua jenis", None)
         for kind in FeedbackKind:
@@ -445,28 +446,16 @@ class RegisterTab(QWidget):
             self.changed.emit()
 
     def remove_entry(self) -> None:
-        """Delete the selected entry after asking; a journal observation made from it stays."""
+        """Ask for the reason, then delete the selected entry; its journal observation stays."""
         entry = self.selected()
         if entry is None:
             return
-        kept = (
-            " Catatan perilaku yang dibuat dari entri ini tetap ada di jurnal."
-            if entry.observation_id is not None
-            else ""
-        )
-        answer = QMessageBox.question(
-            self,
-            "Hapus entri",
-            f"Hapus entri {entry.kind.label.lower()} tanggal {format_date_id(entry.received_on)}?"
-            + kept,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._feedback.remove(entry.id)
-        except DomainError as error:
-            show_error(self, "Entri tidak dihapus", error)
-            return
+        dialog = RemovalDialog(entry, lambda reason: self._feedback.remove(entry.id, reason), self)
+        self.removal_dialog = dialog
+        dialog.accepted.connect(self._removed)
+        dialog.open()
+
+    def _removed(self) -> None:
         self.refresh()
         self.changed.emit()
 

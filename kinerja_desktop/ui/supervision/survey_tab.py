@@ -36,6 +36,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.supervision.answers import answers_text, parse_answer_line
 from kinerja_desktop.domain.supervision.ikm import format_decimal_id
+from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import safe_name
@@ -115,6 +116,7 @@ class SurveyTab(QWidget):
 
         self._build_layout()
         self.open_button.clicked.connect(self.open_survey)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
         self.period.returnPressed.connect(self.open_survey)
         self.survey.currentIndexChanged.connect(self._survey_changed)
         self.entry.returnPressed.connect(self.add_typed)
@@ -182,6 +184,7 @@ class SurveyTab(QWidget):
     def refresh(self, keep: int | None = None) -> None:
         """Read the list of surveys again, keeping the chosen one."""
         chosen = keep if keep is not None else self.survey_id
+        self._unit_changed()  # who is signed in may have changed since
         self.survey.blockSignals(True)
         self.survey.clear()
         for info in self._surveys.surveys():
@@ -207,24 +210,34 @@ class SurveyTab(QWidget):
         self.refresh(keep=info.id)
         self.entry.setFocus()
 
+    def _unit_changed(self) -> None:
+        """Opening (or creating) a unit's survey is for those who may enter its answers."""
+        unit_id = self.unit.currentData()
+        self.open_button.setEnabled(
+            unit_id is not None and self._surveys.may(SupervisionAction.RECORD, int(unit_id))
+        )
+
     def _survey_changed(self) -> None:
         survey_id = self.survey_id
-        enabled = survey_id is not None
-        for widget in (
-            self.entry,
-            self.paste_button,
-            self.undo_button,
-            self.import_button,
-            self.close_button,
-            self.report_button,
+        info = self._surveys.get(survey_id) if survey_id is not None else None
+        # What the account may do to this survey, as the service says (the service checks too).
+        allowed = info.allowed if info is not None else frozenset()
+        for widget, action in (
+            (self.entry, SupervisionAction.RECORD),
+            (self.paste, SupervisionAction.RECORD),
+            (self.paste_button, SupervisionAction.RECORD),
+            (self.import_button, SupervisionAction.RECORD),
+            (self.undo_button, SupervisionAction.CORRECT),
+            (self.close_button, SupervisionAction.CLOSE),
+            # The report is the unit head's to sign, and printing it needs the unit (as closing).
+            (self.report_button, SupervisionAction.CLOSE),
         ):
-            widget.setEnabled(enabled)
-        if survey_id is None:
+            widget.setEnabled(action in allowed)
+        if info is None:
             self.ikm.setText("")
             self.summary.setText("Buka atau buat survei: pilih unit, isi periode, lalu Enter.")
             self.chart.set_series([])
             return
-        info = self._surveys.get(survey_id)
         self.close_button.setText("Buka kembali" if not info.running else "Tutup survei")
         self.unit.setCurrentIndex(max(0, self.unit.findData(info.unit_id)))
         self.period.setText(info.period.code)
