@@ -16,8 +16,8 @@ from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.predikat import OrgPredikat, head_rating
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import load
-from kinerja_desktop.domain.staff import Employee, EmployeeId, UnitId
-from kinerja_desktop.domain.unit_head import unit_head
+from kinerja_desktop.domain.staff import Employee, EmployeeId, UnitId, UnitKind
+from kinerja_desktop.domain.unit_head import follows_org_predikat, unit_head
 
 DI_ATAS, SESUAI, DI_BAWAH = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
 UNIT = "Puskesmas Kertapati"
@@ -142,3 +142,19 @@ def test_who_leads_the_unit(
     members = {pid: _person(pid, unit, kind, penilai) for pid, unit, kind, penilai in people}
     found = unit_head(1, members)
     assert (found.id if found else None) == head
+
+
+@pytest.mark.parametrize(
+    ("kind", "recorded", "follows"),
+    [
+        (UnitKind.INSTANSI, False, True),  # waits for the predikat: says it is missing
+        (UnitKind.UNIT, False, True),
+        (UnitKind.UNIT, True, True),
+        (UnitKind.SUB_UNIT, False, False),  # a seksi usually has none: the results decide
+        (UnitKind.SUB_UNIT, True, True),
+    ],
+)
+def test_which_heads_follow_the_organisation_predikat(
+    kind: UnitKind, recorded: bool, follows: bool
+) -> None:
+    assert follows_org_predikat(kind, recorded) is follows

@@ -815,3 +815,28 @@ def test_a_later_organisation_predikat_flags_the_decided_rating(office: Office) 
     assert result.proposal is not None and result.proposal.rating is DI_ATAS
     (warning,) = result.warnings
     assert "Istimewa" in warning
+
+
+def test_a_sub_unit_head_follows_a_predikat_only_when_recorded(office: Office) -> None:
+    seksi = office.services.staff.add_unit("Seksi Pelayanan Umum", office.unit_id)
+    kasi = _person(
+        office.services,
+        seksi.id,
+        "198906152014031001",
+        "Rizky Pratama",
+        "Pengawas",
+        penilai_id=office.head_id,
+    )
+    view = _skp(office, [(UTAMA, [_iki("10")])], employee_id=kasi)
+    office.evaluation.record_realisation(_ikis(view)[0], "TW1", "10")
+
+    from_results = office.evaluation.evaluation(view.id, "TW1")
+    assert from_results.unit_head is None
+    assert from_results.proposal is not None and from_results.proposal.rating is SESUAI
+
+    office.services.distribution.set_org_predikat(
+        seksi.id, YEAR, "TW1", OrgPredikat.ISTIMEWA, on=date(YEAR, 4, 2)
+    )
+    followed = office.evaluation.evaluation(view.id, "TW1")
+    assert followed.unit_head is not None and followed.unit_head.unit == "Seksi Pelayanan Umum"
+    assert followed.proposal is not None and followed.proposal.rating is DI_ATAS

@@ -12,24 +12,17 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.staff import Employee, Unit
-from kinerja_desktop.domain.unit_head import unit_head
+from kinerja_desktop.domain.unit_head import follows_org_predikat, unit_head
 from kinerja_desktop.services.distribution_service import org_predikat_in
 from kinerja_desktop.services.evaluation.records import UnitHeadRule
 
 
-def head_rule(
-    session: Session, employee_id: int, year: int, period_code: str
-) -> UnitHeadRule | None:
-    """The unit-head rule for ``employee_id``, or None when they do not lead their unit.
+def head_of(session: Session, unit_id: int, units: dict[int, Unit]) -> Employee | None:
+    """The head of ``unit_id`` (`domain.unit_head.unit_head`), inside the caller's transaction.
 
-    Reads only the people placed in the person's unit and their penilai, which is all
-    `domain.unit_head.unit_head` needs, so a head of a large instansi stays quick.
+    Reads only the people placed in the unit and their penilai, which is all the rule needs, so
+    a head of a large instansi stays quick. ``units`` is every unit by id.
     """
-    person = staff_repo.employee_row(session, employee_id)
-    if person is None or not person.active:
-        return None
-    unit_id = person.unit_id
-    units: dict[int, Unit] = {unit.id: unit for unit in staff_repo.all_units(session)}
     inside = subtree(((unit.id, unit.parent_id) for unit in units.values()), unit_id)
     placed = staff_repo.all_employees(session, active_only=True, unit_ids=[unit_id])
     members: dict[int, Employee] = {other.id: other for other in placed}
@@ -38,8 +31,30 @@ def head_rule(
         row = staff_repo.employee_row(session, penilai_id)
         if row is not None and row.active and row.unit_id in inside:
             members[row.id] = staff_repo.to_employee(row)
-    head = unit_head(unit_id, members)
+    return unit_head(unit_id, members)
+
+
+def all_units(session: Session) -> dict[int, Unit]:
+    return {unit.id: unit for unit in staff_repo.all_units(session)}
+
+
+def head_rule(
+    session: Session, employee_id: int, year: int, period_code: str
+) -> UnitHeadRule | None:
+    """The unit-head rule for ``employee_id``, or None when their rating follows their results.
+
+    None when they do not lead their unit, or lead a sub-unit with no organisation predikat
+    recorded for the period (`domain.unit_head.follows_org_predikat`).
+    """
+    person = staff_repo.employee_row(session, employee_id)
+    if person is None or not person.active:
+        return None
+    units = all_units(session)
+    unit = units[person.unit_id]
+    head = head_of(session, unit.id, units)
     if head is None or head.id != employee_id:
         return None
-    record = org_predikat_in(session, unit_id, year, period_code)
-    return UnitHeadRule(unit_id, units[unit_id].name, record.predikat if record else None)
+    record = org_predikat_in(session, unit.id, year, period_code)
+    if not follows_org_predikat(unit.kind, record is not None):
+        return None
+    return UnitHeadRule(unit.id, unit.name, record.predikat if record else None)
