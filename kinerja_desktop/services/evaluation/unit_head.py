@@ -49,6 +49,9 @@ def head_rule(
     person = staff_repo.employee_row(session, employee_id)
     if person is None or not person.active:
         return None
+    penilai = staff_repo.employee_row(session, person.penilai_id) if person.penilai_id else None
+    if penilai is not None and penilai.active and penilai.unit_id == person.unit_id:
+        return None  # appraised inside their own unit, so not its head: the usual case, quick
     units = all_units(session)
     unit = units[person.unit_id]
     head = head_of(session, unit.id, units)
