@@ -5,6 +5,10 @@ above expectation when most results are above and no main result is below; as ex
 most meet and only a small part of the main results falls below; below when most are below.
 The numbers that make "most", "a small part", "above" and "meets" concrete are an app-level
 choice, kept as data in `ResultRules` so that an office or a later regulation can change them.
+
+A unit head (pimpinan unit kerja) is the exception: SE MenPANRB 3/2023 sets the organisation's
+achievement as their Rating Hasil Kerja, so their proposal follows the unit's recorded
+Predikat Kinerja Organisasi (`propose_head_rating`), and a decision that differs is flagged.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from kinerja_desktop.domain.predikat import OrgPredikat, head_rating
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import RhkKind
 
@@ -151,3 +156,48 @@ def propose_rating(results: Sequence[ResultLevel], rules: ResultRules = DEFAULT_
             "pertimbangkan sebelum menetapkan."
         )
     return Proposal(Rating.SESUAI, tuple(reasons))
+
+
+#: Where the unit-head rule comes from, as the reasons and warnings cite it.
+HEAD_RULE = "SE MenPANRB 3/2023"
+
+
+def propose_head_rating(unit: str, org: OrgPredikat, from_results: Proposal | None) -> Proposal:
+    """Propose a unit head's Rating Hasil Kerja: it follows the organisation predikat of ``unit``.
+
+    ``from_results`` (the proposal the RHK alone would give) is kept as a note when it differs,
+    for the penilai to see what the results said.
+    """
+    rating = head_rating(org)
+    reasons = [
+        f"Mengikuti predikat kinerja organisasi {unit} ({org.label}): Rating Hasil Kerja "
+        f"pimpinan unit kerja ditetapkan dari capaian organisasinya ({HEAD_RULE})."
+    ]
+    if from_results is not None and from_results.rating is not rating:
+        reasons.append(
+            f"Dari realisasi RHK saja usulannya {from_results.rating.label}; bagi pimpinan unit "
+            "kerja yang dipakai predikat organisasi."
+        )
+    return Proposal(rating, tuple(reasons))
+
+
+def head_waiting(unit: str, period_label: str) -> str:
+    """Why a unit head has no proposal yet: the organisation predikat is not recorded."""
+    return (
+        f"Belum ada usulan rating: pegawai ini pimpinan unit kerja {unit}, yang Rating Hasil "
+        f"Kerjanya mengikuti predikat kinerja organisasi ({HEAD_RULE}), dan predikat kinerja "
+        f"organisasi {unit} untuk {period_label} belum dicatat. Catat dulu di halaman Sebaran "
+        "Predikat."
+    )
+
+
+def head_rating_warning(unit: str, org: OrgPredikat, final: Rating) -> str | None:
+    """The warning when a unit head's decided rating is not the one their unit's predikat gives."""
+    expected = head_rating(org)
+    if final is expected:
+        return None
+    return (
+        f"Rating Hasil Kerja yang ditetapkan ({final.label}) berbeda dari predikat kinerja "
+        f"organisasi {unit} ({org.label}, yaitu {expected.label}); bagi pimpinan unit kerja "
+        f"rating mengikuti capaian organisasinya ({HEAD_RULE})."
+    )

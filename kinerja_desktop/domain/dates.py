@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from babel.dates import format_date, get_month_names
@@ -45,6 +45,27 @@ def month_name_id(month: int) -> str:
     if not 1 <= month <= 12:
         raise ValueError(f"month must be 1..12, got {month}")
     return _month_names()[month]
+
+
+def add_working_days(start: date, count: int) -> date:
+    """Return the day ``count`` working days after ``start``, skipping Saturdays and Sundays.
+
+    ``start`` is day 0 whatever day it is, so something received on a Saturday with 3 working
+    days is due on Wednesday. Public holidays are not skipped: the app holds no list of them,
+    so a deadline across a holiday falls a day early, never late.
+
+    Raises:
+        ValueError: ``count`` is negative.
+    """
+    if count < 0:
+        raise ValueError("count must not be negative")
+    day = start
+    left = count
+    while left:
+        day += timedelta(days=1)
+        if day.weekday() < 5:  # Monday to Friday
+            left -= 1
+    return day
 
 
 def format_date_id(d: date) -> str:

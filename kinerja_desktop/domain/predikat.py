@@ -69,6 +69,21 @@ def _matrix() -> dict[tuple[Rating, Rating], Predikat]:
     }
 
 
+@cache
+def _head_ratings() -> dict[OrgPredikat, Rating]:
+    table = load("predikat")["unit_head_rating"]["by_org"]
+    return {org: Rating(table[org.value]) for org in OrgPredikat}
+
+
+def head_rating(org: OrgPredikat) -> Rating:
+    """The Rating Hasil Kerja of a unit head whose unit has ``org`` (SE MenPANRB 3/2023).
+
+    The SE sets the organisation's achievement as its head's rating; how the five organisation
+    predikat fall on the three ratings is data (``unit_head_rating`` in predikat.json, [L]).
+    """
+    return _head_ratings()[org]
+
+
 def predikat_for(hasil: Rating, perilaku: Rating) -> Predikat:
     """Return the predikat the kuadran gives for Rating Hasil Kerja and Rating Perilaku Kerja."""
     return _matrix()[(hasil, perilaku)]

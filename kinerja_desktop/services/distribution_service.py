@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
+from sqlalchemy.orm import Session
+
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import distribution as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
@@ -125,11 +127,9 @@ class DistributionService:
 
     def org_predikat(self, unit_id: int, year: int, period_code: str) -> OrgPredikatRecord | None:
         """The recorded organisation predikat, or None."""
-        code = period_code.strip().upper()
         with self._db.reading() as session:
             self._access.require_unit(session, unit_id)
-            stored = repo.org_predikat(session, unit_id, year, code)
-        return _record(stored) if stored is not None else None
+            return org_predikat_in(session, unit_id, year, period_code)
 
     def check(self, unit_id: int, year: int, period_code: str) -> UnitDistribution:
         """Count the unit's decided predikat and check them against the curve.
@@ -184,6 +184,17 @@ class DistributionService:
             return find_period(year, self._staff.scheme_for(unit_id, year), period_code).code
         except ValidationError as error:
             raise ValidationError(error.message, field="period") from error
+
+
+def org_predikat_in(
+    session: Session, unit_id: int, year: int, period_code: str
+) -> OrgPredikatRecord | None:
+    """The recorded organisation predikat, or None, inside the caller's transaction.
+
+    For rules that follow it (a unit head's Rating Hasil Kerja); the caller checks access.
+    """
+    stored = repo.org_predikat(session, unit_id, year, period_code.strip().upper())
+    return _record(stored) if stored is not None else None
 
 
 def _record(stored: StoredOrgPredikat) -> OrgPredikatRecord:

@@ -300,6 +300,7 @@ class EvaluationPage(QWidget):
             lambda day: seals.sign_evaluation(skp_id, period.code, day, today=self._today()),
             self,
             today=today,
+            warnings=evaluation.warnings,
         )
         self._open_seal_dialog(dialog)
         return dialog

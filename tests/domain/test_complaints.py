@@ -29,10 +29,10 @@ from kinerja_desktop.domain.supervision.complaints import (
     is_repeated,
     validate_feedback,
 )
-from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.domain.supervision.deadlines import DeadlineState, supervision_data
 
 RULES = ComplaintRules(
-    response_days=14,
+    response_working_days=10,
     resolution_days=60,
     due_soon_days=3,
     repeated_count=2,
@@ -41,12 +41,40 @@ RULES = ComplaintRules(
 RECEIVED = date(2026, 3, 2)
 
 
-def test_default_deadlines_count_calendar_days_from_receipt() -> None:
+def test_default_deadlines_count_working_then_calendar_days_from_receipt() -> None:
+    # Monday 2 March: ten working days is Monday 16 March; 60 calendar days is 1 May.
     assert default_deadlines(FeedbackKind.PENGADUAN, RECEIVED, RULES) == (
         date(2026, 3, 16),
         date(2026, 5, 1),
     )
     assert default_deadlines(FeedbackKind.APRESIASI, RECEIVED, RULES) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("received", "respond_by", "resolve_by"),
+    [
+        # SP4N-LAPOR! (PermenPANRB 5/2025): 5 working days to respond, weekends skipped;
+        # Perpres 76/2013: 60 calendar days to resolve.
+        (date(2026, 3, 2), date(2026, 3, 9), date(2026, 5, 1)),  # Monday -> Monday
+        (date(2026, 3, 5), date(2026, 3, 12), date(2026, 5, 4)),  # Thursday -> Thursday
+        (date(2026, 3, 6), date(2026, 3, 13), date(2026, 5, 5)),  # Friday -> Friday
+        (date(2026, 3, 7), date(2026, 3, 13), date(2026, 5, 6)),  # Saturday -> Friday
+        (date(2026, 3, 8), date(2026, 3, 13), date(2026, 5, 7)),  # Sunday -> Friday
+        (date(2026, 12, 28), date(2027, 1, 4), date(2027, 2, 26)),  # across the new year
+    ],
+)
+def test_shipped_deadlines_respond_in_working_days(
+    received: date, respond_by: date, resolve_by: date
+) -> None:
+    assert default_deadlines(FeedbackKind.PENGADUAN, received) == (respond_by, resolve_by)
+    assert default_deadlines(FeedbackKind.SARAN, received) == (respond_by, resolve_by)
+
+
+def test_shipped_deadlines_cite_the_regulation_in_force() -> None:
+    source = supervision_data()["_source"]
+    assert "PermenPANRB 5/2025" in source
+    assert "replaced PermenPANRB 62/2018" in source
+    assert "[M]" in source
 
 
 @pytest.mark.parametrize(
@@ -121,7 +149,8 @@ def _fields(**changes: object) -> FeedbackFields:
 
 def test_valid_feedback_takes_default_deadlines() -> None:
     valid = validate_feedback(_fields(), today=date(2026, 3, 3))
-    assert valid.respond_by == date(2026, 3, 16)
+    assert valid.respond_by == date(2026, 3, 9)  # 5 working days after Monday 2 March
+    assert valid.resolve_by == date(2026, 5, 1)
     assert valid.ticket == "LAP-2026/0042"
 
 
@@ -136,7 +165,7 @@ def test_valid_feedback_takes_default_deadlines() -> None:
         ({"channel": "FAX"}, "channel"),
         ({"received_on": date(2026, 3, 4)}, "received_on"),
         ({"respond_by": date(2026, 3, 1)}, "respond_by"),
-        ({"resolve_by": date(2026, 3, 10)}, "resolve_by"),
+        ({"resolve_by": date(2026, 3, 6)}, "resolve_by"),  # before the response deadline
     ],
 )
 def test_bad_feedback_names_the_field(changes: dict[str, object], field: str) -> None:

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from kinerja_desktop.domain.dates import (
+    add_working_days,
     format_date_id,
     format_date_range_id,
     format_place_date,
@@ -166,3 +167,24 @@ def test_parse_date_id_errors(text, message):
 
     assert caught.value.message == message
     assert caught.value.field is None
+
+
+@pytest.mark.parametrize(
+    ("start", "count", "due"),
+    [
+        (date(2026, 3, 2), 0, date(2026, 3, 2)),  # Monday, nothing to add
+        (date(2026, 3, 2), 3, date(2026, 3, 5)),  # Monday -> Thursday
+        (date(2026, 3, 5), 3, date(2026, 3, 10)),  # Thursday -> Tuesday, weekend skipped
+        (date(2026, 3, 6), 1, date(2026, 3, 9)),  # Friday -> Monday
+        (date(2026, 3, 7), 1, date(2026, 3, 9)),  # Saturday -> Monday
+        (date(2026, 3, 8), 5, date(2026, 3, 13)),  # Sunday -> Friday
+        (date(2026, 3, 2), 10, date(2026, 3, 16)),  # two whole weeks
+    ],
+)
+def test_add_working_days_skips_weekends(start, count, due):
+    assert add_working_days(start, count) == due
+
+
+def test_add_working_days_refuses_a_negative_count():
+    with pytest.raises(ValueError):
+        add_working_days(date(2026, 3, 2), -1)

@@ -195,13 +195,18 @@ def test_ratings_are_the_proposals_of_the_app(office: AppServices) -> None:
     skp_ids = _skp_ids(office)
     hasil: Counter[Rating] = Counter()
     perilaku: Counter[Rating] = Counter()
+    heads = 0
     for employee_id, skp_id in skp_ids.items():
         for code in _ended(office, employee_id):
             evaluation = office.evaluation.evaluation(skp_id, code)
             assert evaluation.proposal is not None
             decision = evaluation.decision
             assert decision is not None, (employee_id, code)
-            assert decision.source is RatingSource.PROPOSAL
+            # A unit head's rating follows the unit's organisation predikat (SE MenPANRB 3/2023).
+            head = evaluation.unit_head is not None
+            assert decision.source is (RatingSource.ORGANISASI if head else RatingSource.PROPOSAL)
+            assert not evaluation.warnings
+            heads += head
             assert decision.final is decision.proposed is evaluation.proposal.rating
             assert decision.proposed_reasons == evaluation.proposal.reasons
             assert not evaluation.decision_outdated
@@ -215,6 +220,7 @@ def test_ratings_are_the_proposals_of_the_app(office: AppServices) -> None:
             assert view.period.end < view.rating.decided_on < TODAY
             hasil[decision.final] += 1
             perilaku[view.rating.final] += 1
+    assert heads  # the Camat and the Kepala Puskesmas
     assert hasil[Rating.DI_ATAS] and hasil[Rating.DI_BAWAH]
     assert perilaku[Rating.DI_ATAS] and perilaku[Rating.DI_BAWAH]
     assert perilaku[Rating.SESUAI] > perilaku[Rating.DI_ATAS] + perilaku[Rating.DI_BAWAH]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
+from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import (
     Aspek,
@@ -718,3 +719,127 @@ def test_unknown_records_are_not_found(office: Office) -> None:
         office.evaluation.set_feedback(999, "TW1", "x")
     with pytest.raises(NotFoundError):
         office.evaluation.evidence_file(999)
+
+
+# --- unit heads (SE MenPANRB 3/2023) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("org", "rating"),
+    [
+        (OrgPredikat.ISTIMEWA, DI_ATAS),
+        (OrgPredikat.BAIK, SESUAI),
+        (OrgPredikat.BUTUH_PERBAIKAN, DI_BAWAH),
+        (OrgPredikat.SANGAT_KURANG, DI_BAWAH),
+    ],
+)
+def test_unit_head_proposal_follows_the_recorded_organisation_predikat(
+    office: Office, org: OrgPredikat, rating: Rating
+) -> None:
+    view = _skp(office, [(UTAMA, [_iki("10")])], employee_id=office.head_id)
+    office.services.distribution.set_org_predikat(
+        office.unit_id, YEAR, "TW1", org, on=date(YEAR, 4, 2)
+    )
+
+    result = office.evaluation.evaluation(view.id, "TW1")
+
+    assert result.unit_head is not None and result.unit_head.org is org
+    assert result.proposal is not None
+    assert result.proposal.rating is rating
+    assert result.proposal.reasons[0].startswith(
+        f"Mengikuti predikat kinerja organisasi Kecamatan Kertapati ({org.label})"
+    )
+
+
+def test_unit_head_without_organisation_predikat_is_told_so(office: Office) -> None:
+    view = _skp(office, [(UTAMA, [_iki("10")])], employee_id=office.head_id)
+    office.evaluation.record_realisation(_ikis(view)[0], "TW1", "12")
+
+    result = office.evaluation.evaluation(view.id, "TW1")
+
+    assert result.proposal is None
+    assert "pimpinan unit kerja Kecamatan Kertapati" in result.waiting
+    assert "belum dicatat" in result.waiting
+
+
+def test_staff_are_not_unit_heads(office: Office) -> None:
+    view = _skp(office, [(UTAMA, [_iki("10")])])
+    office.services.distribution.set_org_predikat(
+        office.unit_id, YEAR, "TW1", OrgPredikat.ISTIMEWA, on=date(YEAR, 4, 2)
+    )
+    office.evaluation.record_realisation(_ikis(view)[0], "TW1", "10")
+
+    result = office.evaluation.evaluation(view.id, "TW1")
+
+    assert result.unit_head is None
+    assert result.proposal is not None and result.proposal.rating is SESUAI  # from the RHK
+
+
+def test_unit_head_takes_the_organisation_rating_or_is_warned(office: Office) -> None:
+    view = _skp(office, [(UTAMA, [_iki("10")])], employee_id=office.head_id)
+    office.services.distribution.set_org_predikat(
+        office.unit_id, YEAR, "TW1", OrgPredikat.BAIK, on=date(YEAR, 4, 2)
+    )
+
+    # No realisation is needed: the rating follows the organisation.
+    taken = office.evaluation.decide_rating(view.id, "TW1", SESUAI, on=date(YEAR, 4, 3))
+    assert taken.decision is not None
+    assert taken.decision.source is RatingSource.ORGANISASI
+    assert taken.decision.reason.startswith("Mengikuti predikat kinerja organisasi")
+    assert taken.warnings == ()
+
+    with pytest.raises(ValidationError, match="predikat kinerja organisasi") as caught:
+        office.evaluation.decide_rating(view.id, "TW1", DI_ATAS, on=date(YEAR, 4, 3))
+    assert caught.value.field == "reason"
+
+    overridden = office.evaluation.decide_rating(
+        view.id, "TW1", DI_ATAS, reason="Inovasi layanan terpadu", on=date(YEAR, 4, 3)
+    )
+    assert overridden.decision is not None
+    assert overridden.decision.source is RatingSource.OVERRIDE
+    (warning,) = overridden.warnings
+    assert "(Di Atas Ekspektasi) berbeda dari predikat kinerja organisasi" in warning
+    assert "Kecamatan Kertapati (Baik" in warning
+
+
+def test_a_later_organisation_predikat_flags_the_decided_rating(office: Office) -> None:
+    view = _skp(office, [(UTAMA, [_iki("10")])], employee_id=office.head_id)
+    distribution = office.services.distribution
+    distribution.set_org_predikat(
+        office.unit_id, YEAR, "TW1", OrgPredikat.BAIK, on=date(YEAR, 4, 2)
+    )
+    office.evaluation.decide_rating(view.id, "TW1", SESUAI, on=date(YEAR, 4, 3))
+
+    distribution.set_org_predikat(
+        office.unit_id, YEAR, "TW1", OrgPredikat.ISTIMEWA, on=date(YEAR, 4, 5)
+    )
+
+    result = office.evaluation.evaluation(view.id, "TW1")
+    assert result.proposal is not None and result.proposal.rating is DI_ATAS
+    (warning,) = result.warnings
+    assert "Istimewa" in warning
+
+
+def test_a_sub_unit_head_follows_a_predikat_only_when_recorded(office: Office) -> None:
+    seksi = office.services.staff.add_unit("Seksi Pelayanan Umum", office.unit_id)
+    kasi = _person(
+        office.services,
+        seksi.id,
+        "198906152014031001",
+        "Rizky Pratama",
+        "Pengawas",
+        penilai_id=office.head_id,
+    )
+    view = _skp(office, [(UTAMA, [_iki("10")])], employee_id=kasi)
+    office.evaluation.record_realisation(_ikis(view)[0], "TW1", "10")
+
+    from_results = office.evaluation.evaluation(view.id, "TW1")
+    assert from_results.unit_head is None
+    assert from_results.proposal is not None and from_results.proposal.rating is SESUAI
+
+    office.services.distribution.set_org_predikat(
+        seksi.id, YEAR, "TW1", OrgPredikat.ISTIMEWA, on=date(YEAR, 4, 2)
+    )
+    followed = office.evaluation.evaluation(view.id, "TW1")
+    assert followed.unit_head is not None and followed.unit_head.unit == "Seksi Pelayanan Umum"
+    assert followed.proposal is not None and followed.proposal.rating is DI_ATAS

@@ -115,8 +115,8 @@ def test_complaint_moves_forward_with_deadlines(office: Office) -> None:
     entry = register.record(_complaint(office), today=TODAY)
     assert entry.status is FeedbackStatus.DITERIMA
     assert entry.unit_label == "Poli Umum (Puskesmas Kertapati)"
-    assert entry.respond_by == date(2026, 6, 15)
-    assert entry.deadline.state is DeadlineState.OVERDUE  # not answered by 15 June
+    assert entry.respond_by == date(2026, 6, 8)  # 5 working days after Monday 1 June
+    assert entry.deadline.state is DeadlineState.OVERDUE  # not answered by 8 June
     entry = register.move(entry.id, FeedbackStatus.DIVERIFIKASI, on=date(2026, 6, 3), today=TODAY)
     assert entry.deadline.state is DeadlineState.ON_TRACK  # now against 31 July
     with pytest.raises(ValidationError) as raised:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
+from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView
@@ -308,3 +309,47 @@ def test_qualitative_assessment_through_the_combo(
     assert _cell(page, 0, COL_RHK_LEVEL) == "Di Atas Ekspektasi"
     assert "Usulan: Di Atas Ekspektasi" in page.decision.proposal.text()
     assert evaluation.evaluation(qualitative.id, "TW2").rhks[0].assessment is Rating.DI_ATAS
+
+
+def test_unit_head_sees_the_organisation_proposal_and_the_warning(
+    office: AppServices, evaluation: EvaluationService, qtbot
+) -> None:
+    head = _agreed_skp(
+        office,
+        "197805122003121002",  # Ahmad Fauzi, Camat: appraised from outside, so he leads the unit
+        [
+            RhkDraft(
+                "Pelayanan kecamatan",
+                indicators=(_iki("Jumlah layanan", "10"),),
+                parent_text="Perjanjian kinerja Wali Kota",
+            )
+        ],
+    )
+    unit_id = office.staff.get(head.employee_id).unit_id
+    office.distribution.set_org_predikat(unit_id, YEAR, "TW1", OrgPredikat.BAIK, on=TODAY)
+    shown = EvaluationPage(
+        evaluation, office.skp, office.staff, seals=office.seals, today=lambda: TODAY
+    )
+    qtbot.addWidget(shown)
+    shown.select(head.id, "TW1")
+    panel = shown.decision
+
+    assert "Usulan: Sesuai Ekspektasi" in panel.proposal.text()
+    assert (
+        "Mengikuti predikat kinerja organisasi Kecamatan Kertapati (Baik)" in panel.proposal.text()
+    )
+
+    panel.final.setCurrentIndex(panel.final.findData(Rating.DI_ATAS.value))
+    assert panel.reason_needed
+    assert "predikat kinerja organisasi" in panel.reason.placeholderText()
+    panel.reason.setText("Inovasi layanan terpadu")
+    assert panel.save()
+    assert "Perhatian: Rating Hasil Kerja yang ditetapkan (Di Atas Ekspektasi)" in (
+        panel.status.text()
+    )
+
+    dialog = shown.sign()
+    assert dialog is not None
+    assert not dialog.warnings.isHidden()
+    assert "berbeda dari predikat kinerja organisasi Kecamatan Kertapati" in dialog.warnings.text()
+    dialog.reject()

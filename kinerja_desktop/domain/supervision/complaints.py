@@ -1,11 +1,12 @@
 """Complaints, suggestions and compliments from the public (pengaduan, saran, apresiasi).
 
 An entry moves forward through received, verified, in follow-up and closed; closing needs the
-resolution in words. Complaints and suggestions have two deadlines, both counted in calendar
-days from the day the entry was received: a response (while the entry is still only
-received) and a resolution (until it is closed). A compliment has none. The numbers of days
-are data (``reference/supervision.json``, confidence [L], to be verified), and the user may
-set other deadlines for one entry.
+resolution in words. Complaints and suggestions have two deadlines, both counted from the day
+the entry was received: a response in working days (while the entry is still only received;
+SP4N-LAPOR! counts working days) and a resolution in calendar days (until it is closed;
+Perpres 76/2013 says "hari"). A compliment has none. The numbers of days are data
+(``reference/supervision.json``, PermenPANRB 5/2025 and Perpres 76/2013, confidence [M]), and
+the user may set other deadlines for one entry.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
-from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.dates import add_working_days, format_date_id
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.domain.supervision.deadlines import (
@@ -103,14 +104,15 @@ class ComplaintRules:
     """Days and thresholds (``reference/supervision.json``).
 
     Attributes:
-        response_days: Days from receipt to the first response (verification).
-        resolution_days: Days from receipt to closing.
+        response_working_days: Working days (Monday to Friday) from receipt to the first
+            response, which verification is part of.
+        resolution_days: Calendar days from receipt to closing.
         due_soon_days: A deadline this close is flagged "segera".
         repeated_count: This many complaints about one person ...
         repeated_within_days: ... within this many days make "repeated complaints".
     """
 
-    response_days: int
+    response_working_days: int
     resolution_days: int
     due_soon_days: int
     repeated_count: int
@@ -121,7 +123,7 @@ class ComplaintRules:
 def default_rules() -> ComplaintRules:
     data = supervision_data()["complaints"]
     return ComplaintRules(
-        response_days=int(data["response_days"]),
+        response_working_days=int(data["response_working_days"]),
         resolution_days=int(data["resolution_days"]),
         due_soon_days=int(data["due_soon_days"]),
         repeated_count=int(data["repeated_complaints"]["count"]),
@@ -142,7 +144,7 @@ def default_deadlines(
     if not kind.has_deadline:
         return None, None
     return (
-        received_on + timedelta(days=rules.response_days),
+        add_working_days(received_on, rules.response_working_days),
         received_on + timedelta(days=rules.resolution_days),
     )
 

@@ -14,7 +14,8 @@ and every periodic period that has ended by ``today`` (the periods the SKP step 
   or a short "as expected" note when the value has none.
 - **The Rating Hasil Kerja** of each period (``result_ratings``): the proposal the evaluation
   computes from the realisation with :mod:`~kinerja_desktop.domain.achievement`, decided as
-  proposed (source PROPOSAL).
+  proposed (source PROPOSAL); a unit head's follows the unit's organisation predikat
+  (:mod:`.head_ratings`, source ORGANISASI).
 - **The Rating Perilaku Kerja** (``behaviour_ratings``): the proposal from the period's journal
   (:func:`~kinerja_desktop.domain.behaviour.propose_behaviour_rating`), decided as proposed.
 - **The Predikat Kinerja** from the kuadran (``predikat_decisions``); for one person, in the last
@@ -91,6 +92,7 @@ from kinerja_desktop.domain.skp import Pendekatan, RhkKind, SkpStatus
 from kinerja_desktop.domain.staff import UnitKind
 from kinerja_desktop.services.behaviour_service import JournalEntry, draft_feedback
 from kinerja_desktop.services.demo import behaviour_texts as texts
+from kinerja_desktop.services.demo.head_ratings import follow_org_predikat
 from kinerja_desktop.services.demo.plan import PersonPlan
 from kinerja_desktop.services.demo.steps import DemoContext
 from kinerja_desktop.services.evaluation.records import RatingSource
@@ -119,6 +121,10 @@ def write_behaviour(ctx: DemoContext) -> None:
     maker = _BehaviourMaker(ctx)
     skps = _load_skps(ctx)
     hasil = _result_proposals(ctx.session, ctx.today.year, skps)
+    maker.record_org_predikat()  # first: the unit heads' ratings follow it
+    maker.from_org = follow_org_predikat(
+        ctx.session, ctx.today.year, ((s.id, s.employee_id, s.periods) for s in skps), hasil
+    )
     maker.weak_spot = _weak_spot_skp(ctx, skps)
     maker.rated_low = _weak_spot_skp(ctx, skps, skip=maker.weak_spot)
     for skp in skps:
@@ -335,6 +341,8 @@ class _BehaviourMaker:
         self.objections = 0
         self.overrides = 0
         self.org_units = 0
+        #: (SKP, period) whose Rating Hasil Kerja follows the organisation predikat.
+        self.from_org: set[tuple[int, str]] = set()
 
     # --- one person ----------------------------------------------------------------------------
 
@@ -381,6 +389,7 @@ class _BehaviourMaker:
             result = hasil.get((skp.id, period.code))
             if result is None:
                 continue
+            org = (skp.id, period.code) in self.from_org
             self._batch.results.append(
                 {
                     "skp_id": skp.id,
@@ -388,8 +397,8 @@ class _BehaviourMaker:
                     "proposed": result.rating.value,
                     "proposed_reasons": "\n".join(result.reasons),
                     "final": result.rating.value,
-                    "source": RatingSource.PROPOSAL.value,
-                    "reason": "",
+                    "source": (RatingSource.ORGANISASI if org else RatingSource.PROPOSAL).value,
+                    "reason": result.reasons[0] if org else "",
                     "decided_on": decided,
                 }
             )
@@ -654,6 +663,8 @@ class _BehaviourMaker:
         self._override()
         self.flush()
         _insert(self._ctx.session, PredikatRow, self._predikat)
+
+    def record_org_predikat(self) -> None:
         _insert(self._ctx.session, OrgPredikatRow, self._org_predikat())
 
     def _override(self) -> None:

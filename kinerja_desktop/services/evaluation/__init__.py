@@ -10,7 +10,8 @@ Realisation, evidence, feedback and decisions are recorded only on an agreed SKP
 no targets to measure against yet.
 
 Modules: ``records`` (the frozen results and their enums), ``inputs`` (checks of what was
-typed), ``rules`` (levels and the proposed rating) and ``service`` (:class:`EvaluationService`,
+typed), ``rules`` (levels and the proposed rating), ``unit_head`` (a unit head's rating follows
+the organisation predikat) and ``service`` (:class:`EvaluationService`,
 one transaction per user action; the queries live in ``data.repositories.evaluation``).
 """
 
@@ -24,6 +25,7 @@ from kinerja_desktop.services.evaluation.records import (
     RatingSource,
     RhkEvaluation,
     SkpPerson,
+    UnitHeadRule,
 )
 from kinerja_desktop.services.evaluation.service import EvaluationService
 
@@ -38,4 +40,5 @@ __all__ = [
     "RatingSource",
     "RhkEvaluation",
     "SkpPerson",
+    "UnitHeadRule",
 ]

@@ -121,6 +121,18 @@ def decision_source(
                 field="reason",
             )
         return RatingSource.ORGANISASI
+    head = current.unit_head
+    if head is not None and head.org is not None and current.proposal is not None:
+        # A unit head's rating follows the organisation predikat: no realisation is needed.
+        if final is current.proposal.rating:
+            return RatingSource.ORGANISASI
+        if not reason:
+            raise ValidationError(
+                f"Alasan wajib diisi bila rating berbeda dari predikat kinerja organisasi "
+                f"{head.unit} ({head.org.label}).",
+                field="reason",
+            )
+        return RatingSource.OVERRIDE
     period = current.period
     if not current.has_realisation:
         raise ValidationError(

@@ -7,8 +7,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from kinerja_desktop.domain.achievement import Proposal
+from kinerja_desktop.domain.achievement import Proposal, head_rating_warning
 from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.ratings import Rating, RatingSource
 from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, format_quantity
@@ -115,6 +116,21 @@ class RatingDecision:
 
 
 @dataclass(frozen=True)
+class UnitHeadRule:
+    """The SKP holder leads their unit, so their rating follows its organisation predikat.
+
+    Attributes:
+        unit_id: The unit they lead.
+        unit: Its name, as the reasons say it.
+        org: The unit's Predikat Kinerja Organisasi for the period; None while not recorded.
+    """
+
+    unit_id: int
+    unit: str
+    org: OrgPredikat | None
+
+
+@dataclass(frozen=True)
 class PeriodEvaluation:
     """Everything the evaluation of one SKP in one period shows.
 
@@ -123,6 +139,8 @@ class PeriodEvaluation:
             level yet; ``waiting`` then says what is missing.
         decision: The stored decision, if any.
         signed_on: The day the period's evaluation was marked signed (then it is sealed).
+        unit_head: Set when the SKP holder leads their unit (SE MenPANRB 3/2023): the proposal
+            then follows the unit's organisation predikat.
     """
 
     skp: SkpView
@@ -133,6 +151,7 @@ class PeriodEvaluation:
     waiting: str
     decision: RatingDecision | None
     signed_on: date | None = None
+    unit_head: UnitHeadRule | None = None
 
     @property
     def editable(self) -> bool:
@@ -146,6 +165,15 @@ class PeriodEvaluation:
     @property
     def has_realisation(self) -> bool:
         return any(i.has_realisation for rhk in self.rhks for i in rhk.indicators)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What to look at before signing: a unit head's rating that differs from their unit's."""
+        head, decision = self.unit_head, self.decision
+        if head is None or head.org is None or decision is None:
+            return ()
+        warning = head_rating_warning(head.unit, head.org, decision.final)
+        return (warning,) if warning else ()
 
     @property
     def decision_outdated(self) -> bool:

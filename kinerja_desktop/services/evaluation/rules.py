@@ -19,7 +19,9 @@ from kinerja_desktop.domain.achievement import (
     ResultLevel,
     ResultRules,
     achievement,
+    head_waiting,
     level_of,
+    propose_head_rating,
     propose_rating,
     result_achievement,
 )
@@ -36,6 +38,7 @@ from kinerja_desktop.services.evaluation.records import (
     RatingSource,
     RhkEvaluation,
     SkpPerson,
+    UnitHeadRule,
 )
 
 
@@ -126,6 +129,15 @@ def propose(
     if partial:
         notes.append(f"Indikator tanpa realisasi tidak dihitung: {', '.join(partial)}.")
     return Proposal(proposal.rating, (*proposal.reasons, *notes)), ""
+
+
+def propose_for_head(
+    head: UnitHeadRule, period: Period, from_results: Proposal | None
+) -> tuple[Proposal | None, str]:
+    """A unit head's proposal follows the organisation predikat; without it, say so."""
+    if head.org is None:
+        return None, head_waiting(head.unit, period.label)
+    return propose_head_rating(head.unit, head.org, from_results), ""
 
 
 # --- stored values to results -------------------------------------------------------------------

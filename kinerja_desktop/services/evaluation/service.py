@@ -25,15 +25,18 @@ from kinerja_desktop.services.evaluation.records import (
     Evidence,
     EvidenceKind,
     PeriodEvaluation,
+    RatingSource,
     SkpPerson,
 )
 from kinerja_desktop.services.evaluation.rules import (
     evaluate_rhks,
     propose,
+    propose_for_head,
     to_decision,
     to_evidence,
     to_person,
 )
+from kinerja_desktop.services.evaluation.unit_head import head_rule
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.seals import require_open, signed_on_in
 from kinerja_desktop.services.staff_service import periods_for_row
@@ -242,9 +245,10 @@ class EvaluationService:
     ) -> PeriodEvaluation:
         """Decide the period's Rating Hasil Kerja; the proposal is stored beside it.
 
-        A final rating other than the proposal needs a reason. A unit head's rating taken from
-        the organisation's achievement (``from_organisation``, SE MenPANRB 3/2023) needs that
-        achievement written as the reason, and no proposal.
+        A final rating other than the proposal needs a reason. A unit head's proposal is the
+        rating their unit's recorded organisation predikat gives (SE MenPANRB 3/2023); taking
+        it needs no realisation. Without a recorded predikat, ``from_organisation`` takes the
+        organisation's achievement with it written as the reason, and no proposal.
 
         Raises:
             ValidationError: there is no realisation or no proposal yet (field ``final``), a
@@ -262,6 +266,8 @@ class EvaluationService:
                 current, final, why, from_organisation=from_organisation
             )
             proposal = current.proposal
+            if source is RatingSource.ORGANISASI and not why and proposal is not None:
+                why = proposal.reasons[0]  # the organisation predikat it followed, kept with it
             decided = repo.StoredDecision(
                 proposed=proposal.rating.value if proposal else None,
                 proposed_reasons="\n".join(proposal.reasons) if proposal else current.waiting,
@@ -284,6 +290,9 @@ class EvaluationService:
         records = repo.period_records(session, rhk_ids, iki_ids, period.code)
         rhks = evaluate_rhks(view, records, self._rules)
         proposal, waiting = propose(view, period, rhks, self._rules)
+        head = head_rule(session, row.employee_id, row.year, period.code)
+        if head is not None:
+            proposal, waiting = propose_for_head(head, period, proposal)
         decision = repo.decision(session, row.id, period.code)
         return PeriodEvaluation(
             skp=view,
@@ -294,6 +303,7 @@ class EvaluationService:
             waiting=waiting,
             decision=to_decision(decision) if decision else None,
             signed_on=signed_on_in(session, row.id, period.code),
+            unit_head=head,
         )
 
 

@@ -6,36 +6,20 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION, expected_curve
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.skp_records import format_decimal_id
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.domain.unit_head import unit_head as head_of_unit
 from kinerja_desktop.reports.content import CurvePoint, DistributionForm
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.snapshot import Sources
 
-#: Which jabatan leads a unit when several people in it are appraised from outside it.
-_SENIORITY = (
-    JabatanKind.JPT,
-    JabatanKind.ADMINISTRATOR,
-    JabatanKind.PENGAWAS,
-    JabatanKind.FUNGSIONAL,
-    JabatanKind.PELAKSANA,
-)
-
 
 def unit_head(sources: Sources, unit_id: int) -> Employee | None:
-    """The active person placed in the unit itself whose penilai is outside the unit."""
-    members = _members(sources, sources.staff.unit_with_descendants(unit_id))
-    heads = [
-        person
-        for person in members.values()
-        if person.unit_id == unit_id and person.penilai_id not in members
-    ]
-    heads.sort(key=lambda person: (_SENIORITY.index(person.jabatan_kind), person.name))
-    return heads[0] if heads else None
+    """The unit's head (`domain.unit_head`), among the active people of the unit's subtree."""
+    return head_of_unit(unit_id, _members(sources, sources.staff.unit_with_descendants(unit_id)))
 
 
 def _members(sources: Sources, inside: frozenset[int]) -> dict[int, Employee]:

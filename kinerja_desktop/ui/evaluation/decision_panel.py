@@ -136,9 +136,12 @@ class DecisionPanel(QGroupBox):
         self._reason_needed = needed
         self.reason_label.setVisible(needed)
         self.reason.setVisible(needed)
+        head = evaluation.unit_head if evaluation else None
         self.reason.setPlaceholderText(
             "mis. Capaian kinerja organisasi: Baik"
             if self.from_organisation.isChecked()
+            else "Wajib diisi karena rating berbeda dari predikat kinerja organisasi"
+            if head is not None and head.org is not None
             else "Wajib diisi karena rating berbeda dari usulan"
         )
 
@@ -204,4 +207,6 @@ def _decision_html(evaluation: PeriodEvaluation | None) -> str:
             "<br><span style='color:#8a5300'>Usulan sudah berubah sejak rating ditetapkan; "
             "tinjau dan simpan kembali bila perlu.</span>"
         )
+    for warning in evaluation.warnings:
+        text += f"<br><span style='color:#8a5300'>Perhatian: {_escape(warning)}</span>"
     return text

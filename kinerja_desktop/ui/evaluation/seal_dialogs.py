@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -64,6 +64,7 @@ class SignDialog(_SealDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        warnings: Sequence[str] = (),
     ) -> None:
         super().__init__(
             "Tandai evaluasi sudah ditandatangani",
@@ -73,6 +74,13 @@ class SignDialog(_SealDialog):
             parent,
         )
         self._sign = sign
+        # What the page flagged (a unit head's rating against the organisation's) is shown
+        # once more here, the last moment before the period becomes read-only.
+        self.warnings = QLabel("\n".join(f"Perhatian: {warning}" for warning in warnings))
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a5300")
+        self.warnings.setVisible(bool(warnings))
+        self.box.insertWidget(1, self.warnings)
         day = today or date.today()
         self.signed_on = QDateEdit(QDate(day.year, day.month, day.day))
         self.signed_on.setCalendarPopup(True)
