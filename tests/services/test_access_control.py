@@ -63,7 +63,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def office(demo_file: Path, tmp_path: Path) -> Iterator[AppServices]:
     path = tmp_path / "kantor.sqlite"
     shutil.copy(demo_file, path)
-    services = open_services(path, create=False)
+    services = open_services(path, create=False, today=lambda: TODAY)
     yield services
     services.close()
 
@@ -241,7 +241,7 @@ def _all_units(office: AppServices) -> list[object]:
 
 
 def test_a_plt_sees_the_absent_officials_staff_only_on_their_dates(office: AppServices) -> None:
-    today = date.today()
+    today = TODAY
     office.staff.add_acting(
         kind=ActingKind.PLH,
         acting_employee_id=person(office, "Yudi Fikri"),

@@ -21,6 +21,9 @@ from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.evaluation_service import EvaluationService
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 YEAR = 2026
 ON = date(YEAR, 4, 2)
 V = BehaviourValue
@@ -63,7 +66,7 @@ def setup(
     evaluation = EvaluationService(office.database, tmp_path / "evidence")
     evaluation.record_realisation(iki_id, "TW1", "10")
     evaluation.decide_rating(skp_id, "TW1", Rating.SESUAI, on=ON)
-    panel = BehaviourPanel(BehaviourService(office.database))
+    panel = BehaviourPanel(BehaviourService(office.database), today=lambda: TODAY)
     qtbot.addWidget(panel)
     panel.show_period(skp_id, "TW1")
     return panel, skp_id, evaluation
@@ -163,7 +166,7 @@ def test_feedback_too_long_shows_next_to_its_value(
 
 
 def test_empty_panel(qtbot: QtBot, services: AppServices) -> None:
-    panel = BehaviourPanel(BehaviourService(services.database))
+    panel = BehaviourPanel(BehaviourService(services.database), today=lambda: TODAY)
     qtbot.addWidget(panel)
     panel.show_period(None, None)
     assert not panel.save_feedback_button.isEnabled()

@@ -176,7 +176,7 @@ def test_kiosk_response_reaches_survey_and_register(
 
 
 def test_pengawasan_page_opens_from_the_main_window(qtbot: QtBot, office: AppServices) -> None:
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.go(PENGAWASAN)
     page = window.pages.currentWidget()
