@@ -228,7 +228,7 @@ def demo_office(db_path: Path) -> Path:
             db_path, "SELECT skp_id, period_code FROM predikat_decisions ORDER BY id"
         )
         assert isinstance(skp_id, int) and isinstance(code, str)
-        office.seals.sign_evaluation(skp_id, code, SIGNED_ON)
+        office.seals.sign_evaluation(skp_id, code, SIGNED_ON, today=OPENED_AT.date())
         office.dialogue.record_result_received(skp_id, code, date(2026, 10, 9))
         office.dialogue.file_objection(
             skp_id, code, "Realisasi TW belum dihitung.", date(2026, 10, 10)

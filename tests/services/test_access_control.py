@@ -178,7 +178,7 @@ def test_a_penilai_cannot_read_or_write_a_colleagues_staff(office: AppServices) 
         lambda: office.printing.build(
             PrintRequest(FormKind.SKP, TODAY.year, TODAY, employee_id=colleague_staff)
         ),
-        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY, today=TODAY),
     ]
     count_before = _query(office, "SELECT count(*) FROM observations")
     for attempt in refused:
@@ -345,7 +345,7 @@ def _actions(office: AppServices, tmp_path: Path) -> list[Callable[[], object]]:
             "Menyelesaikan laporan tepat waktu.",
             today=TODAY,
         ),
-        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY, today=TODAY),
         lambda: office.skp.start_revision(skp_id, int(str(version)), "Target salah ketik"),
         lambda: office.handover.preview(tmp_path / "tidak-ada.zip"),
     ]
@@ -383,7 +383,7 @@ def test_a_signed_evaluation_is_reopened_by_the_atasan_not_the_penilai(
     )
     skp_id, code = int(str(rows[0][0])), str(rows[0][1])
     sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
-    office.seals.sign_evaluation(skp_id, code, TODAY)  # the penilai signs
+    office.seals.sign_evaluation(skp_id, code, TODAY, today=TODAY)  # the penilai signs
     with pytest.raises(AccessDeniedError, match="atasan pejabat penilai"):
         office.seals.reopen_evaluation(skp_id, code, "Nilai salah ketik")
     assert office.seals.signed_on(skp_id, code) == TODAY
