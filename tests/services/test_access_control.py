@@ -416,7 +416,7 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
     supervision = office.supervision
     entries = supervision.feedback.entries()
     named = [entry for entry in entries if entry.employee_id is not None]
-    findings = [f for f in supervision.audit.findings() if f.employee_id is not None]
+    findings = [f for f in supervision.audit.findings(today=TODAY) if f.employee_id is not None]
     assert named and findings  # the demo names people in both
 
     sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
@@ -440,10 +440,10 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
         supervision.feedback.get(other.id)
     if other.observation_id is None:
         with pytest.raises(AccessDeniedError):
-            supervision.feedback.to_observation(other.id)
+            supervision.feedback.to_observation(other.id, today=TODAY)
     assert all(
         finding.employee_id is None or finding.employee_id in mine
-        for finding in supervision.audit.findings()
+        for finding in supervision.audit.findings(today=TODAY)
     )
     summary = supervision.dashboard.summary(TODAY)
     assert all(repeated.employee_id in mine for repeated in summary.repeated)
@@ -524,7 +524,10 @@ def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_peop
             lambda: audit.add_follow_up(finding, TODAY, "Sudah dilengkapi.", today=TODAY),
             "diri Anda sendiri",
         ),
-        (lambda: audit.set_status(finding, FindingStatus.TIDAK_DAPAT, note="x"), "sendiri"),
+        (
+            lambda: audit.set_status(finding, FindingStatus.TIDAK_DAPAT, note="x", today=TODAY),
+            "sendiri",
+        ),
         (lambda: surveys.add_typed(puskesmas_survey, top, today=TODAY), "survei unit"),
         (lambda: surveys.add_typed(own_survey, top, today=TODAY), "survei unit"),
         (lambda: surveys.import_file(puskesmas_survey, answers, today=TODAY), "survei unit"),
