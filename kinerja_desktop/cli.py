@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kinerja_desktop import __version__, cli_accounts, cli_backup, cli_handover, cli_ikm, cli_print
+from kinerja_desktop import (
+    __version__,
+    cli_accounts,
+    cli_backup,
+    cli_handover,
+    cli_ikm,
+    cli_print,
+    cli_seals,
+)
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 #: Modules that add sub-commands: each has ``add_commands(commands, db_argument)`` and
@@ -100,8 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, metavar="FILE")
     importer.add_argument("--skip-invalid", action="store_true", help="impor baris yang valid saja")
 
-    check = commands.add_parser("check", help="periksa integritas dan versi skema")
+    check = commands.add_parser(
+        "check", help="periksa integritas dan versi skema; --terima-segel menerima catatan audit"
+    )
     _db_argument(check, required=True)
+    cli_seals.add_arguments(check)
     for module in COMMAND_MODULES:
         module.add_commands(commands, _db_argument)
     return parser
@@ -116,6 +127,10 @@ def _run_command(args: argparse.Namespace) -> int | None:
     if args.command == "import-employees":
         return _import(args.db, args.file, skip_invalid=args.skip_invalid)
     if args.command == "check":
+        if args.terima_segel:
+            return cli_seals.accept(args.db, confirmed=args.yakin)
+        if args.yakin:
+            return cli_seals.refuse_lone_confirmation()
         return _check(args.db)
     for module in COMMAND_MODULES:
         result: int | None = module.run(args)

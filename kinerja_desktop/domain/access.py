@@ -86,6 +86,8 @@ class Capability(StrEnum):
     IMPORT_STAFF = "IMPORT_STAFF"
     #: Units, appraisal years, competence standards: the office's settings.
     MANAGE_OFFICE = "MANAGE_OFFICE"
+    #: Sign the audit log as it is now into its anchor (`SealService.accept_log`).
+    ACCEPT_SEALS = "ACCEPT_SEALS"
 
     @property
     def label(self) -> str:
@@ -96,6 +98,7 @@ class Capability(StrEnum):
             Capability.IMPORT_PACKAGE: "mengimpor paket serah terima",
             Capability.IMPORT_STAFF: "mengimpor daftar pegawai",
             Capability.MANAGE_OFFICE: "mengubah pengaturan kantor",
+            Capability.ACCEPT_SEALS: "menerima catatan audit ke berkas segel",
         }[self]
 
 
@@ -107,6 +110,7 @@ CAPABILITIES: Mapping[Capability, frozenset[Role]] = {
     Capability.IMPORT_PACKAGE: frozenset({Role.ADMIN}),
     Capability.IMPORT_STAFF: frozenset({Role.ADMIN}),
     Capability.MANAGE_OFFICE: frozenset({Role.ADMIN}),
+    Capability.ACCEPT_SEALS: frozenset({Role.ADMIN}),
 }
 
 

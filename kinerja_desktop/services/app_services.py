@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kinerja_desktop.data.database import Database
@@ -85,7 +87,11 @@ def evidence_folder(database: Path) -> Path:
 
 
 def open_services(
-    path: Path, *, create: bool = True, lock: DatabaseLock | None = None
+    path: Path,
+    *,
+    create: bool = True,
+    lock: DatabaseLock | None = None,
+    today: Callable[[], date] = date.today,
 ) -> AppServices:
     """Open (create or migrate) the database at ``path``.
 
@@ -93,6 +99,7 @@ def open_services(
         path: The database file.
         create: Create the file when it is missing.
         lock: The one-writer lock already taken for ``path``; released by ``close``.
+        today: The day access rules take as today (whose Plt/Plh span is running).
 
     Raises:
         StorageError: the file cannot be used; it is left exactly as it was.
@@ -102,7 +109,7 @@ def open_services(
     where = location_warning(path)
     if where:
         warnings.append(where)
-    access = AccessGuard(database)
+    access = AccessGuard(database, clock=today)
     return AppServices(
         database_path=path,
         access=access,

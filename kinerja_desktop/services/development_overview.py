@@ -246,15 +246,19 @@ class DevelopmentOverviewService:
         scope = names.get(unit_id, "") if unit_id is not None else "Semua unit"
         return UnitDevelopment(year, scope, tuple(lines), _needs(lines, gaps))
 
-    def export_xlsx(self, overview: UnitDevelopment, target: Path) -> Path:
+    def export_xlsx(
+        self, overview: UnitDevelopment, target: Path, *, today: date | None = None
+    ) -> Path:
         """Write the training plan for the personnel office; returns the file written.
+
+        ``today`` is the day the workbook says it was made (the real date unless given).
 
         Raises:
             ValidationError: The file cannot be written (named in the message).
         """
         from kinerja_desktop.services.development_workbook import write_training_plan
 
-        write_training_plan(overview, target)
+        write_training_plan(overview, target, today or date.today())
         return target
 
 

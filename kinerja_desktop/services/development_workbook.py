@@ -8,6 +8,7 @@ spreadsheet turns them into 1.98503E+17.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -172,12 +173,10 @@ def build_training_plan(overview: UnitDevelopment, made_on: str = "") -> Any:
     return workbook
 
 
-def write_training_plan(overview: UnitDevelopment, target: Path) -> None:
-    """Build and save the workbook (whole or not at all).
+def write_training_plan(overview: UnitDevelopment, target: Path, made_on: date) -> None:
+    """Build and save the workbook (whole or not at all), saying it was made on ``made_on``.
 
     Raises:
         ValidationError: The file cannot be written (named in the message).
     """
-    from datetime import date
-
-    save_workbook(build_training_plan(overview, format_date_id(date.today())), target)
+    save_workbook(build_training_plan(overview, format_date_id(made_on)), target)

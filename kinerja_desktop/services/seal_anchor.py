@@ -27,7 +27,15 @@ from kinerja_desktop.domain.audit import AuditEntry
 from kinerja_desktop.services import signing
 from kinerja_desktop.services.signing import SigningKey
 
-__all__ = ["Anchor", "AnchorCheck", "AnchorState", "anchor_path", "judge", "write_anchor"]
+__all__ = [
+    "AcceptedLog",
+    "Anchor",
+    "AnchorCheck",
+    "AnchorState",
+    "anchor_path",
+    "judge",
+    "write_anchor",
+]
 
 ANCHOR_SUFFIX = ".segel"
 _FORMAT = "KDSEGEL1"
@@ -148,6 +156,42 @@ class AnchorCheck:
     def may_advance(self) -> bool:
         """True when the anchor may be signed again over the current head."""
         return not self.problem
+
+
+@dataclass(frozen=True)
+class AcceptedLog:
+    """What accepting the log signed into the anchor, and how the log stood before.
+
+    Attributes:
+        path: The anchor file.
+        entries: Entries in the log; 0 means it is empty and the anchor was removed.
+        sequence: The number of the head that was signed.
+        head_hash: The hash of the head that was signed.
+        fingerprint: This installation's key that signed it ("" when nothing was signed).
+        before: The log against the anchor it replaced.
+    """
+
+    path: Path
+    entries: int
+    sequence: int
+    head_hash: str
+    fingerprint: str
+    before: AnchorCheck
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """What was accepted, in Indonesian, ready to print."""
+        if not self.entries:
+            lines = [f"Catatan audit kosong: berkas segel {self.path.name} dihapus."]
+        else:
+            lines = [
+                f"Segel diterima: catatan audit berisi {self.entries} catatan; catatan terakhir "
+                f"(nomor {self.sequence}, hash {self.head_hash[:16]}) ditandatangani dengan "
+                f"kunci instalasi ini {self.fingerprint} ke berkas {self.path.name}."
+            ]
+        if self.before.message:
+            lines.append(f"Sebelumnya: {self.before.message}")
+        return tuple(lines)
 
 
 def judge(path: Path, entries: Sequence[AuditEntry], own_key: bytes | None) -> AnchorCheck:

@@ -25,7 +25,7 @@ from kinerja_desktop.data import skp_models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import audit as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.access import Action, Capability
 from kinerja_desktop.domain.audit import (
     DIGEST_VERSION,
     AuditAction,
@@ -43,7 +43,12 @@ from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.services import seal_anchor, signatories, signing
 from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.seal_anchor import AnchorCheck, AnchorState, anchor_path
+from kinerja_desktop.services.seal_anchor import (
+    AcceptedLog,
+    AnchorCheck,
+    AnchorState,
+    anchor_path,
+)
 from kinerja_desktop.services.staff_service import periods_for_row
 
 __all__ = [
@@ -392,6 +397,20 @@ def trigger_problems(found: dict[str, str]) -> list[str]:
     return problems
 
 
+def accept_hint(found: AnchorCheck, database: Path) -> tuple[str, ...]:
+    """How to accept the log when the anchor's finding or note calls for it (Indonesian)."""
+    command = "kinerja-desktop check --terima-segel{} --db " + f'"{database}"'
+    if found.problem:
+        return (
+            "Bila sebabnya diketahui dan sudah ditangani (berkas dipulihkan atau disalin di luar "
+            f"aplikasi), terima catatan audit yang ada sekarang: {command.format(' --yakin')}. "
+            "Setelah diterima, temuan ini tidak terlihat lagi.",
+        )
+    if found.state is AnchorState.FOREIGN:
+        return (f"Untuk menandatanganinya ulang sekarang: {command.format('')}.",)
+    return ()
+
+
 class SealService:
     def __init__(
         self,
@@ -596,20 +615,35 @@ class SealService:
         if found.may_advance:
             self._write_anchor(head)
 
-    def accept_log(self) -> None:
+    def anchor_check(self) -> AnchorCheck:
+        """How the log stands against its anchor now (what accepting it would replace)."""
+        with self._db.reading() as session:
+            return self._anchor_check(repo.entries(session))
+
+    def accept_log(self) -> AcceptedLog:
         """Sign the log as it is now into the anchor: after a restore, or a finding dealt with.
 
+        This hides any finding the old anchor showed (removed or rewritten last entries), so
+        callers acting for a person ask them to confirm when `anchor_check` has a problem.
+
         Raises:
+            AccessDeniedError: The signed-in account is not an admin.
             StorageError: The anchor file cannot be written.
         """
+        self._access.require(Capability.ACCEPT_SEALS)
+        path = anchor_path(self._db.path)
         with self._db.reading() as session:
-            head = repo.last_entry(session)
-        if head is None:
-            anchor_path(self._db.path).unlink(missing_ok=True)
-            return
-        failed = self._write_anchor(head)
+            entries = repo.entries(session)
+            before = self._anchor_check(entries)
+        if not entries:
+            path.unlink(missing_ok=True)
+            return AcceptedLog(path, 0, 0, "", "", before)
+        failed = self._write_anchor(entries[-1])
         if failed:
             raise StorageError(failed)
+        key = signing.load_or_create_key(self._key_folder)
+        head = entries[-1]
+        return AcceptedLog(path, len(entries), head.sequence, head.hash, key.fingerprint, before)
 
     def verify(self) -> SealReport:
         """Check the chain, the anchor, the log's triggers, and every sealed record.
@@ -627,6 +661,7 @@ class SealService:
             notes: list[str] = []
             anchor = self._anchor_check(entries)
             (problems if anchor.problem else notes).extend([anchor.message] * bool(anchor.message))
+            notes.extend(accept_hint(anchor, self._db.path))
             problems += trigger_problems(repo.audit_triggers(session))
             seals = last_seals(entries)
             sealed_now = {skp_record(skp_id): skp_id for skp_id in repo.agreed_skps(session)}

@@ -392,7 +392,7 @@ class UnitDevelopmentView(QWidget):
             return None
         target = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
         try:
-            written = self._overview.export_xlsx(data, target)
+            written = self._overview.export_xlsx(data, target, today=self._today())
         except DomainError as error:
             show_message(self.message, error.message)
             return None

@@ -172,8 +172,7 @@ class EvaluationPage(QWidget):
             tabs.addTab(scroll, "Perilaku kerja && &predikat")
         self.dialogue_panel: DialoguePanel | None = None
         if self._dialogue is not None:
-            self.dialogue_panel = DialoguePanel(self._dialogue)
-            self.dialogue_panel.today = self._today
+            self.dialogue_panel = DialoguePanel(self._dialogue, today=self._today)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(self.dialogue_panel)

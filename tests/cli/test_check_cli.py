@@ -228,7 +228,7 @@ def demo_office(db_path: Path) -> Path:
             db_path, "SELECT skp_id, period_code FROM predikat_decisions ORDER BY id"
         )
         assert isinstance(skp_id, int) and isinstance(code, str)
-        office.seals.sign_evaluation(skp_id, code, SIGNED_ON)
+        office.seals.sign_evaluation(skp_id, code, SIGNED_ON, today=OPENED_AT.date())
         office.dialogue.record_result_received(skp_id, code, date(2026, 10, 9))
         office.dialogue.file_objection(
             skp_id, code, "Realisasi TW belum dihitung.", date(2026, 10, 10)
@@ -324,3 +324,112 @@ def test_check_says_a_trigger_of_the_log_was_dropped(
     code, out = _check(demo_office, capsys)
     assert code == EXIT_STORAGE
     assert "Pemicu audit_log_no_update pada catatan audit hilang" in out
+
+
+# --- accepting the log: check --terima-segel ---------------------------------------------------
+
+
+def _accept(path: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tuple[int, str, str]:
+    code = main(["check", "--terima-segel", *flags, "--db", str(path)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_accepting_an_office_copied_from_another_installation_makes_check_clean(
+    demo_office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kinerja_desktop.services import signing
+    from kinerja_desktop.services.seal_anchor import anchor_path
+
+    copied = tmp_path / "salinan" / "kantor.sqlite"
+    copied.parent.mkdir()
+    copied.write_bytes(demo_office.read_bytes())
+    anchor_path(copied).write_bytes(anchor_path(demo_office).read_bytes())
+    other_installation = tmp_path / "komputer-lain"
+    monkeypatch.setenv("KINERJA_DATA_DIR", str(other_installation))
+
+    code, out = _check(copied, capsys)
+    assert code == EXIT_OK, out
+    assert "Berkas dari instalasi lain" in out
+    assert f'kinerja-desktop check --terima-segel --db "{copied}"' in out
+
+    code, out, err = _accept(copied, capsys)
+    assert code == EXIT_OK, err
+    own = signing.load_or_create_key(other_installation / "keys").fingerprint
+    assert "Segel diterima" in out and own in out
+    (entries,) = _one(copied, "SELECT count(*) FROM audit_log")
+    assert f"berisi {entries} catatan" in out
+
+    code, out = _check(copied, capsys)
+    assert code == EXIT_OK, out
+    assert "instalasi lain" not in out and "--terima-segel" not in out
+
+
+def test_a_truncated_log_is_accepted_only_when_confirmed_and_its_changes_stay_visible(
+    demo_office: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kinerja_desktop.services.seal_anchor import anchor_path
+
+    _raw(
+        demo_office,
+        "DROP TRIGGER audit_log_no_delete",
+        "DELETE FROM audit_log WHERE sequence = (SELECT max(sequence) FROM audit_log)",
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    )
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_STORAGE
+    assert "lebih pendek dari segelnya" in out
+    assert "--terima-segel --yakin" in out and "tidak terlihat lagi" in out
+
+    anchor = anchor_path(demo_office).read_bytes()
+    code, out, err = _accept(demo_office, capsys)
+    assert code == EXIT_INPUT
+    assert "lebih pendek dari segelnya" in err
+    assert "Berkas segel tidak diubah" in err and "--yakin" in err
+    assert anchor_path(demo_office).read_bytes() == anchor
+
+    code, out, err = _accept(demo_office, capsys, "--yakin")
+    assert code == EXIT_OK, err
+    assert "Segel diterima" in out
+    assert "Sebelumnya: Catatan audit lebih pendek dari segelnya" in out
+
+    # Decided: accepting signs the head as it is now, so the removed entry itself is no longer
+    # visible (hence --yakin). What it sealed is: the evaluation's keberatan, sealed by the
+    # removed entry, now differs from the evaluation's last remaining seal.
+    code, out = _check(demo_office, capsys)
+    assert code == EXIT_STORAGE
+    assert "lebih pendek" not in out
+    assert "Evaluasi" in out and "berubah di luar aplikasi" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected", "said"),
+    [
+        pytest.param(
+            ["check", "--yakin"],
+            EXIT_INPUT,
+            "--yakin hanya berlaku bersama --terima-segel",
+            id="yakin-alone",
+        ),
+        pytest.param(
+            ["check", "--terima-segel"], EXIT_STORAGE, "Berkas basis data tidak ada", id="no-file"
+        ),
+    ],
+)
+def test_accepting_the_log_refuses_wrong_use_and_writes_nothing(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    expected: int,
+    said: str,
+) -> None:
+    from kinerja_desktop.services.seal_anchor import anchor_path
+
+    missing = tmp_path / "tidak-ada.sqlite"
+    assert main([*argv, "--db", str(missing)]) == expected
+    assert said in capsys.readouterr().err
+    assert not missing.exists() and not anchor_path(missing).exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from kinerja_desktop.ui import handover_section
 from kinerja_desktop.ui.handover_dialog import HandoverPreviewDialog
 from kinerja_desktop.ui.handover_section import HandoverSection
 from kinerja_desktop.ui.settings_page import SettingsPage
+
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
 
 
 @pytest.fixture
@@ -43,7 +47,7 @@ def _finished(qtbot: QtBot, section: HandoverSection) -> None:
 
 
 def test_settings_page_shows_the_section(qtbot: QtBot, source: AppServices) -> None:
-    page = SettingsPage(source.staff, handover=source.handover)
+    page = SettingsPage(source.staff, handover=source.handover, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert isinstance(page.handover, HandoverSection)
     assert page.handover.unit.count() == len(source.handover.unit_paths()) + 1
@@ -56,7 +60,7 @@ def test_export_a_unit_year_package(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[str],
 ) -> None:
-    section = HandoverSection(source.handover)
+    section = HandoverSection(source.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
     section.unit.setCurrentIndex(
         section.unit.findText("Seksi Pemerintahan", Qt.MatchFlag.MatchEndsWith)
@@ -82,7 +86,7 @@ def test_export_the_ekinerja_workbook(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[str],
 ) -> None:
-    section = HandoverSection(source.handover)
+    section = HandoverSection(source.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
     section.year.setValue(2026)
     target = tmp_path / "ekinerja.xlsx"
@@ -134,7 +138,7 @@ def test_import_applies_the_choice(
     messages: list[str],
     choice: Choice,
 ) -> None:
-    section = HandoverSection(target.handover)
+    section = HandoverSection(target.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
     _open(monkeypatch, conflicting)
 
@@ -160,7 +164,7 @@ def test_a_refused_package_is_explained_and_nothing_written(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[str],
 ) -> None:
-    section = HandoverSection(target.handover)
+    section = HandoverSection(target.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
     junk = tmp_path / "rusak.zip"
     junk.write_bytes(b"bukan paket")
@@ -180,7 +184,7 @@ def test_a_refused_package_is_explained_and_nothing_written(
 def test_cancelling_the_preview_writes_nothing(
     qtbot: QtBot, target: AppServices, conflicting: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    section = HandoverSection(target.handover)
+    section = HandoverSection(target.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
     _open(monkeypatch, conflicting)
     monkeypatch.setattr(
@@ -203,7 +207,7 @@ def test_work_runs_in_the_background_with_the_buttons_waiting(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[str],
 ) -> None:
-    section = HandoverSection(source.handover)
+    section = HandoverSection(source.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
     section.show()
     release = threading.Event()
@@ -245,7 +249,7 @@ def test_an_unexpected_failure_is_told_in_words_and_the_buttons_come_back(
     monkeypatch: pytest.MonkeyPatch,
     messages: list[str],
 ) -> None:
-    section = HandoverSection(target.handover)
+    section = HandoverSection(target.handover, today=lambda: TODAY)
     qtbot.addWidget(section)
 
     def broken(_path: Path) -> None:

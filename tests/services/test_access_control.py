@@ -63,7 +63,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def office(demo_file: Path, tmp_path: Path) -> Iterator[AppServices]:
     path = tmp_path / "kantor.sqlite"
     shutil.copy(demo_file, path)
-    services = open_services(path, create=False)
+    services = open_services(path, create=False, today=lambda: TODAY)
     yield services
     services.close()
 
@@ -178,7 +178,7 @@ def test_a_penilai_cannot_read_or_write_a_colleagues_staff(office: AppServices) 
         lambda: office.printing.build(
             PrintRequest(FormKind.SKP, TODAY.year, TODAY, employee_id=colleague_staff)
         ),
-        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY, today=TODAY),
     ]
     count_before = _query(office, "SELECT count(*) FROM observations")
     for attempt in refused:
@@ -241,7 +241,7 @@ def _all_units(office: AppServices) -> list[object]:
 
 
 def test_a_plt_sees_the_absent_officials_staff_only_on_their_dates(office: AppServices) -> None:
-    today = date.today()
+    today = TODAY
     office.staff.add_acting(
         kind=ActingKind.PLH,
         acting_employee_id=person(office, "Yudi Fikri"),
@@ -345,7 +345,7 @@ def _actions(office: AppServices, tmp_path: Path) -> list[Callable[[], object]]:
             "Menyelesaikan laporan tepat waktu.",
             today=TODAY,
         ),
-        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY),
+        lambda: office.seals.sign_evaluation(skp_id, "TW1", TODAY, today=TODAY),
         lambda: office.skp.start_revision(skp_id, int(str(version)), "Target salah ketik"),
         lambda: office.handover.preview(tmp_path / "tidak-ada.zip"),
     ]
@@ -383,7 +383,7 @@ def test_a_signed_evaluation_is_reopened_by_the_atasan_not_the_penilai(
     )
     skp_id, code = int(str(rows[0][0])), str(rows[0][1])
     sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
-    office.seals.sign_evaluation(skp_id, code, TODAY)  # the penilai signs
+    office.seals.sign_evaluation(skp_id, code, TODAY, today=TODAY)  # the penilai signs
     with pytest.raises(AccessDeniedError, match="atasan pejabat penilai"):
         office.seals.reopen_evaluation(skp_id, code, "Nilai salah ketik")
     assert office.seals.signed_on(skp_id, code) == TODAY
@@ -416,7 +416,7 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
     supervision = office.supervision
     entries = supervision.feedback.entries()
     named = [entry for entry in entries if entry.employee_id is not None]
-    findings = [f for f in supervision.audit.findings() if f.employee_id is not None]
+    findings = [f for f in supervision.audit.findings(today=TODAY) if f.employee_id is not None]
     assert named and findings  # the demo names people in both
 
     sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
@@ -440,10 +440,10 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
         supervision.feedback.get(other.id)
     if other.observation_id is None:
         with pytest.raises(AccessDeniedError):
-            supervision.feedback.to_observation(other.id)
+            supervision.feedback.to_observation(other.id, today=TODAY)
     assert all(
         finding.employee_id is None or finding.employee_id in mine
-        for finding in supervision.audit.findings()
+        for finding in supervision.audit.findings(today=TODAY)
     )
     summary = supervision.dashboard.summary(TODAY)
     assert all(repeated.employee_id in mine for repeated in summary.repeated)
@@ -524,7 +524,10 @@ def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_peop
             lambda: audit.add_follow_up(finding, TODAY, "Sudah dilengkapi.", today=TODAY),
             "diri Anda sendiri",
         ),
-        (lambda: audit.set_status(finding, FindingStatus.TIDAK_DAPAT, note="x"), "sendiri"),
+        (
+            lambda: audit.set_status(finding, FindingStatus.TIDAK_DAPAT, note="x", today=TODAY),
+            "sendiri",
+        ),
         (lambda: surveys.add_typed(puskesmas_survey, top, today=TODAY), "survei unit"),
         (lambda: surveys.add_typed(own_survey, top, today=TODAY), "survei unit"),
         (lambda: surveys.import_file(puskesmas_survey, answers, today=TODAY), "survei unit"),

@@ -161,11 +161,11 @@ def test_a_reset_password_lifts_a_lock_out(services: AppServices) -> None:
     accounts.sign_out()
     for attempt in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises(SignInError):
-            accounts.sign_in("admin2", f"keliru{attempt}", datetime.now())
-    accounts.sign_in("admin", "sandi2026")
-    assert [a.locked_until is not None for a in accounts.accounts()] == [False, True]
+            accounts.sign_in("admin2", f"keliru{attempt}", NOW)
+    accounts.sign_in("admin", "sandi2026", NOW)
+    assert [a.locked_until is not None for a in accounts.accounts(NOW)] == [False, True]
     accounts.reset_password(other.id, "baru2026x", "baru2026x")
-    assert accounts.sign_in("admin2", "baru2026x").user_name == "admin2"
+    assert accounts.sign_in("admin2", "baru2026x", NOW).user_name == "admin2"
     assert admin.account_id != other.id
 
 

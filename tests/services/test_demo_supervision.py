@@ -40,7 +40,7 @@ def test_a_year_of_complaints_and_compliments(office: AppServices) -> None:
         observation = office.journal.get(entry.observation_id)
         assert observation.source is ObservationSource.MASYARAKAT
         assert observation.employee_id == entry.employee_id
-        back = office.supervision.feedback.for_observation(observation.id)
+        back = office.supervision.feedback.for_observation(observation.id, today=TODAY)
         assert back is not None and back.id == entry.id
 
 

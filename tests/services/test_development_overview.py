@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import LearningPath
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import StaffFields
@@ -134,9 +135,10 @@ def test_the_training_plan_workbook(services: AppServices, office: Office, tmp_p
     _fill(services, office)
     service = DevelopmentOverviewService(services.database, AccessGuard.system(services.database))
     target = tmp_path / "rencana.xlsx"
-    assert service.export_xlsx(service.unit(2026, TODAY), target) == target
+    assert service.export_xlsx(service.unit(2026, TODAY), target, today=TODAY) == target
 
     workbook = load_workbook(target)
+    assert workbook.properties.description == f"Dibuat {format_date_id(TODAY)}"
     assert workbook.sheetnames == ["Rencana Pengembangan", "Rekap Pegawai", "Kebutuhan Kompetensi"]
     plan = [row for row in workbook["Rencana Pengembangan"].iter_rows(values_only=True)]
     assert plan[0][:3] == ("No", "NIP", "Nama")
@@ -161,7 +163,7 @@ def test_an_unwritable_target_is_named(
     service = DevelopmentOverviewService(services.database, AccessGuard.system(services.database))
     target = tmp_path / "tidak-ada" / "rencana.xlsx"
     with pytest.raises(ValidationError, match=r"rencana\.xlsx"):
-        service.export_xlsx(service.unit(2026, TODAY), target)
+        service.export_xlsx(service.unit(2026, TODAY), target, today=TODAY)
     assert not target.exists()
 
 
@@ -215,7 +217,7 @@ def test_a_pppk_is_not_held_to_the_pns_20_jp(
     overview = service.unit(2026, TODAY)
     line = next(line for line in overview.people if line.person.id == putri)
     assert line.plan.shortfall == 0
-    target = service.export_xlsx(overview, tmp_path / "rencana.xlsx")
+    target = service.export_xlsx(overview, tmp_path / "rencana.xlsx", today=TODAY)
     sheet = load_workbook(target, read_only=True)["Rekap Pegawai"]
     rows = [row for row in sheet.iter_rows(values_only=True)]
     header = list(rows[0])

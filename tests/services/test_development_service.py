@@ -99,8 +99,10 @@ def test_jp_totals_and_shortfall(development: DevelopmentService, person: int) -
     done = _add(development, person, jp="12,5")
     _add(development, person, jp="4", title="Coaching")
     cancelled = _add(development, person, jp="30", title="Batal")
-    development.update_status(done, ItemStatus.SELESAI, outcome="Lulus", evidence_note="Sertifikat")
-    development.update_status(cancelled, "DIBATALKAN")
+    development.update_status(
+        done, ItemStatus.SELESAI, outcome="Lulus", evidence_note="Sertifikat", today=TODAY
+    )
+    development.update_status(cancelled, "DIBATALKAN", today=TODAY)
 
     plan = development.plan(person, 2026, TODAY)
     assert plan.jp.done == Decimal("12.5")
@@ -114,9 +116,9 @@ def test_jp_totals_and_shortfall(development: DevelopmentService, person: int) -
         "Sertifikat",
     )
     with pytest.raises(ValidationErrors):
-        development.update_status(done, "SELESAI_SEKALI")
+        development.update_status(done, "SELESAI_SEKALI", today=TODAY)
     with pytest.raises(NotFoundError):
-        development.update_status(9999, ItemStatus.SELESAI)
+        development.update_status(9999, ItemStatus.SELESAI, today=TODAY)
 
 
 def test_overdue_items_and_a_lapsed_plan(development: DevelopmentService, person: int) -> None:
@@ -146,14 +148,14 @@ def test_a_competence_gap_is_proposed_accepted_and_dismissed(
     assert code in proposal.addresses
 
     edited = replace(proposal_input(proposal), provider="BPSDM Provinsi", jp="16")
-    item = development.accept(person, 2026, proposal, edited)
+    item = development.accept(person, 2026, proposal, edited, today=TODAY)
     assert item.item.path is proposal.paths[0]
     assert (item.provider, item.item.jp) == ("BPSDM Provinsi", Decimal(16))
     assert item.proposal_key == proposal_key(proposal)
     assert len(development.plan(person, 2026, TODAY).items) == 1
     assert development.proposals(person, 2026) == []  # accepted: not proposed twice
 
-    development.update_status(item.id, ItemStatus.DIBATALKAN)
+    development.update_status(item.id, ItemStatus.DIBATALKAN, today=TODAY)
     assert development.proposals(person, 2026) == [proposal]  # the gap still stands
 
     development.dismiss(person, 2026, proposal_key(proposal), date(2026, 7, 1))
@@ -188,7 +190,7 @@ def test_a_result_rating_below_expectation_is_proposed(
         )
     (proposal,) = development.proposals(person, 2026)
     assert proposal.finding is FindingKind.HASIL_KERJA
-    item = development.accept(person, 2026, proposal)
+    item = development.accept(person, 2026, proposal, today=TODAY)
     assert item.item.path is LearningPath.BIMBINGAN_DI_TEMPAT_KERJA
     assert development.proposals(person, 2025) == []
 
@@ -218,11 +220,11 @@ def test_editing_an_item_keeps_every_field_and_checks_them_all(
     assert updated.last_seen == date(2026, 8, 4)
     before = development.plan(person, 2026, TODAY)
     with pytest.raises(ValidationErrors) as raised:
-        development.update_item(item_id, replace(entry, end=date(2026, 8, 1), jp="-1"))
+        development.update_item(item_id, replace(entry, end=date(2026, 8, 1), jp="-1"), today=TODAY)
     assert set(raised.value.by_field()) == {"end", "jp"}
     assert development.plan(person, 2026, TODAY) == before  # nothing saved half-way
     with pytest.raises(NotFoundError):
-        development.update_item(9999, entry)
+        development.update_item(9999, entry, today=TODAY)
 
 
 def test_open_items_come_up_for_review_at_each_new_period(

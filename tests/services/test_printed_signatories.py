@@ -81,7 +81,7 @@ def test_a_signed_evaluation_keeps_its_penilai_and_positions(office: AppServices
     person = office.staff.get(employee_id)
     penilai = office.staff.appraisers(employee_id, date(YEAR, 6, 30)).penilai
     assert penilai is not None
-    office.seals.sign_evaluation(skp_id, code, date(YEAR, 7, 8))
+    office.seals.sign_evaluation(skp_id, code, date(YEAR, 7, 8), today=TODAY)
 
     # Afterwards the person is given another job and another penilai.
     other = next(

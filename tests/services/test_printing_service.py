@@ -183,6 +183,7 @@ def test_development_plan_and_b19_print_gaps_items_and_ratings(
             path=LearningPath.COACHING,
             jp="4",
         ),
+        today=TODAY,
     )
     plan = one_line(
         render(printing, PrintRequest(FormKind.PENGEMBANGAN, YEAR, TODAY, employee_id=staff.id))

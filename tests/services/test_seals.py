@@ -61,7 +61,7 @@ def test_the_demo_is_sealed_and_verifies(office: AppServices) -> None:
 
 def test_a_signed_evaluation_refuses_every_change_until_reopened(office: AppServices) -> None:
     skp_id, code, iki_id = _decided(office)
-    office.seals.sign_evaluation(skp_id, code, SIGNED)
+    office.seals.sign_evaluation(skp_id, code, SIGNED, today=TODAY)
     assert office.seals.signed_on(skp_id, code) == SIGNED
     before = office.evaluation.evaluation(skp_id, code)
 
@@ -94,19 +94,19 @@ def test_signing_needs_a_decided_predikat_an_agreed_skp_and_a_past_day(
 ) -> None:
     skp_id, code, _ = _decided(office)
     with pytest.raises(ValidationError, match="masa depan"):
-        office.seals.sign_evaluation(skp_id, code, date(2999, 1, 1))
+        office.seals.sign_evaluation(skp_id, code, date(2999, 1, 1), today=TODAY)
     with pytest.raises(ValidationError, match="belum ditetapkan"):
-        office.seals.sign_evaluation(skp_id, "TW4", SIGNED)
-    office.seals.sign_evaluation(skp_id, code, SIGNED)
+        office.seals.sign_evaluation(skp_id, "TW4", SIGNED, today=TODAY)
+    office.seals.sign_evaluation(skp_id, code, SIGNED, today=TODAY)
     with pytest.raises(ValidationError, match="sudah ditandatangani"):
-        office.seals.sign_evaluation(skp_id, code, SIGNED)
+        office.seals.sign_evaluation(skp_id, code, SIGNED, today=TODAY)
     with pytest.raises(ValidationError, match="belum ditandatangani"):
         office.seals.reopen_evaluation(skp_id, "TW4", "alasan")
 
 
 def test_a_realisation_changed_behind_the_apps_back_is_named(office: AppServices) -> None:
     skp_id, code, iki_id = _decided(office)
-    office.seals.sign_evaluation(skp_id, code, SIGNED)
+    office.seals.sign_evaluation(skp_id, code, SIGNED, today=TODAY)
     _raw(
         office,
         "UPDATE realisations SET value = '999' WHERE iki_id = :iki AND period_code = :code",
@@ -130,7 +130,7 @@ def test_an_agreed_skp_changed_behind_the_apps_back_is_named(office: AppServices
 
 def test_a_seal_removed_behind_the_apps_back_is_named(office: AppServices) -> None:
     skp_id, code, _ = _decided(office)
-    office.seals.sign_evaluation(skp_id, code, SIGNED)
+    office.seals.sign_evaluation(skp_id, code, SIGNED, today=TODAY)
     _raw(office, "DELETE FROM evaluation_seals")
     (problem,) = office.seals.verify().problems
     assert "tidak lagi tersegel" in problem

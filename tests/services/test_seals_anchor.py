@@ -62,7 +62,7 @@ def _signed_period(office: AppServices) -> tuple[int, str]:
         skp_id, code = session.execute(
             text("SELECT skp_id, period_code FROM predikat_decisions ORDER BY id LIMIT 1")
         ).one()
-    office.seals.sign_evaluation(skp_id, code, date(2026, 10, 8))
+    office.seals.sign_evaluation(skp_id, code, date(2026, 10, 8), today=TODAY)
     return skp_id, code
 
 

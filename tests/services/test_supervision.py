@@ -152,7 +152,7 @@ def test_complaint_becomes_observation_linked_both_ways(office: Office) -> None:
     assert observation.observed_on == date(2026, 6, 1)
     assert "SP4N-LAPOR! LAP-5531" in observation.text
     assert f"no. {entry.id}" in observation.evidence_note
-    back = services.supervision.feedback.for_observation(observation.id)
+    back = services.supervision.feedback.for_observation(observation.id, today=TODAY)
     assert back is not None and back.id == entry.id
     with pytest.raises(ValidationError, match="sudah menjadi catatan perilaku"):
         services.supervision.feedback.to_observation(entry.id, today=TODAY)
@@ -196,7 +196,7 @@ def test_typed_answers_give_the_exact_ikm(office: Office) -> None:
     assert survey.title == "Poli Umum (Puskesmas Kertapati), Semester I 2026"
     assert surveys.open_survey(office.clinic, "2026-S1", today=TODAY).id == survey.id
     lines = ["444444444", "3333333-3", "", "334 343 433"]
-    assert surveys.add_typed(survey.id, "\n".join(lines)) == 3
+    assert surveys.add_typed(survey.id, "\n".join(lines), today=TODAY) == 3
     expected = compute_ikm([[4] * 9, [3] * 7 + [None, 3], [3, 3, 4, 3, 4, 3, 4, 3, 3]])
     result = surveys.results(survey.id).result
     assert result == expected
@@ -207,7 +207,7 @@ def test_bad_typed_line_saves_nothing(office: Office) -> None:
     surveys = office.services.supervision.surveys
     survey = surveys.open_survey(office.clinic, "2026", today=TODAY)
     with pytest.raises(ValidationErrors) as raised:
-        surveys.add_typed(survey.id, "444444444\n444454444\n")
+        surveys.add_typed(survey.id, "444444444\n444454444\n", today=TODAY)
     (error,) = raised.value.errors
     assert isinstance(error, AnswerError) and (error.line, error.column) == (2, 5)
     assert surveys.get(survey.id).responses == 0
@@ -229,7 +229,7 @@ def test_import_csv_with_profile(office: Office, tmp_path: Path) -> None:
         "1;L;34;4;4;3;4;3;3;4;;3\n"
         "2;Perempuan;;3;3;3;3;3;3;3;3;3\n",
     )
-    assert surveys.import_file(survey.id, path) == 2
+    assert surveys.import_file(survey.id, path, today=TODAY) == 2
     stored = surveys.responses(survey.id)
     assert sorted((r.data.gender, r.data.age) for r in stored) == [("L", 34), ("P", None)]
     assert {r.data.source for r in stored} == {"IMPOR"}
@@ -249,7 +249,7 @@ def test_bad_import_names_line_and_column_and_saves_nothing(
     surveys = office.services.supervision.surveys
     survey = surveys.open_survey(office.clinic, "2026-S1", today=TODAY)
     with pytest.raises(DomainError) as raised:
-        surveys.import_file(survey.id, _write_csv(tmp_path / "skm.csv", text))
+        surveys.import_file(survey.id, _write_csv(tmp_path / "skm.csv", text), today=TODAY)
     assert message in raised.value.message
     assert surveys.get(survey.id).responses == 0
 
@@ -272,8 +272,8 @@ def test_trend_and_report(office: Office) -> None:
     surveys = office.services.supervision.surveys
     first = surveys.open_survey(office.clinic, "2026-S1", today=TODAY)
     second = surveys.open_survey(office.clinic, "2025-S2", today=TODAY)
-    surveys.add_typed(first.id, "444444444\n333333333")
-    surveys.add_typed(second.id, "222222222")
+    surveys.add_typed(first.id, "444444444\n333333333", today=TODAY)
+    surveys.add_typed(second.id, "222222222", today=TODAY)
     trend = surveys.trend(office.clinic)
     assert [p.period.code for p in trend] == ["2025-S2", "2026-S1"]
     assert [p.ikm.ikm if p.ikm else None for p in trend] == [Decimal("50.00"), Decimal("87.50")]
@@ -403,7 +403,7 @@ def test_dashboard_summary(office: Office) -> None:
     register.record(_complaint(office, received_on=date(2026, 6, 28)), today=TODAY)
     supervision.audit.record(_finding(office), today=TODAY)
     survey = supervision.surveys.open_survey(office.clinic, "2026-S1", today=TODAY)
-    supervision.surveys.add_typed(survey.id, "444444444")
+    supervision.surveys.add_typed(survey.id, "444444444", today=TODAY)
     found = supervision.dashboard.summary(TODAY)
     assert found.open_complaints == 2
     assert [(g.label, g.open, g.overdue) for g in found.complaint_ages][:3] == [

@@ -137,7 +137,7 @@ def test_first_survey_has_no_trend_and_no_profile_when_nobody_filled_it(
     surveys = office.supervision.surveys
     unit = surveys.find_unit("Poli Umum (Puskesmas Kertapati)")
     info = surveys.open_survey(unit.id, "2025-S2", today=date(2025, 7, 1))
-    surveys.add_typed(info.id, "444333444\n3333-3333\n223344332\n")
+    surveys.add_typed(info.id, "444333444\n3333-3333\n223344332\n", today=TODAY)
     got = text_of(printing.render(printing.prepare(request_for(info))))
     assert "Semester II 2025" in got
     assert "3 orang" in got

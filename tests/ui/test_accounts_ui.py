@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 from argon2 import PasswordHasher
@@ -19,6 +20,9 @@ from kinerja_desktop.ui.accounts.idle_lock import IdleLock
 from kinerja_desktop.ui.accounts.session import AccountSession, run_sessions
 from kinerja_desktop.ui.accounts.sign_in import AdminSetupDialog, SignInDialog, sign_in_dialog
 from kinerja_desktop.ui.main_window import PENGATURAN, MainWindow
+
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
 
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
@@ -81,7 +85,7 @@ def test_the_window_names_who_is_signed_in_and_signs_out(office: AppServices, qt
     office = fast(office)
     fast_accounts = office.accounts
     fast_accounts.create_first_admin("admin", "Kepegawaian", "sandi2026", "sandi2026")
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     session = AccountSession(window, office)
     assert window.windowTitle().endswith("— Kepegawaian · Admin (kepegawaian)")
@@ -101,7 +105,7 @@ def test_the_screen_locks_after_idle_time_and_the_password_opens_it(
     fast_accounts.create_first_admin("admin", "Kepegawaian", "sandi2026", "sandi2026")
     people_before = office.staff.find_ids(StaffFilter())
     window = QMainWindow()
-    window.setCentralWidget(MainWindow(office))
+    window.setCentralWidget(MainWindow(office, today=lambda: TODAY))
     window.menuBar().addMenu("&Berkas")
     qtbot.addWidget(window)
     window.show()
@@ -154,7 +158,7 @@ def test_admin_manages_accounts_in_pengaturan(
     office = fast(office)
     fast_accounts = office.accounts
     fast_accounts.create_first_admin("admin", "Kepegawaian", "sandi2026", "sandi2026")
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.go(PENGATURAN)
     sections = window.findChildren(AccountsSection)
@@ -201,7 +205,7 @@ def test_a_penilai_gets_no_account_management(office: AppServices, qtbot) -> Non
     )
     fast_accounts.sign_out()
     fast_accounts.sign_in("kasi", "tanjung2026")
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.go(PENGATURAN)
     assert window.findChildren(AccountsSection) == []
@@ -242,7 +246,7 @@ def test_every_page_opens_for_a_restricted_account(
     office.accounts.add(AccountFields("kasi", "Kasi", role, head), "tanjung2026", "tanjung2026")
     office.accounts.sign_out()
     office.accounts.sign_in("kasi", "tanjung2026")
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
     for page in range(window.pages.count()):
@@ -284,7 +288,7 @@ def test_signing_out_starts_a_fresh_session(
     windows: list[MainWindow] = []
 
     def make_window(services: AppServices) -> MainWindow:
-        window = MainWindow(services)
+        window = MainWindow(services, today=lambda: TODAY)
         qtbot.addWidget(window)
         windows.append(window)
         return window

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,13 +17,16 @@ from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.main_window import PENGATURAN, MainWindow
 from kinerja_desktop.ui.settings_page import SettingsPage
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 MORNING = datetime(2026, 11, 27, 8, 15)
 
 
 @pytest.fixture
 def page(office: AppServices, qtbot) -> SettingsPage:
     office.backups.automatic_backup(MORNING)
-    settings = SettingsPage(office.staff, backups=office.backups)
+    settings = SettingsPage(office.staff, backups=office.backups, today=lambda: TODAY)
     qtbot.addWidget(settings)
     return settings
 
@@ -136,13 +139,13 @@ def test_a_damaged_backup_file_is_refused_with_a_message(
 def test_the_main_window_shows_warnings_in_a_banner(office: AppServices, qtbot, qapp) -> None:
     configure_application(qapp)
     warned = dataclasses.replace(office, warnings=("Berkas ini ada di folder jaringan.",))
-    window = MainWindow(warned)
+    window = MainWindow(warned, today=lambda: TODAY)
     qtbot.addWidget(window)
     banner = window.findChild(QLabel, "warning_banner")
     assert banner is not None
     assert banner.text() == "Berkas ini ada di folder jaringan."
     window.go(PENGATURAN)  # the page is built with its backup section
     assert window.findChild(QLabel, "warning_banner") is banner
-    plain = MainWindow(office)
+    plain = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(plain)
     assert plain.findChild(QLabel, "warning_banner") is None

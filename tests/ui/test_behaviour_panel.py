@@ -22,6 +22,9 @@ from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.evaluation_service import EvaluationService
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 YEAR = 2026
 ON = date(YEAR, 4, 2)
 V = BehaviourValue
@@ -66,7 +69,10 @@ def setup(
     )
     evaluation.record_realisation(iki_id, "TW1", "10")
     evaluation.decide_rating(skp_id, "TW1", Rating.SESUAI, on=ON)
-    panel = BehaviourPanel(BehaviourService(office.database, AccessGuard.system(office.database)))
+    panel = BehaviourPanel(
+        BehaviourService(office.database, AccessGuard.system(office.database)),
+        today=lambda: TODAY,
+    )
     qtbot.addWidget(panel)
     panel.show_period(skp_id, "TW1")
     return panel, skp_id, evaluation
@@ -167,7 +173,8 @@ def test_feedback_too_long_shows_next_to_its_value(
 
 def test_empty_panel(qtbot: QtBot, services: AppServices) -> None:
     panel = BehaviourPanel(
-        BehaviourService(services.database, AccessGuard.system(services.database))
+        BehaviourService(services.database, AccessGuard.system(services.database)),
+        today=lambda: TODAY,
     )
     qtbot.addWidget(panel)
     panel.show_period(None, None)

@@ -21,6 +21,9 @@ from kinerja_desktop.ui.cascade_view import (
     CascadeView,
 )
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 YEAR = 2026
 
 
@@ -66,7 +69,9 @@ def planned(office: AppServices) -> AppServices:
 @pytest.fixture
 def view(qtbot, planned: AppServices) -> CascadeView:
     widget = CascadeView(
-        CascadeService(planned.database, AccessGuard.system(planned.database)), planned.staff
+        CascadeService(planned.database, AccessGuard.system(planned.database)),
+        planned.staff,
+        today=lambda: TODAY,
     )
     qtbot.addWidget(widget)
     widget.year.setValue(YEAR)

@@ -91,6 +91,7 @@ def test_export_for_the_personnel_office(
     )
     written = view.export()
     assert written == tmp_path / "untuk-bkpsdm.xlsx"
+    assert load_workbook(written).properties.description == "Dibuat 28 November 2026"
     titles = [
         row[6]
         for row in load_workbook(written)["Rencana Pengembangan"].iter_rows(

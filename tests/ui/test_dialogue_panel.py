@@ -20,9 +20,11 @@ def _panel(qtbot: QtBot, office: AppServices) -> DialoguePanel:
     dewi = office.staff.find_by_nip("199202282019032014")
     assert dewi is not None
     skp = office.skp.create(dewi.id, YEAR, Pendekatan.KUANTITATIF)
-    panel = DialoguePanel(DialogueService(office.database, AccessGuard.system(office.database)))
+    panel = DialoguePanel(
+        DialogueService(office.database, AccessGuard.system(office.database)),
+        today=lambda: date(YEAR, 4, 17),
+    )
     qtbot.addWidget(panel)
-    panel.today = lambda: date(YEAR, 4, 17)
     panel.show_period(skp.id, "TW1")
     return panel
 

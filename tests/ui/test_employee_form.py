@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.employee_form import EmployeeDialog
+
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
 
 
 def _fill(qtbot, dialog: EmployeeDialog, **values: str) -> None:
@@ -14,7 +19,7 @@ def _fill(qtbot, dialog: EmployeeDialog, **values: str) -> None:
 
 
 def test_add_employee_through_the_form(office: AppServices, qtbot) -> None:
-    dialog = EmployeeDialog(office.staff)
+    dialog = EmployeeDialog(office.staff, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     _fill(qtbot, dialog, nip="19900101 201501 2 007", name="Rina Marlina", jabatan="Analis SDM")
@@ -35,7 +40,7 @@ def test_add_employee_through_the_form(office: AppServices, qtbot) -> None:
 
 
 def test_messages_appear_next_to_each_wrong_field(office: AppServices, qtbot) -> None:
-    dialog = EmployeeDialog(office.staff)
+    dialog = EmployeeDialog(office.staff, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     _fill(qtbot, dialog, nip="1.98503E+17", name="", jabatan="Staf")
     dialog.status.setCurrentIndex(dialog.status.findData("PPPK"))
@@ -51,7 +56,7 @@ def test_messages_appear_next_to_each_wrong_field(office: AppServices, qtbot) ->
 def test_duplicate_nip_and_cycle_are_refused(office: AppServices, qtbot) -> None:
     camat = office.staff.find_by_nip("197805122003121002")
     assert camat is not None
-    dialog = EmployeeDialog(office.staff, camat)
+    dialog = EmployeeDialog(office.staff, camat, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.penilai.setText("19920228 201903 2 014")  # Dewi, appraised by the camat's own staff
     dialog.buttons.accepted.emit()
@@ -63,7 +68,7 @@ def test_editing_keeps_history_of_a_move(office: AppServices, qtbot) -> None:
     person = office.staff.find_by_nip("199202282019032014")
     assert person is not None
     new_unit = office.staff.add_unit("Seksi Pelayanan Umum", person.unit_id)
-    dialog = EmployeeDialog(office.staff, person)
+    dialog = EmployeeDialog(office.staff, person, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.unit.setCurrentIndex(dialog.unit.findData(new_unit.id))
     dialog.buttons.accepted.emit()
@@ -77,7 +82,7 @@ def test_a_newcomer_gets_a_joining_date_and_a_partial_period(office: AppServices
 
     from PySide6.QtCore import QDate
 
-    dialog = EmployeeDialog(office.staff)
+    dialog = EmployeeDialog(office.staff, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     assert not dialog.effective_date.isEnabled()  # an existing colleague: no date by default
     _fill(qtbot, dialog, nip="19900101 201501 2 007", name="Rina Marlina", jabatan="Analis SDM")

@@ -8,11 +8,14 @@ from kinerja_desktop.domain.staff import EmploymentEventKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 
 def test_retiring_someone_keeps_the_record(office: AppServices, qtbot) -> None:
     person = office.staff.find_by_nip("199202282019032014")
     assert person is not None
-    dialog = EndServiceDialog(office.staff, person)
+    dialog = EndServiceDialog(office.staff, person, today=lambda: TODAY)
     qtbot.addWidget(dialog)
     dialog.date.setDate(QDate(2026, 10, 31))
     dialog.note.setText("SK 800/123/2026")

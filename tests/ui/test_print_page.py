@@ -27,7 +27,7 @@ TODAY = date(2026, 11, 28)
 @pytest.fixture
 def page(services: AppServices, qtbot: QtBot) -> PrintPage:
     write_demo(services.database, employees=10, today=TODAY)
-    widget = PrintPage(services.printing, services.staff)
+    widget = PrintPage(services.printing, services.staff, today=lambda: TODAY)
     qtbot.addWidget(widget)
     widget.year.setValue(2026)
     widget.period.setCurrentIndex(widget.period.findData("TW3"))

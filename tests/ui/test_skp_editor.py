@@ -24,6 +24,9 @@ from kinerja_desktop.ui.skp_dialogs import AgreeDialog, RevisionDialog, Versions
 from kinerja_desktop.ui.skp_editor_model import Col, ErrorRole
 from kinerja_desktop.ui.skp_page import SkpPage
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 YEAR = 2026
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -46,7 +49,7 @@ def person_id(office: AppServices, nip: str) -> int:
 
 
 def open_page(office: AppServices, qtbot, nip: str | None = RIZKY) -> SkpPage:
-    page = SkpPage(office.skp, office.staff)
+    page = SkpPage(office.skp, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()

@@ -15,6 +15,9 @@ from kinerja_desktop.ui.skp_editor_model import IdRole
 from kinerja_desktop.ui.skp_page import SkpPage
 from kinerja_desktop.ui.skp_tools import SkpTools
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 SITI = "198103042006042011"  # Sekretaris Kecamatan in the `office` fixture, appraises three
 
 
@@ -51,7 +54,7 @@ def _agreed_skp(office: AppServices, employee_id: int, year: int) -> None:
 
 
 def _tools(office: AppServices, qtbot, employee_id: int, year: int) -> tuple[SkpPage, SkpTools]:
-    page = SkpPage(office.skp, office.staff)
+    page = SkpPage(office.skp, office.staff, today=lambda: TODAY)
     tools = SkpTools(page, office.skp_copy, office.skp_xlsx, office.staff)
     qtbot.addWidget(page)
     qtbot.addWidget(tools)

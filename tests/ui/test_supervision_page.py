@@ -64,8 +64,8 @@ def test_keyboard_entry_one_respondent_per_enter(qtbot: QtBot, office: AppServic
 def test_the_last_respondent_can_be_taken_back(
     qtbot: QtBot, office: AppServices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026")
-    office.supervision.surveys.add_typed(survey.id, "444444444\n111111111")
+    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026", TODAY)
+    office.supervision.surveys.add_typed(survey.id, "444444444\n111111111", today=TODAY)
     tab = SurveyTab(office.supervision.surveys, today=lambda: TODAY)
     qtbot.addWidget(tab)
     tab.refresh(keep=survey.id)
@@ -93,7 +93,8 @@ def _complaint(office: AppServices, employee_id: int | None) -> int:
             ),
             unit_id=_unit_id(office),
             employee_id=employee_id,
-        )
+        ),
+        today=TODAY,
     )
     return entry.id
 
@@ -131,7 +132,7 @@ def test_turning_a_complaint_into_an_observation(qtbot: QtBot, office: AppServic
 
 @pytest.fixture
 def kiosk(qtbot: QtBot, office: AppServices) -> KioskWindow:
-    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026-S2")
+    survey = office.supervision.surveys.open_survey(_unit_id(office), "2026-S2", TODAY)
     window = KioskWindow(office.supervision.kiosk, survey, KioskLock("2468"))
     qtbot.addWidget(window)
     window.start()
@@ -177,7 +178,7 @@ def test_kiosk_response_reaches_survey_and_register(
 
 
 def test_pengawasan_page_opens_from_the_main_window(qtbot: QtBot, office: AppServices) -> None:
-    window = MainWindow(office)
+    window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.go(PENGAWASAN)
     page = window.pages.currentWidget()

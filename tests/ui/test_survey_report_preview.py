@@ -17,6 +17,9 @@ from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.ui.print_page import PrintPage
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
 
+#: The day the screens take as today.
+TODAY = date(2026, 11, 28)
+
 
 @pytest.fixture
 def office(services: AppServices) -> AppServices:
@@ -27,7 +30,7 @@ def office(services: AppServices) -> AppServices:
 def test_survey_report_previews_then_saves_and_records(
     qtbot: QtBot, office: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tab = SurveyTab(office.supervision.surveys, printing=office.printing)
+    tab = SurveyTab(office.supervision.surveys, printing=office.printing, today=lambda: TODAY)
     qtbot.addWidget(tab)
     assert tab.report_button.isEnabled()
     dialog = tab.print_report()
@@ -52,7 +55,7 @@ def test_survey_report_previews_then_saves_and_records(
 
 
 def test_survey_without_respondents_says_why(qtbot: QtBot, office: AppServices) -> None:
-    tab = SurveyTab(office.supervision.surveys, printing=office.printing)
+    tab = SurveyTab(office.supervision.surveys, printing=office.printing, today=lambda: TODAY)
     qtbot.addWidget(tab)
     unit = office.supervision.surveys.find_unit("Seksi Pelayanan Umum")
     tab.unit.setCurrentIndex(tab.unit.findData(unit.id))
@@ -65,7 +68,7 @@ def test_survey_without_respondents_says_why(qtbot: QtBot, office: AppServices) 
 def test_survey_tab_without_printing_has_no_report_button(
     qtbot: QtBot, office: AppServices
 ) -> None:
-    tab = SurveyTab(office.supervision.surveys)
+    tab = SurveyTab(office.supervision.surveys, today=lambda: TODAY)
     qtbot.addWidget(tab)
     assert tab.report_button.isHidden()
 
@@ -73,6 +76,6 @@ def test_survey_tab_without_printing_has_no_report_button(
 def test_cetak_page_leaves_the_survey_report_to_pengawasan(
     qtbot: QtBot, office: AppServices
 ) -> None:
-    page = PrintPage(office.printing, office.staff)
+    page = PrintPage(office.printing, office.staff, today=lambda: TODAY)
     qtbot.addWidget(page)
     assert page.form.findData(FormKind.SURVEI.value) == -1

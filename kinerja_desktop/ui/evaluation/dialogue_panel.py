@@ -23,7 +23,7 @@ from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.services.dialogue_service import Dialogue, DialogueService
-from kinerja_desktop.ui.clock import qdate
+from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import error_label, show_message
 
 RESULT_STANDS = "Hasil penilaian tetap"
@@ -45,11 +45,11 @@ _SECTION_OF = {
 }
 
 
-def _date_edit(name: str) -> QDateEdit:
+def _date_edit(name: str, day: date) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMMM yyyy")
-    edit.setDate(qdate(date.today()))
+    edit.setDate(qdate(day))
     edit.setAccessibleName(name)
     return edit
 
@@ -77,11 +77,17 @@ class DialoguePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, dialogue: DialogueService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        dialogue: DialogueService,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
+    ) -> None:
         super().__init__(parent)
         self._service = dialogue
-        #: The day the deadline is measured against; tests replace it.
-        self.today: Callable[[], date] = date.today
+        #: The day the deadline is measured against and new dates start at.
+        self._today = today
         self._skp_id: int | None = None
         self._period_code = ""
         self.dialogue: Dialogue | None = None
@@ -114,7 +120,7 @@ class DialoguePanel(QWidget):
         self.reflection = _text_edit(
             "Refleksi", "Pelajaran dan rencana pengembangan untuk periode berikutnya (opsional)"
         )
-        self.talk_on = _date_edit("Tanggal percakapan")
+        self.talk_on = _date_edit("Tanggal percakapan", self._today())
         self.save_talk = QPushButton("Simpan percakapan")
         self.save_talk.clicked.connect(self._save_talk)
         form.addRow("Penilaian diri pegawai:", self.self_assessment)
@@ -125,7 +131,7 @@ class DialoguePanel(QWidget):
         layout.addWidget(self.talk_box)
 
         self.received_box, form = self._section("received", "Hasil penilaian diterima pegawai")
-        self.received_on = _date_edit("Tanggal hasil diterima")
+        self.received_on = _date_edit("Tanggal hasil diterima", self._today())
         self.save_received = QPushButton("Simpan tanggal")
         self.save_received.clicked.connect(self._save_received)
         form.addRow("Tanggal diterima:", self.received_on)
@@ -135,7 +141,7 @@ class DialoguePanel(QWidget):
 
         self.response_box, form = self._section("response", "Tanggapan pegawai")
         self.response = _text_edit("Tanggapan", "Tanggapan pegawai atas hasil penilaian")
-        self.response_on = _date_edit("Tanggal tanggapan")
+        self.response_on = _date_edit("Tanggal tanggapan", self._today())
         self.save_response = QPushButton("Simpan tanggapan")
         self.save_response.clicked.connect(self._save_response)
         form.addRow("Tanggapan:", self.response)
@@ -155,7 +161,7 @@ class DialoguePanel(QWidget):
         self.objection = _text_edit(
             "Alasan keberatan", "Bagian hasil yang dipertanyakan dan alasannya"
         )
-        self.objection_on = _date_edit("Tanggal keberatan")
+        self.objection_on = _date_edit("Tanggal keberatan", self._today())
         self.save_objection = QPushButton("Simpan keberatan")
         self.save_objection.clicked.connect(self._save_objection)
         form.addRow(self.atasan)
@@ -171,7 +177,7 @@ class DialoguePanel(QWidget):
             "explanation", "Penjelasan Pejabat Penilai atas keberatan"
         )
         self.explanation = _text_edit("Penjelasan", "Dasar penilaian yang diberikan")
-        self.explanation_on = _date_edit("Tanggal penjelasan")
+        self.explanation_on = _date_edit("Tanggal penjelasan", self._today())
         self.save_explanation = QPushButton("Simpan penjelasan")
         self.save_explanation.clicked.connect(self._save_explanation)
         form.addRow("Penjelasan:", self.explanation)
@@ -184,7 +190,7 @@ class DialoguePanel(QWidget):
             "decision", "Keputusan Atasan Pejabat Penilai (final)"
         )
         self.decision = _text_edit("Keputusan", "Keputusan dan pertimbangannya")
-        self.decision_on = _date_edit("Tanggal keputusan")
+        self.decision_on = _date_edit("Tanggal keputusan", self._today())
         self.decided_predikat = QComboBox()
         self.decided_predikat.setAccessibleName("Predikat yang ditetapkan")
         self.decided_predikat.addItem(RESULT_STANDS, None)
@@ -207,7 +213,7 @@ class DialoguePanel(QWidget):
         for label in self.errors.values():
             show_message(label, None)
         try:
-            dialogue = self._service.view(skp_id, period_code, self.today())
+            dialogue = self._service.view(skp_id, period_code, self._today())
         except DomainError as error:
             self.dialogue = None
             self.setEnabled(False)
@@ -220,7 +226,7 @@ class DialoguePanel(QWidget):
 
     def _show(self, dialogue: Dialogue) -> None:
         self.dialogue = dialogue
-        today = self.today()
+        today = self._today()
         self.heading.setText(
             f"<b>{dialogue.employee.full_name}</b>: dialog kinerja periode "
             f"{period_label(dialogue.period_code)}. Tujuannya saling memahami hasil dan "
@@ -284,7 +290,7 @@ class DialoguePanel(QWidget):
             target = _SECTION_OF.get(error.field or "", section)
             show_message(self.errors[target], error.message)
             return
-        self._show(self._service.view(dialogue.skp_id, dialogue.period_code, self.today()))
+        self._show(self._service.view(dialogue.skp_id, dialogue.period_code, self._today()))
         self.changed.emit()
 
     def _save_talk(self) -> None:
