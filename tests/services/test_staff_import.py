@@ -378,6 +378,23 @@ def test_a_row_with_too_many_cells_hints_at_an_unquoted_comma(
     assert "tanda kutip" in preview.problem_lines()[0]
 
 
+def test_a_filled_cell_under_a_blank_heading_is_refused(
+    importer: StaffImportService, tmp_path: Path
+) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    # A blank heading as the second column; only line 4 has something under it.
+    rows = [line.replace(",", ",,", 1) for line in lines]
+    rows[2] = rows[2].replace(",,", ",catatan lupa,", 1)
+    path = tmp_path / "kolom-kosong.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    preview = importer.preview(path)
+
+    assert [issue for issue in issues_of(preview) if issue[1] is None] == [(3, None)]
+    [problem] = [line for line in preview.problem_lines() if "tanpa judul" in line]
+    assert problem.startswith("Baris 3: Kolom B tanpa judul berisi 'catatan lupa'")
+
+
 def test_a_cycle_within_the_file(importer: StaffImportService, tmp_path: Path) -> None:
     path = changed_sample(tmp_path, 2, NIP_Penilai=RIZKY)
 

@@ -22,7 +22,7 @@ from kinerja_desktop.services.staff_import import columns as col
 from kinerja_desktop.services.staff_import.columns import REQUIRED_COLUMNS, clean
 from kinerja_desktop.services.staff_import.results import ImportAction, ImportIssue
 from kinerja_desktop.services.staff_import.units import UnitRef, UnitTree, unit_segments
-from kinerja_desktop.services.tabular import Table, TableRow
+from kinerja_desktop.services.tabular import Table, TableRow, column_letter
 
 
 @dataclass(eq=False)
@@ -126,6 +126,15 @@ class Validation:
                 f"Baris ini berisi {len(row.extra)} isian lebih banyak dari jumlah kolom. "
                 "Mungkin ada koma di dalam isian yang tidak diapit tanda kutip, misalnya gelar "
                 '"S.Kep., Ners".',
+            )
+        # Cells past the last heading are the `extra` above; the rest sit under a blank
+        # heading between named columns and would silently count for nothing.
+        for number, text in row.unnamed[: len(row.unnamed) - len(row.extra)]:
+            self._issue(
+                draft,
+                None,
+                f"Kolom {column_letter(number)} tanpa judul berisi '{text[:20]}', jadi tidak "
+                "terbaca. Beri judul kolom itu atau hapus isinya.",
             )
         fields = StaffFields(
             nip=row.get(col.NIP),
