@@ -9,6 +9,7 @@ the decision.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
@@ -60,6 +62,11 @@ class EvaluationPage(QWidget):
     Signals:
     evaluation_changed: realisation, evidence, feedback or a rating was saved.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset(
+        {Topic.STAFF, Topic.SKP, Topic.EVALUATION, Topic.JOURNAL}
+    )
 
     evaluation_changed = Signal()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
@@ -45,6 +47,9 @@ class SettingsPage(QWidget):
     Signals:
     staff_changed(): an acting assignment was added or removed.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF})
 
     staff_changed = Signal()
 

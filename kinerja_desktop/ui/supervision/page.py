@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
@@ -27,6 +29,9 @@ class SupervisionPage(QWidget):
         changed: Something the home page counts changed.
         journal_changed: An observation was added to a behaviour journal.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.SUPERVISION})
 
     changed = Signal()
     journal_changed = Signal()
