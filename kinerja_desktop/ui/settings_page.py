@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,16 +42,10 @@ from kinerja_desktop.ui.paper_key_section import PaperKeySection
 
 
 class SettingsPage(QWidget):
-    """Appraisal years and acting officials.
-
-    Signals:
-    staff_changed(): an acting assignment was added or removed.
-    """
+    """Appraisal years and acting officials."""
 
     #: What the page shows: it reads again when one of these changed.
     SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF})
-
-    staff_changed = Signal()
 
     def __init__(
         self,
@@ -75,7 +69,6 @@ class SettingsPage(QWidget):
             layout.addWidget(self.backup_section)
         if handover is not None:
             self.handover = HandoverSection(handover, today=today)
-            self.handover.data_changed.connect(self.staff_changed)
             layout.addWidget(self.handover)
         if accounts is not None and accounts.can_manage():  # admin only
             layout.addWidget(AccountsSection(accounts, staff))
@@ -216,7 +209,6 @@ class SettingsPage(QWidget):
         self.acting_nip.clear()
         self.for_nip.clear()
         self.refresh()
-        self.staff_changed.emit()
 
     def _remove_acting(self) -> None:
         item = self.acting.item(self.acting.currentRow(), 0)
@@ -224,4 +216,3 @@ class SettingsPage(QWidget):
             return
         self._staff.remove_acting(int(item.data(Qt.ItemDataRole.UserRole)))
         self.refresh()
-        self.staff_changed.emit()

@@ -26,15 +26,13 @@ class SupervisionPage(QWidget):
     """The Pengawasan page.
 
     Signals:
-        changed: Something the home page counts changed.
-        journal_changed: An observation was added to a behaviour journal.
+        changed: Something was saved here; the page already shows it.
     """
 
     #: What the page shows: it reads again when one of these changed.
     SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.SUPERVISION})
 
     changed = Signal()
-    journal_changed = Signal()
 
     def __init__(
         self,
@@ -69,7 +67,6 @@ class SupervisionPage(QWidget):
         layout.addWidget(self.tabs, 1)
         for tab in (self.register, self.surveys, self.audit):
             tab.changed.connect(self._changed)
-        self.register.journal_changed.connect(self.journal_changed)
         self.kiosk_button.clicked.connect(self.start_kiosk)
 
     def _changed(self) -> None:
