@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -229,3 +229,13 @@ def test_a_refused_write_reports_nothing(office: Office, action: Action) -> None
     with pytest.raises(DomainError):
         action(office)
     assert heard == []
+
+
+def test_a_restore_reports_every_topic(office: Office) -> None:
+    backups = office.services.backups
+    made = backups.automatic_backup(datetime(YEAR, 4, 20, 9, 0))
+    assert made is not None
+    heard: list[frozenset[Topic]] = []
+    office.services.database.subscribe(heard.append)
+    backups.restore(made, datetime(YEAR, 4, 20, 10, 0))
+    assert set().union(*heard) == set(Topic)  # the whole file changed under every screen
