@@ -24,6 +24,7 @@ from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.distribution_page import DistributionPage
+from kinerja_desktop.ui.employee_form import EmployeeDialog
 from kinerja_desktop.ui.evaluation.table_model import COL_REALISATION
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
 from kinerja_desktop.ui.events import AppEvents, ChangeBatch
@@ -246,3 +247,33 @@ def test_a_closed_window_leaves_no_listener_behind(
     with caplog.at_level(logging.ERROR):
         office.staff.add_unit("Seksi Umum", office.staff.units()[0].id)
     assert caplog.records == []  # no listener of a deleted hub was called
+
+
+def test_a_person_renamed_in_pegawai_shows_by_the_new_name_on_every_page(
+    office: AppServices, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _agreed_skp(office, DEWI)
+    evaluation = _open(window, EVALUASI)
+    printing = _open(window, CETAK)
+    assert isinstance(evaluation, EvaluationPage)
+    assert isinstance(printing, PrintPage)
+    person = office.staff.find_by_nip(DEWI)
+    assert person is not None
+    window.go(PEGAWAI)
+    window.staff_page.select(person.id)
+
+    def rename(dialog: EmployeeDialog) -> int:  # F2's dialog, typed into and saved
+        dialog.name.setText("Dewi Lestari Putri")
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(EmployeeDialog, "exec", rename)
+    with qtbot.waitSignal(window.events.changed):
+        window.edit_action.trigger()
+
+    assert "Dewi Lestari Putri" in window.staff_page.details.text()
+    window.go(EVALUASI)
+    picked = [evaluation.picker.list.item(i).text() for i in range(evaluation.picker.list.count())]
+    assert any("Dewi Lestari Putri" in text for text in picked)
+    window.go(CETAK)
+    assert any("Dewi Lestari Putri" in text for text in _texts(printing.person))
