@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kinerja_desktop.domain.changes import ChangeListener, Topic
 
@@ -106,7 +106,9 @@ class PageWatch(QObject):
     stale and reads again when it is shown, so switching pages never shows old data and a
     hidden page costs nothing. A page that already shows the result of its own action says
     so with one of its ``own_change`` signals: the commits before that are not read again (a
-    page reading itself again would drop what the user is typing, such as a reason).
+    page reading itself again would drop what the user is typing, such as a reason). Nor is a
+    page read again under a dialog of its own (evidence, signing): it takes the dialog's
+    changes when the dialog closes, and is read again after that only if it did not.
     """
 
     def __init__(
@@ -125,8 +127,10 @@ class PageWatch(QObject):
         self._refresh = refresh
         #: The page shows every commit up to this serial.
         self._up_to = events.serial
-        #: True when a change was missed while hidden.
+        #: True when a change was missed while hidden or under a dialog.
         self.stale = False
+        self._missed_up_to = 0
+        self._waiting_for: QDialog | None = None
         events.changed.connect(self._changed)
         page.installEventFilter(self)
         for signal in own_change:
@@ -138,10 +142,29 @@ class PageWatch(QObject):
     def _changed(self, batch: ChangeBatch) -> None:
         if not batch.topics & self._topics or batch.last <= self._up_to:
             return
-        if self._page.isVisible():
+        dialog = self._open_dialog()
+        if self._page.isVisible() and dialog is None:
             self._read_again()
+            return
+        self.stale = True
+        self._missed_up_to = max(self._missed_up_to, batch.last)
+        if dialog is not None and dialog is not self._waiting_for:
+            self._waiting_for = dialog
+            # Queued: the page's own handler of the dialog's end runs first.
+            dialog.finished.connect(self._dialog_closed, Qt.ConnectionType.QueuedConnection)
+
+    def _open_dialog(self) -> QDialog | None:
+        """A dialog of the page's own that is open, if any."""
+        return next((d for d in self._page.findChildren(QDialog) if d.isVisible()), None)
+
+    def _dialog_closed(self, *_args: object) -> None:
+        self._waiting_for = None
+        if not self.stale or not self._page.isVisible() or self._open_dialog() is not None:
+            return  # read again when shown, or when the next dialog closes
+        if self._missed_up_to <= self._up_to:
+            self.stale = False  # the page took the changes itself
         else:
-            self.stale = True
+            self._read_again()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._page and event.type() == QEvent.Type.Show and self.stale:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread
-from PySide6.QtWidgets import QComboBox, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.behaviour import ObservationSign
@@ -25,9 +26,9 @@ from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.distribution_page import DistributionPage
 from kinerja_desktop.ui.employee_form import EmployeeDialog
-from kinerja_desktop.ui.evaluation.table_model import COL_REALISATION
+from kinerja_desktop.ui.evaluation.table_model import COL_EVIDENCE, COL_REALISATION
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
-from kinerja_desktop.ui.events import AppEvents, ChangeBatch
+from kinerja_desktop.ui.events import AppEvents, ChangeBatch, watch
 from kinerja_desktop.ui.journal_page import JournalPage
 from kinerja_desktop.ui.main_window import (
     BERANDA,
@@ -277,3 +278,73 @@ def test_a_person_renamed_in_pegawai_shows_by_the_new_name_on_every_page(
     assert any("Dewi Lestari Putri" in text for text in picked)
     window.go(CETAK)
     assert any("Dewi Lestari Putri" in text for text in _texts(printing.person))
+
+
+def test_a_page_is_not_read_again_under_its_own_open_dialog(
+    office: AppServices, window: MainWindow, qtbot: QtBot, qapp: Any, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.events.changed):
+        skp = _agreed_skp(office, DEWI)
+    evaluation = _open(window, EVALUASI)
+    assert isinstance(evaluation, EvaluationPage)
+    evaluation.select(skp.id, "TW1")
+    qtbot.keyClicks(evaluation.decision.reason, "Menunggu laporan triwulan")
+    evaluation.table.setCurrentIndex(evaluation.model.index(0, COL_EVIDENCE))
+    dialog = evaluation.open_evidence()
+    assert dialog is not None
+    proof = tmp_path / "agenda.pdf"
+    proof.write_bytes(b"%PDF agenda")
+    with qtbot.waitSignal(window.events.changed):
+        assert dialog.add_file(proof)
+    assert evaluation.model.data(evaluation.model.index(0, COL_EVIDENCE)) == "0"  # not yet
+    dialog.reject()  # the page takes the dialog's changes itself when it closes
+    qapp.processEvents()
+    assert evaluation.model.data(evaluation.model.index(0, COL_EVIDENCE)) == "1"
+    assert evaluation.decision.reason.text() == "Menunggu laporan triwulan"
+
+
+class _Page(QWidget):
+    """A page that counts how often it read again."""
+
+    SHOWS = frozenset({Topic.JOURNAL})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def refresh(self) -> None:
+        self.reads += 1
+
+
+def _jotted(office: AppServices, qtbot: QtBot, events: AppEvents) -> None:
+    person = office.staff.find_by_nip(DEWI)
+    assert person is not None
+    with qtbot.waitSignal(events.changed):
+        office.journal.record(
+            person.id, TODAY, BehaviourValue.AKUNTABEL, "POSITIF", "Tepat waktu", today=TODAY
+        )
+
+
+def test_a_watched_page_reads_again_when_visible_when_shown_or_when_its_dialog_closes(
+    office: AppServices, qtbot: QtBot, qapp: Any
+) -> None:
+    events = AppEvents(office.database.subscribe)
+    page = _Page()
+    qtbot.addWidget(page)
+    watch(page, events)
+    _jotted(office, qtbot, events)
+    assert page.reads == 0  # hidden: only noted
+    page.show()
+    assert page.reads == 1
+    page.show()
+    assert page.reads == 1  # once per missed change
+    office.staff.add_unit("Seksi Umum", office.staff.units()[0].id)  # a topic it does not show
+    _jotted(office, qtbot, events)
+    assert page.reads == 2  # visible: at once
+    dialog = QDialog(page)
+    dialog.open()
+    _jotted(office, qtbot, events)
+    assert page.reads == 2  # not under its own dialog
+    dialog.reject()
+    qapp.processEvents()
+    assert page.reads == 3  # the dialog closed and the page had not taken the change
