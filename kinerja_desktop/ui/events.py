@@ -148,19 +148,27 @@ class PageWatch(QObject):
             return
         self.stale = True
         self._missed_up_to = max(self._missed_up_to, batch.last)
-        if dialog is not None and dialog is not self._waiting_for:
+        if dialog is not None:
+            self._wait_for(dialog)
+
+    def _open_dialog(self) -> QDialog | None:
+        """A dialog of the page's own (or of one of them) that is open, if any."""
+        return next((d for d in self._page.findChildren(QDialog) if d.isVisible()), None)
+
+    def _wait_for(self, dialog: QDialog) -> None:
+        if dialog is not self._waiting_for:
             self._waiting_for = dialog
             # Queued: the page's own handler of the dialog's end runs first.
             dialog.finished.connect(self._dialog_closed, Qt.ConnectionType.QueuedConnection)
 
-    def _open_dialog(self) -> QDialog | None:
-        """A dialog of the page's own that is open, if any."""
-        return next((d for d in self._page.findChildren(QDialog) if d.isVisible()), None)
-
     def _dialog_closed(self, *_args: object) -> None:
         self._waiting_for = None
-        if not self.stale or not self._page.isVisible() or self._open_dialog() is not None:
-            return  # read again when shown, or when the next dialog closes
+        if not self.stale or not self._page.isVisible():
+            return  # read again when shown
+        dialog = self._open_dialog()
+        if dialog is not None:  # another one is still open (a message over the dialog)
+            self._wait_for(dialog)
+            return
         if self._missed_up_to <= self._up_to:
             self.stale = False  # the page took the changes itself
         else:

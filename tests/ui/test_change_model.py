@@ -348,3 +348,13 @@ def test_a_watched_page_reads_again_when_visible_when_shown_or_when_its_dialog_c
     dialog.reject()
     qapp.processEvents()
     assert page.reads == 3  # the dialog closed and the page had not taken the change
+    first, second = QDialog(page), QDialog(page)
+    first.open()
+    _jotted(office, qtbot, events)
+    second.open()  # e.g. a message over the first
+    first.reject()
+    qapp.processEvents()
+    assert page.reads == 3  # still under a dialog of its own
+    second.reject()
+    qapp.processEvents()
+    assert page.reads == 4
