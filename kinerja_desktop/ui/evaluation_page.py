@@ -251,9 +251,18 @@ class EvaluationPage(QWidget):
                 problem = error.message
         elif self.picker.list.count() == 0:
             problem = "Belum ada SKP pada tahun ini. Susun dan sepakati SKP di halaman SKP dulu."
+        shown = self.model.evaluation
+        # Read again for the same period (a change elsewhere): keep the decision being typed,
+        # unless it can no longer be saved (the period was signed).
+        same = (
+            shown is not None
+            and evaluation is not None
+            and evaluation.editable
+            and (shown.skp.id, shown.period.code) == (evaluation.skp.id, evaluation.period.code)
+        )
         show_message(self.table_errors, None)
         self.model.set_evaluation(evaluation)
-        self.decision.set_evaluation(evaluation, keep_input=False)
+        self.decision.set_evaluation(evaluation, keep_input=same)
         self._show_heading(evaluation, problem)
         self._show_behaviour(skp_id if evaluation is not None else None, code)
 

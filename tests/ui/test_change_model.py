@@ -358,3 +358,19 @@ def test_a_watched_page_reads_again_when_visible_when_shown_or_when_its_dialog_c
     second.reject()
     qapp.processEvents()
     assert page.reads == 4
+
+
+def test_evaluasi_shows_a_journal_entry_jotted_over_it_and_keeps_the_typed_reason(
+    office: AppServices, window: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(window.events.changed):
+        skp = _agreed_skp(office, DEWI)
+    evaluation = _open(window, EVALUASI)
+    assert isinstance(evaluation, EvaluationPage)
+    evaluation.select(skp.id, "TW4")  # 28 November
+    panel = evaluation.behaviour_panel
+    assert panel is not None
+    qtbot.keyClicks(evaluation.decision.reason, "Menunggu laporan triwulan")
+    _jot(window, office, qtbot, "Laporan kas terlambat")  # Ctrl+J over Evaluasi
+    assert "Laporan kas terlambat" in panel.counts[BehaviourValue.AKUNTABEL].toolTip()
+    assert evaluation.decision.reason.text() == "Menunggu laporan triwulan"
