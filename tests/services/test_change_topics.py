@@ -17,6 +17,7 @@ from kinerja_desktop.domain.competence import standard_competences
 from kinerja_desktop.domain.development import LearningPath
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import EvaluationScheme
+from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.staff import StaffFields
@@ -90,6 +91,15 @@ def _printed(office: Office) -> None:
     printing.record(printing.prepare(request))
 
 
+def _agreed_head_skp(office: Office) -> None:
+    skp = office.services.skp
+    created = skp.create(office.head_id, YEAR, Pendekatan.KUANTITATIF)
+    iki = IkiDraft(indicator="Laporan", target="4", unit="Laporan", aspek=Aspek.KUANTITAS)
+    rhk = RhkDraft("Kecamatan tertib", RhkKind.UTAMA, (iki,), parent_text="Sasaran kota")
+    saved = skp.save(created.id, created.version, SkpDraft(Pendekatan.KUANTITATIF, (rhk,)))
+    skp.agree(saved.id, saved.version, date(YEAR, 1, 5))
+
+
 Action = Callable[[Office], object]
 
 WRITES: list[tuple[str, Action, set[Topic]]] = [
@@ -117,6 +127,25 @@ WRITES: list[tuple[str, Action, set[Topic]]] = [
             o.skp_id, "TW1", Rating.SESUAI, "Sesuai catatan", on=TODAY
         ),
         {E},
+    ),
+    (
+        "record the evaluation talk",
+        lambda o: o.services.dialogue.record_talk(
+            o.skp_id, "TW1", "Target tercapai", "Perlu lebih teliti", TODAY
+        ),
+        {E},
+    ),
+    (
+        "set the unit's own predikat",
+        lambda o: o.services.distribution.set_org_predikat(
+            o.unit_id, YEAR, "TW1", OrgPredikat.BAIK, TODAY
+        ),
+        {E},
+    ),
+    (
+        "agree an SKP (sealed, its signatories kept)",
+        _agreed_head_skp,
+        {K, E, P},
     ),
     (
         "record a journal entry",
@@ -150,6 +179,11 @@ WRITES: list[tuple[str, Action, set[Topic]]] = [
     (
         "record a complaint",
         lambda o: o.services.supervision.feedback.record(_complaint(o), today=TODAY),
+        {V},
+    ),
+    (
+        "open a survey",
+        lambda o: o.services.supervision.surveys.open_survey(o.unit_id, "2026-S1", today=TODAY),
         {V},
     ),
     (
