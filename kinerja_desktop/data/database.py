@@ -5,10 +5,12 @@ SQLite specifics live here and nowhere else, so the rest of the code stays porta
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
@@ -16,15 +18,22 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Boolean
 
+from kinerja_desktop.data.change_topics import topics_of
 from kinerja_desktop.data.sqlite_files import read_only_uri
+from kinerja_desktop.domain.changes import ChangeListener, Topic
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
+
+log = logging.getLogger(__name__)
 
 #: Seconds a writer waits for another process's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 10
 _WRITE_OPTION = "kinerja_write"
+#: Key in a connection's ``info`` of the set of tables its write transaction wrote.
+_WRITTEN = "kinerja_written_tables"
 
 
 class contains_text(FunctionElement[bool]):  # noqa: N801 - reads like the SQL function it is
@@ -161,10 +170,29 @@ def explain_write_failure(error: BaseException) -> StorageError | None:
     return None
 
 
+def _note_written_table(
+    connection: Connection, statement: object, *_args: object, **_kwargs: object
+) -> None:
+    """Record the table an INSERT, UPDATE or DELETE wrote, in a write transaction.
+
+    Listens to every statement on the engine, so ORM flushes, bulk statements and Core
+    statements are all seen; reads and statements outside :meth:`Database.transaction` are not
+    recorded (no set in ``info``).
+    """
+    written = connection.info.get(_WRITTEN)
+    if written is not None and isinstance(statement, UpdateBase):
+        table = getattr(statement, "table", None)
+        name = getattr(table, "name", None)
+        if isinstance(name, str):
+            written.add(name)
+
+
 class Database:
     """An open database file: the engine and a factory for sessions.
 
     Services frame each user action with :meth:`transaction` (writes) or :meth:`reading`.
+    After each commit, the listeners added with :meth:`subscribe` hear which topics the
+    transaction wrote (:mod:`kinerja_desktop.domain.changes`).
     """
 
     def __init__(
@@ -191,6 +219,38 @@ class Database:
         #: Called after each commit through this object (the seal anchor follows the log).
         #: They must not raise: the user's action is already saved.
         self.after_commit: list[Callable[[], None]] = []
+        self._listeners: list[ChangeListener] = []
+        if not event.contains(engine, "after_execute", _note_written_table):
+            event.listen(engine, "after_execute", _note_written_table)
+
+    def subscribe(self, listener: ChangeListener) -> Callable[[], None]:
+        """Call ``listener`` with the topics of every write committed from now on.
+
+        It is called on the thread that committed, after the commit, and never with an
+        empty set; a read or a rolled-back write calls nothing. Returns the function that
+        ends the subscription.
+        """
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def announce(self, topics: frozenset[Topic]) -> None:
+        """Tell the listeners of a change made without a transaction (a restore).
+
+        A listener that fails is logged and skipped: the change is already saved, and the
+        other listeners must still hear it.
+        """
+        if not topics:
+            return
+        for listener in tuple(self._listeners):
+            try:
+                listener(topics)
+            except Exception:
+                log.exception("a change listener failed after a commit")
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -214,14 +274,20 @@ class Database:
     @contextmanager
     def _session(self, *, write: bool) -> Iterator[Session]:
         session = self._sessions()
+        written: set[str] = set()
+        # The pooled connection's info: it outlives this checkout, so it is cleared below.
+        info: dict[Any, Any] = {}
         try:
-            session.connection(execution_options={_WRITE_OPTION: write})
+            info = session.connection(execution_options={_WRITE_OPTION: write}).info
+            if write:
+                info[_WRITTEN] = written
             yield session
             if write:
                 session.commit()
                 self.commits += 1
                 for callback in self.after_commit:
                     callback()
+                self.announce(topics_of(written))
         except OperationalError as error:
             session.rollback()
             # A write inside reading() is a bug and keeps its own error; a failed save is told.
@@ -233,6 +299,7 @@ class Database:
             session.rollback()
             raise
         finally:
+            info.pop(_WRITTEN, None)
             session.close()
 
     def dispose(self) -> None:

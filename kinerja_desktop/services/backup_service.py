@@ -32,6 +32,7 @@ from kinerja_desktop.domain.backup_rotation import (
     parse_backup_name,
     unused_name,
 )
+from kinerja_desktop.domain.changes import ALL_TOPICS
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError, ValidationError
 from kinerja_desktop.services.access_guard import AccessGuard
@@ -260,4 +261,6 @@ class BackupService:
                 leftover.unlink(missing_ok=True)
         # The restored log is the log now: its head is signed into the seal anchor.
         SealService(self._database, self._access).accept_log()
+        # The whole file was swapped outside any transaction: every screen reads again.
+        self._database.announce(ALL_TOPICS)
         return RestoreResult(preview, safety)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.competence import CompetenceKind
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ActionProposal
@@ -82,6 +84,11 @@ class CompetencePage(QWidget):
     Signals:
         changed: A rating, plan item or proposal decision was saved.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset(
+        {Topic.STAFF, Topic.EVALUATION, Topic.JOURNAL, Topic.DEVELOPMENT}
+    )
 
     changed = Signal()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.development import ItemStatus
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.development_overview import (
@@ -178,6 +180,11 @@ class UnitDevelopmentView(QWidget):
     Signals:
         person_requested(int): The user opened a person (double-click) to see their plan.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset(
+        {Topic.STAFF, Topic.EVALUATION, Topic.JOURNAL, Topic.DEVELOPMENT}
+    )
 
     person_requested = Signal(int)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
 from kinerja_desktop.domain.errors import DomainError
@@ -131,6 +133,9 @@ class SpreadChart(QWidget):
 
 class DistributionPage(QWidget):
     """Choose a unit and period, record its organisation predikat, read the spread."""
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.EVALUATION})
 
     def __init__(
         self,

@@ -9,6 +9,7 @@ the decision.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
@@ -60,6 +62,11 @@ class EvaluationPage(QWidget):
     Signals:
     evaluation_changed: realisation, evidence, feedback or a rating was saved.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset(
+        {Topic.STAFF, Topic.SKP, Topic.EVALUATION, Topic.JOURNAL}
+    )
 
     evaluation_changed = Signal()
 
@@ -243,9 +250,18 @@ class EvaluationPage(QWidget):
                 problem = error.message
         elif self.picker.list.count() == 0:
             problem = "Belum ada SKP pada tahun ini. Susun dan sepakati SKP di halaman SKP dulu."
+        shown = self.model.evaluation
+        # Read again for the same period (a change elsewhere): keep the decision being typed,
+        # unless it can no longer be saved (the period was signed).
+        same = (
+            shown is not None
+            and evaluation is not None
+            and evaluation.editable
+            and (shown.skp.id, shown.period.code) == (evaluation.skp.id, evaluation.period.code)
+        )
         show_message(self.table_errors, None)
         self.model.set_evaluation(evaluation)
-        self.decision.set_evaluation(evaluation, keep_input=False)
+        self.decision.set_evaluation(evaluation, keep_input=same)
         self._show_heading(evaluation, problem)
         self._show_behaviour(skp_id if evaluation is not None else None, code)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.attention import AttentionItem, AttentionService, Severity
@@ -21,6 +23,18 @@ class HomePage(QWidget):
     Signals:
     employee_requested(int): the user opened an item about one person.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset(
+        {
+            Topic.STAFF,
+            Topic.SKP,
+            Topic.EVALUATION,
+            Topic.JOURNAL,
+            Topic.DEVELOPMENT,
+            Topic.SUPERVISION,
+        }
+    )
 
     employee_requested = Signal(int)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import FINAL_CODE
@@ -42,6 +44,9 @@ COLUMNS = ("Tanggal", "Pegawai", "Nilai", "Panduan", "Sifat", "Sumber", "Uraian"
 
 class JournalPage(QWidget):
     """The journal with filters by person, value, period and sign, and a weak-spot panel."""
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.JOURNAL, Topic.SUPERVISION})
 
     def __init__(
         self,

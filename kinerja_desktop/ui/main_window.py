@@ -28,7 +28,7 @@ from kinerja_desktop.ui.distribution_page import DistributionPage
 from kinerja_desktop.ui.employee_form import EmployeeDialog
 from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
-from kinerja_desktop.ui.events import AppEvents
+from kinerja_desktop.ui.events import AppEvents, watch
 from kinerja_desktop.ui.home_page import HomePage
 from kinerja_desktop.ui.import_dialog import ImportDialog
 from kinerja_desktop.ui.journal_page import JournalPage
@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self._services = services
         #: The day every page takes as today (tests pass a fixed one).
         self._today = today
-        self.events = AppEvents(self)
+        #: The change hub: every page reads again when a topic it shows was written.
+        self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
         self.resize(1200, 760)
         self.navigation = QListWidget()
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.home = HomePage(services.attention, services.staff, today=today)
         self.pages.addWidget(self.home)
+        watch(self.home, self.events)
         # The other pages are built the first time they are opened: start-up shows Beranda only.
         self._built: dict[int, QWidget] = {BERANDA: self.home}
         for _ in PAGES[1:]:
@@ -165,7 +167,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_page)
         self.home.employee_requested.connect(self.show_employee)
-        self.events.staff_changed.connect(self._refresh_all)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
             staff.edit_requested.connect(self.edit_employee)
             staff.add_button.clicked.connect(self.add_employee)
             self._restore_staff_layout(staff)
+            watch(staff, self.events)
             return staff
         if page == SKP:
             return self._build_skp_area()
@@ -215,12 +217,14 @@ class MainWindow(QMainWindow):
                 seals=self._services.seals,
                 today=self._today,
             )
-            evaluation.evaluation_changed.connect(self.home.refresh)
+            # It shows its own saves as they are, keeping what the user is typing.
+            watch(evaluation, self.events, own_change=[evaluation.evaluation_changed])
             return evaluation
         if page == PERILAKU:
             journal = JournalPage(self._services.journal, self._services.staff, today=self._today)
             journal.new_button.clicked.disconnect()
             journal.new_button.clicked.connect(self.quick_entry)
+            watch(journal, self.events)
             return journal
         if page == KOMPETENSI:
             return self._build_competence_area()
@@ -231,15 +235,14 @@ class MainWindow(QMainWindow):
                 printing=self._services.printing,
                 today=self._today,
             )
-            supervision.changed.connect(self.home.refresh)
-            supervision.journal_changed.connect(self._after_journal)
+            watch(supervision, self.events, own_change=[supervision.changed])
             return supervision
         if page in (SEBARAN, CETAK):
             return self._build_unit_head_page(page)
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
-            structure.units_changed.connect(self.events.staff_changed)
+            watch(structure, self.events, own_change=[structure.units_changed])
             return structure
         settings = SettingsPage(
             self._services.staff,
@@ -249,23 +252,24 @@ class MainWindow(QMainWindow):
             printing=self._services.printing,
             today=self._today,
         )
-        settings.staff_changed.connect(self.events.staff_changed)
-        if settings.backup_section is not None:  # a restore changes everything on screen
-            settings.backup_section.restored.connect(self.events.staff_changed)
+        watch(settings, self.events)
         return settings
 
     def _build_unit_head_page(self, page: int) -> QWidget:
         """Sebaran Predikat and Cetak, the unit head's pages."""
         if page == SEBARAN:
-            return DistributionPage(
+            built: QWidget = DistributionPage(
                 self._services.distribution, self._services.staff, today=self._today
             )
-        return PrintPage(self._services.printing, self._services.staff, today=self._today)
+        else:
+            built = PrintPage(self._services.printing, self._services.staff, today=self._today)
+        watch(built, self.events)
+        return built
 
     def _build_skp_area(self) -> QWidget:
         """SKP: the editor with its time savers, and the cascade of the unit's results."""
         editor = SkpPage(self._services.skp, self._services.staff, today=self._today)
-        editor.skp_changed.connect(lambda _id: self.home.refresh())
+        watch(editor, self.events, own_change=[editor.skp_changed])
         tools = SkpTools(
             editor, self._services.skp_copy, self._services.skp_xlsx, self._services.staff
         )
@@ -276,6 +280,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(editor)
         cascade = CascadeView(self._services.cascade, self._services.staff, today=self._today)
         cascade.employee_requested.connect(self.show_skp)
+        watch(cascade, self.events)
         tabs = QTabWidget()
         tabs.addTab(holder, "SKP &pegawai")
         tabs.addTab(cascade, "Pohon &kinerja (cascading)")
@@ -296,8 +301,8 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget()
         tabs.addTab(person, "Per &pegawai")
         tabs.addTab(unit, "&Unit kerja")
-        person.changed.connect(self.home.refresh)
-        person.changed.connect(unit.refresh)
+        watch(person, self.events, own_change=[person.changed])
+        watch(unit, self.events)
 
         def open_person(employee_id: int) -> None:
             tabs.setCurrentWidget(person)
@@ -329,14 +334,7 @@ class MainWindow(QMainWindow):
             employee_id=employee_id,
             today=self._today,
         )
-        dialog.recorded.connect(lambda _id: self._after_journal())
         dialog.open()
-
-    def _after_journal(self) -> None:
-        self.home.refresh()
-        page = self._built.get(PERILAKU)
-        if isinstance(page, JournalPage):
-            page.refresh()
 
     def open_selected_skp(self) -> None:
         employee_id = self.staff_page.selected_id()
@@ -358,7 +356,6 @@ class MainWindow(QMainWindow):
     def add_employee(self) -> None:
         dialog = EmployeeDialog(self._services.staff, parent=self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
-            self.events.staff_changed.emit()
             self.show_employee(dialog.saved.id)
 
     def edit_selected(self) -> None:
@@ -374,7 +371,6 @@ class MainWindow(QMainWindow):
             today=self._today,
         )
         if dialog.exec() and dialog.saved is not None:
-            self.events.staff_changed.emit()
             self.staff_page.select(employee_id)
 
     def end_service(self) -> None:
@@ -384,9 +380,7 @@ class MainWindow(QMainWindow):
         person = self._services.staff.get(employee_id)
         if not person.active:
             return
-        dialog = EndServiceDialog(self._services.staff, person, parent=self, today=self._today)
-        if dialog.exec():
-            self.events.staff_changed.emit()
+        EndServiceDialog(self._services.staff, person, parent=self, today=self._today).exec()
 
     def reactivate_selected(self) -> None:
         employee_id = self.staff_page.selected_id()
@@ -397,7 +391,6 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._services.staff.reactivate(employee_id, self._today())
-            self.events.staff_changed.emit()
             self.staff_page.select(employee_id)
 
     def import_staff(self) -> None:
@@ -411,22 +404,8 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self._services.importer, path, parent=self)
         if not dialog.load():
             return None
-        dialog.finished.connect(lambda _result: self._after_import(dialog))
         dialog.open()
         return dialog
-
-    def _after_import(self, dialog: ImportDialog) -> None:
-        if dialog.imported:
-            self.events.staff_changed.emit()
-
-    def _refresh_all(self) -> None:
-        pages: list[QWidget] = list(self._built.values())
-        if SKP in self._built:  # the SKP area is a tab widget around these two
-            pages += [self._skp_editor, self._cascade_view]
-        for page in pages:
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
 
     # --- layout memory ---------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.reports.content import FormKind
@@ -53,6 +55,11 @@ class _BatchSignals(QObject):
 
 class PrintPage(QWidget):
     """Pick a person or a unit, a period, a form and the paper; preview, print, save, batch."""
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset(
+        {Topic.STAFF, Topic.SKP, Topic.EVALUATION, Topic.JOURNAL, Topic.DEVELOPMENT}
+    )
 
     def __init__(
         self,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
@@ -40,13 +42,10 @@ from kinerja_desktop.ui.paper_key_section import PaperKeySection
 
 
 class SettingsPage(QWidget):
-    """Appraisal years and acting officials.
+    """Appraisal years and acting officials."""
 
-    Signals:
-    staff_changed(): an acting assignment was added or removed.
-    """
-
-    staff_changed = Signal()
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF})
 
     def __init__(
         self,
@@ -70,7 +69,6 @@ class SettingsPage(QWidget):
             layout.addWidget(self.backup_section)
         if handover is not None:
             self.handover = HandoverSection(handover, today=today)
-            self.handover.data_changed.connect(self.staff_changed)
             layout.addWidget(self.handover)
         if accounts is not None and accounts.can_manage():  # admin only
             layout.addWidget(AccountsSection(accounts, staff))
@@ -211,7 +209,6 @@ class SettingsPage(QWidget):
         self.acting_nip.clear()
         self.for_nip.clear()
         self.refresh()
-        self.staff_changed.emit()
 
     def _remove_acting(self) -> None:
         item = self.acting.item(self.acting.currentRow(), 0)
@@ -219,4 +216,3 @@ class SettingsPage(QWidget):
             return
         self._staff.remove_acting(int(item.data(Qt.ItemDataRole.UserRole)))
         self.refresh()
-        self.staff_changed.emit()

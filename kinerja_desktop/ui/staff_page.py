@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.staff_service import StaffFilter, StaffService
@@ -37,6 +39,9 @@ class StaffPage(QWidget):
     Signals:
     edit_requested(int): the user asked to edit the person with this id.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.JOURNAL})
 
     edit_requested = Signal(int)
 

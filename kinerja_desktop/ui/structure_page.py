@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.staff_service import StaffService, TreeNode
 from kinerja_desktop.ui.common import show_error
@@ -28,6 +31,9 @@ class StructurePage(QWidget):
     employee_requested(int): a person was opened from the supervisor tree.
     units_changed(): a unit was added.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF})
 
     employee_requested = Signal(int)
     units_changed = Signal()

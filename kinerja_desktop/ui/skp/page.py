@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import (
     DomainError,
@@ -52,6 +54,9 @@ class SkpPage(SkpPageView):
         agreed or reopened for revision.
     state_changed(): another SKP (or none) is shown, or the shown one changed status.
     """
+
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.SKP})
 
     skp_changed = Signal(int)
     state_changed = Signal()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff_service import StaffService
@@ -24,12 +26,13 @@ class SupervisionPage(QWidget):
     """The Pengawasan page.
 
     Signals:
-        changed: Something the home page counts changed.
-        journal_changed: An observation was added to a behaviour journal.
+        changed: Something was saved here; the page already shows it.
     """
 
+    #: What the page shows: it reads again when one of these changed.
+    SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.SUPERVISION})
+
     changed = Signal()
-    journal_changed = Signal()
 
     def __init__(
         self,
@@ -64,7 +67,6 @@ class SupervisionPage(QWidget):
         layout.addWidget(self.tabs, 1)
         for tab in (self.register, self.surveys, self.audit):
             tab.changed.connect(self._changed)
-        self.register.journal_changed.connect(self.journal_changed)
         self.kiosk_button.clicked.connect(self.start_kiosk)
 
     def _changed(self) -> None:

@@ -257,12 +257,10 @@ class RegisterTab(QWidget):
     """The register: filters, the table with flags, and the actions on the selected entry.
 
     Signals:
-        changed: Something was saved (the dashboard and the home page read again).
-        journal_changed: An observation was added to a behaviour journal.
+        changed: Something was saved (the dashboard reads again).
     """
 
     changed = Signal()
-    journal_changed = Signal()
 
     def __init__(
         self,
@@ -509,4 +507,3 @@ class RegisterTab(QWidget):
         self.refresh()
         self.select(entry.id)
         self.changed.emit()
-        self.journal_changed.emit()

@@ -1,0 +1,65 @@
+"""Which topic each table belongs to: the one place a new table is given its topic.
+
+``tests/data/test_database_changes.py`` fails when a mapped table has no topic here, so a
+change to a new table cannot silently leave the screens showing it stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kinerja_desktop.domain.changes import Topic
+
+TABLE_TOPICS: dict[str, Topic] = {
+    # the staff register
+    "units": Topic.STAFF,
+    "employees": Topic.STAFF,
+    "employment_events": Topic.STAFF,
+    "acting_assignments": Topic.STAFF,
+    "appraisal_years": Topic.STAFF,
+    # SKP
+    "skps": Topic.SKP,
+    "rhks": Topic.SKP,
+    "ikis": Topic.SKP,
+    "skp_lampiran": Topic.SKP,
+    "skp_expectations": Topic.SKP,
+    "skp_versions": Topic.SKP,
+    # evaluation: results, behaviour, predikat, dialogue, seals
+    "realisations": Topic.EVALUATION,
+    "evidence": Topic.EVALUATION,
+    "rhk_feedback": Topic.EVALUATION,
+    "result_ratings": Topic.EVALUATION,
+    "behaviour_feedback": Topic.EVALUATION,
+    "behaviour_ratings": Topic.EVALUATION,
+    "predikat_decisions": Topic.EVALUATION,
+    "org_predikats": Topic.EVALUATION,
+    "dialogues": Topic.EVALUATION,
+    "evaluation_seals": Topic.EVALUATION,
+    # the seal chain is written with what it records; sealing is its main writer
+    "audit_log": Topic.EVALUATION,
+    # the behaviour journal
+    "observations": Topic.JOURNAL,
+    # competence and development
+    "job_standards": Topic.DEVELOPMENT,
+    "technical_competences": Topic.DEVELOPMENT,
+    "competence_ratings": Topic.DEVELOPMENT,
+    "development_items": Topic.DEVELOPMENT,
+    "dismissed_proposals": Topic.DEVELOPMENT,
+    # supervision
+    "public_feedback": Topic.SUPERVISION,
+    "surveys": Topic.SUPERVISION,
+    "survey_responses": Topic.SUPERVISION,
+    "audit_findings": Topic.SUPERVISION,
+    "audit_follow_ups": Topic.SUPERVISION,
+    "audit_links": Topic.SUPERVISION,
+    # office settings
+    "accounts": Topic.SETTINGS,
+    # printing
+    "printed_documents": Topic.PRINTING,
+    "signatories": Topic.PRINTING,
+}
+
+
+def topics_of(tables: Iterable[str]) -> frozenset[Topic]:
+    """The topics of the written ``tables``; a table without a topic is left out."""
+    return frozenset(TABLE_TOPICS[table] for table in tables if table in TABLE_TOPICS)
