@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import text
 
 from kinerja_desktop import __version__
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.data.migrate import head_revision
 from kinerja_desktop.data.opening import open_database
 

@@ -1,10 +1,12 @@
-"""`check --terima-segel`: sign the audit log as it is now into its anchor (`<db>.segel`).
+"""The `check` command: the file's integrity and schema, or `--terima-segel` to accept the log.
 
-For a finding that has been dealt with: a file restored or copied back outside the app, or an
-office folder copied from another installation. Accepting signs the current head, so a removed
-or rewritten end of the log is no longer visible afterwards; when the anchor shows such a
-finding the command therefore also needs ``--yakin``. It writes like the other writing commands:
-through `services.startup.open_office` (the one-writer lock and the daily backup), as the system.
+``check`` looks at the file read-only and prints what it found. ``check --terima-segel`` signs
+the audit log as it is now into its anchor (`<db>.segel`), for a finding that has been dealt
+with: a file restored or copied back outside the app, or an office folder copied from another
+installation. Accepting signs the current head, so a removed or rewritten end of the log is no
+longer visible afterwards; when the anchor shows such a finding the command therefore also needs
+``--yakin``. It writes like the other writing commands: through `services.startup.open_office`
+(the one-writer lock and the daily backup), as the system.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_INPUT = 2
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.cli.parser import Commands, db_argument
 
 
-def add_arguments(check: argparse.ArgumentParser) -> None:
-    """The options ``check`` takes for accepting the log."""
+def add_commands(commands: Commands) -> None:
+    check = commands.add_parser(
+        "check", help="periksa integritas dan versi skema; --terima-segel menerima catatan audit"
+    )
+    db_argument(check, required=True)
     check.add_argument(
         "--terima-segel",
         action="store_true",
@@ -31,6 +36,25 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         help="bersama --terima-segel: terima juga bila berkas segel mencatat temuan (temuan itu "
         "tidak terlihat lagi sesudahnya)",
     )
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """Run ``check``; None for another command."""
+    if args.command != "check":
+        return None
+    if args.terima_segel:
+        return accept(args.db, confirmed=args.yakin)
+    if args.yakin:
+        return refuse_lone_confirmation()
+    return _check(args.db)
+
+
+def _check(path: Path) -> int:
+    from kinerja_desktop.services.health import check_database
+
+    report = check_database(path)
+    print("\n".join(report.lines))
+    return EXIT_OK if report.healthy else EXIT_STORAGE
 
 
 def accept(path: Path, *, confirmed: bool) -> int:

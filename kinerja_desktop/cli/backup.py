@@ -1,25 +1,24 @@
-"""The `backup` and `restore` commands, registered by cli.py.
+"""The `backup` and `restore` commands.
 
-Errors are raised, not printed: cli.main turns a StorageError into exit code 1 (the database
-cannot be used, or is locked) and any other DomainError into 2 (a bad backup file or argument;
-nothing was written).
+Errors are raised, not printed: `kinerja_desktop.cli.main` turns a StorageError into exit
+code 1 (the database cannot be used, or is locked) and any other DomainError into 2 (a bad
+backup file or argument; nothing was written).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
+
+from kinerja_desktop.cli.exit_codes import EXIT_OK
+from kinerja_desktop.cli.parser import Commands, db_argument
 
 COMMANDS = ("backup", "restore")
 TAKE_OVER_FLAG = "--ambil-alih-kunci"
 
 
-def add_commands(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    db_argument: Callable[..., None],
-) -> None:
+def add_commands(commands: Commands) -> None:
     backup = commands.add_parser("backup", help="buat cadangan yang sudah diperiksa")
     db_argument(backup, required=True)
     backup.add_argument(
@@ -65,7 +64,7 @@ def _backup(database: Path, destination: Path) -> int:
         raise StorageError(f"Berkas basis data tidak ada: {database}")
     made = export_backup(database, destination)
     _say(f"Cadangan dibuat dan diperiksa: {made} ({made.stat().st_size:,} bita)".replace(",", "."))
-    return 0
+    return EXIT_OK
 
 
 def _restore(database: Path, source: Path, *, take_over: bool) -> int:
@@ -110,4 +109,4 @@ def _restore(database: Path, source: Path, *, take_over: bool) -> int:
     _say("\n".join(preview.lines()))
     _say(safety)
     _say(f"Pemulihan selesai: {database}")
-    return 0
+    return EXIT_OK

@@ -4,7 +4,7 @@ Both go in the way the GUI does (``services.startup``: one-writer lock, daily ba
 import first takes a safety backup, named in the output. ``import`` onto a path that does not
 exist yet creates a new office from the package, or leaves no file when the package is refused.
 
-Exit codes as in :mod:`kinerja_desktop.cli`: 0 done; 1 the database file cannot be used (or
+Exit codes (:mod:`kinerja_desktop.cli.exit_codes`): 0 done; 1 the database file cannot be used (or
 is in use); 2 the input or the arguments are wrong (a refused package, conflicts without a
 choice) and nothing was written.
 """
@@ -15,8 +15,10 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.cli.parser import Commands, db_argument
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 if TYPE_CHECKING:
@@ -24,16 +26,12 @@ if TYPE_CHECKING:
     from kinerja_desktop.services.handover import HandoverService, ImportResult
     from kinerja_desktop.services.handover.package import Manifest
 
-# The same numbers as kinerja_desktop.cli (which this module may not import: it is the top).
-EXIT_OK = 0
-EXIT_STORAGE = 1
-EXIT_INPUT = 2
 COMMANDS = ("export", "import")
 #: How many differing fields of one conflict the command prints before "...".
 _FIELDS_SHOWN = 8
 
 
-def add_commands(commands: Any, db_argument: Callable[..., None]) -> None:
+def add_commands(commands: Commands) -> None:
     """Add the sub-commands to the main parser's ``commands`` (argparse sub-parsers)."""
     export = commands.add_parser("export", help="ekspor paket serah terima (zip bertanda tangan)")
     db_argument(export, required=True)

@@ -1,6 +1,7 @@
 """`kinerja-desktop print`, `verify` and `public-key`: printed forms from the command line.
 
-Registered by :mod:`kinerja_desktop.cli` (``add_commands`` and ``run``). Exit codes as there:
+Registered by :mod:`kinerja_desktop.cli` (``add_commands`` and ``run``). Exit codes
+(:mod:`kinerja_desktop.cli.exit_codes`):
 0 done, 1 the database cannot be used, 2 wrong arguments or nothing to print; ``verify`` exits
 3 when the sheet no longer matches the records, or (offline, ``--public-key``) when its
 signature is not that key's.
@@ -14,19 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_MISMATCH, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.cli.parser import Commands, db_argument
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
-
-EXIT_OK = 0
-EXIT_STORAGE = 1
-EXIT_INPUT = 2
-EXIT_MISMATCH = 3
 
 FORM_CHOICES = [*(kind.value for kind in FormKind), "all"]
 
 
-def add_commands(commands: Any, db_argument: Any) -> None:
-    """Add the two sub-commands to ``commands`` (argparse sub-parsers of cli.py)."""
+def add_commands(commands: Commands) -> None:
+    """Add ``print``, ``verify`` and ``public-key`` to the main parser's ``commands``."""
     printer = commands.add_parser("print", help="cetak formulir ke berkas PDF")
     db_argument(printer, required=True)
     printer.add_argument("--year", type=int, required=True, metavar="TAHUN", help="tahun penilaian")

@@ -1,4 +1,4 @@
-"""The `reset-password` command, registered by cli.py: the way back in for a forgotten admin.
+"""The `reset-password` command: the way back in for a forgotten admin.
 
 The command line acts as the system (no sign-in): whoever can run it on this machine can read
 the database file itself anyway. It gives an account a new password, lifts a lock-out and
@@ -11,15 +11,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
+
+from kinerja_desktop.cli.exit_codes import EXIT_OK
+from kinerja_desktop.cli.parser import Commands, db_argument
 
 COMMANDS = ("reset-password",)
 
 
-def add_commands(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    db_argument: Callable[..., None],
-) -> None:
+def add_commands(commands: Commands) -> None:
     reset = commands.add_parser(
         "reset-password",
         help="atur ulang kata sandi akun (mis. admin yang lupa); akun diaktifkan kembali",
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace) -> int | None:
     finally:
         services.close()
     sys.stdout.write(f"Kata sandi akun '{wanted}' diganti; akun aktif dan tidak terkunci.\n")
-    return 0
+    return EXIT_OK
 
 
 def _read_passwords() -> tuple[str, str]:

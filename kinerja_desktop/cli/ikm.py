@@ -3,24 +3,21 @@
 Reads survey responses (CSV or XLSX, layout in docs/ikm-format.md) and prints the NRR of each
 unsur, the IKM to two decimals and its grade, touching no database. With ``--db``, ``--unit``
 and ``--period`` it also adds the respondents to that unit's survey for the period (created
-when missing), all or nothing. Exit codes as for every command (see :mod:`kinerja_desktop.cli`):
-0 done, 1 the database cannot be used, 2 bad input or arguments (nothing written).
+when missing), all or nothing. Exit codes as for every command
+(:mod:`kinerja_desktop.cli.exit_codes`): 0 done, 1 the database cannot be used, 2 bad input or
+arguments (nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.cli.parser import Commands, db_argument
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationErrors
 from kinerja_desktop.domain.supervision.ikm import IkmResult, compute_ikm, format_decimal_id
-
-EXIT_OK = 0
-EXIT_STORAGE = 1
-EXIT_INPUT = 2
 
 
 def _say(text: str, *, error: bool = False) -> None:
@@ -28,7 +25,7 @@ def _say(text: str, *, error: bool = False) -> None:
     (sys.stderr if error else sys.stdout).write(text + "\n")
 
 
-def add_commands(commands: Any, db_argument: Callable[..., None]) -> None:
+def add_commands(commands: Commands) -> None:
     """Register ``ikm`` on the command line's sub-commands."""
     parser = commands.add_parser(
         "ikm", help="hitung IKM dari berkas jawaban survei (CSV/XLSX), tanpa basis data"
