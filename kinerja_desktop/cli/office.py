@@ -34,9 +34,9 @@ def run(args: argparse.Namespace) -> int | None:
 
 def self_check() -> int:
     """Prove a build is whole: migrations, Indonesian dates, the demo, and the main window."""
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.domain.dates import format_date_id
     from kinerja_desktop.services.app_services import open_services
-    from kinerja_desktop.services.demo import write_demo
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kinerja_desktop.ui.self_check import show_main_window_once
@@ -65,7 +65,7 @@ def self_check() -> int:
 
 
 def _demo(path: Path, employees: int) -> int:
-    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.services.startup import open_office
 
     if not 1 <= employees <= 100_000:

@@ -1,7 +1,7 @@
 """The demo office as plain data: its size limits and the plan of units, people and Plt.
 
-Nothing here touches the database; :func:`~kinerja_desktop.services.demo.office.plan_office`
-makes a plan and :mod:`~kinerja_desktop.services.demo.steps` writes it.
+Nothing here touches the database; :func:`~kinerja_desktop.demo.office.plan_office`
+makes a plan and :mod:`~kinerja_desktop.demo.steps` writes it.
 """
 
 from __future__ import annotations

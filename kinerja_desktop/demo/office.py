@@ -6,12 +6,10 @@ import calendar
 import random
 from datetime import date
 
-from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.domain.staff import ActingKind, UnitKind
-from kinerja_desktop.services.demo import names
-from kinerja_desktop.services.demo.careers import PersonMaker
-from kinerja_desktop.services.demo.organisation import Block, positions
-from kinerja_desktop.services.demo.plan import (
+from kinerja_desktop.demo import names
+from kinerja_desktop.demo.careers import PersonMaker
+from kinerja_desktop.demo.organisation import Block, positions
+from kinerja_desktop.demo.plan import (
     DEFAULT_EMPLOYEES,
     MAX_EMPLOYEES,
     MIN_EMPLOYEES,
@@ -21,6 +19,8 @@ from kinerja_desktop.services.demo.plan import (
     UnitPlan,
     add_months,
 )
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.staff import ActingKind, UnitKind
 
 #: The Plt: the Kepala Seksi Pemerintahan stands in for the Kepala Seksi Kesejahteraan Sosial.
 _PLT_ACTING, _PLT_FOR = "kasi_pem", "kasi_kesos"

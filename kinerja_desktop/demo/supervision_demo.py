@@ -40,6 +40,7 @@ from kinerja_desktop.data.supervision_models import (
     SurveyResponseRow,
     SurveyRow,
 )
+from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackKind,
@@ -47,7 +48,6 @@ from kinerja_desktop.domain.supervision.complaints import (
     default_deadlines,
 )
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
-from kinerja_desktop.services.demo.steps import DemoContext
 
 #: The service units surveyed, by plan suffix, with their mean answer (quality differs).
 SERVICE_UNITS = (("seksi_pu", 3.15), ("poli_umum", 2.9), ("poli_gigi", 3.35), ("kia", 3.8))

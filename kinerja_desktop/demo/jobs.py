@@ -1,6 +1,6 @@
 """Data tables of the demo office: jobs with the diplomas and degrees their holders have.
 
-Everything here is plain data; :mod:`kinerja_desktop.services.demo` decides who sits where.
+Everything here is plain data; :mod:`kinerja_desktop.demo` decides who sits where.
 Jabatan names follow the current nomenclature (PermenPANRB 45/2022 for pelaksana, the jabatan
 fungsional names of the health and general service).
 """

@@ -7,12 +7,12 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from kinerja_desktop.demo import names
+from kinerja_desktop.demo.jobs import JOBS, Job, Qualification
+from kinerja_desktop.demo.plan import RETIREMENT_AGE, PersonPlan, Post, add_months
 from kinerja_desktop.domain.employment import EmploymentStatus, Gender
 from kinerja_desktop.domain.golongan import golongan_choices
 from kinerja_desktop.domain.jabatan import JabatanKind
-from kinerja_desktop.services.demo import names
-from kinerja_desktop.services.demo.jobs import JOBS, Job, Qualification
-from kinerja_desktop.services.demo.plan import RETIREMENT_AGE, PersonPlan, Post, add_months
 
 _PNS, _PPPK = EmploymentStatus.PNS, EmploymentStatus.PPPK
 _OLDEST_ACTIVE = RETIREMENT_AGE - 1

@@ -44,6 +44,10 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from kinerja_desktop.data.repositories import skp_bulk
+from kinerja_desktop.demo import skp_texts as texts
+from kinerja_desktop.demo.jobs import JOBS
+from kinerja_desktop.demo.plan import PersonPlan
+from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.achievement import achievement, level_of, result_achievement
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.periods import Period, periods_for_span
@@ -59,10 +63,6 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, to_json
 from kinerja_desktop.domain.staff import UnitKind
-from kinerja_desktop.services.demo import skp_texts as texts
-from kinerja_desktop.services.demo.jobs import JOBS
-from kinerja_desktop.services.demo.plan import PersonPlan
-from kinerja_desktop.services.demo.steps import DemoContext
 from kinerja_desktop.services.skp_service import layout_for
 
 #: From this many people on, the office is a load test and its SKPs have :data:`LONG_RHK` RHK.

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from kinerja_desktop import demo
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
+from kinerja_desktop.demo import DemoContext, plan_office, write_demo
 from kinerja_desktop.domain.employment import EmploymentStatus, Gender
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
@@ -25,9 +27,7 @@ from kinerja_desktop.domain.staff import (
     UnitKind,
     validate_staff_fields,
 )
-from kinerja_desktop.services import demo
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import DemoContext, plan_office, write_demo
 from kinerja_desktop.services.staff_service import StaffInput
 
 TODAY = date(2026, 11, 28)

@@ -1,6 +1,6 @@
 """Text tables of the demo SKPs: RHK with their indicators per jabatan, lampiran, expectations.
 
-Everything here is plain data; :mod:`kinerja_desktop.services.demo.skp_demo` decides who gets
+Everything here is plain data; :mod:`kinerja_desktop.demo.skp_demo` decides who gets
 which RHK. The wording follows the SKP of an instansi daerah (PermenPANRB 6/2022, reference §1):
 an RHK is a result ("Terlaksananya ...", "Tersusunnya ..."), and each has three indicators,
 Kuantitas ("Jumlah ..."), Kualitas ("Persentase ...") and Waktu. Waktu indicators are written
@@ -1514,7 +1514,7 @@ _TERAPIS_GIGI = (
 )
 
 #: The main (UTAMA) RHK of each jabatan family, the most essential first. A family is a job key
-#: of :data:`~kinerja_desktop.services.demo.jobs.JOBS` without its jenjang ("perawat" for
+#: of :data:`~kinerja_desktop.demo.jobs.JOBS` without its jenjang ("perawat" for
 #: "perawat_ap"), or a head's role.
 FAMILY_RHK: dict[str, tuple[RhkText, ...]] = {
     "camat": _CAMAT,

@@ -20,6 +20,7 @@ from kinerja_desktop.data.skp_models import (
     SkpRow,
     SkpVersionRow,
 )
+from kinerja_desktop.demo import jobs, skp_demo, skp_texts, write_demo
 from kinerja_desktop.domain.achievement import (
     ResultLevel,
     achievement,
@@ -45,7 +46,6 @@ from kinerja_desktop.domain.skp import (
 from kinerja_desktop.domain.skp_records import SkpVersionInfo, SkpView, to_json
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import jobs, skp_demo, skp_texts, write_demo
 
 TODAY = date(2026, 11, 28)
 YEAR = 2026

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import staff_bulk
+from kinerja_desktop.demo.plan import RETIREMENT_AGE, OfficePlan
 from kinerja_desktop.domain.staff import EmploymentEventKind, validate_staff_fields
-from kinerja_desktop.services.demo.plan import RETIREMENT_AGE, OfficePlan
 
 
 @dataclass

@@ -35,6 +35,7 @@ from kinerja_desktop.data.competence_models import (
 )
 from kinerja_desktop.data.repositories import competence as competence_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL
 from kinerja_desktop.domain.development import (
     ActionProposal,
@@ -48,7 +49,6 @@ from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.competence_service import CompetenceService, build_profile
-from kinerja_desktop.services.demo.steps import DemoContext
 from kinerja_desktop.services.development_service import proposal_key
 
 SAMPLE_FROM = 5_000

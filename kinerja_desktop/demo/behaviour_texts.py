@@ -1,6 +1,6 @@
 """Text tables of the demo's Perilaku Kerja: journal sentences, dialogue, reasons and notes.
 
-Everything here is plain data; :mod:`kinerja_desktop.services.demo.behaviour_demo` decides who
+Everything here is plain data; :mod:`kinerja_desktop.demo.behaviour_demo` decides who
 gets which. Journal sentences say what happened, factually and without labels about the person,
 so that a negative entry reads as something to develop, not as a verdict. Each names the
 panduan perilaku (1 to 3, the order of ``reference/berakhlak.json``) it is about and where the

@@ -11,9 +11,9 @@ from collections import Counter
 
 from kinerja_desktop.data.repositories import accounts as account_repo
 from kinerja_desktop.data.repositories import staff as repo
+from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.access import Role
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.demo.steps import DemoContext
 
 DEMO_PASSWORD = "demo2026"
 #: argon2-cffi's default Argon2id hash of DEMO_PASSWORD (made once; verify() checks it).

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.behaviour import ObservationSource
 from kinerja_desktop.domain.supervision.audit import FindingStatus
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackKind, FeedbackStatus
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import write_demo
 
 TODAY = date(2026, 11, 28)
 

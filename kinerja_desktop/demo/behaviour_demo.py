@@ -70,6 +70,10 @@ from kinerja_desktop.data.skp_models import (
     RhkRow,
     SkpRow,
 )
+from kinerja_desktop.demo import behaviour_texts as texts
+from kinerja_desktop.demo.head_ratings import follow_org_predikat
+from kinerja_desktop.demo.plan import PersonPlan
+from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.achievement import (
     Proposal,
     ResultLevel,
@@ -91,10 +95,6 @@ from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.domain.skp import Pendekatan, RhkKind, SkpStatus
 from kinerja_desktop.domain.staff import UnitKind
 from kinerja_desktop.services.behaviour_service import JournalEntry, draft_feedback
-from kinerja_desktop.services.demo import behaviour_texts as texts
-from kinerja_desktop.services.demo.head_ratings import follow_org_predikat
-from kinerja_desktop.services.demo.plan import PersonPlan
-from kinerja_desktop.services.demo.steps import DemoContext
 from kinerja_desktop.services.evaluation.records import RatingSource
 
 #: From this many people on, the office is a load test: at most two entries per period.

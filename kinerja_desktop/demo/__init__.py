@@ -34,6 +34,10 @@ Then :func:`~.behaviour_demo.write_behaviour` (:mod:`.behaviour_demo`, texts in
 spot, one keberatan, self-assessments and the units' organisation predikat for those periods.
 Last, :func:`~.development_demo.write_development` adds job standards, competence ratings with
 gaps and development plans in every status.
+
+The package sits beside the layers, as a client: it writes through services and data (and
+reads domain), and only the command line (``demo``, ``--self-check``) and the GUI's first start
+(``ui/application.py``) import it; ``tests/test_layers.py`` holds both.
 """
 
 from __future__ import annotations
@@ -45,12 +49,11 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories import staff_bulk
-from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.services.demo.accounts_demo import write_accounts
-from kinerja_desktop.services.demo.behaviour_demo import write_behaviour
-from kinerja_desktop.services.demo.development_demo import write_development
-from kinerja_desktop.services.demo.office import plan_office
-from kinerja_desktop.services.demo.plan import (
+from kinerja_desktop.demo.accounts_demo import write_accounts
+from kinerja_desktop.demo.behaviour_demo import write_behaviour
+from kinerja_desktop.demo.development_demo import write_development
+from kinerja_desktop.demo.office import plan_office
+from kinerja_desktop.demo.plan import (
     DEFAULT_EMPLOYEES,
     MAX_EMPLOYEES,
     MIN_EMPLOYEES,
@@ -61,10 +64,11 @@ from kinerja_desktop.services.demo.plan import (
     PersonPlan,
     UnitPlan,
 )
-from kinerja_desktop.services.demo.skp_demo import write_skps
-from kinerja_desktop.services.demo.steps import DEMO_STEPS, DemoContext, DemoStep
-from kinerja_desktop.services.demo.summary import DemoSummary, summary
-from kinerja_desktop.services.demo.supervision_demo import write_supervision
+from kinerja_desktop.demo.skp_demo import write_skps
+from kinerja_desktop.demo.steps import DEMO_STEPS, DemoContext, DemoStep
+from kinerja_desktop.demo.summary import DemoSummary, summary
+from kinerja_desktop.demo.supervision_demo import write_supervision
+from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.seals import seal_unlogged_in
 
 DEMO_STEPS.append(write_skps)

@@ -6,16 +6,16 @@ import math
 import random
 from dataclasses import dataclass
 
-from kinerja_desktop.domain.employment import EmploymentStatus, Gender
-from kinerja_desktop.domain.staff import UnitKind
-from kinerja_desktop.services.demo import names
-from kinerja_desktop.services.demo.plan import (
+from kinerja_desktop.demo import names
+from kinerja_desktop.demo.plan import (
     BLOCK_TARGET,
     DEFAULT_EMPLOYEES,
     STAFF_CAP,
     Post,
     UnitPlan,
 )
+from kinerja_desktop.domain.employment import EmploymentStatus, Gender
+from kinerja_desktop.domain.staff import UnitKind
 
 # Units of one block, relative to the block: (suffix, name, parent suffix).
 _KECAMATAN_UNITS = (

@@ -21,6 +21,7 @@ from kinerja_desktop.data.behaviour_models import (
 )
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import ResultRatingRow, SkpRow
+from kinerja_desktop.demo import behaviour_demo, write_demo
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.objection import objection_deadline
@@ -28,7 +29,6 @@ from kinerja_desktop.domain.predikat import Predikat, predikat_for
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import behaviour_demo, write_demo
 from kinerja_desktop.services.evaluation.records import RatingSource
 from kinerja_desktop.services.journal_service import weak_spot_check
 

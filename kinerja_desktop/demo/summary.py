@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import UnitKind
-from kinerja_desktop.services.demo.steps import DemoContext
 
 _PNS, _PPPK = EmploymentStatus.PNS, EmploymentStatus.PPPK
 
