@@ -202,8 +202,8 @@ def main() -> None:
             child_startup(args.child[0], args.child[1])
         return
 
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.services.app_services import open_services
-    from kinerja_desktop.services.demo import write_demo
 
     folder = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
     demo_db = folder / "demo.sqlite"

@@ -85,15 +85,10 @@ RULES = (
     ),
     Rule(
         "cli-is-the-top",
-        "nothing imports kinerja_desktop.cli except kinerja_desktop.__main__",
+        "nothing imports kinerja_desktop.cli (its command modules included) except "
+        "kinerja_desktop.__main__",
         everything_but(f"{PACKAGE}.cli", f"{PACKAGE}.__main__"),
         forbidden=(f"{PACKAGE}.cli",),
-    ),
-    Rule(
-        "cli-subcommands-below-cli",
-        "command modules (cli_ikm) are imported by kinerja_desktop.cli only",
-        everything_but(f"{PACKAGE}.cli", f"{PACKAGE}.cli_ikm"),
-        forbidden=(f"{PACKAGE}.cli_ikm",),
     ),
 )
 
@@ -311,6 +306,12 @@ DOMAIN_MODULE = "kinerja_desktop.domain.x"
             "kinerja_desktop.cli",
             "cli-is-the-top",
         ),
+        (
+            "kinerja_desktop.ui.x",
+            "def later():\n    from kinerja_desktop.cli.ikm import result_lines\n",
+            "kinerja_desktop.cli.ikm",
+            "cli-is-the-top",
+        ),
     ],
 )
 def test_checker_catches_a_violation(
@@ -344,6 +345,7 @@ def test_checker_resolves_relative_imports_in_a_package_init() -> None:
         (DOMAIN_MODULE, "from . import errors\nfrom babel.dates import format_date"),
         ("kinerja_desktop.data.x", "from sqlalchemy import select\nfrom alembic import command"),
         ("kinerja_desktop.cli", "def gui():\n    from kinerja_desktop.ui.application import run"),
+        ("kinerja_desktop.cli.office", "from kinerja_desktop.cli import printing"),
         (
             "kinerja_desktop.reports.x",
             "from reportlab.platypus import Table\nfrom kinerja_desktop.domain.dates import x\n"
@@ -354,3 +356,102 @@ def test_checker_resolves_relative_imports_in_a_package_init() -> None:
 )
 def test_checker_allows_the_permitted_directions(module: str, source: str) -> None:
     assert violations(source, module) == []
+
+
+# --- the demo office: a client beside the layers --------------------------------------------
+
+#: The GUI's first start offers the demo office; besides the command line, the one importer.
+FIRST_RUN_ENTRY = f"{PACKAGE}.ui.application"
+
+DEMO_RULES = (
+    Rule(
+        "demo-is-a-client",
+        "demo writes through services, data and domain; it never imports ui, Qt or the cli",
+        within(f"{PACKAGE}.demo"),
+        forbidden=(f"{PACKAGE}.ui", f"{PACKAGE}.cli", *QT),
+    ),
+    Rule(
+        "demo-only-for-cli-and-first-run",
+        f"only kinerja_desktop.cli and the first start ({FIRST_RUN_ENTRY}) import "
+        "kinerja_desktop.demo",
+        everything_but(f"{PACKAGE}.demo", f"{PACKAGE}.cli", FIRST_RUN_ENTRY),
+        forbidden=(f"{PACKAGE}.demo",),
+    ),
+)
+
+
+def _demo_violations(module: Module) -> list[str]:
+    source = module.path.read_text(encoding="utf-8")
+    return violations(source, module.name, is_package=module.is_package, rules=DEMO_RULES)
+
+
+def test_demo_is_imported_only_by_the_cli_and_the_first_start() -> None:
+    names = {module.name for module in MODULES}
+    assert {f"{PACKAGE}.demo", f"{PACKAGE}.cli.office", FIRST_RUN_ENTRY} <= names
+    found = [line for module in MODULES for line in _demo_violations(module)]
+    assert not found, "demo rule broken:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "offending", "rule_key"),
+    [
+        (
+            "kinerja_desktop.services.startup",
+            "def first():\n    from kinerja_desktop.demo import write_demo\n",
+            "kinerja_desktop.demo",
+            "demo-only-for-cli-and-first-run",
+        ),
+        (
+            "kinerja_desktop.ui.main_window",
+            "from kinerja_desktop import demo",
+            "kinerja_desktop.demo",
+            "demo-only-for-cli-and-first-run",
+        ),
+        (
+            "kinerja_desktop.data.x",
+            "import importlib\nimportlib.import_module('kinerja_desktop.demo.skp_demo')",
+            "kinerja_desktop.demo.skp_demo",
+            "demo-only-for-cli-and-first-run",
+        ),
+        (
+            "kinerja_desktop.demo.steps",
+            "from kinerja_desktop.ui.events import AppEvents",
+            "kinerja_desktop.ui.events",
+            "demo-is-a-client",
+        ),
+        (
+            "kinerja_desktop.demo",
+            "def later():\n    from kinerja_desktop.cli import main\n",
+            "kinerja_desktop.cli",
+            "demo-is-a-client",
+        ),
+    ],
+)
+def test_demo_rules_catch_an_importer(
+    module: str, source: str, offending: str, rule_key: str
+) -> None:
+    found = violations(source, module, rules=DEMO_RULES)
+    assert any(f"imports {offending}" in line and f"[{rule_key}]" in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("module", "source"),
+    [
+        (
+            "kinerja_desktop.cli.office",
+            "def demo():\n    from kinerja_desktop.demo import write_demo",
+        ),
+        (FIRST_RUN_ENTRY, "def first():\n    from kinerja_desktop.demo import write_demo"),
+        ("kinerja_desktop.demo.skp_demo", "from kinerja_desktop.demo import skp_texts"),
+        (
+            "kinerja_desktop.demo",
+            "from kinerja_desktop.services.seals import seal_unlogged_in\n"
+            "from kinerja_desktop.data.schema import Base\n"
+            "from kinerja_desktop.domain.staff import UnitKind",
+        ),
+    ],
+)
+def test_demo_rules_allow_the_cli_the_first_start_and_the_demo_itself(
+    module: str, source: str
+) -> None:
+    assert violations(source, module, rules=DEMO_RULES) == []

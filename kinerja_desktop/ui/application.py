@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
 from kinerja_desktop.paths import data_dir, default_database_path
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.recovery import (
     DamagedFile,
     restore_in_place_of_missing,
@@ -70,6 +69,9 @@ def _create_office(path: Path, lock: DatabaseLock | None) -> AppServices | None:
     services = open_locked(path, lock)
     try:
         if dialog.wants_demo:
+            # The demo generator is big and only this choice needs it: load it here.
+            from kinerja_desktop.demo import write_demo
+
             write_demo(services.database)
         else:
             services.staff.add_unit(dialog.instansi.text(), None, dialog.city.text())

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from trust_helpers import add_people, digest, make_office, names, query
 
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.data.lock import acquire_lock, lock_path
 from kinerja_desktop.services.app_services import open_services
 

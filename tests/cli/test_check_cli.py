@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import text
 
 from kinerja_desktop import __version__
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.data.migrate import head_revision
 from kinerja_desktop.data.opening import open_database
 
@@ -158,8 +159,8 @@ def test_bad_argument_exits_2_with_an_indonesian_message(
 def test_check_names_a_sealed_record_changed_behind_the_apps_back(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.services.app_services import open_services
-    from kinerja_desktop.services.demo import write_demo
 
     services = open_services(db_path)
     try:
@@ -213,8 +214,8 @@ def _one(path: Path, query: str) -> tuple[object, ...]:
 @pytest.fixture
 def demo_office(db_path: Path) -> Path:
     """A demo office opened once by the app (so its log is anchored), with a signed period."""
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.services.app_services import open_services
-    from kinerja_desktop.services.demo import write_demo
     from kinerja_desktop.services.startup import open_office
 
     services = open_services(db_path)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK
 from kinerja_desktop.services.app_services import open_services
 
 

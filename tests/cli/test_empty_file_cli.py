@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from trust_helpers import make_office
 
-from kinerja_desktop.cli import EXIT_OK, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_OK
 
 
 def listing(folder: Path) -> list[str]:

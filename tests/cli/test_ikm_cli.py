@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.services.app_services import open_services
 
 HEADER = "No;Jenis Kelamin;U1;U2;U3;U4;U5;U6;U7;U8;U9\n"

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, EXIT_STORAGE, main
-from kinerja_desktop.cli_print import EXIT_MISMATCH
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_MISMATCH, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing.batch import file_name, safe_name
 
 TODAY = date(2026, 11, 28)

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from trust_helpers import query
 
-from kinerja_desktop.cli import EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing.batch import plan_batch, run_batch
 from kinerja_desktop.services.printing.pdf_files import FileWriteError
 from kinerja_desktop.services.startup import open_office

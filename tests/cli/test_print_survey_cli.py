@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.demo import write_demo
 
 TODAY = date(2026, 11, 28)
 

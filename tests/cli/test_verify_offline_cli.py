@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kinerja_desktop.cli import EXIT_INPUT, EXIT_OK, main
-from kinerja_desktop.cli_print import EXIT_MISMATCH
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_MISMATCH, EXIT_OK
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.paper_seal import b64url
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintRequest
 from kinerja_desktop.services.printing.paper_keys import write_public_key
 from kinerja_desktop.services.signing import load_or_create_key

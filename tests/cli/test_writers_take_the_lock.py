@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from trust_helpers import digest, make_office
 
-from kinerja_desktop.cli import EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_STORAGE
 from kinerja_desktop.data.lock import acquire_lock, lock_path
 
 

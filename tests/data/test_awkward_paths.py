@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from trust_helpers import add_people, names
 
-from kinerja_desktop.cli import EXIT_OK, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_OK
 from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.data.lock import lock_path
 from kinerja_desktop.services.app_services import open_services

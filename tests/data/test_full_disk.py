@@ -12,7 +12,8 @@ import pytest
 from disk_limits import FULL, NEARLY_FULL, file_size_limit, run_cli_on_full_disk
 from trust_helpers import digest, make_office
 
-from kinerja_desktop.cli import EXIT_OK, EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.data.lock import acquire_lock, lock_path
 from kinerja_desktop.data.opening import inspect_file
 from kinerja_desktop.domain.errors import StorageError

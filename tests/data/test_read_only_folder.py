@@ -26,7 +26,8 @@ from trust_helpers import (
     permission_bits_stop_root,
 )
 
-from kinerja_desktop.cli import EXIT_STORAGE, main
+from kinerja_desktop.cli import main
+from kinerja_desktop.cli.exit_codes import EXIT_STORAGE
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
 from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.services.recovery import set_aside_if_damaged

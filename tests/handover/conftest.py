@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from handover_helpers import EVIDENCE_BYTES, FOLLOW_UP_BYTES
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.supervision.complaints import FeedbackKind
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.supervision.kiosk import KioskSubmission
 
 DEMO_DAY = date(2026, 11, 28)

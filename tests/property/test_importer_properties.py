@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("IMPORTER_EXAMPLES", "60")),

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.accounts import AccountFields
 from kinerja_desktop.domain.audit import AuditAction
@@ -34,7 +35,6 @@ from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.account_service import AccountService
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.journal_service import JournalFilter
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.staff_service import StaffFilter

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing import batch as batch_module
 from kinerja_desktop.services.printing.batch import BatchItem, plan_batch, run_batch

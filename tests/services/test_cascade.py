@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event
 
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.errors import NotFoundError
 from kinerja_desktop.domain.skp import (
     Aspek,
@@ -31,7 +32,6 @@ from kinerja_desktop.services.cascade import (
     ServingRhk,
     summarise,
 )
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.staff_service import StaffInput
 
 YEAR = 2026
@@ -54,8 +54,8 @@ class Demo:
 @pytest.fixture
 def demo(services: AppServices, monkeypatch: pytest.MonkeyPatch) -> Demo:
     # These tests write their own SKPs on the demo's people: leave out the demo's SKP step.
-    from kinerja_desktop.services import demo as demo_package
-    from kinerja_desktop.services.demo.skp_demo import write_skps
+    from kinerja_desktop import demo as demo_package
+    from kinerja_desktop.demo.skp_demo import write_skps
 
     steps = [step for step in demo_package.DEMO_STEPS if step is not write_skps]
     monkeypatch.setattr(demo_package, "DEMO_STEPS", steps)

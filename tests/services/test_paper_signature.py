@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.paper_seal import PaperSeal, parse_payload
 from kinerja_desktop.reports import canvas
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
 from kinerja_desktop.services.printing.paper_keys import (
     check_seal,

@@ -10,13 +10,13 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.differences import differences
 from kinerja_desktop.services.printing.service import new_code

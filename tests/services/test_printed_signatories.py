@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.request import FormKind
 from kinerja_desktop.services.staff_service import StaffInput

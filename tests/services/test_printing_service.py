@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.development import LearningPath
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import ValidationError
@@ -21,7 +22,6 @@ from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.development_service import ItemInput
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 

@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 
 TODAY = date(2026, 11, 28)
 SIGNED = date(2026, 10, 8)

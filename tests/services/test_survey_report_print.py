@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from kinerja_desktop.data.repositories.surveys import ResponseData, StoredResponse
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.supervision.ikm import SurveyItem, format_decimal_id, round_half_up
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
@@ -19,7 +20,6 @@ from kinerja_desktop.reports.content import FormKind, SurveyReportForm
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import plan_batch, run_batch
 from kinerja_desktop.services.printing.survey_print import (

@@ -106,7 +106,7 @@ def test_an_empty_chart_paints(qtbot: QtBot) -> None:
 def test_the_page_opens_on_the_last_ended_period(services, qtbot) -> None:
     from datetime import date
 
-    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.ui.distribution_page import DistributionPage
 
     write_demo(services.database, today=date(2026, 11, 28))

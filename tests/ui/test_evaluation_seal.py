@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.ui.evaluation_page import EvaluationPage
 
 #: The day the demo is written for and the page takes as today.

@@ -93,7 +93,7 @@ def test_window_layout_is_remembered(office: AppServices, qtbot, qapp) -> None:
 def test_every_page_opens_and_a_person_s_skp_opens_from_the_list(
     services: AppServices, qtbot, qapp
 ) -> None:
-    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.ui.main_window import EVALUASI, PAGES, SKP
 
     configure_application(qapp)
@@ -118,7 +118,7 @@ def test_every_page_opens_and_a_person_s_skp_opens_from_the_list(
 
 def test_every_page_fits_a_1366_pixel_laptop_screen(services: AppServices, qtbot, qapp) -> None:
     """Long unit paths and survey names must not force the window wider than the screen."""
-    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.demo import write_demo
     from kinerja_desktop.ui.main_window import PAGES
 
     write_demo(services.database, employees=40, today=TODAY)

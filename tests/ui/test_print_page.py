@@ -15,9 +15,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.demo import write_demo
 from kinerja_desktop.ui import pdf_printing
 from kinerja_desktop.ui.print_page import PrintPage
 

@@ -80,7 +80,7 @@ def test_inactive_people_are_hidden_unless_asked(office: AppServices, qtbot) -> 
 
 
 def test_a_repeated_weak_spot_is_flagged_on_the_person(services: AppServices, qtbot) -> None:
-    from kinerja_desktop.services.demo import write_demo
+    from kinerja_desktop.demo import write_demo
 
     write_demo(services.database, today=TODAY)
     # The demo's administration officer has one from journal entries (with a core value);

@@ -1,0 +1,84 @@
+"""The `kinerja-desktop` command: the GUI by default, plus a few batch commands.
+
+This package is the composition root of the command line; it loads Qt only when it starts the
+GUI. Each command family is one module with ``add_commands(commands)`` and ``run(args)``. Exit
+codes (:mod:`kinerja_desktop.cli.exit_codes`): 0 done; 1 the database file cannot be used (it
+is left as it was); 2 the input or the arguments are wrong and nothing was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kinerja_desktop import __version__
+from kinerja_desktop.cli import (
+    accounts,
+    backup,
+    check,
+    handover,
+    ikm,
+    office,
+    printing,
+    staff_import,
+)
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_STORAGE
+from kinerja_desktop.cli.parser import IndonesianParser, db_argument
+from kinerja_desktop.domain.errors import DomainError, StorageError
+
+#: Modules that add sub-commands, in the order ``--help`` lists them: each has
+#: ``add_commands(commands)`` and ``run(args)``, which returns the exit code, or None when the
+#: command is not theirs.
+COMMAND_MODULES = (office, staff_import, check, backup, printing, ikm, handover, accounts)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = IndonesianParser(
+        prog="kinerja-desktop", description="Kinerja Desktop: pengelolaan kinerja ASN"
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kinerja-desktop {__version__}",
+        help="tampilkan versi lalu keluar",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="buka basis data sementara, jalankan migrasi, lalu keluar (untuk uji paket)",
+    )
+    db_argument(parser, required=False)
+    commands = parser.add_subparsers(
+        dest="command", metavar="PERINTAH", title="perintah", parser_class=IndonesianParser
+    )
+    for module in COMMAND_MODULES:
+        module.add_commands(commands)
+    return parser
+
+
+def _run_command(args: argparse.Namespace) -> int | None:
+    """Run the sub-command; None when there is none (then the GUI starts)."""
+    if args.self_check:
+        return office.self_check()
+    for module in COMMAND_MODULES:
+        result: int | None = module.run(args)
+        if result is not None:
+            return result
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if (result := _run_command(args)) is not None:
+            return result
+    except StorageError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_STORAGE
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_INPUT
+    from kinerja_desktop.ui.application import run_gui  # Qt loads only for the GUI
+
+    return run_gui(args.db)
