@@ -22,7 +22,7 @@ from kinerja_desktop.services.development_overview import DevelopmentOverviewSer
 from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
-from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.evaluation import EvaluationService
 from kinerja_desktop.services.handover import HandoverService, default_key_folder
 from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.printing import PrintingService

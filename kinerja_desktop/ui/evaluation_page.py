@@ -34,7 +34,7 @@ from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.dialogue_service import DialogueService
-from kinerja_desktop.services.evaluation_service import EvaluationService, PeriodEvaluation
+from kinerja_desktop.services.evaluation import EvaluationService, PeriodEvaluation
 from kinerja_desktop.services.seals import SealService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService

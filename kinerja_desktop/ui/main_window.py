@@ -35,7 +35,7 @@ from kinerja_desktop.ui.journal_page import JournalPage
 from kinerja_desktop.ui.print_page import PrintPage
 from kinerja_desktop.ui.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.settings_page import SettingsPage
-from kinerja_desktop.ui.skp_page import SkpPage
+from kinerja_desktop.ui.skp.page import SkpPage
 from kinerja_desktop.ui.skp_tools import SkpTools
 from kinerja_desktop.ui.staff_page import StaffPage
 from kinerja_desktop.ui.structure_page import StructurePage

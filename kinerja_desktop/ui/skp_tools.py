@@ -30,8 +30,8 @@ from kinerja_desktop.services.skp_copy import SkpCopyService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.ui.common import dialog_buttons, show_error
-from kinerja_desktop.ui.skp_editor_model import IdRole, RowKindRole
-from kinerja_desktop.ui.skp_page import SkpPage
+from kinerja_desktop.ui.skp.page import SkpPage
+from kinerja_desktop.ui.skp.roles import IdRole, RowKindRole
 
 
 class PeopleChoiceDialog(QDialog):

@@ -19,7 +19,7 @@ from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.behaviour_service import BehaviourService, draft_feedback
-from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.evaluation import EvaluationService
 from kinerja_desktop.services.staff_service import StaffInput
 
 YEAR = 2026

@@ -28,11 +28,7 @@ from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.evaluation_service import (
-    EvaluationService,
-    EvidenceKind,
-    RatingSource,
-)
+from kinerja_desktop.services.evaluation import EvaluationService, EvidenceKind, RatingSource
 from kinerja_desktop.services.staff_service import StaffInput
 
 D = Decimal

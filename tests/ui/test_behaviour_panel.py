@@ -19,7 +19,7 @@ from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, Rh
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.behaviour_service import BehaviourService
-from kinerja_desktop.services.evaluation_service import EvaluationService
+from kinerja_desktop.services.evaluation import EvaluationService
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 
 #: The day the screens take as today.

@@ -15,7 +15,7 @@ from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, Rh
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.evaluation_service import EvaluationService, RatingSource
+from kinerja_desktop.services.evaluation import EvaluationService, RatingSource
 from kinerja_desktop.ui.evaluation.table_model import (
     COL_ACHIEVEMENT,
     COL_EVIDENCE,

@@ -17,17 +17,10 @@ from kinerja_desktop.domain.skp import (
     SkpLayout,
 )
 from kinerja_desktop.domain.skp_records import RhkOption
-from kinerja_desktop.ui.skp_editor_model import (
-    Col,
-    EditRefusedError,
-    ErrorRole,
-    FieldRole,
-    IdRole,
-    NumberRole,
-    RowKindRole,
-    SkpEditorModel,
-    columns_for,
-)
+from kinerja_desktop.ui.skp.columns import Col, columns_for
+from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
+from kinerja_desktop.ui.skp.operations import EditRefusedError
+from kinerja_desktop.ui.skp.roles import ErrorRole, FieldRole, IdRole, NumberRole, RowKindRole
 
 KUANTITATIF = Pendekatan.KUANTITATIF
 

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, SkpDraft
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui import skp_page, skp_tools
-from kinerja_desktop.ui.skp_editor_model import IdRole
-from kinerja_desktop.ui.skp_page import SkpPage
+from kinerja_desktop.ui import skp_tools
+from kinerja_desktop.ui.skp import page as skp_page
+from kinerja_desktop.ui.skp.page import SkpPage
+from kinerja_desktop.ui.skp.roles import IdRole
 from kinerja_desktop.ui.skp_tools import SkpTools
 
 #: The day the screens take as today.

@@ -20,11 +20,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.ratings import Rating
-from kinerja_desktop.services.evaluation_service import (
-    EvaluationService,
-    PeriodEvaluation,
-    RatingSource,
-)
+from kinerja_desktop.services.evaluation import EvaluationService, PeriodEvaluation, RatingSource
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 

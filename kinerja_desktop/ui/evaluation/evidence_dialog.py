@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
-from kinerja_desktop.services.evaluation_service import (
+from kinerja_desktop.services.evaluation import (
     EvaluationService,
     Evidence,
     EvidenceKind,

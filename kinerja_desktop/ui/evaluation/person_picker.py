@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.skp import SkpStatus
-from kinerja_desktop.services.evaluation_service import EvaluationService, SkpPerson
+from kinerja_desktop.services.evaluation import EvaluationService, SkpPerson
 from kinerja_desktop.ui.clock import Today
 
 _SkpRole = Qt.ItemDataRole.UserRole + 1

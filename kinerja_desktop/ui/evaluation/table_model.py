@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp_records import format_decimal_id
-from kinerja_desktop.services.evaluation_service import (
+from kinerja_desktop.services.evaluation import (
     EvaluationService,
     IndicatorEvaluation,
     PeriodEvaluation,
