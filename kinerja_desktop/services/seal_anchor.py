@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kinerja_desktop.data.private_files import OWNER_ONLY_FILE
-from kinerja_desktop.domain.audit import AuditEntry
+from kinerja_desktop.domain.seal_chain import SealEntry
 from kinerja_desktop.services import signing
 from kinerja_desktop.services.signing import SigningKey
 
@@ -150,7 +150,7 @@ class AnchorCheck:
         return not self.problem
 
 
-def judge(path: Path, entries: Sequence[AuditEntry], own_key: bytes | None) -> AnchorCheck:
+def judge(path: Path, entries: Sequence[SealEntry], own_key: bytes | None) -> AnchorCheck:
     """Compare the log with the anchor at ``path``; ``own_key`` is this installation's key."""
     name = path.name
     try:

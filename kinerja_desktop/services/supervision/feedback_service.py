@@ -15,12 +15,11 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.repositories import audit as audit_repo
 from kinerja_desktop.data.repositories import feedback as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
+from kinerja_desktop.data.repositories import seal_chain as seal_chain_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action
-from kinerja_desktop.domain.audit import AuditAction, AuditFields, content_digest
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationSign,
@@ -29,6 +28,7 @@ from kinerja_desktop.domain.behaviour import (
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
+from kinerja_desktop.domain.seal_chain import SealAction, SealFields, content_digest
 from kinerja_desktop.domain.staff import clean_text, full_name
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
@@ -431,12 +431,12 @@ def _log_removal(session: Session, stored: repo.StoredFeedback, actor: str, reas
     where = f"{Channel(data.channel).label} {data.ticket}".strip()
     excerpt = data.text if len(data.text) <= 200 else data.text[:199].rstrip() + "…"
     content = {"id": stored.id, "status": stored.status, **vars(data)}
-    audit_repo.append(
+    seal_chain_repo.append(
         session,
-        AuditFields(
+        SealFields(
             at=datetime.now().replace(microsecond=0).isoformat(),
             actor=actor,
-            action=AuditAction.REGISTER_DIHAPUS,
+            action=SealAction.REGISTER_DIHAPUS,
             record=f"register:{stored.id}",
             label=f"{kind.label} {format_date_id(data.received_on)} ({where}) tentang "
             f"{about or 'kantor'}: {excerpt}",

@@ -65,15 +65,15 @@ class FindingStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class AuditRules:
+class FindingRules:
     default_due_days: int
     due_soon_days: int
 
 
 @cache
-def default_rules() -> AuditRules:
+def default_rules() -> FindingRules:
     data = supervision_data()["audit"]
-    return AuditRules(int(data["default_due_days"]), int(data["due_soon_days"]))
+    return FindingRules(int(data["default_due_days"]), int(data["due_soon_days"]))
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _text(
 
 
 def validate_finding(
-    fields: FindingFields, today: date, rules: AuditRules | None = None
+    fields: FindingFields, today: date, rules: FindingRules | None = None
 ) -> ValidFinding:
     """Check a finding.
 
@@ -246,7 +246,7 @@ def finding_deadline(
     today: date,
     *,
     closed_on: date | None = None,
-    rules: AuditRules | None = None,
+    rules: FindingRules | None = None,
 ) -> Deadline:
     """The flag of a finding: open ones against ``due_on`` today, closed ones on closing."""
     rules = rules or default_rules()
