@@ -39,7 +39,7 @@ from kinerja_desktop.domain.seal_chain import (
     verify_chain,
     versioned_digest,
 )
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.services import seal_anchor, signatories, signing
 from kinerja_desktop.services.access_guard import AccessGuard
@@ -468,13 +468,9 @@ class SealService:
             NotFoundError: No such SKP.
             ValidationError: No reason, or the evaluation is not signed.
         """
-        why = clean_text(reason)
-        if not why:
-            raise ValidationError("Tuliskan alasan membuka kembali evaluasi.", field="reason")
-        if len(why) > REASON_MAX:
-            raise ValidationError(
-                f"Alasan terlalu panjang (paling banyak {REASON_MAX} karakter).", field="reason"
-            )
+        why = checked_text(
+            reason, field="reason", label="Alasan membuka kembali evaluasi", max_length=REASON_MAX
+        )
         with self._db.transaction() as session:
             row = _skp_row(session, skp_id)
             # The penilai alone may not undo their own seal: the atasan, unit head or admin may.

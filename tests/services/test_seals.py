@@ -79,7 +79,7 @@ def test_a_signed_evaluation_refuses_every_change_until_reopened(office: AppServ
     assert office.evaluation.evaluation(skp_id, code) == before
     assert office.seals.verify().healthy
 
-    with pytest.raises(ValidationError, match="alasan"):
+    with pytest.raises(ValidationError, match="Alasan membuka kembali evaluasi wajib diisi"):
         office.seals.reopen_evaluation(skp_id, code, "  ")
     office.seals.reopen_evaluation(skp_id, code, "Realisasi salah ketik")
     office.evaluation.record_realisation(iki_id, code, "1")

@@ -251,7 +251,7 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
     qtbot.keyClicks(dialog.reason, "   ")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # a reason is required
     assert dialog.isVisible() and dialog.reason_error.isVisibleTo(dialog)
-    assert dialog.reason_error.text().startswith("Tuliskan alasan menghapus entri")
+    assert dialog.reason_error.text().startswith("Alasan menghapus entri wajib diisi")
     assert office.supervision.feedback.get(feedback_id).id == feedback_id
     dialog.reason.setText("Tercatat dua kali dari kotak saran")
     with qtbot.waitSignal(tab.changed):

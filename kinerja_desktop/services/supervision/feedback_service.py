@@ -29,7 +29,7 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.seal_chain import SealAction, SealFields, content_digest
-from kinerja_desktop.domain.staff import clean_text, full_name
+from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackFields,
@@ -41,6 +41,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 )
 from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.seals import REASON_MAX, current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
@@ -292,16 +293,13 @@ class FeedbackService:
                 the entry is about the account's own person.
             NotFoundError: the entry is gone.
         """
-        why = clean_text(reason)
-        if not why:
-            raise ValidationError(
-                "Tuliskan alasan menghapus entri ini; alasan dicatat di catatan audit.",
-                field="reason",
-            )
-        if len(why) > REASON_MAX:
-            raise ValidationError(
-                f"Alasan terlalu panjang (paling banyak {REASON_MAX} karakter).", field="reason"
-            )
+        why = checked_text(
+            reason,
+            field="reason",
+            label="Alasan menghapus entri",
+            max_length=REASON_MAX,
+            hint="alasan dicatat di catatan audit.",
+        )
         with self._db.transaction() as session:
             current = self._stored(session, feedback_id)
             self._require(session, SupervisionAction.DELETE, current.data)
