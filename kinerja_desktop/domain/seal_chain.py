@@ -1,7 +1,7 @@
-"""The append-only audit log of sealed records, chained by hashes, and content digests.
+"""The seal chain: the append-only log of sealed records, chained by hashes, and content digests.
 
 An agreed SKP and a signed evaluation are *sealed*: the app refuses to change them until they are
-reopened with a reason. Each seal, reopening and baseline is an entry in the audit log; each
+reopened with a reason. Each seal, reopening and baseline is an entry in the chain; each
 entry carries the SHA-256 of the previous entry, so removing, reordering or editing an entry
 breaks the chain at that point, and a seal entry carries the digest of the record's content, so
 a record changed behind the app's back (a raw SQL update) no longer matches its last seal.

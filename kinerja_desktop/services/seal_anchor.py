@@ -1,4 +1,4 @@
-"""The seal anchor: the audit log's head, signed with the installation key, beside the database.
+"""The seal anchor: the seal chain's head, signed with the installation key, beside the database.
 
 The hash chain shows an entry changed or removed in the middle of the log, but not its last
 entries removed (after dropping the triggers): a shorter log is still a valid chain. So the

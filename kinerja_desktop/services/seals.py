@@ -1,8 +1,8 @@
-"""Signed means sealed: agreed SKPs and signed evaluations, their audit log, and its check.
+"""Signed means sealed: agreed SKPs and signed evaluations, their seal chain, and its check.
 
 An agreed SKP is read-only until it is opened for revision with a reason (`skp_service`); a
 period's evaluation marked signed (after the printed form was signed by hand) is read-only until
-it is reopened with a reason. Each seal and reopening goes into the hash-chained audit log
+it is reopened with a reason. Each seal and reopening goes into the seal chain
 (`domain.seal_chain`) in the same transaction as the change itself, with the digest of the record's
 stored content when it seals it. `SealService.verify` walks the chain and compares every sealed
 record with the digest of its last seal, so a record changed behind the app's back is named.
@@ -240,7 +240,7 @@ def _unlogged(session: Session, logged: set[str]) -> list[tuple[str, int, str | 
 def seal_unlogged_in(session: Session) -> int:
     """Log a baseline (Segel awal) for every sealed record while the log is empty; how many.
 
-    Only a file from before the audit log (or the demo, written into an empty office) has
+    Only a file from before the seal chain (or the demo, written into an empty office) has
     sealed records and an empty log. Once the log has an entry, a sealed record without one
     lost its entries behind the app's back: `SealService.verify` names it, and giving it a
     baseline would launder whatever was changed with it. (An anchor that says the log was

@@ -89,7 +89,7 @@ def test_the_register_offers_deleting_only_to_the_unit_head(
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-def test_the_audit_tab_offers_changes_only_within_reach(
+def test_the_findings_tab_offers_changes_only_within_reach(
     qtbot: QtBot, office: AppServices, role: str
 ) -> None:
     _, finding, _ = _records(office)

@@ -1,4 +1,4 @@
-"""The audit log, evaluation seals, and the stored content of sealed records.
+"""The seal chain (table `audit_log`), evaluation seals, and the stored content of sealed records.
 
 The content of a record is read straight from its rows (every column but the surrogate
 timestamps that SQLite or the app move on their own), so a change made with raw SQL shows up
