@@ -149,10 +149,10 @@ class AppraisalYearRow(Base):
 # wherever the staff models are loaded (migrations, tests, the app).
 from kinerja_desktop.data import (  # noqa: E402, F401
     account_models,
-    audit_models,
     behaviour_models,
     competence_models,
     printing_models,
+    seal_chain_models,
     skp_models,
     supervision_models,
 )

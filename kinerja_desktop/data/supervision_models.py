@@ -137,9 +137,11 @@ class SurveyResponseRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
-class AuditFindingRow(Base):
+class FindingRow(Base):
     """A finding of the Inspektorat, BPKP, BPK or an internal evaluation."""
 
+    # Tables keep their names from migration 0010 ("audit" as in internal audit); the code says
+    # "finding" so it is not confused with the seal chain's `audit_log`.
     __tablename__ = "audit_findings"
     __table_args__ = (
         CheckConstraint(
@@ -171,7 +173,7 @@ class AuditFindingRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
-class AuditFollowUpRow(Base):
+class FollowUpRow(Base):
     """One follow-up action on a finding, with its evidence (note or link, and a file)."""
 
     __tablename__ = "audit_follow_ups"
@@ -187,7 +189,7 @@ class AuditFollowUpRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
-class AuditLinkRow(Base):
+class FindingLinkRow(Base):
     """A finding used as evidence for an SKP result (RHK) or a behaviour observation."""
 
     __tablename__ = "audit_links"

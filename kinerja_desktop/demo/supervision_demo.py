@@ -30,12 +30,12 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import ObservationRow
 from kinerja_desktop.data.repositories import feedback as feedback_repo
-from kinerja_desktop.data.repositories import findings as audit_repo
+from kinerja_desktop.data.repositories import findings as findings_repo
 from kinerja_desktop.data.repositories import journal as journal_repo
 from kinerja_desktop.data.repositories import surveys as survey_repo
 from kinerja_desktop.data.supervision_models import (
-    AuditFindingRow,
-    AuditFollowUpRow,
+    FindingRow,
+    FollowUpRow,
     PublicFeedbackRow,
     SurveyResponseRow,
     SurveyRow,
@@ -141,8 +141,8 @@ def _stamp(ctx: DemoContext) -> None:
         PublicFeedbackRow,
         SurveyRow,
         SurveyResponseRow,
-        AuditFindingRow,
-        AuditFollowUpRow,
+        FindingRow,
+        FollowUpRow,
     ):
         ctx.session.execute(update(model).values(recorded_at=ctx.stamp))
     ctx.session.execute(
@@ -450,9 +450,9 @@ def _write_findings(ctx: DemoContext, units: list[_Unit]) -> int:
     ):
         unit = units[index % len(units)]
         found_on = ctx.today - timedelta(days=ago)
-        finding_id = audit_repo.add(
+        finding_id = findings_repo.add(
             ctx.session,
-            audit_repo.FindingData(
+            findings_repo.FindingData(
                 source=source,
                 found_on=found_on,
                 title=title,
@@ -470,10 +470,10 @@ def _write_findings(ctx: DemoContext, units: list[_Unit]) -> int:
         last = found_on
         for step in range(follow_ups):
             last = min(ctx.today, found_on + timedelta(days=10 + 15 * step))
-            audit_repo.add_follow_up(
+            findings_repo.add_follow_up(
                 ctx.session,
                 finding_id,
-                audit_repo.FollowUpData(
+                findings_repo.FollowUpData(
                     done_on=last,
                     action=(
                         "Berita acara disusun dan disampaikan kepada Inspektorat."
@@ -490,6 +490,6 @@ def _write_findings(ctx: DemoContext, units: list[_Unit]) -> int:
                 if status == "TIDAK_DAPAT"
                 else "Dinyatakan sesuai rekomendasi oleh Inspektorat."
             )
-            audit_repo.set_status(ctx.session, finding_id, status, note, last)
+            findings_repo.set_status(ctx.session, finding_id, status, note, last)
         written += 1
     return written

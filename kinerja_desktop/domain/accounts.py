@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from kinerja_desktop.domain.access import Role
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 
 #: Wrong passwords in a row before the account is locked for a while.
 MAX_FAILED_ATTEMPTS = 5
@@ -22,6 +22,8 @@ LOCKOUT = timedelta(minutes=15)
 #: Password length: long enough to resist guessing, short enough to type at a counter.
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 128
+#: The column's length (migration 0013).
+DISPLAY_NAME_MAX = 200
 #: Minutes without keyboard or mouse input before the screen locks.
 IDLE_LOCK_MINUTES = 10
 
@@ -85,13 +87,13 @@ def validate_account(fields: AccountFields) -> AccountFields:
         name = validate_user_name(fields.user_name)
     except ValidationError as error:
         errors.append(error)
-    display = clean_text(fields.display_name)
-    if not display:
-        errors.append(ValidationError("Nama tampilan wajib diisi.", field="display_name"))
-    elif len(display) > 200:
-        errors.append(
-            ValidationError("Nama tampilan paling banyak 200 karakter.", field="display_name")
-        )
+    display = checked_text(
+        fields.display_name,
+        field="display_name",
+        label="Nama tampilan",
+        max_length=DISPLAY_NAME_MAX,
+        errors=errors,
+    )
     if fields.role is not Role.ADMIN and fields.employee_id is None:
         errors.append(
             ValidationError(

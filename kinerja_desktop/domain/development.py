@@ -24,7 +24,7 @@ from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import load
 from kinerja_desktop.domain.skp import parse_number
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 
 TEXT_MAX = 500
 MINIMUM_JP = Decimal(20)
@@ -172,22 +172,6 @@ class DevelopmentItem:
     end: date | None = None
 
 
-def _required_text(
-    value: str, field: str, missing: str, label: str, errors: list[ValidationError]
-) -> str:
-    cleaned = clean_text(value)
-    if not cleaned:
-        errors.append(ValidationError(missing, field=field))
-    elif len(cleaned) > TEXT_MAX:
-        errors.append(
-            ValidationError(
-                f"{label} terlalu panjang ({len(cleaned)} karakter; paling banyak {TEXT_MAX}).",
-                field=field,
-            )
-        )
-    return cleaned
-
-
 def _jp(text: str, errors: list[ValidationError]) -> Decimal:
     if not text.strip():
         errors.append(ValidationError("JP wajib diisi (boleh 0).", field="jp"))
@@ -224,16 +208,16 @@ def validate_item(
             "path", "end", "jp").
     """
     errors: list[ValidationError] = []
-    cleaned_addresses = _required_text(
+    cleaned_addresses = checked_text(
         addresses,
-        "addresses",
-        "Sebutkan yang akan dikembangkan: kesenjangan kompetensi, nilai perilaku, atau hasil "
-        "kerja.",
-        "Yang dikembangkan",
-        errors,
+        field="addresses",
+        label="Yang dikembangkan",
+        max_length=TEXT_MAX,
+        hint="sebutkan kesenjangan kompetensi, nilai perilaku, atau hasil kerja.",
+        errors=errors,
     )
-    cleaned_title = _required_text(
-        title, "title", "Nama kegiatan pengembangan wajib diisi.", "Nama kegiatan", errors
+    cleaned_title = checked_text(
+        title, field="title", label="Nama kegiatan", max_length=TEXT_MAX, errors=errors
     )
     if path is None:
         errors.append(ValidationError("Pilih jalur pengembangan.", field="path"))

@@ -14,7 +14,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.skp import TEXT_MAX, Pendekatan, parse_number
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 
 #: Longest feedback (umpan balik) kept for one RHK in one period.
 FEEDBACK_MAX = 2000
@@ -25,11 +25,9 @@ def parse_realisation(
 ) -> tuple[Decimal | None, str] | None:
     """Check what was typed; None means "clear the realisation"."""
     if pendekatan is Pendekatan.KUALITATIF:
-        narrative = clean_text(f"{value} {text}")
-        check_length(narrative, "Realisasi", "realisation")
+        narrative = optional_text(f"{value} {text}", "Realisasi", "realisation")
         return (None, narrative) if narrative else None
-    note = clean_text(text)
-    check_length(note, "Keterangan realisasi", "realisation")
+    note = optional_text(text, "Keterangan realisasi", "realisation")
     if not value.strip():
         if note:
             raise ValidationError(
@@ -51,12 +49,9 @@ def parse_realisation(
     return figure, note
 
 
-def check_length(text: str, label: str, field: str) -> None:
-    if len(text) > TEXT_MAX:
-        raise ValidationError(
-            f"{label} terlalu panjang ({len(text)} karakter; paling banyak {TEXT_MAX}).",
-            field=field,
-        )
+def optional_text(text: str, label: str, field: str) -> str:
+    """Clean a text of the evaluation that may be empty; refuse it over TEXT_MAX."""
+    return checked_text(text, field=field, label=label, max_length=TEXT_MAX, required=False)
 
 
 def require_started(period: Period, day: date) -> None:
@@ -72,20 +67,10 @@ def require_started(period: Period, day: date) -> None:
 
 
 def feedback_text(feedback: str) -> str:
-    text = clean_text(feedback)
-    if len(text) > FEEDBACK_MAX:
-        raise ValidationError(
-            f"Umpan balik terlalu panjang ({len(text)} karakter; paling banyak {FEEDBACK_MAX}).",
-            field="feedback",
-        )
-    return text
+    return checked_text(
+        feedback, field="feedback", label="Umpan balik", max_length=FEEDBACK_MAX, required=False
+    )
 
 
 def reason_text(reason: str) -> str:
-    why = clean_text(reason)
-    if len(why) > TEXT_MAX:
-        raise ValidationError(
-            f"Alasan terlalu panjang ({len(why)} karakter; paling banyak {TEXT_MAX}).",
-            field="reason",
-        )
-    return why
+    return optional_text(reason, "Alasan", "reason")

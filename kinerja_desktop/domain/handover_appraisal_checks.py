@@ -20,8 +20,8 @@ from typing import Any
 
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.evaluation_inputs import (
-    check_length,
     feedback_text,
+    optional_text,
     parse_realisation,
     reason_text,
 )
@@ -130,7 +130,7 @@ def _rhk(rhk: FieldReader, pendekatan: Pendekatan | None, year: int | None) -> R
             period_of(item, "period_code", year)
             if item.text("kind") not in _EVIDENCE_KINDS:
                 item.add("kind", f"'{item.text('kind')[:20]}' bukan jenis bukti dukung.")
-            item.check(check_length, item.text("text"), "Bukti dukung", "text")
+            item.check(optional_text, item.text("text"), "Bukti dukung", "text")
     for item in rhk.children("feedback"):
         period_of(item, "period_code", year)
         item.check(feedback_text, item.text("feedback"), field="feedback")
@@ -291,7 +291,7 @@ def signatory_problems(signed: FieldReader, today: date | None) -> None:
         person.check(Nip.parse, person.text("nip"), field="nip")
         for name in SIGNATORY_PERSON_FIELDS - {"nip"}:
             text = person.text(name)
-            person.check(check_length, text, "Isian", name, field=name)
+            person.check(optional_text, text, "Isian", name, field=name)
 
 
 def observation_problems(content: Mapping[str, Any], today: date | None) -> list[Problem]:

@@ -4,7 +4,7 @@ Each function reads one aggregate's content (as ``domain.handover_registers`` wr
 returns its problems as (field, message), calling the checks the supervision services apply
 when a user types the entry: :func:`~domain.supervision.ikm.check_answers` per respondent,
 :func:`~domain.supervision.complaints.validate_feedback` and ``check_status_change`` for a
-complaint or compliment, :func:`~domain.supervision.audit.validate_finding`,
+complaint or compliment, :func:`~domain.supervision.findings.validate_finding`,
 ``check_follow_up`` and ``check_status`` for an audit finding.
 
 ``today`` is the day the package was exported: nothing it carries can have happened later.
@@ -18,18 +18,18 @@ from typing import Any
 
 from kinerja_desktop.domain.handover_fields import FieldReader, Problem, nip_reference, unit_path
 from kinerja_desktop.domain.supervision.answers import AGE_HIGHEST, AGE_LOWEST, GENDERS
-from kinerja_desktop.domain.supervision.audit import (
-    FindingFields,
-    FindingStatus,
-    check_follow_up,
-    check_status,
-    validate_finding,
-)
 from kinerja_desktop.domain.supervision.complaints import (
     FeedbackFields,
     FeedbackStatus,
     check_status_change,
     validate_feedback,
+)
+from kinerja_desktop.domain.supervision.findings import (
+    FindingFields,
+    FindingStatus,
+    check_follow_up,
+    check_status,
+    validate_finding,
 )
 from kinerja_desktop.domain.supervision.ikm import SurveyItem, check_answers
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period

@@ -19,7 +19,7 @@ from kinerja_desktop.domain.behaviour import (
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text, clean_text
 
 #: The longest "what happened" and evidence note, in characters.
 TEXT_MAX = 2000
@@ -87,22 +87,14 @@ def check_observation(
                 field="indicator",
             )
         )
-    clean = clean_text(text)
-    if not clean:
-        errors.append(
-            ValidationError(
-                "Tuliskan apa yang terjadi, mis. siapa yang dilayani dan bagaimana sikapnya.",
-                field="text",
-            )
-        )
-    elif len(clean) > TEXT_MAX:
-        errors.append(
-            ValidationError(
-                f"Uraian terlalu panjang ({len(clean)} karakter; paling banyak {TEXT_MAX}). "
-                "Ringkas, atau lampirkan rinciannya sebagai berkas bukti.",
-                field="text",
-            )
-        )
+    clean = checked_text(
+        text,
+        field="text",
+        label="Uraian",
+        max_length=TEXT_MAX,
+        hint="tuliskan apa yang terjadi, mis. siapa yang dilayani dan bagaimana sikapnya.",
+        errors=errors,
+    )
     evidence = evidence_text(evidence_note, evidence_link, errors)
     if errors or parsed_value is None or parsed_sign is None or parsed_source is None:
         raise ValidationErrors(errors)
@@ -121,22 +113,21 @@ def evidence_text(note: str, link: str, errors: list[ValidationError]) -> str:
         )
         return ""
     if note_text:
-        if len(note_text) > TEXT_MAX:
-            errors.append(
-                ValidationError(
-                    f"Catatan bukti terlalu panjang ({len(note_text)} karakter; paling banyak "
-                    f"{TEXT_MAX}).",
-                    field="evidence_note",
-                )
+        try:
+            checked_text(
+                note_text, field="evidence_note", label="Catatan bukti", max_length=TEXT_MAX
             )
-        elif is_link(note_text):
-            # Stored in one column, a note that looks like a link would read back as a link.
-            errors.append(
-                ValidationError(
-                    "Catatan bukti ini berupa alamat; isikan di kolom tautan.",
-                    field="evidence_note",
+        except ValidationError as error:
+            errors.append(error)
+        else:
+            if is_link(note_text):
+                # Stored in one column, a note that looks like a link would read back as a link.
+                errors.append(
+                    ValidationError(
+                        "Catatan bukti ini berupa alamat; isikan di kolom tautan.",
+                        field="evidence_note",
+                    )
                 )
-            )
         return note_text
     if link_text:
         if not is_link(link_text) or len(link_text) > LINK_MAX:

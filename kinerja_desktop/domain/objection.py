@@ -7,10 +7,9 @@ without "kerja", so the app counts calendar days: weekends and public holidays c
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 
-from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.text import checked_text
 
 #: Days the employee has to object, counted from the day after the result was received.
 OBJECTION_DAYS = 14
@@ -39,23 +38,11 @@ TEXT_LIMIT = 4000
 
 
 def dialogue_text(value: str, field: str, label: str, *, required: bool) -> str:
-    """Trim a dialogue text, keep its line breaks, drop control characters; check it is filled.
+    """Clean a dialogue text keeping its line breaks; check it is filled and not too long.
 
     Raises:
         ValidationError: it is required and empty, or longer than TEXT_LIMIT (``field``).
     """
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    value = "".join(
-        ch if ch == "\n" or not unicodedata.category(ch).startswith("C") else " " for ch in value
+    return checked_text(
+        value, field=field, label=label, max_length=TEXT_LIMIT, required=required, multiline=True
     )
-    lines = [line.rstrip() for line in value.strip().split("\n")]
-    text = "\n".join(lines)
-    if required and not text:
-        raise ValidationError(
-            f"{label} belum diisi. Tuliskan isinya dulu, lalu simpan.", field=field
-        )
-    if len(text) > TEXT_LIMIT:
-        raise ValidationError(
-            f"{label} paling panjang {TEXT_LIMIT} karakter; yang diisi {len(text)}.", field=field
-        )
-    return text

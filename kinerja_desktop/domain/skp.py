@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 
 TEXT_MAX = 1000
 UNIT_MAX = 60
@@ -202,15 +202,10 @@ def parse_number(text: str) -> Decimal:
 def _text(
     value: str, field_name: str, label: str, limit: int, errors: list[ValidationError]
 ) -> str:
-    cleaned = clean_text(value)
-    if len(cleaned) > limit:
-        errors.append(
-            ValidationError(
-                f"{label} terlalu panjang ({len(cleaned)} karakter; paling banyak {limit}).",
-                field=field_name,
-            )
-        )
-    return cleaned
+    """An optional text of the draft; a draft may be saved with any text still empty."""
+    return checked_text(
+        value, field=field_name, label=label, max_length=limit, required=False, errors=errors
+    )
 
 
 def _validate_iki(
@@ -218,11 +213,13 @@ def _validate_iki(
 ) -> ValidIki:
     r, i = where
     label = f"RHK {r + 1}, indikator {i + 1}"
-    indicator = _text(iki.indicator, iki_field(r, i, "indicator"), label, TEXT_MAX, errors)
-    if not indicator:
-        errors.append(
-            ValidationError(f"{label}: indikator wajib diisi.", field=iki_field(r, i, "indicator"))
-        )
+    indicator = checked_text(
+        iki.indicator,
+        field=iki_field(r, i, "indicator"),
+        label=f"{label}: indikator",
+        max_length=TEXT_MAX,
+        errors=errors,
+    )
     unit = _text(iki.unit, iki_field(r, i, "unit"), f"{label}: satuan", UNIT_MAX, errors)
     target_text = _text(
         iki.target_text, iki_field(r, i, "target_text"), f"{label}: target", TEXT_MAX, errors

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.golongan import Golongan, parse_golongan
 from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang, infer_jenjang, parse_jabatan_kind
 from kinerja_desktop.domain.nip import Nip, check_status
+from kinerja_desktop.domain.text import checked_text, clean_text
 
 _T = TypeVar("_T")
 EmployeeId = NewType("EmployeeId", int)
@@ -148,16 +148,6 @@ def full_name(name: str, gelar_depan: str = "", gelar_belakang: str = "") -> str
     return f"{text}, {gelar_belakang}" if gelar_belakang else text
 
 
-def clean_text(value: str) -> str:
-    """Normalise typed or imported text: NFC, no control characters, single spaces."""
-    # Fast paths first: most names are plain ASCII, and an import cleans 100,000 cells.
-    if not value.isascii():
-        value = unicodedata.normalize("NFC", value)
-    if not value.isprintable():
-        value = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in value)
-    return " ".join(value.split())
-
-
 @dataclass(frozen=True)
 class StaffFields:
     """The identity fields of a person as typed in the form or read from an import file."""
@@ -183,26 +173,6 @@ class ValidStaffFields:
     jenjang: Jenjang | None
     gelar_depan: str
     gelar_belakang: str
-
-
-def _required(value: str, field: str, label: str, limit: int) -> str:
-    text = clean_text(value)
-    if not text:
-        raise ValidationError(f"{label} wajib diisi.", field=field)
-    if len(text) > limit:
-        raise ValidationError(
-            f"{label} terlalu panjang ({len(text)} karakter; paling banyak {limit}).", field=field
-        )
-    return text
-
-
-def _optional(value: str, field: str, label: str, limit: int) -> str:
-    text = clean_text(value)
-    if len(text) > limit:
-        raise ValidationError(
-            f"{label} terlalu panjang ({len(text)} karakter; paling banyak {limit}).", field=field
-        )
-    return text
 
 
 def parse_status(value: str) -> EmploymentStatus:
@@ -233,20 +203,26 @@ def validate_staff_fields(fields: StaffFields) -> ValidStaffFields:
     """
     errors: list[ValidationError] = []
     nip = _collect(errors, "nip", lambda: Nip.parse(fields.nip))
-    name = _collect(errors, "name", lambda: _required(fields.name, "name", "Nama", NAME_MAX))
-    gelar_depan = _collect(
-        errors,
-        "gelar_depan",
-        lambda: _optional(fields.gelar_depan, "gelar_depan", "Gelar depan", GELAR_MAX),
+    name = checked_text(fields.name, field="name", label="Nama", max_length=NAME_MAX, errors=errors)
+    gelar_depan = checked_text(
+        fields.gelar_depan,
+        field="gelar_depan",
+        label="Gelar depan",
+        max_length=GELAR_MAX,
+        required=False,
+        errors=errors,
     )
-    gelar_belakang = _collect(
-        errors,
-        "gelar_belakang",
-        lambda: _optional(fields.gelar_belakang, "gelar_belakang", "Gelar belakang", GELAR_MAX),
+    gelar_belakang = checked_text(
+        fields.gelar_belakang,
+        field="gelar_belakang",
+        label="Gelar belakang",
+        max_length=GELAR_MAX,
+        required=False,
+        errors=errors,
     )
     status = _collect(errors, "status", lambda: parse_status(fields.status))
-    jabatan = _collect(
-        errors, "jabatan", lambda: _required(fields.jabatan, "jabatan", "Jabatan", JABATAN_MAX)
+    jabatan = checked_text(
+        fields.jabatan, field="jabatan", label="Jabatan", max_length=JABATAN_MAX, errors=errors
     )
     kind = _collect(errors, "jabatan_kind", lambda: parse_jabatan_kind(fields.jabatan_kind))
     golongan = None

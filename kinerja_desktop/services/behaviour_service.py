@@ -47,7 +47,7 @@ from kinerja_desktop.domain.predikat import (
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.domain.skp import SkpStatus
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text, clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.dialogue_service import predikat_on_objection
 from kinerja_desktop.services.evaluation import inputs
@@ -398,14 +398,14 @@ def feedback_text(text: str) -> str:
     Raises:
         ValidationError: it is longer than FEEDBACK_MAX (field ``feedback``).
     """
-    lines = [clean_text(line) for line in text.splitlines()]
-    cleaned = "\n".join(lines).strip()
-    if len(cleaned) > FEEDBACK_MAX:
-        raise ValidationError(
-            f"Umpan balik terlalu panjang ({len(cleaned)} karakter; paling banyak {FEEDBACK_MAX}).",
-            field="feedback",
-        )
-    return cleaned
+    return checked_text(
+        text,
+        field="feedback",
+        label="Umpan balik",
+        max_length=FEEDBACK_MAX,
+        required=False,
+        multiline=True,
+    )
 
 
 def _quote(entries: list[JournalEntry]) -> str:

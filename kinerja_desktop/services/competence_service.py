@@ -31,7 +31,8 @@ from kinerja_desktop.domain.competence import (
 )
 from kinerja_desktop.domain.development import GapFinding
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import Employee, clean_text
+from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.domain.text import checked_text, clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
 
 __all__ = ["CompetenceLine", "CompetenceProfile", "CompetenceService", "StoredRating"]
@@ -154,16 +155,9 @@ class CompetenceService:
             ValidationErrors: Empty jabatan, unknown code or a level outside 1 to 5.
         """
         errors: list[ValidationError] = []
-        cleaned = clean_text(jabatan)
-        if not cleaned:
-            errors.append(ValidationError("Nama jabatan wajib diisi.", field="jabatan"))
-        elif len(cleaned) > JABATAN_MAX:
-            errors.append(
-                ValidationError(
-                    f"Nama jabatan terlalu panjang (paling banyak {JABATAN_MAX} karakter).",
-                    field="jabatan",
-                )
-            )
+        cleaned = checked_text(
+            jabatan, field="jabatan", label="Nama jabatan", max_length=JABATAN_MAX, errors=errors
+        )
         try:
             check_level(level)
         except ValidationError as error:
@@ -188,21 +182,14 @@ class CompetenceService:
             check_level(level)
         except ValidationError as error:
             errors.append(error)
-        cleaned = clean_text(reason)
-        if not cleaned:
-            errors.append(
-                ValidationError(
-                    "Alasan penilaian wajib diisi: sebutkan perilaku atau bukti yang terlihat.",
-                    field="reason",
-                )
-            )
-        elif len(cleaned) > REASON_MAX:
-            errors.append(
-                ValidationError(
-                    f"Alasan terlalu panjang (paling banyak {REASON_MAX} karakter).",
-                    field="reason",
-                )
-            )
+        cleaned = checked_text(
+            reason,
+            field="reason",
+            label="Alasan penilaian",
+            max_length=REASON_MAX,
+            hint="sebutkan perilaku atau bukti yang terlihat.",
+            errors=errors,
+        )
         with self._db.transaction() as session:
             _person(session, employee_id)
             self._access.require_person(session, employee_id, Action.EDIT)
@@ -230,13 +217,13 @@ class CompetenceService:
         """
         errors: list[ValidationError] = []
         fields = {
-            "code": clean_text(code),
-            "name": clean_text(name),
-            "jabatan": clean_text(jabatan),
+            field: checked_text(value, field=field, label=label, max_length=None, errors=errors)
+            for field, label, value in (
+                ("code", "Kode", code),
+                ("name", "Nama kompetensi", name),
+                ("jabatan", "Jabatan", jabatan),
+            )
         }
-        for field, value in fields.items():
-            if not value:
-                errors.append(ValidationError("Wajib diisi.", field=field))
         cleaned_levels = _levels(levels, errors)
         self._access.require(Capability.MANAGE_OFFICE)
         with self._db.transaction() as session:
@@ -259,9 +246,9 @@ class CompetenceService:
             ValidationErrors: An empty name, more than five levels or a level text too long.
         """
         errors: list[ValidationError] = []
-        cleaned_name = clean_text(name)
-        if not cleaned_name:
-            errors.append(ValidationError("Wajib diisi.", field="name"))
+        cleaned_name = checked_text(
+            name, field="name", label="Nama kompetensi", max_length=None, errors=errors
+        )
         cleaned_levels = _levels(levels, errors)
         if errors:
             raise ValidationErrors(errors)
@@ -281,14 +268,14 @@ def _levels(levels: Sequence[str], errors: list[ValidationError]) -> tuple[str, 
     if len(cleaned) > HIGHEST_LEVEL:
         errors.append(ValidationError(f"Paling banyak {HIGHEST_LEVEL} level.", field="levels"))
     for number, text in enumerate(cleaned, start=1):
-        if len(text) > LEVEL_TEXT_MAX:
-            errors.append(
-                ValidationError(
-                    f"Uraian level {number} terlalu panjang (paling banyak {LEVEL_TEXT_MAX} "
-                    "karakter).",
-                    field="levels",
-                )
-            )
+        checked_text(
+            text,
+            field="levels",
+            label=f"Uraian level {number}",
+            max_length=LEVEL_TEXT_MAX,
+            required=False,
+            errors=errors,
+        )
     return tuple(cleaned)
 
 

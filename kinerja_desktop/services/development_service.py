@@ -42,7 +42,7 @@ from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.competence_service import CompetenceService
 from kinerja_desktop.services.journal_service import JournalService
@@ -147,15 +147,6 @@ def _path(raw: LearningPath | str | None) -> LearningPath | None:
         return None
 
 
-def _optional_text(value: str, field: str, limit: int, errors: list[ValidationError]) -> str:
-    cleaned = clean_text(value)
-    if len(cleaned) > limit:
-        errors.append(
-            ValidationError(f"Teks terlalu panjang (paling banyak {limit} karakter).", field=field)
-        )
-    return cleaned
-
-
 def plan_item(
     stored: repo.StoredItem, today: date | None = None, period_start: date | None = None
 ) -> PlanItem:
@@ -258,9 +249,14 @@ def _checked(entry: ItemInput) -> tuple[ValidItem, ItemStatus, dict[str, str]]:
         errors.extend(problems.errors)
     status = _status(entry.status, errors)
     texts = {
-        "provider": _optional_text(entry.provider, "provider", PROVIDER_MAX, errors),
-        "evidence_note": _optional_text(entry.evidence_note, "evidence_note", NOTE_MAX, errors),
-        "outcome": _optional_text(entry.outcome, "outcome", NOTE_MAX, errors),
+        field: checked_text(
+            value, field=field, label=label, max_length=limit, required=False, errors=errors
+        )
+        for field, label, value, limit in (
+            ("provider", "Penyelenggara", entry.provider, PROVIDER_MAX),
+            ("evidence_note", "Bukti", entry.evidence_note, NOTE_MAX),
+            ("outcome", "Hasil", entry.outcome, NOTE_MAX),
+        )
     }
     if errors or valid is None or status is None:
         raise ValidationErrors(errors)

@@ -24,7 +24,8 @@ from kinerja_desktop.domain.distribution import DistributionReport, check_distri
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat, effective_predikat
-from kinerja_desktop.domain.staff import Unit, clean_text, full_name
+from kinerja_desktop.domain.staff import Unit, full_name
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import StaffService
 
@@ -110,12 +111,9 @@ class DistributionService:
                 (field "note").
         """
         code = self._period_code(unit_id, year, period_code)
-        text = clean_text(note)
-        if len(text) > NOTE_LIMIT:
-            raise ValidationError(
-                f"Catatan paling panjang {NOTE_LIMIT} karakter; yang diisi {len(text)}.",
-                field="note",
-            )
+        text = checked_text(
+            note, field="note", label="Catatan", max_length=NOTE_LIMIT, required=False
+        )
         with self._db.transaction() as session:
             if staff_repo.unit_row(session, unit_id) is None:
                 raise NotFoundError("Unit tidak ditemukan.")

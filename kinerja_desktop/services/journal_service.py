@@ -47,7 +47,8 @@ from kinerja_desktop.domain.periods import (
 )
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
-from kinerja_desktop.domain.staff import EmployeeId, clean_text, full_name
+from kinerja_desktop.domain.staff import EmployeeId, full_name
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.evidence_store import EvidenceStore

@@ -1,4 +1,4 @@
-"""The seal anchor: the audit log's head, signed with the installation key, beside the database.
+"""The seal anchor: the seal chain's head, signed with the installation key, beside the database.
 
 The hash chain shows an entry changed or removed in the middle of the log, but not its last
 entries removed (after dropping the triggers): a shorter log is still a valid chain. So the
@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kinerja_desktop.data.private_files import OWNER_ONLY_FILE
-from kinerja_desktop.domain.audit import AuditEntry
+from kinerja_desktop.domain.seal_chain import SealEntry
 from kinerja_desktop.services import signing
 from kinerja_desktop.services.signing import SigningKey
 
@@ -194,7 +194,7 @@ class AcceptedLog:
         return tuple(lines)
 
 
-def judge(path: Path, entries: Sequence[AuditEntry], own_key: bytes | None) -> AnchorCheck:
+def judge(path: Path, entries: Sequence[SealEntry], own_key: bytes | None) -> AnchorCheck:
     """Compare the log with the anchor at ``path``; ``own_key`` is this installation's key."""
     name = path.name
     try:

@@ -1,9 +1,9 @@
-"""Signed means sealed: agreed SKPs and signed evaluations, their audit log, and its check.
+"""Signed means sealed: agreed SKPs and signed evaluations, their seal chain, and its check.
 
 An agreed SKP is read-only until it is opened for revision with a reason (`skp_service`); a
 period's evaluation marked signed (after the printed form was signed by hand) is read-only until
-it is reopened with a reason. Each seal and reopening goes into the hash-chained audit log
-(`domain.audit`) in the same transaction as the change itself, with the digest of the record's
+it is reopened with a reason. Each seal and reopening goes into the seal chain
+(`domain.seal_chain`) in the same transaction as the change itself, with the digest of the record's
 stored content when it seals it. `SealService.verify` walks the chain and compares every sealed
 record with the digest of its last seal, so a record changed behind the app's back is named.
 
@@ -23,23 +23,23 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data import skp_models
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.repositories import audit as repo
+from kinerja_desktop.data.repositories import seal_chain as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action, Capability
-from kinerja_desktop.domain.audit import (
+from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.domain.errors import DomainError, NotFoundError, StorageError, ValidationError
+from kinerja_desktop.domain.periods import period_label
+from kinerja_desktop.domain.seal_chain import (
     DIGEST_VERSION,
-    AuditAction,
-    AuditEntry,
-    AuditFields,
+    SealAction,
+    SealEntry,
+    SealFields,
     digest_version,
     last_seals,
     verify_chain,
     versioned_digest,
 )
-from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.errors import DomainError, NotFoundError, StorageError, ValidationError
-from kinerja_desktop.domain.periods import period_label
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.services import seal_anchor, signatories, signing
 from kinerja_desktop.services.access_guard import AccessGuard
@@ -137,15 +137,15 @@ def _record_digest(session: Session, skp_id: int, code: str | None, like: str) -
     return _evaluation_digest(session, skp_id, code, version)
 
 
-def seal_skp(session: Session, skp_id: int, actor: str | None = None) -> AuditEntry:
+def seal_skp(session: Session, skp_id: int, actor: str | None = None) -> SealEntry:
     """Log an SKP's agreement with the digest of what was agreed (inside the caller's write)."""
     row = _skp_row(session, skp_id)
     return repo.append(
         session,
-        AuditFields(
+        SealFields(
             at=_now(),
             actor=actor or current_actor(),
-            action=AuditAction.SKP_DISEPAKATI,
+            action=SealAction.SKP_DISEPAKATI,
             record=skp_record(skp_id),
             label=_skp_label(session, row),
             digest=_skp_digest(session, skp_id),
@@ -158,10 +158,10 @@ def skp_reopened(session: Session, skp_id: int, reason: str, actor: str | None =
     row = _skp_row(session, skp_id)
     repo.append(
         session,
-        AuditFields(
+        SealFields(
             at=_now(),
             actor=actor or current_actor(),
-            action=AuditAction.SKP_DIBUKA,
+            action=SealAction.SKP_DIBUKA,
             record=skp_record(skp_id),
             label=_skp_label(session, row),
             reason=reason,
@@ -192,10 +192,10 @@ def require_open(session: Session, skp_id: int, period_code: str) -> None:
 def _baseline(session: Session, record: str, label: str, digest: str) -> None:
     repo.append(
         session,
-        AuditFields(
+        SealFields(
             at=_now(),
             actor=current_actor(),
-            action=AuditAction.SEGEL_AWAL,
+            action=SealAction.SEGEL_AWAL,
             record=record,
             label=label,
             digest=digest,
@@ -216,10 +216,10 @@ def dialogue_recorded_in(
     row = _skp_row(session, skp_id)
     repo.append(
         session,
-        AuditFields(
+        SealFields(
             at=_now(),
             actor=actor or current_actor(),
-            action=AuditAction.DIALOG_DICATAT,
+            action=SealAction.DIALOG_DICATAT,
             record=evaluation_record(skp_id, period_code),
             label=_evaluation_label(session, row, period_code),
             digest=_evaluation_digest(session, skp_id, period_code),
@@ -245,7 +245,7 @@ def _unlogged(session: Session, logged: set[str]) -> list[tuple[str, int, str | 
 def seal_unlogged_in(session: Session) -> int:
     """Log a baseline (Segel awal) for every sealed record while the log is empty; how many.
 
-    Only a file from before the audit log (or the demo, written into an empty office) has
+    Only a file from before the seal chain (or the demo, written into an empty office) has
     sealed records and an empty log. Once the log has an entry, a sealed record without one
     lost its entries behind the app's back: `SealService.verify` names it, and giving it a
     baseline would launder whatever was changed with it. (An anchor that says the log was
@@ -266,7 +266,7 @@ def seal_unlogged_in(session: Session) -> int:
 
 
 def _still_sealed_as(
-    session: Session, skp_id: int, code: str | None, last: AuditEntry | None
+    session: Session, skp_id: int, code: str | None, last: SealEntry | None
 ) -> bool:
     """True when ``last`` seals the record with the content it has now."""
     if last is None or not last.fields.action.seals:
@@ -289,7 +289,7 @@ def reseal_written_in(
     written = set(skp_ids)
     if not written:
         return 0
-    latest: dict[str, AuditEntry] = {}
+    latest: dict[str, SealEntry] = {}
     for entry in repo.entries(session):
         latest[entry.fields.record] = entry
     agreed = set(repo.agreed_skps(session))
@@ -319,13 +319,13 @@ def reseal_written_in(
                 _evaluation_digest(session, skp_id, code) if code else _skp_digest(session, skp_id)
             )
             # One that arrived sealed gets its first seal here, as a baseline of the package.
-            action = AuditAction.DIIMPOR if last is not None else AuditAction.SEGEL_AWAL
+            action = SealAction.DIIMPOR if last is not None else SealAction.SEGEL_AWAL
         elif last is not None and last.fields.action.seals:
             digest = ""
-            action = AuditAction.EVALUASI_DIBUKA if code else AuditAction.SKP_DIBUKA
+            action = SealAction.EVALUASI_DIBUKA if code else SealAction.SKP_DIBUKA
         else:
             continue
-        fields = AuditFields(_now(), who, action, record, label, reason, digest)
+        fields = SealFields(_now(), who, action, record, label, reason, digest)
         repo.append(session, fields)
         added += 1
     return added
@@ -468,10 +468,10 @@ class SealService:
             )
             repo.append(
                 session,
-                AuditFields(
+                SealFields(
                     at=_now(),
                     actor=self._access.actor or current_actor(),
-                    action=AuditAction.EVALUASI_DITANDATANGANI,
+                    action=SealAction.EVALUASI_DITANDATANGANI,
                     record=evaluation_record(skp_id, period_code),
                     label=_evaluation_label(session, row, period_code),
                     reason=f"Ditandatangani {format_date_id(signed_on)}",
@@ -487,13 +487,9 @@ class SealService:
             NotFoundError: No such SKP.
             ValidationError: No reason, or the evaluation is not signed.
         """
-        why = clean_text(reason)
-        if not why:
-            raise ValidationError("Tuliskan alasan membuka kembali evaluasi.", field="reason")
-        if len(why) > REASON_MAX:
-            raise ValidationError(
-                f"Alasan terlalu panjang (paling banyak {REASON_MAX} karakter).", field="reason"
-            )
+        why = checked_text(
+            reason, field="reason", label="Alasan membuka kembali evaluasi", max_length=REASON_MAX
+        )
         with self._db.transaction() as session:
             row = _skp_row(session, skp_id)
             # The penilai alone may not undo their own seal: the atasan, unit head or admin may.
@@ -503,17 +499,17 @@ class SealService:
             repo.remove_seal(session, skp_id, period_code)
             repo.append(
                 session,
-                AuditFields(
+                SealFields(
                     at=_now(),
                     actor=self._access.actor or current_actor(),
-                    action=AuditAction.EVALUASI_DIBUKA,
+                    action=SealAction.EVALUASI_DIBUKA,
                     record=evaluation_record(skp_id, period_code),
                     label=_evaluation_label(session, row, period_code),
                     reason=why,
                 ),
             )
 
-    def history(self, record: str | None = None) -> list[AuditEntry]:
+    def history(self, record: str | None = None) -> list[SealEntry]:
         """The log, or one record's entries, oldest first."""
         with self._db.reading() as session:
             found = repo.entries(session)
@@ -540,10 +536,10 @@ class SealService:
         except DomainError:
             return None
 
-    def _anchor_check(self, entries: list[AuditEntry]) -> AnchorCheck:
+    def _anchor_check(self, entries: list[SealEntry]) -> AnchorCheck:
         return seal_anchor.judge(anchor_path(self._db.path), entries, self._own_key())
 
-    def _write_anchor(self, head: AuditEntry | None) -> str:
+    def _write_anchor(self, head: SealEntry | None) -> str:
         """Sign ``head`` into the anchor file; the Indonesian reason when that failed."""
         if head is None:
             return ""
@@ -559,7 +555,7 @@ class SealService:
         return ""
 
     @staticmethod
-    def _head_of(entries: list[AuditEntry]) -> tuple[int, str]:
+    def _head_of(entries: list[SealEntry]) -> tuple[int, str]:
         return (entries[-1].sequence, entries[-1].hash) if entries else (0, "")
 
     def open_anchor(self) -> tuple[str, ...]:
@@ -662,7 +658,7 @@ class SealService:
             anchor = self._anchor_check(entries)
             (problems if anchor.problem else notes).extend([anchor.message] * bool(anchor.message))
             notes.extend(accept_hint(anchor, self._db.path))
-            problems += trigger_problems(repo.audit_triggers(session))
+            problems += trigger_problems(repo.seal_chain_triggers(session))
             seals = last_seals(entries)
             sealed_now = {skp_record(skp_id): skp_id for skp_id in repo.agreed_skps(session)}
             evaluations = {

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data import models
-from kinerja_desktop.data.audit_models import SignatoryRow
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.seal_chain_models import SignatoryRow
 from kinerja_desktop.domain.staff import Employee, Unit, UnitKind
 from kinerja_desktop.services.staff_service import appraisers_in
 

@@ -32,7 +32,8 @@ from kinerja_desktop.domain.skp import (
     validate_skp,
 )
 from kinerja_desktop.domain.skp_records import RhkOption, RhkView, SkpView
-from kinerja_desktop.domain.staff import Employee, clean_text
+from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.skp_service import new_skp_row, parent_options
 from kinerja_desktop.services.staff_service import periods_for_row

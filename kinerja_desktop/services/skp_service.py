@@ -31,7 +31,7 @@ from kinerja_desktop.domain.skp_records import (
     from_json,
     to_json,
 )
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services import seals, signatories
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.staff_service import periods_for_row
@@ -152,9 +152,7 @@ class SkpService:
 
     def start_revision(self, skp_id: int, version: int, reason: str) -> SkpView:
         """Reopen an agreed SKP as a draft for revision; the agreed version stays readable."""
-        why = clean_text(reason)
-        if not why:
-            raise ValidationError("Tuliskan alasan revisi SKP.", field="reason")
+        why = checked_text(reason, field="reason", label="Alasan revisi SKP", max_length=None)
         with self._db.transaction() as session:
             row = _existing(session, skp_id)
             # Undoing an agreement is the atasan's (or a unit head's, or admin's) call.

@@ -39,9 +39,9 @@ from kinerja_desktop.domain.staff import (
     Unit,
     UnitId,
     UnitKind,
-    clean_text,
     validate_staff_fields,
 )
+from kinerja_desktop.domain.text import checked_text, clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
 
 __all__ = ["SortKey", "StaffFilter", "StaffListRow", "StaffService"]
@@ -324,9 +324,7 @@ class StaffService:
     # --- writing ---------------------------------------------------------------------------
 
     def add_unit(self, name: str, parent_id: int | None, city: str = "") -> Unit:
-        clean = clean_text(name)
-        if not clean:
-            raise ValidationError("Nama unit wajib diisi.", field="name")
+        clean = checked_text(name, field="name", label="Nama unit", max_length=None)
         with self._db.transaction() as session:
             if parent_id is None:
                 self._access.require(Capability.MANAGE_OFFICE)

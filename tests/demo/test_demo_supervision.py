@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.behaviour import ObservationSource
-from kinerja_desktop.domain.supervision.audit import FindingStatus
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackKind, FeedbackStatus
+from kinerja_desktop.domain.supervision.findings import FindingStatus
 from kinerja_desktop.services.app_services import AppServices, open_services
 
 TODAY = date(2026, 11, 28)
@@ -55,11 +55,11 @@ def test_two_rounds_per_service_unit_with_a_few_hundred_respondents(office: AppS
 
 
 def test_findings_in_every_status(office: AppServices) -> None:
-    findings = office.supervision.audit.findings(today=TODAY)
+    findings = office.supervision.findings.findings(today=TODAY)
     assert {f.status for f in findings} == set(FindingStatus)
     assert any(f.deadline.state.is_overdue for f in findings)
     for finding in findings:
-        follow_ups = office.supervision.audit.follow_ups(finding.id)
+        follow_ups = office.supervision.findings.follow_ups(finding.id)
         assert all(f.done_on >= finding.found_on for f in follow_ups)
         if finding.status is FindingStatus.SELESAI:
             assert follow_ups

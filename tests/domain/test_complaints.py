@@ -7,15 +7,6 @@ from datetime import date
 import pytest
 
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.supervision.audit import (
-    FindingFields,
-    FindingStatus,
-    check_follow_up,
-    check_status,
-    finding_deadline,
-    status_after_follow_up,
-    validate_finding,
-)
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     ComplaintRules,
@@ -30,6 +21,15 @@ from kinerja_desktop.domain.supervision.complaints import (
     validate_feedback,
 )
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState, supervision_data
+from kinerja_desktop.domain.supervision.findings import (
+    FindingFields,
+    FindingStatus,
+    check_follow_up,
+    check_status,
+    finding_deadline,
+    status_after_follow_up,
+    validate_finding,
+)
 
 RULES = ComplaintRules(
     response_working_days=10,

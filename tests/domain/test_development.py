@@ -124,8 +124,8 @@ def test_zero_jp_is_allowed() -> None:
     ("changes", "field", "message"),
     [
         ({"addresses": "  "}, "addresses", "kesenjangan kompetensi, nilai perilaku, atau hasil"),
-        ({"title": ""}, "title", "Nama kegiatan pengembangan wajib diisi."),
-        ({"title": "x" * 501}, "title", "terlalu panjang (501 karakter"),
+        ({"title": ""}, "title", "Nama kegiatan wajib diisi."),
+        ({"title": "x" * 501}, "title", "paling banyak 500 karakter (sekarang 501)"),
         ({"path": None}, "path", "Pilih jalur pengembangan."),
         ({"end": date(2024, 2, 29)}, "end", "Tanggal selesai tidak boleh sebelum tanggal mulai."),
         ({"jp": "-2"}, "jp", "JP tidak boleh kurang dari 0."),

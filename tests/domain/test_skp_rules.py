@@ -154,7 +154,7 @@ def test_too_long_rhk_text() -> None:
     rhk = good_rhk(text="a" * (TEXT_MAX + 1))
 
     assert errors_of(draft(rhk)) == [
-        ("rhk[0].text", "RHK 1 terlalu panjang (1001 karakter; paling banyak 1000)."),
+        ("rhk[0].text", "RHK 1 paling banyak 1000 karakter (sekarang 1001)."),
     ]
 
 
@@ -162,7 +162,7 @@ def test_too_long_parent_text() -> None:
     rhk = good_rhk(parent_rhk_id=None, parent_text="b" * (TEXT_MAX + 1))
 
     assert errors_of(draft(rhk)) == [
-        ("rhk[0].parent", "RHK 1: RHK atasan terlalu panjang (1001 karakter; paling banyak 1000)."),
+        ("rhk[0].parent", "RHK 1: RHK atasan paling banyak 1000 karakter (sekarang 1001)."),
     ]
 
 
@@ -172,7 +172,7 @@ def test_too_long_unit() -> None:
     assert errors_of(draft(good_rhk(iki))) == [
         (
             "rhk[0].iki[0].unit",
-            "RHK 1, indikator 1: satuan terlalu panjang (61 karakter; paling banyak 60).",
+            "RHK 1, indikator 1: satuan paling banyak 60 karakter (sekarang 61).",
         ),
     ]
 
@@ -228,13 +228,13 @@ def test_all_errors_are_collected_at_once() -> None:
         ("rhk[2].iki[1].indicator", "RHK 3, indikator 2: indikator wajib diisi."),
         (
             "rhk[2].iki[1].unit",
-            "RHK 3, indikator 2: satuan terlalu panjang (61 karakter; paling banyak 60).",
+            "RHK 3, indikator 2: satuan paling banyak 60 karakter (sekarang 61).",
         ),
         (
             "rhk[2].iki[1].target",
             "RHK 3, indikator 2: target harus angka, mis. 12 atau 12,5; yang diisi 'x'.",
         ),
-        ("rhk[3].text", "RHK 4 terlalu panjang (1001 karakter; paling banyak 1000)."),
+        ("rhk[3].text", "RHK 4 paling banyak 1000 karakter (sekarang 1001)."),
     ]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja_desktop.domain.staff import clean_text, full_name
+from kinerja_desktop.domain.staff import full_name
+from kinerja_desktop.domain.text import clean_text
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ def _add_registers_and_seals(services: AppServices, folder: Path) -> None:
             "SELECT id FROM surveys WHERE closed_on IS NULL ORDER BY id LIMIT 1"
         ).fetchone()[0]
     services.seals.sign_evaluation(skp_id, "TW1", date(2026, 4, 10), today=DEMO_DAY)
-    audit = services.supervision.audit
+    audit = services.supervision.findings
     audit.link(finding_id, rhk_id=rhk_id)
     audit.link(finding_id, observation_id=observation_id)
     report = folder / "Berita acara.pdf"

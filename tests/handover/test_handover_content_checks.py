@@ -179,7 +179,7 @@ CASES = [
         Kind.PERIOD,
         lambda content: content["dialogue"] is not None,
         _at("dialogue", "response", value="x" * 4001),
-        "kolom dialogue.response: Isian dialog paling panjang 4000",
+        "kolom dialogue.response: Isian dialog paling banyak 4000 karakter",
     ),
     (
         Kind.PERIOD,
@@ -194,7 +194,12 @@ CASES = [
     (Kind.OBSERVATION, ANY, _at("sign", value="SEDANG"), "kolom sign:"),
     (Kind.OBSERVATION, ANY, _at("observed_on", value="2026-12-25"), "kolom observed_on"),
     (Kind.OBSERVATION, ANY, _at("observed_on", value="kemarin"), "kolom observed_on"),
-    (Kind.OBSERVATION, ANY, _at("text", value="x" * 2001), "kolom text: Uraian terlalu panjang"),
+    (
+        Kind.OBSERVATION,
+        ANY,
+        _at("text", value="x" * 2001),
+        "kolom text: Uraian paling banyak 2000 karakter",
+    ),
     (Kind.OBSERVATION, ANY, _at("indicator", value=7), "kolom indicator"),
     # surveys: answers 1-4, unit, respondents
     (Kind.SURVEY, ANY, _at(*RESPONSE, "u3", value=5), "kolom responses[0].U3"),

@@ -12,10 +12,10 @@ import pytest
 from handover_helpers import EVIDENCE_BYTES, FOLLOW_UP_BYTES, content_of, dump, rewrite_zip
 
 from kinerja_desktop.data.repositories.handover import HANDOVER_TABLES, schema_tables
-from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_records import Kind, canonical_json
+from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.services import signing
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover import PackageRefusedError, UnresolvedConflictsError
@@ -117,7 +117,7 @@ def test_an_import_leaves_the_audit_log_healthy(
     agreed = _count(target, "SELECT count(*) FROM skps WHERE status = 'DISEPAKATI'")
     assert report.checked == agreed + 1  # every agreed SKP and the signed evaluation
     assert result.sealed == agreed + 1
-    assert {e.fields.action for e in target.seals.history()} == {AuditAction.SEGEL_AWAL}
+    assert {e.fields.action for e in target.seals.history()} == {SealAction.SEGEL_AWAL}
 
 
 def _signed(services: AppServices) -> tuple[int, str]:
@@ -149,11 +149,11 @@ def test_a_sealed_skp_changed_at_the_sender_is_sealed_again_when_taken(
     evaluation = [e.fields.action for e in target.seals.history(f"evaluasi:{target_skp}:{code}")]
     if choice is Choice.TAKE_THEIRS:
         # The plan changed, and with it the ids the signed evaluation's content holds.
-        assert actions == [AuditAction.SEGEL_AWAL, AuditAction.DIIMPOR]
-        assert evaluation == [AuditAction.SEGEL_AWAL, AuditAction.DIIMPOR]
+        assert actions == [SealAction.SEGEL_AWAL, SealAction.DIIMPOR]
+        assert evaluation == [SealAction.SEGEL_AWAL, SealAction.DIIMPOR]
         assert "kedua.zip" in target.seals.history(f"skp:{target_skp}")[-1].fields.reason
     else:
-        assert actions == [AuditAction.SEGEL_AWAL] and evaluation == [AuditAction.SEGEL_AWAL]
+        assert actions == [SealAction.SEGEL_AWAL] and evaluation == [SealAction.SEGEL_AWAL]
 
 
 def test_an_evaluation_reopened_at_the_sender_is_logged_as_opened_when_taken(
@@ -171,8 +171,8 @@ def test_an_evaluation_reopened_at_the_sender_is_logged_as_opened_when_taken(
     assert target.seals.signed_on(target_skp, code) is None
     history = target.seals.history(f"evaluasi:{target_skp}:{code}")
     assert [e.fields.action for e in history] == [
-        AuditAction.SEGEL_AWAL,
-        AuditAction.EVALUASI_DIBUKA,
+        SealAction.SEGEL_AWAL,
+        SealAction.EVALUASI_DIBUKA,
     ]
     assert target.seals.verify().healthy
 

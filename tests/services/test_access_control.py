@@ -19,18 +19,18 @@ from argon2 import PasswordHasher
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.accounts import AccountFields
-from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.domain.staff import ActingKind
-from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackFields,
     FeedbackKind,
     FeedbackStatus,
 )
+from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.account_service import AccountService
@@ -38,8 +38,8 @@ from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.journal_service import JournalFilter
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.staff_service import StaffFilter
-from kinerja_desktop.services.supervision.audit_service import FindingInput
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
+from kinerja_desktop.services.supervision.findings_service import FindingInput
 from kinerja_desktop.services.supervision.kiosk import KioskSubmission
 
 TODAY = date(2026, 11, 28)
@@ -416,7 +416,7 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
     supervision = office.supervision
     entries = supervision.feedback.entries()
     named = [entry for entry in entries if entry.employee_id is not None]
-    findings = [f for f in supervision.audit.findings(today=TODAY) if f.employee_id is not None]
+    findings = [f for f in supervision.findings.findings(today=TODAY) if f.employee_id is not None]
     assert named and findings  # the demo names people in both
 
     sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
@@ -443,7 +443,7 @@ def test_the_register_and_findings_show_a_penilai_only_their_own_people(
             supervision.feedback.to_observation(other.id, today=TODAY)
     assert all(
         finding.employee_id is None or finding.employee_id in mine
-        for finding in supervision.audit.findings(today=TODAY)
+        for finding in supervision.findings.findings(today=TODAY)
     )
     summary = supervision.dashboard.summary(TODAY)
     assert all(repeated.employee_id in mine for repeated in summary.repeated)
@@ -483,7 +483,7 @@ def _finding(office: AppServices, name: str) -> int:
         ),
         employee_id=person(office, name),
     )
-    return _as_system(office, lambda: office.supervision.audit.record(data, TODAY).id)
+    return _as_system(office, lambda: office.supervision.findings.record(data, TODAY).id)
 
 
 def _survey_of(office: AppServices, name: str) -> int:
@@ -505,7 +505,7 @@ def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_peop
     answers.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,4,4,4,4,4,4,4\n", encoding="utf-8")
     feedback, audit, surveys = (
         office.supervision.feedback,
-        office.supervision.audit,
+        office.supervision.findings,
         office.supervision.surveys,
     )
     top = "\n".join(["444444444"] * 50)
@@ -552,7 +552,7 @@ def test_deleting_a_complaint_leaves_an_audit_entry(office: AppServices) -> None
     sign_in_as(office, Role.KEPALA_UNIT, "Novri Alamsyah")
     office.supervision.feedback.remove(entry, "Tercatat dua kali")
     last = office.seals.history(f"register:{entry}")[-1]
-    assert last.fields.action is AuditAction.REGISTER_DIHAPUS
+    assert last.fields.action is SealAction.REGISTER_DIHAPUS
     assert last.fields.actor == f"u{person(office, 'Novri Alamsyah')}kep"
     assert "Aidil Fauzi" in last.fields.label and "Antrean tidak dilayani." in last.fields.label
     assert last.fields.reason == "Tercatat dua kali"

@@ -205,7 +205,7 @@ def test_empty_text_is_refused(office: Office, db_path: Path, call: str, field: 
     _received(office)
     before = _snapshot(db_path)
     dialogue = office.dialogue
-    with pytest.raises(ValidationError, match="belum diisi") as caught:
+    with pytest.raises(ValidationError, match="wajib diisi") as caught:
         if call == "record_talk":
             dialogue.record_talk(office.skp_id, "TW1", "  \n ", "Refleksi.", date(YEAR, 4, 2))
         else:

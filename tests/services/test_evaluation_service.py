@@ -162,7 +162,7 @@ def test_realisation_is_read_as_a_number(
         ("1,250.5", "", "yang diisi '1,250.5'"),
         ("-3", "", "Realisasi tidak boleh negatif; yang diisi '-3'."),
         ("", "sudah dikirim", "keterangan saja belum cukup"),
-        ("5", "x" * 1001, "Keterangan realisasi terlalu panjang"),
+        ("5", "x" * 1001, "Keterangan realisasi paling banyak 1000 karakter"),
     ],
 )
 def test_wrong_realisation_is_refused_naming_the_field(

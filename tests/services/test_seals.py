@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import text
 
 from kinerja_desktop.demo import write_demo
-from kinerja_desktop.domain.audit import AuditAction
+from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.ratings import Rating
+from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.services.app_services import AppServices
 
 TODAY = date(2026, 11, 28)
@@ -54,7 +55,7 @@ def test_the_demo_is_sealed_and_verifies(office: AppServices) -> None:
     report = office.seals.verify()
     assert report.healthy, report.lines
     assert report.checked == report.entries > 30  # one baseline per agreed SKP
-    assert {e.fields.action for e in office.seals.history()} == {AuditAction.SEGEL_AWAL}
+    assert {e.fields.action for e in office.seals.history()} == {SealAction.SEGEL_AWAL}
     assert office.seals.seal_unlogged() == 0
     assert report.lines[0].startswith("Catatan audit: ")
 
@@ -79,12 +80,12 @@ def test_a_signed_evaluation_refuses_every_change_until_reopened(office: AppServ
     assert office.evaluation.evaluation(skp_id, code) == before
     assert office.seals.verify().healthy
 
-    with pytest.raises(ValidationError, match="alasan"):
+    with pytest.raises(ValidationError, match="Alasan membuka kembali evaluasi wajib diisi"):
         office.seals.reopen_evaluation(skp_id, code, "  ")
     office.seals.reopen_evaluation(skp_id, code, "Realisasi salah ketik")
     office.evaluation.record_realisation(iki_id, code, "1")
     actions = [e.fields.action for e in office.seals.history(f"evaluasi:{skp_id}:{code}")]
-    assert actions == [AuditAction.EVALUASI_DITANDATANGANI, AuditAction.EVALUASI_DIBUKA]
+    assert actions == [SealAction.EVALUASI_DITANDATANGANI, SealAction.EVALUASI_DIBUKA]
     assert office.seals.history()[-1].fields.reason == "Realisasi salah ketik"
     assert office.seals.verify().healthy
 
@@ -155,6 +156,6 @@ def test_agreeing_and_revising_an_skp_is_logged(office: AppServices) -> None:
     revised = office.skp.start_revision(skp_id, view.version, "Target TW IV berubah")
     office.skp.agree(skp_id, revised.version, TODAY)
     actions = [e.fields.action for e in office.seals.history(f"skp:{skp_id}")]
-    assert actions == [AuditAction.SEGEL_AWAL, AuditAction.SKP_DIBUKA, AuditAction.SKP_DISEPAKATI]
+    assert actions == [SealAction.SEGEL_AWAL, SealAction.SKP_DIBUKA, SealAction.SKP_DISEPAKATI]
     assert office.seals.history(f"skp:{skp_id}")[1].fields.reason == "Target TW IV berubah"
     assert office.seals.verify().healthy

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import text
 
 from kinerja_desktop.data.database import Database, make_read_only_engine
-from kinerja_desktop.data.repositories import audit as repo
+from kinerja_desktop.data.repositories import seal_chain as repo
+from kinerja_desktop.domain.seal_chain import SealAction, SealFields, versioned_digest
 from kinerja_desktop.demo import write_demo
-from kinerja_desktop.domain.audit import AuditAction, AuditFields, versioned_digest
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.seal_anchor import anchor_path
@@ -78,10 +78,10 @@ def test_seals_of_the_old_digest_still_verify_and_still_catch_a_change(db_path: 
                 assert content is not None
                 repo.append(
                     session,
-                    AuditFields(
+                    SealFields(
                         "2026-01-05T08:00:00",
                         "pengguna",
-                        AuditAction.SEGEL_AWAL,
+                        SealAction.SEGEL_AWAL,
                         f"skp:{skp_id}",
                         f"SKP {skp_id}",
                         digest=versioned_digest(1, content),
@@ -104,9 +104,9 @@ def test_a_keberatan_on_a_signed_period_seals_it_again_and_stays_healthy(
     office.dialogue.file_objection(skp_id, code, "Alasan keberatan.", date(2026, 10, 10))
     actions = [e.fields.action for e in office.seals.history(f"evaluasi:{skp_id}:{code}")]
     assert actions == [
-        AuditAction.EVALUASI_DITANDATANGANI,
-        AuditAction.DIALOG_DICATAT,
-        AuditAction.DIALOG_DICATAT,
+        SealAction.EVALUASI_DITANDATANGANI,
+        SealAction.DIALOG_DICATAT,
+        SealAction.DIALOG_DICATAT,
     ]
     assert office.seals.verify().healthy
 

@@ -257,7 +257,7 @@ def test_save_stores_the_whole_content(services: AppServices, office: Office) ->
         (
             rhk("x" * 1001),
             "rhk[0].text",
-            "RHK 1 terlalu panjang (1001 karakter; paling banyak 1000).",
+            "RHK 1 paling banyak 1000 karakter (sekarang 1001).",
         ),
     ],
 )
@@ -502,7 +502,10 @@ def test_a_revision_needs_a_reason(services: AppServices, office: Office, reason
     agreed = services.skp.agree(saved.id, saved.version, date(YEAR, 1, 20))
     with pytest.raises(ValidationError) as raised:
         services.skp.start_revision(agreed.id, agreed.version, reason)
-    assert (raised.value.message, raised.value.field) == ("Tuliskan alasan revisi SKP.", "reason")
+    assert (raised.value.message, raised.value.field) == (
+        "Alasan revisi SKP wajib diisi.",
+        "reason",
+    )
     assert services.skp.by_id(saved.id).locked
 
 

@@ -605,10 +605,9 @@ def test_rule_problems_land_on_their_cells(office: Office, sekcam_file: Path) ->
     for row in (4, 5, 6):
         edit(sekcam_file, set_cell("Rencana Hasil Kerja", row, "R" * 1001))
     assert problems(office.xlsx.preview_import(office.sekcam_skp.id, sekcam_file)) == [
-        "Lembar 'SKP', baris 13, kolom 'Satuan': satuan terlalu panjang (61 karakter; paling "
-        "banyak 60).",
-        "Lembar 'SKP', baris 14, kolom 'Rencana Hasil Kerja': terlalu panjang (1001 karakter; "
-        "paling banyak 1000).",
+        "Lembar 'SKP', baris 13, kolom 'Satuan': satuan paling banyak 60 karakter (sekarang 61).",
+        "Lembar 'SKP', baris 14, kolom 'Rencana Hasil Kerja': paling banyak 1000 karakter "
+        "(sekarang 1001).",
     ]
 
 

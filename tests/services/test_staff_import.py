@@ -281,10 +281,18 @@ def test_an_ambiguous_unit_name_asks_for_the_path(
         ({"Nama": "  "}, "Nama", "Nama wajib diisi."),
         ({"Jabatan": ""}, "Jabatan", "Jabatan wajib diisi."),
         ({"Jenis Jabatan": "Staf"}, "Jenis Jabatan", "Jenis jabatan 'Staf' tidak dikenal"),
-        ({"Gelar Depan": "x" * 61}, "Gelar Depan", "Gelar depan terlalu panjang (61"),
+        (
+            {"Gelar Depan": "x" * 61},
+            "Gelar Depan",
+            "Gelar depan paling banyak 60 karakter (sekarang 61)",
+        ),
         ({"Unit Kerja": ""}, "Unit Kerja", "Unit kerja wajib diisi."),
         ({"Unit Kerja": "Pemkot > > Kecamatan"}, "Unit Kerja", "punya bagian kosong"),
-        ({"Unit Kerja": "U" * 201}, "Unit Kerja", "Nama unit kerja terlalu panjang (201"),
+        (
+            {"Unit Kerja": "U" * 201},
+            "Unit Kerja",
+            "Nama unit kerja paling banyak 200 karakter (sekarang 201)",
+        ),
         (
             {"NIP Penilai": NEW_NIP},
             "NIP Penilai",

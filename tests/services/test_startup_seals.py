@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kinerja_desktop.domain.audit import AuditAction
+from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.services.startup import open_office
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "databases" / "schema_0007.sqlite"
@@ -17,7 +17,7 @@ def test_agreed_skps_of_an_older_file_are_sealed_at_open(tmp_path: Path) -> None
     services = open_office(path)
     try:
         history = services.seals.history()
-        assert [entry.fields.action for entry in history] == [AuditAction.SEGEL_AWAL]
+        assert [entry.fields.action for entry in history] == [SealAction.SEGEL_AWAL]
         assert services.seals.verify().healthy
     finally:
         services.close()

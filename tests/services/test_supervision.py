@@ -21,7 +21,6 @@ from kinerja_desktop.domain.errors import (
 )
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.domain.supervision.answers import AnswerError
-from kinerja_desktop.domain.supervision.audit import FindingFields, FindingStatus
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackFields,
@@ -29,11 +28,12 @@ from kinerja_desktop.domain.supervision.complaints import (
     FeedbackStatus,
 )
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.domain.supervision.findings import FindingFields, FindingStatus
 from kinerja_desktop.domain.supervision.ikm import ServiceGrade, compute_ikm
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff_service import StaffInput
-from kinerja_desktop.services.supervision.audit_service import FindingInput
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
+from kinerja_desktop.services.supervision.findings_service import FindingInput
 from kinerja_desktop.services.supervision.kiosk import KioskLock, KioskSubmission
 from kinerja_desktop.services.supervision.units import resolve_unit
 
@@ -355,7 +355,7 @@ def _finding(office: Office) -> FindingInput:
 
 
 def test_finding_follow_up_and_status(office: Office, tmp_path: Path) -> None:
-    audit = office.services.supervision.audit
+    audit = office.services.supervision.findings
     finding = audit.record(_finding(office), today=TODAY)
     assert finding.due_on == date(2026, 5, 9)
     assert finding.deadline.state is DeadlineState.OVERDUE
@@ -378,19 +378,19 @@ def test_finding_follow_up_and_status(office: Office, tmp_path: Path) -> None:
 
 def test_finding_links_to_an_observation(office: Office) -> None:
     services = office.services
-    finding = services.supervision.audit.record(_finding(office), today=TODAY)
+    finding = services.supervision.findings.record(_finding(office), today=TODAY)
     observation = services.journal.record(
         office.head, date(2026, 3, 12), "AKUNTABEL", "NEGATIF", "Stok obat tidak diawasi"
     )
-    targets = services.supervision.audit.link_targets(office.head, 2026)
+    targets = services.supervision.findings.link_targets(office.head, 2026)
     assert [(t.kind, t.id) for t in targets] == [("CATATAN", observation.id)]
-    (link,) = services.supervision.audit.link(finding.id, observation_id=observation.id)
+    (link,) = services.supervision.findings.link(finding.id, observation_id=observation.id)
     assert link.employee_id == office.head
-    assert services.supervision.audit.links(observation_id=observation.id)[0].finding_id == (
+    assert services.supervision.findings.links(observation_id=observation.id)[0].finding_id == (
         finding.id
     )
     with pytest.raises(ValidationError, match="sudah ditautkan"):
-        services.supervision.audit.link(finding.id, observation_id=observation.id)
+        services.supervision.findings.link(finding.id, observation_id=observation.id)
 
 
 # --- dashboard ------------------------------------------------------------------------------
@@ -401,7 +401,7 @@ def test_dashboard_summary(office: Office) -> None:
     register = supervision.feedback
     register.record(_complaint(office), today=TODAY)
     register.record(_complaint(office, received_on=date(2026, 6, 28)), today=TODAY)
-    supervision.audit.record(_finding(office), today=TODAY)
+    supervision.findings.record(_finding(office), today=TODAY)
     survey = supervision.surveys.open_survey(office.clinic, "2026-S1", today=TODAY)
     supervision.surveys.add_typed(survey.id, "444444444", today=TODAY)
     found = supervision.dashboard.summary(TODAY)

@@ -57,9 +57,7 @@ def test_errors_are_shown_next_to_the_section(qtbot: QtBot, office: AppServices)
     with qtbot.assertNotEmitted(panel.changed):
         qtbot.mouseClick(panel.save_talk, Qt.MouseButton.LeftButton)
 
-    assert panel.errors["talk"].text() == (
-        "Penilaian diri belum diisi. Tuliskan isinya dulu, lalu simpan."
-    )
+    assert panel.errors["talk"].text() == ("Penilaian diri wajib diisi.")
     assert not panel.errors["talk"].isHidden()
 
 

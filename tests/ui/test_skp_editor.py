@@ -314,7 +314,7 @@ def test_agree_locks_and_revision_reopens_with_the_old_version_kept(
     revision = page.active_dialog
     assert isinstance(revision, RevisionDialog)
     revision.buttons.accepted.emit()
-    assert revision.reason_error.text() == "Tuliskan alasan revisi SKP."
+    assert revision.reason_error.text() == "Alasan revisi SKP wajib diisi."
     assert page.is_read_only()
     qtbot.keyClicks(revision.reason, "Penambahan tugas pelayanan keliling")
     qtbot.keyClick(revision.reason, Qt.Key.Key_Return)

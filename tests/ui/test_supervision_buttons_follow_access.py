@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.access import Principal, Role
-from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
+from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.supervision.audit_service import FindingInput
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
-from kinerja_desktop.ui.supervision.audit_tab import AuditTab
+from kinerja_desktop.services.supervision.findings_service import FindingInput
+from kinerja_desktop.ui.supervision.findings_tab import FindingsTab
 from kinerja_desktop.ui.supervision.register_tab import RegisterTab
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
 
@@ -44,7 +44,7 @@ def _records(office: AppServices) -> tuple[int, int, int]:
         ),
         TODAY,
     )
-    finding = office.supervision.audit.record(
+    finding = office.supervision.findings.record(
         FindingInput(
             FindingFields(
                 FindingSource.INSPEKTORAT,
@@ -89,13 +89,13 @@ def test_the_register_offers_deleting_only_to_the_unit_head(
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-def test_the_audit_tab_offers_changes_only_within_reach(
+def test_the_findings_tab_offers_changes_only_within_reach(
     qtbot: QtBot, office: AppServices, role: str
 ) -> None:
     _, finding, _ = _records(office)
     kind, name, heads = ROLES[role]
     _sign_in(office, kind, name)
-    tab = AuditTab(office.supervision.audit, office.supervision.surveys, office.staff)
+    tab = FindingsTab(office.supervision.findings, office.supervision.surveys, office.staff)
     qtbot.addWidget(tab)
     assert [f.id for f in tab._findings] == [finding]  # the penilai reads it all the same
     tab.table.selectRow(0)

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from kinerja_desktop.domain.audit import AuditAction
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.journal_service import JournalFilter
@@ -252,7 +252,7 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
     qtbot.keyClicks(dialog.reason, "   ")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # a reason is required
     assert dialog.isVisible() and dialog.reason_error.isVisibleTo(dialog)
-    assert dialog.reason_error.text().startswith("Tuliskan alasan menghapus entri")
+    assert dialog.reason_error.text().startswith("Alasan menghapus entri wajib diisi")
     assert office.supervision.feedback.get(feedback_id).id == feedback_id
     dialog.reason.setText("Tercatat dua kali dari kotak saran")
     with qtbot.waitSignal(tab.changed):
@@ -260,5 +260,5 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
     assert not dialog.isVisible()
     assert office.supervision.feedback.entries() == []
     logged = office.seals.history(f"register:{feedback_id}")[-1].fields
-    assert logged.action is AuditAction.REGISTER_DIHAPUS
+    assert logged.action is SealAction.REGISTER_DIHAPUS
     assert logged.reason == "Tercatat dua kali dari kotak saran"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from kinerja_desktop.data.behaviour_models import ObservationRow
 from kinerja_desktop.data.models import EmployeeRow, UnitRow
 from kinerja_desktop.data.skp_models import RhkRow, SkpRow
-from kinerja_desktop.data.supervision_models import AuditFindingRow, AuditFollowUpRow, AuditLinkRow
+from kinerja_desktop.data.supervision_models import FindingLinkRow, FindingRow, FollowUpRow
 
 
 @dataclass(frozen=True)
@@ -80,29 +80,29 @@ _FOLLOW_UP_FIELDS = tuple(field.name for field in fields(FollowUpData))
 _Unit = aliased(UnitRow)
 
 
-def _select() -> Select[AuditFindingRow, str | None, str | None, str | None, str | None, int]:
+def _select() -> Select[FindingRow, str | None, str | None, str | None, str | None, int]:
     counts = (
-        select(AuditFollowUpRow.finding_id, func.count(AuditFollowUpRow.id).label("n"))
-        .group_by(AuditFollowUpRow.finding_id)
+        select(FollowUpRow.finding_id, func.count(FollowUpRow.id).label("n"))
+        .group_by(FollowUpRow.finding_id)
         .subquery()
     )
     return (
         select(
-            AuditFindingRow,
+            FindingRow,
             _Unit.name,
             EmployeeRow.name,
             EmployeeRow.gelar_depan,
             EmployeeRow.gelar_belakang,
             func.coalesce(counts.c.n, 0),
         )
-        .outerjoin(_Unit, _Unit.id == AuditFindingRow.unit_id)
-        .outerjoin(EmployeeRow, EmployeeRow.id == AuditFindingRow.employee_id)
-        .outerjoin(counts, counts.c.finding_id == AuditFindingRow.id)
+        .outerjoin(_Unit, _Unit.id == FindingRow.unit_id)
+        .outerjoin(EmployeeRow, EmployeeRow.id == FindingRow.employee_id)
+        .outerjoin(counts, counts.c.finding_id == FindingRow.id)
     )
 
 
 def _stored(  # noqa: PLR0917 - one argument per selected column
-    row: AuditFindingRow,
+    row: FindingRow,
     unit: str | None,
     name: str | None,
     depan: str | None,
@@ -124,7 +124,7 @@ def _stored(  # noqa: PLR0917 - one argument per selected column
 
 
 def add(session: Session, data: FindingData, *, status: str = "BELUM") -> int:
-    row = AuditFindingRow(status=status, status_note="")
+    row = FindingRow(status=status, status_note="")
     for name in _DATA_FIELDS:
         setattr(row, name, getattr(data, name))
     session.add(row)
@@ -133,7 +133,7 @@ def add(session: Session, data: FindingData, *, status: str = "BELUM") -> int:
 
 
 def replace_data(session: Session, finding_id: int, data: FindingData) -> bool:
-    row = session.get(AuditFindingRow, finding_id)
+    row = session.get(FindingRow, finding_id)
     if row is None:
         return False
     for name in _DATA_FIELDS:
@@ -145,7 +145,7 @@ def replace_data(session: Session, finding_id: int, data: FindingData) -> bool:
 def set_status(
     session: Session, finding_id: int, status: str, note: str, closed_on: date | None
 ) -> bool:
-    row = session.get(AuditFindingRow, finding_id)
+    row = session.get(FindingRow, finding_id)
     if row is None:
         return False
     row.status = status
@@ -156,7 +156,7 @@ def set_status(
 
 
 def get(session: Session, finding_id: int) -> StoredFinding | None:
-    found = session.execute(_select().where(AuditFindingRow.id == finding_id)).first()
+    found = session.execute(_select().where(FindingRow.id == finding_id)).first()
     return _stored(*found) if found else None
 
 
@@ -166,15 +166,15 @@ def find(
     """Findings, the earliest due first."""
     statement = _select()
     if status is not None:
-        statement = statement.where(AuditFindingRow.status == status)
+        statement = statement.where(FindingRow.status == status)
     if open_only:
-        statement = statement.where(AuditFindingRow.status.in_(("BELUM", "PROSES")))
-    statement = statement.order_by(AuditFindingRow.due_on, AuditFindingRow.id)
+        statement = statement.where(FindingRow.status.in_(("BELUM", "PROSES")))
+    statement = statement.order_by(FindingRow.due_on, FindingRow.id)
     return [_stored(*row) for row in session.execute(statement)]
 
 
 def add_follow_up(session: Session, finding_id: int, data: FollowUpData) -> int:
-    row = AuditFollowUpRow(finding_id=finding_id)
+    row = FollowUpRow(finding_id=finding_id)
     for name in _FOLLOW_UP_FIELDS:
         setattr(row, name, getattr(data, name))
     session.add(row)
@@ -184,9 +184,9 @@ def add_follow_up(session: Session, finding_id: int, data: FollowUpData) -> int:
 
 def follow_ups(session: Session, finding_id: int) -> list[StoredFollowUp]:
     statement = (
-        select(AuditFollowUpRow)
-        .where(AuditFollowUpRow.finding_id == finding_id)
-        .order_by(AuditFollowUpRow.done_on, AuditFollowUpRow.id)
+        select(FollowUpRow)
+        .where(FollowUpRow.finding_id == finding_id)
+        .order_by(FollowUpRow.done_on, FollowUpRow.id)
     )
     return [
         StoredFollowUp(
@@ -199,7 +199,7 @@ def follow_ups(session: Session, finding_id: int) -> list[StoredFollowUp]:
 
 
 def get_follow_up(session: Session, follow_up_id: int) -> StoredFollowUp | None:
-    row = session.get(AuditFollowUpRow, follow_up_id)
+    row = session.get(FollowUpRow, follow_up_id)
     if row is None:
         return None
     return StoredFollowUp(
@@ -216,7 +216,7 @@ def add_link(
     rhk_id: int | None = None,
     observation_id: int | None = None,
 ) -> int:
-    row = AuditLinkRow(finding_id=finding_id, rhk_id=rhk_id, observation_id=observation_id)
+    row = FindingLinkRow(finding_id=finding_id, rhk_id=rhk_id, observation_id=observation_id)
     session.add(row)
     session.flush()
     return row.id
@@ -225,16 +225,16 @@ def add_link(
 def has_link(
     session: Session, finding_id: int, *, rhk_id: int | None, observation_id: int | None
 ) -> bool:
-    statement = select(AuditLinkRow.id).where(AuditLinkRow.finding_id == finding_id)
+    statement = select(FindingLinkRow.id).where(FindingLinkRow.finding_id == finding_id)
     if rhk_id is not None:
-        statement = statement.where(AuditLinkRow.rhk_id == rhk_id)
+        statement = statement.where(FindingLinkRow.rhk_id == rhk_id)
     else:
-        statement = statement.where(AuditLinkRow.observation_id == observation_id)
+        statement = statement.where(FindingLinkRow.observation_id == observation_id)
     return session.scalar(statement) is not None
 
 
 def remove_link(session: Session, link_id: int) -> bool:
-    result = session.execute(delete(AuditLinkRow).where(AuditLinkRow.id == link_id))
+    result = session.execute(delete(FindingLinkRow).where(FindingLinkRow.id == link_id))
     return bool(getattr(result, "rowcount", 0))
 
 
@@ -248,20 +248,20 @@ def links(
     """Links of a finding, or the findings linked to an RHK or a journal entry."""
     result: list[StoredLink] = []
     rhk_links = (
-        select(AuditLinkRow, RhkRow.text, SkpRow.employee_id)
-        .join(RhkRow, RhkRow.id == AuditLinkRow.rhk_id)
+        select(FindingLinkRow, RhkRow.text, SkpRow.employee_id)
+        .join(RhkRow, RhkRow.id == FindingLinkRow.rhk_id)
         .join(SkpRow, SkpRow.id == RhkRow.skp_id)
     )
     observation_links = select(
-        AuditLinkRow, ObservationRow.text, ObservationRow.employee_id, ObservationRow.observed_on
-    ).join(ObservationRow, ObservationRow.id == AuditLinkRow.observation_id)
+        FindingLinkRow, ObservationRow.text, ObservationRow.employee_id, ObservationRow.observed_on
+    ).join(ObservationRow, ObservationRow.id == FindingLinkRow.observation_id)
     if finding_id is not None:
-        rhk_links = rhk_links.where(AuditLinkRow.finding_id == finding_id)
-        observation_links = observation_links.where(AuditLinkRow.finding_id == finding_id)
+        rhk_links = rhk_links.where(FindingLinkRow.finding_id == finding_id)
+        observation_links = observation_links.where(FindingLinkRow.finding_id == finding_id)
     if rhk_id is not None:
-        rhk_links = rhk_links.where(AuditLinkRow.rhk_id == rhk_id)
+        rhk_links = rhk_links.where(FindingLinkRow.rhk_id == rhk_id)
     if observation_id is not None:
-        observation_links = observation_links.where(AuditLinkRow.observation_id == observation_id)
+        observation_links = observation_links.where(FindingLinkRow.observation_id == observation_id)
     if observation_id is None:
         for link, text, employee_id in session.execute(rhk_links):
             result.append(
@@ -288,4 +288,4 @@ def rhk_holder(session: Session, rhk_id: int) -> int | None:
 
 def link_finding(session: Session, link_id: int) -> int | None:
     """The finding a link belongs to; None when there is no such link."""
-    return session.scalar(select(AuditLinkRow.finding_id).where(AuditLinkRow.id == link_id))
+    return session.scalar(select(FindingLinkRow.finding_id).where(FindingLinkRow.id == link_id))

@@ -2,5 +2,5 @@
 
 The satisfaction survey (SKM/IKM), complaints and compliments, and internal audit findings with
 their follow-up. Modules: :mod:`.ikm` (the index), :mod:`.answers` (typed and imported
-answers), :mod:`.survey_period`, :mod:`.complaints`, :mod:`.audit`, :mod:`.deadlines`.
+answers), :mod:`.survey_period`, :mod:`.complaints`, :mod:`.findings`, :mod:`.deadlines`.
 """

@@ -21,16 +21,18 @@ from typing import TypeVar
 
 from kinerja_desktop.domain.dates import add_working_days, format_date_id
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.domain.supervision.deadlines import (
     NO_DEADLINE,
     Deadline,
     deadline_of,
     supervision_data,
 )
+from kinerja_desktop.domain.text import checked_text
 
 TEXT_MAX = 2000
 TICKET_MAX = 40
+CATEGORY_MAX = 100
+REPORTER_MAX = 200
 _E = TypeVar("_E", bound=StrEnum)
 _TICKET = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]*")
 
@@ -212,22 +214,6 @@ def _enum_or_error(
         return None
 
 
-def _check_text(
-    raw: str, field: str, label: str, limit: int, errors: list[ValidationError], *, required: bool
-) -> str:
-    text = clean_text(raw)
-    if required and not text:
-        errors.append(ValidationError(f"{label} wajib diisi.", field=field))
-    elif len(text) > limit:
-        errors.append(
-            ValidationError(
-                f"{label} terlalu panjang ({len(text)} karakter; paling banyak {limit}).",
-                field=field,
-            )
-        )
-    return text
-
-
 def _check_ticket(channel: Channel | None, raw: str, errors: list[ValidationError]) -> str:
     ticket = raw.strip()
     if channel is Channel.SP4N_LAPOR:
@@ -303,12 +289,28 @@ def validate_feedback(fields: FeedbackFields, today: date) -> ValidFeedback:
     channel = _enum_or_error(
         Channel, fields.channel, "channel", "Pilih kanal masuknya pengaduan atau apresiasi.", errors
     )
-    text = _check_text(
-        fields.text, "text", "Isi pengaduan/apresiasi", TEXT_MAX, errors, required=True
+    text = checked_text(
+        fields.text,
+        field="text",
+        label="Isi pengaduan/apresiasi",
+        max_length=TEXT_MAX,
+        errors=errors,
     )
-    category = _check_text(fields.category, "category", "Kategori", 100, errors, required=False)
-    reporter = _check_text(
-        fields.reporter, "reporter", "Nama/kontak pelapor", 200, errors, required=False
+    category = checked_text(
+        fields.category,
+        field="category",
+        label="Kategori",
+        max_length=CATEGORY_MAX,
+        required=False,
+        errors=errors,
+    )
+    reporter = checked_text(
+        fields.reporter,
+        field="reporter",
+        label="Nama/kontak pelapor",
+        max_length=REPORTER_MAX,
+        required=False,
+        errors=errors,
     )
     ticket = _check_ticket(channel, fields.ticket, errors)
     respond_by, resolve_by = _check_dates(fields, kind, today, errors)
@@ -359,18 +361,14 @@ def check_status_change(
         raise ValidationError(
             f"Tanggal {format_date_id(changed_on)} belum terjadi.", field="changed_on"
         )
-    text = clean_text(resolution)
-    if new is FeedbackStatus.SELESAI and not text:
-        raise ValidationError(
-            "Tuliskan penyelesaiannya: apa yang dilakukan dan apa yang disampaikan kepada pelapor.",
-            field="resolution",
-        )
-    if len(text) > TEXT_MAX:
-        raise ValidationError(
-            f"Penyelesaian terlalu panjang ({len(text)} karakter; paling banyak {TEXT_MAX}).",
-            field="resolution",
-        )
-    return text
+    return checked_text(
+        resolution,
+        field="resolution",
+        label="Penyelesaian",
+        max_length=TEXT_MAX,
+        required=new is FeedbackStatus.SELESAI,
+        hint="tuliskan apa yang dilakukan dan apa yang disampaikan kepada pelapor.",
+    )
 
 
 def is_repeated(

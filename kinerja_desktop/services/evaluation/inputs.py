@@ -11,8 +11,8 @@ from pathlib import Path
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.evaluation_inputs import (
     FEEDBACK_MAX,
-    check_length,
     feedback_text,
+    optional_text,
     parse_realisation,
     reason_text,
     require_started,
@@ -20,7 +20,7 @@ from kinerja_desktop.domain.evaluation_inputs import (
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.evaluation.records import (
     EvidenceKind,
     PeriodEvaluation,
@@ -30,9 +30,9 @@ from kinerja_desktop.services.evaluation.records import (
 __all__ = [
     "FEEDBACK_MAX",
     "check_assessment",
-    "check_length",
     "decision_source",
     "feedback_text",
+    "optional_text",
     "parse_evidence",
     "parse_realisation",
     "pick_period",
@@ -88,15 +88,14 @@ def parse_evidence(note: str, link: str, file: Path | None) -> tuple[EvidenceKin
     if file is not None:
         return EvidenceKind.FILE, ""
     if note_text:
-        check_length(note_text, "Catatan", "note")
-        return EvidenceKind.NOTE, note_text
+        return EvidenceKind.NOTE, optional_text(note_text, "Catatan", "note")
     if not (_WEB_LINK.fullmatch(link_text) or _FILE_LOCATION.match(link_text)):
         raise ValidationError(
             "Tautan harus berupa alamat web (diawali http:// atau https://) atau lokasi berkas, "
             f"mis. D:\\Bukti\\laporan.pdf; yang diisi '{link_text}'.",
             field="link",
         )
-    check_length(link_text, "Tautan", "link")
+    optional_text(link_text, "Tautan", "link")
     return EvidenceKind.LINK, link_text
 
 

@@ -17,7 +17,7 @@ from kinerja_desktop.domain.skp import (
     SkpLayout,
 )
 from kinerja_desktop.domain.skp_records import RhkOption
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.skp_xlsx.cells import load_sheets
 from kinerja_desktop.services.skp_xlsx.columns import (
     EKSPEKTASI_COLUMNS,

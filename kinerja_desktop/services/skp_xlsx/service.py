@@ -11,7 +11,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.skp import IkiDraft, Pendekatan, RhkDraft, SkpDraft, SkpLayout
 from kinerja_desktop.domain.skp_records import RhkOption, SkpView
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.skp_service import LOCKED_MESSAGE, SkpService
 from kinerja_desktop.services.skp_xlsx.export import build_workbook

@@ -20,7 +20,7 @@ from kinerja_desktop.domain.skp import (
     validate_skp,
 )
 from kinerja_desktop.domain.skp_records import RhkOption
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.skp_xlsx.cells import number_text
 from kinerja_desktop.services.skp_xlsx.columns import (
     ASPEK,

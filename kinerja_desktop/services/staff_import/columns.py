@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.tabular import header_key
 
 #: Columns every file must have: (header key, name as documented).

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import Unit, UnitKind
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.staff_import.columns import clean
 
 #: Separator of the levels of a unit path: "Pemerintah Kota Palembang > Puskesmas Kertapati".
@@ -38,9 +39,7 @@ def unit_segments(text: str) -> tuple[str, ...]:
     Raises:
         ValidationError: A level is empty or too long.
     """
-    whole = clean(text)
-    if not whole:
-        raise ValidationError("Unit kerja wajib diisi.")
+    whole = checked_text(clean(text), field=None, label="Unit kerja", max_length=None)
     segments = tuple(clean(part.strip()) for part in whole.split(UNIT_PATH_SEPARATOR))
     if not all(segments):
         raise ValidationError(
@@ -48,11 +47,8 @@ def unit_segments(text: str) -> tuple[str, ...]:
             "' > ', misalnya 'Pemerintah Kota Palembang > Puskesmas Kertapati'."
         )
     for segment in segments:
-        if len(segment) > UNIT_NAME_MAX:
-            raise ValidationError(
-                f"Nama unit kerja terlalu panjang ({len(segment)} karakter; paling banyak "
-                f"{UNIT_NAME_MAX})."
-            )
+        # The cell's message names the column, so the error carries no field of its own.
+        checked_text(segment, field=None, label="Nama unit kerja", max_length=UNIT_NAME_MAX)
     return segments
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import CHECKS
-from kinerja_desktop.services.supervision.audit_service import AuditService
 from kinerja_desktop.services.supervision.dashboard import DashboardService, supervision_check
 from kinerja_desktop.services.supervision.feedback_service import FeedbackService
+from kinerja_desktop.services.supervision.findings_service import FindingService
 from kinerja_desktop.services.supervision.kiosk import KioskService
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 
@@ -27,7 +27,7 @@ if supervision_check not in CHECKS:
 class SupervisionServices:
     feedback: FeedbackService
     surveys: SurveyService
-    audit: AuditService
+    findings: FindingService
     dashboard: DashboardService
     kiosk: KioskService
 
@@ -40,7 +40,7 @@ def supervision_services(
     return SupervisionServices(
         feedback=FeedbackService(database, access),
         surveys=surveys,
-        audit=AuditService(database, evidence_dir, access),
+        findings=FindingService(database, evidence_dir, access),
         dashboard=DashboardService(database, access),
         kiosk=KioskService(database, surveys),
     )

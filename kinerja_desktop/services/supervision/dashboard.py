@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import feedback as feedback_repo
-from kinerja_desktop.data.repositories import findings as audit_repo
+from kinerja_desktop.data.repositories import findings as findings_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories import surveys as survey_repo
 from kinerja_desktop.domain.errors import ValidationError
@@ -33,8 +33,8 @@ from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 from kinerja_desktop.domain.supervision_access import Subject
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.attention import AttentionItem, Severity
-from kinerja_desktop.services.supervision.audit_service import Finding, to_finding
 from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
+from kinerja_desktop.services.supervision.findings_service import Finding, to_finding
 from kinerja_desktop.services.supervision.units import unit_labels
 
 
@@ -158,7 +158,7 @@ def summary(session: Session, today: date) -> DashboardSummary:
         for entry in open_entries
         if entry.deadline.state is DeadlineState.OVERDUE
     )
-    findings = [to_finding(stored, labels, today) for stored in audit_repo.find(session)]
+    findings = [to_finding(stored, labels, today) for stored in findings_repo.find(session)]
     by_status = Counter(finding.status.label for finding in findings)
     kinds = feedback_repo.count_by_kind(session, date(today.year, 1, 1), today)
     return DashboardSummary(

@@ -15,12 +15,11 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.repositories import audit as audit_repo
 from kinerja_desktop.data.repositories import feedback as repo
 from kinerja_desktop.data.repositories import journal as journal_repo
+from kinerja_desktop.data.repositories import seal_chain as seal_chain_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Action
-from kinerja_desktop.domain.audit import AuditAction, AuditFields, content_digest
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationSign,
@@ -29,7 +28,8 @@ from kinerja_desktop.domain.behaviour import (
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
-from kinerja_desktop.domain.staff import clean_text, full_name
+from kinerja_desktop.domain.seal_chain import SealAction, SealFields, content_digest
+from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackFields,
@@ -41,6 +41,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 )
 from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
+from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.seals import REASON_MAX, current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
@@ -292,16 +293,13 @@ class FeedbackService:
                 the entry is about the account's own person.
             NotFoundError: the entry is gone.
         """
-        why = clean_text(reason)
-        if not why:
-            raise ValidationError(
-                "Tuliskan alasan menghapus entri ini; alasan dicatat di catatan audit.",
-                field="reason",
-            )
-        if len(why) > REASON_MAX:
-            raise ValidationError(
-                f"Alasan terlalu panjang (paling banyak {REASON_MAX} karakter).", field="reason"
-            )
+        why = checked_text(
+            reason,
+            field="reason",
+            label="Alasan menghapus entri",
+            max_length=REASON_MAX,
+            hint="alasan dicatat di catatan audit.",
+        )
         with self._db.transaction() as session:
             current = self._stored(session, feedback_id)
             self._require(session, SupervisionAction.DELETE, current.data)
@@ -431,12 +429,12 @@ def _log_removal(session: Session, stored: repo.StoredFeedback, actor: str, reas
     where = f"{Channel(data.channel).label} {data.ticket}".strip()
     excerpt = data.text if len(data.text) <= 200 else data.text[:199].rstrip() + "…"
     content = {"id": stored.id, "status": stored.status, **vars(data)}
-    audit_repo.append(
+    seal_chain_repo.append(
         session,
-        AuditFields(
+        SealFields(
             at=datetime.now().replace(microsecond=0).isoformat(),
             actor=actor,
-            action=AuditAction.REGISTER_DIHAPUS,
+            action=SealAction.REGISTER_DIHAPUS,
             record=f"register:{stored.id}",
             label=f"{kind.label} {format_date_id(data.received_on)} ({where}) tentang "
             f"{about or 'kantor'}: {excerpt}",

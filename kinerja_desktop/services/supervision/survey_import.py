@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.domain.supervision.answers import (
     AGE_HIGHEST,
     AGE_LOWEST,
@@ -24,6 +23,7 @@ from kinerja_desktop.domain.supervision.answers import (
     parse_answer_cell,
 )
 from kinerja_desktop.domain.supervision.ikm import Answers, SurveyItem
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.tabular import (
     Table,
     TableRow,

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from kinerja_desktop.domain.skp import Aspek, Perspektif
 from kinerja_desktop.domain.skp_records import RhkOption
-from kinerja_desktop.domain.staff import clean_text
+from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.ui.skp.columns import HEADERS, IKI_COLUMNS, Col
 from kinerja_desktop.ui.skp.nodes import IkiNode, RhkNode
 

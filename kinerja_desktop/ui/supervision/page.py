@@ -15,8 +15,8 @@ from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision import SupervisionServices
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error
-from kinerja_desktop.ui.supervision.audit_tab import AuditTab
 from kinerja_desktop.ui.supervision.dashboard_tab import DashboardTab
+from kinerja_desktop.ui.supervision.findings_tab import FindingsTab
 from kinerja_desktop.ui.supervision.kiosk_window import KioskStartDialog, KioskWindow
 from kinerja_desktop.ui.supervision.register_tab import RegisterTab
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
@@ -49,12 +49,12 @@ class SupervisionPage(QWidget):
         self.dashboard = DashboardTab(supervision.dashboard)
         self.register = RegisterTab(supervision.feedback, supervision.surveys, staff, today=today)
         self.surveys = SurveyTab(supervision.surveys, printing=printing, today=today)
-        self.audit = AuditTab(supervision.audit, supervision.surveys, staff, today=today)
+        self.findings = FindingsTab(supervision.findings, supervision.surveys, staff, today=today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.dashboard, "&Ringkasan")
         self.tabs.addTab(self.register, "Pengaduan && &Apresiasi")
         self.tabs.addTab(self.surveys, "Survei (S&KM)")
-        self.tabs.addTab(self.audit, "&Temuan Audit")
+        self.tabs.addTab(self.findings, "&Temuan Audit")
         self.kiosk_button = QPushButton("Mode &kios…")
         self.kiosk_button.setToolTip("Layar penuh di loket: masyarakat mengisi survei sendiri")
         self.kiosk: KioskWindow | None = None
@@ -65,7 +65,7 @@ class SupervisionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
-        for tab in (self.register, self.surveys, self.audit):
+        for tab in (self.register, self.surveys, self.findings):
             tab.changed.connect(self._changed)
         self.kiosk_button.clicked.connect(self.start_kiosk)
 
@@ -77,7 +77,7 @@ class SupervisionPage(QWidget):
         self.dashboard.refresh()
         self.register.refresh()
         self.surveys.refresh()
-        self.audit.refresh()
+        self.findings.refresh()
 
     def start_kiosk(self) -> None:
         surveys = self._supervision.surveys

@@ -23,7 +23,8 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.journal_entry import evidence_text as _evidence_text
 from kinerja_desktop.domain.staff import full_name
-from kinerja_desktop.domain.supervision.audit import (
+from kinerja_desktop.domain.supervision.deadlines import Deadline
+from kinerja_desktop.domain.supervision.findings import (
     FindingFields,
     FindingSource,
     FindingStatus,
@@ -33,7 +34,6 @@ from kinerja_desktop.domain.supervision.audit import (
     status_after_follow_up,
     validate_finding,
 )
-from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.evidence_store import EvidenceStore
@@ -150,7 +150,7 @@ def _follow_up(stored: repo.StoredFollowUp) -> FollowUp:
 _WHAT = "temuan audit"
 
 
-class AuditService:
+class FindingService:
     """Records findings and their follow-up; reads them with their deadline flags.
 
     Every action asks the access guard first (`domain.supervision_access`): by the person and

@@ -1,4 +1,4 @@
-"""The audit log, evaluation seals, and the stored content of sealed records.
+"""The seal chain (table `audit_log`), evaluation seals, and the stored content of sealed records.
 
 The content of a record is read straight from its rows (every column but the surrogate
 timestamps that SQLite or the app move on their own), so a change made with raw SQL shows up
@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.audit_models import AuditLogRow, EvaluationSealRow, SignatoryRow
 from kinerja_desktop.data.behaviour_models import (
     BehaviourFeedbackRow,
     BehaviourRatingRow,
@@ -22,6 +21,7 @@ from kinerja_desktop.data.behaviour_models import (
     PredikatRow,
 )
 from kinerja_desktop.data.schema import Base
+from kinerja_desktop.data.seal_chain_models import EvaluationSealRow, SealEntryRow, SignatoryRow
 from kinerja_desktop.data.skp_models import (
     EvidenceRow,
     IkiRow,
@@ -34,11 +34,11 @@ from kinerja_desktop.data.skp_models import (
     SkpRow,
     SkpVersionRow,
 )
-from kinerja_desktop.domain.audit import (
+from kinerja_desktop.domain.seal_chain import (
     DIGEST_VERSION,
-    AuditAction,
-    AuditEntry,
-    AuditFields,
+    SealAction,
+    SealEntry,
+    SealFields,
     next_entry,
 )
 
@@ -49,39 +49,39 @@ _BOOKKEEPING = frozenset({"updated_at", "added_at", "recorded_at", "version"})
 # --- the log --------------------------------------------------------------------------------------
 
 
-def _entry(row: AuditLogRow) -> AuditEntry:
-    fields = AuditFields(
+def _entry(row: SealEntryRow) -> SealEntry:
+    fields = SealFields(
         at=row.at,
         actor=row.actor,
-        action=AuditAction(row.action),
+        action=SealAction(row.action),
         record=row.record,
         label=row.label,
         reason=row.reason,
         digest=row.digest,
     )
-    return AuditEntry(row.sequence, fields, row.previous, row.hash)
+    return SealEntry(row.sequence, fields, row.previous, row.hash)
 
 
-def entries(session: Session) -> list[AuditEntry]:
+def entries(session: Session) -> list[SealEntry]:
     """The whole log in order.
 
     Raises:
         ValueError: A row holds an action this app does not know (the log was changed).
     """
-    rows = session.scalars(select(AuditLogRow).order_by(AuditLogRow.sequence))
+    rows = session.scalars(select(SealEntryRow).order_by(SealEntryRow.sequence))
     return [_entry(row) for row in rows]
 
 
-def last_entry(session: Session) -> AuditEntry | None:
-    row = session.scalar(select(AuditLogRow).order_by(AuditLogRow.sequence.desc()).limit(1))
+def last_entry(session: Session) -> SealEntry | None:
+    row = session.scalar(select(SealEntryRow).order_by(SealEntryRow.sequence.desc()).limit(1))
     return _entry(row) if row else None
 
 
-def append(session: Session, fields: AuditFields) -> AuditEntry:
+def append(session: Session, fields: SealFields) -> SealEntry:
     """Add an entry after the last one (the write transaction serialises writers)."""
     entry = next_entry(last_entry(session), fields)
     session.add(
-        AuditLogRow(
+        SealEntryRow(
             sequence=entry.sequence,
             previous=entry.previous,
             hash=entry.hash,
@@ -92,7 +92,7 @@ def append(session: Session, fields: AuditFields) -> AuditEntry:
     return entry
 
 
-def audit_triggers(session: Session) -> dict[str, str]:
+def seal_chain_triggers(session: Session) -> dict[str, str]:
     """The triggers on the log as SQLite keeps them: name -> CREATE statement."""
     rows = session.execute(
         text(
@@ -103,7 +103,7 @@ def audit_triggers(session: Session) -> dict[str, str]:
 
 
 def records_with_entries(session: Session) -> set[str]:
-    return set(session.scalars(select(AuditLogRow.record).distinct()))
+    return set(session.scalars(select(SealEntryRow.record).distinct()))
 
 
 # --- seals ----------------------------------------------------------------------------------------

@@ -21,11 +21,12 @@ from functools import cache
 
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.domain.staff import clean_text
 from kinerja_desktop.domain.supervision.deadlines import Deadline, deadline_of, supervision_data
+from kinerja_desktop.domain.text import checked_text
 
 TEXT_MAX = 4000
 TITLE_MAX = 300
+REFERENCE_MAX = 100
 
 
 class FindingSource(StrEnum):
@@ -65,15 +66,15 @@ class FindingStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class AuditRules:
+class FindingRules:
     default_due_days: int
     due_soon_days: int
 
 
 @cache
-def default_rules() -> AuditRules:
+def default_rules() -> FindingRules:
     data = supervision_data()["audit"]
-    return AuditRules(int(data["default_due_days"]), int(data["due_soon_days"]))
+    return FindingRules(int(data["default_due_days"]), int(data["due_soon_days"]))
 
 
 @dataclass(frozen=True)
@@ -104,24 +105,8 @@ class ValidFinding:
     due_on: date
 
 
-def _text(
-    raw: str, field: str, label: str, limit: int, errors: list[ValidationError], *, required: bool
-) -> str:
-    text = clean_text(raw)
-    if required and not text:
-        errors.append(ValidationError(f"{label} wajib diisi.", field=field))
-    elif len(text) > limit:
-        errors.append(
-            ValidationError(
-                f"{label} terlalu panjang ({len(text)} karakter; paling banyak {limit}).",
-                field=field,
-            )
-        )
-    return text
-
-
 def validate_finding(
-    fields: FindingFields, today: date, rules: AuditRules | None = None
+    fields: FindingFields, today: date, rules: FindingRules | None = None
 ) -> ValidFinding:
     """Check a finding.
 
@@ -156,14 +141,51 @@ def validate_finding(
                 field="due_on",
             )
         )
-    title = _text(fields.title, "title", "Judul temuan", TITLE_MAX, errors, required=True)
-    condition = _text(fields.condition, "condition", "Kondisi", TEXT_MAX, errors, required=True)
-    recommendation = _text(
-        fields.recommendation, "recommendation", "Rekomendasi", TEXT_MAX, errors, required=True
+    title = checked_text(
+        fields.title,
+        field="title",
+        label="Judul temuan",
+        max_length=TITLE_MAX,
+        errors=errors,
     )
-    criterion = _text(fields.criterion, "criterion", "Kriteria", TEXT_MAX, errors, required=False)
-    cause = _text(fields.cause, "cause", "Sebab", TEXT_MAX, errors, required=False)
-    reference = _text(fields.reference, "reference", "Nomor LHP", 100, errors, required=False)
+    condition = checked_text(
+        fields.condition,
+        field="condition",
+        label="Kondisi",
+        max_length=TEXT_MAX,
+        errors=errors,
+    )
+    recommendation = checked_text(
+        fields.recommendation,
+        field="recommendation",
+        label="Rekomendasi",
+        max_length=TEXT_MAX,
+        errors=errors,
+    )
+    criterion = checked_text(
+        fields.criterion,
+        field="criterion",
+        label="Kriteria",
+        max_length=TEXT_MAX,
+        required=False,
+        errors=errors,
+    )
+    cause = checked_text(
+        fields.cause,
+        field="cause",
+        label="Sebab",
+        max_length=TEXT_MAX,
+        required=False,
+        errors=errors,
+    )
+    reference = checked_text(
+        fields.reference,
+        field="reference",
+        label="Nomor LHP",
+        max_length=REFERENCE_MAX,
+        required=False,
+        errors=errors,
+    )
     if errors or source is None:
         raise ValidationErrors(errors)
     return ValidFinding(
@@ -201,7 +223,13 @@ def check_follow_up(done_on: date, action: str, *, found_on: date, today: date) 
                 f"Tanggal tindak lanjut {format_date_id(done_on)} belum terjadi.", field="done_on"
             )
         )
-    text = _text(action, "action", "Uraian tindak lanjut", TEXT_MAX, errors, required=True)
+    text = checked_text(
+        action,
+        field="action",
+        label="Uraian tindak lanjut",
+        max_length=TEXT_MAX,
+        errors=errors,
+    )
     if errors:
         raise ValidationErrors(errors)
     return text
@@ -214,23 +242,23 @@ def check_status(new: FindingStatus, *, follow_ups: int, note: str) -> str:
         ValidationError: done without a follow-up, "cannot" without a reason, or "not yet"
             with follow-ups recorded (field "status" or "note").
     """
-    text = clean_text(note)
     if new is FindingStatus.SELESAI and follow_ups == 0:
         raise ValidationError(
             "Temuan baru dapat dinyatakan selesai setelah ada tindak lanjut beserta buktinya.",
             field="status",
         )
-    if new is FindingStatus.TIDAK_DAPAT and not text:
-        raise ValidationError("Tuliskan alasan temuan tidak dapat ditindaklanjuti.", field="note")
+    text = checked_text(
+        note,
+        field="note",
+        label="Catatan",
+        max_length=TEXT_MAX,
+        required=new is FindingStatus.TIDAK_DAPAT,
+        hint="tuliskan alasan temuan tidak dapat ditindaklanjuti.",
+    )
     if new is FindingStatus.BELUM and follow_ups > 0:
         raise ValidationError(
             "Temuan ini sudah punya tindak lanjut; statusnya paling tidak 'Dalam proses'.",
             field="status",
-        )
-    if len(text) > TEXT_MAX:
-        raise ValidationError(
-            f"Catatan terlalu panjang ({len(text)} karakter; paling banyak {TEXT_MAX}).",
-            field="note",
         )
     return text
 
@@ -246,7 +274,7 @@ def finding_deadline(
     today: date,
     *,
     closed_on: date | None = None,
-    rules: AuditRules | None = None,
+    rules: FindingRules | None = None,
 ) -> Deadline:
     """The flag of a finding: open ones against ``due_on`` today, closed ones on closing."""
     rules = rules or default_rules()

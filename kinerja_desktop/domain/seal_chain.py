@@ -1,7 +1,7 @@
-"""The append-only audit log of sealed records, chained by hashes, and content digests.
+"""The seal chain: the append-only log of sealed records, chained by hashes, and content digests.
 
 An agreed SKP and a signed evaluation are *sealed*: the app refuses to change them until they are
-reopened with a reason. Each seal, reopening and baseline is an entry in the audit log; each
+reopened with a reason. Each seal, reopening and baseline is an entry in the chain; each
 entry carries the SHA-256 of the previous entry, so removing, reordering or editing an entry
 breaks the chain at that point, and a seal entry carries the digest of the record's content, so
 a record changed behind the app's back (a raw SQL update) no longer matches its last seal.
@@ -20,7 +20,7 @@ from typing import Any
 GENESIS = "0" * 64
 
 
-class AuditAction(StrEnum):
+class SealAction(StrEnum):
     SKP_DISEPAKATI = "SKP_DISEPAKATI"
     SKP_DIBUKA = "SKP_DIBUKA"
     EVALUASI_DITANDATANGANI = "EVALUASI_DITANDATANGANI"
@@ -43,21 +43,21 @@ class AuditAction(StrEnum):
     def seals(self) -> bool:
         """True when the record is sealed after this action (its digest must still match)."""
         return self not in {
-            AuditAction.SKP_DIBUKA,
-            AuditAction.EVALUASI_DIBUKA,
-            AuditAction.REGISTER_DIHAPUS,
+            SealAction.SKP_DIBUKA,
+            SealAction.EVALUASI_DIBUKA,
+            SealAction.REGISTER_DIHAPUS,
         }
 
 
 _LABELS = {
-    AuditAction.SKP_DISEPAKATI: "SKP disepakati",
-    AuditAction.SKP_DIBUKA: "SKP dibuka untuk revisi",
-    AuditAction.EVALUASI_DITANDATANGANI: "Evaluasi ditandatangani",
-    AuditAction.EVALUASI_DIBUKA: "Evaluasi dibuka kembali",
-    AuditAction.SEGEL_AWAL: "Segel awal",
-    AuditAction.DIIMPOR: "Diganti dari paket serah terima",
-    AuditAction.DIALOG_DICATAT: "Tanggapan/keberatan dicatat",
-    AuditAction.REGISTER_DIHAPUS: "Entri register pengaduan dihapus",
+    SealAction.SKP_DISEPAKATI: "SKP disepakati",
+    SealAction.SKP_DIBUKA: "SKP dibuka untuk revisi",
+    SealAction.EVALUASI_DITANDATANGANI: "Evaluasi ditandatangani",
+    SealAction.EVALUASI_DIBUKA: "Evaluasi dibuka kembali",
+    SealAction.SEGEL_AWAL: "Segel awal",
+    SealAction.DIIMPOR: "Diganti dari paket serah terima",
+    SealAction.DIALOG_DICATAT: "Tanggapan/keberatan dicatat",
+    SealAction.REGISTER_DIHAPUS: "Entri register pengaduan dihapus",
 }
 
 
@@ -74,7 +74,7 @@ def content_digest(content: Mapping[str, Any]) -> str:
 #: What a seal's digest covers. Version 1 (a bare hex digest, every seal written
 #: before version 2 existed): the
 #: record's own rows. Version 2 ("v2:" + hex): also what the sealed forms print beside them,
-#: the agreed SKP versions, the signatories and the period's dialogue (`repositories.audit`).
+#: the agreed SKP versions, the signatories and the period's dialogue (`repositories.seal_chain`).
 DIGEST_VERSION = 2
 _V2_PREFIX = "v2:"
 
@@ -91,7 +91,7 @@ def versioned_digest(version: int, content: Mapping[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
-class AuditFields:
+class SealFields:
     """What an entry says, before it is chained.
 
     Attributes:
@@ -104,7 +104,7 @@ class AuditFields:
 
     at: str
     actor: str
-    action: AuditAction
+    action: SealAction
     record: str
     label: str
     reason: str = ""
@@ -123,24 +123,24 @@ class AuditFields:
 
 
 @dataclass(frozen=True)
-class AuditEntry:
+class SealEntry:
     sequence: int
-    fields: AuditFields
+    fields: SealFields
     previous: str
     hash: str
 
 
-def entry_hash(sequence: int, fields: AuditFields, previous: str) -> str:
+def entry_hash(sequence: int, fields: SealFields, previous: str) -> str:
     """The hash of an entry: its number, its fields and the previous entry's hash."""
     payload = canonical_json({"n": sequence, "previous": previous, **fields.as_dict()})
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def next_entry(last: AuditEntry | None, fields: AuditFields) -> AuditEntry:
+def next_entry(last: SealEntry | None, fields: SealFields) -> SealEntry:
     """The entry that follows ``last`` (the first one when None)."""
     sequence = 1 if last is None else last.sequence + 1
     previous = GENESIS if last is None else last.hash
-    return AuditEntry(sequence, fields, previous, entry_hash(sequence, fields, previous))
+    return SealEntry(sequence, fields, previous, entry_hash(sequence, fields, previous))
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class ChainProblem:
     message: str
 
 
-def verify_chain(entries: Sequence[AuditEntry]) -> list[ChainProblem]:
+def verify_chain(entries: Sequence[SealEntry]) -> list[ChainProblem]:
     """Check the log from its first entry; every break is named by its entry number.
 
     Entries must be numbered 1, 2, 3, ... without gaps, each pointing at the hash of the one
@@ -186,9 +186,9 @@ def verify_chain(entries: Sequence[AuditEntry]) -> list[ChainProblem]:
     return problems
 
 
-def last_seals(entries: Sequence[AuditEntry]) -> dict[str, AuditEntry]:
+def last_seals(entries: Sequence[SealEntry]) -> dict[str, SealEntry]:
     """The latest entry per record, for records whose latest action seals them."""
-    latest: dict[str, AuditEntry] = {}
+    latest: dict[str, SealEntry] = {}
     for entry in entries:
         latest[entry.fields.record] = entry
     return {record: entry for record, entry in latest.items() if entry.fields.action.seals}

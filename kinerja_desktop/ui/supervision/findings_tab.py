@@ -34,11 +34,15 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
-from kinerja_desktop.domain.supervision.audit import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
+from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.staff_service import StaffService
-from kinerja_desktop.services.supervision.audit_service import AuditService, Finding, FindingInput
+from kinerja_desktop.services.supervision.findings_service import (
+    Finding,
+    FindingInput,
+    FindingService,
+)
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
@@ -62,7 +66,7 @@ def _date_edit(day: date) -> QDateEdit:
 class FindingDialog(QDialog):
     def __init__(
         self,
-        audit: AuditService,
+        service: FindingService,
         surveys: SurveyService,
         staff: StaffService,
         parent: QWidget | None = None,
@@ -72,7 +76,7 @@ class FindingDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self.setWindowTitle("Temuan baru")
-        self._audit = audit
+        self._service = service
         self.saved: Finding | None = None
         self.source = QComboBox()
         for source in FindingSource:
@@ -156,7 +160,7 @@ class FindingDialog(QDialog):
             employee_id=self.person.employee_id,
         )
         try:
-            self.saved = self._audit.record(data)
+            self.saved = self._service.record(data)
         except ValidationErrors as errors:
             for field, message in errors.by_field().items():
                 show_message(self.errors.get(field, self.errors[""]), message)
@@ -170,7 +174,7 @@ class FindingDialog(QDialog):
 class FollowUpDialog(QDialog):
     def __init__(
         self,
-        audit: AuditService,
+        service: FindingService,
         finding: Finding,
         parent: QWidget | None = None,
         *,
@@ -179,7 +183,7 @@ class FollowUpDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self.setWindowTitle(f"Tindak lanjut: {finding.title}")
-        self._audit = audit
+        self._service = service
         self._finding = finding
         self.saved = False
         self.done_on = _date_edit(self._today())
@@ -227,7 +231,7 @@ class FollowUpDialog(QDialog):
         for label in self.errors.values():
             show_message(label, None)
         try:
-            self._audit.add_follow_up(
+            self._service.add_follow_up(
                 self._finding.id,
                 _pydate(self.done_on.date()),
                 self.action.toPlainText(),
@@ -251,14 +255,14 @@ class LinkDialog(QDialog):
 
     def __init__(
         self,
-        audit: AuditService,
+        service: FindingService,
         staff: StaffService,
         finding: Finding,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Tautkan temuan: {finding.title}")
-        self._audit = audit
+        self._service = service
         self._finding = finding
         self.linked = False
         self.person = PersonPicker(staff)
@@ -279,7 +283,7 @@ class LinkDialog(QDialog):
         self.targets.clear()
         if not employee_id:
             return
-        for target in self._audit.link_targets(employee_id, self._finding.found_on.year):
+        for target in self._service.link_targets(employee_id, self._finding.found_on.year):
             item = QListWidgetItem(target.text)
             item.setData(Qt.ItemDataRole.UserRole, (target.kind, target.id))
             self.targets.addItem(item)
@@ -292,9 +296,9 @@ class LinkDialog(QDialog):
         kind, target_id = item.data(Qt.ItemDataRole.UserRole)
         try:
             if kind == "RHK":
-                self._audit.link(self._finding.id, rhk_id=target_id)
+                self._service.link(self._finding.id, rhk_id=target_id)
             else:
-                self._audit.link(self._finding.id, observation_id=target_id)
+                self._service.link(self._finding.id, observation_id=target_id)
         except DomainError as error:
             show_message(self.error, error.message)
             return
@@ -302,14 +306,14 @@ class LinkDialog(QDialog):
         self.accept()
 
 
-class AuditTab(QWidget):
+class FindingsTab(QWidget):
     """Signals: changed — a finding or its follow-up was saved."""
 
     changed = Signal()
 
     def __init__(
         self,
-        audit: AuditService,
+        service: FindingService,
         surveys: SurveyService,
         staff: StaffService,
         parent: QWidget | None = None,
@@ -318,7 +322,7 @@ class AuditTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self._today = today
-        self._audit = audit
+        self._service = service
         self._surveys = surveys
         self._staff = staff
         self._findings: list[Finding] = []
@@ -375,9 +379,11 @@ class AuditTab(QWidget):
     def refresh(self) -> None:
         chosen = self.status.currentData()
         if chosen == "OPEN":
-            self._findings = self._audit.findings(open_only=True)
+            self._findings = self._service.findings(open_only=True)
         else:
-            self._findings = self._audit.findings(status=FindingStatus(chosen) if chosen else None)
+            self._findings = self._service.findings(
+                status=FindingStatus(chosen) if chosen else None
+            )
         self.table.setRowCount(len(self._findings))
         for row, finding in enumerate(self._findings):
             cells = (
@@ -417,7 +423,7 @@ class AuditTab(QWidget):
                 "<p>Pilih satu temuan untuk melihat rincian dan tindak lanjutnya.</p>"
             )
             return
-        follow_ups = self._audit.follow_ups(finding.id)
+        follow_ups = self._service.follow_ups(finding.id)
         steps = "".join(
             f"<li>{escape(format_date_id(f.done_on))}: {escape(f.action)}"
             + (f" <i>(bukti: {escape(f.evidence_text)})</i>" if f.evidence_text else "")
@@ -439,7 +445,7 @@ class AuditTab(QWidget):
         )
         links = "".join(
             f"<li>{'RHK' if link.rhk_id else 'Catatan perilaku'}: {escape(link.text)}</li>"
-            for link in self._audit.links(finding_id=finding.id)
+            for link in self._service.links(finding_id=finding.id)
         )
         self.detail.setHtml(
             f"<h3>{escape(finding.title)}</h3><table>{rows}</table>"
@@ -448,7 +454,7 @@ class AuditTab(QWidget):
         )
 
     def new_finding(self) -> None:
-        dialog = FindingDialog(self._audit, self._surveys, self._staff, self, today=self._today)
+        dialog = FindingDialog(self._service, self._surveys, self._staff, self, today=self._today)
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
             self.changed.emit()
@@ -457,7 +463,7 @@ class AuditTab(QWidget):
         finding = self.selected()
         if finding is None:
             return
-        dialog = FollowUpDialog(self._audit, finding, self, today=self._today)
+        dialog = FollowUpDialog(self._service, finding, self, today=self._today)
         if dialog.exec() and dialog.saved:
             self.refresh()
             self.changed.emit()
@@ -466,7 +472,7 @@ class AuditTab(QWidget):
         finding = self.selected()
         if finding is None:
             return
-        dialog = LinkDialog(self._audit, self._staff, finding, self)
+        dialog = LinkDialog(self._service, self._staff, finding, self)
         if dialog.exec() and dialog.linked:
             self._show_detail()
             self.changed.emit()
@@ -490,7 +496,7 @@ class AuditTab(QWidget):
             if not ok:
                 return
         try:
-            self._audit.set_status(finding.id, status, note=note)
+            self._service.set_status(finding.id, status, note=note)
         except DomainError as error:
             show_error(self, "Status tidak diubah", error)
             return

@@ -1,4 +1,4 @@
-"""ORM tables of sealing: the hash-chained audit log and the signed evaluations."""
+"""ORM tables of sealing: the seal chain (hash-chained log), signed evaluations, signatories."""
 
 from __future__ import annotations
 
@@ -20,13 +20,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 from kinerja_desktop.data.schema import Base
 
 
-class AuditLogRow(Base):
-    """One entry of the append-only audit log (`domain.audit`); the app never updates a row.
+class SealEntryRow(Base):
+    """One entry of the append-only seal chain (`domain.seal_chain`); the app never updates a row.
 
     ``sequence`` numbers the entries from 1; ``previous`` is the hash of the entry before and
     ``hash`` this entry's own, so the log is checked by walking it in order.
     """
 
+    # The table keeps the name it was created with (migration 0008): renaming it would need a
+    # migration, and its triggers and every older file and backup name it so.
     __tablename__ = "audit_log"
     __table_args__ = (
         CheckConstraint("sequence >= 1", name="sequence"),

@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from kinerja_desktop.domain.audit import (
+from kinerja_desktop.domain.seal_chain import (
     GENESIS,
-    AuditAction,
-    AuditEntry,
-    AuditFields,
+    SealAction,
+    SealEntry,
+    SealFields,
     content_digest,
     last_seals,
     next_entry,
@@ -19,8 +19,8 @@ from kinerja_desktop.domain.audit import (
 )
 
 
-def _fields(n: int, action: AuditAction = AuditAction.SKP_DISEPAKATI) -> AuditFields:
-    return AuditFields(
+def _fields(n: int, action: SealAction = SealAction.SKP_DISEPAKATI) -> SealFields:
+    return SealFields(
         at=f"2026-01-{n:02d}T09:00:00",
         actor="penilai",
         action=action,
@@ -30,8 +30,8 @@ def _fields(n: int, action: AuditAction = AuditAction.SKP_DISEPAKATI) -> AuditFi
     )
 
 
-def _chain(count: int) -> list[AuditEntry]:
-    entries: list[AuditEntry] = []
+def _chain(count: int) -> list[SealEntry]:
+    entries: list[SealEntry] = []
     for n in range(1, count + 1):
         entries.append(next_entry(entries[-1] if entries else None, _fields(n)))
     return entries
@@ -46,29 +46,29 @@ def test_a_chain_links_each_entry_to_the_one_before() -> None:
     assert verify_chain([]) == []
 
 
-def _tamper_field(entries: list[AuditEntry]) -> list[AuditEntry]:
+def _tamper_field(entries: list[SealEntry]) -> list[SealEntry]:
     entries[1] = replace(entries[1], fields=replace(entries[1].fields, reason="diam-diam"))
     return entries
 
 
-def _drop(entries: list[AuditEntry]) -> list[AuditEntry]:
+def _drop(entries: list[SealEntry]) -> list[SealEntry]:
     del entries[1]
     return entries
 
 
-def _swap(entries: list[AuditEntry]) -> list[AuditEntry]:
+def _swap(entries: list[SealEntry]) -> list[SealEntry]:
     entries[1], entries[2] = entries[2], entries[1]
     return entries
 
 
-def _rewrite_and_rehash(entries: list[AuditEntry]) -> list[AuditEntry]:
+def _rewrite_and_rehash(entries: list[SealEntry]) -> list[SealEntry]:
     # Someone rewrites entry 2 and recomputes its hash: entry 3 no longer points at it.
     forged = next_entry(entries[0], replace(entries[1].fields, digest=content_digest({})))
     entries[1] = forged
     return entries
 
 
-def _drop_last(entries: list[AuditEntry]) -> list[AuditEntry]:
+def _drop_last(entries: list[SealEntry]) -> list[SealEntry]:
     return entries[:-1]
 
 
@@ -101,12 +101,12 @@ def test_digest_ignores_key_order_but_not_values() -> None:
 
 
 def test_last_seals_follow_the_latest_action_of_each_record() -> None:
-    entries: list[AuditEntry] = []
+    entries: list[SealEntry] = []
     for fields in (
         replace(_fields(1), record="skp:1"),
         replace(_fields(2), record="skp:2"),
-        replace(_fields(3, AuditAction.SKP_DIBUKA), record="skp:1", digest=""),
-        replace(_fields(4, AuditAction.EVALUASI_DITANDATANGANI), record="evaluasi:2:TW1"),
+        replace(_fields(3, SealAction.SKP_DIBUKA), record="skp:1", digest=""),
+        replace(_fields(4, SealAction.EVALUASI_DITANDATANGANI), record="evaluasi:2:TW1"),
     ):
         entries.append(next_entry(entries[-1] if entries else None, fields))
     assert sorted(last_seals(entries)) == ["evaluasi:2:TW1", "skp:2"]
@@ -115,14 +115,14 @@ def test_last_seals_follow_the_latest_action_of_each_record() -> None:
 @pytest.mark.parametrize(
     ("action", "seals"),
     [
-        (AuditAction.SKP_DISEPAKATI, True),
-        (AuditAction.SKP_DIBUKA, False),
-        (AuditAction.EVALUASI_DITANDATANGANI, True),
-        (AuditAction.EVALUASI_DIBUKA, False),
-        (AuditAction.SEGEL_AWAL, True),
-        (AuditAction.REGISTER_DIHAPUS, False),
+        (SealAction.SKP_DISEPAKATI, True),
+        (SealAction.SKP_DIBUKA, False),
+        (SealAction.EVALUASI_DITANDATANGANI, True),
+        (SealAction.EVALUASI_DIBUKA, False),
+        (SealAction.SEGEL_AWAL, True),
+        (SealAction.REGISTER_DIHAPUS, False),
     ],
 )
-def test_which_actions_seal(action: AuditAction, seals: bool) -> None:
+def test_which_actions_seal(action: SealAction, seals: bool) -> None:
     assert action.seals is seals
     assert action.label
