@@ -8,13 +8,14 @@ spreadsheet turns them into 1.98503E+17.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ItemStatus
-from kinerja_desktop.services.development_overview import UnitDevelopment
+from kinerja_desktop.services.development_unit import UnitDevelopment
 from kinerja_desktop.services.xlsx_writing import (
     finish_table,
     header_row,
@@ -178,6 +179,4 @@ def write_training_plan(overview: UnitDevelopment, target: Path) -> None:
     Raises:
         ValidationError: The file cannot be written (named in the message).
     """
-    from datetime import date
-
     save_workbook(build_training_plan(overview, format_date_id(date.today())), target)
