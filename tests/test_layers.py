@@ -3,13 +3,14 @@
     ui ──► services ──► data ──► domain        (reports ──► domain)
 
 Every import counts: top-level, inside functions (lazy), under ``if TYPE_CHECKING`` and
-``importlib.import_module("...")`` with a literal name.
+``importlib.import_module("...")`` with a literal name. No module may import, directly or
+through others, one that imports it back (``test_no_import_cycle_between_modules``).
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -215,6 +216,217 @@ def test_layer_rule_holds(rule: Rule) -> None:
         )
     ]
     assert not found, "layer rule broken:\n" + "\n".join(found)
+
+
+# --- no import cycles -----------------------------------------------------------------------
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _run_time_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of ``tree`` except the body of ``if TYPE_CHECKING:`` (never run)."""
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        yield node
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            pending.extend(node.orelse)
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+
+
+def _module_of(name: str, known: Set[str]) -> str | None:
+    """The package module that defines ``name`` (``a.b.Thing`` is defined by ``a.b``)."""
+    while name and name not in known:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def import_graph(modules: Iterable[tuple[str, str, bool]]) -> dict[str, dict[str, int]]:
+    """Which package modules each module imports, with the line of the first such import.
+
+    Args:
+        modules: (dotted name, source, is a package's ``__init__``) of every module.
+
+    Every import that runs counts, inside functions too. ``from a import b`` imports the module
+    ``a.b`` when there is one, else ``a`` (where ``b`` is defined); the parent packages Python
+    runs on the way are not edges, or every package re-exporting its modules would be a cycle.
+    Imports under ``if TYPE_CHECKING:`` never run and are left out.
+    """
+    listed = list(modules)
+    known = {name for name, _source, _is_package in listed}
+    graph: dict[str, dict[str, int]] = {}
+    for module, source, is_package in listed:
+        edges = graph.setdefault(module, {})
+        for node in _run_time_nodes(ast.parse(source)):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = _resolve_relative(
+                        module, is_package=is_package, level=node.level, target=node.module
+                    )
+                names = [
+                    f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
+                    for alias in node.names
+                ]
+            elif isinstance(node, ast.Call) and (literal := _literal_import_call(node)):
+                names = [literal]
+            for name in names:
+                target = _module_of(name, known)
+                if target is not None and target != module:
+                    line = getattr(node, "lineno", 0)
+                    edges[target] = min(edges.get(target, line), line)
+    return graph
+
+
+def import_cycles(graph: Mapping[str, Mapping[str, int]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), each sorted."""
+    order: dict[str, int] = {}
+    lowest: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        order[module] = lowest[module] = len(order)
+        stack.append(module)
+        on_stack.add(module)
+        for target in graph.get(module, {}):
+            if target not in order:
+                visit(target)
+                lowest[module] = min(lowest[module], lowest[target])
+            elif target in on_stack:
+                lowest[module] = min(lowest[module], order[target])
+        if lowest[module] == order[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return sorted(cycles)
+
+
+def describe_cycle(cycle: Sequence[str], graph: Mapping[str, Mapping[str, int]]) -> str:
+    """The imports that close ``cycle``, one per line, with where they are written."""
+    members = set(cycle)
+    return "\n".join(
+        f"  {module} (line {line}) imports {target}"
+        for module in cycle
+        for target, line in sorted(graph[module].items())
+        if target in members
+    )
+
+
+def package_graph() -> dict[str, dict[str, int]]:
+    return import_graph(
+        (module.name, module.path.read_text(encoding="utf-8"), module.is_package)
+        for module in MODULES
+    )
+
+
+def test_no_import_cycle_between_modules() -> None:
+    """No module imports, directly or through others, a module that imports it back.
+
+    Function-level (lazy) imports count: they only hide a cycle until the function runs.
+    ``if TYPE_CHECKING:`` imports are ignored, since they never run; what they name is only
+    read by mypy.
+    """
+    graph = package_graph()
+    cycles = import_cycles(graph)
+    assert not cycles, "import cycles:\n" + "\n\n".join(
+        describe_cycle(cycle, graph) for cycle in cycles
+    )
+
+
+CYCLE_CASES = [
+    pytest.param(
+        {
+            "p.a": ("from p.b import thing", False),
+            "p.b": ("def later():\n    from p.a import other\n", False),
+        },
+        [["p.a", "p.b"]],
+        id="a function-level import closes the cycle",
+    ),
+    pytest.param(
+        {
+            "p.a": ("import p.b", False),
+            "p.b": ("import importlib\nimportlib.import_module('p.c')", False),
+            "p.c": ("from . import a", False),
+        },
+        [["p.a", "p.b", "p.c"]],
+        id="three modules, import_module and a relative import",
+    ),
+    pytest.param(
+        {
+            "p.a": ("from p.b import Thing", False),
+            "p.b": (
+                "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from p.a import A\n"
+                "else:\n    pass\n",
+                False,
+            ),
+        },
+        [],
+        id="a TYPE_CHECKING import never runs",
+    ),
+    pytest.param(
+        {
+            "p": ("from p.service import Service", True),
+            "p.service": ("from p import helpers", False),
+            "p.helpers": ("", False),
+        },
+        [],
+        id="a package re-exporting its module, which imports a sibling through the package",
+    ),
+    pytest.param(
+        {
+            "p": ("from p.service import Service\nLIMIT = 3", True),
+            "p.service": ("from p import LIMIT", False),
+        },
+        [["p", "p.service"]],
+        id="a module importing a name its package's init defines",
+    ),
+    pytest.param(
+        {
+            "p.a": ("from p.b import x\nimport sqlalchemy", False),
+            "p.b": ("from p.c import y", False),
+            "p.c": ("import p.c", False),
+        },
+        [],
+        id="a chain downward",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sources", "cycles"), CYCLE_CASES)
+def test_the_cycle_finder(sources: dict[str, tuple[str, bool]], cycles: list[list[str]]) -> None:
+    graph = import_graph(
+        (name, source, is_package) for name, (source, is_package) in sources.items()
+    )
+    assert import_cycles(graph) == cycles
+
+
+def test_a_cycle_is_described_by_its_imports() -> None:
+    graph = import_graph(
+        [("p.a", "\n\nfrom p.b import x", False), ("p.b", "def f():\n    import p.a", False)]
+    )
+    assert describe_cycle(["p.a", "p.b"], graph) == (
+        "  p.a (line 3) imports p.b\n  p.b (line 2) imports p.a"
+    )
 
 
 # --- the checker itself ---------------------------------------------------------------------

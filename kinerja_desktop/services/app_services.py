@@ -13,18 +13,22 @@ from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.account_service import AccountService
-from kinerja_desktop.services.attention import AttentionService
+from kinerja_desktop.services.attention import AttentionService, Check
 from kinerja_desktop.services.backup_service import BackupService
 from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.cascade import CascadeService
 from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_overview import DevelopmentOverviewService
+from kinerja_desktop.services.development_overview import (
+    DevelopmentOverviewService,
+    follow_up_check,
+)
 from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation import EvaluationService
 from kinerja_desktop.services.handover import HandoverService, default_key_folder
-from kinerja_desktop.services.journal_service import JournalService
+from kinerja_desktop.services.journal_service import JournalService, weak_spot_check
+from kinerja_desktop.services.office_checks import OFFICE_CHECKS
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.seals import SealService
 from kinerja_desktop.services.skp_copy import SkpCopyService
@@ -32,7 +36,20 @@ from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.skp_xlsx import SkpXlsxService
 from kinerja_desktop.services.staff_import import StaffImportService
 from kinerja_desktop.services.staff_service import StaffService
-from kinerja_desktop.services.supervision import SupervisionServices, supervision_services
+from kinerja_desktop.services.supervision import (
+    SUPERVISION_CHECKS,
+    SupervisionServices,
+    supervision_services,
+)
+
+#: Every check Beranda runs, passed to its service here and nowhere else; within a severity its
+#: items are listed in this order.
+HOME_CHECKS: tuple[Check, ...] = (
+    *OFFICE_CHECKS,
+    weak_spot_check,
+    follow_up_check,
+    *SUPERVISION_CHECKS,
+)
 
 
 @dataclass(frozen=True)
@@ -110,24 +127,25 @@ def open_services(
     if where:
         warnings.append(where)
     access = AccessGuard(database, clock=today)
+    journal = JournalService(database, evidence_folder(path), access)
     return AppServices(
         database_path=path,
         access=access,
         accounts=AccountService(database, access),
         staff=StaffService(database, access),
-        attention=AttentionService(database, access),
+        attention=AttentionService(database, access, HOME_CHECKS),
         importer=StaffImportService(database, access),
         skp=SkpService(database, access),
         skp_copy=SkpCopyService(database, access),
         skp_xlsx=SkpXlsxService(database, access),
         cascade=CascadeService(database, access),
         evaluation=EvaluationService(database, evidence_folder(path), access=access),
-        journal=JournalService(database, evidence_folder(path), access),
+        journal=journal,
         behaviour=BehaviourService(database, access),
         distribution=DistributionService(database, access),
         dialogue=DialogueService(database, access),
         competence=CompetenceService(database, access),
-        development=DevelopmentService(database, access),
+        development=DevelopmentService(database, access, journal),
         development_overview=DevelopmentOverviewService(database, access),
         seals=SealService(database, access),
         printing=PrintingService(database, access=access),

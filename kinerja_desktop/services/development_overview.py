@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -19,25 +17,21 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import competence as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.competence import Competence, JobPersonMatch
-from kinerja_desktop.domain.development import (
-    ItemStatus,
-    JpTotal,
-    current_period_start,
-    pns_minimum_jp,
-)
+from kinerja_desktop.domain.attention import AttentionItem, Severity, people_list
+from kinerja_desktop.domain.competence import Competence
+from kinerja_desktop.domain.development import current_period_start, pns_minimum_jp
 from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import Employee, Unit
 from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.attention import AttentionItem, Severity, name_list
 from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_service import (
-    DevelopmentPlan,
-    PlanItem,
-    make_plan,
-    plan_item,
+from kinerja_desktop.services.development_service import DevelopmentPlan, make_plan, plan_item
+from kinerja_desktop.services.development_unit import (
+    CompetenceNeed,
+    PersonDevelopment,
+    UnitDevelopment,
 )
+from kinerja_desktop.services.development_workbook import write_training_plan
 
 #: Up to this many people are filtered in SQL (below SQLite's bound parameter limit).
 _IN_LIMIT = 30_000
@@ -50,82 +44,6 @@ __all__ = [
     "PersonDevelopment",
     "UnitDevelopment",
 ]
-
-
-@dataclass(frozen=True)
-class PersonDevelopment:
-    """One person's line of the unit view.
-
-    Attributes:
-        below_standard: Rated competences below the level the jabatan requires.
-        jpm: Job Person Match over the rated competences; None when none is rated.
-    """
-
-    person: Employee
-    unit_name: str
-    jpm: JobPersonMatch | None
-    below_standard: int
-    plan: DevelopmentPlan
-
-    @property
-    def jp(self) -> JpTotal:
-        return self.plan.jp
-
-    def count(self, status: ItemStatus) -> int:
-        return sum(1 for entry in self.plan.items if entry.item.status is status)
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for entry in self.plan.items if entry.overdue)
-
-    @property
-    def to_review(self) -> int:
-        return sum(1 for entry in self.plan.items if entry.needs_review)
-
-    @property
-    def completion(self) -> Decimal | None:
-        """Share of the items not cancelled that are done, 0 to 1; None without such items."""
-        counted = len(self.plan.items) - self.count(ItemStatus.DIBATALKAN)
-        if counted == 0:
-            return None
-        return Decimal(self.count(ItemStatus.SELESAI)) / Decimal(counted)
-
-
-@dataclass(frozen=True)
-class CompetenceNeed:
-    """How much a competence needs work in the unit.
-
-    Attributes:
-        people_below: People rated below the level their jabatan requires.
-        levels_short: The levels missing, added over those people.
-        rated: People rated on this competence at all.
-    """
-
-    competence: Competence
-    people_below: int
-    levels_short: int
-    rated: int
-
-
-@dataclass(frozen=True)
-class UnitDevelopment:
-    """The unit view of a year: people (by name) and competences (most needed first)."""
-
-    year: int
-    scope: str
-    people: tuple[PersonDevelopment, ...]
-    needs: tuple[CompetenceNeed, ...]
-
-    @property
-    def lapsed(self) -> list[PersonDevelopment]:
-        return [line for line in self.people if line.plan.lapsed]
-
-    @property
-    def items(self) -> Iterable[tuple[PersonDevelopment, PlanItem]]:
-        """Every plan item with its person, for the training plan."""
-        for line in self.people:
-            for entry in line.plan.items:
-                yield line, entry
 
 
 def _roots(units: Sequence[Unit]) -> dict[int, int]:
@@ -256,8 +174,6 @@ class DevelopmentOverviewService:
         Raises:
             ValidationError: The file cannot be written (named in the message).
         """
-        from kinerja_desktop.services.development_workbook import write_training_plan
-
         write_training_plan(overview, target, today or date.today())
         return target
 
@@ -303,7 +219,7 @@ def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
                 AttentionItem(
                     severity,
                     title.format(n=len(listed), minimum=pns_minimum_jp()),
-                    name_list([person.full_name for person in listed]),
+                    people_list(listed),
                     tuple(person.id for person in listed),
                 )
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -291,10 +290,17 @@ def _item_data(
 
 
 class DevelopmentService:
-    def __init__(self, database: Database, access: AccessGuard) -> None:
+    """The plans of people and years, and what the year's findings propose for them.
+
+    Args:
+        journal: Where the repeated weak spots that proposals come from are read.
+    """
+
+    def __init__(self, database: Database, access: AccessGuard, journal: JournalService) -> None:
         self._db = database
         self._access = access
         self._competence = CompetenceService(database, access)
+        self._journal = journal
 
     def plan(self, employee_id: int, year: int, today: date) -> DevelopmentPlan:
         """The person's plan of ``year`` with overdue and review flags and JP against the minimum.
@@ -409,10 +415,7 @@ class DevelopmentService:
             settled = repo.dismissed_keys(session, employee_id, year)
             settled |= repo.accepted_keys(session, employee_id, year)
         weak_spots = []
-        for report in JournalService(self._db, Path("."), self._access).weak_spot_reports(
-            employee_id, year
-        ):
-            spot = report.spot
+        for spot in self._journal.weak_spots(employee_id, year):
             if spot.value is None:
                 weak_spots.append(("Perilaku Kerja", spot.action))
             elif spot.indicator is not None:

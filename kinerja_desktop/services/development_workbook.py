@@ -15,7 +15,7 @@ from typing import Any
 
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ItemStatus
-from kinerja_desktop.services.development_overview import UnitDevelopment
+from kinerja_desktop.services.development_unit import UnitDevelopment
 from kinerja_desktop.services.xlsx_writing import (
     finish_table,
     header_row,

@@ -27,6 +27,7 @@ from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
 from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationFact,
@@ -50,7 +51,6 @@ from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviou
 from kinerja_desktop.domain.staff import EmployeeId, full_name
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.evidence_store import EvidenceStore
 from kinerja_desktop.services.staff_service import periods_for_row
 

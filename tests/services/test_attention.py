@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.periods import EvaluationScheme
-from kinerja_desktop.domain.staff import ActingKind, EmploymentEventKind, StaffFields
+from kinerja_desktop.domain.staff import ActingKind, EmployeeId, EmploymentEventKind, StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.attention import AttentionItem, Severity
+from kinerja_desktop.services.attention import AttentionService
 from kinerja_desktop.services.staff_service import StaffInput
 
 TODAY = date(2026, 11, 28)
@@ -150,3 +157,67 @@ def test_skp_checks_follow_the_year(services: AppServices) -> None:
         staf
         in next(i for i in services.attention.items(TODAY) if "belum punya" in i.title).employee_ids
     )
+
+
+#: Every check Beranda runs, by capability: the file, the register and the SKPs; the journal;
+#: the development plans; supervision.
+EVERY_CHECK = [
+    "_integrity",
+    "_without_penilai",
+    "_inactive_penilai",
+    "_acting_ending",
+    "_year_not_set",
+    "_nip_warnings",
+    "_skp_missing",
+    "_skp_not_agreed",
+    "_realisation_missing",
+    "weak_spot_check",
+    "follow_up_check",
+    "supervision_check",
+]
+
+# Imports nothing of the app but app_services, so no other module can add or hide a check.
+ONLY_APP_SERVICES = """
+import json, sys
+from pathlib import Path
+from kinerja_desktop.services.app_services import open_services
+
+opened = open_services(Path(sys.argv[1]))
+print(json.dumps([check.__name__ for check in opened.attention.checks]))
+opened.close()
+"""
+
+
+def test_the_app_services_home_page_runs_every_check_whatever_was_imported(
+    tmp_path: Path,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", ONLY_APP_SERVICES, str(tmp_path / "kantor.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == EVERY_CHECK
+
+
+def test_the_home_page_of_this_process_has_the_same_checks(services: AppServices) -> None:
+    assert [check.__name__ for check in services.attention.checks] == EVERY_CHECK
+
+
+def test_a_service_given_one_check_runs_only_that_one(services: AppServices) -> None:
+    root = services.staff.add_unit("Pemkot", None)
+    lone = _add(services, root.id, "198906152014031001", "Rizky", None)
+    assert len(services.attention.items(TODAY)) > 1  # no year set, no penilai, no SKP
+    days = []
+
+    def only(_session: Session, today: date) -> list[AttentionItem]:
+        days.append(today)
+        return [AttentionItem(Severity.INFO, "Satu-satunya", "", (EmployeeId(lone),))]
+
+    home = AttentionService(services.database, services.access, [only])
+    assert home.items(TODAY) == [
+        AttentionItem(Severity.INFO, "Satu-satunya", "", (EmployeeId(lone),))
+    ]
+    assert days == [TODAY]

@@ -62,7 +62,9 @@ def _item(title: str, jp: str, **changes: object) -> ItemInput:
 
 def _fill(services: AppServices, office: Office) -> None:
     competence = CompetenceService(services.database, AccessGuard.system(services.database))
-    development = DevelopmentService(services.database, AccessGuard.system(services.database))
+    development = DevelopmentService(
+        services.database, AccessGuard.system(services.database), services.journal
+    )
     for code in ("M.01", "M.03"):
         competence.set_standard(CLERK, code, 3)
     competence.rate(office.dewi, "M.03", 1, "Laporan sering terlambat", date(2026, 3, 1))
@@ -205,9 +207,7 @@ def test_a_pppk_is_not_held_to_the_pns_20_jp(
     _fill(services, office)
     putri = _pppk(services, office)
 
-    plan = DevelopmentService(services.database, AccessGuard.system(services.database)).plan(
-        putri, 2026, TODAY
-    )
+    plan = services.development.plan(putri, 2026, TODAY)
     assert (plan.minimum, plan.shortfall, plan.minimum_text) == (None, 0, "ketentuan PPPK")
     reminder = _development_titles(services, date(2026, 10, 1))
     assert reminder["Belum mencapai 20 JP tahun ini: 3 pegawai"] == (

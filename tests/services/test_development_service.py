@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from kinerja_desktop.data.skp_models import ResultRatingRow, SkpRow
+from kinerja_desktop.domain.behaviour import ObservationSign
+from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.competence import standard_competences
 from kinerja_desktop.domain.development import FindingKind, ItemStatus, LearningPath
 from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
@@ -22,6 +25,7 @@ from kinerja_desktop.services.development_service import (
     proposal_input,
     proposal_key,
 )
+from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.staff_service import StaffInput
 
 TODAY = date(2026, 7, 1)
@@ -49,8 +53,15 @@ def _pelaksana(services: AppServices) -> int:
 
 
 @pytest.fixture
-def development(services: AppServices) -> DevelopmentService:
-    return DevelopmentService(services.database, AccessGuard.system(services.database))
+def journal(services: AppServices, tmp_path: Path) -> JournalService:
+    return JournalService(
+        services.database, tmp_path / "evidence", AccessGuard.system(services.database)
+    )
+
+
+@pytest.fixture
+def development(services: AppServices, journal: JournalService) -> DevelopmentService:
+    return DevelopmentService(services.database, AccessGuard.system(services.database), journal)
 
 
 @pytest.fixture
@@ -193,6 +204,17 @@ def test_a_result_rating_below_expectation_is_proposed(
     item = development.accept(person, 2026, proposal, today=TODAY)
     assert item.item.path is LearningPath.BIMBINGAN_DI_TEMPAT_KERJA
     assert development.proposals(person, 2025) == []
+
+
+def test_a_weak_spot_in_the_journal_it_is_given_is_proposed(
+    development: DevelopmentService, journal: JournalService, person: int
+) -> None:
+    negative = ObservationSign.NEGATIF
+    for day, text in ((date(2026, 3, 30), "Kas telat"), (date(2026, 4, 2), "Kas telat lagi")):
+        journal.record(person, day, BehaviourValue.AKUNTABEL, negative, text, today=TODAY)
+    (proposal,) = development.proposals(person, 2026)
+    assert proposal.finding is FindingKind.TITIK_LEMAH
+    assert "Akuntabel" in proposal.addresses
 
 
 def test_editing_an_item_keeps_every_field_and_checks_them_all(

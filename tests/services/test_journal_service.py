@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_desktop.data.behaviour_models import BehaviourRatingRow
+from kinerja_desktop.domain.attention import Severity
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
@@ -15,7 +16,6 @@ from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.attention import Severity
 from kinerja_desktop.services.journal_service import (
     JournalFilter,
     JournalService,

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import text
 
 from kinerja_desktop.demo import write_demo
-from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.ratings import Rating

@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.data.repositories import seal_chain as repo
-from kinerja_desktop.domain.seal_chain import SealAction, SealFields, versioned_digest
 from kinerja_desktop.demo import write_demo
+from kinerja_desktop.domain.seal_chain import SealAction, SealFields, versioned_digest
 from kinerja_desktop.services.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.seal_anchor import anchor_path

@@ -21,6 +21,7 @@ from kinerja_desktop.services.development_service import DevelopmentService
 from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.distribution_service import DistributionService
 from kinerja_desktop.services.evaluation import EvaluationService
+from kinerja_desktop.services.journal_service import JournalService
 from kinerja_desktop.services.skp_service import SkpService
 from kinerja_desktop.services.staff_service import StaffService
 from kinerja_desktop.services.supervision.survey_service import SurveyService
@@ -57,10 +58,13 @@ class Sources:
         self.staff = StaffService(bound, system)
         self.skp = SkpService(bound, system)
         # Evidence files are not read for printing; the folder is never touched.
-        self.evaluation = EvaluationService(bound, Path(database.path).parent / "evidence", system)
+        evidence = Path(database.path).parent / "evidence"
+        self.evaluation = EvaluationService(bound, evidence, system)
         self.behaviour = BehaviourService(bound, system)
         self.dialogue = DialogueService(bound, system)
         self.distribution = DistributionService(bound, system)
         self.competence = CompetenceService(bound, system)
-        self.development = DevelopmentService(bound, system)
+        self.development = DevelopmentService(
+            bound, system, JournalService(bound, evidence, system)
+        )
         self.surveys = SurveyService(bound, system)

@@ -1,8 +1,9 @@
 """Supervision and the public's voice (issue 7).
 
 Complaints and compliments, the satisfaction survey, the kiosk, audit findings and the
-dashboard. :class:`SupervisionServices` bundles them for ``AppServices``. Importing this
-package adds the supervision check to the home page's ``CHECKS``.
+dashboard. :class:`SupervisionServices` bundles them for ``AppServices``;
+``SUPERVISION_CHECKS`` are what supervision adds to the home page (``app_services`` passes them
+on).
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from pathlib import Path
 
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.attention import CHECKS
 from kinerja_desktop.services.supervision.dashboard import DashboardService, supervision_check
 from kinerja_desktop.services.supervision.feedback_service import FeedbackService
 from kinerja_desktop.services.supervision.findings_service import FindingService
 from kinerja_desktop.services.supervision.kiosk import KioskService
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 
-if supervision_check not in CHECKS:
-    CHECKS.append(supervision_check)
+#: Beranda's checks about complaints and audit findings.
+SUPERVISION_CHECKS = (supervision_check,)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from kinerja_desktop.data.repositories import feedback as feedback_repo
 from kinerja_desktop.data.repositories import findings as findings_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories import surveys as survey_repo
+from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import EmployeeId, full_name
 from kinerja_desktop.domain.supervision.complaints import (
@@ -32,7 +33,6 @@ from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 from kinerja_desktop.domain.supervision_access import Subject
 from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.attention import AttentionItem, Severity
 from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
 from kinerja_desktop.services.supervision.findings_service import Finding, to_finding
 from kinerja_desktop.services.supervision.units import unit_labels
