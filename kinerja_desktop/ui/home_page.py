@@ -8,8 +8,8 @@ from typing import ClassVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.attention import AttentionItem, Severity
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.attention import AttentionService
