@@ -25,7 +25,7 @@ from machine import machine
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.development_overview import follow_up_check
+from kinerja_desktop.services.development.overview import follow_up_check
 
 HOME = "Kecamatan Kertapati"
 

@@ -41,7 +41,7 @@ from kinerja_desktop.demo import write_demo
 from kinerja_desktop.paths import resource_path
 from kinerja_desktop.reports.content import EvaluationForm, FormKind
 from kinerja_desktop.reports.fonts import FAMILY, register_fonts
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.printing.batch import plan_batch, run_batch

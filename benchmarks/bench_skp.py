@@ -31,10 +31,10 @@ from kinerja_desktop.demo import skp_texts, write_demo
 from kinerja_desktop.domain.skp import IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView, format_decimal_id
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.skp_service import SkpService
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.skp.service import SkpService
+from kinerja_desktop.services.staff.service import StaffInput
 
 TARGETS_MS = {"open": 100.0, "save": 50.0}
 RHK_COUNT = 30

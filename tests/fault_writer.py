@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 BATCH = 40
 HEADER = (

@@ -550,7 +550,7 @@ def test_checker_resolves_relative_imports_in_a_package_init() -> None:
         (
             "kinerja_desktop.ui.x",
             "from PySide6.QtWidgets import QWidget\n"
-            "from kinerja_desktop.services.staff_service import StaffService\n"
+            "from kinerja_desktop.services.staff.service import StaffService\n"
             "from kinerja_desktop.domain.staff import Employee\n",
         ),
         ("kinerja_desktop.__main__", "from kinerja_desktop.cli import main"),
@@ -608,7 +608,7 @@ def test_demo_is_imported_only_by_the_cli_and_the_first_start() -> None:
     ("module", "source", "offending", "rule_key"),
     [
         (
-            "kinerja_desktop.services.startup",
+            "kinerja_desktop.services.platform.startup",
             "def first():\n    from kinerja_desktop.demo import write_demo\n",
             "kinerja_desktop.demo",
             "demo-only-for-cli-and-first-run",
@@ -657,7 +657,7 @@ def test_demo_rules_catch_an_importer(
         ("kinerja_desktop.demo.skp_demo", "from kinerja_desktop.demo import skp_texts"),
         (
             "kinerja_desktop.demo",
-            "from kinerja_desktop.services.seals import seal_unlogged_in\n"
+            "from kinerja_desktop.services.platform.seals import seal_unlogged_in\n"
             "from kinerja_desktop.data.schema import Base\n"
             "from kinerja_desktop.domain.staff import UnitKind",
         ),

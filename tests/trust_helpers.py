@@ -16,7 +16,7 @@ import pytest
 from kinerja_desktop.data import sqlite_files
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 
 def nip_for(number: int) -> str:

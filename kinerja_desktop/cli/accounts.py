@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int | None:
         return None
     from kinerja_desktop.domain.accounts import normalise_user_name
     from kinerja_desktop.domain.errors import StorageError, ValidationError
-    from kinerja_desktop.services.startup import open_locked, take_lock
+    from kinerja_desktop.services.platform.startup import open_locked, take_lock
 
     if not args.db.exists():
         raise StorageError(f"Berkas basis data tidak ada: {args.db}")

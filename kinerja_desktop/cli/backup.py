@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 def _backup(database: Path, destination: Path) -> int:
     from kinerja_desktop.domain.errors import StorageError
-    from kinerja_desktop.services.backup_service import export_backup
+    from kinerja_desktop.services.platform.backup import export_backup
 
     if not database.exists():
         raise StorageError(f"Berkas basis data tidak ada: {database}")
@@ -70,12 +70,12 @@ def _backup(database: Path, destination: Path) -> int:
 def _restore(database: Path, source: Path, *, take_over: bool) -> int:
     from kinerja_desktop.domain.errors import LockedError, ValidationError
     from kinerja_desktop.services.app_services import open_services
-    from kinerja_desktop.services.backup_service import preview_backup
-    from kinerja_desktop.services.recovery import (
+    from kinerja_desktop.services.platform.backup import preview_backup
+    from kinerja_desktop.services.platform.recovery import (
         restore_in_place_of_missing,
         set_aside_if_damaged,
     )
-    from kinerja_desktop.services.startup import open_locked, take_lock
+    from kinerja_desktop.services.platform.startup import open_locked, take_lock
 
     if not source.is_file():
         raise ValidationError(f"Berkas cadangan tidak ada: {source}", field="from")

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _check(path: Path) -> int:
-    from kinerja_desktop.services.health import check_database
+    from kinerja_desktop.services.platform.health import check_database
 
     report = check_database(path)
     print("\n".join(report.lines))
@@ -64,7 +64,7 @@ def accept(path: Path, *, confirmed: bool) -> int:
         StorageError: the file cannot be used, is in use, or the anchor cannot be written.
     """
     from kinerja_desktop.domain.errors import StorageError
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     if not path.exists():
         raise StorageError(f"Berkas basis data tidak ada: {path}")

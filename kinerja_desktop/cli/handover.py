@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int | None:
     if not args.db.exists():
         _err(f"Berkas basis data tidak ada: {args.db}")
         return EXIT_STORAGE
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     services = open_office(args.db, create=False)
     try:
@@ -126,7 +126,7 @@ def _import(handover: HandoverService, args: argparse.Namespace) -> int:
 
 def _import_new_office(args: argparse.Namespace) -> int:
     """Create the office at ``--db`` from the package; no file is left when it is refused."""
-    from kinerja_desktop.services.startup import create_office
+    from kinerja_desktop.services.platform.startup import create_office
 
     def fill(services: AppServices) -> tuple[Manifest, ImportResult]:
         preview = services.handover.preview(args.file)

@@ -75,7 +75,7 @@ def _compute(file: Path) -> int:
 
 
 def _store(args: argparse.Namespace) -> int:
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     path: Path = args.db
     if not path.exists():

@@ -66,7 +66,7 @@ def self_check() -> int:
 
 def _demo(path: Path, employees: int) -> int:
     from kinerja_desktop.demo import write_demo
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     if not 1 <= employees <= 100_000:
         print("Jumlah pegawai harus antara 1 dan 100000.", file=sys.stderr)

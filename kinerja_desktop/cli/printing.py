@@ -114,11 +114,11 @@ def _open(path: Path) -> Any:
 
 def _print(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.dates import parse_date_id
-    from kinerja_desktop.services.access_guard import AccessGuard
+    from kinerja_desktop.services.accounts.access_guard import AccessGuard
+    from kinerja_desktop.services.platform.startup import open_office
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.printing.batch import plan_batch, run_batch
     from kinerja_desktop.services.printing.pdf_files import FileWriteError
-    from kinerja_desktop.services.startup import open_office
 
     if not 2000 <= args.year <= 2100:
         print("Tahun harus antara 2000 dan 2100.", file=sys.stderr)
@@ -236,8 +236,8 @@ def _verify_offline(args: argparse.Namespace) -> int:
 
 def _export_public_key(target: Path) -> int:
     from kinerja_desktop.services.handover import default_key_folder
+    from kinerja_desktop.services.platform.signing import load_or_create_key
     from kinerja_desktop.services.printing.paper_keys import write_public_key
-    from kinerja_desktop.services.signing import load_or_create_key
 
     if target.is_dir():
         print(f"--out harus berkas, bukan folder: {target}", file=sys.stderr)

@@ -25,8 +25,8 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _import(path: Path, file: Path, *, skip_invalid: bool) -> int:
-    from kinerja_desktop.services.staff_import import ImportRefusedError
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
+    from kinerja_desktop.services.staff.importing import ImportRefusedError
 
     if not path.exists():
         print(f"Berkas basis data tidak ada: {path}", file=sys.stderr)

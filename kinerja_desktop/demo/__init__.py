@@ -69,7 +69,7 @@ from kinerja_desktop.demo.steps import DEMO_STEPS, DemoContext, DemoStep
 from kinerja_desktop.demo.summary import DemoSummary, summary
 from kinerja_desktop.demo.supervision_demo import write_supervision
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.services.seals import seal_unlogged_in
+from kinerja_desktop.services.platform.seals import seal_unlogged_in
 
 DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)

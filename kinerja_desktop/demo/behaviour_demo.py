@@ -10,7 +10,7 @@ and every periodic period that has ended by ``today`` (the periods the SKP step 
   struggle (more negative than positive entries). Apart from the one weak spot below, nobody has
   negative entries on the same value in two consecutive periods.
 - **Umpan balik per value** for each period: the app's own draft
-  (:func:`~kinerja_desktop.services.behaviour_service.draft_feedback`) from the value's entries,
+  (:func:`~kinerja_desktop.services.evaluation.behaviour.draft_feedback`) from the value's entries,
   or a short "as expected" note when the value has none.
 - **The Rating Hasil Kerja** of each period (``result_ratings``): the proposal the evaluation
   computes from the realisation with :mod:`~kinerja_desktop.domain.achievement`, decided as
@@ -94,7 +94,7 @@ from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.domain.skp import Pendekatan, RhkKind, SkpStatus
 from kinerja_desktop.domain.staff import UnitKind
-from kinerja_desktop.services.behaviour_service import JournalEntry, draft_feedback
+from kinerja_desktop.services.evaluation.behaviour import JournalEntry, draft_feedback
 from kinerja_desktop.services.evaluation.records import RatingSource
 
 #: From this many people on, the office is a load test: at most two entries per period.

@@ -48,8 +48,8 @@ from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.competence_service import CompetenceService, build_profile
-from kinerja_desktop.services.development_service import proposal_key
+from kinerja_desktop.services.development.competence import CompetenceService, build_profile
+from kinerja_desktop.services.development.service import proposal_key
 
 SAMPLE_FROM = 5_000
 #: Held level minus required level, drawn for each rated competence.

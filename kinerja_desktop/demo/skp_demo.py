@@ -63,7 +63,7 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, to_json
 from kinerja_desktop.domain.staff import UnitKind
-from kinerja_desktop.services.skp_service import layout_for
+from kinerja_desktop.services.skp.service import layout_for
 
 #: From this many people on, the office is a load test and its SKPs have :data:`LONG_RHK` RHK.
 LONG_SKP_FROM = 5_000

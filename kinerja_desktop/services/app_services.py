@@ -11,31 +11,31 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.location import location_warning
 from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
-from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.account_service import AccountService
-from kinerja_desktop.services.attention import AttentionService, Check
-from kinerja_desktop.services.backup_service import BackupService
-from kinerja_desktop.services.behaviour_service import BehaviourService
-from kinerja_desktop.services.cascade import CascadeService
-from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_overview import (
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.service import AccountService
+from kinerja_desktop.services.development.competence import CompetenceService
+from kinerja_desktop.services.development.overview import (
     DevelopmentOverviewService,
     follow_up_check,
 )
-from kinerja_desktop.services.development_service import DevelopmentService
-from kinerja_desktop.services.dialogue_service import DialogueService
-from kinerja_desktop.services.distribution_service import DistributionService
+from kinerja_desktop.services.development.service import DevelopmentService
 from kinerja_desktop.services.evaluation import EvaluationService
+from kinerja_desktop.services.evaluation.behaviour import BehaviourService
+from kinerja_desktop.services.evaluation.dialogue import DialogueService
+from kinerja_desktop.services.evaluation.distribution import DistributionService
+from kinerja_desktop.services.evaluation.journal import JournalService, weak_spot_check
 from kinerja_desktop.services.handover import HandoverService, default_key_folder
-from kinerja_desktop.services.journal_service import JournalService, weak_spot_check
-from kinerja_desktop.services.office_checks import OFFICE_CHECKS
+from kinerja_desktop.services.home.attention import AttentionService, Check
+from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
+from kinerja_desktop.services.platform.backup import BackupService
+from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.printing import PrintingService
-from kinerja_desktop.services.seals import SealService
-from kinerja_desktop.services.skp_copy import SkpCopyService
-from kinerja_desktop.services.skp_service import SkpService
-from kinerja_desktop.services.skp_xlsx import SkpXlsxService
-from kinerja_desktop.services.staff_import import StaffImportService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.skp.cascade import CascadeService
+from kinerja_desktop.services.skp.copying import SkpCopyService
+from kinerja_desktop.services.skp.service import SkpService
+from kinerja_desktop.services.skp.xlsx import SkpXlsxService
+from kinerja_desktop.services.staff.importing import StaffImportService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision import (
     SUPERVISION_CHECKS,
     SupervisionServices,

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
 from kinerja_desktop.paths import data_dir, default_database_path
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.recovery import (
+from kinerja_desktop.services.platform.recovery import (
     DamagedFile,
     restore_in_place_of_missing,
     set_aside_if_damaged,
 )
-from kinerja_desktop.services.startup import DatabaseLock, open_locked, take_lock
+from kinerja_desktop.services.platform.startup import DatabaseLock, open_locked, take_lock
 from kinerja_desktop.ui.accounts.session import run_sessions
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow

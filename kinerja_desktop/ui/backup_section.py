@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.backup_service import BackupService, describe_moment
+from kinerja_desktop.services.platform.backup import BackupService, describe_moment
 from kinerja_desktop.ui.common import show_error
 
 

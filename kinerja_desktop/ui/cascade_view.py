@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.cascade import (
+from kinerja_desktop.services.skp.cascade import (
     CascadeNode,
     CascadeRhk,
     CascadeService,
     ServingRhk,
     summarise,
 )
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.units import fill_unit_combo

@@ -29,12 +29,12 @@ from kinerja_desktop.domain.competence import CompetenceKind
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ActionProposal
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
-from kinerja_desktop.services.competence_service import (
+from kinerja_desktop.services.development.competence import (
     CompetenceLine,
     CompetenceProfile,
     CompetenceService,
 )
-from kinerja_desktop.services.development_service import (
+from kinerja_desktop.services.development.service import (
     DevelopmentPlan,
     DevelopmentService,
     ItemInput,
@@ -42,7 +42,7 @@ from kinerja_desktop.services.development_service import (
     proposal_input,
     proposal_key,
 )
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import ERROR_STYLE, error_label, show_message
 from kinerja_desktop.ui.development_dialogs import (

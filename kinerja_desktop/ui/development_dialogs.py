@@ -31,12 +31,12 @@ from kinerja_desktop.domain.competence import HIGHEST_LEVEL, LOWEST_LEVEL, Compe
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import ItemStatus, LearningGroup, LearningPath
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
-from kinerja_desktop.services.competence_service import (
+from kinerja_desktop.services.development.competence import (
     CompetenceLine,
     CompetenceService,
     StoredRating,
 )
-from kinerja_desktop.services.development_service import ItemInput, PlanItem
+from kinerja_desktop.services.development.service import ItemInput, PlanItem
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
 #: A QDateEdit at this date shows "—": the date is not set.

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.development import ItemStatus
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.development_overview import (
+from kinerja_desktop.services.development.overview import (
     DevelopmentOverviewService,
     UnitDevelopment,
 )
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.units import fill_unit_combo

@@ -30,8 +30,8 @@ from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period, periods_for_year
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
-from kinerja_desktop.services.distribution_service import DistributionService, UnitDistribution
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.evaluation.distribution import DistributionService, UnitDistribution
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.units import fill_unit_combo

@@ -24,7 +24,7 @@ from kinerja_desktop.domain.golongan import golongan_choices
 from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee, StaffFields
-from kinerja_desktop.services.staff_service import StaffInput, StaffService
+from kinerja_desktop.services.staff.service import StaffInput, StaffService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 from kinerja_desktop.ui.units import fill_unit_combo

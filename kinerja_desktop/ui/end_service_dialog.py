@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.staff import Employee, EmploymentEventKind
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, show_error
 

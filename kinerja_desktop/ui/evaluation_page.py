@@ -32,12 +32,12 @@ from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period
-from kinerja_desktop.services.behaviour_service import BehaviourService
-from kinerja_desktop.services.dialogue_service import DialogueService
 from kinerja_desktop.services.evaluation import EvaluationService, PeriodEvaluation
-from kinerja_desktop.services.seals import SealService
-from kinerja_desktop.services.skp_service import SkpService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.evaluation.behaviour import BehaviourService
+from kinerja_desktop.services.evaluation.dialogue import DialogueService
+from kinerja_desktop.services.platform.seals import SealService
+from kinerja_desktop.services.skp.service import SkpService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel

@@ -12,8 +12,8 @@ from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.attention import AttentionService
-from kinerja_desktop.services.staff_service import InstansiOverview, StaffService
+from kinerja_desktop.services.home.attention import AttentionService
+from kinerja_desktop.services.staff.service import InstansiOverview, StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.workers import run_in_background
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.staff_import import ImportPreview, StaffImportService
+from kinerja_desktop.services.staff.importing import ImportPreview, StaffImportService
 from kinerja_desktop.ui.common import show_error
 
 INVALID_COLOUR = QColor("#fde7e9")

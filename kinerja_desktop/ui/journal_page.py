@@ -31,8 +31,8 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import FINAL_CODE
 from kinerja_desktop.domain.reference_data import behaviour_label
-from kinerja_desktop.services.journal_service import JournalFilter, JournalService, Observation
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalService, Observation
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.quick_entry import PersonPicker, QuickEntryDialog

@@ -35,7 +35,7 @@ from kinerja_desktop.services.printing import PreparedDocument, PrintingService,
 from kinerja_desktop.services.printing.batch import BatchResult, file_name, plan_batch, run_batch
 from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, UNIT_FORMS
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.pdf_printing import choose_printer, paint_pages

@@ -43,8 +43,8 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.journal_service import JournalService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.evaluation.journal import JournalService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 

@@ -28,11 +28,11 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
-from kinerja_desktop.services.account_service import AccountService
-from kinerja_desktop.services.backup_service import BackupService
+from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.handover import HandoverService
+from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.printing import PrintingService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.accounts.accounts_section import AccountsSection
 from kinerja_desktop.ui.backup_section import BackupSection
 from kinerja_desktop.ui.clock import Today, qdate

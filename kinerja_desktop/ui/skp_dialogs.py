@@ -25,7 +25,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.skp import LampiranKind
 from kinerja_desktop.domain.skp_records import SkpView
-from kinerja_desktop.services.skp_service import SkpService
+from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 from kinerja_desktop.ui.skp.delegate import SkpItemDelegate, fit_tree, size_columns
 from kinerja_desktop.ui.skp.editor_model import SkpEditorModel

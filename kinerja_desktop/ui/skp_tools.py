@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.skp import RhkDraft
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.skp_copy import SkpCopyService
-from kinerja_desktop.services.skp_xlsx import SkpXlsxService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.skp.copying import SkpCopyService
+from kinerja_desktop.services.skp.xlsx import SkpXlsxService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.common import dialog_buttons, show_error
 from kinerja_desktop.ui.skp.page import SkpPage
 from kinerja_desktop.ui.skp.roles import IdRole, RowKindRole

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import full_name
-from kinerja_desktop.services.staff_service import SortKey, StaffFilter, StaffListRow, StaffService
+from kinerja_desktop.services.staff.service import SortKey, StaffFilter, StaffListRow, StaffService
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.staff_service import StaffService, TreeNode
+from kinerja_desktop.services.staff.service import StaffService, TreeNode
 from kinerja_desktop.ui.common import show_error
 from kinerja_desktop.ui.units import ordered_units
 

@@ -11,7 +11,7 @@ import pytest
 from kinerja_desktop.cli import main
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.domain.accounts import MAX_FAILED_ATTEMPTS
-from kinerja_desktop.services.account_service import SignInError
+from kinerja_desktop.services.accounts.service import SignInError
 from kinerja_desktop.services.app_services import open_services
 
 #: When the admin got locked out and tries again: inside the lockout, whatever the clock says.

@@ -216,7 +216,7 @@ def demo_office(db_path: Path) -> Path:
     """A demo office opened once by the app (so its log is anchored), with a signed period."""
     from kinerja_desktop.demo import write_demo
     from kinerja_desktop.services.app_services import open_services
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     services = open_services(db_path)
     try:
@@ -291,7 +291,7 @@ def test_check_names_a_printed_part_of_a_sealed_record_changed_with_raw_sql(
 def test_check_finds_the_last_entry_deleted_and_reopening_does_not_launder_it(
     demo_office: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     (entries,) = _one(demo_office, "SELECT count(*) FROM audit_log")
     _raw(
@@ -342,8 +342,8 @@ def test_accepting_an_office_copied_from_another_installation_makes_check_clean(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kinerja_desktop.services import signing
-    from kinerja_desktop.services.seal_anchor import anchor_path
+    from kinerja_desktop.services.platform import signing
+    from kinerja_desktop.services.platform.seal_anchor import anchor_path
 
     copied = tmp_path / "salinan" / "kantor.sqlite"
     copied.parent.mkdir()
@@ -372,7 +372,7 @@ def test_accepting_an_office_copied_from_another_installation_makes_check_clean(
 def test_a_truncated_log_is_accepted_only_when_confirmed_and_its_changes_stay_visible(
     demo_office: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kinerja_desktop.services.seal_anchor import anchor_path
+    from kinerja_desktop.services.platform.seal_anchor import anchor_path
 
     _raw(
         demo_office,
@@ -428,7 +428,7 @@ def test_accepting_the_log_refuses_wrong_use_and_writes_nothing(
     expected: int,
     said: str,
 ) -> None:
-    from kinerja_desktop.services.seal_anchor import anchor_path
+    from kinerja_desktop.services.platform.seal_anchor import anchor_path
 
     missing = tmp_path / "tidak-ada.sqlite"
     assert main([*argv, "--db", str(missing)]) == expected

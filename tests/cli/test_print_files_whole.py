@@ -17,9 +17,9 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.cli.exit_codes import EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.services.platform.startup import open_office
 from kinerja_desktop.services.printing.batch import plan_batch, run_batch
 from kinerja_desktop.services.printing.pdf_files import FileWriteError
-from kinerja_desktop.services.startup import open_office
 
 TODAY = date(2026, 11, 28)
 ROOT = Path(__file__).resolve().parents[2]

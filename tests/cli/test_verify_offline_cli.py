@@ -13,9 +13,9 @@ from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.paper_seal import b64url
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import open_services
+from kinerja_desktop.services.platform.signing import load_or_create_key
 from kinerja_desktop.services.printing import PrintRequest
 from kinerja_desktop.services.printing.paper_keys import write_public_key
-from kinerja_desktop.services.signing import load_or_create_key
 
 TODAY = date(2026, 11, 28)
 

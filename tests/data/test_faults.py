@@ -21,7 +21,7 @@ from kinerja_desktop.data import sqlite_files
 from kinerja_desktop.data.lock import lock_path
 from kinerja_desktop.domain.errors import LockedError, ReadOnlyError, StorageError
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.startup import open_office
+from kinerja_desktop.services.platform.startup import open_office
 
 TESTS = Path(__file__).parents[1]
 KILL_ROUNDS = 60
@@ -146,7 +146,7 @@ def test_a_read_only_file_opens_read_only_and_refuses_writes(
 HOLDER = """
 import sys, time
 from pathlib import Path
-from kinerja_desktop.services.startup import open_office
+from kinerja_desktop.services.platform.startup import open_office
 services = open_office(Path(sys.argv[1]))
 print("ready", flush=True)
 time.sleep(60)

@@ -14,7 +14,7 @@ import pytest
 from kinerja_desktop.data.migrate import SchemaState, head_revision, known_revisions
 from kinerja_desktop.data.opening import inspect_file
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.staff.service import StaffFilter
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "databases").glob("*.sqlite"))
 

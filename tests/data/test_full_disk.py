@@ -17,7 +17,7 @@ from kinerja_desktop.cli.exit_codes import EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.data.lock import acquire_lock, lock_path
 from kinerja_desktop.data.opening import inspect_file
 from kinerja_desktop.domain.errors import StorageError
-from kinerja_desktop.services.recovery import set_aside_if_damaged
+from kinerja_desktop.services.platform.recovery import set_aside_if_damaged
 
 pytestmark = pytest.mark.skipif(
     not hasattr(__import__("os"), "fork"), reason="RLIMIT_FSIZE is POSIX only"

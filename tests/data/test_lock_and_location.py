@@ -165,7 +165,7 @@ def test_the_opened_office_carries_the_location_warning(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, where: Location, words: str | None
 ) -> None:
     from kinerja_desktop.data import location
-    from kinerja_desktop.services.startup import open_office
+    from kinerja_desktop.services.platform.startup import open_office
 
     monkeypatch.setattr(location, "classify", lambda _path: where)
     services = open_office(db_path)

@@ -15,7 +15,7 @@ from sqlalchemy import text
 from kinerja_desktop.data.migrate import head_revision
 from kinerja_desktop.data.opening import inspect_file, open_database
 from kinerja_desktop.domain.errors import StorageError
-from kinerja_desktop.services.health import check_database
+from kinerja_desktop.services.platform.health import check_database
 
 #: Raw driver text that must never reach the user.
 ENGLISH_SQLITE_TEXT = ("not a database", "malformed", "disk image", "unable to open", "corrupt")

@@ -30,8 +30,8 @@ from kinerja_desktop.cli import main
 from kinerja_desktop.cli.exit_codes import EXIT_STORAGE
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.recovery import set_aside_if_damaged
-from kinerja_desktop.services.startup import open_office
+from kinerja_desktop.services.platform.recovery import set_aside_if_damaged
+from kinerja_desktop.services.platform.startup import open_office
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 

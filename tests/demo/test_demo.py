@@ -28,7 +28,7 @@ from kinerja_desktop.domain.staff import (
     validate_staff_fields,
 )
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 11, 28)
 TABLES = ("units", "employees", "employment_events", "acting_assignments", "appraisal_years")

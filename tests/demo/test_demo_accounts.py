@@ -11,7 +11,7 @@ from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
 from kinerja_desktop.domain.access import Role
 from kinerja_desktop.domain.errors import ValidationErrors
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.staff.service import StaffFilter
 
 TODAY = date(2026, 11, 28)
 

@@ -29,8 +29,8 @@ from kinerja_desktop.domain.predikat import Predikat, predikat_for
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.evaluation.journal import weak_spot_check
 from kinerja_desktop.services.evaluation.records import RatingSource
-from kinerja_desktop.services.journal_service import weak_spot_check
 
 TODAY = date(2026, 11, 28)
 YEAR = 2026

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.development import ItemStatus
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.development_service import proposal_key
+from kinerja_desktop.services.development.service import proposal_key
 
 TODAY = date(2026, 11, 28)
 TABLES = ("job_standards", "technical_competences", "competence_ratings", "development_items")

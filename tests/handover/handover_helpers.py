@@ -16,9 +16,9 @@ from kinerja_desktop.domain.handover_records import (
     build_aggregates,
     make_aggregate,
 )
-from kinerja_desktop.services import signing
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover.package import read_package, write_package
+from kinerja_desktop.services.platform import signing
 
 EVIDENCE_BYTES = b"%PDF-1.4 laporan kegiatan bulan Maret\n"
 #: When a re-signed package says it was made (records dated later are refused).

@@ -32,7 +32,7 @@ from kinerja_desktop.domain.handover_records import (
 )
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.handover.package import PackageRefusedError
-from kinerja_desktop.services.signatories import RecordedPerson
+from kinerja_desktop.services.platform.signatories import RecordedPerson
 
 EXPORTED_ON = date.fromisoformat(RESIGNED_AT[:10])
 

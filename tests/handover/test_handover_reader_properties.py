@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_records import Kind, make_aggregate
-from kinerja_desktop.services import signing
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover.package import (
     PackageRefusedError,
     read_package,
     write_package,
 )
+from kinerja_desktop.services.platform import signing
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("HANDOVER_EXAMPLES", "150")),

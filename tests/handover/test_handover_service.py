@@ -16,10 +16,10 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_records import Kind, canonical_json
 from kinerja_desktop.domain.seal_chain import SealAction
-from kinerja_desktop.services import signing
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover import PackageRefusedError, UnresolvedConflictsError
 from kinerja_desktop.services.handover.package import MANIFEST, SIGNATURE
+from kinerja_desktop.services.platform import signing
 
 #: Tables deliberately not carried, with the reason (docs/handover-format.md says the same).
 NOT_CARRIED = {

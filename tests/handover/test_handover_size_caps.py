@@ -11,7 +11,6 @@ from handover_helpers import rewrite_zip
 
 from kinerja_desktop.domain.handover_aggregate import canonical_json
 from kinerja_desktop.domain.handover_records import Kind, make_aggregate
-from kinerja_desktop.services import signing
 from kinerja_desktop.services.handover.package import (
     MAX_RECORDS_MEMBER_BYTES,
     MAX_RECORDS_TOTAL_BYTES,
@@ -19,6 +18,7 @@ from kinerja_desktop.services.handover.package import (
     read_package,
     write_package,
 )
+from kinerja_desktop.services.platform import signing
 
 HEADER = {
     "app_version": "0.1.0",

@@ -33,11 +33,11 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.reports.content import FormKind
-from kinerja_desktop.services.account_service import AccountService
+from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.journal_service import JournalFilter
+from kinerja_desktop.services.evaluation.journal import JournalFilter
 from kinerja_desktop.services.printing.request import PrintRequest
-from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.staff.service import StaffFilter
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
 from kinerja_desktop.services.supervision.findings_service import FindingInput
 from kinerja_desktop.services.supervision.kiosk import KioskSubmission

@@ -13,7 +13,7 @@ import pytest
 
 import kinerja_desktop.services as services_package
 from kinerja_desktop.domain.access import SYSTEM, Principal, Role
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 
 SERVICES_DIR = Path(services_package.__file__).parent
 

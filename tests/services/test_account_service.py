@@ -14,10 +14,10 @@ from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.accounts import LOCKOUT, MAX_FAILED_ATTEMPTS, AccountFields
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
-from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.account_service import AccountService, SignInError
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.service import AccountService, SignInError
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.staff.service import StaffFilter
 
 NOW = datetime(2026, 11, 28, 9, 0)
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)

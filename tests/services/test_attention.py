@@ -14,8 +14,8 @@ from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind, EmployeeId, EmploymentEventKind, StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.attention import AttentionService
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.home.attention import AttentionService
+from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 11, 28)
 

@@ -18,7 +18,7 @@ from kinerja_desktop.data.migrate import head_revision
 from kinerja_desktop.domain.backup_rotation import BackupKind, BackupName
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError, ValidationError
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.backup_service import preview_backup
+from kinerja_desktop.services.platform.backup import preview_backup
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "databases"
 NOW = datetime(2026, 11, 30, 9, 0)
@@ -239,7 +239,7 @@ def test_restore_of_an_older_backup_upgrades_it_on_the_way_in(
 def test_a_failed_restore_leaves_the_database_as_it_was(
     office: AppServices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kinerja_desktop.services import backup_service
+    from kinerja_desktop.services.platform import backup
 
     made = office.backups.automatic_backup(NOW)
     assert made is not None
@@ -248,7 +248,7 @@ def test_a_failed_restore_leaves_the_database_as_it_was(
     def broken(_engine: object, _source: Path) -> None:
         raise BackupError("database or disk is full")
 
-    monkeypatch.setattr(backup_service, "restore_into", broken)
+    monkeypatch.setattr(backup, "restore_into", broken)
     with pytest.raises(StorageError, match="basis data tidak diubah"):
         office.backups.restore(made)
     assert office.staff.count() == 4

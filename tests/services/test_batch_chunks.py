@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing import batch as batch_module

@@ -16,11 +16,11 @@ from kinerja_desktop.domain.predikat import OVERRIDE_MARK, Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.behaviour_service import BehaviourService, draft_feedback
 from kinerja_desktop.services.evaluation import EvaluationService
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.evaluation.behaviour import BehaviourService, draft_feedback
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 DI_ATAS, SESUAI, DI_BAWAH = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH

@@ -23,16 +23,16 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import Employee, EmployeeId, StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.cascade import (
+from kinerja_desktop.services.skp.cascade import (
     CascadeNode,
     CascadeRhk,
     CascadeService,
     ServingRhk,
     summarise,
 )
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 TODAY = date(YEAR, 3, 2)

@@ -24,9 +24,9 @@ from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.development_service import ItemInput
+from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.services.printing import PrintRequest
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
 
 YEAR = 2026

@@ -10,10 +10,10 @@ import pytest
 from kinerja_desktop.domain.competence import JpmCategory, standard_competences
 from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.development.competence import CompetenceService
+from kinerja_desktop.services.staff.service import StaffInput
 
 M01 = standard_competences()[0].code
 M02 = standard_competences()[1].code

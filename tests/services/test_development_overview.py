@@ -13,12 +13,12 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.development import LearningPath
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_overview import DevelopmentOverviewService
-from kinerja_desktop.services.development_service import DevelopmentService, ItemInput
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.development.competence import CompetenceService
+from kinerja_desktop.services.development.overview import DevelopmentOverviewService
+from kinerja_desktop.services.development.service import DevelopmentService, ItemInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 7, 10)
 CLERK = "Pengadministrasi Perkantoran"

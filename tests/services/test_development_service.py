@@ -16,17 +16,17 @@ from kinerja_desktop.domain.competence import standard_competences
 from kinerja_desktop.domain.development import FindingKind, ItemStatus, LearningPath
 from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_service import (
+from kinerja_desktop.services.development.competence import CompetenceService
+from kinerja_desktop.services.development.service import (
     DevelopmentService,
     ItemInput,
     proposal_input,
     proposal_key,
 )
-from kinerja_desktop.services.journal_service import JournalService
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.evaluation.journal import JournalService
+from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 7, 1)
 

@@ -13,10 +13,10 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.dialogue_service import DialogueService
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.evaluation.dialogue import DialogueService
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 RECEIVED = date(YEAR, 4, 6)

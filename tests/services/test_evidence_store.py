@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.services.evidence_store import (
+from kinerja_desktop.services.platform.evidence_store import (
     MAX_EVIDENCE_BYTES,
     EvidenceStore,
     format_size_id,

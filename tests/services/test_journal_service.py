@@ -14,14 +14,14 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.journal_service import (
+from kinerja_desktop.services.evaluation.journal import (
     JournalFilter,
     JournalService,
     weak_spot_check,
 )
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 8, 10)
 AKUNTABEL = BehaviourValue.AKUNTABEL

@@ -23,10 +23,10 @@ from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 PRINTED_ON = date(YEAR, 5, 4)

@@ -5,7 +5,7 @@ from datetime import date
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 
 def test_overview_counts_staff_per_instansi_and_names_the_running_period(

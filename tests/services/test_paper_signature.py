@@ -14,8 +14,9 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.paper_seal import PaperSeal, parse_payload
 from kinerja_desktop.reports import canvas
 from kinerja_desktop.reports.content import FormKind
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.platform.signing import fingerprint, load_or_create_key
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
 from kinerja_desktop.services.printing.paper_keys import (
     check_seal,
@@ -24,7 +25,6 @@ from kinerja_desktop.services.printing.paper_keys import (
     read_public_key,
     write_public_key,
 )
-from kinerja_desktop.services.signing import fingerprint, load_or_create_key
 
 TODAY = date(2026, 11, 28)
 

@@ -15,11 +15,11 @@ from sqlalchemy import text
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.reports.paper import Paper
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.request import FormKind
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 11, 28)
 YEAR = 2026

@@ -20,9 +20,9 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.development_service import ItemInput
+from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 
 TODAY = date(2026, 11, 28)

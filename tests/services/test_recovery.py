@@ -13,7 +13,7 @@ from trust_helpers import make_office, names
 
 from kinerja_desktop.domain.errors import StorageError
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.recovery import (
+from kinerja_desktop.services.platform.recovery import (
     restore_in_place_of_missing,
     set_aside_if_damaged,
 )

@@ -16,11 +16,11 @@ from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.data.repositories import seal_chain as repo
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.seal_chain import SealAction, SealFields, versioned_digest
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.seal_anchor import anchor_path
-from kinerja_desktop.services.seals import SealService
-from kinerja_desktop.services.startup import open_office
+from kinerja_desktop.services.platform.seal_anchor import anchor_path
+from kinerja_desktop.services.platform.seals import SealService
+from kinerja_desktop.services.platform.startup import open_office
 
 TODAY = date(2026, 11, 28)
 OPENED_AT = datetime(2026, 11, 28, 8, 0)

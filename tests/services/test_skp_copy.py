@@ -30,9 +30,9 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import EmploymentEventKind, StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.skp_copy import (
+from kinerja_desktop.services.skp.copying import (
     AssignedRhk,
     SkippedPerson,
     SkpCopyService,
@@ -40,7 +40,7 @@ from kinerja_desktop.services.skp_copy import (
     locked_target_message,
     no_previous_message,
 )
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 LAST = YEAR - 1

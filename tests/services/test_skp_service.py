@@ -30,8 +30,8 @@ from kinerja_desktop.domain.skp import (
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.skp_service import LOCKED_MESSAGE
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.skp.service import LOCKED_MESSAGE
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 

@@ -27,15 +27,15 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import StaffFields
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.skp_service import LOCKED_MESSAGE
-from kinerja_desktop.services.skp_xlsx import (
+from kinerja_desktop.services.skp.service import LOCKED_MESSAGE
+from kinerja_desktop.services.skp.xlsx import (
     SkpImportPreview,
     SkpImportRefusedError,
     SkpXlsxService,
 )
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
 UTAMA, TAMBAHAN = RhkKind.UTAMA, RhkKind.TAMBAHAN

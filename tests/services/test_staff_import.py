@@ -15,15 +15,15 @@ from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.jabatan import Jenjang
 from kinerja_desktop.domain.staff import Employee, StaffFields, Unit, UnitKind
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_import import (
+from kinerja_desktop.services.staff.importing import (
     ImportAction,
     ImportIssue,
     ImportPreview,
     StaffImportService,
 )
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "pegawai-contoh.csv"
 COLUMNS = [

@@ -15,7 +15,7 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind, EmploymentEventKind, StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import SortKey, StaffFilter, StaffInput
+from kinerja_desktop.services.staff.service import SortKey, StaffFilter, StaffInput
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from trust_helpers import make_office
 from kinerja_desktop.data.backup import backup_folder
 from kinerja_desktop.data.leftovers import QUIET_BEFORE_REMOVAL
 from kinerja_desktop.domain.errors import LockedError
-from kinerja_desktop.services.startup import open_office
+from kinerja_desktop.services.platform.startup import open_office
 
 NOW = datetime(2026, 11, 30, 9, 0)
 LONG_AGO = NOW - QUIET_BEFORE_REMOVAL - timedelta(minutes=5)

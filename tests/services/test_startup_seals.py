@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from kinerja_desktop.domain.seal_chain import SealAction
-from kinerja_desktop.services.startup import open_office
+from kinerja_desktop.services.platform.startup import open_office
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "databases" / "schema_0007.sqlite"
 

@@ -18,7 +18,7 @@ from kinerja_desktop.domain.supervision.ikm import SurveyItem, format_decimal_id
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 from kinerja_desktop.reports.content import FormKind, SurveyReportForm
 from kinerja_desktop.reports.paper import Paper
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import plan_batch, run_batch

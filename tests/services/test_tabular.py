@@ -11,7 +11,7 @@ import pytest
 
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.nip import Nip
-from kinerja_desktop.services.tabular import header_key, read_table
+from kinerja_desktop.services.platform.tabular import header_key, read_table
 
 NIP = "198503122010011003"
 
@@ -263,7 +263,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_a_sheet_over_the_row_cap_is_refused_without_reading_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kinerja_desktop.services import tabular
+    from kinerja_desktop.services.platform import tabular
 
     monkeypatch.setattr(tabular, "MAX_ROWS", 50)
     path = write_xlsx(tmp_path, [["NIP", "Nama"], *[[str(n), "x"] for n in range(60)]])
@@ -283,7 +283,7 @@ def test_a_sheet_over_the_row_cap_is_refused_without_reading_the_rest(
 
 
 def test_a_sheet_wider_than_the_column_cap_is_refused(tmp_path: Path) -> None:
-    from kinerja_desktop.services.tabular import MAX_COLUMNS
+    from kinerja_desktop.services.platform.tabular import MAX_COLUMNS
 
     path = write_xlsx(tmp_path, [["NIP", "Nama"], ["1", *[""] * MAX_COLUMNS, "lebih"]])
     with pytest.raises(ValidationError) as refused:

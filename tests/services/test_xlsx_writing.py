@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kinerja_desktop.services.xlsx_writing import put_cell, save_workbook
+from kinerja_desktop.services.platform.xlsx_writing import put_cell, save_workbook
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 

@@ -8,7 +8,7 @@ import pytest
 
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 
 PEOPLE = [
     # nip, name, status, golongan, jabatan, kind, penilai index

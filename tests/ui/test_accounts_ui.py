@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from kinerja_desktop.domain.access import Role
 from kinerja_desktop.domain.accounts import AccountFields
-from kinerja_desktop.services.account_service import AccountService
+from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.staff.service import StaffFilter
 from kinerja_desktop.ui.accounts.accounts_section import AccountDialog, AccountsSection
 from kinerja_desktop.ui.accounts.idle_lock import IdleLock
 from kinerja_desktop.ui.accounts.session import AccountSession, run_sessions

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import StaffInput
+from kinerja_desktop.services.staff.service import StaffInput
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.main_window import PENGATURAN, MainWindow
 from kinerja_desktop.ui.settings_page import SettingsPage

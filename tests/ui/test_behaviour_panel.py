@@ -16,10 +16,10 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.behaviour_service import BehaviourService
 from kinerja_desktop.services.evaluation import EvaluationService
+from kinerja_desktop.services.evaluation.behaviour import BehaviourService
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 
 #: The day the screens take as today.

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QTreeWidgetItem
 
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.cascade import CascadeService
+from kinerja_desktop.services.skp.cascade import CascadeService
 from kinerja_desktop.ui.cascade_view import (
     FLAG_COLOUR,
     KIND_ROLE,

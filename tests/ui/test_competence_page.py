@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.development_service import ItemInput
+from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.ui.competence_page import COMPETENCE_COLUMNS, PLAN_COLUMNS, CompetencePage
 
 CODE = "M.01"

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.development_service import ItemInput
+from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.ui import development_unit_view
 from kinerja_desktop.ui.development_unit_view import PEOPLE_COLUMNS, UnitDevelopmentView
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.skp import Pendekatan
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.dialogue_service import DialogueService
+from kinerja_desktop.services.evaluation.dialogue import DialogueService
 from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
 
 YEAR = 2026

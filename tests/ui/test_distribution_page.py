@@ -11,10 +11,13 @@ from kinerja_desktop.data.behaviour_models import PredikatRow
 from kinerja_desktop.domain.distribution import CURVE_CAPTION
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.domain.skp import Pendekatan
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.distribution_service import ASK_FOR_ORG_PREDIKAT, DistributionService
-from kinerja_desktop.services.staff_service import StaffFilter
+from kinerja_desktop.services.evaluation.distribution import (
+    ASK_FOR_ORG_PREDIKAT,
+    DistributionService,
+)
+from kinerja_desktop.services.staff.service import StaffFilter
 from kinerja_desktop.ui.distribution_page import OK_TEXT, DistributionPage, SpreadChart
 
 YEAR = 2026

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.journal_service import JournalFilter, JournalService
+from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalService
 from kinerja_desktop.ui.quick_entry import QuickEntryDialog
 
 #: The day the dialog takes as today.

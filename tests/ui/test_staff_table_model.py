@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.staff_service import SortKey, StaffFilter
+from kinerja_desktop.services.staff.service import SortKey, StaffFilter
 from kinerja_desktop.ui.staff_table_model import COLUMNS, IdRole, StaffTableModel
 
 

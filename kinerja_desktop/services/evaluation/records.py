@@ -13,7 +13,7 @@ from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.ratings import Rating, RatingSource
 from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, format_quantity
-from kinerja_desktop.services.evidence_store import format_size_id
+from kinerja_desktop.services.platform.evidence_store import format_size_id
 
 #: RatingSource lives in domain.ratings (the hand-over checks use it too); exported from here
 #: as before.

@@ -19,7 +19,7 @@ from kinerja_desktop.domain.errors import DomainError, NotFoundError
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import inputs
 from kinerja_desktop.services.evaluation.records import (
     Evidence,
@@ -37,9 +37,9 @@ from kinerja_desktop.services.evaluation.rules import (
     to_person,
 )
 from kinerja_desktop.services.evaluation.unit_head import head_rule
-from kinerja_desktop.services.evidence_store import EvidenceStore
-from kinerja_desktop.services.seals import require_open, signed_on_in
-from kinerja_desktop.services.staff_service import periods_for_row
+from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.seals import require_open, signed_on_in
+from kinerja_desktop.services.staff.service import periods_for_row
 
 
 class EvaluationService:

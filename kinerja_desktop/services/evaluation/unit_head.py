@@ -13,7 +13,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.staff import Employee, Unit
 from kinerja_desktop.domain.unit_head import follows_org_predikat, unit_head
-from kinerja_desktop.services.distribution_service import org_predikat_in
+from kinerja_desktop.services.evaluation.distribution import org_predikat_in
 from kinerja_desktop.services.evaluation.records import UnitHeadRule
 
 

@@ -21,7 +21,12 @@ from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label, load
 from kinerja_desktop.domain.skp import Aspek, Pendekatan, Perspektif, SkpStatus
 from kinerja_desktop.domain.staff import full_name
-from kinerja_desktop.services.xlsx_writing import finish_table, header_row, put_cell, save_workbook
+from kinerja_desktop.services.platform.xlsx_writing import (
+    finish_table,
+    header_row,
+    put_cell,
+    save_workbook,
+)
 
 Row = dict[str, Any]
 

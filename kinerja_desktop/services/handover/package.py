@@ -39,8 +39,8 @@ from kinerja_desktop.domain.handover_records import (
     digest_of,
     evidence_files,
 )
-from kinerja_desktop.services import signing
-from kinerja_desktop.services.evidence_store import MAX_EVIDENCE_BYTES
+from kinerja_desktop.services.platform import signing
+from kinerja_desktop.services.platform.evidence_store import MAX_EVIDENCE_BYTES
 
 FORMAT = "kinerja-desktop/paket-serah-terima"
 FORMAT_VERSION = 1

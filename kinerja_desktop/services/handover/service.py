@@ -44,9 +44,7 @@ from kinerja_desktop.domain.handover_records import (
     evidence_files,
     unit_paths,
 )
-from kinerja_desktop.services import seals, signing
-from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import ekinerja
 from kinerja_desktop.services.handover.apply import Ids, Writer
 from kinerja_desktop.services.handover.package import (
@@ -56,6 +54,8 @@ from kinerja_desktop.services.handover.package import (
     read_package,
     write_package,
 )
+from kinerja_desktop.services.platform import seals, signing
+from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -30,7 +30,7 @@ from kinerja_desktop.services.printing.pdf_files import (
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, PrintRequest
 from kinerja_desktop.services.printing.service import PreparedDocument, PrintingService
 from kinerja_desktop.services.printing.survey_print import survey_code
-from kinerja_desktop.services.staff_service import StaffFilter, StaffService
+from kinerja_desktop.services.staff.service import StaffFilter, StaffService
 
 #: Per person, in the order a personnel office files them.
 PERSON_FORMS = (

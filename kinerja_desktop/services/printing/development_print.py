@@ -13,8 +13,8 @@ from kinerja_desktop.reports.content import (
     GapLine,
     PlanLine,
 )
-from kinerja_desktop.services.competence_service import CompetenceProfile
-from kinerja_desktop.services.development_service import PlanItem
+from kinerja_desktop.services.development.competence import CompetenceProfile
+from kinerja_desktop.services.development.service import PlanItem
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest

@@ -17,14 +17,14 @@ from kinerja_desktop.reports.content import (
     EvaluationResultLine,
     ObjectionSection,
 )
-from kinerja_desktop.services.behaviour_service import BehaviourPeriod
 from kinerja_desktop.services.evaluation import PeriodEvaluation, RhkEvaluation
+from kinerja_desktop.services.evaluation.behaviour import BehaviourPeriod
+from kinerja_desktop.services.platform.seals import evaluation_record
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.skp_print import behaviour_lines
 from kinerja_desktop.services.printing.snapshot import Sources
-from kinerja_desktop.services.seals import evaluation_record
 
 NOT_DECIDED = "Belum ditetapkan"
 

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.paper_seal import PaperSeal, b64url, from_b64url
-from kinerja_desktop.services.signing import PUBLIC_KEY_BYTES, fingerprint, verify
+from kinerja_desktop.services.platform.signing import PUBLIC_KEY_BYTES, fingerprint, verify
 
 _PEM = re.compile(
     r"-----BEGIN PUBLIC KEY-----\s*(?P<body>[A-Za-z0-9+/=\s]+?)\s*-----END PUBLIC KEY-----"

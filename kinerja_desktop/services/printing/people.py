@@ -13,10 +13,10 @@ from kinerja_desktop.domain.golongan import parse_golongan
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.staff import Employee, Unit, UnitKind
 from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
-from kinerja_desktop.services import signatories
+from kinerja_desktop.services.platform import signatories
+from kinerja_desktop.services.platform.signatories import RecordedPerson
 from kinerja_desktop.services.printing.snapshot import Sources
-from kinerja_desktop.services.signatories import RecordedPerson
-from kinerja_desktop.services.staff_service import Appraisers
+from kinerja_desktop.services.staff.service import Appraisers
 
 PEGAWAI = "Pegawai yang Dinilai"
 PENILAI = "Pejabat Penilai Kinerja"

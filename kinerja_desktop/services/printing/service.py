@@ -23,7 +23,8 @@ from kinerja_desktop.reports.content import FormContent, FormKind, canonical_jso
 from kinerja_desktop.reports.fonts import register_fonts
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.reports.render import render_pdf
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.platform.signing import SigningKey, load_or_create_key
 from kinerja_desktop.services.printing.development_print import (
     build_competence,
     build_development,
@@ -41,7 +42,6 @@ from kinerja_desktop.services.printing.verification import (
     normal_code,
     printed_content,
 )
-from kinerja_desktop.services.signing import SigningKey, load_or_create_key
 
 Builder = Callable[[Sources, PrintRequest, bytes | None], FormContent]
 

@@ -14,16 +14,16 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.behaviour_service import BehaviourService
-from kinerja_desktop.services.competence_service import CompetenceService
-from kinerja_desktop.services.development_service import DevelopmentService
-from kinerja_desktop.services.dialogue_service import DialogueService
-from kinerja_desktop.services.distribution_service import DistributionService
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.development.competence import CompetenceService
+from kinerja_desktop.services.development.service import DevelopmentService
 from kinerja_desktop.services.evaluation import EvaluationService
-from kinerja_desktop.services.journal_service import JournalService
-from kinerja_desktop.services.skp_service import SkpService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.evaluation.behaviour import BehaviourService
+from kinerja_desktop.services.evaluation.dialogue import DialogueService
+from kinerja_desktop.services.evaluation.distribution import DistributionService
+from kinerja_desktop.services.evaluation.journal import JournalService
+from kinerja_desktop.services.skp.service import SkpService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.dashboard import DashboardService, supervision_check
 from kinerja_desktop.services.supervision.feedback_service import FeedbackService
 from kinerja_desktop.services.supervision.findings_service import FindingService

@@ -32,7 +32,7 @@ from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm_from_totals
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 from kinerja_desktop.domain.supervision_access import Subject
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
 from kinerja_desktop.services.supervision.findings_service import Finding, to_finding
 from kinerja_desktop.services.supervision.units import unit_labels

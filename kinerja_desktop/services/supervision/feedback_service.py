@@ -42,8 +42,8 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.domain.text import checked_text
-from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.seals import REASON_MAX, current_actor
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.platform.seals import REASON_MAX, current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
 
 #: The journal's longest text (see journal_service.TEXT_MAX).

@@ -35,8 +35,8 @@ from kinerja_desktop.domain.supervision.findings import (
     validate_finding,
 )
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
-from kinerja_desktop.services.access_guard import AccessGuard
-from kinerja_desktop.services.evidence_store import EvidenceStore
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 from kinerja_desktop.services.supervision.units import unit_labels
 
 

@@ -24,7 +24,7 @@ from kinerja_desktop.domain.supervision.answers import (
 )
 from kinerja_desktop.domain.supervision.ikm import Answers, SurveyItem
 from kinerja_desktop.domain.text import clean_text
-from kinerja_desktop.services.tabular import (
+from kinerja_desktop.services.platform.tabular import (
     Table,
     TableRow,
     column_letter,

@@ -36,7 +36,7 @@ from kinerja_desktop.domain.supervision.ikm import (
 )
 from kinerja_desktop.domain.supervision.survey_period import SurveyPeriod, parse_survey_period
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
-from kinerja_desktop.services.access_guard import AccessGuard
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.survey_import import ImportedAnswers, read_answers
 from kinerja_desktop.services.supervision.units import ServiceUnit, resolve_unit, service_units
 

@@ -24,8 +24,8 @@ from kinerja_desktop.domain.accounts import AccountFields
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.nip import Nip
-from kinerja_desktop.services.account_service import AccountInfo, AccountService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.accounts.service import AccountInfo, AccountService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.accounts.sign_in import password_edit
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.accounts import IDLE_LOCK_MINUTES
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.account_service import AccountService
+from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.ui.accounts.sign_in import DIALOG_WIDTH, password_edit
 from kinerja_desktop.ui.common import error_label, show_message
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.accounts import MIN_PASSWORD_LENGTH
 from kinerja_desktop.domain.errors import DomainError, ValidationErrors
-from kinerja_desktop.services.account_service import AccountService
+from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 

@@ -24,7 +24,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.predikat import OVERRIDE_MARK, Predikat
 from kinerja_desktop.domain.ratings import Rating
-from kinerja_desktop.services.behaviour_service import BehaviourPeriod, BehaviourService
+from kinerja_desktop.services.evaluation.behaviour import BehaviourPeriod, BehaviourService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 

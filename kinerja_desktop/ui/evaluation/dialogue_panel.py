@@ -22,7 +22,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.predikat import Predikat
-from kinerja_desktop.services.dialogue_service import Dialogue, DialogueService
+from kinerja_desktop.services.evaluation.dialogue import Dialogue, DialogueService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import error_label, show_message
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.skp import RhkKind, validate_skp
-from kinerja_desktop.services.skp_service import LOCKED_MESSAGE
+from kinerja_desktop.services.skp.service import LOCKED_MESSAGE
 from kinerja_desktop.ui.skp import cells, operations
 from kinerja_desktop.ui.skp.columns import HEADERS, Col
 from kinerja_desktop.ui.skp.nodes import GroupNode, IkiNode, Node, RhkNode

@@ -27,8 +27,8 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.skp import Pendekatan, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.skp_service import SkpService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.skp.service import SkpService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error, show_message
 from kinerja_desktop.ui.employee_form import person_label

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.services.skp_service import LOCKED_MESSAGE
+from kinerja_desktop.services.skp.service import LOCKED_MESSAGE
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label
 from kinerja_desktop.ui.skp.tree import SkpTreeView

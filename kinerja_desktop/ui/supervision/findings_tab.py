@@ -37,7 +37,7 @@ from kinerja_desktop.domain.errors import DomainError, ValidationErrors
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision_access import SupervisionAction
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision.findings_service import (
     Finding,
     FindingInput,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.printing import PrintingService
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision import SupervisionServices
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error

@@ -44,7 +44,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 )
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision_access import SupervisionAction
-from kinerja_desktop.services.staff_service import StaffService
+from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision.feedback_service import (
     FeedbackEntry,
     FeedbackFilter,

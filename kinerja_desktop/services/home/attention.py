@@ -1,0 +1,80 @@
+"""What needs the supervisor's attention today: the items on the home page (Beranda).
+
+The service runs the checks it is given (``app_services.HOME_CHECKS`` lists them all); each
+capability keeps its own checks beside its services. A check reads within the caller's
+transaction and returns plain items (``domain.attention``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import staff as repo
+from kinerja_desktop.domain.attention import NAMES_SHOWN, AttentionItem, Severity, name_list
+from kinerja_desktop.domain.staff import EmployeeId, full_name
+from kinerja_desktop.services.accounts.access_guard import AccessGuard
+
+Check = Callable[[Session, date], list[AttentionItem]]
+
+
+class AttentionService:
+    """Runs Beranda's checks in one read transaction.
+
+    Args:
+        checks: Every check to run, in the order their items are listed within a severity.
+    """
+
+    def __init__(self, database: Database, access: AccessGuard, checks: Sequence[Check]) -> None:
+        self._db = database
+        self._access = access
+        self._checks = tuple(checks)
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return self._checks
+
+    def items(self, today: date | None = None) -> list[AttentionItem]:
+        """Return today's items, the important ones first.
+
+        A restricted account sees the items about its own people only, counted and named
+        again for them; items about the office as a whole stay.
+        """
+        day = today or date.today()
+        with self._db.reading() as session:
+            found = [item for check in self._checks for item in check(session, day)]
+            visible = self._access.visible(session)
+            if visible is not None:
+                found = [
+                    kept
+                    for item in found
+                    if (kept := _narrowed(session, item, visible)) is not None
+                ]
+        return sorted(found, key=lambda item: item.severity is not Severity.PENTING)
+
+
+def _narrowed(
+    session: Session, item: AttentionItem, visible: frozenset[int]
+) -> AttentionItem | None:
+    """The item as an account that sees only ``visible`` may read it; None to drop it."""
+    if not item.employee_ids:
+        return item
+    ids = tuple(EmployeeId(i) for i in item.employee_ids if i in visible)
+    if not ids:
+        return None
+    if len(ids) == len(item.employee_ids):
+        return item
+    names = []
+    # Only the first names are read, however many people the item keeps.
+    for employee_id in ids[: NAMES_SHOWN + 1]:
+        row = repo.employee_row(session, employee_id)
+        if row is not None:
+            names.append(full_name(row.name, row.gelar_depan, row.gelar_belakang))
+    # Titles that start with the count ("7 pegawai ...") are counted again for these people.
+    title = re.sub(r"^\d+ ", f"{len(ids)} ", item.title)
+    return replace(item, title=title, detail=name_list(names, total=len(ids)), employee_ids=ids)

@@ -1,0 +1,130 @@
+"""Write the valid rows of a checked file in bulk, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.repositories import staff as repo
+from kinerja_desktop.data.repositories import staff_bulk
+from kinerja_desktop.domain.staff import EmploymentEventKind, ValidStaffFields
+from kinerja_desktop.services.platform.tabular import Table
+from kinerja_desktop.services.staff.importing import columns as col
+from kinerja_desktop.services.staff.importing.units import PendingUnit, UnitRef, UnitTree
+from kinerja_desktop.services.staff.importing.validation import Draft
+
+
+class Writer:
+    """Bulk writes for one import: units, new people, updates, penilai links, history."""
+
+    def __init__(
+        self,
+        session: Session,
+        table: Table,
+        units: UnitTree,
+        existing: dict[str, EmployeeRow],
+        today: date,
+    ) -> None:
+        self._session = session
+        self._table = table
+        self._units = units
+        self._existing = existing
+        self._ids: dict[str, int] = {nip: row.id for nip, row in existing.items()}
+        self._events: list[dict[str, Any]] = []
+        self._today = today
+        self._note = f"Impor dari berkas {table.name}"[:500]
+
+    def create_units(self) -> None:
+        for unit in self._units.created:
+            if unit.used:
+                parent_id = self._unit_id(unit.parent) if unit.parent is not None else None
+                unit.row_id = repo.add_unit(self._session, unit.name, unit.kind, parent_id, "").id
+
+    def _unit_id(self, ref: UnitRef | None) -> int:
+        assert ref is not None
+        if isinstance(ref, PendingUnit):
+            assert ref.row_id is not None
+            return ref.row_id
+        return ref
+
+    def insert_people(self, drafts: Sequence[Draft]) -> None:
+        if not drafts:
+            return
+        values = []
+        for draft in drafts:
+            assert draft.fields is not None
+            values.append(
+                {
+                    **_field_values(draft.fields),
+                    "unit_id": self._unit_id(draft.unit),
+                    "active": True,
+                }
+            )
+        # No MASUK event: a staff list says who works here, not since when. Recording the
+        # import day as a joining date would cut everyone's appraisal period short.
+        self._ids.update(staff_bulk.insert_employees(self._session, values))
+
+    def update_people(self, drafts: Sequence[Draft]) -> None:
+        """Update changed people by primary key, checking and raising their version."""
+        if not drafts:
+            return
+        values = []
+        for draft in drafts:
+            assert draft.fields is not None and draft.nip is not None
+            row = self._existing[draft.nip]
+            unit_id = self._unit_id(draft.unit)
+            data = {**_field_values(draft.fields), "id": row.id, "version": row.version}
+            data["unit_id"] = unit_id
+            # An absent optional column keeps the stored value.
+            if not self._table.has(col.GELAR_DEPAN):
+                data["gelar_depan"] = row.gelar_depan
+            if not self._table.has(col.GELAR_BELAKANG):
+                data["gelar_belakang"] = row.gelar_belakang
+            if self._table.has(col.PENILAI):
+                data["penilai_id"] = self._ids[draft.penilai] if draft.penilai else None
+            else:
+                data["penilai_id"] = row.penilai_id
+            values.append(data)
+            if unit_id != row.unit_id:
+                self._events.append(
+                    {
+                        "employee_id": row.id,
+                        "kind": EmploymentEventKind.MUTASI.value,
+                        "from_unit_id": row.unit_id,
+                        "to_unit_id": unit_id,
+                    }
+                )
+        staff_bulk.update_employees(self._session, values)
+
+    def link_new_penilai(self, drafts: Sequence[Draft]) -> None:
+        """Set the penilai of new people, now that everyone they may point at exists."""
+        links = [
+            (self._ids[str(draft.nip)], self._ids[draft.penilai])
+            for draft in drafts
+            if draft.penilai
+        ]
+        staff_bulk.set_penilai(self._session, links)
+
+    def record_events(self) -> None:
+        if self._events:
+            defaults = {"event_date": self._today, "note": self._note, "from_unit_id": None}
+            rows = [{**defaults, **event} for event in self._events]
+            staff_bulk.insert_events(self._session, rows)
+
+
+def _field_values(fields: ValidStaffFields) -> dict[str, Any]:
+    return {
+        "nip": str(fields.nip),
+        "name": fields.name,
+        "gelar_depan": fields.gelar_depan,
+        "gelar_belakang": fields.gelar_belakang,
+        "status": fields.status.value,
+        "golongan": fields.golongan.code,
+        "jabatan": fields.jabatan,
+        "jabatan_kind": fields.jabatan_kind.value,
+        "jenjang": fields.jenjang.value if fields.jenjang else None,
+    }
