@@ -20,25 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.cascade_view import CascadeView
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.competence_page import CompetencePage
-from kinerja_desktop.ui.development_unit_view import UnitDevelopmentView
-from kinerja_desktop.ui.distribution_page import DistributionPage
-from kinerja_desktop.ui.employee_form import EmployeeDialog
-from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
-from kinerja_desktop.ui.evaluation_page import EvaluationPage
+from kinerja_desktop.ui.development.page import CompetencePage
+from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
+from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
+from kinerja_desktop.ui.evaluation.journal_page import JournalPage
+from kinerja_desktop.ui.evaluation.page import EvaluationPage
+from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.events import AppEvents, watch
-from kinerja_desktop.ui.home_page import HomePage
-from kinerja_desktop.ui.import_dialog import ImportDialog
-from kinerja_desktop.ui.journal_page import JournalPage
-from kinerja_desktop.ui.print_page import PrintPage
-from kinerja_desktop.ui.quick_entry import QuickEntryDialog
-from kinerja_desktop.ui.settings_page import SettingsPage
+from kinerja_desktop.ui.home.page import HomePage
+from kinerja_desktop.ui.printing.page import PrintPage
+from kinerja_desktop.ui.settings.page import SettingsPage
+from kinerja_desktop.ui.skp.cascade_view import CascadeView
 from kinerja_desktop.ui.skp.page import SkpPage
-from kinerja_desktop.ui.skp_tools import SkpTools
-from kinerja_desktop.ui.staff_page import StaffPage
-from kinerja_desktop.ui.structure_page import StructurePage
+from kinerja_desktop.ui.skp.tools import SkpTools
+from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
+from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
+from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+from kinerja_desktop.ui.staff.page import StaffPage
+from kinerja_desktop.ui.staff.structure_page import StructurePage
 from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.warning_banner import with_warnings
 

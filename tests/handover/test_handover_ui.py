@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover import ExportResult
-from kinerja_desktop.ui import handover_section
-from kinerja_desktop.ui.handover_dialog import HandoverPreviewDialog
-from kinerja_desktop.ui.handover_section import HandoverSection
-from kinerja_desktop.ui.settings_page import SettingsPage
+from kinerja_desktop.ui.handover import section as handover_section
+from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
+from kinerja_desktop.ui.handover.section import HandoverSection
+from kinerja_desktop.ui.settings.page import SettingsPage
 
 #: The day the screens take as today.
 TODAY = date(2026, 11, 28)

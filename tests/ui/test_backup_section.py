@@ -15,7 +15,7 @@ from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff.service import StaffInput
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.main_window import PENGATURAN, MainWindow
-from kinerja_desktop.ui.settings_page import SettingsPage
+from kinerja_desktop.ui.settings.page import SettingsPage
 
 #: The day the screens take as today.
 TODAY = date(2026, 11, 28)

@@ -13,7 +13,7 @@ from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.skp.cascade import CascadeService
-from kinerja_desktop.ui.cascade_view import (
+from kinerja_desktop.ui.skp.cascade_view import (
     FLAG_COLOUR,
     KIND_ROLE,
     UNLINKED_TIP,

@@ -24,12 +24,12 @@ from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, Sk
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
-from kinerja_desktop.ui.distribution_page import DistributionPage
-from kinerja_desktop.ui.employee_form import EmployeeDialog
+from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
+from kinerja_desktop.ui.evaluation.journal_page import JournalPage
+from kinerja_desktop.ui.evaluation.page import EvaluationPage
+from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.evaluation.table_model import COL_EVIDENCE, COL_REALISATION
-from kinerja_desktop.ui.evaluation_page import EvaluationPage
 from kinerja_desktop.ui.events import AppEvents, ChangeBatch, watch
-from kinerja_desktop.ui.journal_page import JournalPage
 from kinerja_desktop.ui.main_window import (
     BERANDA,
     CETAK,
@@ -42,10 +42,10 @@ from kinerja_desktop.ui.main_window import (
     STRUKTUR,
     MainWindow,
 )
-from kinerja_desktop.ui.print_page import PrintPage
-from kinerja_desktop.ui.quick_entry import QuickEntryDialog
-from kinerja_desktop.ui.settings_page import SettingsPage
-from kinerja_desktop.ui.structure_page import StructurePage
+from kinerja_desktop.ui.printing.page import PrintPage
+from kinerja_desktop.ui.settings.page import SettingsPage
+from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
+from kinerja_desktop.ui.staff.structure_page import StructurePage
 from kinerja_desktop.ui.workers import run_in_background
 
 #: The day the window takes as today.

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.development.service import ItemInput
-from kinerja_desktop.ui.competence_page import COMPETENCE_COLUMNS, PLAN_COLUMNS, CompetencePage
+from kinerja_desktop.ui.development.page import COMPETENCE_COLUMNS, PLAN_COLUMNS, CompetencePage
 
 CODE = "M.01"
 #: The day the page takes as today.

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.development.service import ItemInput
-from kinerja_desktop.ui import development_unit_view
-from kinerja_desktop.ui.development_unit_view import PEOPLE_COLUMNS, UnitDevelopmentView
+from kinerja_desktop.ui.development import unit_view as development_unit_view
+from kinerja_desktop.ui.development.unit_view import PEOPLE_COLUMNS, UnitDevelopmentView
 
 #: The day the view takes as today.
 TODAY = date(2026, 11, 28)

@@ -18,7 +18,7 @@ from kinerja_desktop.services.evaluation.distribution import (
     DistributionService,
 )
 from kinerja_desktop.services.staff.service import StaffFilter
-from kinerja_desktop.ui.distribution_page import OK_TEXT, DistributionPage, SpreadChart
+from kinerja_desktop.ui.evaluation.distribution_page import OK_TEXT, DistributionPage, SpreadChart
 
 YEAR = 2026
 
@@ -110,7 +110,7 @@ def test_the_page_opens_on_the_last_ended_period(services, qtbot) -> None:
     from datetime import date
 
     from kinerja_desktop.demo import write_demo
-    from kinerja_desktop.ui.distribution_page import DistributionPage
+    from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
 
     write_demo(services.database, today=date(2026, 11, 28))
     page = DistributionPage(services.distribution, services.staff, today=lambda: date(2026, 11, 28))

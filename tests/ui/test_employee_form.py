@@ -5,7 +5,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.employee_form import EmployeeDialog
+from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
 
 #: The day the screens take as today.
 TODAY = date(2026, 11, 28)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate
 
 from kinerja_desktop.domain.staff import EmploymentEventKind
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.end_service_dialog import EndServiceDialog
+from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 
 #: The day the screens take as today.
 TODAY = date(2026, 11, 28)

@@ -16,6 +16,7 @@ from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation import EvaluationService, RatingSource
+from kinerja_desktop.ui.evaluation.page import EvaluationPage
 from kinerja_desktop.ui.evaluation.table_model import (
     COL_ACHIEVEMENT,
     COL_EVIDENCE,
@@ -24,7 +25,6 @@ from kinerja_desktop.ui.evaluation.table_model import (
     COL_REALISATION,
     COL_RHK_LEVEL,
 )
-from kinerja_desktop.ui.evaluation_page import EvaluationPage
 
 #: The day the page takes as today; the data lives in its year.
 TODAY = date(2026, 11, 28)

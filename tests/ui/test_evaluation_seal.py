@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.evaluation_page import EvaluationPage
+from kinerja_desktop.ui.evaluation.page import EvaluationPage
 
 #: The day the demo is written for and the page takes as today.
 TODAY = date(2026, 11, 28)

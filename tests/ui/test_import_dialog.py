@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.import_dialog import ImportDialog
+from kinerja_desktop.ui.staff.import_dialog import ImportDialog
 
 HEADER = (
     "NIP,Nama,Gelar Depan,Gelar Belakang,Status,Golongan,Jabatan,Jenis Jabatan,Unit Kerja,"

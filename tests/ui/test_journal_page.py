@@ -14,8 +14,8 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation.journal import JournalService
-from kinerja_desktop.ui.journal_page import COLUMNS, JournalPage
-from kinerja_desktop.ui.quick_entry import QuickEntryDialog
+from kinerja_desktop.ui.evaluation.journal_page import COLUMNS, JournalPage
+from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 
 #: The day the page takes as today; the data lives in its year.
 TODAY = date(2026, 11, 28)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.main_window import BERANDA, PEGAWAI, STRUKTUR, MainWindow
-from kinerja_desktop.ui.structure_page import StructurePage
+from kinerja_desktop.ui.staff.structure_page import StructurePage
 
 #: The day the window takes as today, and the demo is written for.
 TODAY = date(2026, 11, 28)

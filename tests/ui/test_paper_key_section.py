@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.printing.paper_keys import read_public_key
-from kinerja_desktop.ui.paper_key_section import PaperKeySection
+from kinerja_desktop.ui.settings.paper_key_section import PaperKeySection
 
 
 def test_fingerprint_shown_and_public_key_exported(

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui import pdf_printing
-from kinerja_desktop.ui.print_page import PrintPage
+from kinerja_desktop.ui.printing import pdf_printing
+from kinerja_desktop.ui.printing.page import PrintPage
 
 TODAY = date(2026, 11, 28)
 

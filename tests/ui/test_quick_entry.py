@@ -15,7 +15,7 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalService
-from kinerja_desktop.ui.quick_entry import QuickEntryDialog
+from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 
 #: The day the dialog takes as today.
 TODAY = date(2026, 11, 28)

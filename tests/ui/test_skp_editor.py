@@ -21,9 +21,9 @@ from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.skp import page as skp_page
 from kinerja_desktop.ui.skp.columns import Col
+from kinerja_desktop.ui.skp.dialogs import AgreeDialog, RevisionDialog, VersionsDialog
 from kinerja_desktop.ui.skp.page import SkpPage
 from kinerja_desktop.ui.skp.roles import ErrorRole
-from kinerja_desktop.ui.skp_dialogs import AgreeDialog, RevisionDialog, VersionsDialog
 
 #: The day the screens take as today.
 TODAY = date(2026, 11, 28)

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, SkpDraft
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui import skp_tools
 from kinerja_desktop.ui.skp import page as skp_page
+from kinerja_desktop.ui.skp import tools as skp_tools
 from kinerja_desktop.ui.skp.page import SkpPage
 from kinerja_desktop.ui.skp.roles import IdRole
-from kinerja_desktop.ui.skp_tools import SkpTools
+from kinerja_desktop.ui.skp.tools import SkpTools
 
 #: The day the screens take as today.
 TODAY = date(2026, 11, 28)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.staff_page import StaffPage
+from kinerja_desktop.ui.staff.page import StaffPage
 
 #: The day the page takes as today.
 TODAY = date(2026, 11, 28)

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff.service import SortKey, StaffFilter
-from kinerja_desktop.ui.staff_table_model import COLUMNS, IdRole, StaffTableModel
+from kinerja_desktop.ui.staff.table_model import COLUMNS, IdRole, StaffTableModel
 
 
 def test_model_passes_qt_model_tester(office: AppServices, qtmodeltester) -> None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.print_page import PrintPage
+from kinerja_desktop.ui.printing.page import PrintPage
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab
 
 #: The day the screens take as today.

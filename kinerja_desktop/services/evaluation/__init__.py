@@ -13,6 +13,9 @@ Modules: ``records`` (the frozen results and their enums), ``inputs`` (checks of
 typed), ``rules`` (levels and the proposed rating), ``unit_head`` (a unit head's rating follows
 the organisation predikat) and ``service`` (:class:`EvaluationService`,
 one transaction per user action; the queries live in ``data.repositories.evaluation``).
+Beside it, the rest of the period's appraisal: ``behaviour`` (Perilaku Kerja and the Predikat
+Kinerja), ``journal`` (the behaviour journal), ``dialogue`` (self-assessment, response and
+keberatan) and ``distribution`` (the unit's Sebaran Predikat).
 """
 
 from kinerja_desktop.services.evaluation.inputs import FEEDBACK_MAX

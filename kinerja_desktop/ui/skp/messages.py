@@ -8,10 +8,10 @@ from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.ui.common import ERROR_STYLE
+from kinerja_desktop.ui.skp.dialogs import revision_label
 from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
 from kinerja_desktop.ui.skp.roles import ErrorRole
 from kinerja_desktop.ui.skp.tree import SkpTreeView
-from kinerja_desktop.ui.skp_dialogs import revision_label
 
 
 class MessageLine:

@@ -31,19 +31,19 @@ from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error, show_message
-from kinerja_desktop.ui.employee_form import person_label
 from kinerja_desktop.ui.skp.commands import EditCommands
 from kinerja_desktop.ui.skp.delegate import fit_tree, size_columns
-from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
-from kinerja_desktop.ui.skp.messages import MessageLine, status_text
-from kinerja_desktop.ui.skp.page_view import SkpPageView
-from kinerja_desktop.ui.skp.person_finder import PersonFinder
-from kinerja_desktop.ui.skp_dialogs import (
+from kinerja_desktop.ui.skp.dialogs import (
     AgreeDialog,
     RevisionDialog,
     VersionsDialog,
     revision_label,
 )
+from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
+from kinerja_desktop.ui.skp.messages import MessageLine, status_text
+from kinerja_desktop.ui.skp.page_view import SkpPageView
+from kinerja_desktop.ui.skp.person_finder import PersonFinder
+from kinerja_desktop.ui.staff.employee_form import person_label
 
 
 class SkpPage(SkpPageView):

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.services.skp.service import LOCKED_MESSAGE
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label
+from kinerja_desktop.ui.skp.lampiran import ExpectationsPanel, LampiranPanel
 from kinerja_desktop.ui.skp.tree import SkpTreeView
-from kinerja_desktop.ui.skp_lampiran import ExpectationsPanel, LampiranPanel
 
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 

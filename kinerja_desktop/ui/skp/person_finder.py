@@ -6,7 +6,7 @@ from PySide6.QtCore import QStringListModel
 
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.staff.service import StaffService
-from kinerja_desktop.ui.employee_form import person_label
+from kinerja_desktop.ui.staff.employee_form import person_label
 
 
 class PersonFinder:

@@ -46,7 +46,7 @@ from kinerja_desktop.services.supervision.findings_service import (
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
-from kinerja_desktop.ui.quick_entry import PersonPicker
+from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
 
 COLUMNS = ("Tanggal", "Sumber", "Temuan", "Penanggung jawab", "Batas", "Status", "Tenggat")
 _FLAG_COLOURS = {DeadlineState.OVERDUE: "#f8d7da", DeadlineState.DUE_SOON: "#fff3cd"}

@@ -54,7 +54,7 @@ from kinerja_desktop.services.supervision.feedback_service import (
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
-from kinerja_desktop.ui.quick_entry import PersonPicker
+from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
 from kinerja_desktop.ui.supervision.removal_dialog import RemovalDialog
 
 COLUMNS = ("Diterima", "Jenis", "Kanal", "Unit layanan", "Pegawai", "Isi", "Status", "Tenggat")

@@ -43,7 +43,7 @@ from kinerja_desktop.services.printing.batch import safe_name
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import compact, error_label, show_message
-from kinerja_desktop.ui.pdf_preview import DocumentPreviewDialog
+from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
 
 ITEM_COLUMNS = ("Unsur", "Dijawab", "NRR", "Nilai", "Mutu")

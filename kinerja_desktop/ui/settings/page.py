@@ -34,11 +34,11 @@ from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.accounts.accounts_section import AccountsSection
-from kinerja_desktop.ui.backup_section import BackupSection
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import show_error
-from kinerja_desktop.ui.handover_section import HandoverSection
-from kinerja_desktop.ui.paper_key_section import PaperKeySection
+from kinerja_desktop.ui.handover.section import HandoverSection
+from kinerja_desktop.ui.settings.backup_section import BackupSection
+from kinerja_desktop.ui.settings.paper_key_section import PaperKeySection
 
 
 class SettingsPage(QWidget):

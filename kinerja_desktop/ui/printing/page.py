@@ -38,7 +38,7 @@ from kinerja_desktop.services.printing.request import PERIOD_FORMS, UNIT_FORMS
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
-from kinerja_desktop.ui.pdf_printing import choose_printer, paint_pages
+from kinerja_desktop.ui.printing.pdf_printing import choose_printer, paint_pages
 from kinerja_desktop.ui.units import fill_unit_combo
 from kinerja_desktop.ui.workers import run_in_background
 

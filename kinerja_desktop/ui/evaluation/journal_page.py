@@ -35,7 +35,7 @@ from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalSe
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
-from kinerja_desktop.ui.quick_entry import PersonPicker, QuickEntryDialog
+from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker, QuickEntryDialog
 
 #: The most entries the table shows at once; narrower filters show the rest.
 SHOWN = 1000

@@ -39,7 +39,7 @@ from kinerja_desktop.services.handover import (
 )
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error
-from kinerja_desktop.ui.handover_dialog import HandoverPreviewDialog
+from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
 from kinerja_desktop.ui.workers import run_in_background
 
 _ALL_YEARS = 1999  # the spin box's lowest value stands for "every year"

@@ -45,7 +45,7 @@ from kinerja_desktop.services.development.service import (
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import ERROR_STYLE, error_label, show_message
-from kinerja_desktop.ui.development_dialogs import (
+from kinerja_desktop.ui.development.dialogs import (
     HistoryDialog,
     PlanItemDialog,
     RateDialog,
@@ -53,7 +53,7 @@ from kinerja_desktop.ui.development_dialogs import (
     TechnicalDialog,
     item_input,
 )
-from kinerja_desktop.ui.quick_entry import PersonPicker
+from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
 
 COMPETENCE_COLUMNS = (
     "Kode",

@@ -28,7 +28,7 @@ from kinerja_desktop.reports.render import orientation_of
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
 from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
 from kinerja_desktop.ui.common import error_label, show_message
-from kinerja_desktop.ui.pdf_printing import choose_printer, paint_pages
+from kinerja_desktop.ui.printing.pdf_printing import choose_printer, paint_pages
 
 
 class DocumentPreviewDialog(QDialog):

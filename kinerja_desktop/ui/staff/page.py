@@ -26,7 +26,7 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.services.evaluation.journal import JournalService
 from kinerja_desktop.services.staff.service import StaffFilter, StaffService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.staff_table_model import StaffTableModel
+from kinerja_desktop.ui.staff.table_model import StaffTableModel
 from kinerja_desktop.ui.units import fill_unit_combo
 
 #: Milliseconds of typing pause before the list is filtered again.

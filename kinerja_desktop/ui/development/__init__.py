@@ -1,0 +1,1 @@
+"""Kompetensi & Pengembangan: the person's page, its dialogs and the unit view."""

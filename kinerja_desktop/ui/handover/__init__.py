@@ -1,0 +1,1 @@
+"""Hand-over packages in Pengaturan: the section and the import preview dialog."""

@@ -1,0 +1,1 @@
+"""Beranda: the home page listing what needs attention."""

@@ -1,0 +1,1 @@
+"""Pengaturan: the settings page with its backup and paper-key sections."""
