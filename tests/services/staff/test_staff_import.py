@@ -25,7 +25,7 @@ from kinerja_desktop.services.staff.importing import (
 )
 from kinerja_desktop.services.staff.service import StaffInput
 
-SAMPLE = Path(__file__).parents[1] / "samples" / "pegawai-contoh.csv"
+SAMPLE = Path(__file__).parents[2] / "samples" / "pegawai-contoh.csv"
 COLUMNS = [
     "NIP",
     "Nama",

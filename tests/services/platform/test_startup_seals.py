@@ -8,7 +8,7 @@ from pathlib import Path
 from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.services.platform.startup import open_office
 
-FIXTURE = Path(__file__).parents[1] / "fixtures" / "databases" / "schema_0007.sqlite"
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "databases" / "schema_0007.sqlite"
 
 
 def test_agreed_skps_of_an_older_file_are_sealed_at_open(tmp_path: Path) -> None:
