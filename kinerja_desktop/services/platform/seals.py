@@ -1,6 +1,6 @@
 """Signed means sealed: agreed SKPs and signed evaluations, their seal chain, and its check.
 
-An agreed SKP is read-only until it is opened for revision with a reason (`skp_service`); a
+An agreed SKP is read-only until it is opened for revision with a reason (`skp.service`); a
 period's evaluation marked signed (after the printed form was signed by hand) is read-only until
 it is reopened with a reason. Each seal and reopening goes into the seal chain
 (`domain.seal_chain`) in the same transaction as the change itself, with the digest of the record's

@@ -46,7 +46,7 @@ from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.seals import REASON_MAX, current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
 
-#: The journal's longest text (see journal_service.TEXT_MAX).
+#: The journal's longest text (see evaluation.journal.TEXT_MAX).
 _JOURNAL_TEXT_MAX = 2000
 
 _SIGN_FOR_KIND = {
