@@ -667,3 +667,64 @@ def test_demo_rules_allow_the_cli_the_first_start_and_the_demo_itself(
     module: str, source: str
 ) -> None:
     assert violations(source, module, rules=DEMO_RULES) == []
+
+
+# --- the rooms: every capability one package ------------------------------------------------
+
+#: The only modules directly in services/ and ui/: what binds the capabilities together (the
+#: composition root, the GUI shell). Everything else lives in its capability's package.
+TOP_LEVEL_MODULES = {
+    f"{PACKAGE}.services": frozenset({"app_services"}),
+    f"{PACKAGE}.ui": frozenset(
+        {
+            "application",
+            "main_window",
+            "first_start",
+            "self_check",
+            "clock",
+            "common",
+            "events",
+            "workers",
+            "warning_banner",
+            "units",
+        }
+    ),
+}
+
+
+def loose_modules(modules: Iterable[tuple[str, bool]]) -> list[str]:
+    """Modules (not packages) lying directly in services/ or ui/ outside the shell.
+
+    Args:
+        modules: (dotted name, is a package's ``__init__``) of every module.
+    """
+    loose = []
+    for name, is_package in modules:
+        layer, _, leaf = name.rpartition(".")
+        if not is_package and layer in TOP_LEVEL_MODULES and leaf not in TOP_LEVEL_MODULES[layer]:
+            loose.append(name)
+    return sorted(loose)
+
+
+def test_every_capability_lives_in_its_package() -> None:
+    names = {module.name for module in MODULES}
+    for layer, allowed in TOP_LEVEL_MODULES.items():
+        assert {f"{layer}.{leaf}" for leaf in allowed} <= names, "a listed shell module is gone"
+    found = loose_modules((module.name, module.is_package) for module in MODULES)
+    assert not found, "move these into their capability's package:\n" + "\n".join(found)
+
+
+def test_a_loose_module_is_found() -> None:
+    assert loose_modules(
+        [
+            (f"{PACKAGE}.services", True),
+            (f"{PACKAGE}.services.app_services", False),
+            (f"{PACKAGE}.services.journal_service", False),
+            (f"{PACKAGE}.services.staff", True),
+            (f"{PACKAGE}.services.staff.service", False),
+            (f"{PACKAGE}.ui.main_window", False),
+            (f"{PACKAGE}.ui.home_page", False),
+            (f"{PACKAGE}.ui.home.page", False),
+            (f"{PACKAGE}.cli.office", False),
+        ]
+    ) == [f"{PACKAGE}.services.journal_service", f"{PACKAGE}.ui.home_page"]
