@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -260,12 +261,23 @@ def versions(session: Session, skp_id: int) -> list[SkpVersionInfo]:
     return [SkpVersionInfo(row.revision, row.agreed_on, row.reason) for row in rows]
 
 
-def version_json(session: Session, skp_id: int, revision: int) -> SkpVersionRow | None:
-    return session.scalar(
+@dataclass(frozen=True)
+class StoredVersion:
+    """An agreed SKP version: when and why it was agreed, and its content as stored JSON."""
+
+    info: SkpVersionInfo
+    content_json: str
+
+
+def version_json(session: Session, skp_id: int, revision: int) -> StoredVersion | None:
+    row = session.scalar(
         select(SkpVersionRow).where(
             SkpVersionRow.skp_id == skp_id, SkpVersionRow.revision == revision
         )
     )
+    if row is None:
+        return None
+    return StoredVersion(SkpVersionInfo(row.revision, row.agreed_on, row.reason), row.content_json)
 
 
 def people_without_skp(session: Session, year: int) -> list[Employee]:

@@ -23,6 +23,7 @@ from kinerja_desktop.data.models import (
 )
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang
+from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import (
     ActingAssignment,
     ActingKind,
@@ -44,6 +45,15 @@ class SortKey(StrEnum):
     GOLONGAN = "GOLONGAN"
     UNIT = "UNIT"
     PENILAI = "PENILAI"
+
+
+@dataclass(frozen=True)
+class AppraisalYear:
+    """The evaluation scheme an instansi uses in one appraisal year."""
+
+    instansi_id: UnitId
+    year: int
+    scheme: EvaluationScheme
 
 
 @dataclass(frozen=True)
@@ -349,7 +359,11 @@ def acting_assignments(session: Session) -> list[ActingAssignment]:
     return [to_acting(row) for row in rows]
 
 
-def appraisal_year(session: Session, instansi_id: int, year: int) -> AppraisalYearRow | None:
+def _to_appraisal_year(row: AppraisalYearRow) -> AppraisalYear:
+    return AppraisalYear(UnitId(row.instansi_id), row.year, EvaluationScheme(row.scheme))
+
+
+def _appraisal_year_row(session: Session, instansi_id: int, year: int) -> AppraisalYearRow | None:
     return session.scalar(
         select(AppraisalYearRow).where(
             AppraisalYearRow.instansi_id == instansi_id, AppraisalYearRow.year == year
@@ -357,12 +371,28 @@ def appraisal_year(session: Session, instansi_id: int, year: int) -> AppraisalYe
     )
 
 
-def appraisal_years(session: Session) -> list[AppraisalYearRow]:
-    return list(
-        session.scalars(
-            select(AppraisalYearRow).order_by(AppraisalYearRow.year, AppraisalYearRow.instansi_id)
-        )
+def appraisal_year(session: Session, instansi_id: int, year: int) -> AppraisalYear | None:
+    row = _appraisal_year_row(session, instansi_id, year)
+    return _to_appraisal_year(row) if row else None
+
+
+def appraisal_years(session: Session) -> list[AppraisalYear]:
+    rows = session.scalars(
+        select(AppraisalYearRow).order_by(AppraisalYearRow.year, AppraisalYearRow.instansi_id)
     )
+    return [_to_appraisal_year(row) for row in rows]
+
+
+def set_appraisal_year(
+    session: Session, instansi_id: int, year: int, scheme: EvaluationScheme
+) -> AppraisalYear:
+    """Record the instansi's evaluation scheme for ``year``, adding the year when missing."""
+    row = _appraisal_year_row(session, instansi_id, year)
+    if row is None:
+        row = AppraisalYearRow(instansi_id=instansi_id, year=year)
+        session.add(row)
+    row.scheme = scheme.value
+    return _to_appraisal_year(row)
 
 
 # --- queries for the attention list ------------------------------------------------------------

@@ -93,8 +93,8 @@ def plans_in(
     roots = _roots(units)
     starts: dict[int, date | None] = {}
     for root in set(roots.values()):
-        row = staff_repo.appraisal_year(session, root, year)
-        scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+        found = staff_repo.appraisal_year(session, root, year)
+        scheme = found.scheme if found else EvaluationScheme.TRIWULAN
         starts[root] = current_period_start(periods_for_year(year, scheme), today)
     items: dict[int, list[repo.StoredItem]] = {}
     ids = [person.id for person in people]

@@ -178,8 +178,8 @@ def plan_item(
 
 def review_period_start(session: Session, unit_id: int, year: int, today: date) -> date | None:
     """Start of the period of the unit's scheme running on ``today`` within ``year``."""
-    row = staff_repo.appraisal_year(session, staff_repo.root_unit_id(session, unit_id), year)
-    scheme = EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+    found = staff_repo.appraisal_year(session, staff_repo.root_unit_id(session, unit_id), year)
+    scheme = found.scheme if found else EvaluationScheme.TRIWULAN
     return current_period_start(periods_for_year(year, scheme), today)
 
 

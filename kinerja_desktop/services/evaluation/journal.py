@@ -170,17 +170,13 @@ def to_observation(stored: repo.StoredObservation) -> Observation:
 
 
 def _scheme_of(session: Session, unit_id: int, year: int) -> EvaluationScheme:
-    row = staff_repo.appraisal_year(session, staff_repo.root_unit_id(session, unit_id), year)
-    return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+    found = staff_repo.appraisal_year(session, staff_repo.root_unit_id(session, unit_id), year)
+    return found.scheme if found else EvaluationScheme.TRIWULAN
 
 
 def _office_scheme(session: Session, year: int) -> EvaluationScheme:
     """The scheme every instansi uses that year; triwulan when unset or when they differ."""
-    schemes = {
-        EvaluationScheme(row.scheme)
-        for row in staff_repo.appraisal_years(session)
-        if row.year == year
-    }
+    schemes = {found.scheme for found in staff_repo.appraisal_years(session) if found.year == year}
     return schemes.pop() if len(schemes) == 1 else EvaluationScheme.TRIWULAN
 
 

@@ -168,7 +168,7 @@ def _realisation_missing(session: Session, today: date) -> list[AttentionItem]:
     items = []
     for root in children.get(None, []):
         year = repo.appraisal_year(session, root, today.year)
-        scheme = EvaluationScheme(year.scheme) if year else EvaluationScheme.TRIWULAN
+        scheme = year.scheme if year else EvaluationScheme.TRIWULAN
         ended = [
             period
             for period in periods_for_year(today.year, scheme)

@@ -86,9 +86,9 @@ class SkpService:
             return from_json(
                 base,
                 stored.content_json,
-                revision=stored.revision,
-                agreed_on=stored.agreed_on,
-                reason=stored.reason,
+                revision=stored.info.revision,
+                agreed_on=stored.info.agreed_on,
+                reason=stored.info.reason,
             )
 
     # --- writing ---------------------------------------------------------------------------

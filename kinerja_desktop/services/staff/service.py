@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data import models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
-from kinerja_desktop.data.repositories.staff import SortKey, StaffFilter, StaffListRow
+from kinerja_desktop.data.repositories.staff import (
+    AppraisalYear,
+    SortKey,
+    StaffFilter,
+    StaffListRow,
+)
 from kinerja_desktop.domain.access import AccessDeniedError, Action, Capability
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import (
@@ -78,13 +83,6 @@ class EmployeeProfile:
     appraisers: Appraisers
     periods: tuple[Period, ...]
     history: tuple[EmploymentEvent, ...]
-
-
-@dataclass(frozen=True)
-class AppraisalYear:
-    instansi_id: UnitId
-    year: int
-    scheme: EvaluationScheme
 
 
 @dataclass(frozen=True)
@@ -246,10 +244,7 @@ class StaffService:
 
     def appraisal_years(self) -> list[AppraisalYear]:
         with self._db.reading() as session:
-            return [
-                AppraisalYear(UnitId(row.instansi_id), row.year, EvaluationScheme(row.scheme))
-                for row in repo.appraisal_years(session)
-            ]
+            return repo.appraisal_years(session)
 
     def instansi_of(self, unit_id: int) -> Unit:
         with self._db.reading() as session:
@@ -275,9 +270,9 @@ class StaffService:
             units = repo.all_units(session)
             counts = repo.active_count_by_unit(session)
             years = {
-                row.instansi_id: EvaluationScheme(row.scheme)
-                for row in repo.appraisal_years(session)
-                if row.year == today.year
+                found.instansi_id: found.scheme
+                for found in repo.appraisal_years(session)
+                if found.year == today.year
             }
         parent = {unit.id: unit.parent_id for unit in units}
 
@@ -490,12 +485,7 @@ class StaffService:
             unit = repo.unit_row(session, instansi_id)
             if unit is None or unit.parent_id is not None:
                 raise ValidationError("Skema evaluasi diatur per instansi.", field="instansi")
-            row = repo.appraisal_year(session, instansi_id, year)
-            if row is None:
-                row = models.AppraisalYearRow(instansi_id=instansi_id, year=year)
-                session.add(row)
-            row.scheme = scheme.value
-            return AppraisalYear(UnitId(instansi_id), year, scheme)
+            return repo.set_appraisal_year(session, instansi_id, year, scheme)
 
     # --- rules -----------------------------------------------------------------------------
 
@@ -560,8 +550,8 @@ def _existing_row(session: Session, employee_id: int) -> models.EmployeeRow:
 
 
 def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
-    row = repo.appraisal_year(session, repo.root_unit_id(session, unit_id), year)
-    return EvaluationScheme(row.scheme) if row else EvaluationScheme.TRIWULAN
+    found = repo.appraisal_year(session, repo.root_unit_id(session, unit_id), year)
+    return found.scheme if found else EvaluationScheme.TRIWULAN
 
 
 def periods_for_row(session: Session, row: models.EmployeeRow, year: int) -> list[Period]:
