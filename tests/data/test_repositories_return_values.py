@@ -25,11 +25,9 @@ STILL_RETURNING_ROWS = frozenset(
     {
         "skp.skp_row",
         "skp.skp_row_for",
-        "staff.employee_by_nip",
         # the staff import checks and then updates the very rows it found by NIP
         "staff.employees_by_nip",
         "staff.employee_row",
-        "staff.unit_row",
     }
 )
 

@@ -162,8 +162,9 @@ def add_unit(session: Session, name: str, kind: UnitKind, parent_id: int | None,
     return to_unit(row)
 
 
-def unit_row(session: Session, unit_id: int) -> UnitRow | None:
-    return session.get(UnitRow, unit_id)
+def find_unit(session: Session, unit_id: int) -> Unit | None:
+    row = session.get(UnitRow, unit_id)
+    return to_unit(row) if row else None
 
 
 # --- employees ---------------------------------------------------------------------------------
@@ -173,8 +174,9 @@ def employee_row(session: Session, employee_id: int) -> EmployeeRow | None:
     return session.get(EmployeeRow, employee_id)
 
 
-def employee_by_nip(session: Session, nip: str) -> EmployeeRow | None:
-    return session.scalar(select(EmployeeRow).where(EmployeeRow.nip == nip))
+def employee_by_nip(session: Session, nip: str) -> Employee | None:
+    row = session.scalar(select(EmployeeRow).where(EmployeeRow.nip == nip))
+    return to_employee(row) if row else None
 
 
 def employees_by_nip(session: Session, nips: Iterable[str]) -> dict[str, EmployeeRow]:

@@ -241,8 +241,8 @@ class AccessGuard:
             row = staff_repo.employee_row(session, subject.employee_id)
             person = row.name if row else ""
         if subject.unit_id is not None:
-            unit_row = staff_repo.unit_row(session, subject.unit_id)
-            unit = unit_row.name if unit_row else ""
+            found = staff_repo.find_unit(session, subject.unit_id)
+            unit = found.name if found else ""
         raise AccessDeniedError(refusal_message(refusal, action, what, person=person, unit=unit))
 
     def readable(

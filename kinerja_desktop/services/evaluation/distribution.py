@@ -115,7 +115,7 @@ class DistributionService:
             note, field="note", label="Catatan", max_length=NOTE_LIMIT, required=False
         )
         with self._db.transaction() as session:
-            if staff_repo.unit_row(session, unit_id) is None:
+            if staff_repo.find_unit(session, unit_id) is None:
                 raise NotFoundError("Unit tidak ditemukan.")
             self._access.require_unit(session, unit_id)
             stored = repo.save_org_predikat(
@@ -140,10 +140,9 @@ class DistributionService:
         unit_ids = self._staff.unit_with_descendants(unit_id)
         with self._db.reading() as session:
             self._access.require_unit(session, unit_id)
-            unit_row = staff_repo.unit_row(session, unit_id)
-            if unit_row is None:
+            unit = staff_repo.find_unit(session, unit_id)
+            if unit is None:
                 raise NotFoundError("Unit tidak ditemukan.")
-            unit = staff_repo.to_unit(unit_row)
             stored = repo.org_predikat(session, unit_id, year, code)
             people = repo.members(session, unit_ids, year, code)
         counts = dict.fromkeys(Predikat, 0)

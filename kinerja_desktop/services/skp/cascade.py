@@ -179,7 +179,7 @@ class CascadeService:
             NotFoundError: there is no such unit.
         """
         with self._db.reading() as session:
-            if staff_repo.unit_row(session, unit_id) is None:
+            if staff_repo.find_unit(session, unit_id) is None:
                 raise NotFoundError("Unit tidak ditemukan; mungkin sudah dihapus.")
             self._access.require_unit(session, unit_id)
             return _Cascade(session, cascade_repo.unit_people(unit_id), year).nodes()

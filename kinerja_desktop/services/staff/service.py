@@ -167,10 +167,10 @@ class StaffService:
     def find_by_nip(self, nip: str) -> Employee | None:
         """The person with this NIP, or None (also when the account may not see them)."""
         with self._db.reading() as session:
-            row = repo.employee_by_nip(session, nip)
-            if row is None or not self._access.allows(session, row.id, Action.VIEW):
+            found = repo.employee_by_nip(session, nip)
+            if found is None or not self._access.allows(session, found.id, Action.VIEW):
                 return None
-            return repo.to_employee(row)
+            return found
 
     def search_people(self, text: str, limit: int = 20) -> list[Employee]:
         """Active people matching ``text`` (name, NIP, jabatan, unit), for pickers."""
@@ -202,7 +202,7 @@ class StaffService:
             row = _existing_row(session, employee_id)
             self._access.require_person(session, row.id, Action.VIEW)
             employee = repo.to_employee(row)
-            unit = repo.unit_row(session, row.unit_id)
+            unit = repo.find_unit(session, row.unit_id)
             return EmployeeProfile(
                 employee=employee,
                 golongan=parse_golongan(employee.golongan, employee.status),
@@ -248,10 +248,10 @@ class StaffService:
 
     def instansi_of(self, unit_id: int) -> Unit:
         with self._db.reading() as session:
-            root = repo.unit_row(session, repo.root_unit_id(session, unit_id))
+            root = repo.find_unit(session, repo.root_unit_id(session, unit_id))
             if root is None:
                 raise NotFoundError("Unit tidak ditemukan.")
-            return repo.to_unit(root)
+            return root
 
     def subordinates(self, employee_id: int) -> list[Employee]:
         """Active people whose Pejabat Penilai is ``employee_id``."""
@@ -325,7 +325,7 @@ class StaffService:
                 self._access.require(Capability.MANAGE_OFFICE)
             else:
                 self._access.require_unit(session, parent_id)
-            parent = repo.unit_row(session, parent_id) if parent_id is not None else None
+            parent = repo.find_unit(session, parent_id) if parent_id is not None else None
             if parent_id is not None and parent is None:
                 raise ValidationError("Unit induk tidak ditemukan.", field="parent")
             if parent is None:
@@ -482,7 +482,7 @@ class StaffService:
             raise ValidationError("Tahun penilaian harus antara 2000 dan 2100.", field="year")
         self._access.require(Capability.MANAGE_OFFICE)
         with self._db.transaction() as session:
-            unit = repo.unit_row(session, instansi_id)
+            unit = repo.find_unit(session, instansi_id)
             if unit is None or unit.parent_id is not None:
                 raise ValidationError("Skema evaluasi diatur per instansi.", field="instansi")
             return repo.set_appraisal_year(session, instansi_id, year, scheme)
@@ -491,7 +491,7 @@ class StaffService:
 
     def _require_placement(self, session: Session, data: StaffInput) -> None:
         """Adding or moving someone into a unit needs that unit in the account's charge."""
-        if data.unit_id is not None and repo.unit_row(session, data.unit_id) is not None:
+        if data.unit_id is not None and repo.find_unit(session, data.unit_id) is not None:
             self._access.require_unit(session, data.unit_id)
 
     def _require_acting(self, session: Session, for_employee_id: int) -> None:
@@ -522,7 +522,7 @@ class StaffService:
             errors.append(
                 ValidationError(f"NIP ini sudah dipakai oleh {same_nip.name}.", field="nip")
             )
-        if data.unit_id is None or repo.unit_row(session, data.unit_id) is None:
+        if data.unit_id is None or repo.find_unit(session, data.unit_id) is None:
             errors.append(ValidationError("Pilih unit kerja.", field="unit"))
         if data.penilai_id is not None:
             penilai = repo.employee_row(session, data.penilai_id)

@@ -158,7 +158,7 @@ def to_entry(stored: repo.StoredFeedback, labels: dict[int, str], today: date) -
 
 def check_links(session: Session, unit_id: int | None, employee_id: int | None) -> None:
     """Raise NotFoundError when the unit or the person named does not exist."""
-    if unit_id is not None and staff_repo.unit_row(session, unit_id) is None:
+    if unit_id is not None and staff_repo.find_unit(session, unit_id) is None:
         raise NotFoundError("Unit layanan tidak ditemukan; pilih dari daftar.")
     if employee_id is not None and staff_repo.employee_row(session, employee_id) is None:
         raise NotFoundError("Pegawai tidak ditemukan; pilih dari daftar.")

@@ -214,7 +214,7 @@ class SurveyService:
     def _ensure(
         self, session: Session, unit_id: int, period: SurveyPeriod, today: date
     ) -> SurveyInfo:
-        if staff_repo.unit_row(session, unit_id) is None:
+        if staff_repo.find_unit(session, unit_id) is None:
             raise NotFoundError("Unit layanan tidak ditemukan; pilih dari daftar.")
         self._require(session, SupervisionAction.RECORD, unit_id)
         survey_id = repo.survey_id_for(session, unit_id, period.code)
@@ -428,7 +428,7 @@ class SurveyService:
                 response.data.gender for response in repo.responses(session, survey_id)
             )
             signer = _signer(session, survey.unit_id, signer_id)
-            root = staff_repo.unit_row(session, staff_repo.root_unit_id(session, survey.unit_id))
+            root = staff_repo.find_unit(session, staff_repo.root_unit_id(session, survey.unit_id))
             instansi = root.name if root else ""
             city = root.city if root else ""
         return SurveyReport(
