@@ -25,8 +25,6 @@ STILL_RETURNING_ROWS = frozenset(
     {
         "skp.skp_row",
         "skp.skp_row_for",
-        # the staff import checks and then updates the very rows it found by NIP
-        "staff.employees_by_nip",
         "staff.employee_row",
     }
 )

@@ -179,13 +179,13 @@ def employee_by_nip(session: Session, nip: str) -> Employee | None:
     return to_employee(row) if row else None
 
 
-def employees_by_nip(session: Session, nips: Iterable[str]) -> dict[str, EmployeeRow]:
+def employees_by_nip(session: Session, nips: Iterable[str]) -> dict[str, Employee]:
     wanted = list(set(nips))
-    found: dict[str, EmployeeRow] = {}
+    found: dict[str, Employee] = {}
     for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
         chunk = wanted[start : start + 500]
         for row in session.scalars(select(EmployeeRow).where(EmployeeRow.nip.in_(chunk))):
-            found[row.nip] = row
+            found[row.nip] = to_employee(row)
     return found
 
 

@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
 from kinerja_desktop.domain.nip import Nip
-from kinerja_desktop.domain.staff import StaffFields, ValidStaffFields, validate_staff_fields
+from kinerja_desktop.domain.staff import (
+    Employee,
+    StaffFields,
+    ValidStaffFields,
+    validate_staff_fields,
+)
 from kinerja_desktop.services.platform.tabular import Table, TableRow, column_letter
 from kinerja_desktop.services.staff.importing import columns as col
 from kinerja_desktop.services.staff.importing.columns import REQUIRED_COLUMNS, clean
@@ -65,7 +69,7 @@ class Validation:
         self.table = table
         self.file_issues: list[ImportIssue] = []
         self.drafts: list[Draft] = []
-        self.existing: dict[str, EmployeeRow] = {}
+        self.existing: dict[str, Employee] = {}
         self.id_to_nip: dict[int, str] = {}
         self._db_penilai: dict[int, int | None] = {}
         self.file_rows: dict[str, Draft] = {}  # valid NIPs that occur once
@@ -259,8 +263,8 @@ class Validation:
             if isinstance(key, str):
                 if key in override:
                     return override[key]
-                row = self.existing.get(key)
-                penilai_id = row.penilai_id if row is not None else None
+                found = self.existing.get(key)
+                penilai_id: int | None = found.penilai_id if found is not None else None
             else:
                 penilai_id = self._db_penilai.get(key) if isinstance(key, int) else None
             if penilai_id is None:

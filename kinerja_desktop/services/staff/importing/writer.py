@@ -8,10 +8,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories import staff_bulk
-from kinerja_desktop.domain.staff import EmploymentEventKind, ValidStaffFields
+from kinerja_desktop.domain.staff import Employee, EmploymentEventKind, ValidStaffFields
 from kinerja_desktop.services.platform.tabular import Table
 from kinerja_desktop.services.staff.importing import columns as col
 from kinerja_desktop.services.staff.importing.units import PendingUnit, UnitRef, UnitTree
@@ -26,7 +25,7 @@ class Writer:
         session: Session,
         table: Table,
         units: UnitTree,
-        existing: dict[str, EmployeeRow],
+        existing: dict[str, Employee],
         today: date,
     ) -> None:
         self._session = session
