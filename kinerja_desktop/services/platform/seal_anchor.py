@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from kinerja_desktop.data.private_files import OWNER_ONLY_FILE
+from kinerja_desktop.data.whole_files import write_bytes_whole
 from kinerja_desktop.domain.seal_chain import SealEntry
 from kinerja_desktop.services.platform import signing
 from kinerja_desktop.services.platform.signing import SigningKey
@@ -98,7 +96,7 @@ def write_anchor(path: Path, key: SigningKey, sequence: int, head_hash: str) -> 
     """Sign the head and replace the anchor file in one rename (synced, owner-only).
 
     Raises:
-        OSError: The folder cannot be written (full disk, permissions).
+        FileWriteError: The folder cannot be written (full disk, permissions).
     """
     content = json.dumps(
         {
@@ -110,22 +108,7 @@ def write_anchor(path: Path, key: SigningKey, sequence: int, head_hash: str) -> 
         },
         sort_keys=True,
     )
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    if os.name == "posix":  # the rename itself survives a power cut only once the folder is synced
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    write_bytes_whole(path, content.encode("utf-8"))
 
 
 class AnchorState(StrEnum):
