@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from kinerja_desktop.reports import blocks, styles
 from kinerja_desktop.reports.blocks import markup, p
 from kinerja_desktop.reports.content import EvaluationForm, EvaluationResultLine
+from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
 from kinerja_desktop.reports.text import esc
 
 KUANTITATIF = "KUANTITATIF"
@@ -71,8 +72,7 @@ def results_table(form: EvaluationForm, width: float) -> Flowable:
     sizes: list[int] = []
     extra: list[tuple[object, ...]] = []
     for title, results in (("A. UTAMA", form.main_results), ("B. TAMBAHAN", form.extra_results)):
-        extra.append(("SPAN", (0, len(rows) + 1), (-1, len(rows) + 1)))
-        extra.append(("BACKGROUND", (0, len(rows) + 1), (-1, len(rows) + 1), styles.SECTION_FILL))
+        extra.extend(blocks.section_row_rules(len(rows) + 1))
         rows.append([p(title, styles.CELL_BOLD), *[""] * (columns - 1)])
         sizes.append(1)
         if not results:
@@ -90,6 +90,7 @@ def rating_line(label: str, value: str, width: float) -> Table:
     table = Table(
         [[markup(f"<b>{label}</b>"), markup(f"<b>{esc(value.upper())}</b>")]],
         colWidths=[width * 0.3, width * 0.7],
+        spaceBefore=4,
     )
     table.setStyle(blocks.grid_style(0, [("BACKGROUND", (0, 0), (0, 0), styles.SECTION_FILL)]))
     return table
@@ -127,18 +128,12 @@ def story(form: EvaluationForm, width: float) -> list[Flowable]:
         blocks.identity_pair(form.pegawai, form.penilai, width),
         blocks.section("HASIL KERJA"),
         results_table(form, width),
-        Spacer(1, 4),
-        rating_line("RATING HASIL KERJA", form.rating_hasil, width),
+        # Each rating stays on the page with the end of the table it rates, and the ratings
+        # of behaviour and the predikat on the page with the signatures they are signed with.
+        keep_with_previous(rating_line("RATING HASIL KERJA", form.rating_hasil, width)),
         blocks.section("PERILAKU KERJA"),
         behaviour_table(form, width),
-        # The ratings stay on the page with the signatures they are signed with.
-        KeepTogether(
-            [
-                Spacer(1, 4),
-                rating_line("RATING PERILAKU KERJA", form.rating_perilaku, width),
-                Spacer(1, 4),
-                rating_line("PREDIKAT KINERJA PEGAWAI", form.predikat, width),
-                blocks.signature_block(form.signatures, width),
-            ]
-        ),
+        keep_with_next(rating_line("RATING PERILAKU KERJA", form.rating_perilaku, width)),
+        keep_with_next(rating_line("PREDIKAT KINERJA PEGAWAI", form.predikat, width)),
+        blocks.signature_block(form.signatures, width),
     ]

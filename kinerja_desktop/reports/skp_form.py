@@ -74,8 +74,7 @@ def results_table(form: SkpForm, width: float) -> Flowable:
     sizes: list[int] = []
     extra: list[tuple[object, ...]] = []
     for title, results in (("A. UTAMA", form.main_results), ("B. TAMBAHAN", form.extra_results)):
-        extra.append(("SPAN", (0, len(rows) + 1), (-1, len(rows) + 1)))
-        extra.append(("BACKGROUND", (0, len(rows) + 1), (-1, len(rows) + 1), styles.SECTION_FILL))
+        extra.extend(blocks.section_row_rules(len(rows) + 1))
         rows.append([p(title, styles.CELL_BOLD), *[""] * (len(header) - 1)])
         sizes.append(1)
         if not results:
