@@ -128,6 +128,8 @@ class EvaluationIndicatorLine:
     indicator: str
     target: str
     realisation: str
+    #: JPT layout only: Penerima Layanan, Proses Bisnis, Penguatan Internal or Anggaran.
+    perspektif: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,12 @@ class EvaluationForm:
     rating_perilaku: str
     predikat: str
     signatures: tuple[Signature, ...]
+    #: "JPT" (Pejabat Pimpinan Tinggi and Pimpinan Unit Kerja Mandiri) or "JA_JF".
+    layout: str = "JA_JF"
+    #: JPT layout only: the organisation's predikat ("BAIK"), empty while not recorded.
+    capaian_organisasi: str = ""
+    #: JPT layout only: the Pola Distribusi of the unit led, empty while its predikat is not set.
+    points: tuple[CurvePoint, ...] = ()
 
 
 # --- Dokumen Evaluasi Kinerja Pegawai ---------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -10,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kinerja_desktop.reports import blocks, styles
 from kinerja_desktop.reports.blocks import p
-from kinerja_desktop.reports.content import DistributionForm
+from kinerja_desktop.reports.content import CurvePoint, DistributionForm
 from kinerja_desktop.reports.fonts import BOLD, FAMILY
 from kinerja_desktop.reports.text import normal
 
@@ -41,14 +43,12 @@ def value_label(drawing: Drawing, centre: float, baseline: float, text: str) -> 
     )
 
 
-def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Drawing:
+def curve(points: Sequence[CurvePoint], width: float, height: float = 70 * mm) -> Drawing:
     """Bars: people per predikat; line: the curve's expected people."""
     drawing = Drawing(width, height)
     left, bottom, top = 16 * mm, 16 * mm, height - 8 * mm
     plot_w = width - left - 6 * mm
-    peak = max(
-        [1.0, *(pt.count for pt in form.points), *(pt.expected_people for pt in form.points)]
-    )
+    peak = max([1.0, *(pt.count for pt in points), *(pt.expected_people for pt in points)])
     scale = (top - bottom) / peak
     drawing.add(Line(left, bottom, left + plot_w, bottom))
     drawing.add(Line(left, bottom, left, top))
@@ -63,10 +63,10 @@ def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Draw
         tick += step
     # Above the highest count a bar or the curve can carry (top + LABEL_GAP + LABEL_SIZE).
     drawing.add(String(left - 4, top + 14, "Frekuensi Pegawai", fontName=FAMILY, fontSize=7))
-    slot = plot_w / max(1, len(form.points))
-    centres = [left + slot * (index + 0.5) for index in range(len(form.points))]
+    slot = plot_w / max(1, len(points))
+    centres = [left + slot * (index + 0.5) for index in range(len(points))]
     highs: list[float] = []  # the top of each bar, then of the bar or the curve
-    for centre, point in zip(centres, form.points, strict=True):
+    for centre, point in zip(centres, points, strict=True):
         bar_h = point.count * scale
         highs.append(bottom + bar_h)
         drawing.add(
@@ -82,15 +82,15 @@ def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Draw
                 textAnchor="middle",
             )
         )
-    if any(point.expected_people for point in form.points):
+    if any(point.expected_people for point in points):
         coords: list[float] = []
-        for centre, point in zip(centres, form.points, strict=True):
+        for centre, point in zip(centres, points, strict=True):
             y = bottom + point.expected_people * scale
             coords.extend([centre, y])
         drawing.add(PolyLine(coords, strokeColor=CURVE, strokeWidth=1.5))
         # Each count stands above its curve point too, never on the line.
         highs = [max(high, coords[2 * i + 1]) for i, high in enumerate(highs)]
-    for centre, high, point in zip(centres, highs, form.points, strict=True):
+    for centre, high, point in zip(centres, highs, points, strict=True):
         value_label(drawing, centre, high + LABEL_GAP, str(point.count))
     drawing.add(Rect(left, 3, 8, 5, fillColor=BAR, strokeColor=None))
     drawing.add(String(left + 11, 3, "Jumlah pegawai", fontName=FAMILY, fontSize=7))
@@ -129,7 +129,7 @@ def story(form: DistributionForm, width: float) -> list[Flowable]:
         ),
         p(f"CAPAIAN KINERJA ORGANISASI: {form.org_predikat}", styles.CELL_BOLD),
         blocks.section(form.curve_title),
-        curve(form, width),
+        curve(form.points, width),
         blocks.trailing(form.curve_note),
         Spacer(1, 3),
         blocks.data_table(

@@ -65,7 +65,7 @@ CASES = [
 def test_counts_stand_above_their_bar_and_the_curve_on_a_white_patch(
     counts: tuple[int, ...], expected: tuple[float, ...]
 ) -> None:
-    drawing = distribution_form.curve(form(counts, expected), 500)
+    drawing = distribution_form.curve(form(counts, expected).points, 500)
     shapes = list(drawing.contents)
     line = next(s for s in shapes if isinstance(s, PolyLine))
     bars = [s for s in shapes if isinstance(s, Rect) and s.fillColor == distribution_form.BAR]

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from test_report_rendering import BOSS, HEAD, PERSON, signatures
+from test_report_rendering import BOSS, HEAD, PERSON, pages_text, signatures, squeeze
 
 from kinerja_desktop.paths import resource_path
+from kinerja_desktop.reports import evaluation_form as evaluation_form_module
 from kinerja_desktop.reports.content import (
     BehaviourLine,
+    CurvePoint,
     EvaluationForm,
     EvaluationIndicatorLine,
     EvaluationResultLine,
 )
 from kinerja_desktop.reports.fonts import register_fonts
+from kinerja_desktop.reports.render import render_pdf
 
 VALUES = (
     "Berorientasi Pelayanan",
@@ -69,3 +74,113 @@ def evaluation_form(results: int = 3, approach: str = "KUANTITATIF") -> Evaluati
         predikat="Baik",
         signatures=signatures(),
     )
+
+
+PERSPEKTIF = ("Penerima Layanan", "Proses Bisnis", "Anggaran")
+
+
+def jpt_form(points: tuple[CurvePoint, ...] = ()) -> EvaluationForm:
+    base = evaluation_form(results=2)
+    results = tuple(
+        replace(
+            result,
+            parent="",
+            indicators=tuple(
+                replace(line, aspek="", perspektif=perspektif)
+                for line, perspektif in zip(
+                    result.indicators,
+                    ("Penerima Layanan", "Proses Bisnis", "Anggaran"),
+                    strict=True,
+                )
+            ),
+        )
+        for result in base.main_results
+    )
+    return replace(
+        base,
+        layout="JPT",
+        main_results=results,
+        capaian_organisasi="BAIK" if points else "",
+        points=points,
+    )
+
+
+def text_of(form: EvaluationForm) -> str:
+    return one_line("\n".join(pages_text(render_pdf(form))))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("approach", ["KUANTITATIF", "KUALITATIF"])
+def test_the_subtitle_names_the_pendekatan_of_the_skp(approach: str) -> None:
+    text = text_of(evaluation_form(approach=approach))
+    assert (
+        f"EVALUASI KINERJA PEGAWAI PENDEKATAN HASIL KERJA {approach} PERIODE: TRIWULAN III" in text
+    )
+
+
+def headers_in_order(text: str, headers: list[str]) -> bool:
+    """Whether every header is printed, one after the other (wrapped lines compare equal)."""
+    flat = squeeze(text)
+    places = [flat.find(squeeze(header)) for header in headers]
+    return -1 not in places and places == sorted(places)
+
+
+LEADER = "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI"
+IKI = "INDIKATOR KINERJA INDIVIDU"
+REALISASI = "REALISASI BERDASARKAN BUKTI DUKUNG"
+
+
+@pytest.mark.parametrize(
+    ("approach", "headers"),
+    [
+        ("KUANTITATIF", ["NO", LEADER, "RENCANA HASIL KERJA", "ASPEK", IKI, "TARGET", REALISASI]),
+        ("KUALITATIF", ["NO", LEADER, "RENCANA HASIL KERJA", IKI, "TARGET", REALISASI]),
+    ],
+)
+def test_the_intervened_leader_rhk_has_its_own_column(approach: str, headers: list[str]) -> None:
+    text = text_of(evaluation_form(approach=approach))
+    assert headers_in_order(text, headers)
+    assert ("ASPEK" in text) is (approach == "KUANTITATIF")
+    # The leader's RHK stands in its own cell before the RHK, no longer as a note inside it.
+    assert "Intervensi:" not in text
+    assert "1 RHK pimpinan nomor 1 Hasil kerja nomor 1" in text
+
+
+def test_jpt_prints_perspektif_organisation_and_its_curve() -> None:
+    points = tuple(
+        CurvePoint(name, count, "", "", expected)
+        for name, count, expected in (
+            ("Sangat Kurang", 0, 0.2),
+            ("Kurang/Misconduct", 1, 0.5),
+            ("Butuh Perbaikan", 2, 1.3),
+            ("Baik", 6, 6.5),
+            ("Sangat Baik", 1, 1.5),
+        )
+    )
+    text = text_of(jpt_form(points))
+    assert headers_in_order(
+        text, ["NO", "RENCANA HASIL KERJA", IKI, "TARGET", "PERSPEKTIF", REALISASI]
+    )
+    assert "PIMPINAN YANG DIINTERVENSI" not in text
+    assert "ASPEK" not in text
+    for perspektif in PERSPEKTIF:
+        assert perspektif in text
+    assert "CAPAIAN KINERJA ORGANISASI BAIK" in text
+    assert "POLA DISTRIBUSI" in text
+    assert "Kurang/Misconduct" in text  # the curve's axis
+    # The organisation comes before the results, as on the Lampiran.
+    assert text.index("POLA DISTRIBUSI") < text.index("A. UTAMA")
+
+
+def test_jpt_without_an_organisation_predikat_says_so() -> None:
+    text = text_of(jpt_form())
+    assert "CAPAIAN KINERJA ORGANISASI BELUM DITETAPKAN" in text
+    assert one_line(evaluation_form_module.NO_CURVE) in text
+
+
+def test_ja_jf_prints_no_organisation_block() -> None:
+    text = text_of(evaluation_form())
+    assert "POLA DISTRIBUSI" not in text and "CAPAIAN KINERJA ORGANISASI" not in text
