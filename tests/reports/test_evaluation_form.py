@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
 
 import pytest
 from test_report_rendering import BOSS, HEAD, PERSON, pages_text, signatures, squeeze
@@ -15,6 +16,7 @@ from kinerja_desktop.reports.content import (
     EvaluationForm,
     EvaluationIndicatorLine,
     EvaluationResultLine,
+    canonical_json,
 )
 from kinerja_desktop.reports.fonts import register_fonts
 from kinerja_desktop.reports.render import render_pdf
@@ -184,3 +186,20 @@ def test_jpt_without_an_organisation_predikat_says_so() -> None:
 def test_ja_jf_prints_no_organisation_block() -> None:
     text = text_of(evaluation_form())
     assert "POLA DISTRIBUSI" not in text and "CAPAIAN KINERJA ORGANISASI" not in text
+
+
+def test_sheets_printed_before_the_new_fields_still_verify() -> None:
+    # The digest is of the content's JSON: a JA/JF evaluasi printed before the JPT layout,
+    # perspektif and the organisation's curve existed has none of their keys.
+    form = evaluation_form()
+    before = asdict(form)
+    for key in ("layout", "capaian_organisasi", "points"):
+        before.pop(key)
+    for result in before["main_results"]:
+        for line in result["indicators"]:
+            line.pop("perspektif")
+    before["letterhead"].pop("logo")
+    assert json.loads(canonical_json(form))["content"] == json.loads(json.dumps(before))
+    jpt = json.loads(canonical_json(jpt_form()))["content"]
+    assert jpt["layout"] == "JPT"
+    assert jpt["main_results"][0]["indicators"][0]["perspektif"] == "Penerima Layanan"
