@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from enum import StrEnum
 from typing import Any
+
+#: Field metadata: the field came after sheets were first printed (see `added_field`).
+_ADDED = "added"
+
+
+def added_field(default: Any) -> Any:
+    """A field added after sheets were printed without it; left out of the JSON at its default.
+
+    A sheet's digest is of its content's JSON: an evaluasi printed before the JPT layout
+    existed holds no "layout" key, and must still verify while its content is unchanged.
+    """
+    return field(default=default, metadata={_ADDED: True})
 
 
 class FormKind(StrEnum):
@@ -128,6 +140,8 @@ class EvaluationIndicatorLine:
     indicator: str
     target: str
     realisation: str
+    #: JPT layout only: Penerima Layanan, Proses Bisnis, Penguatan Internal or Anggaran.
+    perspektif: str = added_field("")
 
 
 @dataclass(frozen=True)
@@ -155,6 +169,12 @@ class EvaluationForm:
     rating_perilaku: str
     predikat: str
     signatures: tuple[Signature, ...]
+    #: "JPT" (Pejabat Pimpinan Tinggi and Pimpinan Unit Kerja Mandiri) or "JA_JF".
+    layout: str = added_field("JA_JF")
+    #: JPT layout only: the organisation's predikat ("BAIK"), empty while not recorded.
+    capaian_organisasi: str = added_field("")
+    #: JPT layout only: the Pola Distribusi of the unit led, empty while its predikat is not set.
+    points: tuple[CurvePoint, ...] = added_field(())
 
 
 # --- Dokumen Evaluasi Kinerja Pegawai ---------------------------------------------------------
@@ -370,10 +390,30 @@ def form_kind(content: FormContent) -> FormKind:
 
 
 def content_dict(content: FormContent) -> dict[str, Any]:
-    """The printed content as plain JSON-ready data; the logo's bytes stay out."""
-    data = asdict(content)
+    """The printed content as plain JSON-ready data; the logo's bytes stay out.
+
+    Fields added after sheets were printed (`added_field`) stay out while at their default.
+    """
+    data = _plain(content)
+    assert isinstance(data, dict)
     data["letterhead"].pop("logo", None)
     return data
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for item in fields(value):
+            current = getattr(value, item.name)
+            if item.metadata.get(_ADDED) and current == item.default:
+                continue
+            out[item.name] = _plain(current)
+        return out
+    if isinstance(value, list | tuple):
+        return [_plain(element) for element in value]
+    if isinstance(value, dict):
+        return {key: _plain(element) for key, element in value.items()}
+    return value
 
 
 def canonical_json(content: FormContent) -> str:

@@ -250,12 +250,8 @@ def story(form: SurveyReportForm, width: float) -> list[Flowable]:
     ]
     if len(form.trend) > 1:
         out += [
-            KeepTogether(
-                [
-                    blocks.section(f"{next(letter)}. PERKEMBANGAN IKM UNIT LAYANAN"),
-                    _trend(form, width),
-                ]
-            )
+            blocks.section(f"{next(letter)}. PERKEMBANGAN IKM UNIT LAYANAN"),
+            _trend(form, width),
         ]
     out.append(blocks.signature_block(form.signatures, width))
     return out

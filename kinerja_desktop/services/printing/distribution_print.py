@@ -11,6 +11,7 @@ from kinerja_desktop.domain.skp_records import format_decimal_id
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.unit_head import unit_head as head_of_unit
 from kinerja_desktop.reports.content import CurvePoint, DistributionForm
+from kinerja_desktop.services.evaluation.distribution import UnitDistribution
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
@@ -40,19 +41,13 @@ def _percent(count: int, total: int) -> str:
     return f"{format_decimal_id(value)}%"
 
 
-def build_distribution(
-    sources: Sources, request: PrintRequest, logo: bytes | None
-) -> DistributionForm:
-    assert request.unit_id is not None
-    places = Places.read(sources)
-    check = sources.distribution.check(request.unit_id, request.year, request.period_code)
+def curve_points(check: UnitDistribution) -> tuple[CurvePoint, ...]:
+    """People per predikat with the curve's share, on the curve's axis; () without org predikat."""
     if check.org is None:
-        raise ValidationError(check.message, field="period")
-    scheme = sources.staff.scheme_for(request.unit_id, request.year)
-    period = find_period(request.year, scheme, check.period_code)
+        return ()
     curve = dict(expected_curve(check.org.predikat))
     total = check.total
-    points = tuple(
+    return tuple(
         CurvePoint(
             predikat=predikat.label,
             count=check.counts[predikat],
@@ -64,6 +59,20 @@ def build_distribution(
         )
         for predikat in CURVE_AXIS
     )
+
+
+def build_distribution(
+    sources: Sources, request: PrintRequest, logo: bytes | None
+) -> DistributionForm:
+    assert request.unit_id is not None
+    places = Places.read(sources)
+    check = sources.distribution.check(request.unit_id, request.year, request.period_code)
+    if check.org is None:
+        raise ValidationError(check.message, field="period")
+    scheme = sources.staff.scheme_for(request.unit_id, request.year)
+    period = find_period(request.year, scheme, check.period_code)
+    points = curve_points(check)
+    total = check.total
     head = unit_head(sources, request.unit_id)
     org = check.org.predikat.label.upper()
     return DistributionForm(

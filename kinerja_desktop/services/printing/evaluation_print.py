@@ -8,9 +8,10 @@ from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.periods import periods_for_year
-from kinerja_desktop.domain.skp import RhkKind
+from kinerja_desktop.domain.skp import RhkKind, SkpLayout
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.reports.content import (
+    CurvePoint,
     EvaluationDocumentForm,
     EvaluationForm,
     EvaluationIndicatorLine,
@@ -21,6 +22,7 @@ from kinerja_desktop.services.evaluation import PeriodEvaluation, RhkEvaluation
 from kinerja_desktop.services.evaluation.behaviour import BehaviourPeriod
 from kinerja_desktop.services.platform.seals import evaluation_record
 from kinerja_desktop.services.printing import people
+from kinerja_desktop.services.printing.distribution_print import curve_points
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.skp_print import behaviour_lines
@@ -51,6 +53,7 @@ def _lines(rhks: tuple[RhkEvaluation, ...], kind: RhkKind) -> tuple[EvaluationRe
                     indicator=line.iki.indicator,
                     target=line.iki.target_display,
                     realisation=line.realisation_display,
+                    perspektif=line.iki.perspektif.label if line.iki.perspektif else "",
                 )
                 for line in rhk.indicators
             ),
@@ -107,6 +110,8 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
     period = evaluation.period
     who = _signers(sources, places, person, request, evaluation)
     feedback = {item.value: item.stored or "" for item in behaviour.values}
+    jpt = evaluation.skp.layout is SkpLayout.JPT
+    capaian, points = _organisation(sources, places, person, evaluation) if jpt else ("", ())
     return EvaluationForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=evaluation.skp.year,
@@ -130,7 +135,24 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
                 who.note,
             ),
         ),
+        layout="JPT" if jpt else "JA_JF",
+        capaian_organisasi=capaian,
+        points=points,
     )
+
+
+def _organisation(
+    sources: Sources, places: Places, person: Employee, evaluation: PeriodEvaluation
+) -> tuple[str, tuple[CurvePoint, ...]]:
+    """A JPT's Capaian Kinerja Organisasi and the Pola Distribusi of the unit they lead.
+
+    The unit is the one the evaluation follows for a unit head, else the person's own; the
+    predikat is that unit's or the nearest recorded above it, the curve only that unit's.
+    """
+    year, code = evaluation.skp.year, evaluation.period.code
+    unit_id = evaluation.unit_head.unit_id if evaluation.unit_head else person.unit_id
+    capaian = _org_predikat(sources, places, unit_id, year, code)
+    return capaian, curve_points(sources.distribution.check(unit_id, year, code))
 
 
 def _org_predikat(sources: Sources, places: Places, unit_id: int, year: int, code: str) -> str:
