@@ -238,6 +238,17 @@ class CurvePoint:
 
 
 @dataclass(frozen=True)
+class RatedPerson:
+    """One line of the penetapan's list: who, and the predikat set for them."""
+
+    number: str
+    name: str
+    nip: str
+    jabatan: str
+    predikat: str
+
+
+@dataclass(frozen=True)
 class DistributionForm:
     letterhead: Letterhead
     year: int
@@ -250,6 +261,8 @@ class DistributionForm:
     total: int
     findings: tuple[str, ...]
     undecided: tuple[str, ...]
+    #: Everyone counted, best predikat first, then by name.
+    people: tuple[RatedPerson, ...]
     signatures: tuple[Signature, ...]
 
 

@@ -10,7 +10,8 @@ from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.skp_records import format_decimal_id
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.unit_head import unit_head as head_of_unit
-from kinerja_desktop.reports.content import CurvePoint, DistributionForm
+from kinerja_desktop.reports.content import CurvePoint, DistributionForm, RatedPerson
+from kinerja_desktop.services.evaluation.distribution import Decided
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
@@ -38,6 +39,19 @@ def _percent(count: int, total: int) -> str:
         return "0%"
     value = (Decimal(count) * 100 / total).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return f"{format_decimal_id(value)}%"
+
+
+def _rated(number: int, person: Decided) -> RatedPerson:
+    """A line of the list; a predikat the atasan set on objection says so."""
+    predikat = person.predikat
+    mark = " (atas keberatan)" if predikat.on_objection else ""
+    return RatedPerson(
+        number=str(number),
+        name=person.name,
+        nip=people.grouped_nip(person.nip),
+        jabatan=person.jabatan,
+        predikat=predikat.predikat.label + mark,
+    )
 
 
 def build_distribution(
@@ -80,6 +94,7 @@ def build_distribution(
         total=total,
         findings=tuple(f.message for f in check.report.findings) if check.report else (),
         undecided=tuple(f"{u.name} (NIP {people.grouped_nip(u.nip)})" for u in check.undecided),
+        people=tuple(_rated(index, person) for index, person in enumerate(check.decided, 1)),
         signatures=(
             people.signature(
                 head.jabatan if head else "Pimpinan Unit Kerja",
