@@ -182,6 +182,7 @@ class EvaluationDocumentForm:
     atasan: PersonBlock | None
     capaian_organisasi: str
     predikat: str
+    #: The penilai's Catatan/Rekomendasi (never the internal reason for a predikat override).
     notes: str
     objection: tuple[ObjectionSection, ...]
     signatures: tuple[Signature, ...]
