@@ -338,6 +338,17 @@ class GradeLine:
 
 
 @dataclass(frozen=True)
+class ActionPlanLine:
+    """One line of the rencana tindak lanjut: the unsur, what, when and who."""
+
+    number: str
+    item: str
+    program: str
+    schedule: str
+    responsible: str
+
+
+@dataclass(frozen=True)
 class SurveyReportForm:
     """The survey report of one service unit and period, signed by the unit head."""
 
@@ -346,6 +357,16 @@ class SurveyReportForm:
     period: str
     period_range: str
     respondents: str
+    #: How the answers were collected ("Tatap muka ...; Daring (online)"), "" if not recorded.
+    methods: str
+    #: The fieldwork days ("5 Januari s.d. 30 Juni 2026"), "" if not recorded.
+    fieldwork: str
+    #: The population ("1.250 orang"), "" if not recorded.
+    population: str
+    #: The Krejcie-Morgan minimum ("294 responden"), "" without a population.
+    minimum_sample: str
+    #: Whether the respondents reach it, in words; "" without a population.
+    sample_status: str
     profile: tuple[ProfileLine, ...]
     items: tuple[SurveyItemLine, ...]
     interval_value: str
@@ -357,6 +378,8 @@ class SurveyReportForm:
     grades: tuple[GradeLine, ...]
     #: Earlier surveys of the unit, oldest first, then this one (empty when it is the first).
     trend: tuple[TrendLine, ...]
+    #: The unit's rencana tindak lanjut, by unsur.
+    actions: tuple[ActionPlanLine, ...]
     signatures: tuple[Signature, ...]
 
 

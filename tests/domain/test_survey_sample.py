@@ -28,8 +28,13 @@ from kinerja_desktop.domain.supervision.survey_report import (
         (1, 1),  # ten or fewer: everyone
         (7, 7),
         (10, 10),
-        (11, 14),  # between rows: the next larger row
+        (11, 11),  # between rows: the next larger row, never more than the population
+        (13, 13),
+        (14, 14),
         (15, 14),
+        (16, 16),
+        (21, 21),
+        (46, 44),
         (100, 80),
         (101, 86),
         (250, 152),

@@ -2,8 +2,8 @@
 
 - The **minimum sample** for the service's population is read from the Krejcie-Morgan table
   (``reference/skm_sample.json``, with its source): a population between two rows takes the
-  next larger row's sample, ten or fewer people are surveyed whole, and above the last row its
-  sample holds.
+  next larger row's sample (but never more than the population), ten or fewer people are
+  surveyed whole, and above the last row its sample holds.
 - The **method**: how the answers were collected (tatap muka, kiosk, online), one or more.
 - The **rencana tindak lanjut** (RTL): per unsur, the program, when, and who is responsible.
 
@@ -91,7 +91,13 @@ def minimum_sample(population: int) -> int:
     if population <= populations[0]:
         return population
     index = bisect.bisect_left(populations, population)
-    return samples[min(index, len(samples) - 1)]
+    # The next larger row never asks for more people than there are.
+    return min(population, samples[min(index, len(samples) - 1)])
+
+
+def count_text(number: int) -> str:
+    """A whole number the Indonesian way: 1.250."""
+    return f"{number:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
