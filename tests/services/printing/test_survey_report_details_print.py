@@ -34,9 +34,9 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServices]:
     services.close()
 
 
-def _survey(office: AppServices, code: str) -> SurveyInfo:
+def _survey(office: AppServices, code: str, unit_name: str = "Poli Umum") -> SurveyInfo:
     surveys = office.supervision.surveys
-    unit = surveys.find_unit("Poli Umum (Puskesmas Kertapati)")
+    unit = surveys.find_unit(f"{unit_name} (Puskesmas Kertapati)")
     return next(s for s in surveys.surveys(unit.id) if s.period.code == code)
 
 
@@ -95,8 +95,15 @@ def test_the_report_prints_sample_method_fieldwork_and_the_plan(office: AppServi
     assert "Memenuhi sampel minimum" in _printed(office, info)
 
 
+def test_the_demo_round_prints_its_plan(office: AppServices) -> None:
+    got = _printed(office, _survey(office, "2026-S1", "KIA/KB"))
+    assert "Belum memenuhi sampel minimum" in got
+    assert "U3 Waktu Penyelesaian Menerapkan nomor antrean" in got
+
+
 def test_a_report_without_details_says_what_is_not_filled(office: AppServices) -> None:
-    got = _printed(office, _survey(office, "2026-S1"))
+    # The demo records the report's data for the closed round only.
+    got = _printed(office, _survey(office, "2026-S2", "KIA/KB"))
     assert "Metode survei Belum diisi" in got
     assert "Populasi penerima layanan Belum diisi" in got
     assert "Rencana tindak lanjut belum diisi." in got
