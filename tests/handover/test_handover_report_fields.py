@@ -71,12 +71,14 @@ def test_notes_and_survey_report_data_travel_whole(
     source.supervision.surveys.remove_action(survey.id, details_now.actions[0].id)
     (skp_id, code), *_ = _rows(source, "SELECT skp_id, period_code FROM evaluation_notes")
     source.evaluation.set_notes(skp_id, code, "")
+    source.supervision.surveys.set_details(survey.id, DetailsInput("", (), None, None))
     again = tmp_path / "paket-2.zip"
     source.handover.export(again)
     preview = target.handover.preview(again)
     target.handover.apply(again, {c.ref: Choice.TAKE_THEIRS for c in preview.plan.conflicts})
     assert _rows(target, plans) == _rows(source, plans)
     assert _rows(target, "SELECT count(*) FROM evaluation_notes") == [(0,)]
+    assert sorted(_rows(target, details), key=str) == sorted(_rows(source, details), key=str)
 
 
 def _survey_with(source: AppServices, **changes: Any) -> Aggregate:

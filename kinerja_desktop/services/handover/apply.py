@@ -27,7 +27,7 @@ from kinerja_desktop.domain.handover_records import (
     Kind,
     canonical_json,
 )
-from kinerja_desktop.domain.handover_registers import ACTION_PLANS
+from kinerja_desktop.domain.handover_registers import ACTION_PLANS, SURVEY_REPORT_FIELDS
 
 Content = Mapping[str, Any]
 
@@ -314,7 +314,11 @@ class Writer:
         return None if nip is None else self.ids.employee(nip)
 
     def _survey(self, content: Content, row_id: int | None) -> int:
-        values = _values("surveys", content, unit_id=self.ids.unit(content["unit"]))
+        # A report field absent from the record was not recorded there: taken as empty.
+        values = {
+            **SURVEY_REPORT_FIELDS,
+            **_values("surveys", content, unit_id=self.ids.unit(content["unit"])),
+        }
         survey_id = self._put("surveys", row_id, values)
         if row_id is not None:
             repo.delete_rows(self.session, "survey_responses", "survey_id", [survey_id])
