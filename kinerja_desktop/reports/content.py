@@ -202,6 +202,7 @@ class EvaluationDocumentForm:
     atasan: PersonBlock | None
     capaian_organisasi: str
     predikat: str
+    #: The penilai's Catatan/Rekomendasi (never the internal reason for a predikat override).
     notes: str
     objection: tuple[ObjectionSection, ...]
     signatures: tuple[Signature, ...]
@@ -258,6 +259,17 @@ class CurvePoint:
 
 
 @dataclass(frozen=True)
+class RatedPerson:
+    """One line of the penetapan's list: who, and the predikat set for them."""
+
+    number: str
+    name: str
+    nip: str
+    jabatan: str
+    predikat: str
+
+
+@dataclass(frozen=True)
 class DistributionForm:
     letterhead: Letterhead
     year: int
@@ -270,6 +282,8 @@ class DistributionForm:
     total: int
     findings: tuple[str, ...]
     undecided: tuple[str, ...]
+    #: Everyone counted, best predikat first, then by name.
+    people: tuple[RatedPerson, ...]
     signatures: tuple[Signature, ...]
 
 
@@ -344,6 +358,17 @@ class GradeLine:
 
 
 @dataclass(frozen=True)
+class ActionPlanLine:
+    """One line of the rencana tindak lanjut: the unsur, what, when and who."""
+
+    number: str
+    item: str
+    program: str
+    schedule: str
+    responsible: str
+
+
+@dataclass(frozen=True)
 class SurveyReportForm:
     """The survey report of one service unit and period, signed by the unit head."""
 
@@ -352,6 +377,16 @@ class SurveyReportForm:
     period: str
     period_range: str
     respondents: str
+    #: How the answers were collected ("Tatap muka ...; Daring (online)"), "" if not recorded.
+    methods: str
+    #: The fieldwork days ("5 Januari s.d. 30 Juni 2026"), "" if not recorded.
+    fieldwork: str
+    #: The population ("1.250 orang"), "" if not recorded.
+    population: str
+    #: The Krejcie-Morgan minimum ("294 responden"), "" without a population.
+    minimum_sample: str
+    #: Whether the respondents reach it, in words; "" without a population.
+    sample_status: str
     profile: tuple[ProfileLine, ...]
     items: tuple[SurveyItemLine, ...]
     interval_value: str
@@ -363,6 +398,8 @@ class SurveyReportForm:
     grades: tuple[GradeLine, ...]
     #: Earlier surveys of the unit, oldest first, then this one (empty when it is the first).
     trend: tuple[TrendLine, ...]
+    #: The unit's rencana tindak lanjut, by unsur.
+    actions: tuple[ActionPlanLine, ...]
     signatures: tuple[Signature, ...]
 
 

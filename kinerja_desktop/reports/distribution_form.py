@@ -11,10 +11,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from kinerja_desktop.reports import blocks, styles
-from kinerja_desktop.reports.blocks import p
+from kinerja_desktop.reports.blocks import markup, p
 from kinerja_desktop.reports.content import CurvePoint, DistributionForm
 from kinerja_desktop.reports.fonts import BOLD, FAMILY
-from kinerja_desktop.reports.text import normal
+from kinerja_desktop.reports.text import esc, normal
 
 BAR = colors.Color(0.45, 0.55, 0.7)
 CURVE = colors.Color(0.75, 0.2, 0.2)
@@ -110,6 +110,25 @@ def curve(points: Sequence[CurvePoint], width: float, height: float = 70 * mm) -
     return drawing
 
 
+def _people(form: DistributionForm, width: float) -> Flowable:
+    """The named list: one row a person, the header repeated on each page it runs over."""
+    rows = [
+        [
+            p(person.number, styles.CELL_CENTER),
+            markup(f"{esc(person.name)}<br/>NIP. {esc(person.nip)}"),
+            p(person.jabatan),
+            p(person.predikat, styles.CELL_CENTER),
+        ]
+        for person in form.people
+    ]
+    return blocks.data_table(
+        ["NO", "NAMA / NIP", "JABATAN", "PREDIKAT KINERJA PEGAWAI"],
+        rows,
+        [0.06, 0.36, 0.36, 0.22],
+        width,
+    )
+
+
 def story(form: DistributionForm, width: float) -> list[Flowable]:
     rows = [
         [
@@ -139,6 +158,9 @@ def story(form: DistributionForm, width: float) -> list[Flowable]:
             width,
         ),
     ]
+    if form.people:
+        out.append(blocks.section("DAFTAR PEGAWAI DAN PREDIKAT KINERJA YANG DITETAPKAN"))
+        out.append(_people(form, width))
     if form.findings:
         out.append(blocks.section("CATATAN TERHADAP KURVA DISTRIBUSI"))
         out.extend(blocks.numbered_list(form.findings))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -64,3 +67,30 @@ def compact(combo: QComboBox, characters: int = 28) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+#: A QDateEdit at this date shows "—": the date is not set.
+NO_DATE = QDate(2000, 1, 1)
+
+
+def optional_date_edit() -> QDateEdit:
+    """A date input that may be left empty (shown as "—")."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def set_optional_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+
+def optional_date(edit: QDateEdit) -> date | None:
+    """The date picked, or None when left at "—"."""
+    qdate = edit.date()
+    if qdate == NO_DATE:
+        return None
+    return date(qdate.year(), qdate.month(), qdate.day())

@@ -16,6 +16,7 @@ from kinerja_desktop.data.skp_models import SkpRow
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
 from kinerja_desktop.domain.errors import DomainError, NotFoundError
+from kinerja_desktop.domain.evaluation_inputs import evaluation_notes
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
@@ -279,6 +280,25 @@ class EvaluationService:
             stored = repo.store_decision(session, skp.id, period.code, decided)
             return replace(current, decision=to_decision(stored))
 
+    def set_notes(self, skp_id: int, period_code: str, notes: str) -> PeriodEvaluation:
+        """Store the penilai's Catatan/Rekomendasi of the period; empty removes it.
+
+        It is part of what the signed Dokumen Evaluasi prints, so a signed period refuses it
+        like every other change (the seal's digest covers it).
+
+        Raises:
+            ValidationError: the text is too long (field "notes"), the period is unknown or
+                signed, or the SKP is not agreed. Nothing is saved.
+        """
+        text = evaluation_notes(notes)
+        with self._db.transaction() as session:
+            skp = self._skp(session, skp_id, Action.EDIT)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, periods = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
+            repo.store_notes(session, skp.id, period.code, text)
+            return self._evaluate(session, skp, period, periods)
+
     # --- the evaluation, inside the caller's transaction -----------------------------------
 
     def _evaluate(
@@ -304,6 +324,7 @@ class EvaluationService:
             decision=to_decision(decision) if decision else None,
             signed_on=signed_on_in(session, row.id, period.code),
             unit_head=head,
+            notes=repo.notes(session, row.id, period.code),
         )
 
 

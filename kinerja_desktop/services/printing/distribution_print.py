@@ -10,8 +10,8 @@ from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.skp_records import format_decimal_id
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.unit_head import unit_head as head_of_unit
-from kinerja_desktop.reports.content import CurvePoint, DistributionForm
-from kinerja_desktop.services.evaluation.distribution import UnitDistribution
+from kinerja_desktop.reports.content import CurvePoint, DistributionForm, RatedPerson
+from kinerja_desktop.services.evaluation.distribution import Decided, UnitDistribution
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
@@ -61,6 +61,19 @@ def curve_points(check: UnitDistribution) -> tuple[CurvePoint, ...]:
     )
 
 
+def _rated(number: int, person: Decided) -> RatedPerson:
+    """A line of the list; a predikat the atasan set on objection says so."""
+    predikat = person.predikat
+    mark = " (atas keberatan)" if predikat.on_objection else ""
+    return RatedPerson(
+        number=str(number),
+        name=person.name,
+        nip=people.grouped_nip(person.nip),
+        jabatan=person.jabatan,
+        predikat=predikat.predikat.label + mark,
+    )
+
+
 def build_distribution(
     sources: Sources, request: PrintRequest, logo: bytes | None
 ) -> DistributionForm:
@@ -89,6 +102,7 @@ def build_distribution(
         total=total,
         findings=tuple(f.message for f in check.report.findings) if check.report else (),
         undecided=tuple(f"{u.name} (NIP {people.grouped_nip(u.nip)})" for u in check.undecided),
+        people=tuple(_rated(index, person) for index, person in enumerate(check.decided, 1)),
         signatures=(
             people.signature(
                 head.jabatan if head else "Pimpinan Unit Kerja",

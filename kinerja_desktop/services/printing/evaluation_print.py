@@ -199,13 +199,7 @@ def build_document(
     ]
     if objection:
         signatures.append(people.sign(people.ATASAN, who.atasan, place))
-    decision_view = behaviour.predikat.decision
     effective = behaviour.predikat.effective
-    notes = (
-        decision_view.reason
-        if decision_view and decision_view.overridden and not (effective and effective.on_objection)
-        else ""
-    )
     return EvaluationDocumentForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=request.year,
@@ -221,7 +215,9 @@ def build_document(
         # The form lists "SANGAT BAIK/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG"; the one in
         # force is the atasan's when an objection was decided (section 8 says the same).
         predikat=effective.print_text if effective else NOT_DECIDED.upper(),
-        notes=notes,
+        # What the penilai wrote for the pegawai; the reason for a predikat off the matrix is
+        # the app's own record and stays off the form.
+        notes=evaluation.notes,
         objection=objection,
         signatures=tuple(signatures),
     )

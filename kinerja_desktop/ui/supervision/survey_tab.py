@@ -44,11 +44,20 @@ from kinerja_desktop.services.supervision.survey_service import SurveyInfo, Surv
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import compact, error_label, show_message
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
+from kinerja_desktop.ui.supervision.survey_report_dialog import SurveyReportDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
 
 ITEM_COLUMNS = ("Unsur", "Dijawab", "NRR", "Nilai", "Mutu")
 #: At most this many problems are listed after a refused import.
 LISTED_PROBLEMS = 15
+
+
+def _details_button() -> QPushButton:
+    button = QPushButton("&Data laporan…")
+    button.setToolTip(
+        "Populasi dan sampel minimum, metode, waktu pengumpulan data, rencana tindak lanjut"
+    )
+    return button
 
 
 class SurveyTab(QWidget):
@@ -69,6 +78,7 @@ class SurveyTab(QWidget):
         self._surveys = surveys
         self._printing = printing
         self.preview: DocumentPreviewDialog | None = None
+        self.details_dialog: SurveyReportDialog | None = None
         self.unit = compact(QComboBox())
         for unit in surveys.units():
             self.unit.addItem(unit.label, unit.id)
@@ -82,6 +92,7 @@ class SurveyTab(QWidget):
         self.report_button = QPushButton("Cetak &laporan…")
         self.report_button.setToolTip("Laporan hasil SKM unit ini, ditandatangani kepala unit")
         self.report_button.setVisible(printing is not None)
+        self.details_button = _details_button()
         self.top_error = error_label()
 
         self.entry = QLineEdit()
@@ -125,6 +136,7 @@ class SurveyTab(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self.close_button.clicked.connect(self.toggle_closed)
         self.report_button.clicked.connect(self.print_report)
+        self.details_button.clicked.connect(self.edit_details)
         self.refresh()
 
     def _build_layout(self) -> None:
@@ -141,6 +153,7 @@ class SurveyTab(QWidget):
         chosen.addWidget(self.survey, 1)
         chosen.addWidget(self.import_button)
         chosen.addWidget(self.close_button)
+        chosen.addWidget(self.details_button)
         chosen.addWidget(self.report_button)
 
         entry_box = QGroupBox("Entri kuesioner (satu responden per Enter)")
@@ -222,6 +235,8 @@ class SurveyTab(QWidget):
         info = self._surveys.get(survey_id) if survey_id is not None else None
         # What the account may do to this survey, as the service says (the service checks too).
         allowed = info.allowed if info is not None else frozenset()
+        # Whoever may read the survey sees its report data; the dialog enables its saves.
+        self.details_button.setEnabled(info is not None)
         for widget, action in (
             (self.entry, SupervisionAction.RECORD),
             (self.paste, SupervisionAction.RECORD),
@@ -257,6 +272,20 @@ class SurveyTab(QWidget):
             show_message(self.top_error, error.message)
             return
         self.refresh(keep=survey_id)
+
+    def edit_details(self) -> SurveyReportDialog | None:
+        """Open the chosen survey's report data (population, method, fieldwork, RTL)."""
+        survey_id = self.survey_id
+        if survey_id is None:
+            return None
+        try:
+            dialog = SurveyReportDialog(self._surveys, survey_id, self)
+        except DomainError as error:
+            show_message(self.top_error, error.message)
+            return None
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
 
     def print_report(self) -> DocumentPreviewDialog | None:
         """Preview the chosen survey's signed report (laporan SKM), to print or save."""
