@@ -40,6 +40,7 @@ def form(counts: tuple[int, ...], expected: tuple[float, ...]) -> DistributionFo
         total=total,
         findings=(),
         undecided=(),
+        people=(),
         signatures=signatures(),
     )
 
