@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from enum import StrEnum
 from typing import Any
-
-#: Field metadata: the field came after sheets were first printed (see `added_field`).
-_ADDED = "added"
-
-
-def added_field(default: Any) -> Any:
-    """A field added after sheets were printed without it; left out of the JSON at its default.
-
-    A sheet's digest is of its content's JSON: an evaluasi printed before the JPT layout
-    existed holds no "layout" key, and must still verify while its content is unchanged.
-    """
-    return field(default=default, metadata={_ADDED: True})
 
 
 class FormKind(StrEnum):
@@ -141,7 +129,7 @@ class EvaluationIndicatorLine:
     target: str
     realisation: str
     #: JPT layout only: Penerima Layanan, Proses Bisnis, Penguatan Internal or Anggaran.
-    perspektif: str = added_field("")
+    perspektif: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,11 +158,11 @@ class EvaluationForm:
     predikat: str
     signatures: tuple[Signature, ...]
     #: "JPT" (Pejabat Pimpinan Tinggi and Pimpinan Unit Kerja Mandiri) or "JA_JF".
-    layout: str = added_field("JA_JF")
+    layout: str = "JA_JF"
     #: JPT layout only: the organisation's predikat ("BAIK"), empty while not recorded.
-    capaian_organisasi: str = added_field("")
+    capaian_organisasi: str = ""
     #: JPT layout only: the Pola Distribusi of the unit led, empty while its predikat is not set.
-    points: tuple[CurvePoint, ...] = added_field(())
+    points: tuple[CurvePoint, ...] = ()
 
 
 # --- Dokumen Evaluasi Kinerja Pegawai ---------------------------------------------------------
@@ -427,10 +415,7 @@ def form_kind(content: FormContent) -> FormKind:
 
 
 def content_dict(content: FormContent) -> dict[str, Any]:
-    """The printed content as plain JSON-ready data; the logo's bytes stay out.
-
-    Fields added after sheets were printed (`added_field`) stay out while at their default.
-    """
+    """The printed content as plain JSON-ready data; the logo's bytes stay out."""
     data = _plain(content)
     assert isinstance(data, dict)
     data["letterhead"].pop("logo", None)
@@ -439,13 +424,7 @@ def content_dict(content: FormContent) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {}
-        for item in fields(value):
-            current = getattr(value, item.name)
-            if item.metadata.get(_ADDED) and current == item.default:
-                continue
-            out[item.name] = _plain(current)
-        return out
+        return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
     if isinstance(value, list | tuple):
         return [_plain(element) for element in value]
     if isinstance(value, dict):
@@ -453,10 +432,33 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def canonical_json(content: FormContent) -> str:
-    """Sorted keys, no spaces, UTF-8 text: equal content always gives equal JSON."""
-    payload = {"form": form_kind(content).value, "content": content_dict(content)}
+def canonical_json(content: FormContent, shaped_like: Any = None) -> str:
+    """Sorted keys, no spaces, UTF-8 text: equal content always gives equal JSON.
+
+    Args:
+        content: what the form prints now.
+        shaped_like: the content JSON of a sheet printed earlier, when verifying it. Keys the
+            sheet does not hold (fields a form gained after it was printed) are left out, so
+            an older sheet still verifies while everything it shows is unchanged. A sheet
+            printed now holds every key, so nothing it shows is ever left out.
+    """
+    data: Any = content_dict(content)
+    if shaped_like is not None:
+        data = _shaped(data, shaped_like)
+    payload = {"form": form_kind(content).value, "content": data}
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _shaped(value: Any, printed: Any) -> Any:
+    """``value`` without the dict keys ``printed`` lacks, element by element in lists."""
+    if isinstance(value, dict) and isinstance(printed, dict):
+        return {key: _shaped(item, printed[key]) for key, item in value.items() if key in printed}
+    if isinstance(value, list) and isinstance(printed, list):
+        return [
+            _shaped(item, printed[index]) if index < len(printed) else item
+            for index, item in enumerate(value)
+        ]
+    return value
 
 
 def digest_of(canonical: str) -> str:

@@ -190,7 +190,8 @@ def test_ja_jf_prints_no_organisation_block() -> None:
 
 def test_sheets_printed_before_the_new_fields_still_verify() -> None:
     # The digest is of the content's JSON: a JA/JF evaluasi printed before the JPT layout,
-    # perspektif and the organisation's curve existed has none of their keys.
+    # perspektif and the organisation's curve existed has none of their keys. Shaped like
+    # that sheet, the content rebuilt now gives the same JSON.
     form = evaluation_form()
     before = asdict(form)
     for key in ("layout", "capaian_organisasi", "points"):
@@ -199,7 +200,10 @@ def test_sheets_printed_before_the_new_fields_still_verify() -> None:
         for line in result["indicators"]:
             line.pop("perspektif")
     before["letterhead"].pop("logo")
-    assert json.loads(canonical_json(form))["content"] == json.loads(json.dumps(before))
+    old_sheet = json.loads(json.dumps(before))
+    assert json.loads(canonical_json(form, shaped_like=old_sheet))["content"] == old_sheet
+    now = json.loads(canonical_json(form))["content"]
+    assert now["layout"] == "JA_JF" and "perspektif" in now["main_results"][0]["indicators"][0]
     jpt = json.loads(canonical_json(jpt_form()))["content"]
     assert jpt["layout"] == "JPT"
     assert jpt["main_results"][0]["indicators"][0]["perspektif"] == "Penerima Layanan"
