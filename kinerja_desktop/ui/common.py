@@ -77,6 +77,38 @@ def wrapped(label: QLabel) -> QLabel:
     return label
 
 
+#: What a window's frame and title bar take above its client area.
+WINDOW_FRAME_HEIGHT = 30
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width`` x ``height``, or less where its screen has less room.
+
+    A preview opened 900 pixels tall on a 720-pixel laptop would put its buttons off screen.
+    """
+    room = window.screen().availableGeometry()
+    window.resize(min(width, room.width()), min(height, room.height() - WINDOW_FRAME_HEIGHT))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Give a dialog the height its word-wrapped text needs at its width, now and from now on.
+
+    Call it after a wrapped label got a longer text (a level description). A window's minimum
+    size leaves out what wrapped text needs at the window's width, so the longer text would
+    otherwise be squeezed under the next field.
+    """
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width())
+    if needed <= 0:  # no wrapped text in the layout
+        return
+    window.setMinimumHeight(needed)
+    if window.height() < needed:
+        window.resize(window.width(), needed)
+
+
 def scrollable(content: QWidget) -> QScrollArea:
     """Return ``content`` in a frameless scroll area that scrolls only when the window is small.
 

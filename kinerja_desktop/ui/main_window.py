@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.clock import Today
+from kinerja_desktop.ui.common import resize_within_screen
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         self.navigation = QListWidget()
         self.navigation.addItems(PAGES)
         self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
