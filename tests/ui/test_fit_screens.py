@@ -37,7 +37,7 @@ from kinerja_desktop.ui.accounts.accounts_section import (
 from kinerja_desktop.ui.accounts.idle_lock import LockDialog
 from kinerja_desktop.ui.accounts.sign_in import AdminSetupDialog, SignInDialog
 from kinerja_desktop.ui.application import configure_application
-from kinerja_desktop.ui.common import WINDOW_FRAME_HEIGHT
+from kinerja_desktop.ui.common import SHORT_COLUMN_FLOOR, WINDOW_FRAME_HEIGHT
 from kinerja_desktop.ui.development.dialogs import (
     HistoryDialog,
     PlanItemDialog,
@@ -47,21 +47,35 @@ from kinerja_desktop.ui.development.dialogs import (
 )
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
+from kinerja_desktop.ui.evaluation.journal_page import COLUMNS as JOURNAL_COLUMNS
+from kinerja_desktop.ui.evaluation.journal_page import JournalPage
 from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
-from kinerja_desktop.ui.main_window import KOMPETENSI, PAGES, PENGATURAN, SKP, MainWindow
+from kinerja_desktop.ui.main_window import (
+    KOMPETENSI,
+    PAGES,
+    PENGATURAN,
+    PENGAWASAN,
+    PERILAKU,
+    SKP,
+    MainWindow,
+)
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.skp.dialogs import AgreeDialog, RevisionDialog, VersionsDialog
 from kinerja_desktop.ui.skp.tools import PeopleChoiceDialog
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
 from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+from kinerja_desktop.ui.supervision.findings_tab import COLUMNS as FINDING_COLUMNS
 from kinerja_desktop.ui.supervision.findings_tab import FindingDialog, FollowUpDialog, LinkDialog
 from kinerja_desktop.ui.supervision.kiosk_window import KioskStartDialog
+from kinerja_desktop.ui.supervision.page import SupervisionPage
+from kinerja_desktop.ui.supervision.register_tab import COLUMNS as REGISTER_COLUMNS
 from kinerja_desktop.ui.supervision.register_tab import FeedbackDialog, ObservationDialog
 from kinerja_desktop.ui.supervision.removal_dialog import RemovalDialog
+from kinerja_desktop.ui.supervision.survey_tab import ITEM_COLUMNS
 
 #: The day the demo is written for and the window takes as today.
 TODAY = date(2026, 11, 28)
@@ -167,6 +181,53 @@ def test_the_accounts_area_of_pengaturan_draws_nothing_over_another(
                 type(second).__name__,
             )
     _assert_no_clipped_label(window.pages.currentWidget())
+
+
+def test_long_text_columns_keep_room_to_be_read(
+    demo_office: AppServices, qtbot: QtBot, qapp
+) -> None:
+    """The journal's Uraian, a complaint's Isi, a finding and a survey unsur are not cut to a
+    word or two by the short columns beside them."""
+    configure_application(qapp)
+    window = MainWindow(demo_office, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    window.go(PERILAKU)
+    journal = window.pages.currentWidget()
+    assert isinstance(journal, JournalPage)
+    window.go(PENGAWASAN)
+    supervision = window.pages.currentWidget()
+    assert isinstance(supervision, SupervisionPage)
+    tables = {
+        "Uraian": (journal, journal.table, JOURNAL_COLUMNS.index("Uraian")),
+        "Isi": (supervision.register, supervision.register.table, REGISTER_COLUMNS.index("Isi")),
+        "Temuan": (
+            supervision.findings,
+            supervision.findings.table,
+            FINDING_COLUMNS.index("Temuan"),
+        ),
+        "Unsur": (supervision.surveys, supervision.surveys.items, ITEM_COLUMNS.index("Unsur")),
+    }
+    for name, (tab, table, column) in tables.items():
+        if tab is journal:
+            window.go(PERILAKU)
+        else:
+            window.go(PENGAWASAN)
+            supervision.tabs.setCurrentWidget(tab)
+        qapp.processEvents()
+        assert table.rowCount() > 0, name
+        # common.LONG_TEXT_SHARE of the width, less what the short columns' floors need.
+        width = table.columnWidth(column)
+        share = width / table.viewport().width()
+        assert share >= 0.3 and width >= 200, f"{name}: {width} px, {share:.0%} of the width"
+        # The short columns keep at least their floor: a date is never cut.
+        for other in range(table.columnCount()):
+            if other != column:
+                assert table.columnWidth(other) >= min(
+                    table.sizeHintForColumn(other), SHORT_COLUMN_FLOOR
+                ), (name, other)
 
 
 def _assert_no_clipped_label(root: QWidget) -> None:
