@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 import kinerja_desktop.ui
@@ -82,6 +82,8 @@ TODAY = date(2026, 11, 28)
 #: What a 1280x720 screen leaves for a window's client area under its title bar.
 SCREEN = QSize(1280, 690)
 ADMIN_PASSWORD = "Kantor-Kertapati-2026"
+#: Qt's standard button texts in English, which no dialog may show.
+ENGLISH_BUTTONS = {"Cancel", "Yes", "No", "Save", "Discard", "Close", "Apply", "Open"}
 SAMPLES = Path(__file__).parent.parent / "samples"
 
 
@@ -389,8 +391,9 @@ def test_every_dialog_of_the_app_is_measured() -> None:
 
 @pytest.mark.parametrize("name", sorted(DIALOGS))
 def test_every_dialog_fits_a_1280x720_screen_and_clips_no_text(
-    name: str, demo_office: AppServices, qtbot: QtBot
+    name: str, demo_office: AppServices, qtbot: QtBot, qapp
 ) -> None:
+    configure_application(qapp)
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = DIALOGS[name](demo_office, parent)
@@ -404,6 +407,12 @@ def test_every_dialog_fits_a_1280x720_screen_and_clips_no_text(
         f"{name} opens at {dialog.width()}x{dialog.height()} on a screen of {room.toTuple()}"
     )
     _assert_no_clipped_label(dialog)
+    english = {
+        button.text()
+        for button in dialog.findChildren(QAbstractButton)
+        if button.text().replace("&", "") in ENGLISH_BUTTONS
+    }
+    assert not english, f"{name} shows {english}"
     dialog.close()
 
 
