@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
@@ -55,6 +55,8 @@ def install_translations(app: QApplication) -> bool:
 
 
 def configure_application(app: QApplication) -> None:
+    # Month and day names in date fields and calendar pop-ups: "6 Desember 2026", not "December".
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     install_translations(app)
     app.setOrganizationName("KinerjaDesktop")
     app.setApplicationName("Kinerja Desktop")

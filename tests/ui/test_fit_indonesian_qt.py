@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -122,3 +124,14 @@ def test_the_shipped_translation_is_the_compiled_source(tmp_path: Path) -> None:
     compiled = tmp_path / QT_TRANSLATION
     subprocess.run([str(lrelease), str(source), "-qm", str(compiled)], check=True, timeout=60)
     assert compiled.read_bytes() == resource_path("translations", QT_TRANSLATION).read_bytes()
+
+
+def test_date_fields_and_calendars_name_the_months_in_indonesian(qtbot: QtBot, qapp) -> None:
+    configure_application(qapp)
+    field = QDateEdit(QDate(2026, 12, 6))
+    field.setDisplayFormat("d MMMM yyyy")  # as the dialogue panel shows its dates
+    field.setCalendarPopup(True)
+    qtbot.addWidget(field)
+    assert field.text() == "6 Desember 2026"
+    assert field.calendarWidget().locale().monthName(12) == "Desember"
+    assert field.calendarWidget().locale().dayName(1) == "Senin"
