@@ -40,11 +40,15 @@ from kinerja_desktop.services.development.service import ItemInput, PlanItem
 from kinerja_desktop.ui.common import (
     dialog_buttons,
     error_label,
+    grow_to_fit,
     optional_date,
     optional_date_edit,
     set_optional_date,
     show_message,
 )
+
+#: The width of the dialogs that show a level's description.
+LEVEL_DIALOG_WIDTH = 520
 
 
 def _code(value: LearningPath | ItemStatus | str | None) -> str:
@@ -109,6 +113,7 @@ class RateDialog(_FieldDialog):
         self._employee_id = employee_id
         self._line = line
         self.setWindowTitle(f"Nilai kompetensi — {line.competence.name}")
+        self.setMinimumWidth(LEVEL_DIALOG_WIDTH)  # a level description in two or three lines
 
         self.level = QSpinBox()
         self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
@@ -150,6 +155,7 @@ class RateDialog(_FieldDialog):
 
     def _show_description(self) -> None:
         self.description.setText(level_text(self._line.competence, self.level.value()))
+        grow_to_fit(self)
 
     def _save_clicked(self) -> None:
         self.save()
@@ -314,6 +320,7 @@ class StandardDialog(_FieldDialog):
         self._line = line
         self._save_level = save_level
         self.setWindowTitle(f"Level dibutuhkan — {line.competence.name}")
+        self.setMinimumWidth(LEVEL_DIALOG_WIDTH)
         self.level = QSpinBox()
         self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
         self.level.setValue(line.required or LOWEST_LEVEL)
@@ -345,6 +352,7 @@ class StandardDialog(_FieldDialog):
 
     def _describe(self) -> None:
         self.description.setText(level_text(self._line.competence, self.level.value()))
+        grow_to_fit(self)
 
     def _save_clicked(self) -> None:
         self.save()

@@ -39,7 +39,7 @@ from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.common import error_label, show_message, wrapped
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 from kinerja_desktop.ui.evaluation.decision_panel import DecisionPanel
 from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
@@ -101,7 +101,7 @@ class EvaluationPage(QWidget):
 
     def _build(self) -> None:
         self.picker = PersonPicker(self._service, today=self._today)
-        self.heading = QLabel()
+        self.heading = wrapped(QLabel())  # a long name and jabatan must not widen the window
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.period = QComboBox()
         self.period_range = QLabel()

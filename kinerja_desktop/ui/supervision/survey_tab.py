@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -42,7 +41,7 @@ from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import safe_name
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import compact, error_label, show_message
+from kinerja_desktop.ui.common import compact, error_label, fit_columns, show_message
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.supervision.survey_report_dialog import SurveyReportDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
@@ -115,7 +114,6 @@ class SurveyTab(QWidget):
         self.items.setHorizontalHeaderLabels(list(ITEM_COLUMNS))
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.verticalHeader().hide()
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ikm = QLabel()
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
@@ -434,7 +432,10 @@ class SurveyTab(QWidget):
                 cell = QTableWidgetItem(text)
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    cell.setToolTip(text)
                 self.items.setItem(row, column, cell)
+        fit_columns(self.items, ITEM_COLUMNS.index("Unsur"))
 
     def _show_trend(self, unit_id: int) -> None:
         points = self._surveys.trend(unit_id)
