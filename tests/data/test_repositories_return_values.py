@@ -25,7 +25,6 @@ STILL_RETURNING_ROWS = frozenset(
     {
         "skp.skp_row",
         "skp.skp_row_for",
-        "staff.employee_row",
     }
 )
 

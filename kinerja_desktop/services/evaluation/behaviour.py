@@ -561,7 +561,7 @@ def _skp(session: Session, skp_id: int) -> SkpRow:
 
 
 def _period(session: Session, row: SkpRow, code: str) -> tuple[Period, list[Period]]:
-    employee = staff_repo.employee_row(session, row.employee_id)
+    employee = staff_repo.find_employee(session, row.employee_id)
     if employee is None:
         raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
     periods = periods_for_row(session, employee, row.year)

@@ -319,7 +319,7 @@ class DialogueService:
             skp = skp_repo.skp_row(session, skp_id)
             if skp is None:
                 raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
-            employee = staff_repo.employee_row(session, skp.employee_id)
+            employee = staff_repo.find_employee(session, skp.employee_id)
             if employee is None:  # pragma: no cover - the foreign key keeps it
                 raise NotFoundError("Pegawai pemilik SKP tidak ditemukan.")
             unit_id, year = employee.unit_id, skp.year

@@ -325,7 +325,7 @@ def _indicator_skp(session: Session, iki_id: int) -> SkpRow:
 
 
 def _periods(session: Session, row: SkpRow) -> list[Period]:
-    employee = staff_repo.employee_row(session, row.employee_id)
+    employee = staff_repo.find_employee(session, row.employee_id)
     if employee is None:
         raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
     return periods_for_row(session, employee, row.year)

@@ -68,7 +68,7 @@ def _period_end(
     session: Session, row: skp_models.SkpRow, period_code: str, signed_on: date
 ) -> date:
     """Who signs a period is who held the posts at its end (or on the day, if earlier)."""
-    person = staff_repo.employee_row(session, row.employee_id)
+    person = staff_repo.find_employee(session, row.employee_id)
     periods = periods_for_row(session, person, row.year) if person else []
     end = next((p.end for p in periods if p.code == period_code), signed_on)
     return min(end, signed_on)
@@ -102,11 +102,10 @@ def _skp_row(session: Session, skp_id: int) -> skp_models.SkpRow:
 
 
 def _holder(session: Session, row: skp_models.SkpRow) -> str:
-    person = staff_repo.employee_row(session, row.employee_id)
+    person = staff_repo.find_employee(session, row.employee_id)
     if person is None:
         return f"pegawai {row.employee_id}"
-    employee = staff_repo.to_employee(person)
-    return f"{employee.full_name} (NIP {employee.nip})"
+    return f"{person.full_name} (NIP {person.nip})"
 
 
 def _skp_label(session: Session, row: skp_models.SkpRow) -> str:

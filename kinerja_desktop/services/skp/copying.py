@@ -16,7 +16,6 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
@@ -236,8 +235,8 @@ class SkpCopyService:
 # --- rules inside a transaction -----------------------------------------------------------------
 
 
-def _employee(session: Session, employee_id: int) -> EmployeeRow:
-    row = staff_repo.employee_row(session, employee_id)
+def _employee(session: Session, employee_id: int) -> Employee:
+    row = staff_repo.find_employee(session, employee_id)
     if row is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
     return row
@@ -300,14 +299,14 @@ def _shared_rhk(rhk: RhkDraft) -> RhkDraft:
 def _assign_one(
     session: Session, rhk: RhkDraft, employee_id: int, year: int, pendekatan: Pendekatan
 ) -> AssignedRhk | SkippedPerson:
-    employee = staff_repo.employee_row(session, employee_id)
+    employee = staff_repo.find_employee(session, employee_id)
     if employee is None:
         return SkippedPerson(
             employee_id,
             f"Pegawai #{employee_id}",
             "Pegawai tidak ditemukan; mungkin sudah dihapus.",
         )
-    name = staff_repo.to_employee(employee).full_name
+    name = employee.full_name
     if not employee.active:
         return SkippedPerson(employee_id, name, "Pegawai ini sudah tidak aktif.")
     row = repo.skp_row_for(session, employee_id, year)

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import SkpRow
@@ -31,6 +30,7 @@ from kinerja_desktop.domain.skp_records import (
     from_json,
     to_json,
 )
+from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform import seals, signatories
@@ -98,7 +98,7 @@ class SkpService:
     ) -> SkpView:
         """Start an empty draft SKP for a person and year, over their appraisal period."""
         with self._db.transaction() as session:
-            employee = staff_repo.employee_row(session, employee_id)
+            employee = staff_repo.find_employee(session, employee_id)
             if employee is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
             self._access.require_person(session, employee.id, Action.EDIT)
@@ -199,9 +199,7 @@ def not_serving_message(name: str, year: int) -> str:
     return f"{name} tidak bertugas pada tahun {year}, jadi tidak ada SKP."
 
 
-def new_skp_row(
-    session: Session, employee: EmployeeRow, year: int, pendekatan: Pendekatan
-) -> SkpRow:
+def new_skp_row(session: Session, employee: Employee, year: int, pendekatan: Pendekatan) -> SkpRow:
     """Add an empty draft SKP over the person's appraisal period that year.
 
     Someone who has since left still gets one for the part of the year they served.
@@ -217,7 +215,7 @@ def new_skp_row(
         employee_id=employee.id,
         year=year,
         pendekatan=pendekatan.value,
-        layout=layout_for(JabatanKind(employee.jabatan_kind)).value,
+        layout=layout_for(employee.jabatan_kind).value,
         status=SkpStatus.DRAFT.value,
         period_start=annual.start,
         period_end=annual.end,
@@ -229,7 +227,7 @@ def new_skp_row(
 
 def parent_options(session: Session, employee_id: int, year: int) -> list[RhkOption]:
     """The RHK of the person's Pejabat Penilai that year: the only ones theirs may serve."""
-    employee: EmployeeRow | None = staff_repo.employee_row(session, employee_id)
+    employee = staff_repo.find_employee(session, employee_id)
     if employee is None or employee.penilai_id is None:
         return []
     parent_skp = repo.skp_row_for(session, employee.penilai_id, year)
@@ -238,7 +236,7 @@ def parent_options(session: Session, employee_id: int, year: int) -> list[RhkOpt
 
 def _penilai_has_skp(session: Session, employee_id: int, year: int) -> bool:
     """Below the top of the tree, once the penilai has an SKP, main RHK must link to it."""
-    employee = staff_repo.employee_row(session, employee_id)
+    employee = staff_repo.find_employee(session, employee_id)
     if employee is None or employee.penilai_id is None:
         return False
     return repo.skp_row_for(session, employee.penilai_id, year) is not None

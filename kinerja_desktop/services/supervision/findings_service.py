@@ -472,5 +472,5 @@ def _subject(data: repo.FindingData) -> Subject:
 def _check_links(session: Session, data: FindingInput) -> None:
     if data.unit_id is not None and staff_repo.find_unit(session, data.unit_id) is None:
         raise NotFoundError("Unit yang bertanggung jawab tidak ditemukan; pilih dari daftar.")
-    if data.employee_id is not None and staff_repo.employee_row(session, data.employee_id) is None:
+    if data.employee_id is not None and staff_repo.find_employee(session, data.employee_id) is None:
         raise NotFoundError("Pegawai yang bertanggung jawab tidak ditemukan; pilih dari daftar.")
