@@ -160,7 +160,7 @@ class AccessGuard:
         """`require_person` for the holder of an SKP."""
         if not self.restricted:
             return
-        row = skp_repo.skp_row(session, skp_id)
+        row = skp_repo.find_skp(session, skp_id)
         if row is None:
             raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
         self.require_person(session, row.employee_id, action)

@@ -233,7 +233,7 @@ def _decided_ratings(session: Session, employee_id: int, year: int) -> dict[str,
     The rating is one overall value per period (reference §2: no per-value rating), so a
     below-expectation rating in consecutive periods is a weak spot of its own.
     """
-    skp = skp_repo.skp_row_for(session, employee_id, year)
+    skp = skp_repo.skp_for(session, employee_id, year)
     if skp is None:
         return {}
     rows = session.execute(

@@ -357,7 +357,7 @@ class FindingService:
         with self._db.reading() as session:
             self._access.require_person(session, employee_id, Action.VIEW)
             targets = []
-            skp = skp_repo.skp_row_for(session, employee_id, year)
+            skp = skp_repo.skp_for(session, employee_id, year)
             if skp is not None:
                 targets += [
                     LinkTarget("RHK", option.id, f"RHK {year}: {option.text}")
