@@ -39,15 +39,14 @@ class AttentionService:
     def checks(self) -> tuple[Check, ...]:
         return self._checks
 
-    def items(self, today: date | None = None) -> list[AttentionItem]:
+    def items(self, today: date) -> list[AttentionItem]:
         """Return today's items, the important ones first.
 
         A restricted account sees the items about its own people only, counted and named
         again for them; items about the office as a whole stay.
         """
-        day = today or date.today()
         with self._db.reading() as session:
-            found = [item for check in self._checks for item in check(session, day)]
+            found = [item for check in self._checks for item in check(session, today)]
             visible = self._access.visible(session)
             if visible is not None:
                 found = [
