@@ -12,7 +12,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import evaluation as repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
 from kinerja_desktop.domain.errors import DomainError, NotFoundError
@@ -110,12 +110,12 @@ class EvaluationService:
             )
         return self.evidence_store.path_of(stored.stored_name)
 
-    def _skp(self, session: Session, skp_id: int, action: Action) -> SkpRow:
+    def _skp(self, session: Session, skp_id: int, action: Action) -> SkpHeader:
         row = _skp(session, skp_id)
         self._access.require_person(session, row.employee_id, action)
         return row
 
-    def _indicator_skp(self, session: Session, iki_id: int, action: Action) -> SkpRow:
+    def _indicator_skp(self, session: Session, iki_id: int, action: Action) -> SkpHeader:
         row = _indicator_skp(session, iki_id)
         self._access.require_person(session, row.employee_id, action)
         return row
@@ -302,9 +302,9 @@ class EvaluationService:
     # --- the evaluation, inside the caller's transaction -----------------------------------
 
     def _evaluate(
-        self, session: Session, row: SkpRow, period: Period, periods: list[Period]
+        self, session: Session, row: SkpHeader, period: Period, periods: list[Period]
     ) -> PeriodEvaluation:
-        view = skp_repo.load(session, row)
+        view = skp_repo.load(session, row.id)
         rhk_ids = [rhk.id for rhk in view.rhks]
         iki_ids = [iki.id for rhk in view.rhks for iki in rhk.indicators]
         records = repo.period_records(session, rhk_ids, iki_ids, period.code)
@@ -331,27 +331,27 @@ class EvaluationService:
 # --- lookups inside the caller's transaction ----------------------------------------------------
 
 
-def _skp(session: Session, skp_id: int) -> SkpRow:
-    row = skp_repo.skp_row(session, skp_id)
+def _skp(session: Session, skp_id: int) -> SkpHeader:
+    row = skp_repo.find_skp(session, skp_id)
     if row is None:
         raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
     return row
 
 
-def _indicator_skp(session: Session, iki_id: int) -> SkpRow:
+def _indicator_skp(session: Session, iki_id: int) -> SkpHeader:
     skp_id = repo.indicator_skp_id(session, iki_id)
     if skp_id is None:
         raise NotFoundError("Indikator tidak ditemukan; mungkin SKP-nya sudah diubah.")
     return _skp(session, skp_id)
 
 
-def _periods(session: Session, row: SkpRow) -> list[Period]:
-    employee = staff_repo.employee_row(session, row.employee_id)
+def _periods(session: Session, row: SkpHeader) -> list[Period]:
+    employee = staff_repo.find_employee(session, row.employee_id)
     if employee is None:
         raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
     return periods_for_row(session, employee, row.year)
 
 
-def _period(session: Session, row: SkpRow, code: str) -> tuple[Period, list[Period]]:
+def _period(session: Session, row: SkpHeader, code: str) -> tuple[Period, list[Period]]:
     periods = _periods(session, row)
     return inputs.pick_period(periods, code, row.year), periods

@@ -33,7 +33,7 @@ NOT_DECIDED = "Belum ditetapkan"
 
 def _skp_id(sources: Sources, employee_id: int, year: int) -> int:
     # Only the id: the evaluation and behaviour views each read the SKP they need.
-    row = skp_repo.skp_row_for(sources.session, employee_id, year)
+    row = skp_repo.skp_for(sources.session, employee_id, year)
     if row is None:
         person = sources.staff.get(employee_id)
         raise ValidationError(f"{person.full_name} belum memiliki SKP tahun {year}.")

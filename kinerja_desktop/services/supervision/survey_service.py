@@ -22,8 +22,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories import surveys as repo
 from kinerja_desktop.domain.dates import format_date_range_id, format_place_date
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
-from kinerja_desktop.domain.nip import Nip
-from kinerja_desktop.domain.staff import Unit, full_name
+from kinerja_desktop.domain.staff import Unit
 from kinerja_desktop.domain.supervision.answers import parse_answer_lines
 from kinerja_desktop.domain.supervision.ikm import (
     ITEM_COUNT,
@@ -388,7 +387,7 @@ class SurveyService:
             raise ValidationError(
                 "Survei ini sudah ditutup; jawaban tidak dapat ditambahkan.", field="survey"
             )
-        if served_by_id is not None and staff_repo.employee_row(session, served_by_id) is None:
+        if served_by_id is not None and staff_repo.find_employee(session, served_by_id) is None:
             raise NotFoundError("Petugas yang dipilih tidak ditemukan.")
         who = profile or Profile()
         repo.add_responses(
@@ -679,14 +678,10 @@ def _signer(session: Session, unit_id: int, signer_id: int | None) -> tuple[str,
     own penilai works elsewhere.
     """
     if signer_id is not None:
-        row = staff_repo.employee_row(session, signer_id)
-        if row is None:
+        signer = staff_repo.find_employee(session, signer_id)
+        if signer is None:
             raise NotFoundError("Penanda tangan tidak ditemukan; pilih dari daftar pegawai.")
-        return (
-            full_name(row.name, row.gelar_depan, row.gelar_belakang),
-            Nip(row.nip).formatted,
-            row.jabatan,
-        )
+        return signer.full_name, signer.nip_formatted, signer.jabatan
     units: dict[int, Unit] = {unit.id: unit for unit in staff_repo.all_units(session)}
     people = staff_repo.all_employees(session, active_only=True)
     current: int | None = unit_id
