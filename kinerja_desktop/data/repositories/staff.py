@@ -361,6 +361,23 @@ def acting_assignments(session: Session) -> list[ActingAssignment]:
     return [to_acting(row) for row in rows]
 
 
+def posts_stood_in_for(
+    session: Session, employee_id: int, on: date
+) -> list[tuple[ActingKind, str]]:
+    """The Plt/Plh assignments ``employee_id`` holds on ``on``: kind and the absent's jabatan."""
+    query = (
+        select(ActingAssignmentRow.kind, EmployeeRow.jabatan)
+        .join(EmployeeRow, EmployeeRow.id == ActingAssignmentRow.for_employee_id)
+        .where(
+            ActingAssignmentRow.acting_employee_id == employee_id,
+            ActingAssignmentRow.start_date <= on,
+            ActingAssignmentRow.end_date >= on,
+        )
+        .order_by(ActingAssignmentRow.start_date, ActingAssignmentRow.id)
+    )
+    return [(ActingKind(kind), jabatan) for kind, jabatan in session.execute(query)]
+
+
 def _to_appraisal_year(row: AppraisalYearRow) -> AppraisalYear:
     return AppraisalYear(UnitId(row.instansi_id), row.year, EvaluationScheme(row.scheme))
 
