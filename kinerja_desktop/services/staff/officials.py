@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import officials as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.access import AccessDeniedError
+from kinerja_desktop.data.repositories.officials import ChosenOfficials
+from kinerja_desktop.domain.access import AccessDeniedError, Action
 from kinerja_desktop.domain.errors import (
     NotFoundError,
     StaleEditError,
@@ -27,7 +28,7 @@ from kinerja_desktop.domain.officials import (
 )
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 
-__all__ = ["OfficialService"]
+__all__ = ["ChosenOfficials", "OfficialService"]
 
 _GONE = "Pejabat di luar kantor ini tidak ditemukan; mungkin sudah dihapus."
 
@@ -50,6 +51,12 @@ class OfficialService:
         if found is None:
             raise NotFoundError(_GONE)
         return found
+
+    def chosen_by(self, employee_id: int) -> ChosenOfficials:
+        """The officials outside the register a person chose as penilai and atasan."""
+        with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
+            return repo.chosen_by(session, employee_id)
 
     def add(self, fields: OfficialFields) -> ExternalOfficial:
         """Record an official; the NIP may not be one already recorded or in the register.
