@@ -140,7 +140,7 @@ def chosen_by(session: Session, employee_id: int) -> ChosenOfficials:
 def set_chosen(
     session: Session, employee_id: int, penilai_id: int | None, atasan_id: int | None
 ) -> None:
-    """Record which external officials appraise ``employee_id`` (None: none)."""
+    """Record which external officials appraise ``employee_id`` (None: none), and flush."""
     row = session.get(EmployeeRow, employee_id)
     if row is not None:
         row.penilai_official_id = penilai_id

@@ -404,7 +404,7 @@ class StaffService:
             repo.apply_fields(row, fields)
             row.unit_id = data.unit_id  # type: ignore[assignment]  # checked non-None above
             row.penilai_id = data.penilai_id
-            session.flush()
+            # Flushed together with the penilai: a row holding both kinds at once is refused.
             officials_repo.set_chosen(
                 session, row.id, data.penilai_official_id, data.atasan_official_id
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +242,48 @@ def test_a_plt_for_the_penilai_keeps_the_atasan_outside(
     of_kasi = services.staff.appraisers(kasi.id, DAY)
     assert of_kasi.penilai == services.staff.get(sekcam.id)
     assert of_kasi.atasan_official == sekda
+
+
+def test_a_staff_list_naming_a_register_penilai_replaces_the_outside_one(
+    services: AppServices, sample_csv: Path
+) -> None:
+    services.importer.apply(sample_csv, skip_invalid=False)
+    sekda = services.officials.add(SEKDA)
+    siti = services.staff.find_by_nip("198103042006042011")
+    assert siti is not None
+    services.staff.update(
+        siti.id,
+        siti.version,
+        StaffInput(
+            StaffFields(siti.nip, siti.name, "PNS", siti.golongan, siti.jabatan, "Pengawas"),
+            siti.unit_id,
+            None,
+            penilai_official_id=sekda.id,
+        ),
+    )
+
+    # The file still names the camat as her penilai: the import takes it, whole.
+    services.importer.apply(sample_csv, skip_invalid=False)
+
+    appraisers = services.staff.appraisers(siti.id, DAY)
+    assert appraisers.penilai is not None and appraisers.penilai.nip == "197805122003121002"
+    assert appraisers.penilai_official is None
+
+
+def test_a_penilai_can_change_between_outside_and_register(
+    services: AppServices, unit_id: int
+) -> None:
+    sekda = services.officials.add(SEKDA)
+    camat = services.staff.create(_input(unit_id, "198001012005011001", "Camat"))
+    kasi = services.staff.create(
+        _input(unit_id, "198502022010011002", "Kasi", penilai_official_id=sekda.id)
+    )
+    kasi = services.staff.update(
+        kasi.id, kasi.version, _input(unit_id, kasi.nip, "Kasi", penilai_id=camat.id)
+    )
+    assert services.staff.appraisers(kasi.id, DAY).penilai == camat
+    services.staff.update(
+        kasi.id, kasi.version, _input(unit_id, kasi.nip, "Kasi", penilai_official_id=sekda.id)
+    )
+    appraisers = services.staff.appraisers(kasi.id, DAY)
+    assert (appraisers.penilai, appraisers.penilai_official) == (None, sekda)
