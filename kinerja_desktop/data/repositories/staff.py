@@ -418,9 +418,9 @@ def set_appraisal_year(
 
 
 def unappraised_staff(session: Session) -> list[Employee]:
-    """Active people with no penilai who appraise nobody (heads at the top are excluded).
+    """Active people with no penilai, in the register or outside it, who appraise nobody.
 
-    Whoever is recorded as someone's penilai counts as a head, even if that someone has left.
+    Heads at the top are excluded. Whoever is recorded as someone's penilai counts as a head, even if that someone has left.
     """
     subordinate = aliased(EmployeeRow)
     appraises_someone = (
@@ -428,7 +428,13 @@ def unappraised_staff(session: Session) -> list[Employee]:
     )
     query = (
         select(EmployeeRow)
-        .where(EmployeeRow.active.is_(True), EmployeeRow.penilai_id.is_(None), ~appraises_someone)
+        .where(
+            EmployeeRow.active.is_(True),
+            EmployeeRow.penilai_id.is_(None),
+            # Appraised by an official outside the register: they have their penilai.
+            EmployeeRow.penilai_official_id.is_(None),
+            ~appraises_someone,
+        )
         .order_by(EmployeeRow.name)
     )
     return [to_employee(row) for row in session.scalars(query)]

@@ -287,3 +287,16 @@ def test_a_penilai_can_change_between_outside_and_register(
     )
     appraisers = services.staff.appraisers(kasi.id, DAY)
     assert (appraisers.penilai, appraisers.penilai_official) == (None, sekda)
+
+
+def test_someone_appraised_from_outside_is_not_flagged_without_penilai(
+    services: AppServices, unit_id: int
+) -> None:
+    sekda = services.officials.add(SEKDA)
+    services.staff.create(_input(unit_id, "198001012005011001", "Lone"))
+    outside = services.staff.create(
+        _input(unit_id, "198502022010011002", "Kepala", penilai_official_id=sekda.id)
+    )
+    (item,) = [item for item in services.attention.items(DAY) if "Pejabat Penilai" in item.title]
+    assert item.title == "1 pegawai belum punya Pejabat Penilai"
+    assert outside.id not in item.employee_ids
