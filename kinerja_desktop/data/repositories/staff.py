@@ -420,7 +420,8 @@ def set_appraisal_year(
 def unappraised_staff(session: Session) -> list[Employee]:
     """Active people with no penilai, in the register or outside it, who appraise nobody.
 
-    Heads at the top are excluded. Whoever is recorded as someone's penilai counts as a head, even if that someone has left.
+    Heads at the top are excluded: whoever is recorded as someone's penilai counts as a head,
+    even if that someone has left.
     """
     subordinate = aliased(EmployeeRow)
     appraises_someone = (

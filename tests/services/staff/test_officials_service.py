@@ -13,6 +13,7 @@ from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import StaleEditError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.officials import OfficialFields
+from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import ActingKind, StaffFields
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff.service import StaffInput
@@ -300,3 +301,19 @@ def test_someone_appraised_from_outside_is_not_flagged_without_penilai(
     (item,) = [item for item in services.attention.items(DAY) if "Pejabat Penilai" in item.title]
     assert item.title == "1 pegawai belum punya Pejabat Penilai"
     assert outside.id not in item.employee_ids
+
+
+def test_an_objection_goes_to_the_atasan_outside_the_register(
+    services: AppServices, unit_id: int
+) -> None:
+    sekda = services.officials.add(SEKDA)
+    camat = services.staff.create(
+        _input(unit_id, "198001012005011001", "Camat", penilai_official_id=sekda.id)
+    )
+    kasi = services.staff.create(_input(unit_id, "198502022010011002", "Kasi", penilai_id=camat.id))
+    skp = services.skp.create(kasi.id, 2026, Pendekatan.KUANTITATIF)
+
+    view = services.dialogue.view(skp.id, "TW1", DAY)
+
+    assert view.atasan_penilai is None
+    assert view.atasan_name == sekda.label
