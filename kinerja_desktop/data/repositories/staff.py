@@ -19,10 +19,12 @@ from kinerja_desktop.data.models import (
     AppraisalYearRow,
     EmployeeRow,
     EmploymentEventRow,
+    ExternalOfficialRow,
     UnitRow,
 )
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang
+from kinerja_desktop.domain.officials import OUTSIDE_MARK
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import (
     ActingAssignment,
@@ -264,12 +266,16 @@ def list_rows(session: Session, ids: Sequence[int]) -> list[StaffListRow]:
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         query = (
-            select(EmployeeRow, UnitRow.name, penilai.name)
+            select(EmployeeRow, UnitRow.name, penilai.name, ExternalOfficialRow.name)
             .join(UnitRow, UnitRow.id == EmployeeRow.unit_id)
             .outerjoin(penilai, penilai.id == EmployeeRow.penilai_id)
+            .outerjoin(
+                ExternalOfficialRow, ExternalOfficialRow.id == EmployeeRow.penilai_official_id
+            )
             .where(EmployeeRow.id.in_(chunk))
         )
-        for row, unit_name, penilai_name in session.execute(query):
+        for row, unit_name, inside, outside in session.execute(query):
+            penilai_name = f"{outside} {OUTSIDE_MARK}" if outside is not None else inside
             found[row.id] = StaffListRow(
                 id=EmployeeId(row.id),
                 nip=row.nip,

@@ -317,3 +317,15 @@ def test_an_objection_goes_to_the_atasan_outside_the_register(
 
     assert view.atasan_penilai is None
     assert view.atasan_name == sekda.label
+
+
+def test_the_staff_list_names_a_penilai_outside_the_register(
+    services: AppServices, unit_id: int
+) -> None:
+    sekda = services.officials.add(SEKDA)
+    camat = services.staff.create(
+        _input(unit_id, "198001012005011001", "Camat", penilai_official_id=sekda.id)
+    )
+    kasi = services.staff.create(_input(unit_id, "198502022010011002", "Kasi", penilai_id=camat.id))
+    rows = {row.id: row.penilai_name for row in services.staff.list_rows([camat.id, kasi.id])}
+    assert rows == {camat.id: "Ratu Dewa (luar kantor)", kasi.id: "Camat"}
