@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow, ExternalOfficialRow
@@ -146,3 +148,30 @@ def set_chosen(
         row.penilai_official_id = penilai_id
         row.atasan_official_id = atasan_id
         session.flush()
+
+
+def choose_for_many(
+    session: Session, choices: Sequence[tuple[int, int | None, int | None]], stamp: datetime
+) -> None:
+    """Set (employee id, penilai official, atasan official) for many people at once.
+
+    For batch writers (the demo): the rows keep their version, and ``stamp`` is written as
+    their ``updated_at``, so the same input always gives the same database.
+    """
+    if not choices:
+        return
+    table: Table = EmployeeRow.__table__  # type: ignore[assignment]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(
+            penilai_official_id=bindparam("b_penilai"),
+            atasan_official_id=bindparam("b_atasan"),
+            updated_at=bindparam("b_stamp"),
+        )
+    )
+    params = [
+        {"b_id": employee_id, "b_penilai": penilai, "b_atasan": atasan, "b_stamp": stamp}
+        for employee_id, penilai, atasan in choices
+    ]
+    session.execute(statement, params)
