@@ -16,6 +16,7 @@ TABLE_TOPICS: dict[str, Topic] = {
     "employees": Topic.STAFF,
     "employment_events": Topic.STAFF,
     "acting_assignments": Topic.STAFF,
+    "external_officials": Topic.STAFF,
     "appraisal_years": Topic.STAFF,
     # SKP
     "skps": Topic.SKP,

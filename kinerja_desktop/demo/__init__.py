@@ -26,7 +26,9 @@ Modules: :mod:`.plan` (the plan as plain data), :mod:`.organisation` (units and 
 :mod:`.steps` (the write steps), :mod:`.summary`, and the data tables :mod:`.jobs` and
 :mod:`.names`.
 
-After the register, :func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
+After the register, :func:`~.officials_demo.write_outside_officials` records the sekretaris
+daerah and the kepala dinas kesehatan as the heads' appraisers outside the register; then
+:func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
 :mod:`.skp_texts`) gives every active person an SKP for the year, agreed in January and
 cascaded from the heads down, with its realisation and feedback for the periods ended so far.
 Then :func:`~.behaviour_demo.write_behaviour` (:mod:`.behaviour_demo`, texts in
@@ -53,6 +55,7 @@ from kinerja_desktop.demo.accounts_demo import write_accounts
 from kinerja_desktop.demo.behaviour_demo import write_behaviour
 from kinerja_desktop.demo.development_demo import write_development
 from kinerja_desktop.demo.office import plan_office
+from kinerja_desktop.demo.officials_demo import write_outside_officials
 from kinerja_desktop.demo.plan import (
     DEFAULT_EMPLOYEES,
     MAX_EMPLOYEES,
@@ -71,6 +74,7 @@ from kinerja_desktop.demo.supervision_demo import write_supervision
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.platform.seals import seal_unlogged_in
 
+DEMO_STEPS.append(write_outside_officials)
 DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
 DEMO_STEPS.append(write_development)

@@ -36,6 +36,7 @@ from kinerja_desktop.services.skp.copying import SkpCopyService
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.skp.xlsx import SkpXlsxService
 from kinerja_desktop.services.staff.importing import StaffImportService
+from kinerja_desktop.services.staff.officials import OfficialService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision import (
     SUPERVISION_CHECKS,
@@ -62,6 +63,8 @@ class AppServices:
     access: AccessGuard
     accounts: AccountService
     staff: StaffService
+    #: Officials outside the register, chosen as penilai or atasan.
+    officials: OfficialService
     attention: AttentionService
     importer: StaffImportService
     skp: SkpService
@@ -129,6 +132,7 @@ def open_services(
         access=access,
         accounts=AccountService(database, access),
         staff=StaffService(database, access),
+        officials=OfficialService(database, access),
         attention=AttentionService(database, access, HOME_CHECKS),
         importer=StaffImportService(database, access),
         skp=SkpService(database, access),

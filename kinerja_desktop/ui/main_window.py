@@ -38,6 +38,7 @@ from kinerja_desktop.ui.skp.tools import SkpTools
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
 from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+from kinerja_desktop.ui.staff.officials_dialog import OfficialsDialog
 from kinerja_desktop.ui.staff.page import StaffPage
 from kinerja_desktop.ui.staff.structure_page import StructurePage
 from kinerja_desktop.ui.supervision.page import SupervisionPage
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
             )
             staff.edit_requested.connect(self.edit_employee)
             staff.add_button.clicked.connect(self.add_employee)
+            staff.officials_button.clicked.connect(self.manage_officials)
             self._restore_staff_layout(staff)
             watch(staff, self.events)
             return staff
@@ -377,9 +379,18 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------
 
     def add_employee(self) -> None:
-        dialog = EmployeeDialog(self._services.staff, parent=self, today=self._today)
+        dialog = EmployeeDialog(
+            self._services.staff,
+            parent=self,
+            today=self._today,
+            officials=self._services.officials,
+        )
         if dialog.exec() and dialog.saved is not None:
             self.show_employee(dialog.saved.id)
+
+    def manage_officials(self) -> None:
+        """Pejabat di luar kantor: appraisers outside the register, for the person dialog."""
+        OfficialsDialog(self._services.officials, parent=self).exec()
 
     def edit_selected(self) -> None:
         employee_id = self.staff_page.selected_id()
@@ -392,6 +403,7 @@ class MainWindow(QMainWindow):
             self._services.staff.get(employee_id),
             parent=self,
             today=self._today,
+            officials=self._services.officials,
         )
         if dialog.exec() and dialog.saved is not None:
             self.staff_page.select(employee_id)

@@ -290,7 +290,10 @@ def crossed(target: AppServices, package: Path) -> tuple[str, str]:
             "ON h.id = s.penilai_id WHERE h.penilai_id IS NULL ORDER BY s.id LIMIT 1"
         ).fetchone()
         raw.execute("UPDATE employees SET penilai_id = NULL WHERE id = ?", (staff,))
-        raw.execute("UPDATE employees SET penilai_id = ? WHERE id = ?", (staff, head))
+        raw.execute(
+            "UPDATE employees SET penilai_id = ?, penilai_official_id = NULL WHERE id = ?",
+            (staff, head),
+        )
     return head_nip, staff_nip
 
 
