@@ -304,3 +304,46 @@ def completeness(
         len(approved),
         tuple(day for day in days if day not in filled_set),
     )
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """A file copied into the evidence folder (``services/platform/evidence_store``)."""
+
+    stored_name: str
+    sha256: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """One stored entry as the screens show it.
+
+    Attributes:
+        rhk_text: The RHK's text ("" when the RHK was deleted from a draft SKP since).
+        evidence: The copied file, None when the entry has none.
+        review_note: The penilai's note of the last return ("" when never returned).
+        reviewed_by: Who approved or returned it last (account user name, or "sistem").
+    """
+
+    id: int
+    employee_id: int
+    rhk_id: int | None
+    rhk_text: str
+    day: date
+    start: time
+    end: time
+    activity: str
+    data_source: str
+    realisation: int
+    unit: str
+    evidence_link: str
+    evidence: EvidenceFile | None
+    status: ProgressStatus
+    review_note: str
+    reviewed_by: str
+
+    @property
+    def times(self) -> str:
+        """E.g. "08.00–11.30"."""
+        return f"{format_time(self.start)}–{format_time(self.end)}"
