@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.progress_models import LeaveDayRow, OfficeDayOffRow, ProgressEntryRow
-from kinerja_desktop.data.skp_models import RhkRow
+from kinerja_desktop.data.skp_models import RhkRow, SkpRow
 from kinerja_desktop.domain.progress import (
     CheckedEntry,
     EvidenceFile,
@@ -192,6 +192,16 @@ def statuses_in_units(
     return {person: dict(days) for person, days in found.items()}
 
 
+def rhk_is_on_skp(session: Session, rhk_id: int, employee_id: int, year: int) -> bool:
+    """Whether the RHK belongs to the person's SKP of ``year``."""
+    found = session.scalar(
+        select(RhkRow.id)
+        .join(SkpRow, SkpRow.id == RhkRow.skp_id)
+        .where(RhkRow.id == rhk_id, SkpRow.employee_id == employee_id, SkpRow.year == year)
+    )
+    return found is not None
+
+
 # --- the calendar ----------------------------------------------------------------------------
 
 
@@ -229,7 +239,7 @@ def leave_days(session: Session, employee_id: int, start: date, end: date) -> di
             LeaveDayRow.day <= end,
         )
     )
-    return dict(rows.tuples().all())
+    return {day: note for day, note in rows}
 
 
 def leave_in_units(
