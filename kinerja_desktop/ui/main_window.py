@@ -244,7 +244,10 @@ class MainWindow(QMainWindow):
             return self._build_unit_head_page(page)
         if page == PROGRES:
             progress = ProgressPage(
-                self._services.progress, self._services.staff, today=self._today
+                self._services.progress,
+                self._services.calendar,
+                self._services.staff,
+                today=self._today,
             )
             watch(progress, self.events)
             return progress

@@ -31,11 +31,13 @@ from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id, month_name_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.progress import ProgressEntry, ProgressStatus
+from kinerja_desktop.services.progress.calendar import CalendarService
 from kinerja_desktop.services.progress.service import DayView, ProgressService, WeekView
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
+from kinerja_desktop.ui.progress.calendar_tab import CalendarTab
 from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
 from kinerja_desktop.ui.progress.return_dialog import ReturnDialog
 from kinerja_desktop.ui.progress.unit_view import UnitCompletenessView
@@ -355,13 +357,16 @@ class WeekPanel(QWidget):
 
 
 class ProgressPage(QTabWidget):
-    """The page: a person's week, and the unit's month as a chart of bars."""
+    """The page: a person's week, the unit's month as a chart of bars, and the calendar."""
 
-    SHOWS: ClassVar[frozenset[Topic]] = WeekPanel.SHOWS | UnitCompletenessView.SHOWS
+    SHOWS: ClassVar[frozenset[Topic]] = (
+        WeekPanel.SHOWS | UnitCompletenessView.SHOWS | CalendarTab.SHOWS
+    )
 
     def __init__(
         self,
         progress: ProgressService,
+        calendar: CalendarService,
         staff: StaffService,
         parent: QWidget | None = None,
         *,
@@ -370,8 +375,10 @@ class ProgressPage(QTabWidget):
         super().__init__(parent)
         self.week = WeekPanel(progress, staff, today=today)
         self.unit = UnitCompletenessView(progress, staff, today=today)
+        self.calendar = CalendarTab(calendar, staff, today=today)
         self.addTab(self.week, "Minggu &pegawai")
         self.addTab(self.unit, "Kelengkapan &unit")
+        self.addTab(self.calendar, "Hari libur && &cuti")
         self.unit.person_requested.connect(self.open_person)
 
     def open_person(self, employee_id: int) -> None:
@@ -381,3 +388,4 @@ class ProgressPage(QTabWidget):
     def refresh(self) -> None:
         self.week.refresh()
         self.unit.refresh()
+        self.calendar.refresh()

@@ -15,6 +15,7 @@ from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.progress import ProgressStatus
 from kinerja_desktop.domain.working_days import DayOffKind
+from kinerja_desktop.services.platform.health import check_database
 
 MONDAY = date(2026, 3, 16)
 TUESDAY = date(2026, 3, 17)
@@ -261,3 +262,18 @@ def test_writes_report_the_progress_topic(progress_office: Office) -> None:
 
 def _rhk_of_siti(office: Office) -> int:
     return add_skp(office.services, office.siti)[0]
+
+
+def test_check_finds_an_office_with_a_daily_log_healthy(progress_office: Office) -> None:
+    office, progress = progress_office, progress_office.services.progress
+    added = progress.add(office.rizky, entry(office.rizky_rhks[0], MONDAY))
+    progress.submit([added.id])
+    progress.approve([added.id])
+    office.services.calendar.set_leave(office.dewi, TUESDAY, TUESDAY)
+    office.services.calendar.set_office_day(date(2026, 3, 20), "CUTI_BERSAMA", "Idul Fitri")
+    path = office.services.database_path
+    office.services.close()
+
+    report = check_database(path)
+
+    assert report.healthy, report.lines

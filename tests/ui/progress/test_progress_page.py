@@ -164,7 +164,12 @@ def test_the_unit_view_draws_a_bar_per_person(progress_office: Office, qtbot: Qt
 
 def test_the_page_opens_a_person_from_the_unit_view(progress_office: Office, qtbot: QtBot) -> None:
     office = progress_office
-    page = ProgressPage(office.services.progress, office.services.staff, today=lambda: TODAY)
+    page = ProgressPage(
+        office.services.progress,
+        office.services.calendar,
+        office.services.staff,
+        today=lambda: TODAY,
+    )
     qtbot.addWidget(page)
     page.unit.person_requested.emit(office.dewi)
     assert page.currentWidget() is page.week
