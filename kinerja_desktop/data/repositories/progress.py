@@ -89,14 +89,18 @@ def add(
     employee_id: int,
     entry: CheckedEntry,
     evidence: EvidenceFile | None = None,
+    *,
+    recorded_at: datetime | None = None,
 ) -> int:
-    """Insert a draft and return its id."""
+    """Insert a draft and return its id (``recorded_at`` the database's clock unless given)."""
     row = ProgressEntryRow(
         employee_id=employee_id,
         status=ProgressStatus.DRAF.value,
         review_note="",
         reviewed_by="",
     )
+    if recorded_at is not None:
+        row.recorded_at = recorded_at
     _apply(row, entry, evidence)
     session.add(row)
     session.flush()
