@@ -293,21 +293,23 @@ class ProgressService:
                 raise NotFoundError("Unit tidak ditemukan.")
             unit_ids = subtree(((found.id, found.parent_id) for found in units), unit.id)
             people = self._access.keep(
-                session,
-                staff_repo.all_employees(session, active_only=True, unit_ids=unit_ids),
-                lambda person: person.id,
+                session, repo.people_in_units(session, unit_ids), lambda person: person.id
             )
             calendar = calendar_between(session, start, end, self._holidays)
             statuses = repo.statuses_in_units(session, unit_ids, start, end)
             leave = repo.leave_in_units(session, unit_ids, start, end)
+        # The office's working days once; a person's leave only takes days away from them.
+        office_days = calendar.working_days(start, end)
         rows = tuple(
             PersonCompleteness(
                 person.id,
-                person.full_name,
+                person.name,
                 person.nip,
                 completeness(
                     person.id,
-                    calendar.working_days(start, end, leave.get(person.id, set())),
+                    [day for day in office_days if day not in leave[person.id]]
+                    if person.id in leave
+                    else office_days,
                     statuses.get(person.id, {}),
                 ),
             )
