@@ -260,6 +260,17 @@ def test_writes_report_the_progress_topic(progress_office: Office) -> None:
     assert seen == [frozenset({Topic.PROGRESS}), frozenset({Topic.PROGRESS})]
 
 
+def test_reads_and_refused_writes_report_nothing(progress_office: Office) -> None:
+    office = progress_office
+    seen: list[frozenset[Topic]] = []
+    office.services.database.subscribe(seen.append)
+    office.services.progress.week(office.rizky, TODAY)
+    office.services.progress.unit_completeness(office.unit, 2026, 3)
+    with pytest.raises(ValidationError):
+        office.services.progress.add(office.rizky, entry(office.dewi_rhks[0], MONDAY))
+    assert seen == []
+
+
 def _rhk_of_siti(office: Office) -> int:
     return add_skp(office.services, office.siti)[0]
 
@@ -277,3 +288,19 @@ def test_check_finds_an_office_with_a_daily_log_healthy(progress_office: Office)
     report = check_database(path)
 
     assert report.healthy, report.lines
+
+
+def test_a_copy_that_fails_half_way_writes_nothing(progress_office: Office) -> None:
+    office, progress = progress_office, progress_office.services.progress
+    progress.add(office.rizky, entry(office.rizky_rhks[0], MONDAY))
+    progress.add(office.rizky, entry(office.rizky_rhks[1], MONDAY, "13.00", "15.00"))
+    with sqlite3.connect(office.services.database_path) as raw:
+        raw.execute("PRAGMA foreign_keys = ON")
+        raw.execute("DELETE FROM rhks WHERE id = ?", (office.rizky_rhks[1],))
+    before = _dump(office)
+    assert progress.week(office.rizky, MONDAY).days[0].entries[1].rhk_text == ""  # unlinked
+
+    with pytest.raises(ValidationErrors, match="RHK wajib dipilih"):
+        progress.copy_day(office.rizky, TODAY)
+
+    assert _dump(office) == before
