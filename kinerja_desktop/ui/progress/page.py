@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -107,6 +107,7 @@ class WeekPanel(QWidget):
         self.copy_button = QPushButton("&Salin hari sebelumnya")
         self.approve_button = QPushButton("Se&tujui")
         self.return_button = QPushButton("&Kembalikan…")
+        self.evidence_button = QPushButton("Buka &bukti dukung")
         for button, slot in (
             (self.add_button, self.add),
             (self.edit_button, self.edit),
@@ -115,6 +116,7 @@ class WeekPanel(QWidget):
             (self.copy_button, self.copy_previous),
             (self.approve_button, self.approve),
             (self.return_button, self.return_selected),
+            (self.evidence_button, self.open_evidence),
         ):
             button.clicked.connect(slot)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_Insert), self)
@@ -138,6 +140,7 @@ class WeekPanel(QWidget):
             self.delete_button,
             self.submit_button,
             self.copy_button,
+            self.evidence_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -228,7 +231,10 @@ class WeekPanel(QWidget):
             item.setData(0, _DAY_ROLE, view.day.isoformat())
             item.setData(0, _ENTRY_ROLE, entry.id)
             item.setForeground(4, QBrush(QColor(_STATUS_COLOURS[entry.status])))
-            item.setToolTip(2, entry.activity)
+            proof = entry.evidence.file_name if entry.evidence else entry.evidence_link
+            item.setToolTip(
+                2, f"{entry.activity}\nBukti dukung: {proof}" if proof else entry.activity
+            )
             day_item.addChild(item)
 
     def _selection_key(self) -> tuple[str, int | None] | None:
@@ -280,6 +286,9 @@ class WeekPanel(QWidget):
         self.edit_button.setEnabled(writer and single and chosen[0].status.editable)
         self.delete_button.setEnabled(writer and single and chosen[0].status.editable)
         self.submit_button.setEnabled(writer and any(e.status.editable for e in chosen))
+        self.evidence_button.setEnabled(
+            single and bool(chosen[0].evidence or chosen[0].evidence_link)
+        )
         can_review = reviewer and any(e.status.reviewable for e in chosen)
         self.approve_button.setEnabled(can_review)
         self.return_button.setEnabled(can_review)
@@ -344,6 +353,30 @@ class WeekPanel(QWidget):
         employee_id = self.week.employee_id
         if self._act(lambda: self._progress.copy_day(employee_id, day)):
             self.refresh()
+
+    def evidence_url(self, entry: ProgressEntry) -> QUrl:
+        """Where an entry's evidence is: its stored file (checked intact) or its link.
+
+        Raises:
+            NotFoundError: the stored copy is missing or changed.
+        """
+        if entry.evidence is not None:
+            return QUrl.fromLocalFile(str(self._progress.evidence_path(entry.id)))
+        link = entry.evidence_link
+        if link.lower().startswith(("http://", "https://", "file:")):
+            return QUrl(link)
+        return QUrl.fromLocalFile(link)
+
+    def open_evidence(self) -> None:
+        chosen = self.selected_entries()
+        if len(chosen) != 1:
+            return
+        try:
+            url = self.evidence_url(chosen[0])
+        except DomainError as error:
+            show_message(self.message, error.message)
+            return
+        QDesktopServices.openUrl(url)
 
     def approve(self) -> None:
         ids = [e.id for e in self.selected_entries() if e.status.reviewable]

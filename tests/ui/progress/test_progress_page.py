@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from progress_office import TODAY, Office, entry
 from PySide6.QtCore import Qt
@@ -193,3 +194,26 @@ def test_the_page_in_the_window_follows_changes_made_elsewhere(
     monday = page.week.tree.topLevelItem(0)
     qtbot.waitUntil(lambda: page.week.tree.topLevelItem(0) is not monday)
     assert page.week.tree.topLevelItem(0).childCount() == 1  # type: ignore[union-attr]
+
+
+def test_the_evidence_of_an_entry_opens_from_the_week(
+    progress_office: Office, qtbot: QtBot, tmp_path: Path
+) -> None:
+    office = progress_office
+    proof = tmp_path / "rekap.pdf"
+    proof.write_bytes(b"%PDF-1.4 rekap")
+    progress = office.services.progress
+    progress.add(office.rizky, entry(office.rizky_rhks[0], MONDAY), proof)
+    progress.add(
+        office.rizky,
+        entry(office.rizky_rhks[1], MONDAY, "10.00", "11.00", evidence_link="https://x.example/b"),
+    )
+    progress.add(office.rizky, entry(office.rizky_rhks[1], MONDAY, "13.00", "14.00"))
+    panel = _week(office, qtbot)
+    _select(panel, MONDAY, 0)
+    assert panel.evidence_button.isEnabled()
+    first, second, _ = panel.week.days[0].entries  # type: ignore[union-attr]
+    assert Path(panel.evidence_url(first).toLocalFile()).read_bytes() == b"%PDF-1.4 rekap"
+    assert panel.evidence_url(second).toString() == "https://x.example/b"
+    _select(panel, MONDAY, 2)
+    assert not panel.evidence_button.isEnabled()
