@@ -30,6 +30,7 @@ from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
 from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.printing import PrintingService
+from kinerja_desktop.services.progress.attention import progress_check
 from kinerja_desktop.services.progress.calendar import CalendarService
 from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.skp.cascade import CascadeService
@@ -51,6 +52,7 @@ HOME_CHECKS: tuple[Check, ...] = (
     weak_spot_check,
     follow_up_check,
     *SUPERVISION_CHECKS,
+    progress_check,
 )
 
 

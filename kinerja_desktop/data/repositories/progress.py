@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
@@ -167,6 +167,31 @@ def entries(session: Session, employee_id: int, start: date, end: date) -> list[
     return [_entry(row, text) for row, text in session.execute(statement)]
 
 
+def people_with_entries(session: Session, start: date, end: date) -> set[int]:
+    """Everyone with an entry from ``start`` to ``end``: the people who keep a daily log."""
+    return set(
+        session.scalars(
+            select(ProgressEntryRow.employee_id)
+            .where(ProgressEntryRow.day >= start, ProgressEntryRow.day <= end)
+            .distinct()
+        )
+    )
+
+
+def people_awaiting_review(session: Session) -> dict[int, int]:
+    """How many submitted entries wait for review, by active person."""
+    statement = (
+        select(ProgressEntryRow.employee_id, func.count(ProgressEntryRow.id))
+        .join(EmployeeRow, EmployeeRow.id == ProgressEntryRow.employee_id)
+        .where(
+            ProgressEntryRow.status == ProgressStatus.DIAJUKAN.value,
+            EmployeeRow.active.is_(True),
+        )
+        .group_by(ProgressEntryRow.employee_id)
+    )
+    return {employee_id: count for employee_id, count in session.execute(statement)}
+
+
 def latest_day_before(session: Session, employee_id: int, day: date) -> date | None:
     """The last day before ``day`` on which the person has entries."""
     return session.scalar(
@@ -186,8 +211,8 @@ class UnitPerson:
     nip: str
 
 
-def people_in_units(session: Session, unit_ids: Collection[int]) -> list[UnitPerson]:
-    """The active people of ``unit_ids`` by name, read as plain columns (a whole office is fast)."""
+def people_in_units(session: Session, unit_ids: Collection[int] | None) -> list[UnitPerson]:
+    """The active people of ``unit_ids`` (None: everyone) by name, read as plain columns."""
     statement = (
         select(
             EmployeeRow.id,
@@ -196,9 +221,11 @@ def people_in_units(session: Session, unit_ids: Collection[int]) -> list[UnitPer
             EmployeeRow.gelar_belakang,
             EmployeeRow.nip,
         )
-        .where(EmployeeRow.unit_id.in_(list(unit_ids)), EmployeeRow.active.is_(True))
+        .where(EmployeeRow.active.is_(True))
         .order_by(EmployeeRow.name, EmployeeRow.id)
     )
+    if unit_ids is not None:
+        statement = statement.where(EmployeeRow.unit_id.in_(list(unit_ids)))
     return [
         UnitPerson(person_id, full_name(name, depan, belakang), nip)
         for person_id, name, depan, belakang, nip in session.execute(statement)
@@ -206,20 +233,21 @@ def people_in_units(session: Session, unit_ids: Collection[int]) -> list[UnitPer
 
 
 def statuses_in_units(
-    session: Session, unit_ids: Collection[int], start: date, end: date
+    session: Session, unit_ids: Collection[int] | None, start: date, end: date
 ) -> dict[int, dict[date, set[ProgressStatus]]]:
-    """The statuses of the entries of the active people of ``unit_ids``, by person and day."""
+    """The statuses of the entries of the active people of ``unit_ids`` (None: all), by day."""
     statement = (
         select(ProgressEntryRow.employee_id, ProgressEntryRow.day, ProgressEntryRow.status)
         .join(EmployeeRow, EmployeeRow.id == ProgressEntryRow.employee_id)
         .where(
-            EmployeeRow.unit_id.in_(list(unit_ids)),
             EmployeeRow.active.is_(True),
             ProgressEntryRow.day >= start,
             ProgressEntryRow.day <= end,
         )
         .group_by(ProgressEntryRow.employee_id, ProgressEntryRow.day, ProgressEntryRow.status)
     )
+    if unit_ids is not None:
+        statement = statement.where(EmployeeRow.unit_id.in_(list(unit_ids)))
     found: dict[int, dict[date, set[ProgressStatus]]] = defaultdict(lambda: defaultdict(set))
     for employee_id, day, status in session.execute(statement):
         found[employee_id][day].add(ProgressStatus(status))
@@ -277,18 +305,16 @@ def leave_days(session: Session, employee_id: int, start: date, end: date) -> di
 
 
 def leave_in_units(
-    session: Session, unit_ids: Collection[int], start: date, end: date
+    session: Session, unit_ids: Collection[int] | None, start: date, end: date
 ) -> dict[int, set[date]]:
-    """The leave days of the people of ``unit_ids``, by person."""
+    """The leave days of the people of ``unit_ids`` (None: everyone), by person."""
     statement = (
         select(LeaveDayRow.employee_id, LeaveDayRow.day)
         .join(EmployeeRow, EmployeeRow.id == LeaveDayRow.employee_id)
-        .where(
-            EmployeeRow.unit_id.in_(list(unit_ids)),
-            LeaveDayRow.day >= start,
-            LeaveDayRow.day <= end,
-        )
+        .where(LeaveDayRow.day >= start, LeaveDayRow.day <= end)
     )
+    if unit_ids is not None:
+        statement = statement.where(EmployeeRow.unit_id.in_(list(unit_ids)))
     found: dict[int, set[date]] = defaultdict(set)
     for employee_id, day in session.execute(statement):
         found[employee_id].add(day)
