@@ -294,15 +294,16 @@ def completeness(
         statuses: The statuses of their entries, by day (days off are ignored).
     """
     days = list(working)
-    filled = [day for day in days if any(s.counts_as_filled for s in statuses.get(day, ()))]
-    approved = [day for day in days if ProgressStatus.DISETUJUI in statuses.get(day, ())]
-    filled_set = set(filled)
+    if not statuses:  # most people of a large office on most days: nothing to look at
+        return Completeness(employee_id, len(days), 0, 0, tuple(days))
+    filled_on = {day for day, found in statuses.items() if any(s.counts_as_filled for s in found)}
+    approved_on = {day for day, found in statuses.items() if ProgressStatus.DISETUJUI in found}
     return Completeness(
         employee_id,
         len(days),
-        len(filled),
-        len(approved),
-        tuple(day for day in days if day not in filled_set),
+        sum(1 for day in days if day in filled_on),
+        sum(1 for day in days if day in approved_on),
+        tuple(day for day in days if day not in filled_on),
     )
 
 
