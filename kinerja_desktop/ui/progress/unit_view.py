@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +33,7 @@ from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.units import fill_unit_combo
+from kinerja_desktop.ui.workers import run_in_background
 
 COLUMNS = ("Nama", "NIP", "Hari kerja", "Terisi", "Disetujui", "Kelengkapan")
 BAR_COLUMN = COLUMNS.index("Kelengkapan")
@@ -61,6 +63,9 @@ class UnitCompletenessView(QWidget):
         self._staff = staff
         self._today = today
         self.data: UnitCompleteness | None = None
+        self._loading = False
+        #: Counts refreshes, so an answer that arrives after a newer request is dropped.
+        self._generation = 0
         self.unit = QComboBox()
         self.month = QComboBox()
         for number in range(1, 13):
@@ -105,24 +110,54 @@ class UnitCompletenessView(QWidget):
         self.unit.setCurrentIndex(max(index, 0))
         self.unit.blockSignals(False)
 
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
     def refresh(self) -> None:
-        """Read the chosen unit's month again."""
+        """Read the chosen unit's month again, off the GUI thread.
+
+        A whole office of 20,000 people takes a second or two; only the latest request's
+        answer is shown.
+        """
         self._fill_units()
         unit_id = self.unit.currentData()
-        self.table.setRowCount(0)
-        self.data = None
+        self._generation += 1
+        generation = self._generation
         if unit_id is None:
+            self.table.setRowCount(0)
+            self.data = None
             self.summary.setText("Belum ada unit.")
             return
-        try:
-            self.data = self._progress.unit_completeness(
-                int(unit_id), self.year.value(), int(self.month.currentData())
-            )
-        except DomainError as error:
-            show_message(self.message, error.message)
+        year, month = self.year.value(), int(self.month.currentData())
+        self._loading = True
+        self.summary.setText("Memuat…")
+        run_in_background(
+            lambda: self._progress.unit_completeness(int(unit_id), year, month),
+            lambda data: self._loaded(generation, data),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _current(self, generation: int) -> bool:
+        """Whether an answer is still wanted: the latest request, for a view not closed since."""
+        return generation == self._generation and shiboken6.isValid(self)
+
+    def _loaded(self, generation: int, data: UnitCompleteness) -> None:
+        if not self._current(generation):
             return
+        self._loading = False
+        self.data = data
         show_message(self.message, None)
-        self._show(self.data)
+        self._show(data)
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if not self._current(generation):
+            return
+        self._loading = False
+        self.data = None
+        self.table.setRowCount(0)
+        self.summary.clear()
+        show_message(self.message, error.message if isinstance(error, DomainError) else str(error))
 
     def _show(self, data: UnitCompleteness) -> None:
         month = f"{month_name_id(data.month)} {data.year}"
@@ -131,6 +166,7 @@ class UnitCompletenessView(QWidget):
             f"{data.unit_name}, {month}: dihitung sampai {format_date_id(data.counted_until)}; "
             f"{complete} dari {len(data.people)} pegawai lengkap."
         )
+        self.table.setRowCount(0)
         self.table.setRowCount(len(data.people))
         for row, person in enumerate(data.people):
             found = person.completeness

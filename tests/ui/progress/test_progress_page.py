@@ -155,6 +155,7 @@ def test_the_unit_view_draws_a_bar_per_person(progress_office: Office, qtbot: Qt
     )
     qtbot.addWidget(view)
     view.unit.setCurrentIndex(view.unit.findData(office.seksi))
+    qtbot.waitUntil(lambda: not view.loading)  # read off the GUI thread
 
     names = [view.table.item(row, 0).text() for row in range(view.table.rowCount())]  # type: ignore[union-attr]
     assert names == ["Dewi Lestari", "Rizky Pratama", "Siti Rahmawati"]
@@ -172,6 +173,7 @@ def test_the_page_opens_a_person_from_the_unit_view(progress_office: Office, qtb
         today=lambda: TODAY,
     )
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.unit.loading)
     page.unit.person_requested.emit(office.dewi)
     assert page.currentWidget() is page.week
     assert page.week.week is not None and page.week.week.employee_name == "Dewi Lestari"
@@ -187,6 +189,7 @@ def test_the_page_in_the_window_follows_changes_made_elsewhere(
     window.go(PROGRES)
     page = window.pages.currentWidget()
     assert isinstance(page, ProgressPage)
+    qtbot.waitUntil(lambda: not page.unit.loading)
     page.week.show_person(office.rizky)
 
     office.services.progress.add(office.rizky, entry(office.rizky_rhks[0], MONDAY))  # no refresh
@@ -194,6 +197,7 @@ def test_the_page_in_the_window_follows_changes_made_elsewhere(
     monday = page.week.tree.topLevelItem(0)
     qtbot.waitUntil(lambda: page.week.tree.topLevelItem(0) is not monday)
     assert page.week.tree.topLevelItem(0).childCount() == 1  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not page.unit.loading)  # the unit tab read again too
 
 
 def test_the_evidence_of_an_entry_opens_from_the_week(
