@@ -55,7 +55,7 @@ def write_progress(ctx: DemoContext) -> None:
     days = _working_days(ctx.today)
     written = 0
     for person in staff:
-        skp = skp_repo.skp_row_for(ctx.session, person, ctx.today.year)
+        skp = skp_repo.skp_for(ctx.session, person, ctx.today.year)
         rhks = skp_repo.rhk_options(ctx.session, skp.id) if skp is not None else []
         if not rhks:
             continue

@@ -161,6 +161,6 @@ class CalendarService:
             return repo.remove_leave(session, employee_id, days)
 
     def _require_person(self, session: Session, employee_id: int, action: Action) -> None:
-        if staff_repo.employee_row(session, employee_id) is None:
+        if staff_repo.find_employee(session, employee_id) is None:
             raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
         self._access.require_person(session, employee_id, action)

@@ -38,7 +38,6 @@ from kinerja_desktop.domain.progress import (
     not_reviewable_message,
 )
 from kinerja_desktop.domain.skp_records import RhkOption
-from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.working_days import DayOff, month_span, week_span
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.evidence_store import EvidenceStore
@@ -231,8 +230,8 @@ class ProgressService:
         """The week (Monday to Sunday) holding ``day``."""
         start, end = week_span(day)
         with self._db.reading() as session:
-            row = staff_repo.employee_row(session, employee_id)
-            if row is None:
+            person = staff_repo.find_employee(session, employee_id)
+            if person is None:
                 raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
             self._access.require_person(session, employee_id, Action.VIEW)
             calendar = calendar_between(session, start, end, self._holidays)
@@ -248,7 +247,7 @@ class ProgressService:
             )
             return WeekView(
                 employee_id=employee_id,
-                employee_name=full_name(row.name, row.gelar_depan, row.gelar_belakang),
+                employee_name=person.full_name,
                 start=start,
                 end=end,
                 days=days,
@@ -393,7 +392,7 @@ class ProgressService:
         )
 
     def _require_writer(self, session: Session, employee_id: int) -> None:
-        if staff_repo.employee_row(session, employee_id) is None:
+        if staff_repo.find_employee(session, employee_id) is None:
             raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
         if not self._is_self(employee_id):
             self._access.require_person(session, employee_id, Action.EDIT)
@@ -405,15 +404,15 @@ class ProgressService:
             raise AccessDeniedError(
                 "Progres harian Anda sendiri dinilai oleh penilai Anda, bukan oleh Anda."
             )
-        row = staff_repo.employee_row(session, employee_id)
-        name = row.name if row else "pegawai ini"
+        person = staff_repo.find_employee(session, employee_id)
+        name = person.name if person else "pegawai ini"
         raise AccessDeniedError(
             f"Akun Anda tidak berwenang menilai progres harian {name}: hanya penilainya, "
             "kepala unit, atau admin yang dapat menyetujui atau mengembalikannya."
         )
 
     def _rhk_options(self, session: Session, employee_id: int, year: int) -> list[RhkOption]:
-        skp = skp_repo.skp_row_for(session, employee_id, year)
+        skp = skp_repo.skp_for(session, employee_id, year)
         return skp_repo.rhk_options(session, skp.id) if skp is not None else []
 
     def _require_rhk(self, session: Session, employee_id: int, entry: CheckedEntry) -> None:
