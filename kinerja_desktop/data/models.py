@@ -190,6 +190,7 @@ from kinerja_desktop.data import (  # noqa: E402, F401
     behaviour_models,
     competence_models,
     printing_models,
+    progress_models,
     seal_chain_models,
     skp_models,
     supervision_models,

@@ -34,8 +34,9 @@ cascaded from the heads down, with its realisation and feedback for the periods 
 Then :func:`~.behaviour_demo.write_behaviour` (:mod:`.behaviour_demo`, texts in
 :mod:`.behaviour_texts`) adds the behaviour journal, both ratings, the predikat, one repeated weak
 spot, one keberatan, self-assessments and the units' organisation predikat for those periods.
-Last, :func:`~.development_demo.write_development` adds job standards, competence ratings with
-gaps and development plans in every status.
+Then :func:`~.development_demo.write_development` adds job standards, competence ratings with
+gaps and development plans in every status, and :func:`~.progress_demo.write_progress` three
+weeks of daily progress for the kasi's staff in all four statuses.
 
 The package sits beside the layers, as a client: it writes through services and data (and
 reads domain), and only the command line (``demo``, ``--self-check``) and the GUI's first start
@@ -67,6 +68,7 @@ from kinerja_desktop.demo.plan import (
     PersonPlan,
     UnitPlan,
 )
+from kinerja_desktop.demo.progress_demo import write_progress
 from kinerja_desktop.demo.skp_demo import write_skps
 from kinerja_desktop.demo.steps import DEMO_STEPS, DemoContext, DemoStep
 from kinerja_desktop.demo.summary import DemoSummary, summary
@@ -79,6 +81,7 @@ DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
 DEMO_STEPS.append(write_development)
 DEMO_STEPS.append(write_supervision)
+DEMO_STEPS.append(write_progress)
 DEMO_STEPS.append(write_accounts)
 
 

@@ -31,6 +31,9 @@ from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.printing import PrintingService
+from kinerja_desktop.services.progress.attention import progress_check
+from kinerja_desktop.services.progress.calendar import CalendarService
+from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.skp.cascade import CascadeService
 from kinerja_desktop.services.skp.copying import SkpCopyService
 from kinerja_desktop.services.skp.service import SkpService
@@ -51,6 +54,7 @@ HOME_CHECKS: tuple[Check, ...] = (
     weak_spot_check,
     follow_up_check,
     *SUPERVISION_CHECKS,
+    progress_check,
 )
 
 
@@ -84,6 +88,9 @@ class AppServices:
     #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
     supervision: SupervisionServices
     handover: HandoverService
+    #: The daily progress log (Progres Harian) and the working-day calendar it is counted on.
+    progress: ProgressService
+    calendar: CalendarService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
     backups: BackupService
@@ -152,6 +159,8 @@ def open_services(
         supervision=supervision_services(database, evidence_folder(path), access),
         # The signing key belongs to the installation (app data folder), not to the file.
         handover=HandoverService(database, evidence_folder(path), default_key_folder(), access),
+        progress=ProgressService(database, evidence_folder(path), access),
+        calendar=CalendarService(database, access),
         database=database,
         backups=BackupService(database, access),
         lock=lock,

@@ -31,6 +31,7 @@ from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.events import AppEvents, watch
 from kinerja_desktop.ui.home.page import HomePage
 from kinerja_desktop.ui.printing.page import PrintPage
+from kinerja_desktop.ui.progress.page import ProgressPage
 from kinerja_desktop.ui.settings.page import SettingsPage
 from kinerja_desktop.ui.skp.cascade_view import CascadeView
 from kinerja_desktop.ui.skp.page import SkpPage
@@ -55,6 +56,7 @@ PAGES = (
     "Sebaran Predikat",
     "Cetak",
     "Struktur",
+    "Progres Harian",
     "Pengaturan",
 )
 (
@@ -68,6 +70,7 @@ PAGES = (
     SEBARAN,
     CETAK,
     STRUKTUR,
+    PROGRES,
     PENGATURAN,
 ) = range(len(PAGES))
 
@@ -264,6 +267,15 @@ class MainWindow(QMainWindow):
             return supervision
         if page in (SEBARAN, CETAK):
             return self._build_unit_head_page(page)
+        if page == PROGRES:
+            progress = ProgressPage(
+                self._services.progress,
+                self._services.calendar,
+                self._services.staff,
+                today=self._today,
+            )
+            watch(progress, self.events)
+            return progress
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
