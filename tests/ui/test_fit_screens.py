@@ -70,6 +70,7 @@ from kinerja_desktop.ui.skp.tools import PeopleChoiceDialog
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
 from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+from kinerja_desktop.ui.staff.officials_dialog import OfficialDialog, OfficialsDialog
 from kinerja_desktop.ui.supervision.findings_tab import COLUMNS as FINDING_COLUMNS
 from kinerja_desktop.ui.supervision.findings_tab import FindingDialog, FollowUpDialog, LinkDialog
 from kinerja_desktop.ui.supervision.kiosk_window import KioskStartDialog
@@ -77,6 +78,7 @@ from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.supervision.register_tab import COLUMNS as REGISTER_COLUMNS
 from kinerja_desktop.ui.supervision.register_tab import FeedbackDialog, ObservationDialog
 from kinerja_desktop.ui.supervision.removal_dialog import RemovalDialog
+from kinerja_desktop.ui.supervision.survey_report_dialog import SurveyReportDialog
 from kinerja_desktop.ui.supervision.survey_tab import ITEM_COLUMNS
 
 #: The day the demo is written for and the window takes as today.
@@ -353,6 +355,11 @@ DIALOGS: dict[str, Factory] = {
         today=lambda: TODAY,
     ),
     "ObservationDialog": lambda s, p: ObservationDialog(_feedback(s), p),
+    "SurveyReportDialog": lambda s, p: SurveyReportDialog(
+        s.supervision.surveys, s.supervision.surveys.surveys()[0].id, p
+    ),
+    "OfficialsDialog": lambda s, p: OfficialsDialog(s.officials, p),
+    "OfficialDialog": lambda s, p: OfficialDialog(s.officials, None, p),
     "EmployeeDialog": lambda s, p: EmployeeDialog(s.staff, _employee(s), p, today=lambda: TODAY),
     "ImportDialog": _import,
     "EndServiceDialog": lambda s, p: EndServiceDialog(

@@ -23,7 +23,13 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError, Validati
 from kinerja_desktop.domain.golongan import parse_golongan
 from kinerja_desktop.domain.officials import ExternalOfficial, OfficialFields
 from kinerja_desktop.services.staff.officials import OfficialService
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
+from kinerja_desktop.ui.common import (
+    dialog_buttons,
+    error_label,
+    resize_within_screen,
+    show_error,
+    show_message,
+)
 
 #: The dialog's inputs, in order: attribute, label, placeholder.
 _FIELDS = (
@@ -137,7 +143,7 @@ class OfficialsDialog(QDialog):
         super().__init__(parent)
         self._officials = officials
         self.setWindowTitle("Pejabat di Luar Kantor")
-        self.resize(820, 420)
+        resize_within_screen(self, 820, 420)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

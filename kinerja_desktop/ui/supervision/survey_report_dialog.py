@@ -41,6 +41,7 @@ from kinerja_desktop.ui.common import (
     error_label,
     optional_date,
     optional_date_edit,
+    resize_within_screen,
     set_optional_date,
     show_message,
 )
@@ -121,7 +122,7 @@ class SurveyReportDialog(QDialog):
         self.plan.itemSelectionChanged.connect(self._pick_action)
         close_button.clicked.connect(self.accept)
         self._show(self.details, load_inputs=True)
-        self.resize(820, 640)
+        resize_within_screen(self, 820, 640)
 
     def _build(self, close_button: QPushButton) -> None:
         data = QGroupBox("Data survei")
