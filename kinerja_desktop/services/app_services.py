@@ -27,6 +27,7 @@ from kinerja_desktop.services.evaluation.journal import JournalService, weak_spo
 from kinerja_desktop.services.handover import HandoverService, default_key_folder
 from kinerja_desktop.services.home.attention import AttentionService, Check
 from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
+from kinerja_desktop.services.home.progress import ProgressService
 from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.printing import PrintingService
@@ -62,6 +63,8 @@ class AppServices:
     accounts: AccountService
     staff: StaffService
     attention: AttentionService
+    #: Beranda's progress of the running period per unit.
+    progress: ProgressService
     importer: StaffImportService
     skp: SkpService
     skp_copy: SkpCopyService
@@ -134,6 +137,7 @@ def open_services(
         accounts=AccountService(database, access),
         staff=StaffService(database, access),
         attention=AttentionService(database, access, HOME_CHECKS),
+        progress=ProgressService(database, access),
         importer=StaffImportService(database, access),
         skp=SkpService(database, access),
         skp_copy=SkpCopyService(database, access),
