@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
-        self.home = HomePage(services.attention, services.staff, today=today)
+        self.home = HomePage(
+            services.attention, services.staff, progress=services.progress, today=today
+        )
         self.pages.addWidget(self.home)
         watch(self.home, self.events)
         # The other pages are built the first time they are opened: start-up shows Beranda only.

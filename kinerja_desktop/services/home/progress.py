@@ -43,6 +43,17 @@ class Stage(StrEnum):
             Stage.DITANDATANGANI: "Evaluasi ditandatangani",
         }[self]
 
+    @property
+    def heading(self) -> str:
+        """The column heading, short enough for a narrow screen."""
+        return {
+            Stage.SKP: "SKP disepakati",
+            Stage.REALISASI: "Realisasi",
+            Stage.RATING: "Rating",
+            Stage.PREDIKAT: "Predikat",
+            Stage.DITANDATANGANI: "Ditandatangani",
+        }[self]
+
 
 #: Whether a person has done each step.
 _DONE: dict[Stage, Callable[[repo.PersonStage], bool]] = {
@@ -113,6 +124,7 @@ class InstansiProgress:
     Attributes:
         units: The units with active people the account may see, in tree order.
         total: The whole instansi (as far as the account sees it), one entry per stage.
+        periods: The periodic periods of the instansi's scheme, to choose another one.
     """
 
     instansi_id: int
@@ -122,6 +134,7 @@ class InstansiProgress:
     deadline: Deadline
     units: tuple[UnitProgress, ...]
     total: UnitProgress
+    periods: tuple[Period, ...] = ()
 
 
 class ProgressService:
@@ -190,14 +203,19 @@ class ProgressService:
                         for unit_id in sorted(by_unit, key=lambda u: order.get(u, 0))
                     ),
                     total=_unit(root.id, "Semua unit", mine),
+                    periods=_periodic(day, schemes.get(root.id, EvaluationScheme.TRIWULAN)),
                 )
             )
         return tuple(result)
 
 
+def _periodic(day: date, scheme: EvaluationScheme) -> tuple[Period, ...]:
+    return tuple(period for period in periods_for_year(day.year, scheme) if not period.is_final)
+
+
 def _chosen(day: date, scheme: EvaluationScheme, code: str | None) -> Period:
     """The period ``code`` of the scheme, else the one running on ``day``."""
-    periodic = [period for period in periods_for_year(day.year, scheme) if not period.is_final]
+    periodic = _periodic(day, scheme)
     found = [period for period in periodic if period.code == code]
     running = [period for period in periodic if period.contains(day)]
     return (found or running or periodic[-1:])[0]
