@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self._services = services
         #: The day every page takes as today (tests pass a fixed one).
         self._today = today
+        #: What the signed-in account may do: pages disable the rest (one window per session).
+        self.permissions = services.accounts.permissions()
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
@@ -113,6 +116,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.windowTitle()} (hanya-baca)")
         self.statusBar().showMessage(str(services.database_path))
         self._build_actions()
+        apply_to_actions(
+            self.permissions, add_employee=self.add_action, import_staff=self.import_action
+        )
         self._connect()
         self.navigation.setCurrentRow(BERANDA)
         self._restore_layout()
@@ -189,6 +195,7 @@ class MainWindow(QMainWindow):
         built = self._built.get(page)
         if built is None:
             built = self._build_page(page)
+            apply_permissions(built, self.permissions)
             placeholder = self.pages.widget(page)
             self.pages.insertWidget(page, built)
             if placeholder is not None:
@@ -261,7 +268,10 @@ class MainWindow(QMainWindow):
         """Sebaran Predikat and Cetak, the unit head's pages."""
         if page == SEBARAN:
             built: QWidget = DistributionPage(
-                self._services.distribution, self._services.staff, today=self._today
+                self._services.distribution,
+                self._services.staff,
+                permissions=self.permissions,
+                today=self._today,
             )
         else:
             built = PrintPage(self._services.printing, self._services.staff, today=self._today)
@@ -280,7 +290,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)
         layout.addWidget(editor)
-        cascade = CascadeView(self._services.cascade, self._services.staff, today=self._today)
+        cascade = CascadeView(
+            self._services.cascade,
+            self._services.staff,
+            permissions=self.permissions,
+            today=self._today,
+        )
         cascade.employee_requested.connect(self.show_skp)
         watch(cascade, self.events)
         tabs = QTabWidget()

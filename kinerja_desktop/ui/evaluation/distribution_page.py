@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
@@ -34,7 +35,7 @@ from kinerja_desktop.services.evaluation.distribution import DistributionService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
-from kinerja_desktop.ui.units import fill_unit_combo
+from kinerja_desktop.ui.units import fill_unit_combo, units_within
 
 OK_TEXT = "Sebaran sesuai pedoman"
 BAR_COLOUR = QColor("#3f7cac")
@@ -143,11 +144,14 @@ class DistributionPage(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._distribution = distribution
         self._staff = staff
+        #: The units offered are those the account heads; a penilai is told whose page it is.
+        self._permissions = permissions
         #: The day a saved organisation predikat is recorded on; tests replace it.
         self.today: Today = today
         self.result: UnitDistribution | None = None
@@ -225,7 +229,12 @@ class DistributionPage(QWidget):
         """Reload the units, keeping the chosen unit and period, and check again."""
         unit_id = self.unit.currentData()
         self.unit.blockSignals(True)
-        fill_unit_combo(self.unit, self._staff.units())
+        fill_unit_combo(
+            self.unit, units_within(self._staff.units(), self._permissions.headed_units)
+        )
+        refusal = self._permissions.unit_refusal("membuka Sebaran Predikat")
+        for control in (self.unit, self.year, self.period, self.org, self.note, self.save_button):
+            control.setEnabled(refusal is None)
         index = self.unit.findData(unit_id)
         self.unit.setCurrentIndex(max(index, 0) if self.unit.count() else -1)
         self.unit.blockSignals(False)
@@ -285,7 +294,8 @@ class DistributionPage(QWidget):
         unit_id, code = self.unit.currentData(), self.period.currentData()
         if unit_id is None or code is None:
             self.result = None
-            self.status.setText("Belum ada unit. Tambahkan unit di halaman Struktur.")
+            refusal = self._permissions.unit_refusal("membuka Sebaran Predikat")
+            self.status.setText(refusal or "Belum ada unit. Tambahkan unit di halaman Struktur.")
             self.chart.set_data({}, None)
             self.notes.clear()
             self.undecided.clear()

@@ -117,3 +117,11 @@ def test_permissions_say_what_each_role_may_do(demo: AppServices, user: str) -> 
         assert permissions.refusal(capability) == (
             None if office else f"Hanya admin yang dapat {capability.label}."
         )
+
+
+@pytest.mark.parametrize(("user", "active"), [("", 39), ("camat", 24), ("kapus", 15), ("kasi", 9)])
+def test_the_office_line_counts_the_accounts_people(
+    demo: AppServices, user: str, active: int
+) -> None:
+    (instansi,) = _as(demo, user).staff.overview(TODAY)
+    assert instansi.active_staff == active

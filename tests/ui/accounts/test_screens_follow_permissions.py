@@ -1,0 +1,112 @@
+"""Signed in as each demo role, the screens offer only what the account may do.
+
+Controls the guard would refuse are disabled with the reason as their tooltip (not refused
+after the form is filled); Sebaran Predikat and the cascade open on a unit the account may
+see, with no error box.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from kinerja_desktop.demo import write_demo
+from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
+from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.ui.application import configure_application
+from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
+from kinerja_desktop.ui.main_window import PENGATURAN, SEBARAN, MainWindow
+from kinerja_desktop.ui.settings.page import SettingsPage
+
+TODAY = date(2026, 11, 28)
+ADMIN_ONLY = "Hanya admin yang dapat"
+UNIT_HEADS_ONLY = "Hanya admin dan kepala unit yang dapat menambah pegawai."
+
+#: user -> (may add staff, the unit Sebaran and the cascade open on; None: none)
+ROLES = {
+    "camat": (True, "Kecamatan Kertapati"),
+    "kapus": (True, "Puskesmas Kertapati"),
+    "kasi": (False, None),
+}
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every error box a screen would show (none is expected)."""
+    shown: list[str] = []
+
+    def record(_parent: QWidget | None, title: str, text: str, *_args: object) -> object:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", record)
+    return shown
+
+
+def _window(qtbot: QtBot, qapp: QApplication, services: AppServices, user: str) -> MainWindow:
+    write_demo(services.database, today=TODAY)
+    services.accounts.sign_in(user, DEMO_PASSWORD)
+    configure_application(qapp)
+    window = MainWindow(services, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.mark.parametrize("user", list(ROLES))
+def test_write_controls_follow_the_role(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, user: str, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, user)
+    adds, _unit = ROLES[user]
+    assert window.add_action.isEnabled() is adds
+    assert window.staff_page.add_button.isEnabled() is adds
+    if not adds:
+        assert window.add_action.toolTip() == UNIT_HEADS_ONLY
+        assert window.staff_page.add_button.toolTip() == UNIT_HEADS_ONLY
+    # Importing a staff list, the scheme, backups and packages are the admin's.
+    assert not window.import_action.isEnabled()
+    assert window.import_action.toolTip().startswith(ADMIN_ONLY)
+    window.go(PENGATURAN)
+    settings = window.pages.currentWidget()
+    assert isinstance(settings, SettingsPage)
+    assert not settings.save_year_button.isEnabled()
+    assert settings.save_year_button.toolTip() == (
+        "Hanya admin yang dapat mengubah pengaturan kantor."
+    )
+    assert settings.backup_section is not None
+    assert not settings.backup_section.restore_button.isEnabled()
+    assert settings.backup_section.toolTip() == "Hanya admin yang dapat memulihkan cadangan."
+    assert settings.add_acting_button.isEnabled() is adds  # a Plt/Plh is set by the unit head
+    assert errors == []
+
+
+@pytest.mark.parametrize("user", list(ROLES))
+def test_sebaran_and_the_cascade_open_on_a_unit_the_account_may_see(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, user: str, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, user)
+    _adds, unit = ROLES[user]
+    window.go(SEBARAN)
+    sebaran = window.pages.currentWidget()
+    assert isinstance(sebaran, DistributionPage)
+    cascade = window._cascade_view if window.skp_editor else None  # builds the SKP area
+    assert cascade is not None
+    if unit is None:
+        assert sebaran.result is None
+        assert not sebaran.unit.isEnabled()
+        assert sebaran.status.text() == (
+            "Hanya admin dan kepala unit yang dapat membuka Sebaran Predikat."
+        )
+        # The penilai's cascade is their own people's.
+        assert cascade.unit.currentText() == "Pegawai yang Anda nilai"
+        assert cascade.tree.topLevelItemCount() == 1
+    else:
+        assert sebaran.unit.currentText().strip() == unit
+        assert sebaran.result is not None and sebaran.result.unit.name == unit
+        assert cascade.unit.currentText().strip() == unit
+        assert cascade.tree.topLevelItemCount() >= 1
+    assert cascade.summary.text()
+    assert errors == []
