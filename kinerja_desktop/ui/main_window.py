@@ -267,12 +267,14 @@ class MainWindow(QMainWindow):
     def _build_unit_head_page(self, page: int) -> QWidget:
         """Sebaran Predikat and Cetak, the unit head's pages."""
         if page == SEBARAN:
-            built: QWidget = DistributionPage(
+            sebaran = DistributionPage(
                 self._services.distribution,
                 self._services.staff,
                 permissions=self.permissions,
                 today=self._today,
             )
+            sebaran.employee_requested.connect(self.show_employee)
+            built: QWidget = sebaran
         else:
             built = PrintPage(self._services.printing, self._services.staff, today=self._today)
         watch(built, self.events)

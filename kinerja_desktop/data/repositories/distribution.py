@@ -49,6 +49,9 @@ class UnitMember:
     skp_id: int | None
     final: str | None
     on_objection: str | None = None
+    #: The stored codes of the ratings the predikat was decided from; None when undecided.
+    hasil: str | None = None
+    perilaku: str | None = None
 
 
 def org_predikat(
@@ -99,6 +102,8 @@ def members(
             SkpRow.id,
             PredikatRow.final,
             DialogueRow.decided_predikat,
+            PredikatRow.hasil,
+            PredikatRow.perilaku,
         )
         .select_from(EmployeeRow)
         .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))
@@ -119,10 +124,21 @@ def members(
         .order_by(EmployeeRow.name, EmployeeRow.id)
     )
     return [
-        UnitMember(employee_id, name, depan, belakang, nip, skp_id, final, on_objection)
-        for employee_id, name, depan, belakang, nip, skp_id, final, on_objection in session.execute(
-            query
+        UnitMember(
+            employee_id, name, depan, belakang, nip, skp_id, final, objection, hasil, perilaku
         )
+        for (
+            employee_id,
+            name,
+            depan,
+            belakang,
+            nip,
+            skp_id,
+            final,
+            objection,
+            hasil,
+            perilaku,
+        ) in session.execute(query)
     ]
 
 

@@ -24,6 +24,7 @@ from kinerja_desktop.domain.distribution import DistributionReport, check_distri
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat, effective_predikat
+from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Unit, full_name
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -58,6 +59,23 @@ class Undecided:
 
 
 @dataclass(frozen=True)
+class Counted:
+    """Someone counted in the spread: their predikat in force and the ratings behind it.
+
+    Attributes:
+        hasil: The Rating Hasil Kerja the predikat was decided from.
+        perilaku: The Rating Perilaku Kerja the predikat was decided from.
+    """
+
+    employee_id: int
+    name: str
+    nip: str
+    predikat: Predikat
+    hasil: Rating | None
+    perilaku: Rating | None
+
+
+@dataclass(frozen=True)
 class UnitDistribution:
     """A unit's spread of staff predikat for one period, checked when the org predikat is known.
 
@@ -70,6 +88,7 @@ class UnitDistribution:
         counts: People per predikat with a decided (final) predikat, every predikat present.
         report: The check against the curve; None when ``org`` is None.
         undecided: People counted in the unit without a decided predikat, by name.
+        counted: The people with a decided predikat, by name (the people behind each bar).
     """
 
     unit: Unit
@@ -80,11 +99,39 @@ class UnitDistribution:
     counts: Mapping[Predikat, int]
     report: DistributionReport | None
     undecided: tuple[Undecided, ...]
+    counted: tuple[Counted, ...] = ()
 
     @property
     def total(self) -> int:
         """People with a decided predikat."""
         return sum(self.counts.values())
+
+    def people(self, predikat: Predikat) -> tuple[Counted, ...]:
+        """The people counted in one bar."""
+        return tuple(person for person in self.counted if person.predikat is predikat)
+
+    def in_cell(self, hasil: Rating, perilaku: Rating) -> tuple[Counted, ...]:
+        """The people whose ratings fall in one cell of the 3x3 matrix (reference §3.1)."""
+        return tuple(
+            person
+            for person in self.counted
+            if person.hasil is hasil and person.perilaku is perilaku
+        )
+
+    @property
+    def matrix(self) -> Mapping[tuple[Rating, Rating], int]:
+        """People per (Rating Hasil Kerja, Rating Perilaku Kerja), every cell present.
+
+        Counted by the ratings the predikat was decided from; a predikat set differently (an
+        override, or the atasan's on an objection) keeps its people in their ratings' cell.
+        """
+        return MappingProxyType(
+            {
+                (hasil, perilaku): len(self.in_cell(hasil, perilaku))
+                for hasil in Rating
+                for perilaku in Rating
+            }
+        )
 
 
 class DistributionService:
@@ -147,11 +194,23 @@ class DistributionService:
             people = repo.members(session, unit_ids, year, code)
         counts = dict.fromkeys(Predikat, 0)
         undecided: list[Undecided] = []
+        counted: list[Counted] = []
         for person in people:
             effective = effective_predikat(
                 Predikat(person.final) if person.final else None,
                 Predikat(person.on_objection) if person.on_objection else None,
             )
+            if effective is not None:
+                counted.append(
+                    Counted(
+                        person.employee_id,
+                        full_name(person.name, person.gelar_depan, person.gelar_belakang),
+                        person.nip,
+                        effective.predikat,
+                        Rating(person.hasil) if person.hasil else None,
+                        Rating(person.perilaku) if person.perilaku else None,
+                    )
+                )
             if effective is None:
                 undecided.append(
                     Undecided(
@@ -174,6 +233,7 @@ class DistributionService:
             counts=MappingProxyType(counts),
             report=report,
             undecided=tuple(undecided),
+            counted=tuple(counted),
         )
 
     def _period_code(self, unit_id: int, year: int, period_code: str) -> str:
