@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 
 from kinerja_desktop.domain.errors import DomainError
 
@@ -289,14 +290,32 @@ class Permissions:
         principal: Who is signed in.
         headed_units: The units whose unit-level work the account may do (add staff, a Plt/Plh,
             the organisation predikat, the cascade of the unit); None means all, empty none.
+        actions: What the account may do to each person's records it sees (`Action`); None
+            means everything to everyone. Everyone sees their own record but does not edit it.
     """
 
     principal: Principal
     headed_units: frozenset[int] | None
+    actions: Mapping[int, frozenset[Action]] | None = None
 
     @classmethod
-    def of(cls, principal: Principal, facts: OrgFacts) -> Permissions:
-        return cls(principal, headed_units(principal, facts))
+    def of(cls, principal: Principal, facts: OrgFacts, on: date) -> Permissions:
+        if principal.sees_everything:
+            return cls(principal, None)
+        units = headed_units(principal, facts)
+        actions: dict[int, frozenset[Action]] = {}
+        for person in facts.unit_of:
+            found = relations(principal, person, facts, on, units=units)
+            if found:
+                actions[person] = frozenset().union(*(PERMISSIONS[r] for r in found))
+        return cls(principal, units, MappingProxyType(actions))
+
+    def allows(self, employee_id: int, action: Action) -> bool:
+        return self.actions is None or action in self.actions.get(employee_id, frozenset())
+
+    def person_refusal(self, employee_id: int, name: str, action: Action) -> str | None:
+        """Why the account may not do ``action`` to this person's records; None when it may."""
+        return None if self.allows(employee_id, action) else denied_message(action, name)
 
     def may(self, capability: Capability) -> bool:
         return may(self.principal, capability)

@@ -282,7 +282,12 @@ class MainWindow(QMainWindow):
 
     def _build_skp_area(self) -> QWidget:
         """SKP: the editor with its time savers, and the cascade of the unit's results."""
-        editor = SkpPage(self._services.skp, self._services.staff, today=self._today)
+        editor = SkpPage(
+            self._services.skp,
+            self._services.staff,
+            permissions=self.permissions,
+            today=self._today,
+        )
         watch(editor, self.events, own_change=[editor.skp_changed])
         tools = SkpTools(
             editor, self._services.skp_copy, self._services.skp_xlsx, self._services.staff

@@ -189,7 +189,7 @@ class AccessGuard:
         """What the account may do, for screens to offer only that (`Permissions`)."""
         if not self.restricted:
             return Permissions(self._principal, None)
-        return Permissions.of(self._principal, self.facts(session))
+        return Permissions.of(self._principal, self.facts(session), self.today())
 
     def require_unit(self, session: Session, unit_id: int) -> None:
         """Refuse unit-level work (distribution, org predikat) outside the headed units."""

@@ -110,3 +110,41 @@ def test_sebaran_and_the_cascade_open_on_a_unit_the_account_may_see(
         assert cascade.tree.topLevelItemCount() >= 1
     assert cascade.summary.text()
     assert errors == []
+
+
+def test_the_skp_editor_offers_changes_only_where_the_account_may_make_them(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    staff = services.staff.subordinates(kasi)[0]
+    editor = window.skp_editor
+    # Their own SKP: read, not changed (everyone sees their own record, nobody edits it).
+    window.show_skp(kasi)
+    assert editor.is_read_only()
+    assert not editor.revise_button.isEnabled()
+    assert editor.revise_button.toolTip().startswith("Membuka kembali catatan")
+    # Their staff's agreed SKP: the penilai does not reopen it (the atasan does).
+    window.show_skp(staff.id)
+    assert not editor.revise_button.isEnabled()
+    assert "atasan pejabat penilai" in editor.revise_button.toolTip()
+    assert errors == []
+
+
+def test_a_draft_of_ones_own_skp_cannot_be_typed_into(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    window.skp_editor.year.setValue(2027)  # no SKP yet: creating one is the penilai's
+    window.show_skp(kasi)
+    assert not window.skp_editor.create_button.isEnabled()
+    assert window.skp_editor.create_button.toolTip().startswith(
+        "Akun Anda tidak berwenang mengubah data"
+    )
+    staff = services.staff.subordinates(kasi)[0]
+    window.show_skp(staff.id)
+    assert window.skp_editor.create_button.isEnabled()
+    assert errors == []
