@@ -304,6 +304,9 @@ class EvaluationService:
             decision=to_decision(decision) if decision else None,
             signed_on=signed_on_in(session, row.id, period.code),
             unit_head=head,
+            allowed=frozenset(
+                action for action in Action if self._access.allows(session, row.employee_id, action)
+            ),
         )
 
 

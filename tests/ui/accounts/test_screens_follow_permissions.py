@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
+from kinerja_desktop.ui.evaluation.page import EvaluationPage
 from kinerja_desktop.ui.main_window import PENGATURAN, SEBARAN, MainWindow
 from kinerja_desktop.ui.settings.page import SettingsPage
 
@@ -147,4 +149,43 @@ def test_a_draft_of_ones_own_skp_cannot_be_typed_into(
     staff = services.staff.subordinates(kasi)[0]
     window.show_skp(staff.id)
     assert window.skp_editor.create_button.isEnabled()
+    assert errors == []
+
+
+def test_the_evaluation_page_offers_recording_and_signing_only_within_reach(
+    qtbot: QtBot, services: AppServices, errors: list[str]
+) -> None:
+    write_demo(services.database, today=TODAY)
+    services.accounts.sign_in("kasi", DEMO_PASSWORD)
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    staff = services.staff.subordinates(kasi)[0]
+    own_skp = services.skp.get(kasi, 2026)
+    staff_skp = services.skp.get(staff.id, 2026)
+    assert own_skp is not None and staff_skp is not None
+    page = EvaluationPage(
+        services.evaluation,
+        services.skp,
+        services.staff,
+        behaviour=services.behaviour,
+        dialogue=services.dialogue,
+        seals=services.seals,
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(page)
+    # Their own evaluation: read only, with the reason on the page.
+    page.select(own_skp.id, "TW3")
+    evaluation = page.model.evaluation
+    assert evaluation is not None and evaluation.allowed == {Action.VIEW}
+    assert not evaluation.editable
+    assert not page.decision.isEnabled()
+    assert not page.sign_button.isEnabled()
+    assert "hanya dapat dibaca dengan akun ini" in page.notice.text()
+    # Their staff's: recorded and signed by the penilai, reopened only by the atasan.
+    page.select(staff_skp.id, "TW3")
+    evaluation = page.model.evaluation
+    assert evaluation is not None and evaluation.editable
+    assert Action.REOPEN not in evaluation.allowed
+    assert page.decision.isEnabled()
+    assert page.sign_button.isEnabled()
     assert errors == []
