@@ -181,6 +181,8 @@ def test_the_evaluation_page_offers_recording_and_signing_only_within_reach(
     assert not page.decision.isEnabled()
     assert not page.sign_button.isEnabled()
     assert "hanya dapat dibaca dengan akun ini" in page.notice.text()
+    assert not services.behaviour.period_view(own_skp.id, "TW3").editable
+    assert services.behaviour.period_view(staff_skp.id, "TW3").editable
     # Their staff's: recorded and signed by the penilai, reopened only by the atasan.
     page.select(staff_skp.id, "TW3")
     evaluation = page.model.evaluation
