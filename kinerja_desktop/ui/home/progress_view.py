@@ -74,7 +74,9 @@ class ProgressView(QWidget):
         name = progress.instansi_name.replace("&", "&amp;").replace("<", "&lt;")
         heading = QLabel(
             f"<b>{name}</b>: {progress.period.label} {progress.year} "
-            f"({progress.period.range_text})<br>Batas berikutnya: {progress.deadline.text}"
+            f"({progress.period.range_text})<br>"
+            f"{'Batas berikutnya' if progress.deadline.days_left >= 0 else 'Batas periode'}: "
+            f"{progress.deadline.text}"
         )
         heading.setWordWrap(True)
         rows: Sequence[UnitProgress] = (*progress.units, progress.total)
