@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
             self._services.competence,
             self._services.development,
             self._services.staff,
+            permissions=self.permissions,
             today=self._today,
         )
         unit = UnitDevelopmentView(

@@ -18,6 +18,7 @@ from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
+from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
 from kinerja_desktop.ui.evaluation.page import EvaluationPage
 from kinerja_desktop.ui.main_window import PENGATURAN, SEBARAN, MainWindow
@@ -190,4 +191,36 @@ def test_the_evaluation_page_offers_recording_and_signing_only_within_reach(
     assert Action.REOPEN not in evaluation.allowed
     assert page.decision.isEnabled()
     assert page.sign_button.isEnabled()
+    assert errors == []
+
+
+def test_the_competence_page_offers_ratings_and_standards_only_within_reach(
+    qtbot: QtBot, services: AppServices, errors: list[str]
+) -> None:
+    write_demo(services.database, today=TODAY)
+    services.accounts.sign_in("kasi", DEMO_PASSWORD)
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    page = CompetencePage(
+        services.competence,
+        services.development,
+        services.staff,
+        permissions=services.accounts.permissions(),
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(page)
+    page.person.set_person(services.staff.get(kasi))
+    assert page.select_competence("M.01")
+    # One's own ratings and plan are read, not changed; the job standard is the office's.
+    assert not page.rate_button.isEnabled()
+    assert page.rate_button.toolTip().startswith("Akun Anda tidak berwenang mengubah data")
+    assert not page.add_item_button.isEnabled()
+    assert not page.standard_button.isEnabled()
+    assert page.standard_button.toolTip() == "Hanya admin yang dapat mengubah pengaturan kantor."
+    assert page.history_button.isEnabled()
+    page.person.set_person(services.staff.subordinates(kasi)[0])
+    assert page.select_competence("M.01")
+    assert page.rate_button.isEnabled()
+    assert page.add_item_button.isEnabled()
+    assert not page.standard_button.isEnabled()
     assert errors == []
