@@ -244,12 +244,14 @@ def supervision_check(session: Session, today: date) -> list[AttentionItem]:
         )
     if found.repeated:
         names = ", ".join(person.name for person in found.repeated[:5])
+        detail = "{names}. Bicarakan dengan pegawai dan catat di jurnal perilaku bila perlu."
         items.append(
             AttentionItem(
                 Severity.INFO,
                 "Pegawai dengan pengaduan berulang",
-                f"{names}. Bicarakan dengan pegawai dan catat di jurnal perilaku bila perlu.",
+                detail.format(names=names),
                 tuple(EmployeeId(person.employee_id) for person in found.repeated),
+                detail_template=detail,
             )
         )
     return items

@@ -70,6 +70,10 @@ def test_beranda_counts_follow_the_account(demo: AppServices, user: str) -> None
     assert _count(items, "temuan audit melewati") == findings
     if short:
         assert f"Belum mencapai 20 JP tahun ini: {short} pegawai" in [i.title for i in items]
+    repeated = next(i for i in items if i.title == "Pegawai dengan pengaduan berulang")
+    assert repeated.detail.endswith(
+        "Bicarakan dengan pegawai dan catat di jurnal perilaku bila perlu."
+    )
     for item in items:  # every count in a title is the count of what the item keeps
         if item.title_template:
             assert item.title == item.title_template.format(
