@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Exists, and_, exists, select
+from sqlalchemy import Exists, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import BehaviourRatingRow, PredikatRow
@@ -53,13 +53,22 @@ def period_stages(
     def recorded(table: type[ResultRatingRow | BehaviourRatingRow | PredikatRow]) -> Exists:
         return exists().where(table.skp_id == SkpRow.id, table.period_code == period_code)
 
-    indicators = (
-        select(IkiRow.id).join(RhkRow, RhkRow.id == IkiRow.rhk_id).where(RhkRow.skp_id == SkpRow.id)
-    )
-    unrealised = indicators.where(
-        ~exists().where(
-            RealisationRow.iki_id == IkiRow.id, RealisationRow.period_code == period_code
+    # Indicators and those realised per SKP of the year, in one grouped pass over the indicators
+    # (a probe per person and indicator took seconds at 20,000 people).
+    counted = (
+        select(
+            RhkRow.skp_id,
+            func.count(IkiRow.id).label("indicators"),
+            func.count(RealisationRow.id).label("realised"),
         )
+        .join(IkiRow, IkiRow.rhk_id == RhkRow.id)
+        .outerjoin(
+            RealisationRow,
+            (RealisationRow.iki_id == IkiRow.id) & (RealisationRow.period_code == period_code),
+        )
+        .where(RhkRow.skp_id.in_(select(SkpRow.id).where(SkpRow.year == year)))
+        .group_by(RhkRow.skp_id)
+        .subquery()
     )
     sealed = exists().where(
         EvaluationSealRow.skp_id == SkpRow.id, EvaluationSealRow.period_code == period_code
@@ -73,13 +82,18 @@ def period_stages(
             EmployeeRow.gelar_belakang,
             EmployeeRow.nip,
             SkpRow.id.is_not(None) & agreed,
-            and_(agreed, indicators.exists(), ~unrealised.exists()),
+            and_(
+                agreed,
+                counted.c.indicators > 0,
+                counted.c.indicators == counted.c.realised,
+            ),
             and_(recorded(ResultRatingRow), recorded(BehaviourRatingRow)),
             recorded(PredikatRow),
             sealed,
         )
         .select_from(EmployeeRow)
         .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))
+        .outerjoin(counted, counted.c.skp_id == SkpRow.id)
         .where(EmployeeRow.active.is_(True), EmployeeRow.unit_id.in_(list(unit_ids)))
         .order_by(EmployeeRow.name, EmployeeRow.id)
     )
