@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
 from kinerja_desktop.ui.clock import Today
@@ -389,9 +390,15 @@ class MainWindow(QMainWindow):
             self.edit_employee(employee_id)
 
     def edit_employee(self, employee_id: int) -> None:
+        person = self._services.staff.get(employee_id)
+        # Said before the form is filled in, not refused when it is saved.
+        refusal = self.permissions.person_refusal(employee_id, person.name, Action.EDIT)
+        if refusal is not None:
+            QMessageBox.information(self, "Ubah Data Pegawai", refusal)
+            return
         dialog = EmployeeDialog(
             self._services.staff,
-            self._services.staff.get(employee_id),
+            person,
             parent=self,
             today=self._today,
         )

@@ -224,3 +224,26 @@ def test_the_competence_page_offers_ratings_and_standards_only_within_reach(
     assert page.add_item_button.isEnabled()
     assert not page.standard_button.isEnabled()
     assert errors == []
+
+
+def test_editing_ones_own_record_is_refused_before_the_form_opens(
+    qtbot: QtBot,
+    qapp: QApplication,
+    services: AppServices,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    told: list[str] = []
+
+    def record(_parent: QWidget | None, _title: str, text: str, *_args: object) -> object:
+        told.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", record)
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    window.edit_employee(kasi)  # no form opens: exec() would block this test
+    (said,) = told
+    assert said.startswith("Akun Anda tidak berwenang mengubah data")
+    assert errors == []
