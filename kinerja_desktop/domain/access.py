@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 
 from kinerja_desktop.domain.errors import DomainError
 
@@ -272,3 +273,69 @@ def denied_message(action: Action, name: str) -> str:
 
 def capability_message(capability: Capability) -> str:
     return f"Hanya admin yang dapat {capability.label}."
+
+
+#: Why a penilai is not offered work on the staff register or a unit's settings.
+UNIT_WORK_MESSAGE = "Hanya admin dan kepala unit yang dapat {what}."
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """What the signed-in account may do, read once, so screens offer only that.
+
+    The services still check every action; this tells a screen which controls to disable and
+    why, before a form is filled in.
+
+    Attributes:
+        principal: Who is signed in.
+        headed_units: The units whose unit-level work the account may do (add staff, a Plt/Plh,
+            the organisation predikat, the cascade of the unit); None means all, empty none.
+        actions: What the account may do to each person's records it sees (`Action`); None
+            means everything to everyone. Everyone sees their own record but does not edit it.
+    """
+
+    principal: Principal
+    headed_units: frozenset[int] | None
+    actions: Mapping[int, frozenset[Action]] | None = None
+
+    @classmethod
+    def of(cls, principal: Principal, facts: OrgFacts, on: date) -> Permissions:
+        if principal.sees_everything:
+            return cls(principal, None)
+        units = headed_units(principal, facts)
+        actions: dict[int, frozenset[Action]] = {}
+        for person in facts.unit_of:
+            found = relations(principal, person, facts, on, units=units)
+            if found:
+                actions[person] = frozenset().union(*(PERMISSIONS[r] for r in found))
+        return cls(principal, units, MappingProxyType(actions))
+
+    def allows(self, employee_id: int, action: Action) -> bool:
+        return self.actions is None or action in self.actions.get(employee_id, frozenset())
+
+    def person_refusal(self, employee_id: int, name: str, action: Action) -> str | None:
+        """Why the account may not do ``action`` to this person's records; None when it may."""
+        return None if self.allows(employee_id, action) else denied_message(action, name)
+
+    def may(self, capability: Capability) -> bool:
+        return may(self.principal, capability)
+
+    def refusal(self, capability: Capability) -> str | None:
+        """Why the account may not do ``capability``; None when it may."""
+        return None if self.may(capability) else capability_message(capability)
+
+    @property
+    def heads_units(self) -> bool:
+        """Whether the account may do unit-level work anywhere."""
+        return self.headed_units is None or bool(self.headed_units)
+
+    def unit_refusal(self, what: str) -> str | None:
+        """Why the account may do no unit-level work (``what``, e.g. "menambah pegawai")."""
+        return None if self.heads_units else UNIT_WORK_MESSAGE.format(what=what)
+
+    def heads(self, unit_id: int) -> bool:
+        return self.headed_units is None or unit_id in self.headed_units
+
+
+#: The system's permissions: everything (an office without accounts, tests of a screen alone).
+EVERYTHING = Permissions(SYSTEM, None)

@@ -27,6 +27,7 @@ from kinerja_desktop.services.evaluation.journal import JournalService, weak_spo
 from kinerja_desktop.services.handover import HandoverService, default_key_folder
 from kinerja_desktop.services.home.attention import AttentionService, Check
 from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
+from kinerja_desktop.services.home.period_progress import PeriodProgressService
 from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.seals import SealService
@@ -70,6 +71,8 @@ class AppServices:
     #: Officials outside the register, chosen as penilai or atasan.
     officials: OfficialService
     attention: AttentionService
+    #: Beranda's progress of the running period per unit.
+    period_progress: PeriodProgressService
     importer: StaffImportService
     skp: SkpService
     skp_copy: SkpCopyService
@@ -141,6 +144,7 @@ def open_services(
         staff=StaffService(database, access),
         officials=OfficialService(database, access),
         attention=AttentionService(database, access, HOME_CHECKS),
+        period_progress=PeriodProgressService(database, access),
         importer=StaffImportService(database, access),
         skp=SkpService(database, access),
         skp_copy=SkpCopyService(database, access),

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import resize_within_screen
 from kinerja_desktop.ui.development.page import CompetencePage
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         self._services = services
         #: The day every page takes as today (tests pass a fixed one).
         self._today = today
+        #: What the signed-in account may do: pages disable the rest (one window per session).
+        self.permissions = services.accounts.permissions()
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
@@ -121,7 +125,9 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = PageStack()
-        self.home = HomePage(services.attention, services.staff, today=today)
+        self.home = HomePage(
+            services.attention, services.staff, progress=services.period_progress, today=today
+        )
         self.pages.addWidget(self.home)
         watch(self.home, self.events)
         # The other pages are built the first time they are opened: start-up shows Beranda only.
@@ -138,6 +144,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.windowTitle()} (hanya-baca)")
         self.statusBar().showMessage(str(services.database_path))
         self._build_actions()
+        apply_to_actions(
+            self.permissions, add_employee=self.add_action, import_staff=self.import_action
+        )
         self._connect()
         self.navigation.setCurrentRow(BERANDA)
         self._restore_layout()
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         built = self._built.get(page)
         if built is None:
             built = self._build_page(page)
+            apply_permissions(built, self.permissions)
             placeholder = self.pages.widget(page)
             self.pages.insertWidget(page, built)
             if placeholder is not None:
@@ -295,9 +305,14 @@ class MainWindow(QMainWindow):
     def _build_unit_head_page(self, page: int) -> QWidget:
         """Sebaran Predikat and Cetak, the unit head's pages."""
         if page == SEBARAN:
-            built: QWidget = DistributionPage(
-                self._services.distribution, self._services.staff, today=self._today
+            sebaran = DistributionPage(
+                self._services.distribution,
+                self._services.staff,
+                permissions=self.permissions,
+                today=self._today,
             )
+            sebaran.employee_requested.connect(self.show_employee)
+            built: QWidget = sebaran
         else:
             built = PrintPage(self._services.printing, self._services.staff, today=self._today)
         watch(built, self.events)
@@ -305,7 +320,12 @@ class MainWindow(QMainWindow):
 
     def _build_skp_area(self) -> QWidget:
         """SKP: the editor with its time savers, and the cascade of the unit's results."""
-        editor = SkpPage(self._services.skp, self._services.staff, today=self._today)
+        editor = SkpPage(
+            self._services.skp,
+            self._services.staff,
+            permissions=self.permissions,
+            today=self._today,
+        )
         watch(editor, self.events, own_change=[editor.skp_changed])
         tools = SkpTools(
             editor, self._services.skp_copy, self._services.skp_xlsx, self._services.staff
@@ -315,7 +335,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tools)
         layout.addWidget(editor)
-        cascade = CascadeView(self._services.cascade, self._services.staff, today=self._today)
+        cascade = CascadeView(
+            self._services.cascade,
+            self._services.staff,
+            permissions=self.permissions,
+            today=self._today,
+        )
         cascade.employee_requested.connect(self.show_skp)
         watch(cascade, self.events)
         tabs = QTabWidget()
@@ -330,6 +355,7 @@ class MainWindow(QMainWindow):
             self._services.competence,
             self._services.development,
             self._services.staff,
+            permissions=self.permissions,
             today=self._today,
         )
         unit = UnitDevelopmentView(
@@ -410,9 +436,15 @@ class MainWindow(QMainWindow):
             self.edit_employee(employee_id)
 
     def edit_employee(self, employee_id: int) -> None:
+        person = self._services.staff.get(employee_id)
+        # Said before the form is filled in, not refused when it is saved.
+        refusal = self.permissions.person_refusal(employee_id, person.name, Action.EDIT)
+        if refusal is not None:
+            QMessageBox.information(self, "Ubah Data Pegawai", refusal)
+            return
         dialog = EmployeeDialog(
             self._services.staff,
-            self._services.staff.get(employee_id),
+            person,
             parent=self,
             today=self._today,
             officials=self._services.officials,

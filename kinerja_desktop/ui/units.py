@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QComboBox
 
 from kinerja_desktop.domain.staff import Unit
@@ -32,3 +34,16 @@ def fill_unit_combo(combo: QComboBox, units: list[Unit], *, all_label: str | Non
         combo.addItem(all_label, None)
     for depth, unit in ordered_units(units):
         combo.addItem("    " * depth + unit.name, unit.id)
+
+
+def units_within(units: list[Unit], allowed: frozenset[int] | None) -> list[Unit]:
+    """The units of ``allowed`` (None: all), each whose parent is left out shown as a top.
+
+    For pages of unit-level work (Sebaran, the cascade): a kepala unit is offered the units
+    they head, not the instansi above them, which the services would refuse.
+    """
+    if allowed is None:
+        return units
+    kept = [unit for unit in units if unit.id in allowed]
+    ids = {unit.id for unit in kept}
+    return [unit if unit.parent_id in ids else replace(unit, parent_id=None) for unit in kept]

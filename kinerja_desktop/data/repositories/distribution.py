@@ -50,6 +50,9 @@ class UnitMember:
     skp_id: int | None
     final: str | None
     on_objection: str | None = None
+    #: The stored codes of the ratings the predikat was decided from; None when undecided.
+    hasil: str | None = None
+    perilaku: str | None = None
 
 
 def org_predikat(
@@ -101,6 +104,8 @@ def members(
             SkpRow.id,
             PredikatRow.final,
             DialogueRow.decided_predikat,
+            PredikatRow.hasil,
+            PredikatRow.perilaku,
         )
         .select_from(EmployeeRow)
         .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))

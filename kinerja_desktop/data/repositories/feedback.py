@@ -247,10 +247,21 @@ def complaint_days_by_person(session: Session, start: date, end: date) -> dict[i
     return days
 
 
-def count_by_kind(session: Session, start: date, end: date) -> dict[str, int]:
+def count_by_kind(
+    session: Session, start: date, end: date
+) -> list[tuple[str, int | None, int | None, int]]:
+    """Entries received between the dates per kind, unit and person: (kind, unit, person, n).
+
+    By unit and person too, so a caller can count only what an account may read.
+    """
     statement = (
-        select(PublicFeedbackRow.kind, func.count(PublicFeedbackRow.id))
+        select(
+            PublicFeedbackRow.kind,
+            PublicFeedbackRow.unit_id,
+            PublicFeedbackRow.employee_id,
+            func.count(PublicFeedbackRow.id),
+        )
         .where(PublicFeedbackRow.received_on >= start, PublicFeedbackRow.received_on <= end)
-        .group_by(PublicFeedbackRow.kind)
+        .group_by(PublicFeedbackRow.kind, PublicFeedbackRow.unit_id, PublicFeedbackRow.employee_id)
     )
-    return {kind: count for kind, count in session.execute(statement)}
+    return [(kind, unit, person, n) for kind, unit, person, n in session.execute(statement)]

@@ -550,7 +550,16 @@ def nips_with_unusual_ages(
     return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
 
 
-def active_count_by_unit(session: Session) -> dict[int, int]:
+def active_count_by_unit(session: Session, among: Collection[int] | None = None) -> dict[int, int]:
+    """Active people per unit; only those of ``among`` when given (an account's visible set)."""
+    if among is not None:
+        counts: dict[int, int] = {}
+        for person, unit_id in session.execute(
+            select(EmployeeRow.id, EmployeeRow.unit_id).where(EmployeeRow.active.is_(True))
+        ):
+            if person in among:
+                counts[unit_id] = counts.get(unit_id, 0) + 1
+        return counts
     query = (
         select(EmployeeRow.unit_id, func.count(EmployeeRow.id))
         .where(EmployeeRow.active.is_(True))

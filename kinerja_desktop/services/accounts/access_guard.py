@@ -30,6 +30,7 @@ from kinerja_desktop.domain.access import (
     Action,
     Capability,
     OrgFacts,
+    Permissions,
     Principal,
     capability_message,
     denied_message,
@@ -183,6 +184,12 @@ class AccessGuard:
         if not self.restricted:
             return None
         return headed_units(self._principal, self.facts(session))
+
+    def permissions(self, session: Session) -> Permissions:
+        """What the account may do, for screens to offer only that (`Permissions`)."""
+        if not self.restricted:
+            return Permissions(self._principal, None)
+        return Permissions.of(self._principal, self.facts(session), self.today())
 
     def require_unit(self, session: Session, unit_id: int) -> None:
         """Refuse unit-level work (distribution, org predikat) outside the headed units."""

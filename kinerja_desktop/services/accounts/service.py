@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import accounts as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.access import Capability, Principal, Role, may
+from kinerja_desktop.domain.access import Capability, Permissions, Principal, Role, may
 from kinerja_desktop.domain.accounts import (
     AccountFields,
     LoginState,
@@ -139,6 +139,11 @@ class AccountService:
         """Whether the account management screen is for the signed-in account (admin)."""
         principal = self._access.principal
         return not principal.is_system and may(principal, Capability.MANAGE_ACCOUNTS)
+
+    def permissions(self) -> Permissions:
+        """What the signed-in account may do, for the screens to enable their controls."""
+        with self._db.reading() as session:
+            return self._access.permissions(session)
 
     def create_first_admin(
         self, user_name: str, display_name: str, password: str, repeated: str

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import competence as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.attention import AttentionItem, Severity, people_list
+from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.competence import Competence
 from kinerja_desktop.domain.development import current_period_start, pns_minimum_jp
 from kinerja_desktop.domain.hierarchy import subtree
@@ -216,11 +216,8 @@ def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
     for severity, title, listed in checks:
         if listed:
             found.append(
-                AttentionItem(
-                    severity,
-                    title.format(n=len(listed), minimum=pns_minimum_jp()),
-                    people_list(listed),
-                    tuple(person.id for person in listed),
+                AttentionItem.about_people(
+                    severity, title.replace("{minimum}", str(pns_minimum_jp())), listed
                 )
             )
     return found

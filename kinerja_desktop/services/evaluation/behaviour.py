@@ -13,7 +13,7 @@ One transaction per user action; every refusal raises before anything is written
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -227,6 +227,15 @@ class BehaviourService:
 
     # --- reading ---------------------------------------------------------------------------
 
+    def _shown(
+        self, session: Session, row: SkpHeader, period: Period, periods: list[Period]
+    ) -> BehaviourPeriod:
+        """The period as the signed-in account sees it: not editable where it may only view."""
+        view = _view(session, row, period, periods)
+        if view.editable and not self._access.allows(session, row.employee_id, Action.EDIT):
+            return replace(view, editable=False)
+        return view
+
     def period_view(self, skp_id: int, period_code: str) -> BehaviourPeriod:
         """Return the Perilaku Kerja of the SKP in one period.
 
@@ -237,7 +246,7 @@ class BehaviourService:
         with self._db.reading() as session:
             row = self.skp_checked(session, skp_id, Action.VIEW)
             period, periods = _period(session, row, period_code)
-            return _view(session, row, period, periods)
+            return self._shown(session, row, period, periods)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -257,7 +266,7 @@ class BehaviourService:
             period, periods = _period(session, row, period_code)
             require_open(session, row.id, period.code)
             repo.store_feedback(session, row.id, period.code, BehaviourValue(value).value, cleaned)
-            return _view(session, row, period, periods)
+            return self._shown(session, row, period, periods)
 
     def save_all_feedback(
         self, skp_id: int, period_code: str, texts: Mapping[BehaviourValue, str]
@@ -282,7 +291,7 @@ class BehaviourService:
             require_open(session, row.id, period.code)
             for value, text in cleaned.items():
                 repo.store_feedback(session, row.id, period.code, value.value, text)
-            return _view(session, row, period, periods)
+            return self._shown(session, row, period, periods)
 
     def decide_rating(
         self,
@@ -313,7 +322,7 @@ class BehaviourService:
                     f"{format_date_id(on)}; Rating Perilaku Kerja belum dapat ditetapkan.",
                     field="final",
                 )
-            current = _view(session, row, period, periods)
+            current = self._shown(session, row, period, periods)
             proposal = current.proposal
             if final is not proposal.rating and not why:
                 raise ValidationError(
@@ -334,7 +343,7 @@ class BehaviourService:
                     decided_on=on,
                 ),
             )
-            return _view(session, row, period, periods)
+            return self._shown(session, row, period, periods)
 
     def decide_predikat(
         self,
@@ -385,7 +394,7 @@ class BehaviourService:
                     decided_on=on,
                 ),
             )
-            return _view(session, row, period, periods)
+            return self._shown(session, row, period, periods)
 
 
 # --- feedback draft -----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from kinerja_desktop.domain.predikat import (
     Predikat,
     effective_predikat,
 )
+from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Unit, full_name
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -66,13 +67,20 @@ class Undecided:
 
 @dataclass(frozen=True)
 class Decided:
-    """Someone counted in the unit with the predikat in force for the period."""
+    """Someone counted in the unit: the predikat in force for the period and the ratings behind it.
+
+    Attributes:
+        hasil: The Rating Hasil Kerja the predikat was decided from.
+        perilaku: The Rating Perilaku Kerja the predikat was decided from.
+    """
 
     employee_id: int
     name: str
     nip: str
     jabatan: str
     predikat: EffectivePredikat
+    hasil: Rating | None
+    perilaku: Rating | None
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,8 @@ class UnitDistribution:
         counts: People per predikat with a decided (final) predikat, every predikat present.
         report: The check against the curve; None when ``org`` is None.
         undecided: People counted in the unit without a decided predikat, by name.
-        decided: People counted in ``counts``, best predikat first, then by name.
+        decided: People counted in ``counts``, best predikat first, then by name (the people
+            behind each bar and each cell of the matrix).
     """
 
     unit: Unit
@@ -105,6 +114,33 @@ class UnitDistribution:
     def total(self) -> int:
         """People with a decided predikat."""
         return sum(self.counts.values())
+
+    def people(self, predikat: Predikat) -> tuple[Decided, ...]:
+        """The people counted in one bar, by name."""
+        return tuple(person for person in self.decided if person.predikat.predikat is predikat)
+
+    def in_cell(self, hasil: Rating, perilaku: Rating) -> tuple[Decided, ...]:
+        """The people whose ratings fall in one cell of the 3x3 matrix (reference §3.1)."""
+        return tuple(
+            person
+            for person in self.decided
+            if person.hasil is hasil and person.perilaku is perilaku
+        )
+
+    @property
+    def matrix(self) -> Mapping[tuple[Rating, Rating], int]:
+        """People per (Rating Hasil Kerja, Rating Perilaku Kerja), every cell present.
+
+        Counted by the ratings the predikat was decided from; a predikat set differently (an
+        override, or the atasan's on an objection) keeps its people in their ratings' cell.
+        """
+        return MappingProxyType(
+            {
+                (hasil, perilaku): len(self.in_cell(hasil, perilaku))
+                for hasil in Rating
+                for perilaku in Rating
+            }
+        )
 
 
 class DistributionService:
@@ -191,6 +227,8 @@ class DistributionService:
                         person.nip,
                         person.jabatan,
                         effective,
+                        Rating(person.hasil) if person.hasil else None,
+                        Rating(person.perilaku) if person.perilaku else None,
                     )
                 )
         org = _record(stored) if stored is not None else None

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import Proposal, head_rating_warning
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.predikat import OrgPredikat
@@ -142,6 +143,8 @@ class PeriodEvaluation:
         unit_head: Set when the SKP holder leads their unit (SE MenPANRB 3/2023): the proposal
             then follows the unit's organisation predikat.
         notes: The penilai's Catatan/Rekomendasi, printed on the Dokumen Evaluasi.
+        allowed: What the signed-in account may do to the holder's records (the screens
+            enable their controls by it; the service checks again).
     """
 
     skp: SkpView
@@ -154,11 +157,16 @@ class PeriodEvaluation:
     signed_on: date | None = None
     unit_head: UnitHeadRule | None = None
     notes: str = ""
+    allowed: frozenset[Action] = frozenset(Action)
 
     @property
     def editable(self) -> bool:
-        """Realisation is recorded only on an agreed SKP, and not once it is signed."""
-        return self.skp.locked and self.signed_on is None
+        """Whether realisation and ratings may be recorded now.
+
+        Only on an agreed SKP, not once it is signed, and only by an account that may change
+        the holder's records (not the holder themselves).
+        """
+        return self.skp.locked and self.signed_on is None and Action.EDIT in self.allowed
 
     @property
     def qualitative(self) -> bool:

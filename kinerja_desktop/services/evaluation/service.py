@@ -325,6 +325,9 @@ class EvaluationService:
             signed_on=signed_on_in(session, row.id, period.code),
             unit_head=head,
             notes=repo.notes(session, row.id, period.code),
+            allowed=frozenset(
+                action for action in Action if self._access.allows(session, row.employee_id, action)
+            ),
         )
 
 

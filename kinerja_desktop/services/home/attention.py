@@ -7,7 +7,6 @@ transaction and returns plain items (``domain.attention``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -18,6 +17,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.attention import NAMES_SHOWN, AttentionItem, Severity, name_list
 from kinerja_desktop.domain.staff import EmployeeId
+from kinerja_desktop.domain.supervision_access import SupervisionAction, SupervisionScope
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 
 Check = Callable[[Session, date], list[AttentionItem]]
@@ -42,25 +42,32 @@ class AttentionService:
     def items(self, today: date) -> list[AttentionItem]:
         """Return today's items, the important ones first.
 
-        A restricted account sees the items about its own people only, counted and named
-        again for them; items about the office as a whole stay.
+        A restricted account sees the items about its own people and the register records it
+        may read only, counted and named again for them; items about the office as a whole
+        stay.
         """
         with self._db.reading() as session:
             found = [item for check in self._checks for item in check(session, today)]
-            visible = self._access.visible(session)
-            if visible is not None:
+            if self._access.restricted:
+                visible = self._access.visible(session) or frozenset()
+                scope = self._access.supervision(session)
                 found = [
                     kept
                     for item in found
-                    if (kept := _narrowed(session, item, visible)) is not None
+                    if (kept := _narrowed(session, item, visible, scope)) is not None
                 ]
         return sorted(found, key=lambda item: item.severity is not Severity.PENTING)
 
 
 def _narrowed(
-    session: Session, item: AttentionItem, visible: frozenset[int]
+    session: Session, item: AttentionItem, visible: frozenset[int], scope: SupervisionScope
 ) -> AttentionItem | None:
     """The item as an account that sees only ``visible`` may read it; None to drop it."""
+    if item.records:
+        records = tuple(r for r in item.records if scope.allows(SupervisionAction.READ, r))
+        if len(records) == len(item.records):
+            return item
+        return replace(item.counted(len(records), ""), records=records) if records else None
     if not item.employee_ids:
         return item
     ids = tuple(EmployeeId(i) for i in item.employee_ids if i in visible)
@@ -74,6 +81,4 @@ def _narrowed(
         person = repo.find_employee(session, employee_id)
         if person is not None:
             names.append(person.full_name)
-    # Titles that start with the count ("7 pegawai ...") are counted again for these people.
-    title = re.sub(r"^\d+ ", f"{len(ids)} ", item.title)
-    return replace(item, title=title, detail=name_list(names, total=len(ids)), employee_ids=ids)
+    return replace(item.counted(len(ids), name_list(names, total=len(ids))), employee_ids=ids)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as repo
-from kinerja_desktop.domain.attention import AttentionItem, Severity, name_list, people_list
+from kinerja_desktop.domain.attention import AttentionItem, Severity, name_list
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.nip import MAX_AGE_AT_APPOINTMENT_PNS, MIN_AGE_AT_APPOINTMENT, Nip
@@ -48,11 +48,8 @@ def _without_penilai(session: Session, _today: date) -> list[AttentionItem]:
     if not missing:
         return []
     return [
-        AttentionItem(
-            Severity.PENTING,
-            f"{len(missing)} pegawai belum punya Pejabat Penilai",
-            people_list(missing),
-            tuple(person.id for person in missing),
+        AttentionItem.about_people(
+            Severity.PENTING, "{n} pegawai belum punya Pejabat Penilai", missing
         )
     ]
 
@@ -62,11 +59,11 @@ def _inactive_penilai(session: Session, _today: date) -> list[AttentionItem]:
     if not affected:
         return []
     return [
-        AttentionItem(
+        AttentionItem.about_people(
             Severity.PENTING,
-            f"{len(affected)} pegawai dinilai oleh pejabat yang sudah tidak aktif",
-            "Tetapkan Pejabat Penilai yang baru atau Plt/Plh: " + people_list(affected),
-            tuple(person.id for person in affected),
+            "{n} pegawai dinilai oleh pejabat yang sudah tidak aktif",
+            affected,
+            "Tetapkan Pejabat Penilai yang baru atau Plt/Plh: {names}",
         )
     ]
 
@@ -118,13 +115,15 @@ def _nip_warnings(session: Session, _today: date) -> list[AttentionItem]:
     ]
     if not flagged:
         return []
-    shown = name_list([name for _id, name in flagged])
+    detail = "Tanggal lahir dan TMT pada NIP tidak wajar: {names}"
     return [
         AttentionItem(
             Severity.INFO,
             f"{len(flagged)} NIP perlu diperiksa ulang",
-            "Tanggal lahir dan TMT pada NIP tidak wajar: " + shown,
+            detail.format(names=name_list([name for _id, name in flagged])),
             tuple(employee_id for employee_id, _name in flagged),
+            title_template="{n} NIP perlu diperiksa ulang",
+            detail_template=detail,
         )
     ]
 
@@ -136,11 +135,8 @@ def _skp_missing(session: Session, today: date) -> list[AttentionItem]:
     # January is when SKPs are drafted; after it a missing SKP holds up every evaluation.
     severity = Severity.INFO if today.month == 1 else Severity.PENTING
     return [
-        AttentionItem(
-            severity,
-            f"{len(people)} pegawai belum punya SKP tahun {today.year}",
-            people_list(people),
-            tuple(person.id for person in people),
+        AttentionItem.about_people(
+            severity, f"{{n}} pegawai belum punya SKP tahun {today.year}", people
         )
     ]
 
@@ -150,11 +146,10 @@ def _skp_not_agreed(session: Session, today: date) -> list[AttentionItem]:
     if not people:
         return []
     return [
-        AttentionItem(
+        AttentionItem.about_people(
             Severity.INFO if today.month == 1 else Severity.PENTING,
-            f"{len(people)} SKP tahun {today.year} masih draf, belum disepakati",
-            people_list(people),
-            tuple(person.id for person in people),
+            f"{{n}} SKP tahun {today.year} masih draf, belum disepakati",
+            people,
         )
     ]
 
@@ -180,11 +175,10 @@ def _realisation_missing(session: Session, today: date) -> list[AttentionItem]:
         people = skp_repo.people_missing_realisation(session, today.year, period.code, scope)
         if people:
             items.append(
-                AttentionItem(
+                AttentionItem.about_people(
                     Severity.PENTING,
-                    f"Realisasi {period.label} belum lengkap untuk {len(people)} pegawai",
-                    people_list(people),
-                    tuple(person.id for person in people),
+                    f"Realisasi {period.label} belum lengkap untuk {{n}} pegawai",
+                    people,
                 )
             )
     return items

@@ -275,10 +275,14 @@ class StaffService:
             return _scheme(session, unit_id, year)
 
     def overview(self, today: date) -> list[InstansiOverview]:
-        """Return each instansi with its active staff and the period running on ``today``."""
+        """Return each instansi with its active staff and the period running on ``today``.
+
+        A restricted account counts the people it may see, in the instansi where it sees any.
+        """
         with self._db.reading() as session:
             units = repo.all_units(session)
-            counts = repo.active_count_by_unit(session)
+            visible = self._access.visible(session)
+            counts = repo.active_count_by_unit(session, visible)
             years = {
                 found.instansi_id: found.scheme
                 for found in repo.appraisal_years(session)
@@ -296,7 +300,7 @@ class StaffService:
             staff[root_of(unit_id)] = staff.get(root_of(unit_id), 0) + count
         result = []
         for unit in units:
-            if unit.parent_id is not None:
+            if unit.parent_id is not None or (visible is not None and not staff.get(unit.id)):
                 continue
             scheme = years.get(unit.id, EvaluationScheme.TRIWULAN)
             running = [

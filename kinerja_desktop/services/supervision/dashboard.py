@@ -8,7 +8,8 @@ data: ``reference/supervision.json``). Also the home page's check for overdue it
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -31,7 +32,7 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm_from_totals
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
-from kinerja_desktop.domain.supervision_access import Subject
+from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction, SupervisionScope
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
 from kinerja_desktop.services.supervision.findings_service import Finding, to_finding
@@ -90,9 +91,13 @@ class DashboardSummary:
         return tuple(f for f in self.open_findings if f.deadline.state is DeadlineState.OVERDUE)
 
 
-def _trends(session: Session, labels: dict[int, str]) -> tuple[UnitTrend, ...]:
+def _trends(
+    session: Session, labels: dict[int, str], reads: Callable[[Subject], bool]
+) -> tuple[UnitTrend, ...]:
     by_unit: dict[int, list[UnitIkm]] = {}
     for stored in survey_repo.surveys(session):
+        if not reads(Subject(stored.unit_id)):
+            continue
         totals = survey_repo.item_totals(session, stored.id)
         period = parse_survey_period(stored.period_code)
         try:
@@ -124,12 +129,14 @@ def _trends(session: Session, labels: dict[int, str]) -> tuple[UnitTrend, ...]:
     return tuple(sorted(trends, key=lambda trend: trend.unit_label.casefold()))
 
 
-def _repeated(session: Session, today: date) -> tuple[RepeatedPerson, ...]:
+def _repeated(
+    session: Session, today: date, reads: Callable[[Subject], bool]
+) -> tuple[RepeatedPerson, ...]:
     rules = default_rules()
     start = today - timedelta(days=rules.repeated_within_days)
     result = []
     for employee_id, days in feedback_repo.complaint_days_by_person(session, start, today).items():
-        if not is_repeated(days, today, rules):
+        if not is_repeated(days, today, rules) or not reads(Subject(employee_id=employee_id)):
             continue
         person = staff_repo.find_employee(session, employee_id)
         if person is None:
@@ -145,12 +152,20 @@ def _repeated(session: Session, today: date) -> tuple[RepeatedPerson, ...]:
     return tuple(sorted(result, key=lambda person: (-person.complaints, person.name)))
 
 
-def summary(session: Session, today: date) -> DashboardSummary:
+def summary(
+    session: Session, today: date, scope: SupervisionScope | None = None
+) -> DashboardSummary:
+    """The dashboard of what ``scope`` may read (None: the whole office), counted from it."""
+
+    def reads(subject: Subject) -> bool:
+        return scope is None or scope.allows(SupervisionAction.READ, subject)
+
     labels = unit_labels(session)
     open_entries = [
-        to_entry(stored, labels, today)
+        entry
         for stored in feedback_repo.find(session, feedback_repo.FeedbackQuery(open_only=True))
         if stored.data.kind != FeedbackKind.APRESIASI.value
+        and reads((entry := to_entry(stored, labels, today)).subject)
     ]
     ages = Counter(age_group(entry.received_on, today) for entry in open_entries)
     late = Counter(
@@ -158,9 +173,18 @@ def summary(session: Session, today: date) -> DashboardSummary:
         for entry in open_entries
         if entry.deadline.state is DeadlineState.OVERDUE
     )
-    findings = [to_finding(stored, labels, today) for stored in findings_repo.find(session)]
+    findings = [
+        finding
+        for stored in findings_repo.find(session)
+        if reads((finding := to_finding(stored, labels, today)).subject)
+    ]
     by_status = Counter(finding.status.label for finding in findings)
-    kinds = feedback_repo.count_by_kind(session, date(today.year, 1, 1), today)
+    kinds: Counter[str] = Counter()
+    for kind, unit_id, employee_id, count in feedback_repo.count_by_kind(
+        session, date(today.year, 1, 1), today
+    ):
+        if reads(Subject(unit_id, employee_id)):
+            kinds[kind] += count
     return DashboardSummary(
         today=today,
         complaint_ages=tuple(
@@ -170,10 +194,10 @@ def summary(session: Session, today: date) -> DashboardSummary:
         overdue_complaints=tuple(
             entry for entry in open_entries if entry.deadline.state is DeadlineState.OVERDUE
         ),
-        units=_trends(session, labels),
+        units=_trends(session, labels, reads),
         open_findings=tuple(finding for finding in findings if finding.status.is_open),
         findings_by_status=tuple(sorted(by_status.items())),
-        repeated=_repeated(session, today),
+        repeated=_repeated(session, today, reads),
         compliments_year=kinds.get(FeedbackKind.APRESIASI.value, 0),
         complaints_year=kinds.get(FeedbackKind.PENGADUAN.value, 0),
     )
@@ -185,53 +209,49 @@ class DashboardService:
         self._access = access
 
     def summary(self, today: date | None = None) -> DashboardSummary:
-        """The office's summary for the signed-in account.
+        """The summary of what the signed-in account may read, and its counts, of that only.
 
-        The entries, findings, units and people it names are those the account may read
-        (`domain.supervision_access`); its counts stay the office's.
+        The entries, findings, units and people it names and counts are those the account may
+        read (`domain.supervision_access`).
         """
         with self._db.reading() as session:
-            found = summary(session, today or date.today())
-            readable = self._access.readable
-            return replace(
-                found,
-                overdue_complaints=tuple(
-                    readable(session, found.overdue_complaints, lambda e: e.subject)
-                ),
-                open_findings=tuple(readable(session, found.open_findings, lambda f: f.subject)),
-                units=tuple(readable(session, found.units, lambda u: Subject(u.unit_id))),
-                repeated=tuple(self._access.keep(session, found.repeated, lambda p: p.employee_id)),
-            )
+            scope = self._access.supervision(session) if self._access.restricted else None
+            return summary(session, today or date.today(), scope)
 
 
 def supervision_check(session: Session, today: date) -> list[AttentionItem]:
     """Home page items: overdue complaints, overdue findings, people with repeated complaints."""
     found = summary(session, today)
     items = []
+    # The records go with the items, so an account is told only of those it may read.
     if found.overdue_complaints:
         items.append(
-            AttentionItem(
+            AttentionItem.about_records(
                 Severity.PENTING,
-                f"{len(found.overdue_complaints)} pengaduan melewati batas waktu",
+                "{n} pengaduan melewati batas waktu",
                 "Buka Pengawasan › Pengaduan & Apresiasi untuk menanggapi atau menyelesaikannya.",
+                [entry.subject for entry in found.overdue_complaints],
             )
         )
     if found.overdue_findings:
         items.append(
-            AttentionItem(
+            AttentionItem.about_records(
                 Severity.PENTING,
-                f"{len(found.overdue_findings)} temuan audit melewati batas tindak lanjut",
+                "{n} temuan audit melewati batas tindak lanjut",
                 "Buka Pengawasan › Temuan Audit untuk mencatat tindak lanjut beserta buktinya.",
+                [finding.subject for finding in found.overdue_findings],
             )
         )
     if found.repeated:
         names = ", ".join(person.name for person in found.repeated[:5])
+        detail = "{names}. Bicarakan dengan pegawai dan catat di jurnal perilaku bila perlu."
         items.append(
             AttentionItem(
                 Severity.INFO,
                 "Pegawai dengan pengaduan berulang",
-                f"{names}. Bicarakan dengan pegawai dan catat di jurnal perilaku bila perlu.",
+                detail.format(names=names),
                 tuple(EmployeeId(person.employee_id) for person in found.repeated),
+                detail_template=detail,
             )
         )
     return items

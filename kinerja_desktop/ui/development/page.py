@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Action, Capability, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.competence import CompetenceKind
 from kinerja_desktop.domain.dates import format_date_id
@@ -99,10 +100,13 @@ class CompetencePage(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._today = today
+        #: The job standards are the office's; a person's ratings and plan their supervisor's.
+        self._permissions = permissions
         self._competence = competence
         self._development = development
         self._staff = staff
@@ -397,18 +401,42 @@ class CompetencePage(QWidget):
 
     def _update_buttons(self) -> None:
         line = self.selected_line()
-        self.rate_button.setEnabled(line is not None)
+        office = self._permissions.refusal(Capability.MANAGE_OFFICE)
+        person = self._person_refusal()
+        self.rate_button.setEnabled(line is not None and person is None)
         self.history_button.setEnabled(line is not None)
-        self.standard_button.setEnabled(line is not None)
-        self.add_item_button.setEnabled(self.employee_id is not None)
-        self.technical_button.setEnabled(self._profile is not None)
+        self.standard_button.setEnabled(line is not None and office is None)
+        self.add_item_button.setEnabled(self.employee_id is not None and person is None)
+        self.technical_button.setEnabled(self._profile is not None and office is None)
         item = self.selected_item()
-        self.edit_item_button.setEnabled(item is not None)
-        self.reviewed_button.setEnabled(item is not None and item.needs_review)
-        chosen = self.selected_proposal() is not None
+        self.edit_item_button.setEnabled(item is not None and person is None)
+        self.reviewed_button.setEnabled(item is not None and item.needs_review and person is None)
+        chosen = self.selected_proposal() is not None and person is None
         self.accept_button.setEnabled(chosen)
         self.edit_accept_button.setEnabled(chosen)
         self.dismiss_button.setEnabled(chosen)
+        for button in (self.standard_button, self.technical_button):
+            if office is not None:
+                button.setToolTip(office)
+        if person is not None:
+            for button in (
+                self.rate_button,
+                self.add_item_button,
+                self.edit_item_button,
+                self.reviewed_button,
+                self.accept_button,
+                self.edit_accept_button,
+                self.dismiss_button,
+            ):
+                button.setToolTip(person)
+
+    def _person_refusal(self) -> str | None:
+        """Why the account may not change the chosen person's ratings and plan; None: it may."""
+        employee_id = self.employee_id
+        if employee_id is None or self._permissions.allows(employee_id, Action.EDIT):
+            return None
+        name = self._staff.get(employee_id).name
+        return self._permissions.person_refusal(employee_id, name, Action.EDIT)
 
     # --- selection -------------------------------------------------------------------------
 

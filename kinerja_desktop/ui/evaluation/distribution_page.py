@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,23 +22,35 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.periods import Period, periods_for_year
-from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
-from kinerja_desktop.services.evaluation.distribution import DistributionService, UnitDistribution
+from kinerja_desktop.domain.predikat import OrgPredikat, Predikat, predikat_for
+from kinerja_desktop.domain.ratings import Rating
+from kinerja_desktop.services.evaluation.distribution import (
+    Decided,
+    DistributionService,
+    UnitDistribution,
+)
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
-from kinerja_desktop.ui.units import fill_unit_combo
+from kinerja_desktop.ui.home.people_dialog import PeopleDialog
+from kinerja_desktop.ui.units import fill_unit_combo, units_within
 
 OK_TEXT = "Sebaran sesuai pedoman"
+#: The 3x3 matrix as reference §3.1 draws it: hasil kerja down, perilaku across.
+MATRIX_ROWS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
+MATRIX_COLUMNS = (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)
 BAR_COLOUR = QColor("#3f7cac")
 CURVE_COLOUR = QColor("#d9822b")
 
@@ -45,7 +59,14 @@ class SpreadChart(QWidget):
     """Bars for the people per predikat and dots on a line for the expected curve.
 
     The curve is scaled to the number of people with a predikat, so both read as people.
+
+    Signals:
+    bar_clicked(str): the bar of a predikat (its value) was clicked.
     """
+
+    bar_clicked = Signal(str)
+    #: Margins of the plot area (left, right) in pixels, shared by painting and clicking.
+    LEFT, RIGHT = 36.0, 10.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +91,24 @@ class SpreadChart(QWidget):
         self.setToolTip(summary)
         self.update()
 
+    def bar_at(self, x: float) -> Predikat | None:
+        """The predikat whose slot holds the horizontal position ``x``; None outside."""
+        width = max(1.0, self.width() - self.LEFT - self.RIGHT)
+        index = int((x - self.LEFT) // (width / len(CURVE_AXIS)))
+        return CURVE_AXIS[index] if x >= self.LEFT and 0 <= index < len(CURVE_AXIS) else None
+
+    def bar_centre(self, predikat: Predikat) -> QPointF:
+        """Where a click on the bar of ``predikat`` lands (tests and keyboard users alike)."""
+        width = max(1.0, self.width() - self.LEFT - self.RIGHT)
+        slot = width / len(CURVE_AXIS)
+        return QPointF(self.LEFT + slot * (CURVE_AXIS.index(predikat) + 0.5), self.height() / 2)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        found = self.bar_at(event.position().x())
+        if event.button() == Qt.MouseButton.LeftButton and found is not None:
+            self.bar_clicked.emit(found.value)
+        super().mouseReleaseEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: ARG002 - Qt override
         painter = QPainter(self)
         try:
@@ -81,7 +120,7 @@ class SpreadChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         line = metrics.height()
-        left, top, right, bottom = 36.0, line + 4.0, 10.0, 2.5 * line + 6
+        left, top, right, bottom = self.LEFT, line + 4.0, self.RIGHT, 2.5 * line + 6
         area = QRectF(
             left, top, max(1.0, self.width() - left - right), max(1.0, self.height() - top - bottom)
         )
@@ -131,11 +170,41 @@ class SpreadChart(QWidget):
                 painter.drawEllipse(point, 3.5, 3.5)
 
 
+def _short(rating: Rating) -> str:
+    """The rating without its last word, e.g. "Di Atas"."""
+    return rating.label.removesuffix(" Ekspektasi")
+
+
+def _matrix_table() -> QTableWidget:
+    """The empty 3x3 matrix: Rating Hasil Kerja down, Rating Perilaku Kerja across."""
+    table = QTableWidget(len(MATRIX_ROWS), len(MATRIX_COLUMNS))
+    table.setAccessibleName("Matriks rating hasil kerja dan perilaku kerja")
+    # Short headings ("Di Atas"), the full rating in their tooltips, so three columns fit.
+    table.setHorizontalHeaderLabels([f"Perilaku\n{_short(r)}" for r in MATRIX_COLUMNS])
+    table.setVerticalHeaderLabels([f"Hasil kerja\n{_short(r)}" for r in MATRIX_ROWS])
+    for column, rating in enumerate(MATRIX_COLUMNS):
+        header = table.horizontalHeaderItem(column)
+        if header is not None:
+            header.setToolTip(f"Rating Perilaku Kerja {rating.label}")
+    for row, rating in enumerate(MATRIX_ROWS):
+        header = table.verticalHeaderItem(row)
+        if header is not None:
+            header.setToolTip(f"Rating Hasil Kerja {rating.label}")
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 class DistributionPage(QWidget):
     """Choose a unit and period, record its organisation predikat, read the spread."""
 
     #: What the page shows: it reads again when one of these changed.
     SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.EVALUATION})
+
+    #: A person was opened from the list behind a bar or a matrix cell.
+    employee_requested = Signal(int)
 
     def __init__(
         self,
@@ -143,14 +212,19 @@ class DistributionPage(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._distribution = distribution
         self._staff = staff
+        #: The units offered are those the account heads; a penilai is told whose page it is.
+        self._permissions = permissions
         #: The day a saved organisation predikat is recorded on; tests replace it.
         self.today: Today = today
         self.result: UnitDistribution | None = None
+        #: The list opened last from a bar or a cell (tests read it).
+        self.dialog: PeopleDialog | None = None
         self._build()
         self.refresh()
 
@@ -174,7 +248,6 @@ class DistributionPage(QWidget):
         self.error = error_label()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.chart = SpreadChart()
         self.legend = QLabel(
             f'<span style="color:{BAR_COLOUR.name()}">■</span> jumlah pegawai &nbsp; '
             f'<span style="color:{CURVE_COLOUR.name()}">●</span> kurva yang diharapkan'
@@ -207,7 +280,7 @@ class DistributionPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
-        layout.addWidget(self.chart, 2)
+        layout.addLayout(self._charts(), 2)
         layout.addWidget(self.legend)
         layout.addWidget(self.caption)
         layout.addWidget(QLabel("<b>Temuan</b> (pertimbangan, bukan larangan)"))
@@ -219,17 +292,69 @@ class DistributionPage(QWidget):
         self.year.valueChanged.connect(lambda _: self._fill_periods())
         self.period.currentIndexChanged.connect(lambda _: self._check())
 
+    def _charts(self) -> QHBoxLayout:
+        """The spread chart and the 3x3 matrix side by side; both open their people."""
+        self.chart = SpreadChart()
+        self.chart.setToolTip("Klik sebuah batang untuk melihat pegawainya.")
+        self.chart.bar_clicked.connect(lambda value: self.open_bar(Predikat(value)))
+        self.matrix = _matrix_table()
+        self.matrix.cellClicked.connect(self.open_cell)
+        self.matrix.cellActivated.connect(self.open_cell)
+        charts = QHBoxLayout()
+        charts.addWidget(self.chart, 3)
+        charts.addWidget(self.matrix, 2)
+        return charts
+
     # --- public ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload the units, keeping the chosen unit and period, and check again."""
         unit_id = self.unit.currentData()
         self.unit.blockSignals(True)
-        fill_unit_combo(self.unit, self._staff.units())
+        fill_unit_combo(
+            self.unit, units_within(self._staff.units(), self._permissions.headed_units)
+        )
+        refusal = self._permissions.unit_refusal("membuka Sebaran Predikat")
+        for control in (self.unit, self.year, self.period, self.org, self.note, self.save_button):
+            control.setEnabled(refusal is None)
         index = self.unit.findData(unit_id)
         self.unit.setCurrentIndex(max(index, 0) if self.unit.count() else -1)
         self.unit.blockSignals(False)
         self._fill_periods()
+
+    def open_bar(self, predikat: Predikat) -> PeopleDialog | None:
+        """List the people counted in the bar of ``predikat``."""
+        if self.result is None:
+            return None
+        people = self.result.people(predikat)
+        return self._open_people(
+            f"Predikat {predikat.label}",
+            f"{len(people)} pegawai {self.result.unit.name} dengan predikat {predikat.label}.",
+            people,
+        )
+
+    def open_cell(self, row: int, column: int) -> PeopleDialog | None:
+        """List the people in one cell of the matrix."""
+        if self.result is None:
+            return None
+        hasil, perilaku = MATRIX_ROWS[row], MATRIX_COLUMNS[column]
+        people = self.result.in_cell(hasil, perilaku)
+        return self._open_people(
+            f"Hasil {hasil.label}, perilaku {perilaku.label}",
+            f"{len(people)} pegawai dengan Rating Hasil Kerja {hasil.label} dan Rating Perilaku "
+            f"Kerja {perilaku.label} (predikat {predikat_for(hasil, perilaku).label}).",
+            people,
+        )
+
+    def _open_people(self, title: str, intro: str, people: Sequence[Decided]) -> PeopleDialog:
+        dialog = PeopleDialog(
+            title, intro, [(who.employee_id, who.name, who.nip) for who in people], self
+        )
+        dialog.person_chosen.connect(self.employee_requested)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def select(self, unit_id: int, year: int, period_code: str) -> None:
         """Show one unit and period."""
@@ -285,8 +410,10 @@ class DistributionPage(QWidget):
         unit_id, code = self.unit.currentData(), self.period.currentData()
         if unit_id is None or code is None:
             self.result = None
-            self.status.setText("Belum ada unit. Tambahkan unit di halaman Struktur.")
+            refusal = self._permissions.unit_refusal("membuka Sebaran Predikat")
+            self.status.setText(refusal or "Belum ada unit. Tambahkan unit di halaman Struktur.")
             self.chart.set_data({}, None)
+            self.matrix.clearContents()
             self.notes.clear()
             self.undecided.clear()
             return
@@ -314,6 +441,7 @@ class DistributionPage(QWidget):
                 "predikat periode ini."
             )
         self.chart.set_data(result.counts, report.curve if report is not None else None)
+        self._fill_matrix(result)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if report is not None:
             for finding in report.findings:
@@ -334,3 +462,13 @@ class DistributionPage(QWidget):
         else:
             self.undecided.clear()
         self.undecided.setVisible(bool(result.undecided))
+
+    def _fill_matrix(self, result: UnitDistribution) -> None:
+        counts = result.matrix
+        for row, hasil in enumerate(MATRIX_ROWS):
+            for column, perilaku in enumerate(MATRIX_COLUMNS):
+                count = counts[hasil, perilaku]
+                item = QTableWidgetItem(f"{count}\n{predikat_for(hasil, perilaku).label}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setToolTip("Klik untuk melihat pegawainya." if count else "Tidak ada pegawai.")
+                self.matrix.setItem(row, column, item)

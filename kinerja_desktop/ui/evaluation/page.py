@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError
@@ -280,8 +281,14 @@ class EvaluationPage(QWidget):
         person = self.picker.selected()
         self.evidence_button.setEnabled(evaluation is not None)
         signed = evaluation is not None and evaluation.signed_on is not None
-        self.sign_button.setEnabled(evaluation is not None and evaluation.skp.locked and not signed)
-        self.reopen_button.setEnabled(signed)
+        allowed = evaluation.allowed if evaluation is not None else frozenset()
+        self.sign_button.setEnabled(
+            evaluation is not None
+            and evaluation.skp.locked
+            and not signed
+            and Action.SIGN in allowed
+        )
+        self.reopen_button.setEnabled(signed and Action.REOPEN in allowed)
         if evaluation is None or person is None:
             self.heading.setText("")
             self.period_range.setText("")
@@ -298,6 +305,11 @@ class EvaluationPage(QWidget):
             notice = (
                 f"Evaluasi ini sudah ditandatangani pada {format_date_id(evaluation.signed_on)} "
                 "dan hanya dapat dibaca. Buka kembali dengan alasan bila perlu diubah."
+            )
+        elif Action.EDIT not in evaluation.allowed:
+            notice = (
+                f"Evaluasi {person.name} hanya dapat dibaca dengan akun ini: realisasi dan "
+                "rating dicatat oleh pejabat penilainya (atau kepala unit)."
             )
         elif not evaluation.editable:
             notice = (

@@ -6,15 +6,26 @@ from datetime import date
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.home.attention import AttentionService
+from kinerja_desktop.services.home.period_progress import InstansiProgress, PeriodProgressService
 from kinerja_desktop.services.staff.service import InstansiOverview, StaffService
 from kinerja_desktop.ui.clock import Today
+from kinerja_desktop.ui.home.progress_view import ProgressView
 from kinerja_desktop.ui.workers import run_in_background
 
 
@@ -45,12 +56,16 @@ class HomePage(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        progress: PeriodProgressService | None = None,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._attention = attention
         self._staff = staff
+        self._progress = progress
+        #: One view per instansi with people the account sees, rebuilt at each refresh.
+        self.progress_views: list[ProgressView] = []
         self.heading = QLabel("<h2>Beranda</h2>")
         self.office = QLabel()
         self.office.setTextFormat(Qt.TextFormat.RichText)
@@ -61,15 +76,55 @@ class HomePage(QWidget):
         self.items.setWordWrap(True)
         self.items.setAlternatingRowColors(True)
         self.items.itemActivated.connect(self._open)
+        attention_area = QWidget()
+        attention_layout = QVBoxLayout(attention_area)
+        attention_layout.setContentsMargins(0, 0, 0, 0)
+        attention_layout.addWidget(QLabel("<b>Perlu perhatian</b>"))
+        attention_layout.addWidget(self.summary)
+        attention_layout.addWidget(self.items, 10)
+        attention_layout.addStretch(1)  # keeps the texts at the top when the list is hidden
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.office)
-        layout.addWidget(QLabel("<b>Perlu perhatian</b>"))
-        layout.addWidget(self.summary)
-        layout.addWidget(self.items, 10)
-        layout.addStretch(1)  # keeps the texts at the top when the list is hidden
+        if progress is None:
+            layout.addWidget(attention_area, 1)
+        else:
+            # Both halves shrink and scroll, so Beranda fits a small laptop screen.
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            splitter.addWidget(self._progress_area())
+            splitter.addWidget(attention_area)
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+            splitter.setSizes([360, 240])
+            layout.addWidget(splitter, 1)
         self._loading = False
+        self._progress_loading = False
         self.refresh()
+
+    def _progress_area(self) -> QWidget:
+        area = QWidget()
+        self.period = QComboBox()
+        self.period.setAccessibleName("Periode")
+        self.period.addItem("Periode berjalan", None)
+        self.period.currentIndexChanged.connect(lambda _index: self._load_progress())
+        period_label = QLabel("&Periode:")
+        period_label.setBuddy(self.period)
+        top = QHBoxLayout()
+        top.addWidget(
+            QLabel("<b>Kemajuan periode</b> (klik sebuah batang untuk melihat siapa yang belum)"), 1
+        )
+        top.addWidget(period_label)
+        top.addWidget(self.period)
+        self.progress_status = QLabel()
+        self.progress_status.setWordWrap(True)
+        self.progress_holder = QVBoxLayout()
+        self.progress_holder.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.progress_status)
+        layout.addLayout(self.progress_holder, 1)
+        return area
 
     def refresh(self) -> None:
         """Reload the overview and, in the background, the attention checks."""
@@ -83,10 +138,51 @@ class HomePage(QWidget):
         run_in_background(
             lambda: self._attention.items(today), self._show_items, self._show_failure
         )
+        self._load_progress()
 
     @property
     def loading(self) -> bool:
-        return self._loading
+        return self._loading or self._progress_loading
+
+    def _load_progress(self) -> None:
+        if self._progress is None:
+            return
+        today, code = self._today(), self.period.currentData()
+        service = self._progress
+        self._progress_loading = True
+        run_in_background(
+            lambda: service.running(today, code), self._show_progress, self._progress_failed
+        )
+
+    def _show_progress(self, found: tuple[InstansiProgress, ...]) -> None:
+        self._progress_loading = False
+        for view in self.progress_views:
+            self.progress_holder.removeWidget(view)
+            view.deleteLater()
+        self.progress_views = []
+        for instansi in found:
+            view = ProgressView(instansi)
+            view.employee_requested.connect(self.employee_requested)
+            self.progress_holder.addWidget(view, 1)
+            self.progress_views.append(view)
+        self.progress_status.setText(
+            ""
+            if found
+            else "Belum ada pegawai aktif yang dapat Anda lihat. Tambahkan pegawai di halaman "
+            "Pegawai atau impor daftar pegawai."
+        )
+        self.progress_status.setVisible(not found)
+        if found and self.period.count() == 1:  # the choices follow the first scheme
+            self.period.blockSignals(True)
+            for period in found[0].periods:
+                self.period.addItem(period.label, period.code)
+            self.period.blockSignals(False)
+
+    def _progress_failed(self, error: Exception) -> None:
+        self._progress_loading = False
+        message = error.message if isinstance(error, DomainError) else str(error)
+        self.progress_status.setText(f"Kemajuan periode tidak dapat dibaca: {message}")
+        self.progress_status.show()
 
     def _show_items(self, found: list[AttentionItem]) -> None:
         self._loading = False

@@ -91,7 +91,7 @@ class SettingsPage(QWidget):
         self.scheme = QComboBox()
         for scheme in EvaluationScheme:
             self.scheme.addItem(scheme.label, scheme.value)
-        save = QPushButton("Simpan skema")
+        self.save_year_button = save = QPushButton("Simpan skema")
         save.clicked.connect(self._save_year)
         self.years = QTableWidget(0, 3)
         self.years.setHorizontalHeaderLabels(["Instansi", "Tahun", "Skema"])
@@ -122,7 +122,7 @@ class SettingsPage(QWidget):
         for edit in (self.acting_start, self.acting_end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
-        add = QPushButton("Tambah penugasan")
+        self.add_acting_button = add = QPushButton("Tambah penugasan")
         add.clicked.connect(self._add_acting)
         self.remove_acting = QPushButton("Hapus yang dipilih")
         self.remove_acting.clicked.connect(self._remove_acting)

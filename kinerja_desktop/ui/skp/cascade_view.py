@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.skp.cascade import (
@@ -32,7 +33,7 @@ from kinerja_desktop.services.skp.cascade import (
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import show_error, wrapped
-from kinerja_desktop.ui.units import fill_unit_combo
+from kinerja_desktop.ui.units import fill_unit_combo, units_within
 
 UNLINKED_TIP = "RHK ini belum mengintervensi RHK atasan"
 UNSERVED_TIP = "Belum ada RHK staf yang mendukung RHK ini"
@@ -65,12 +66,15 @@ class CascadeView(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._cascade = cascade
         self._staff = staff
+        #: A kepala unit is offered the units they head; a penilai sees their own people.
+        self._permissions = permissions
         self._build()
         self._connect()
         self.refresh()
@@ -128,7 +132,11 @@ class CascadeView(QWidget):
         chosen = self.unit.currentData()
         self.unit.blockSignals(True)
         try:
-            fill_unit_combo(self.unit, self._staff.units())
+            fill_unit_combo(
+                self.unit, units_within(self._staff.units(), self._permissions.headed_units)
+            )
+            if not self._permissions.heads_units and self._own_root() is not None:
+                self.unit.addItem("Pegawai yang Anda nilai", None)
             index = self.unit.findData(chosen) if chosen is not None else -1
             self.unit.setCurrentIndex(max(index, 0) if self.unit.count() else -1)
         finally:
@@ -139,17 +147,25 @@ class CascadeView(QWidget):
         value = self.unit.currentData()
         return int(value) if value is not None else None
 
+    def _own_root(self) -> int | None:
+        """The account's own person, whose cascade a penilai (heading no unit) sees."""
+        return self._permissions.principal.employee_id
+
     # --- filling ---------------------------------------------------------------------------
 
     def _fill(self) -> None:
         self.tree.clear()
         unit_id = self.selected_unit()
-        if unit_id is None:
+        own = self._own_root() if not self._permissions.heads_units else None
+        if unit_id is None and own is None:
             self.summary.setText("Belum ada unit kerja. Tambahkan unit di halaman Struktur.")
             return
         year = self.year.value()
         try:
-            nodes = self._cascade.for_unit(unit_id, year)
+            if unit_id is None and own is not None:
+                nodes = [self._cascade.tree(own, year)]
+            else:
+                nodes = self._cascade.for_unit(unit_id or 0, year)
         except DomainError as error:
             show_error(self, "Kaskade tidak dapat ditampilkan", error)
             self.summary.setText("")

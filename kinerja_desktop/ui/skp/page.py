@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from kinerja_desktop.domain.access import EVERYTHING, Action, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import (
@@ -67,11 +68,24 @@ class SkpPage(SkpPageView):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent, today=today)
         self._skp = skp
         self._staff = staff
+        #: Whose SKP the account may change: one's own is shown read-only, as the service
+        #: would refuse saving it.
+        self._permissions = permissions
+        self._tips = {
+            button: button.toolTip()
+            for button in (
+                self.save_button,
+                self.agree_button,
+                self.revise_button,
+                self.create_button,
+            )
+        }
         self._person: Employee | None = None
         self._year = self.year.value()
         self._view: SkpView | None = None
@@ -195,7 +209,9 @@ class SkpPage(SkpPageView):
         else:
             columns = self.model.columns
             self.model.load_view(
-                view, options=partial(self._skp.supervisor_options, view.employee_id, view.year)
+                view,
+                options=partial(self._skp.supervisor_options, view.employee_id, view.year),
+                read_only=view.locked or self._refusal() is not None,
             )
             if self.model.columns != columns or not keep_place:
                 size_columns(self.tree, self.model)
@@ -209,9 +225,17 @@ class SkpPage(SkpPageView):
             self.tree.setCurrentIndex(current)
         self._show_state()
 
+    def _refusal(self, action: Action = Action.EDIT) -> str | None:
+        """Why the account may not do ``action`` to the person's SKP; None when it may."""
+        person = self._person
+        if person is None:
+            return None
+        return self._permissions.person_refusal(person.id, person.name, action)
+
     def _show_state(self) -> None:
         view = self._view
-        editable = view is not None and not view.locked
+        refusal = self._refusal()
+        editable = view is not None and not view.locked and refusal is None
         if self._person is None:
             self.stack.setCurrentIndex(0)
         elif view is None:
@@ -227,7 +251,12 @@ class SkpPage(SkpPageView):
         self.save_action.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.agree_button.setEnabled(editable)
-        self.revise_button.setEnabled(view is not None and view.locked)
+        reopen = self._refusal(Action.REOPEN)
+        self.revise_button.setEnabled(view is not None and view.locked and reopen is None)
+        self.create_button.setEnabled(refusal is None)
+        for button, tip in self._tips.items():
+            why = reopen if button is self.revise_button else refusal
+            button.setToolTip(why or tip)
         self.versions_button.setEnabled(view is not None)
         self.expectations.set_read_only(not editable)
         self.lampiran.set_read_only(not editable)
