@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
@@ -44,12 +45,19 @@ def run_in_background(
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
 ) -> None:
-    """Run ``op`` on the thread pool; call one of the callbacks with its outcome, in the GUI."""
+    """Run ``op`` on the thread pool; call one of the callbacks with its outcome, in the GUI.
+
+    A callback that is a method of a widget (or other QObject) deleted meanwhile is not called:
+    a window closed, or signed out of, while its page was still loading must not be touched.
+    """
     relay = _Relay()
     _running.add(relay)
 
     def done(callback: Callable[[Any], None], value: object) -> None:
         _running.discard(relay)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not isValid(owner):
+            return
         callback(value)
 
     relay.succeeded.connect(lambda result: done(on_success, result))

@@ -32,3 +32,27 @@ def test_an_error_reaches_the_failure_callback(qtbot) -> None:
     run_in_background(op, lambda _value: None, errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert str(errors[0]) == "rusak"
+
+
+def test_a_widget_deleted_while_its_work_runs_is_not_called_back(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    class Page(QLabel):
+        def show_result(self, value: object) -> None:
+            self.setText(str(value))  # raises RuntimeError on a deleted widget
+
+    page = Page()
+    release = threading.Event()
+    finished: list[bool] = []
+
+    def op() -> int:
+        release.wait(5)
+        finished.append(True)
+        return 7
+
+    run_in_background(op, page.show_result, page.show_result)
+    delete(page)  # the window closed while Beranda was still loading
+    release.set()
+    qtbot.waitUntil(lambda: bool(finished))
+    qtbot.wait(50)  # the queued result is delivered, and dropped, without an error
