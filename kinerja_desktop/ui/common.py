@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,3 +65,19 @@ def compact(combo: QComboBox, characters: int = 28) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+@runtime_checkable
+class ShowsPerson(Protocol):
+    """A page about one person at a time: the app's person actions act on that person."""
+
+    def person_in_front(self) -> int | None:
+        """The id of the person the page shows or has selected; None when there is none."""
+
+
+@runtime_checkable
+class OwnsQuickEntry(Protocol):
+    """A page where Ctrl+J means something of its own (e.g. turn a complaint into a note)."""
+
+    def own_quick_entry(self) -> bool:
+        """Do the page's own Ctrl+J; False leaves it to the app's quick entry."""

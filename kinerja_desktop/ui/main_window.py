@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.clock import Today
+from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self._services = services
         #: The day every page takes as today (tests pass a fixed one).
         self._today = today
+        #: The last quick entry opened (Ctrl+J), for tests and for keeping it alive.
+        self.quick_entry_dialog: QuickEntryDialog | None = None
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
@@ -118,26 +121,47 @@ class MainWindow(QMainWindow):
     # --- set-up ----------------------------------------------------------------------------
 
     def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: object,
+        *,
+        on_page: bool = False,
     ) -> QAction:
+        """An action of the window's menus.
+
+        App-wide actions (``on_page`` False) are window shortcuts. The staff list's own actions
+        (``on_page``) take their keys only while the focus is on the Pegawai page (they are
+        added to it when it is built), so F2 in an Evaluasi cell edits the cell and Ctrl+N on
+        Pengawasan adds an entry there; from the menu they act on the person in front.
+        """
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if on_page:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._staff_actions.append(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
+        self._staff_actions: list[QAction] = []
         self.import_action = self._action("&Impor pegawai…", "Ctrl+I", self.import_staff)
         quit_action = self._action("&Keluar", "Ctrl+Q", self.close)
-        self.add_action = self._action("&Tambah pegawai", "Ctrl+N", self.add_employee)
-        self.edit_action = self._action("&Ubah pegawai terpilih", "F2", self.edit_selected)
-        self.end_action = self._action("&Nonaktifkan pegawai…", "Ctrl+Shift+D", self.end_service)
+        self.add_action = self._action("&Tambah pegawai", "Ctrl+N", self.add_employee, on_page=True)
+        self.edit_action = self._action(
+            "&Ubah pegawai terpilih", "F2", self.edit_selected, on_page=True
+        )
+        self.end_action = self._action(
+            "&Nonaktifkan pegawai…", "Ctrl+Shift+D", self.end_service, on_page=True
+        )
         self.reactivate_action = self._action(
-            "Aktifkan &kembali", "Ctrl+Shift+A", self.reactivate_selected
+            "Aktifkan &kembali", "Ctrl+Shift+A", self.reactivate_selected, on_page=True
         )
         self.skp_action = self._action(
-            "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp
+            "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp, on_page=True
         )
         self.journal_action = self._action("Catatan &perilaku baru…", "Ctrl+J", self.quick_entry)
         self.find_action = self._action(
@@ -202,6 +226,7 @@ class MainWindow(QMainWindow):
             )
             staff.edit_requested.connect(self.edit_employee)
             staff.add_button.clicked.connect(self.add_employee)
+            staff.addActions(self._staff_actions)  # their keys work on this page only
             self._restore_staff_layout(staff)
             watch(staff, self.events)
             return staff
@@ -324,20 +349,41 @@ class MainWindow(QMainWindow):
             area.setCurrentIndex(0)
         self.skp_editor.show_person(employee_id)
 
+    def front_page(self) -> QWidget | None:
+        """The page in front, inside its area's current tab (SKP, Kompetensi)."""
+        page = self.pages.currentWidget()
+        while isinstance(page, QTabWidget):
+            page = page.currentWidget()
+        if page is not None and page.findChild(SkpPage) is not None:
+            return self._skp_editor  # the SKP tab holds the editor below its tools
+        return page
+
+    def person_in_front(self) -> int | None:
+        """The person the page in front shows or has selected (None: no such person)."""
+        page = self.front_page()
+        return page.person_in_front() if isinstance(page, ShowsPerson) else None
+
     def quick_entry(self) -> None:
-        """Jot an observation from anywhere (Ctrl+J), for the person selected in Pegawai."""
-        employee_id = self.staff_page.selected_id() if PEGAWAI in self._built else None
+        """Ctrl+J: the page's own meaning when it has one, else jot an observation.
+
+        The observation starts with the person in front (Pegawai's selection, Evaluasi's or
+        SKP's person, the journal's filter...).
+        """
+        page = self.front_page()
+        if isinstance(page, OwnsQuickEntry) and page.own_quick_entry():
+            return
         dialog = QuickEntryDialog(
             self._services.journal,
             self._services.staff,
             self,
-            employee_id=employee_id,
+            employee_id=self.person_in_front(),
             today=self._today,
         )
+        self.quick_entry_dialog = dialog
         dialog.open()
 
     def open_selected_skp(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is not None:
             self.show_skp(employee_id)
 
@@ -359,7 +405,7 @@ class MainWindow(QMainWindow):
             self.show_employee(dialog.saved.id)
 
     def edit_selected(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is not None:
             self.edit_employee(employee_id)
 
@@ -374,7 +420,7 @@ class MainWindow(QMainWindow):
             self.staff_page.select(employee_id)
 
     def end_service(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is None:
             return
         person = self._services.staff.get(employee_id)
@@ -383,7 +429,7 @@ class MainWindow(QMainWindow):
         EndServiceDialog(self._services.staff, person, parent=self, today=self._today).exec()
 
     def reactivate_selected(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is None or self._services.staff.get(employee_id).active:
             return
         answer = QMessageBox.question(

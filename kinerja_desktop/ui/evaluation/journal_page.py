@@ -225,6 +225,10 @@ class JournalPage(QWidget):
             return None
         return self._entries[rows[0].row()]
 
+    def person_in_front(self) -> int | None:
+        """The filtered person, else the selected entry's."""
+        return self._focus_person()
+
     def _focus_person(self) -> int | None:
         if self.person.employee_id is not None:
             return self.person.employee_id

@@ -215,6 +215,10 @@ class EvaluationPage(QWidget):
     def selected_skp_id(self) -> int | None:
         return self.picker.selected_skp_id()
 
+    def person_in_front(self) -> int | None:
+        person = self.picker.selected()
+        return person.employee_id if person is not None else None
+
     def select(self, skp_id: int, period_code: str | None = None) -> None:
         """Show one SKP (and period), e.g. when another page asks for it."""
         self.picker.select(skp_id)

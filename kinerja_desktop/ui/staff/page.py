@@ -160,6 +160,9 @@ class StaffPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.employee_id(rows[0].row()) if rows else None
 
+    def person_in_front(self) -> int | None:
+        return self.selected_id()
+
     def select(self, employee_id: int) -> None:
         row = self.model.row_of(employee_id)
         if row is not None:
