@@ -338,6 +338,8 @@ def test_ctrl_j_opens_quick_entry_for_the_person_in_front(
     dialog = window.quick_entry_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.person.employee_id == expected
+    assert dialog.focusWidget() is dialog.person  # the name first, selected: typing replaces it
+    assert dialog.person.selectedText() == dialog.person.text()
     dialog.reject()
 
 

@@ -152,7 +152,12 @@ class PersonPicker(QLineEdit):
         self.picked.emit(employee_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter picks the person; once picked, Enter goes on to the dialog (save)."""
+        """Enter picks the person (a prefilled one is kept) and moves on to the next field."""
+        if event.key() in _RETURN_KEYS and self.employee_id is not None and self.hasSelectedText():
+            self.deselect()  # the prefilled person, confirmed
+            self.focusNextChild()
+            event.accept()
+            return
         if event.key() in _RETURN_KEYS and self.employee_id is None and self.text().strip():
             popup = self.completer().popup()
             if popup is not None and popup.isVisible():
@@ -310,12 +315,15 @@ class QuickEntryDialog(QDialog):
 
         if employee_id is not None:
             self.person.set_person(staff.get(employee_id))
-        self._first_focus: QWidget = self.value if employee_id is not None else self.person
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Start where typing makes sense: the person, or the value when the person is known."""
+        """Start at the name, as the hint says; a prefilled name is selected.
+
+        Enter keeps the person shown and moves on; typing replaces them with someone else.
+        """
         super().showEvent(event)
-        self._first_focus.setFocus()
+        self.person.setFocus()
+        self.person.selectAll()
 
     def _evidence_widgets(self) -> tuple[QWidget, QPushButton]:
         self.evidence_note = QLineEdit()
