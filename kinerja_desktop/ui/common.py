@@ -9,8 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,3 +84,49 @@ class OwnsQuickEntry(Protocol):
 
     def own_quick_entry(self) -> bool:
         """Do the page's own Ctrl+J; False leaves it to the app's quick entry."""
+
+
+class ReasonDialog(QDialog):
+    """Ask why something is deleted, then delete it; the reason goes to the audit log.
+
+    ``remove`` receives the reason as typed; the service checks it. When it raises, the dialog
+    stays open with the message under the field; otherwise the dialog is accepted.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        remove: Callable[[str], object],
+        parent: QWidget | None = None,
+        *,
+        title: str,
+        placeholder: str,
+    ) -> None:
+        super().__init__(parent)
+        self._remove = remove
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.question = QLabel(question)
+        self.question.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(placeholder)
+        self.reason_error = error_label()
+        form = QFormLayout()
+        form.addRow("&Alasan penghapusan", self.reason)
+        form.addRow("", self.reason_error)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(form)
+        self.buttons = dialog_buttons(self, "&Hapus", self.save)
+        layout.addWidget(self.buttons)
+        self.reason.setFocus()
+
+    def save(self) -> None:
+        """Delete with the typed reason; when refused, say why under the field and stay open."""
+        try:
+            self._remove(self.reason.text())
+        except DomainError as error:
+            show_message(self.reason_error, error.message)
+            self.reason.setFocus()
+            return
+        self.accept()
