@@ -39,6 +39,7 @@ from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
 from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.staff.import_dialog import ImportDialog
 from kinerja_desktop.ui.staff.page import StaffPage
+from kinerja_desktop.ui.staff.person_menu import PersonPlace
 from kinerja_desktop.ui.staff.structure_page import StructurePage
 from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.warning_banner import with_warnings
@@ -222,9 +223,13 @@ class MainWindow(QMainWindow):
     def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
             staff = StaffPage(
-                self._services.staff, journal=self._services.journal, today=self._today
+                self._services.staff,
+                journal=self._services.journal,
+                behaviour=self._services.behaviour,
+                today=self._today,
             )
             staff.edit_requested.connect(self.edit_employee)
+            staff.place_requested.connect(self.open_person)
             staff.add_button.clicked.connect(self.add_employee)
             staff.addActions(self._staff_actions)  # their keys work on this page only
             self._restore_staff_layout(staff)
@@ -267,6 +272,7 @@ class MainWindow(QMainWindow):
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
+            structure.place_requested.connect(self.open_person)
             watch(structure, self.events, own_change=[structure.units_changed])
             return structure
         settings = SettingsPage(
@@ -362,6 +368,23 @@ class MainWindow(QMainWindow):
         """The person the page in front shows or has selected (None: no such person)."""
         page = self.front_page()
         return page.person_in_front() if isinstance(page, ShowsPerson) else None
+
+    def open_person(self, employee_id: int, place: str) -> None:
+        """Open a page on a person, from a list's right-click menu or Pegawai's summary."""
+        if place == PersonPlace.SKP:
+            self.show_skp(employee_id)
+            return
+        page = {
+            PersonPlace.EVALUASI: EVALUASI,
+            PersonPlace.PERILAKU: PERILAKU,
+            PersonPlace.CETAK: CETAK,
+        }.get(PersonPlace(place))
+        if page is None:
+            return
+        self.go(page)
+        shown = self.pages.currentWidget()
+        if isinstance(shown, EvaluationPage | JournalPage | PrintPage):
+            shown.show_person(employee_id)
 
     def quick_entry(self) -> None:
         """Ctrl+J: the page's own meaning when it has one, else jot an observation.

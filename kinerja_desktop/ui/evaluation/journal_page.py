@@ -259,6 +259,10 @@ class JournalPage(QWidget):
             return None
         return self._entries[rows[0].row()]
 
+    def show_person(self, employee_id: int) -> None:
+        """Show one person's journal (from a list of people)."""
+        self.person.set_person(self._staff.get(employee_id))
+
     def person_in_front(self) -> int | None:
         """The filtered person, else the selected entry's."""
         return self._focus_person()

@@ -215,6 +215,10 @@ class EvaluationPage(QWidget):
     def selected_skp_id(self) -> int | None:
         return self.picker.selected_skp_id()
 
+    def show_person(self, employee_id: int) -> bool:
+        """Show a person's evaluation (from a list of people); False when they have no SKP."""
+        return self.picker.select_employee(employee_id)
+
     def person_in_front(self) -> int | None:
         person = self.picker.selected()
         return person.employee_id if person is not None else None

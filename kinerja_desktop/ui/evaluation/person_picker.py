@@ -96,6 +96,20 @@ class PersonPicker(QWidget):
                 self.list.setCurrentRow(row)
                 return
 
+    def select_employee(self, employee_id: int) -> bool:
+        """Show the person's SKP: of the year shown, else of the latest year they have one."""
+        years = [self.year.currentIndex()] + [
+            index for index in range(self.year.count()) if index != self.year.currentIndex()
+        ]
+        for index in years:
+            if index != self.year.currentIndex():
+                self.year.setCurrentIndex(index)
+            found = [p for p in self._people.values() if p.employee_id == employee_id]
+            if found:
+                self.select(found[0].skp_id)
+                return True
+        return False
+
     def _fill(self, keep: int | None, *, notify: bool) -> None:
         people = self._service.people(self.selected_year())
         self._people = {person.skp_id: person for person in people}

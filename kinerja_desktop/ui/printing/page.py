@@ -178,6 +178,17 @@ class PrintPage(QWidget):
             self.period.setCurrentIndex(index)
         self._forget_preview()
 
+    def show_person(self, employee_id: int) -> bool:
+        """Choose a person to print for (from a list of people); False without an SKP."""
+        index = self.person.findData(employee_id)
+        if index >= 0:
+            self.person.setCurrentIndex(index)
+        return index >= 0
+
+    def person_in_front(self) -> int | None:
+        employee_id = self.person.currentData()
+        return int(employee_id) if employee_id is not None else None
+
     def _scheme(self, year: int) -> EvaluationScheme:
         units = self._staff.units()
         return self._staff.scheme_for(units[0].id, year) if units else EvaluationScheme.TRIWULAN
