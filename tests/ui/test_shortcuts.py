@@ -13,6 +13,7 @@ warning would fail the test: ``qt_log_level_fail``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -21,9 +22,12 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QDialog,
+    QFileDialog,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QTabWidget,
@@ -363,3 +367,88 @@ def test_app_keys_work_from_any_page(window: MainWindow, qtbot) -> None:
         assert window.pages.currentIndex() == position
     press(qtbot, window.pages.currentWidget(), Qt.Key.Key_Comma, Ctrl)
     assert window.pages.currentIndex() == len(PAGES) - 1
+
+
+def test_ctrl_i_asks_for_the_staff_file_and_ctrl_q_closes(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def choose(_parent: QWidget, title: str, *_args: object) -> tuple[str, str]:
+        asked.append(title)
+        return "", ""  # the user cancels
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    page = _evaluation(window)
+    press(qtbot, page.table, Qt.Key.Key_I, Ctrl)
+    assert asked == ["Impor daftar pegawai"]
+    press(qtbot, page.table, Qt.Key.Key_Q, Ctrl)
+    assert not window.isVisible()
+
+
+def test_ctrl_j_in_an_agreed_skp_is_quick_entry_for_its_person(window: MainWindow, qtbot) -> None:
+    """The editor's Ctrl+J (Utama/Tambahan) is off on a locked SKP: the app's key answers."""
+    window.go(PEGAWAI)
+    person = window.staff_page.selected_id()
+    assert person is not None
+    window.show_skp(person)
+    editor = window.skp_editor
+    assert editor.is_read_only()
+    press(qtbot, editor.tree, Qt.Key.Key_J, Ctrl)
+    dialog = window.quick_entry_dialog
+    assert dialog is not None and dialog.person.employee_id == person
+    dialog.reject()
+
+
+# Keys the screens advertise (menus, button texts, tooltips, hints) and the test driving each.
+DRIVEN = {
+    **{f"Ctrl+{digit}": "test_app_keys_work_from_any_page" for digit in "1234567890,"},
+    "Ctrl+F": "test_app_keys_work_from_any_page",
+    "Ctrl+I": "test_ctrl_i_asks_for_the_staff_file_and_ctrl_q_closes",
+    "Ctrl+Q": "test_ctrl_i_asks_for_the_staff_file_and_ctrl_q_closes",
+    "Ctrl+J": "test_ctrl_j_opens_quick_entry_for_the_person_in_front and the register's",
+    "F2": "test_f2_on_pegawai_edits_the_selected_person",
+    "Ctrl+N": "test_staff_page_keys_act_there, test_ctrl_n_on_the_register_adds_an_entry_there",
+    "Ctrl+Shift+D": "test_staff_page_keys_act_there",
+    "Ctrl+Shift+A": "test_staff_page_keys_act_there",
+    "Ctrl+K": "test_staff_page_keys_act_there",
+    "Ctrl+Enter": "test_ctrl_return_on_the_register_moves_the_entry_on",
+    "Ctrl+B": "test_ctrl_b_on_evaluasi_opens_the_evidence_of_the_row",
+    "Del": "tests/ui/evaluation/test_journal_corrections_ui.py",
+    # The SKP editor's keys, bound in its tree: tests/ui/skp/test_skp_editor.py.
+    "Ctrl+S": "test_skp_editor",
+    "Ctrl+Shift+N": "test_skp_editor",
+    "Insert": "test_skp_editor",
+    "Delete": "test_skp_editor",
+    "Ctrl+Up": "test_skp_editor",
+    "Ctrl+Down": "test_skp_editor",
+    "Tab": "test_skp_editor",
+    "Shift+Tab": "test_skp_editor",
+    "Ctrl+V": "test_skp_editor",
+}
+_ADVERTISED = re.compile(r"\(((?:Ctrl|Shift|Alt)\+[^)]+|F\d+|Del|Insert|Delete|Tab)\)")
+
+
+def _advertised(widget: QWidget) -> set[str]:
+    texts: list[str] = [widget.toolTip()]
+    if isinstance(widget, QAbstractButton):
+        texts.append(widget.text())
+    if isinstance(widget, QLineEdit):
+        texts.append(widget.placeholderText())
+    for action in widget.actions():
+        texts += [action.text(), action.toolTip()]
+    return {match for text in texts for match in _ADVERTISED.findall(text)}
+
+
+def test_every_advertised_key_is_driven(window: MainWindow) -> None:
+    advertised: set[str] = set()
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            advertised |= {key.toString() for key in action.shortcuts() if not key.isEmpty()}
+    for position in range(len(PAGES)):
+        window.go(position)
+        page = window.pages.currentWidget()
+        for widget in [page, *page.findChildren(QWidget)]:
+            advertised |= _advertised(widget)
+    assert {"F2", "Ctrl+J", "Ctrl+B", "Del"} <= advertised  # the scan sees them
+    assert advertised <= set(DRIVEN), sorted(advertised - set(DRIVEN))
