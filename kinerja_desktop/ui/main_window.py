@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
                 seals=self._services.seals,
                 today=self._today,
             )
+            evaluation.picker.place_requested.connect(self.open_person)
             # It shows its own saves as they are, keeping what the user is typing.
             watch(evaluation, self.events, own_change=[evaluation.evaluation_changed])
             return evaluation

@@ -1,7 +1,7 @@
 """Where a person on a list can be opened: their SKP, Evaluasi, Perilaku and Cetak.
 
-The lists of people (Pegawai, Struktur) offer these on right-click, and Pegawai's summary as
-links; the main window opens the page on the person (`MainWindow.open_person`).
+The lists of people (Pegawai, Struktur, Evaluasi) offer these on right-click, and Pegawai's
+summary as links; the main window opens the page on the person (`MainWindow.open_person`).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.evaluation.journal_page import JournalPage
+from kinerja_desktop.ui.evaluation.page import EvaluationPage
 from kinerja_desktop.ui.main_window import (
     CETAK,
     EVALUASI,
@@ -86,6 +87,19 @@ def test_right_click_on_struktur_opens_the_person_too(
     assert window.pages.currentIndex() == PERILAKU
     journal = window.pages.currentWidget()
     assert isinstance(journal, JournalPage) and journal.person.employee_id == employee_id
+
+
+def test_right_click_on_the_evaluasi_list_opens_the_person_elsewhere(
+    window: MainWindow, services: AppServices
+) -> None:
+    employee_id, _year, _code, _final = _latest_decided(services)
+    window.go(EVALUASI)
+    evaluation = window.pages.currentWidget()
+    assert isinstance(evaluation, EvaluationPage)
+    assert evaluation.show_person(employee_id)
+    evaluation.picker.person_menu(employee_id).actions()[0].trigger()  # Buka SKP
+    assert window.pages.currentIndex() == SKP
+    assert window.person_in_front() == employee_id
 
 
 def test_pegawai_summary_shows_the_latest_predikat_and_links(
