@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## Start the app (creates the database in the user's data folder on first start).
+## Start the app (creates the database in the user's data folder on first start). On Linux/X11 it
+## first names the system libraries Qt's xcb plugin lacks, with the apt command to install them.
 run: $(STAMP)
+	@$(BIN)/python packaging/check_xcb.py
 	$(BIN)/kinerja-desktop $(ARGS)
 
 ## The whole test suite: lint, types, layer rules and tests (offscreen).

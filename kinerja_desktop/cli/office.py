@@ -32,8 +32,12 @@ def run(args: argparse.Namespace) -> int | None:
     return _demo(args.db, args.employees)
 
 
-def self_check() -> int:
-    """Prove a build is whole: migrations, Indonesian dates, the demo, and the main window."""
+def self_check(today: date) -> int:
+    """Prove a build is whole: migrations, Indonesian dates, the demo, and the main window.
+
+    Args:
+        today: The day the demo office and its printed form are made for.
+    """
     from kinerja_desktop.demo import write_demo
     from kinerja_desktop.domain.dates import format_date_id
     from kinerja_desktop.services.app_services import open_services
@@ -49,8 +53,8 @@ def self_check() -> int:
         os.environ["KINERJA_DATA_DIR"] = folder  # leave the user's settings and data alone
         services = open_services(Path(folder) / "self-check.sqlite")
         try:
-            write_demo(services.database, employees=12)
-            if not printing.self_check(services):
+            write_demo(services.database, employees=12, today=today)
+            if not printing.self_check(services, today):
                 print("self-check: printing a form failed", file=sys.stderr)
                 return EXIT_STORAGE
             show_main_window_once(services)

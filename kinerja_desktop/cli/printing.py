@@ -90,15 +90,14 @@ def run(args: argparse.Namespace) -> int | None:
     return None
 
 
-def self_check(services: Any) -> bool:
-    """Render one demo form: proves the fonts and reportlab made it into a build."""
+def self_check(services: Any, today: date) -> bool:
+    """Render one demo form of ``today``'s year: proves the fonts and reportlab made it in."""
     from kinerja_desktop.services.printing import PrintRequest
 
-    year = date.today().year
-    people = services.printing.people(year)
+    people = services.printing.people(today.year)
     if not people:
         return False
-    request = PrintRequest(FormKind.SKP, year, date.today(), employee_id=people[0][0])
+    request = PrintRequest(FormKind.SKP, today.year, today, employee_id=people[0][0])
     pdf = services.printing.render(services.printing.prepare(request))
     return bool(pdf.startswith(b"%PDF"))
 

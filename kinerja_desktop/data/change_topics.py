@@ -34,6 +34,7 @@ TABLE_TOPICS: dict[str, Topic] = {
     "predikat_decisions": Topic.EVALUATION,
     "org_predikats": Topic.EVALUATION,
     "dialogues": Topic.EVALUATION,
+    "evaluation_notes": Topic.EVALUATION,
     "evaluation_seals": Topic.EVALUATION,
     # the seal chain is written with what it records; sealing is its main writer
     "audit_log": Topic.EVALUATION,
@@ -49,6 +50,7 @@ TABLE_TOPICS: dict[str, Topic] = {
     "public_feedback": Topic.SUPERVISION,
     "surveys": Topic.SUPERVISION,
     "survey_responses": Topic.SUPERVISION,
+    "survey_action_plans": Topic.SUPERVISION,
     "audit_findings": Topic.SUPERVISION,
     "audit_follow_ups": Topic.SUPERVISION,
     "audit_links": Topic.SUPERVISION,

@@ -198,6 +198,18 @@ class RhkFeedbackRow(Base):
     assessment: Mapped[str | None] = mapped_column(String(8))
 
 
+class EvaluationNoteRow(Base):
+    """The penilai's Catatan/Rekomendasi of a period, printed on the Dokumen Evaluasi."""
+
+    __tablename__ = "evaluation_notes"
+    __table_args__ = (UniqueConstraint("skp_id", "period_code", name="uq_evaluation_notes_period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skp_id: Mapped[int] = mapped_column(ForeignKey("skps.id", ondelete="CASCADE"))
+    period_code: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+
+
 class ResultRatingRow(Base):
     """The Rating Hasil Kerja of a period: the app's proposal and the supervisor's decision."""
 

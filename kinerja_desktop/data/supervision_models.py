@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -80,7 +81,14 @@ class SurveyRow(Base):
     """A satisfaction survey (SKM) of one service unit for one period."""
 
     __tablename__ = "surveys"
-    __table_args__ = (UniqueConstraint("unit_id", "period_code", name="uq_surveys_unit_period"),)
+    __table_args__ = (
+        UniqueConstraint("unit_id", "period_code", name="uq_surveys_unit_period"),
+        CheckConstraint("population IS NULL OR population > 0", name="population"),
+        CheckConstraint(
+            "fieldwork_start IS NULL OR fieldwork_end IS NULL OR fieldwork_end >= fieldwork_start",
+            name="fieldwork",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"))
@@ -90,6 +98,32 @@ class SurveyRow(Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    #: The service's users in the survey period (the population the sample is drawn from).
+    population: Mapped[int | None] = mapped_column(Integer)
+    #: How answers were collected: codes of `domain.supervision.survey_method.SurveyMethod`,
+    #: comma-separated in their declared order ("" until recorded).
+    methods: Mapped[str] = mapped_column(String(40), default="", server_default=text("''"))
+    fieldwork_start: Mapped[date | None] = mapped_column(Date)
+    fieldwork_end: Mapped[date | None] = mapped_column(Date)
+
+
+class SurveyActionRow(Base):
+    """One line of a survey's rencana tindak lanjut: what the unit will do about an unsur."""
+
+    __tablename__ = "survey_action_plans"
+    __table_args__ = (
+        CheckConstraint(
+            "item IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9')", name="item"
+        ),
+        Index("ix_survey_action_plans_survey", "survey_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"))
+    item: Mapped[str] = mapped_column(String(3))
+    program: Mapped[str] = mapped_column(Text)
+    schedule: Mapped[str] = mapped_column(String(100))
+    responsible: Mapped[str] = mapped_column(String(200))
 
 
 def _item_checks() -> tuple[CheckConstraint, ...]:

@@ -56,20 +56,20 @@ def write_failure(target: Path, error: OSError) -> FileWriteError:
     return FileWriteError(f"Berkas {target} tidak dapat ditulis: {cause}.{advice}")
 
 
-def write_whole(
+def replace_whole(
     target: Path, write: Callable[[BinaryIO], object], *, mode: int = OWNER_ONLY_FILE
 ) -> Path:
     """Write ``target`` through ``write(stream)`` so that it is whole, or left as it was.
 
+    The dance itself, for callers that word their own message: an OSError is raised as it
+    came, once the temporary file is removed.
+
     Args:
         target: The file to create or replace.
-        write: Writes the content to the binary stream it is given.
+        write: Writes the content to the binary stream it is given (seekable, so a zip
+            archive can be written into it).
         mode: The permissions of the new file (owner-only unless said otherwise; the umask can
             only narrow them).
-
-    Raises:
-        FileWriteError: the folder cannot be written, the disk is full, or another OSError;
-            the temporary file is removed and ``target`` is untouched.
     """
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
@@ -79,14 +79,26 @@ def write_whole(
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise write_failure(target, error) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     fsync_directory(target.parent)
     return target
+
+
+def write_whole(
+    target: Path, write: Callable[[BinaryIO], object], *, mode: int = OWNER_ONLY_FILE
+) -> Path:
+    """:func:`replace_whole` that names the file and the cause when it fails.
+
+    Raises:
+        FileWriteError: the folder cannot be written, the disk is full, or another OSError;
+            the temporary file is removed and ``target`` is untouched.
+    """
+    try:
+        return replace_whole(target, write, mode=mode)
+    except OSError as error:
+        raise write_failure(target, error) from error
 
 
 def write_bytes_whole(target: Path, content: bytes, *, mode: int = OWNER_ONLY_FILE) -> Path:

@@ -14,6 +14,9 @@ with many blocks gets the same, so the benchmark stays about the staff):
 - **Two SKM rounds per service unit**: the previous semester (closed) and the current one
   (running, so the kiosk has a survey), a few hundred respondents each with some unanswered
   items and a profile; units differ in quality, and waiting time and facilities score lowest.
+  The closed round has what its report needs: the population (so some units fall short of the
+  minimum sample), the method, the fieldwork days and a rencana tindak lanjut for the two
+  weakest unsur.
 - **Audit findings in every status**: Inspektorat, BPKP and internal evaluation findings, not
   yet followed up (one overdue), in progress (one overdue), done with follow-up and evidence,
   and one that cannot be followed up, with its reason.
@@ -41,6 +44,7 @@ from kinerja_desktop.data.supervision_models import (
     SurveyRow,
 )
 from kinerja_desktop.demo.steps import DemoContext
+from kinerja_desktop.domain.dates import month_name_id
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
     FeedbackKind,
@@ -373,7 +377,33 @@ def _write_surveys(ctx: DemoContext, units: list[_Unit]) -> int:
                     )
                 )
             total += survey_repo.add_responses(ctx.session, survey_id, rows)
+            if not running:
+                _write_report_details(ctx.session, survey_id, period.start, period.end, count)
     return total
+
+
+#: The closed round's rencana tindak lanjut: unsur, program, when, who (the weakest unsur).
+_ACTION_PLANS = (
+    ("U3", "Menerapkan nomor antrean dan menambah petugas loket pada jam sibuk", "Kepala unit"),
+    ("U9", "Memperbaiki ruang tunggu: kursi, kipas angin dan papan informasi", "Subbagian TU"),
+)
+
+
+def _write_report_details(
+    session: Session, survey_id: int, start: date, end: date, respondents: int
+) -> None:
+    """Population, method, fieldwork and RTL of a closed round (what its report prints)."""
+    # A small population is reached easily; the larger ones leave a unit short of its sample.
+    population = respondents * 4 if respondents < 300 else respondents * 40
+    survey_repo.set_details(
+        session, survey_id, survey_repo.StoredDetails(population, "TATAP_MUKA,KIOS", start, end)
+    )
+    after = end + timedelta(days=1)
+    when = f"{month_name_id(after.month)} {after.year}"
+    for item, program, responsible in _ACTION_PLANS:
+        survey_repo.add_action(
+            session, survey_id, survey_repo.ActionData(item, program, when, responsible)
+        )
 
 
 # --- audit findings -----------------------------------------------------------------------------

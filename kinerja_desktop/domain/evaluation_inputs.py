@@ -18,6 +18,20 @@ from kinerja_desktop.domain.text import checked_text
 
 #: Longest feedback (umpan balik) kept for one RHK in one period.
 FEEDBACK_MAX = 2000
+#: Longest Catatan/Rekomendasi of a period (the Dokumen Evaluasi gives it half a page).
+NOTES_MAX = 2000
+
+
+def evaluation_notes(text: str) -> str:
+    """The penilai's Catatan/Rekomendasi as typed, line breaks kept; may be empty."""
+    return checked_text(
+        text,
+        field="notes",
+        label="Catatan/Rekomendasi",
+        max_length=NOTES_MAX,
+        required=False,
+        multiline=True,
+    )
 
 
 def parse_realisation(

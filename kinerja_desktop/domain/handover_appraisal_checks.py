@@ -20,6 +20,7 @@ from typing import Any
 
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.evaluation_inputs import (
+    evaluation_notes,
     feedback_text,
     optional_text,
     parse_realisation,
@@ -203,6 +204,8 @@ def period_problems(
     dialogue = record.child("dialogue")
     if dialogue is not None:
         _dialogue(dialogue, today)
+    if "notes" in record.content:
+        record.check(evaluation_notes, record.text("notes"))
     if "signed_on" in record.content:
         record.not_after("signed_on", _in_period(record, "signed_on", period), today)
     signed = record.child("signatories")

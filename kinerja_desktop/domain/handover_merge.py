@@ -55,6 +55,12 @@ _PART_NAMES = {
     "behaviour_rating": "Rating perilaku",
     "predikat": "Predikat",
     "dialogue": "Dialog",
+    "notes": "Catatan/Rekomendasi",
+    "action_plans": "Rencana tindak lanjut",
+    "population": "Populasi",
+    "methods": "Metode survei",
+    "fieldwork_start": "Mulai pengumpulan data",
+    "fieldwork_end": "Akhir pengumpulan data",
     "parent": "RHK atasan",
 }
 

@@ -397,6 +397,8 @@ SIGNED_ON = "signed_on"
 #: Who signed (table ``signatories``): in a signed period's content, and per agreed revision in
 #: an SKP's content.
 SIGNATORIES = "signatories"
+#: The penilai's Catatan/Rekomendasi (``evaluation_notes``), in the period's content.
+NOTES = "notes"
 
 
 def _signatory(row: Row) -> dict[str, Any]:
@@ -419,6 +421,10 @@ def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
             grouped[(row["skp_id"], row["period_code"])]["behaviour_feedback"].append(
                 plain_fields(row, "skp_id", "period_code")
             )
+    # The key is there only when written, so a period without notes keeps its old digest.
+    for row in index.tables["evaluation_notes"]:
+        if row["skp_id"] in wanted:
+            grouped[(row["skp_id"], row["period_code"])][NOTES] = row["text"]
     # A signed evaluation travels with its period; the key is there only when signed, so a
     # period that was never signed has the same content (and digest) as before seals existed.
     for row in index.tables["evaluation_seals"]:

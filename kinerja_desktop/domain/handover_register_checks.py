@@ -33,6 +33,12 @@ from kinerja_desktop.domain.supervision.findings import (
 )
 from kinerja_desktop.domain.supervision.ikm import SurveyItem, check_answers
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
+from kinerja_desktop.domain.supervision.survey_report import (
+    POPULATION_MAX,
+    check_fieldwork,
+    checked_action_plan,
+    parse_methods,
+)
 
 #: How a respondent's answers were recorded (table survey_responses).
 _RESPONSE_SOURCES = ("KETIK", "IMPOR", "KIOS")
@@ -65,7 +71,26 @@ def survey_problems(content: Mapping[str, Any], today: date | None) -> list[Prob
             response.add("source", f"'{response.text('source')[:20]}' bukan cara pengisian.")
         response.not_after("answered_on", response.day("answered_on", optional=True), today)
         nip_reference(response, "served_by")
+    _report_fields(survey)
     return survey.problems
+
+
+def _report_fields(survey: FieldReader) -> None:
+    """The report's population, method, fieldwork days and RTL, when the survey has them."""
+    survey.integer("population", 1, POPULATION_MAX, optional=True)
+    if "methods" in survey.content:
+        survey.check(parse_methods, survey.text("methods"))
+    start = survey.day("fieldwork_start", optional=True)
+    end = survey.day("fieldwork_end", optional=True)
+    survey.check(check_fieldwork, start, end)
+    for plan in survey.children("action_plans"):
+        plan.check(
+            checked_action_plan,
+            plan.text("item"),
+            plan.text("program"),
+            plan.text("schedule"),
+            plan.text("responsible"),
+        )
 
 
 def feedback_problems(content: Mapping[str, Any], today: date | None) -> list[Problem]:

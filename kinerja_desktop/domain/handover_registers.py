@@ -41,6 +41,7 @@ REGISTER_TABLES = (
     "public_feedback",
     "surveys",
     "survey_responses",
+    "survey_action_plans",
     "audit_findings",
     "audit_follow_ups",
     "audit_links",
@@ -59,6 +60,17 @@ class Lookup(Protocol):
     def skp_of_rhk(self, rhk_id: int) -> int: ...
 
 
+#: The survey report's fields (migration 0015) and their value while nothing is recorded.
+SURVEY_REPORT_FIELDS: Mapping[str, Any] = {
+    "population": None,
+    "methods": "",
+    "fieldwork_start": None,
+    "fieldwork_end": None,
+}
+#: A survey's rencana tindak lanjut (``survey_action_plans``), in the order it was written.
+ACTION_PLANS = "action_plans"
+
+
 @dataclass
 class RegisterSelection:
     """The register rows in scope, and what they refer to (carried so references resolve)."""
@@ -67,6 +79,7 @@ class RegisterSelection:
     surveys: list[Row] = field(default_factory=list)
     findings: list[Row] = field(default_factory=list)
     responses: dict[int, list[Row]] = field(default_factory=dict)
+    action_plans: dict[int, list[Row]] = field(default_factory=dict)
     follow_ups: dict[int, list[Row]] = field(default_factory=dict)
     links: dict[int, list[Row]] = field(default_factory=dict)
     people: set[int] = field(default_factory=set)
@@ -129,6 +142,8 @@ def select_registers(
     follow_ups = _grouped(tables["audit_follow_ups"], "finding_id")
     links = _grouped(tables["audit_links"], "finding_id")
     chosen.responses = {survey: responses.get(survey, []) for survey in surveys}
+    plans = _grouped(tables["survey_action_plans"], "survey_id")
+    chosen.action_plans = {survey: plans.get(survey, []) for survey in surveys}
     chosen.follow_ups = {finding: follow_ups.get(finding, []) for finding in findings}
     chosen.links = {finding: links.get(finding, []) for finding in findings}
     _add_references(chosen, lookup)
@@ -169,7 +184,10 @@ def build_registers(
     survey_keys = {
         row["id"]: [lookup.path(row["unit_id"]), row["period_code"]] for row in chosen.surveys
     }
-    found = [_survey(row, chosen.responses[row["id"]], lookup) for row in chosen.surveys]
+    found = [
+        _survey(row, chosen.responses[row["id"]], chosen.action_plans[row["id"]], lookup)
+        for row in chosen.surveys
+    ]
     found += [
         _feedback(row, lookup, observation_keys, survey_keys)
         for row in sorted(chosen.feedback, key=lambda row: row["id"])
@@ -183,7 +201,7 @@ def build_registers(
     return found
 
 
-def _survey(row: Row, responses: Sequence[Row], lookup: Lookup) -> Aggregate:
+def _survey(row: Row, responses: Sequence[Row], plans: Sequence[Row], lookup: Lookup) -> Aggregate:
     unit = lookup.path(row["unit_id"])
     answers = [
         {
@@ -192,11 +210,16 @@ def _survey(row: Row, responses: Sequence[Row], lookup: Lookup) -> Aggregate:
         }
         for item in responses
     ]
+    # The report's fields and plan are there only when recorded, so a survey without them
+    # keeps the content (and digest) it had before they existed.
+    unset = [name for name, empty in SURVEY_REPORT_FIELDS.items() if row.get(name) == empty]
     content = {
-        **plain_fields(row, "unit_id"),
+        **plain_fields(row, "unit_id", *unset),
         "unit": unit,
         "responses": sorted_rows(answers),
     }
+    if plans:
+        content[ACTION_PLANS] = [plain_fields(plan, "survey_id") for plan in plans]
     label = f"SKM {' / '.join(unit or [])} {row['period_code']} ({len(answers)} responden)"
     return make_aggregate(Kind.SURVEY, [unit, row["period_code"]], label, content, row["id"])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -83,13 +84,15 @@ def content_digest(content: Mapping[str, Any]) -> str:
 #: before version 2 existed): the
 #: record's own rows. Version 2 ("v2:" + hex): also what the sealed forms print beside them,
 #: the agreed SKP versions, the signatories and the period's dialogue (`repositories.seal_chain`).
-DIGEST_VERSION = 2
-_V2_PREFIX = "v2:"
+#: Version 3 ("v3:" + hex): also the penilai's Catatan/Rekomendasi the Dokumen Evaluasi prints.
+DIGEST_VERSION = 3
+_VERSIONED = re.compile(r"v(\d+):")
 
 
 def digest_version(stored: str) -> int:
     """The digest version a seal was computed with (1 for a bare hex digest)."""
-    return 2 if stored.startswith(_V2_PREFIX) else 1
+    found = _VERSIONED.match(stored)
+    return int(found.group(1)) if found else 1
 
 
 def versioned_digest(version: int, content: Mapping[str, Any]) -> str:

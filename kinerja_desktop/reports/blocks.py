@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     Image,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -24,6 +23,7 @@ from kinerja_desktop.reports import styles
 from kinerja_desktop.reports.cells import TextCell
 from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
 from kinerja_desktop.reports.fonts import BOLD, FAMILY
+from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
 from kinerja_desktop.reports.text import esc, normal
 
 #: Whether a table row taller than a page may be split inside the row (see `rows_may_split`).
@@ -252,7 +252,10 @@ def _signature_cell(signature: Signature) -> list[Flowable]:
 
 
 def signature_block(signatures: Sequence[Signature], width: float) -> Flowable:
-    """Signature columns side by side (two per row); never split across pages."""
+    """Signature columns side by side (two per row), never alone on a page (`keeping`).
+
+    Its rows (three or four signers take two) are never split across pages.
+    """
     columns = 2
     rows: list[list[object]] = []
     cells = [_signature_cell(s) for s in signatures]
@@ -262,17 +265,18 @@ def signature_block(signatures: Sequence[Signature], width: float) -> Flowable:
         row: list[object] = list(cells[start : start + columns])
         row.extend([""] * (columns - len(row)))
         rows.append(row)
-    table = Table(rows, colWidths=[width / columns] * columns)
+    table = Table(rows, colWidths=[width / columns] * columns, spaceBefore=5 * mm)
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 14),
                 ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("NOSPLIT", (0, 0), (-1, -1)),
             ]
         )
     )
-    return KeepTogether([Spacer(1, 5 * mm), table])
+    return keep_with_previous(table)
 
 
 def period_line(left: str, right: str, width: float) -> Table:
@@ -293,8 +297,14 @@ def period_line(left: str, right: str, width: float) -> Table:
     return table
 
 
+def trailing(text: str, style: ParagraphStyle = styles.SMALL) -> Flowable:
+    """A line about what precedes it (a table's note or sum); it never starts a page alone."""
+    return keep_with_previous(p(text, style))
+
+
 def section(title: str) -> Flowable:
-    return p(title, styles.SECTION)
+    """A section heading; it never ends a page (`keeping`)."""
+    return keep_with_next(p(title, styles.SECTION))
 
 
 def numbered_list(items: Sequence[str]) -> list[Flowable]:
@@ -308,6 +318,18 @@ def behaviour_cell(value: str, indicators: Sequence[str]) -> list[Flowable]:
     cell: list[Flowable] = [p(value, styles.CELL_BOLD)]
     cell.extend(p(f"{index}. {text}") for index, text in enumerate(indicators, start=1))
     return cell
+
+
+def section_row_rules(row: int) -> list[tuple[object, ...]]:
+    """A table row heading the rows below it ("B. TAMBAHAN"): spanned and shaded.
+
+    It is kept with the row after it, so it never ends a page.
+    """
+    return [
+        ("SPAN", (0, row), (-1, row)),
+        ("BACKGROUND", (0, row), (-1, row), styles.SECTION_FILL),
+        ("NOSPLIT", (0, row), (-1, row + 1)),
+    ]
 
 
 def grouped_rules(

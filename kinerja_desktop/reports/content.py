@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -128,6 +128,8 @@ class EvaluationIndicatorLine:
     indicator: str
     target: str
     realisation: str
+    #: JPT layout only: Penerima Layanan, Proses Bisnis, Penguatan Internal or Anggaran.
+    perspektif: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,12 @@ class EvaluationForm:
     rating_perilaku: str
     predikat: str
     signatures: tuple[Signature, ...]
+    #: "JPT" (Pejabat Pimpinan Tinggi and Pimpinan Unit Kerja Mandiri) or "JA_JF".
+    layout: str = "JA_JF"
+    #: JPT layout only: the organisation's predikat ("BAIK"), empty while not recorded.
+    capaian_organisasi: str = ""
+    #: JPT layout only: the Pola Distribusi of the unit led, empty while its predikat is not set.
+    points: tuple[CurvePoint, ...] = ()
 
 
 # --- Dokumen Evaluasi Kinerja Pegawai ---------------------------------------------------------
@@ -182,6 +190,7 @@ class EvaluationDocumentForm:
     atasan: PersonBlock | None
     capaian_organisasi: str
     predikat: str
+    #: The penilai's Catatan/Rekomendasi (never the internal reason for a predikat override).
     notes: str
     objection: tuple[ObjectionSection, ...]
     signatures: tuple[Signature, ...]
@@ -238,6 +247,17 @@ class CurvePoint:
 
 
 @dataclass(frozen=True)
+class RatedPerson:
+    """One line of the penetapan's list: who, and the predikat set for them."""
+
+    number: str
+    name: str
+    nip: str
+    jabatan: str
+    predikat: str
+
+
+@dataclass(frozen=True)
 class DistributionForm:
     letterhead: Letterhead
     year: int
@@ -250,6 +270,8 @@ class DistributionForm:
     total: int
     findings: tuple[str, ...]
     undecided: tuple[str, ...]
+    #: Everyone counted, best predikat first, then by name.
+    people: tuple[RatedPerson, ...]
     signatures: tuple[Signature, ...]
 
 
@@ -324,6 +346,17 @@ class GradeLine:
 
 
 @dataclass(frozen=True)
+class ActionPlanLine:
+    """One line of the rencana tindak lanjut: the unsur, what, when and who."""
+
+    number: str
+    item: str
+    program: str
+    schedule: str
+    responsible: str
+
+
+@dataclass(frozen=True)
 class SurveyReportForm:
     """The survey report of one service unit and period, signed by the unit head."""
 
@@ -332,6 +365,16 @@ class SurveyReportForm:
     period: str
     period_range: str
     respondents: str
+    #: How the answers were collected ("Tatap muka ...; Daring (online)"), "" if not recorded.
+    methods: str
+    #: The fieldwork days ("5 Januari s.d. 30 Juni 2026"), "" if not recorded.
+    fieldwork: str
+    #: The population ("1.250 orang"), "" if not recorded.
+    population: str
+    #: The Krejcie-Morgan minimum ("294 responden"), "" without a population.
+    minimum_sample: str
+    #: Whether the respondents reach it, in words; "" without a population.
+    sample_status: str
     profile: tuple[ProfileLine, ...]
     items: tuple[SurveyItemLine, ...]
     interval_value: str
@@ -343,6 +386,8 @@ class SurveyReportForm:
     grades: tuple[GradeLine, ...]
     #: Earlier surveys of the unit, oldest first, then this one (empty when it is the first).
     trend: tuple[TrendLine, ...]
+    #: The unit's rencana tindak lanjut, by unsur.
+    actions: tuple[ActionPlanLine, ...]
     signatures: tuple[Signature, ...]
 
 
@@ -371,15 +416,49 @@ def form_kind(content: FormContent) -> FormKind:
 
 def content_dict(content: FormContent) -> dict[str, Any]:
     """The printed content as plain JSON-ready data; the logo's bytes stay out."""
-    data = asdict(content)
+    data = _plain(content)
+    assert isinstance(data, dict)
     data["letterhead"].pop("logo", None)
     return data
 
 
-def canonical_json(content: FormContent) -> str:
-    """Sorted keys, no spaces, UTF-8 text: equal content always gives equal JSON."""
-    payload = {"form": form_kind(content).value, "content": content_dict(content)}
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(element) for element in value]
+    if isinstance(value, dict):
+        return {key: _plain(element) for key, element in value.items()}
+    return value
+
+
+def canonical_json(content: FormContent, shaped_like: Any = None) -> str:
+    """Sorted keys, no spaces, UTF-8 text: equal content always gives equal JSON.
+
+    Args:
+        content: what the form prints now.
+        shaped_like: the content JSON of a sheet printed earlier, when verifying it. Keys the
+            sheet does not hold (fields a form gained after it was printed) are left out, so
+            an older sheet still verifies while everything it shows is unchanged. A sheet
+            printed now holds every key, so nothing it shows is ever left out.
+    """
+    data: Any = content_dict(content)
+    if shaped_like is not None:
+        data = _shaped(data, shaped_like)
+    payload = {"form": form_kind(content).value, "content": data}
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _shaped(value: Any, printed: Any) -> Any:
+    """``value`` without the dict keys ``printed`` lacks, element by element in lists."""
+    if isinstance(value, dict) and isinstance(printed, dict):
+        return {key: _shaped(item, printed[key]) for key, item in value.items() if key in printed}
+    if isinstance(value, list) and isinstance(printed, list):
+        return [
+            _shaped(item, printed[index]) if index < len(printed) else item
+            for index, item in enumerate(value)
+        ]
+    return value
 
 
 def digest_of(canonical: str) -> str:

@@ -47,7 +47,7 @@ def story(form: DevelopmentForm, width: float) -> list[Flowable]:
             width,
             gap_extra,
         ),
-        p(form.jpm, styles.SMALL),
+        blocks.trailing(form.jpm),
         blocks.section("B. RENCANA KEGIATAN PENGEMBANGAN"),
         blocks.data_table(
             ["NO", "YANG DIKEMBANGKAN", "KEGIATAN", "JALUR", "JP", "JADWAL", "STATUS"],
@@ -57,6 +57,6 @@ def story(form: DevelopmentForm, width: float) -> list[Flowable]:
             plan_extra,
         ),
         Spacer(1, 3),
-        p(form.jp_summary, styles.CELL_BOLD),
+        blocks.trailing(form.jp_summary, styles.CELL_BOLD),
         blocks.signature_block(form.signatures, width),
     ]

@@ -2,29 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from kinerja_desktop.reports import blocks, styles
-from kinerja_desktop.reports.blocks import p
-from kinerja_desktop.reports.content import DistributionForm
+from kinerja_desktop.reports.blocks import markup, p
+from kinerja_desktop.reports.content import CurvePoint, DistributionForm
 from kinerja_desktop.reports.fonts import BOLD, FAMILY
-from kinerja_desktop.reports.text import normal
+from kinerja_desktop.reports.text import esc, normal
 
 BAR = colors.Color(0.45, 0.55, 0.7)
 CURVE = colors.Color(0.75, 0.2, 0.2)
 
 
-def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Drawing:
+#: Room between a bar (or the curve) and the count above it; the count's size.
+LABEL_GAP = 3
+LABEL_SIZE = 8
+
+
+def value_label(drawing: Drawing, centre: float, baseline: float, text: str) -> None:
+    """A count on a white patch, drawn over the bars and the curve so neither strikes it."""
+    half = stringWidth(text, BOLD, LABEL_SIZE) / 2 + 1.5
+    drawing.add(
+        Rect(
+            centre - half,
+            baseline - 2,
+            2 * half,
+            LABEL_SIZE + 2,
+            fillColor=colors.white,
+            strokeColor=None,
+        )
+    )
+    drawing.add(
+        String(centre, baseline, text, fontName=BOLD, fontSize=LABEL_SIZE, textAnchor="middle")
+    )
+
+
+def curve(points: Sequence[CurvePoint], width: float, height: float = 70 * mm) -> Drawing:
     """Bars: people per predikat; line: the curve's expected people."""
     drawing = Drawing(width, height)
     left, bottom, top = 16 * mm, 16 * mm, height - 8 * mm
     plot_w = width - left - 6 * mm
-    peak = max(
-        [1.0, *(pt.count for pt in form.points), *(pt.expected_people for pt in form.points)]
-    )
+    peak = max([1.0, *(pt.count for pt in points), *(pt.expected_people for pt in points)])
     scale = (top - bottom) / peak
     drawing.add(Line(left, bottom, left + plot_w, bottom))
     drawing.add(Line(left, bottom, left, top))
@@ -37,25 +61,16 @@ def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Draw
             String(left - 4, y - 3, str(tick), fontName=FAMILY, fontSize=7, textAnchor="end")
         )
         tick += step
-    drawing.add(String(left - 4, top + 3, "Frekuensi Pegawai", fontName=FAMILY, fontSize=7))
-    slot = plot_w / max(1, len(form.points))
-    centres: list[float] = []
-    for index, point in enumerate(form.points):
-        centre = left + slot * (index + 0.5)
-        centres.append(centre)
+    # Above the highest count a bar or the curve can carry (top + LABEL_GAP + LABEL_SIZE).
+    drawing.add(String(left - 4, top + 14, "Frekuensi Pegawai", fontName=FAMILY, fontSize=7))
+    slot = plot_w / max(1, len(points))
+    centres = [left + slot * (index + 0.5) for index in range(len(points))]
+    highs: list[float] = []  # the top of each bar, then of the bar or the curve
+    for centre, point in zip(centres, points, strict=True):
         bar_h = point.count * scale
+        highs.append(bottom + bar_h)
         drawing.add(
             Rect(centre - slot * 0.3, bottom, slot * 0.6, bar_h, fillColor=BAR, strokeColor=None)
-        )
-        drawing.add(
-            String(
-                centre,
-                bottom + bar_h + 2,
-                str(point.count),
-                fontName=BOLD,
-                fontSize=8,
-                textAnchor="middle",
-            )
         )
         drawing.add(
             String(
@@ -67,11 +82,16 @@ def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Draw
                 textAnchor="middle",
             )
         )
-    if any(point.expected_people for point in form.points):
+    if any(point.expected_people for point in points):
         coords: list[float] = []
-        for centre, point in zip(centres, form.points, strict=True):
-            coords.extend([centre, bottom + point.expected_people * scale])
+        for centre, point in zip(centres, points, strict=True):
+            y = bottom + point.expected_people * scale
+            coords.extend([centre, y])
         drawing.add(PolyLine(coords, strokeColor=CURVE, strokeWidth=1.5))
+        # Each count stands above its curve point too, never on the line.
+        highs = [max(high, coords[2 * i + 1]) for i, high in enumerate(highs)]
+    for centre, high, point in zip(centres, highs, points, strict=True):
+        value_label(drawing, centre, high + LABEL_GAP, str(point.count))
     drawing.add(Rect(left, 3, 8, 5, fillColor=BAR, strokeColor=None))
     drawing.add(String(left + 11, 3, "Jumlah pegawai", fontName=FAMILY, fontSize=7))
     drawing.add(
@@ -88,6 +108,25 @@ def curve(form: DistributionForm, width: float, height: float = 70 * mm) -> Draw
         String(left + 70 * mm / 2 + 13, 3, "Kurva distribusi (acuan)", fontName=FAMILY, fontSize=7)
     )
     return drawing
+
+
+def _people(form: DistributionForm, width: float) -> Flowable:
+    """The named list: one row a person, the header repeated on each page it runs over."""
+    rows = [
+        [
+            p(person.number, styles.CELL_CENTER),
+            markup(f"{esc(person.name)}<br/>NIP. {esc(person.nip)}"),
+            p(person.jabatan),
+            p(person.predikat, styles.CELL_CENTER),
+        ]
+        for person in form.people
+    ]
+    return blocks.data_table(
+        ["NO", "NAMA / NIP", "JABATAN", "PREDIKAT KINERJA PEGAWAI"],
+        rows,
+        [0.06, 0.36, 0.36, 0.22],
+        width,
+    )
 
 
 def story(form: DistributionForm, width: float) -> list[Flowable]:
@@ -109,8 +148,8 @@ def story(form: DistributionForm, width: float) -> list[Flowable]:
         ),
         p(f"CAPAIAN KINERJA ORGANISASI: {form.org_predikat}", styles.CELL_BOLD),
         blocks.section(form.curve_title),
-        curve(form, width),
-        p(form.curve_note, styles.SMALL),
+        curve(form.points, width),
+        blocks.trailing(form.curve_note),
         Spacer(1, 3),
         blocks.data_table(
             ["PREDIKAT KINERJA PEGAWAI", "JUMLAH", "PERSENTASE", "KURVA (ACUAN)"],
@@ -119,6 +158,9 @@ def story(form: DistributionForm, width: float) -> list[Flowable]:
             width,
         ),
     ]
+    if form.people:
+        out.append(blocks.section("DAFTAR PEGAWAI DAN PREDIKAT KINERJA YANG DITETAPKAN"))
+        out.append(_people(form, width))
     if form.findings:
         out.append(blocks.section("CATATAN TERHADAP KURVA DISTRIBUSI"))
         out.extend(blocks.numbered_list(form.findings))

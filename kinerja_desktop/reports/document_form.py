@@ -36,11 +36,15 @@ def _evaluation(form: EvaluationDocumentForm, width: float) -> Table:
         ("SPAN", (1, 4), (2, 4)),
         ("BACKGROUND", (0, 0), (-1, 0), styles.SECTION_FILL),
         ("BACKGROUND", (0, 3), (-1, 3), styles.SECTION_FILL),
+        # A section's title row never ends a page without what it heads.
+        ("NOSPLIT", (0, 0), (-1, 2)),
+        ("NOSPLIT", (0, 3), (-1, 4)),
     ]
     for index in range(len(form.objection)):
         row = 5 + 2 * index
         commands.append(("SPAN", (1, row), (2, row)))
         commands.append(("BACKGROUND", (0, row), (-1, row), styles.SECTION_FILL))
+        commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
     table = Table(
         rows,
         colWidths=[width * 0.06, width * 0.62, width * 0.32],

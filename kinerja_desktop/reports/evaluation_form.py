@@ -4,85 +4,66 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
 
-from kinerja_desktop.reports import blocks, styles
+from kinerja_desktop.reports import blocks, distribution_form, skp_form, styles
 from kinerja_desktop.reports.blocks import markup, p
 from kinerja_desktop.reports.content import EvaluationForm, EvaluationResultLine
+from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
 from kinerja_desktop.reports.text import esc
 
-KUANTITATIF = "KUANTITATIF"
+#: What the Evaluasi adds to the plan's columns (`skp_form.plan_columns`), and their widths.
+_ADDED = (
+    "REALISASI BERDASARKAN BUKTI DUKUNG",
+    "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
+)
+_ADDED_WIDTHS = (0.16, 0.19)
+NOT_SET = "Belum ditetapkan"
+NO_CURVE = (
+    "Kurva distribusi belum dapat digambar: predikat kinerja organisasi periode ini belum dicatat."
+)
 
 
-def _columns(form: EvaluationForm) -> tuple[list[str], list[float]]:
-    if form.approach == KUANTITATIF:
-        return (
-            [
-                "NO",
-                "RENCANA HASIL KERJA",
-                "ASPEK",
-                "INDIKATOR KINERJA INDIVIDU",
-                "TARGET",
-                "REALISASI BERDASARKAN BUKTI DUKUNG",
-                "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
-            ],
-            [0.04, 0.2, 0.08, 0.2, 0.1, 0.17, 0.21],
-        )
-    return (
-        [
-            "NO",
-            "RENCANA HASIL KERJA",
-            "INDIKATOR KINERJA INDIVIDU",
-            "TARGET",
-            "REALISASI BERDASARKAN BUKTI DUKUNG",
-            "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
-        ],
-        [0.04, 0.22, 0.22, 0.12, 0.18, 0.22],
-    )
+def _columns(form: EvaluationForm) -> tuple[list[str], list[float], int]:
+    """Header, relative widths, and how many leading columns belong to the RHK."""
+    header, fractions, lead = skp_form.plan_columns(form)
+    # The plan's columns but the number share what the two added columns leave.
+    scale = (1 - fractions[0] - sum(_ADDED_WIDTHS)) / (1 - fractions[0])
+    widths = [fractions[0], *(f * scale for f in fractions[1:]), *_ADDED_WIDTHS]
+    return [*header, *_ADDED], widths, lead
 
 
-def _rows(
-    form: EvaluationForm, result: EvaluationResultLine, columns: int
-) -> list[list[Flowable | str]]:
-    rhk: list[Flowable] = [p(result.text)]
-    if result.parent:
-        rhk.insert(0, p(f"Intervensi: {result.parent}", styles.SMALL))
+def _rows(form: EvaluationForm, result: EvaluationResultLine) -> list[list[Flowable | str]]:
+    planned = len(skp_form.plan_columns(form)[0])
+    rows = skp_form.plan_rows(form, result, planned)
     feedback = p(result.feedback or "-")
-    lines = result.indicators
-    if not lines:
-        return [[p(result.number, styles.CELL_CENTER), rhk, *[p("-")] * (columns - 3), feedback]]
-    rows: list[list[Flowable | str]] = []
-    for index, line in enumerate(lines):
-        first = index == 0
-        lead: list[Flowable | str | list[Flowable]] = (
-            [p(result.number, styles.CELL_CENTER), rhk] if first else ["", ""]
-        )
-        middle = [p(line.indicator), p(line.target), p(line.realisation or "-")]
-        if form.approach == KUANTITATIF:
-            middle.insert(0, p(line.aspek))
-        rows.append([*lead, *middle, feedback if first else ""])
-    return rows
+    if not result.indicators:
+        return [[*rows[0], p("-"), feedback]]
+    return [
+        [*row, p(line.realisation or "-"), feedback if index == 0 else ""]
+        for index, (row, line) in enumerate(zip(rows, result.indicators, strict=True))
+    ]
 
 
 def results_table(form: EvaluationForm, width: float) -> Flowable:
-    header, fractions = _columns(form)
+    header, fractions, lead = _columns(form)
     columns = len(header)
     rows: list[list[Flowable | str]] = []
     sizes: list[int] = []
     extra: list[tuple[object, ...]] = []
     for title, results in (("A. UTAMA", form.main_results), ("B. TAMBAHAN", form.extra_results)):
-        extra.append(("SPAN", (0, len(rows) + 1), (-1, len(rows) + 1)))
-        extra.append(("BACKGROUND", (0, len(rows) + 1), (-1, len(rows) + 1), styles.SECTION_FILL))
+        extra.extend(blocks.section_row_rules(len(rows) + 1))
         rows.append([p(title, styles.CELL_BOLD), *[""] * (columns - 1)])
         sizes.append(1)
         if not results:
             rows.append([p("-", styles.CELL_CENTER), *[""] * (columns - 1)])
             sizes.append(1)
         for result in results:
-            group = _rows(form, result, columns)
+            group = _rows(form, result)
             rows.extend(group)
             sizes.append(len(group))
-    extra.extend(blocks.grouped_rules(sizes, (0, 1, columns - 1), 1))
+    extra.extend(blocks.grouped_rules(sizes, (*range(lead), columns - 1), 1))
     return blocks.data_table(header, rows, fractions, width, extra)
 
 
@@ -90,6 +71,7 @@ def rating_line(label: str, value: str, width: float) -> Table:
     table = Table(
         [[markup(f"<b>{label}</b>"), markup(f"<b>{esc(value.upper())}</b>")]],
         colWidths=[width * 0.3, width * 0.7],
+        spaceBefore=4,
     )
     table.setStyle(blocks.grid_style(0, [("BACKGROUND", (0, 0), (0, 0), styles.SECTION_FILL)]))
     return table
@@ -118,27 +100,44 @@ def behaviour_table(form: EvaluationForm, width: float) -> Flowable:
     )
 
 
+def _organisation(form: EvaluationForm, width: float) -> list[Flowable]:
+    """JPT only: the organisation's predikat and its Pola Distribusi, as the Lampiran has them."""
+    out: list[Flowable] = [
+        Spacer(1, 4),
+        rating_line("CAPAIAN KINERJA ORGANISASI", form.capaian_organisasi or NOT_SET, width),
+        blocks.section("POLA DISTRIBUSI"),
+    ]
+    if form.points:
+        out.append(distribution_form.curve(form.points, width, 60 * mm))
+    else:
+        out.append(p(NO_CURVE, styles.SMALL))
+    return out
+
+
 def story(form: EvaluationForm, width: float) -> list[Flowable]:
-    return [
+    out: list[Flowable] = [
         blocks.letterhead(form.letterhead, width),
-        *blocks.titles("EVALUASI KINERJA PEGAWAI", f"PERIODE: {form.period_label.upper()}"),
+        *blocks.titles(
+            "EVALUASI KINERJA PEGAWAI",
+            f"PENDEKATAN HASIL KERJA {form.approach.upper()}",
+            f"PERIODE: {form.period_label.upper()}",
+        ),
         blocks.period_line(form.letterhead.instansi.upper(), form.period_text, width),
         Spacer(1, 2),
         blocks.identity_pair(form.pegawai, form.penilai, width),
+    ]
+    if form.layout == skp_form.JPT:
+        out += _organisation(form, width)
+    return [
+        *out,
         blocks.section("HASIL KERJA"),
         results_table(form, width),
-        Spacer(1, 4),
-        rating_line("RATING HASIL KERJA", form.rating_hasil, width),
+        # Each rating stays on the page with the end of the table it rates, and the ratings
+        # of behaviour and the predikat on the page with the signatures they are signed with.
+        keep_with_previous(rating_line("RATING HASIL KERJA", form.rating_hasil, width)),
         blocks.section("PERILAKU KERJA"),
         behaviour_table(form, width),
-        # The ratings stay on the page with the signatures they are signed with.
-        KeepTogether(
-            [
-                Spacer(1, 4),
-                rating_line("RATING PERILAKU KERJA", form.rating_perilaku, width),
-                Spacer(1, 4),
-                rating_line("PREDIKAT KINERJA PEGAWAI", form.predikat, width),
-                blocks.signature_block(form.signatures, width),
-            ]
-        ),
+        keep_with_next(rating_line("RATING PERILAKU KERJA", form.rating_perilaku, width)),
+        keep_with_next(rating_line("PREDIKAT KINERJA PEGAWAI", form.predikat, width)),
+        blocks.signature_block(form.signatures, width),
     ]

@@ -24,6 +24,7 @@ from kinerja_desktop.reports.blocks import rows_may_split
 from kinerja_desktop.reports.canvas import Verification, numbered_canvas
 from kinerja_desktop.reports.content import FormContent, FormKind, form_kind
 from kinerja_desktop.reports.fonts import registered
+from kinerja_desktop.reports.keeping import arrange
 from kinerja_desktop.reports.paper import Orientation, Paper, page_size
 from kinerja_desktop.reports.styles import MARGIN
 
@@ -79,11 +80,11 @@ def render_pdf(
     )
     canvas = numbered_canvas(verification, kind.label)
     try:
-        document.build(story(content, document.width), canvasmaker=canvas)
+        document.build(arrange(story(content, document.width)), canvasmaker=canvas)
     except LayoutError:
         # A cell holds more text than a page: build again letting such rows split.
         with rows_may_split():
-            document.build(story(content, document.width), canvasmaker=canvas)
+            document.build(arrange(story(content, document.width)), canvasmaker=canvas)
     if out is not None:
         return b""
     assert isinstance(target, io.BytesIO)

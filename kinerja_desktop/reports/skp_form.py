@@ -8,13 +8,23 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from kinerja_desktop.reports import blocks, styles
 from kinerja_desktop.reports.blocks import p
-from kinerja_desktop.reports.content import SkpForm, SkpResultLine
+from kinerja_desktop.reports.content import (
+    EvaluationForm,
+    EvaluationIndicatorLine,
+    EvaluationResultLine,
+    SkpForm,
+    SkpIndicatorLine,
+    SkpResultLine,
+)
 
 JPT = "JPT"
 
 
-def _columns(form: SkpForm) -> tuple[list[str], list[float], int]:
-    """Header, relative widths, and how many leading columns belong to the RHK."""
+def plan_columns(form: SkpForm | EvaluationForm) -> tuple[list[str], list[float], int]:
+    """The plan's header, relative widths, and how many leading columns belong to the RHK.
+
+    The Evaluasi prints the same columns (`evaluation_form`) and adds its own after them.
+    """
     if form.layout == JPT:
         return (
             ["NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET", "PERSPEKTIF"],
@@ -47,7 +57,10 @@ def _columns(form: SkpForm) -> tuple[list[str], list[float], int]:
     )
 
 
-def _result_rows(form: SkpForm, result: SkpResultLine, columns: int) -> list[list[Flowable | str]]:
+def plan_rows(
+    form: SkpForm | EvaluationForm, result: SkpResultLine | EvaluationResultLine, columns: int
+) -> list[list[Flowable | str]]:
+    """One row per indicator (one row of dashes without any), ``columns`` cells each."""
     lead: list[Flowable | str]
     if form.layout == JPT:
         lead = [p(result.number, styles.CELL_CENTER), p(result.text)]
@@ -55,9 +68,10 @@ def _result_rows(form: SkpForm, result: SkpResultLine, columns: int) -> list[lis
         lead = [p(result.number, styles.CELL_CENTER), p(result.parent or "-"), p(result.text)]
     blank: list[Flowable | str] = [""] * len(lead)
     rows: list[list[Flowable | str]] = []
-    if not result.indicators:
+    lines: Sequence[SkpIndicatorLine | EvaluationIndicatorLine] = result.indicators
+    if not lines:
         return [[*lead, *[p("-")] * (columns - len(lead))]]
-    for index, line in enumerate(result.indicators):
+    for index, line in enumerate(lines):
         head = lead if index == 0 else blank
         if form.layout == JPT:
             rows.append([*head, p(line.indicator), p(line.target), p(line.perspektif)])
@@ -69,20 +83,19 @@ def _result_rows(form: SkpForm, result: SkpResultLine, columns: int) -> list[lis
 
 
 def results_table(form: SkpForm, width: float) -> Flowable:
-    header, fractions, lead = _columns(form)
+    header, fractions, lead = plan_columns(form)
     rows: list[list[Flowable | str]] = []
     sizes: list[int] = []
     extra: list[tuple[object, ...]] = []
     for title, results in (("A. UTAMA", form.main_results), ("B. TAMBAHAN", form.extra_results)):
-        extra.append(("SPAN", (0, len(rows) + 1), (-1, len(rows) + 1)))
-        extra.append(("BACKGROUND", (0, len(rows) + 1), (-1, len(rows) + 1), styles.SECTION_FILL))
+        extra.extend(blocks.section_row_rules(len(rows) + 1))
         rows.append([p(title, styles.CELL_BOLD), *[""] * (len(header) - 1)])
         sizes.append(1)
         if not results:
             rows.append([p("-", styles.CELL_CENTER), *[""] * (len(header) - 1)])
             sizes.append(1)
         for result in results:
-            group = _result_rows(form, result, len(header))
+            group = plan_rows(form, result, len(header))
             rows.extend(group)
             sizes.append(len(group))
     extra.extend(blocks.grouped_rules(sizes, range(lead), 1))

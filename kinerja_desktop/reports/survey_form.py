@@ -1,9 +1,10 @@
 """Laporan Survei Kepuasan Masyarakat: one service unit and period, signed by the unit head.
 
 The layout follows how units publish their SKM under PermenPANRB 14/2017 (reference §8): the
-survey's data and respondents, NRR per unsur with its weight, the IKM with its mutu pelayanan
-and the unit's kinerja, the conversion table the grade is read from, the unsur to improve, and
-the index over the unit's earlier surveys.
+survey's data (method, fieldwork days, population, the Krejcie-Morgan minimum sample and
+whether the respondents reach it) and respondents, NRR per unsur with its weight, the IKM with
+its mutu pelayanan and the unit's kinerja, the conversion table the grade is read from, the
+unsur to improve with the unit's rencana tindak lanjut, and the index over its earlier surveys.
 """
 
 from __future__ import annotations
@@ -28,11 +29,25 @@ FORMULA = (
 )
 
 
+NOT_RECORDED = "Belum diisi"
+SAMPLE_BASIS = (
+    "Sampel minimum menurut tabel Krejcie dan Morgan (1970) untuk jumlah populasi penerima "
+    "layanan, sebagaimana dirujuk PermenPANRB 14/2017."
+)
+
+
 def _facts(form: SurveyReportForm, width: float) -> Table:
+    respondents = f"{form.respondents} orang"
+    if form.sample_status:
+        respondents += f" — {form.sample_status}"
     rows = [
         [markup("Unit layanan"), p(form.unit)],
         [markup("Periode survei"), p(f"{form.period} ({form.period_range})")],
-        [markup("Jumlah responden"), p(f"{form.respondents} orang")],
+        [markup("Metode survei"), p(form.methods or NOT_RECORDED)],
+        [markup("Waktu pengumpulan data"), p(form.fieldwork or NOT_RECORDED)],
+        [markup("Populasi penerima layanan"), p(form.population or NOT_RECORDED)],
+        [markup("Sampel minimum"), p(form.minimum_sample or "-")],
+        [markup("Jumlah responden"), p(respondents)],
     ]
     table = Table(rows, colWidths=[width * 0.28, width * 0.72])
     table.setStyle(blocks.grid_style(0, [("BACKGROUND", (0, 0), (0, -1), styles.SECTION_FILL)]))
@@ -200,6 +215,29 @@ def _grade_table(form: SurveyReportForm, width: float) -> Flowable:
     )
 
 
+def _actions(form: SurveyReportForm, width: float) -> list[Flowable]:
+    if not form.actions:
+        return [p("Rencana tindak lanjut belum diisi.")]
+    rows = [
+        [
+            p(line.number, styles.CELL_CENTER),
+            p(line.item),
+            p(line.program),
+            p(line.schedule),
+            p(line.responsible),
+        ]
+        for line in form.actions
+    ]
+    return [
+        blocks.data_table(
+            ["NO", "UNSUR", "PROGRAM/KEGIATAN", "WAKTU", "PENANGGUNG JAWAB"],
+            rows,
+            [0.06, 0.22, 0.36, 0.14, 0.22],
+            width,
+        )
+    ]
+
+
 def _trend(form: SurveyReportForm, width: float) -> Flowable:
     rows = [
         [
@@ -230,7 +268,9 @@ def story(form: SurveyReportForm, width: float) -> list[Flowable]:
         _facts(form, width),
         p(BASIS, styles.SMALL),
     ]
-    letter = iter("ABCDEF")
+    if form.minimum_sample:
+        out.append(p(SAMPLE_BASIS, styles.SMALL))
+    letter = iter("ABCDEFG")
     if form.profile:
         out += [blocks.section(f"{next(letter)}. PROFIL RESPONDEN"), _profile(form, width)]
     out += [
@@ -247,15 +287,13 @@ def story(form: SurveyReportForm, width: float) -> list[Flowable]:
         ),
         blocks.section(f"{next(letter)}. UNSUR YANG PERLU DIPERBAIKI (NRR TERENDAH)"),
         *blocks.numbered_list(form.weakest),
+        blocks.section(f"{next(letter)}. RENCANA TINDAK LANJUT"),
+        *_actions(form, width),
     ]
     if len(form.trend) > 1:
         out += [
-            KeepTogether(
-                [
-                    blocks.section(f"{next(letter)}. PERKEMBANGAN IKM UNIT LAYANAN"),
-                    _trend(form, width),
-                ]
-            )
+            blocks.section(f"{next(letter)}. PERKEMBANGAN IKM UNIT LAYANAN"),
+            _trend(form, width),
         ]
     out.append(blocks.signature_block(form.signatures, width))
     return out

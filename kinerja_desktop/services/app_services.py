@@ -28,6 +28,7 @@ from kinerja_desktop.services.handover import HandoverService, default_key_folde
 from kinerja_desktop.services.home.attention import AttentionService, Check
 from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
 from kinerja_desktop.services.platform.backup import BackupService
+from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.skp.cascade import CascadeService
@@ -96,11 +97,6 @@ class AppServices:
         self.database.dispose()
         if self.lock is not None:
             self.lock.release()
-
-
-def evidence_folder(database: Path) -> Path:
-    """Evidence files live beside the database, so a copied office folder keeps them."""
-    return database.parent / "evidence"
 
 
 def open_services(

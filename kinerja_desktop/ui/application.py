@@ -8,11 +8,11 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
-from kinerja_desktop.paths import data_dir, default_database_path
+from kinerja_desktop.paths import data_dir, default_database_path, resource_path
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.platform.recovery import (
     DamagedFile,
@@ -28,7 +28,36 @@ from kinerja_desktop.ui.workers import wait_for_background_work
 log = logging.getLogger(__name__)
 
 
+#: Qt's own texts (standard buttons, file and print dialogs, context menus) in Indonesian. Qt
+#: ships no qtbase_id, so the app carries its own: resources/translations/qtbase_id.ts, compiled
+#: with pyside6-lrelease.
+QT_TRANSLATION = "qtbase_id.qm"
+
+
+def install_translations(app: QApplication) -> bool:
+    """Let Qt's own buttons, dialogs and context menus speak Indonesian (once per app).
+
+    Returns:
+        False when the translation file is missing or unreadable: Qt then stays in English,
+        which is logged, and the app works on.
+    """
+    if app.findChild(QTranslator, QT_TRANSLATION) is not None:
+        return True
+    translator = QTranslator(app)
+    translator.setObjectName(QT_TRANSLATION)
+    path = resource_path("translations", QT_TRANSLATION)
+    if not translator.load(str(path)):
+        log.warning("Qt translation not loaded: %s", path)
+        translator.setParent(None)
+        return False
+    app.installTranslator(translator)
+    return True
+
+
 def configure_application(app: QApplication) -> None:
+    # Month and day names in date fields and calendar pop-ups: "6 Desember 2026", not "December".
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    install_translations(app)
     app.setOrganizationName("KinerjaDesktop")
     app.setApplicationName("Kinerja Desktop")
     # Window layout is kept beside the data (one folder to back up, and tests stay private).

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Protocol, runtime_checkable
 
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +75,164 @@ def compact(combo: QComboBox, characters: int = 28) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+#: A QDateEdit at this date shows "—": the date is not set.
+NO_DATE = QDate(2000, 1, 1)
+
+
+def optional_date_edit() -> QDateEdit:
+    """A date input that may be left empty (shown as "—")."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def set_optional_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+
+def optional_date(edit: QDateEdit) -> date | None:
+    """The date picked, or None when left at "—"."""
+    qdate = edit.date()
+    if qdate == NO_DATE:
+        return None
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def wrapped(label: QLabel) -> QLabel:
+    """Let ``label`` break its text over lines, so a long sentence never widens the window."""
+    label.setWordWrap(True)
+    return label
+
+
+#: What a window's frame and title bar take above its client area.
+WINDOW_FRAME_HEIGHT = 30
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width`` x ``height``, or less where its screen has less room.
+
+    A preview opened 900 pixels tall on a 720-pixel laptop would put its buttons off screen.
+    """
+    room = window.screen().availableGeometry()
+    window.resize(min(width, room.width()), min(height, room.height() - WINDOW_FRAME_HEIGHT))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Give a dialog the height its word-wrapped text needs at its width, now and from now on.
+
+    Call it after a wrapped label got a longer text (a level description). A window's minimum
+    size leaves out what wrapped text needs at the window's width, so the longer text would
+    otherwise be squeezed under the next field.
+    """
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width())
+    if needed <= 0:  # no wrapped text in the layout
+        return
+    window.setMinimumHeight(needed)
+    if window.height() < needed:
+        window.resize(window.width(), needed)
+
+
+def scrollable(content: QWidget) -> QScrollArea:
+    """Return ``content`` in a frameless scroll area that scrolls only when the window is small.
+
+    Tall pages (Pengaturan) would otherwise ask for more height than a 720-pixel laptop screen
+    has, and Qt then squeezes their sections over each other.
+    """
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
+
+
+#: How many rows beyond the visible ones are measured to size a column (a journal shows 1000).
+SAMPLED_ROWS = 200
+#: The widest a short column (a date, a name, a status) grows when sized to its content.
+SHORT_COLUMN_WIDTH = 220
+#: The width a short column keeps when the table is narrow (a date, "Negatif").
+SHORT_COLUMN_FLOOR = 80
+#: The share of the table's width the long text column keeps, however wide the others are.
+LONG_TEXT_SHARE = 0.4
+
+
+class _ColumnFitter(QObject):
+    """Keeps a table's short columns at their content width and its long text column readable.
+
+    When the short columns together would leave the long text column less than
+    `LONG_TEXT_SHARE` of the width, what they have beyond `SHORT_COLUMN_FLOOR` is narrowed in
+    proportion (their text wrapped or elided) each time the table is resized.
+    """
+
+    def __init__(self, table: QTableView, long_text: int) -> None:
+        super().__init__(table)
+        self._table = table
+        self._long_text = long_text
+        self._natural: dict[int, int] = {}
+        table.viewport().installEventFilter(self)
+
+    def measure(self, long_text: int) -> None:
+        """Read each short column's content width again (after the rows changed)."""
+        self._long_text = long_text
+        table = self._table
+        header = table.horizontalHeader()
+        model = table.model()
+        columns = model.columnCount() if model is not None else 0
+        self._natural = {}
+        for column in range(columns):
+            if column == long_text:
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.resizeColumnToContents(column)
+            self._natural[column] = min(table.columnWidth(column), SHORT_COLUMN_WIDTH)
+        if 0 <= long_text < columns:
+            header.setSectionResizeMode(long_text, QHeaderView.ResizeMode.Stretch)
+        self.apply()
+
+    def apply(self) -> None:
+        """Narrow the short columns in proportion when the long text column has too little room."""
+        # Only what a column has beyond SHORT_COLUMN_FLOOR is given up, so a date stays whole.
+        floors = {column: min(width, SHORT_COLUMN_FLOOR) for column, width in self._natural.items()}
+        budget = self._table.viewport().width() * (1 - LONG_TEXT_SHARE) - sum(floors.values())
+        excess = sum(self._natural.values()) - sum(floors.values())
+        scale = min(1.0, max(budget, 0) / excess) if excess else 1.0
+        for column, width in self._natural.items():
+            floor = floors[column]
+            self._table.setColumnWidth(column, floor + int((width - floor) * scale))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: ARG002 - Qt API
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+
+def fit_columns(table: QTableView, long_text: int, *, row_lines: int = 2) -> None:
+    """Size the short columns to their content and give the rest of the width to ``long_text``.
+
+    Call it after the rows are filled. The long text column (an Uraian, an Isi) takes what is
+    left, at least `LONG_TEXT_SHARE` of the width, and wraps over ``row_lines`` lines; the
+    caller puts the whole text in the cell's tooltip.
+    """
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(SAMPLED_ROWS)
+    header.setStretchLastSection(False)
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    line = table.fontMetrics().lineSpacing()
+    table.verticalHeader().setDefaultSectionSize(line * row_lines + 8)
+    fitter = table.findChild(_ColumnFitter)
+    if fitter is None:
+        fitter = _ColumnFitter(table, long_text)
+    fitter.measure(long_text)
 
 
 @runtime_checkable

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson
+from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
@@ -79,6 +79,28 @@ def _page_shortcut(position: int) -> str:
     return f"Ctrl+{(position + 1) % 10}" if position < 10 else ""
 
 
+class PageStack(QStackedWidget):
+    """The pages, asking only for the room the page in front needs.
+
+    A plain QStackedWidget asks for the largest minimum of all its pages, so a page once opened
+    (a wide SKP, a tall Pengaturan) would keep the window from shrinking back on every other one.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        if current is None:
+            return super().minimumSizeHint()
+        return current.minimumSizeHint().expandedTo(current.minimumSize())
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, services: AppServices, parent: QWidget | None = None, *, today: Today = date.today
@@ -92,12 +114,12 @@ class MainWindow(QMainWindow):
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         self.navigation = QListWidget()
         self.navigation.addItems(PAGES)
         self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.home = HomePage(services.attention, services.staff, today=today)
         self.pages.addWidget(self.home)
         watch(self.home, self.events)

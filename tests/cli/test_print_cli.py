@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kinerja_desktop.cli import main
+from kinerja_desktop.cli import main, printing
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_MISMATCH, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.berakhlak import BehaviourValue
@@ -183,3 +183,13 @@ def test_a_missing_database_is_a_storage_error(
 )
 def test_names_are_made_safe_for_file_systems(name: str, safe: str) -> None:
     assert safe_name(name) == safe
+
+
+def test_the_self_checks_form_is_printed_for_the_day_given(office: Path) -> None:
+    # The demo office holds SKP of 2026 only: a clock-read day in another year finds nobody.
+    services = open_services(office)
+    try:
+        assert printing.self_check(services, TODAY)
+        assert not printing.self_check(services, date(2031, 1, 5))
+    finally:
+        services.close()

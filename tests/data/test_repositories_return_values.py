@@ -17,18 +17,6 @@ from collections.abc import Iterator
 from kinerja_desktop.data import repositories
 from kinerja_desktop.data.schema import Base
 
-# Functions that still return ORM rows, left from issue 16 for lack of time. Each one is
-# converted by giving services a dataclass (reads) or a repository verb (writes), then
-# removed from this list; the test fails when a listed function no longer returns a row,
-# so the list can only shrink.
-STILL_RETURNING_ROWS = frozenset(
-    {
-        "skp.skp_row",
-        "skp.skp_row_for",
-        "staff.employee_row",
-    }
-)
-
 
 def _mentions_row(annotation: object) -> bool:
     """Tell whether ``annotation`` is a mapped class or a generic/union that holds one."""
@@ -54,13 +42,8 @@ def _returning_rows() -> set[str]:
 
 
 def test_no_public_repository_function_returns_an_orm_row() -> None:
-    offenders = _returning_rows() - STILL_RETURNING_ROWS
+    offenders = _returning_rows()
     assert not offenders, f"repository functions returning ORM rows: {sorted(offenders)}"
-
-
-def test_the_list_of_exceptions_only_shrinks() -> None:
-    stale = STILL_RETURNING_ROWS - _returning_rows()
-    assert not stale, f"no longer return rows, drop from STILL_RETURNING_ROWS: {sorted(stale)}"
 
 
 def test_the_check_sees_rows_inside_containers() -> None:

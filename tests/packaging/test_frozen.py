@@ -113,3 +113,10 @@ def test_build_ships_babel_data_for_indonesian() -> None:
     locale_data = INTERNAL / "babel" / "locale-data"
     assert (INTERNAL / "babel" / "global.dat").is_file()
     assert {"id.dat", "root.dat"} <= {path.name for path in locale_data.iterdir()}
+
+
+def test_build_ships_the_indonesian_qt_translation() -> None:
+    shipped = INTERNAL / "resources" / "translations" / "qtbase_id.qm"
+    assert (
+        shipped.read_bytes() == (ROOT / "resources" / "translations" / "qtbase_id.qm").read_bytes()
+    )

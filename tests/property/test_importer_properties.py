@@ -4,7 +4,7 @@ Hypothesis writes staff lists (CSV and XLSX), survey answer files and SKP workbo
 cells, stray separators and quotes, odd Unicode and raw bytes. Each importer must either take
 the file or refuse it with an Indonesian `DomainError`; it never crashes, and a refused file
 leaves the database exactly as it was (compared as SQL text). Hand-over packages have their
-own property tests in tests/handover.
+own property tests in tests/services/handover.
 """
 
 from __future__ import annotations

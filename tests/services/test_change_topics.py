@@ -28,6 +28,7 @@ from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.services.printing import PrintRequest
 from kinerja_desktop.services.staff.service import StaffInput
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
+from kinerja_desktop.services.supervision.survey_service import ActionInput
 
 YEAR = 2026
 TODAY = date(YEAR, 4, 20)
@@ -129,6 +130,11 @@ WRITES: list[tuple[str, Action, set[Topic]]] = [
         {E},
     ),
     (
+        "write the Catatan/Rekomendasi",
+        lambda o: o.services.evaluation.set_notes(o.skp_id, "TW1", "Pertahankan"),
+        {E},
+    ),
+    (
         "record the evaluation talk",
         lambda o: o.services.dialogue.record_talk(
             o.skp_id, "TW1", "Target tercapai", "Perlu lebih teliti", TODAY
@@ -184,6 +190,14 @@ WRITES: list[tuple[str, Action, set[Topic]]] = [
     (
         "open a survey",
         lambda o: o.services.supervision.surveys.open_survey(o.unit_id, "2026-S1", today=TODAY),
+        {V},
+    ),
+    (
+        "add a rencana tindak lanjut line",
+        lambda o: o.services.supervision.surveys.add_action(
+            o.services.supervision.surveys.open_survey(o.unit_id, "2026-S1", today=TODAY).id,
+            ActionInput("U3", "Menambah loket", "Juli 2026", "Kepala Seksi"),
+        ),
         {V},
     ),
     (

@@ -46,6 +46,7 @@ class UnitMember:
     gelar_depan: str
     gelar_belakang: str
     nip: str
+    jabatan: str
     skp_id: int | None
     final: str | None
     on_objection: str | None = None
@@ -96,6 +97,7 @@ def members(
             EmployeeRow.gelar_depan,
             EmployeeRow.gelar_belakang,
             EmployeeRow.nip,
+            EmployeeRow.jabatan,
             SkpRow.id,
             PredikatRow.final,
             DialogueRow.decided_predikat,
@@ -118,12 +120,7 @@ def members(
         )
         .order_by(EmployeeRow.name, EmployeeRow.id)
     )
-    return [
-        UnitMember(employee_id, name, depan, belakang, nip, skp_id, final, on_objection)
-        for employee_id, name, depan, belakang, nip, skp_id, final, on_objection in session.execute(
-            query
-        )
-    ]
+    return [UnitMember(*row) for row in session.execute(query)]
 
 
 def final_counts(

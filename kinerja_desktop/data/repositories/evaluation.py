@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories.period_rows import period_row, period_row_to_write
 from kinerja_desktop.data.skp_models import (
+    EvaluationNoteRow,
     EvidenceRow,
     IkiRow,
     RealisationRow,
@@ -193,6 +194,12 @@ def decision(session: Session, skp_id: int, period_code: str) -> StoredDecision 
     return _stored_decision(row) if row else None
 
 
+def notes(session: Session, skp_id: int, period_code: str) -> str:
+    """The penilai's Catatan/Rekomendasi of the period ("" when none was written)."""
+    row = period_row(session, EvaluationNoteRow, skp_id, period_code)
+    return row.text if row else ""
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
@@ -273,6 +280,17 @@ def store_decision(
     stored.decided_on = decided.decided_on
     session.flush()
     return _stored_decision(stored)
+
+
+def store_notes(session: Session, skp_id: int, period_code: str, text: str) -> None:
+    """Write the period's Catatan/Rekomendasi over any earlier one; "" removes it."""
+    if not text:
+        row = period_row(session, EvaluationNoteRow, skp_id, period_code)
+        if row is not None:
+            session.delete(row)
+    else:
+        period_row_to_write(session, EvaluationNoteRow, skp_id, period_code).text = text
+    session.flush()
 
 
 # --- rows to values -----------------------------------------------------------------------------

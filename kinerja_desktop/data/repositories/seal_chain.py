@@ -23,6 +23,7 @@ from kinerja_desktop.data.behaviour_models import (
 from kinerja_desktop.data.schema import Base
 from kinerja_desktop.data.seal_chain_models import EvaluationSealRow, SealEntryRow, SignatoryRow
 from kinerja_desktop.data.skp_models import (
+    EvaluationNoteRow,
     EvidenceRow,
     IkiRow,
     RealisationRow,
@@ -209,7 +210,7 @@ def evaluation_content(
     Realisation and evidence, feedback, the Rating Hasil Kerja, the behaviour feedback and
     rating, and the predikat. From digest version 2 also what the Evaluasi and the Dokumen
     Evaluasi print beside them: who signs, and the period's dialogue (response, keberatan,
-    explanation and decision).
+    explanation and decision); from version 3 the penilai's Catatan/Rekomendasi.
     """
     rhk_ids = select(RhkRow.id).where(RhkRow.skp_id == skp_id)
     iki_ids = select(IkiRow.id).where(IkiRow.rhk_id.in_(rhk_ids))
@@ -258,5 +259,12 @@ def evaluation_content(
         )
         content["dialogue"] = _rows(
             session, DialogueRow, DialogueRow.skp_id == skp_id, DialogueRow.period_code == period
+        )
+    if version >= 3:
+        content["notes"] = _rows(
+            session,
+            EvaluationNoteRow,
+            EvaluationNoteRow.skp_id == skp_id,
+            EvaluationNoteRow.period_code == period,
         )
     return content

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -50,18 +51,117 @@ from kinerja_desktop.domain.skp_records import (
 from kinerja_desktop.domain.staff import Employee
 
 
-def skp_row(session: Session, skp_id: int) -> SkpRow | None:
-    return session.get(SkpRow, skp_id)
+@dataclass(frozen=True)
+class SkpHeader:
+    """An SKP without its content: whose, which year, its state and its version."""
+
+    id: int
+    employee_id: int
+    year: int
+    pendekatan: Pendekatan
+    layout: SkpLayout
+    status: SkpStatus
+    period_start: date
+    period_end: date
+    revision: int
+    agreed_on: date | None
+    revision_reason: str
+    version: int
+
+    @property
+    def locked(self) -> bool:
+        return self.status is SkpStatus.DISEPAKATI
 
 
-def skp_row_for(session: Session, employee_id: int, year: int) -> SkpRow | None:
-    return session.scalar(
-        select(SkpRow).where(SkpRow.employee_id == employee_id, SkpRow.year == year)
+def _header(row: SkpRow) -> SkpHeader:
+    return SkpHeader(
+        id=row.id,
+        employee_id=row.employee_id,
+        year=row.year,
+        pendekatan=Pendekatan(row.pendekatan),
+        layout=SkpLayout(row.layout),
+        status=SkpStatus(row.status),
+        period_start=row.period_start,
+        period_end=row.period_end,
+        revision=row.revision,
+        agreed_on=row.agreed_on,
+        revision_reason=row.revision_reason,
+        version=row.version,
     )
 
 
-def load(session: Session, row: SkpRow) -> SkpView:
+def _skp_row(session: Session, skp_id: int) -> SkpRow | None:
+    """The SKP's row, for this layer only: services get `SkpHeader` or `SkpView` values."""
+    return session.get(SkpRow, skp_id)
+
+
+def _existing_skp_row(session: Session, skp_id: int) -> SkpRow:
+    row = _skp_row(session, skp_id)
+    # The services read the SKP in the same transaction before they write it.
+    assert row is not None, f"SKP {skp_id} vanished inside its transaction"
+    return row
+
+
+def find_skp(session: Session, skp_id: int) -> SkpHeader | None:
+    row = _skp_row(session, skp_id)
+    return _header(row) if row else None
+
+
+def skp_for(session: Session, employee_id: int, year: int) -> SkpHeader | None:
+    """The person's SKP of ``year`` (one at most), without its content."""
+    row = session.scalar(
+        select(SkpRow).where(SkpRow.employee_id == employee_id, SkpRow.year == year)
+    )
+    return _header(row) if row else None
+
+
+def add_skp(
+    session: Session,
+    employee_id: int,
+    year: int,
+    *,
+    pendekatan: Pendekatan,
+    layout: SkpLayout,
+    period: tuple[date, date],
+) -> SkpHeader:
+    """Add an empty draft SKP over ``period`` (first and last day)."""
+    row = SkpRow(
+        employee_id=employee_id,
+        year=year,
+        pendekatan=pendekatan.value,
+        layout=layout.value,
+        status=SkpStatus.DRAFT.value,
+        period_start=period[0],
+        period_end=period[1],
+    )
+    session.add(row)
+    session.flush()
+    return _header(row)
+
+
+def touch(session: Session, skp_id: int, now: datetime) -> None:
+    """Update the SKP's row so that its version moves: editors opened before go stale."""
+    _existing_skp_row(session, skp_id).updated_at = now
+
+
+def set_agreed(session: Session, skp_id: int, on: date) -> None:
+    row = _existing_skp_row(session, skp_id)
+    row.status = SkpStatus.DISEPAKATI.value
+    row.agreed_on = on
+
+
+def reopen_for_revision(session: Session, skp_id: int, reason: str) -> None:
+    """Make an agreed SKP a draft again under the next revision number."""
+    row = _existing_skp_row(session, skp_id)
+    row.status = SkpStatus.DRAFT.value
+    row.revision += 1
+    row.revision_reason = reason
+    row.agreed_on = None
+
+
+def load(session: Session, skp_id: int) -> SkpView:
     """Return the whole SKP as a frozen view."""
+    row = _existing_skp_row(session, skp_id)
     rhk_rows = list(
         session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id).order_by(RhkRow.position))
     )
@@ -159,12 +259,14 @@ def ids_with_records(session: Session, rhk_ids: Iterable[int], iki_ids: Iterable
     return used
 
 
-def store_content(session: Session, row: SkpRow, content: ValidSkp) -> None:
-    """Write ``content`` over the SKP's current content, keeping ids where drafts carry them.
+def store_content(session: Session, skp_id: int, content: ValidSkp) -> None:
+    """Write ``content`` (and its pendekatan) over the SKP's, keeping ids where drafts carry them.
 
     RHK and indicators that the draft no longer has are deleted; the caller has checked that
     none of them holds realisation data.
     """
+    row = _existing_skp_row(session, skp_id)
+    row.pendekatan = content.pendekatan.value
     existing_rhks = {
         rhk.id: rhk for rhk in session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id))
     }
@@ -241,7 +343,9 @@ def _store_lists(session: Session, skp_id: int, content: ValidSkp) -> None:
     )
 
 
-def add_version(session: Session, row: SkpRow, content_json: str) -> None:
+def add_version(session: Session, skp_id: int, content_json: str) -> None:
+    """Keep the agreed SKP's content (``content_json``) under its current revision."""
+    row = _existing_skp_row(session, skp_id)
     assert row.agreed_on is not None
     session.add(
         SkpVersionRow(

@@ -170,8 +170,57 @@ def find_unit(session: Session, unit_id: int) -> Unit | None:
 # --- employees ---------------------------------------------------------------------------------
 
 
-def employee_row(session: Session, employee_id: int) -> EmployeeRow | None:
+def _employee_row(session: Session, employee_id: int) -> EmployeeRow | None:
+    """The person's row, for this layer only: services get `Employee` values."""
     return session.get(EmployeeRow, employee_id)
+
+
+def find_employee(session: Session, employee_id: int) -> Employee | None:
+    row = _employee_row(session, employee_id)
+    return to_employee(row) if row else None
+
+
+def _existing_employee_row(session: Session, employee_id: int) -> EmployeeRow:
+    row = _employee_row(session, employee_id)
+    # The services read the person in the same transaction before they write it.
+    assert row is not None, f"employee {employee_id} vanished inside its transaction"
+    return row
+
+
+def add_employee(
+    session: Session, fields: ValidStaffFields, *, unit_id: int, penilai_id: int | None
+) -> Employee:
+    """Add an active person to the register."""
+    row = EmployeeRow(unit_id=unit_id, penilai_id=penilai_id, active=True)
+    _apply_fields(row, fields)
+    session.add(row)
+    session.flush()
+    return to_employee(row)
+
+
+def update_employee(
+    session: Session,
+    employee_id: int,
+    fields: ValidStaffFields,
+    *,
+    unit_id: int,
+    penilai_id: int | None,
+) -> Employee:
+    """Write a person's corrected record; the row's version is raised by the flush."""
+    row = _existing_employee_row(session, employee_id)
+    _apply_fields(row, fields)
+    row.unit_id = unit_id
+    row.penilai_id = penilai_id
+    session.flush()
+    return to_employee(row)
+
+
+def set_employee_active(session: Session, employee_id: int, active: bool) -> Employee:
+    """Mark a person active or not; the record and its history are kept."""
+    row = _existing_employee_row(session, employee_id)
+    row.active = active
+    session.flush()
+    return to_employee(row)
 
 
 def employee_by_nip(session: Session, nip: str) -> Employee | None:
@@ -189,7 +238,7 @@ def employees_by_nip(session: Session, nips: Iterable[str]) -> dict[str, Employe
     return found
 
 
-def apply_fields(row: EmployeeRow, fields: ValidStaffFields) -> None:
+def _apply_fields(row: EmployeeRow, fields: ValidStaffFields) -> None:
     row.nip = str(fields.nip)
     row.name = fields.name
     row.gelar_depan = fields.gelar_depan

@@ -15,7 +15,12 @@ from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import UnitRow
-from kinerja_desktop.data.supervision_models import ITEM_COLUMNS, SurveyResponseRow, SurveyRow
+from kinerja_desktop.data.supervision_models import (
+    ITEM_COLUMNS,
+    SurveyActionRow,
+    SurveyResponseRow,
+    SurveyRow,
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,32 @@ class ItemTotals:
     totals: tuple[int, ...]
     counts: tuple[int, ...]
     respondents: int
+
+
+@dataclass(frozen=True)
+class StoredDetails:
+    """What the survey report adds to a survey: population, method codes, fieldwork days."""
+
+    population: int | None
+    methods: str
+    fieldwork_start: date | None
+    fieldwork_end: date | None
+
+
+@dataclass(frozen=True)
+class ActionData:
+    """One line of the rencana tindak lanjut, as the service checked it."""
+
+    item: str
+    program: str
+    schedule: str
+    responsible: str
+
+
+@dataclass(frozen=True)
+class StoredAction:
+    id: int
+    data: ActionData
 
 
 def _stored_survey(row: SurveyRow, unit_name: str, responses: int) -> StoredSurvey:
@@ -195,3 +226,75 @@ def item_totals(session: Session, survey_id: int) -> ItemTotals:
         counts=tuple(int(value) for value in values[size : 2 * size]),
         respondents=int(values[2 * size]),
     )
+
+
+# --- the report's details and the rencana tindak lanjut -------------------------------------------
+
+
+def details(session: Session, survey_id: int) -> StoredDetails | None:
+    row = session.get(SurveyRow, survey_id)
+    if row is None:
+        return None
+    return StoredDetails(row.population, row.methods, row.fieldwork_start, row.fieldwork_end)
+
+
+def set_details(session: Session, survey_id: int, stored: StoredDetails) -> bool:
+    row = session.get(SurveyRow, survey_id)
+    if row is None:
+        return False
+    row.population = stored.population
+    row.methods = stored.methods
+    row.fieldwork_start = stored.fieldwork_start
+    row.fieldwork_end = stored.fieldwork_end
+    session.flush()
+    return True
+
+
+def actions(session: Session, survey_id: int) -> list[StoredAction]:
+    """The survey's RTL lines, by unsur then in the order they were written."""
+    rows = session.scalars(
+        select(SurveyActionRow)
+        .where(SurveyActionRow.survey_id == survey_id)
+        .order_by(SurveyActionRow.item, SurveyActionRow.id)
+    )
+    return [
+        StoredAction(row.id, ActionData(row.item, row.program, row.schedule, row.responsible))
+        for row in rows
+    ]
+
+
+def add_action(session: Session, survey_id: int, data: ActionData) -> int:
+    row = SurveyActionRow(
+        survey_id=survey_id,
+        item=data.item,
+        program=data.program,
+        schedule=data.schedule,
+        responsible=data.responsible,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _action_row(session: Session, survey_id: int, action_id: int) -> SurveyActionRow | None:
+    row = session.get(SurveyActionRow, action_id)
+    return row if row is not None and row.survey_id == survey_id else None
+
+
+def update_action(session: Session, survey_id: int, action_id: int, data: ActionData) -> bool:
+    row = _action_row(session, survey_id, action_id)
+    if row is None:
+        return False
+    row.item, row.program = data.item, data.program
+    row.schedule, row.responsible = data.schedule, data.responsible
+    session.flush()
+    return True
+
+
+def delete_action(session: Session, survey_id: int, action_id: int) -> bool:
+    row = _action_row(session, survey_id, action_id)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True

@@ -153,14 +153,14 @@ class AccessGuard:
         """
         if self.allows(session, employee_id, action):
             return
-        row = staff_repo.employee_row(session, employee_id)
+        row = staff_repo.find_employee(session, employee_id)
         raise AccessDeniedError(denied_message(action, row.name if row else "pegawai ini"))
 
     def require_skp(self, session: Session, skp_id: int, action: Action) -> None:
         """`require_person` for the holder of an SKP."""
         if not self.restricted:
             return
-        row = skp_repo.skp_row(session, skp_id)
+        row = skp_repo.find_skp(session, skp_id)
         if row is None:
             raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
         self.require_person(session, row.employee_id, action)
@@ -238,7 +238,7 @@ class AccessGuard:
             return
         person = unit = ""
         if subject.employee_id is not None:
-            row = staff_repo.employee_row(session, subject.employee_id)
+            row = staff_repo.find_employee(session, subject.employee_id)
             person = row.name if row else ""
         if subject.unit_id is not None:
             found = staff_repo.find_unit(session, subject.unit_id)

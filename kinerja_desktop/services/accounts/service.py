@@ -72,7 +72,7 @@ def _principal(account: repo.StoredAccount) -> Principal:
 
 
 def _info(session: Session, account: repo.StoredAccount, now: datetime) -> AccountInfo:
-    person = staff_repo.employee_row(session, account.employee_id) if account.employee_id else None
+    person = staff_repo.find_employee(session, account.employee_id) if account.employee_id else None
     return AccountInfo(
         id=account.id,
         user_name=account.user_name,
@@ -367,7 +367,7 @@ def _existing(session: Session, account_id: int) -> repo.StoredAccount:
 
 
 def _check_employee(session: Session, employee_id: int | None) -> None:
-    if employee_id is not None and staff_repo.employee_row(session, employee_id) is None:
+    if employee_id is not None and staff_repo.find_employee(session, employee_id) is None:
         raise ValidationErrors(
             [ValidationError("Pegawai yang ditautkan tidak ditemukan.", field="employee")]
         )

@@ -298,10 +298,10 @@ def build_profile(
 
 
 def _person(session: Session, employee_id: int) -> Employee:
-    row = staff_repo.employee_row(session, employee_id)
-    if row is None:
+    person = staff_repo.find_employee(session, employee_id)
+    if person is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
-    return staff_repo.to_employee(row)
+    return person
 
 
 def _line(

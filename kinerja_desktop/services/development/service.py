@@ -185,15 +185,15 @@ def review_period_start(session: Session, unit_id: int, year: int, today: date) 
 
 def _require_person(session: Session, employee_id: int) -> int:
     """Return the person's unit id."""
-    row = staff_repo.employee_row(session, employee_id)
+    row = staff_repo.find_employee(session, employee_id)
     if row is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
     return row.unit_id
 
 
 def _employment_status(session: Session, employee_id: int) -> EmploymentStatus:
-    row = staff_repo.employee_row(session, employee_id)
-    return EmploymentStatus(row.status) if row is not None else EmploymentStatus.PNS
+    row = staff_repo.find_employee(session, employee_id)
+    return row.status if row is not None else EmploymentStatus.PNS
 
 
 def _require_item(session: Session, item_id: int) -> repo.StoredItem:

@@ -23,7 +23,7 @@ from kinerja_desktop.data.repositories import behaviour as repo
 from kinerja_desktop.data.repositories import evaluation as evaluation_repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import Proposal
 from kinerja_desktop.domain.behaviour import (
@@ -46,7 +46,6 @@ from kinerja_desktop.domain.predikat import (
 )
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label
-from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.domain.text import checked_text, clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import inputs
@@ -238,7 +237,7 @@ class BehaviourService:
         self._db = database
         self._access = access
 
-    def skp_checked(self, session: Session, skp_id: int, action: Action) -> SkpRow:
+    def skp_checked(self, session: Session, skp_id: int, action: Action) -> SkpHeader:
         row = _skp(session, skp_id)
         self._access.require_person(session, row.employee_id, action)
         return row
@@ -490,7 +489,9 @@ def draft_feedback(value: BehaviourValue, entries: tuple[JournalEntry, ...]) -> 
 # --- the view, inside the caller's transaction --------------------------------------------------
 
 
-def _view(session: Session, row: SkpRow, period: Period, periods: list[Period]) -> BehaviourPeriod:
+def _view(
+    session: Session, row: SkpHeader, period: Period, periods: list[Period]
+) -> BehaviourPeriod:
     entries = [
         _entry(stored)
         for stored in repo.observations(session, row.employee_id, period.start, period.end)
@@ -517,8 +518,7 @@ def _view(session: Session, row: SkpRow, period: Period, periods: list[Period]) 
         skp_id=row.id,
         period=period,
         periods=tuple(periods),
-        editable=row.status == SkpStatus.DISEPAKATI.value
-        and signed_on_in(session, row.id, period.code) is None,
+        editable=row.locked and signed_on_in(session, row.id, period.code) is None,
         values=tuple(values),
         proposal=propose_behaviour_rating(facts),
         rating=_rating(stored_rating) if stored_rating else None,
@@ -587,15 +587,15 @@ def _predikat(stored: repo.StoredPredikat) -> PredikatDecisionView:
     )
 
 
-def _skp(session: Session, skp_id: int) -> SkpRow:
-    row = skp_repo.skp_row(session, skp_id)
+def _skp(session: Session, skp_id: int) -> SkpHeader:
+    row = skp_repo.find_skp(session, skp_id)
     if row is None:
         raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
     return row
 
 
-def _period(session: Session, row: SkpRow, code: str) -> tuple[Period, list[Period]]:
-    employee = staff_repo.employee_row(session, row.employee_id)
+def _period(session: Session, row: SkpHeader, code: str) -> tuple[Period, list[Period]]:
+    employee = staff_repo.find_employee(session, row.employee_id)
     if employee is None:
         raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
     periods = periods_for_row(session, employee, row.year)

@@ -316,10 +316,10 @@ class DialogueService:
 
     def _period_code(self, skp_id: int, period_code: str) -> str:
         with self._db.reading() as session:
-            skp = skp_repo.skp_row(session, skp_id)
+            skp = skp_repo.find_skp(session, skp_id)
             if skp is None:
                 raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
-            employee = staff_repo.employee_row(session, skp.employee_id)
+            employee = staff_repo.find_employee(session, skp.employee_id)
             if employee is None:  # pragma: no cover - the foreign key keeps it
                 raise NotFoundError("Pegawai pemilik SKP tidak ditemukan.")
             unit_id, year = employee.unit_id, skp.year
@@ -330,7 +330,7 @@ class DialogueService:
 
     def _view(self, skp_id: int, code: str, record: _Record | None, today: date) -> Dialogue:
         with self._db.reading() as session:
-            skp = skp_repo.skp_row(session, skp_id)
+            skp = skp_repo.find_skp(session, skp_id)
             if skp is None:
                 raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
             employee_id = skp.employee_id

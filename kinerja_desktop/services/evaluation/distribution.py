@@ -23,13 +23,20 @@ from kinerja_desktop.data.repositories.distribution import StoredOrgPredikat
 from kinerja_desktop.domain.distribution import DistributionReport, check_distribution
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.periods import find_period
-from kinerja_desktop.domain.predikat import OrgPredikat, Predikat, effective_predikat
+from kinerja_desktop.domain.predikat import (
+    EffectivePredikat,
+    OrgPredikat,
+    Predikat,
+    effective_predikat,
+)
 from kinerja_desktop.domain.staff import Unit, full_name
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.staff.service import StaffService
 
 NOTE_LIMIT = 2000
+#: The predikat in their official order, best first (the order of the penetapan's list).
+_BEST_FIRST = tuple(Predikat)
 
 ASK_FOR_ORG_PREDIKAT = (
     "Predikat kinerja organisasi untuk unit dan periode ini belum dicatat. Catat dulu predikat "
@@ -58,6 +65,17 @@ class Undecided:
 
 
 @dataclass(frozen=True)
+class Decided:
+    """Someone counted in the unit with the predikat in force for the period."""
+
+    employee_id: int
+    name: str
+    nip: str
+    jabatan: str
+    predikat: EffectivePredikat
+
+
+@dataclass(frozen=True)
 class UnitDistribution:
     """A unit's spread of staff predikat for one period, checked when the org predikat is known.
 
@@ -70,6 +88,7 @@ class UnitDistribution:
         counts: People per predikat with a decided (final) predikat, every predikat present.
         report: The check against the curve; None when ``org`` is None.
         undecided: People counted in the unit without a decided predikat, by name.
+        decided: People counted in ``counts``, best predikat first, then by name.
     """
 
     unit: Unit
@@ -80,6 +99,7 @@ class UnitDistribution:
     counts: Mapping[Predikat, int]
     report: DistributionReport | None
     undecided: tuple[Undecided, ...]
+    decided: tuple[Decided, ...] = ()
 
     @property
     def total(self) -> int:
@@ -147,6 +167,7 @@ class DistributionService:
             people = repo.members(session, unit_ids, year, code)
         counts = dict.fromkeys(Predikat, 0)
         undecided: list[Undecided] = []
+        decided: list[Decided] = []
         for person in people:
             effective = effective_predikat(
                 Predikat(person.final) if person.final else None,
@@ -163,6 +184,15 @@ class DistributionService:
                 )
             else:
                 counts[effective.predikat] += 1
+                decided.append(
+                    Decided(
+                        person.employee_id,
+                        full_name(person.name, person.gelar_depan, person.gelar_belakang),
+                        person.nip,
+                        person.jabatan,
+                        effective,
+                    )
+                )
         org = _record(stored) if stored is not None else None
         report = check_distribution(org.predikat, counts) if org is not None else None
         return UnitDistribution(
@@ -174,6 +204,8 @@ class DistributionService:
             counts=MappingProxyType(counts),
             report=report,
             undecided=tuple(undecided),
+            # `people` come by name; a stable sort keeps that order within each predikat.
+            decided=tuple(sorted(decided, key=lambda d: _BEST_FIRST.index(d.predikat.predikat))),
         )
 
     def _period_code(self, unit_id: int, year: int, period_code: str) -> str:

@@ -48,7 +48,7 @@ from kinerja_desktop.domain.periods import (
 )
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
-from kinerja_desktop.domain.staff import EmployeeId, full_name
+from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import journal_audit
@@ -191,7 +191,7 @@ def _spot_title(spot: WeakSpot) -> str:
     return f'{label}, panduan {spot.indicator}: "{_indicator_text(spot.value, spot.indicator)}"'
 
 
-def _weak_spot_reports(session: Session, row: EmployeeRow, year: int) -> list[WeakSpotReport]:
+def _weak_spot_reports(session: Session, row: Employee, year: int) -> list[WeakSpotReport]:
     periods = [period for period in periods_for_row(session, row, year) if not period.is_final]
     if not periods:
         return []
@@ -235,7 +235,7 @@ def _decided_ratings(session: Session, employee_id: int, year: int) -> dict[str,
     The rating is one overall value per period (reference §2: no per-value rating), so a
     below-expectation rating in consecutive periods is a weak spot of its own.
     """
-    skp = skp_repo.skp_row_for(session, employee_id, year)
+    skp = skp_repo.skp_for(session, employee_id, year)
     if skp is None:
         return {}
     rows = session.execute(
@@ -273,7 +273,7 @@ def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
     items = []
     candidates = set(repo.people_with_repeated_negatives(session, date(year, 1, 1), today))
     for employee_id in sorted(candidates | _people_rated_below(session, year)):
-        row = staff_repo.employee_row(session, employee_id)
+        row = staff_repo.find_employee(session, employee_id)
         if row is None:
             continue
         reports = _weak_spot_reports(session, row, year)
@@ -565,8 +565,8 @@ class JournalService:
 
     def _require_person(
         self, session: Session, employee_id: int, action: Action = Action.VIEW
-    ) -> EmployeeRow:
-        row = staff_repo.employee_row(session, employee_id)
+    ) -> Employee:
+        row = staff_repo.find_employee(session, employee_id)
         if row is None:
             raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
         self._access.require_person(session, row.id, action)

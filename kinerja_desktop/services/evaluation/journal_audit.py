@@ -24,7 +24,6 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.domain.seal_chain import SealAction, SealFields, content_digest
-from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.platform.seals import REASON_MAX, require_open
 from kinerja_desktop.services.staff.service import periods_for_row
@@ -55,8 +54,8 @@ def require_open_on(session: Session, employee_id: int, day: date) -> None:
         ValidationError: the day falls in a signed period of the person's SKP of that year
             (field ``observed_on``); the message names the date and how to reopen it.
     """
-    skp = skp_repo.skp_row_for(session, employee_id, day.year)
-    person = staff_repo.employee_row(session, employee_id)
+    skp = skp_repo.skp_for(session, employee_id, day.year)
+    person = staff_repo.find_employee(session, employee_id)
     if skp is None or person is None:
         return
     for period in periods_for_row(session, person, day.year):
@@ -74,8 +73,8 @@ def require_open_on(session: Session, employee_id: int, day: date) -> None:
 
 def summary(session: Session, data: repo.ObservationData) -> str:
     """An observation in words: 'Dewi Lestari, 5 Mei 2026, Akuntabel (negatif): …'."""
-    person = staff_repo.employee_row(session, data.employee_id)
-    name = full_name(person.name, person.gelar_depan, person.gelar_belakang) if person else "?"
+    person = staff_repo.find_employee(session, data.employee_id)
+    name = person.full_name if person else "?"
     text = data.text if len(data.text) <= _EXCERPT else data.text[: _EXCERPT - 1].rstrip() + "…"
     value = behaviour_label(BehaviourValue(data.value_code))
     sign = ObservationSign(data.sign).label.lower()

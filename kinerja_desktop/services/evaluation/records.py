@@ -141,6 +141,7 @@ class PeriodEvaluation:
         signed_on: The day the period's evaluation was marked signed (then it is sealed).
         unit_head: Set when the SKP holder leads their unit (SE MenPANRB 3/2023): the proposal
             then follows the unit's organisation predikat.
+        notes: The penilai's Catatan/Rekomendasi, printed on the Dokumen Evaluasi.
     """
 
     skp: SkpView
@@ -152,6 +153,7 @@ class PeriodEvaluation:
     decision: RatingDecision | None
     signed_on: date | None = None
     unit_head: UnitHeadRule | None = None
+    notes: str = ""
 
     @property
     def editable(self) -> bool:

@@ -12,10 +12,11 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import evaluation as repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
 from kinerja_desktop.domain.errors import DomainError, NotFoundError
+from kinerja_desktop.domain.evaluation_inputs import evaluation_notes
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
@@ -109,12 +110,12 @@ class EvaluationService:
             )
         return self.evidence_store.path_of(stored.stored_name)
 
-    def _skp(self, session: Session, skp_id: int, action: Action) -> SkpRow:
+    def _skp(self, session: Session, skp_id: int, action: Action) -> SkpHeader:
         row = _skp(session, skp_id)
         self._access.require_person(session, row.employee_id, action)
         return row
 
-    def _indicator_skp(self, session: Session, iki_id: int, action: Action) -> SkpRow:
+    def _indicator_skp(self, session: Session, iki_id: int, action: Action) -> SkpHeader:
         row = _indicator_skp(session, iki_id)
         self._access.require_person(session, row.employee_id, action)
         return row
@@ -279,12 +280,31 @@ class EvaluationService:
             stored = repo.store_decision(session, skp.id, period.code, decided)
             return replace(current, decision=to_decision(stored))
 
+    def set_notes(self, skp_id: int, period_code: str, notes: str) -> PeriodEvaluation:
+        """Store the penilai's Catatan/Rekomendasi of the period; empty removes it.
+
+        It is part of what the signed Dokumen Evaluasi prints, so a signed period refuses it
+        like every other change (the seal's digest covers it).
+
+        Raises:
+            ValidationError: the text is too long (field "notes"), the period is unknown or
+                signed, or the SKP is not agreed. Nothing is saved.
+        """
+        text = evaluation_notes(notes)
+        with self._db.transaction() as session:
+            skp = self._skp(session, skp_id, Action.EDIT)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, periods = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
+            repo.store_notes(session, skp.id, period.code, text)
+            return self._evaluate(session, skp, period, periods)
+
     # --- the evaluation, inside the caller's transaction -----------------------------------
 
     def _evaluate(
-        self, session: Session, row: SkpRow, period: Period, periods: list[Period]
+        self, session: Session, row: SkpHeader, period: Period, periods: list[Period]
     ) -> PeriodEvaluation:
-        view = skp_repo.load(session, row)
+        view = skp_repo.load(session, row.id)
         rhk_ids = [rhk.id for rhk in view.rhks]
         iki_ids = [iki.id for rhk in view.rhks for iki in rhk.indicators]
         records = repo.period_records(session, rhk_ids, iki_ids, period.code)
@@ -304,33 +324,34 @@ class EvaluationService:
             decision=to_decision(decision) if decision else None,
             signed_on=signed_on_in(session, row.id, period.code),
             unit_head=head,
+            notes=repo.notes(session, row.id, period.code),
         )
 
 
 # --- lookups inside the caller's transaction ----------------------------------------------------
 
 
-def _skp(session: Session, skp_id: int) -> SkpRow:
-    row = skp_repo.skp_row(session, skp_id)
+def _skp(session: Session, skp_id: int) -> SkpHeader:
+    row = skp_repo.find_skp(session, skp_id)
     if row is None:
         raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
     return row
 
 
-def _indicator_skp(session: Session, iki_id: int) -> SkpRow:
+def _indicator_skp(session: Session, iki_id: int) -> SkpHeader:
     skp_id = repo.indicator_skp_id(session, iki_id)
     if skp_id is None:
         raise NotFoundError("Indikator tidak ditemukan; mungkin SKP-nya sudah diubah.")
     return _skp(session, skp_id)
 
 
-def _periods(session: Session, row: SkpRow) -> list[Period]:
-    employee = staff_repo.employee_row(session, row.employee_id)
+def _periods(session: Session, row: SkpHeader) -> list[Period]:
+    employee = staff_repo.find_employee(session, row.employee_id)
     if employee is None:
         raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
     return periods_for_row(session, employee, row.year)
 
 
-def _period(session: Session, row: SkpRow, code: str) -> tuple[Period, list[Period]]:
+def _period(session: Session, row: SkpHeader, code: str) -> tuple[Period, list[Period]]:
     periods = _periods(session, row)
     return inputs.pick_period(periods, code, row.year), periods

@@ -28,9 +28,9 @@ def head_of(session: Session, unit_id: int, units: dict[int, Unit]) -> Employee 
     members: dict[int, Employee] = {other.id: other for other in placed}
     penilai_ids = {other.penilai_id for other in placed if other.penilai_id is not None}
     for penilai_id in penilai_ids - members.keys():
-        row = staff_repo.employee_row(session, penilai_id)
-        if row is not None and row.active and row.unit_id in inside:
-            members[row.id] = staff_repo.to_employee(row)
+        penilai = staff_repo.find_employee(session, penilai_id)
+        if penilai is not None and penilai.active and penilai.unit_id in inside:
+            members[penilai.id] = penilai
     return unit_head(unit_id, members)
 
 
@@ -46,10 +46,10 @@ def head_rule(
     None when they do not lead their unit, or lead a sub-unit with no organisation predikat
     recorded for the period (`domain.unit_head.follows_org_predikat`).
     """
-    person = staff_repo.employee_row(session, employee_id)
+    person = staff_repo.find_employee(session, employee_id)
     if person is None or not person.active:
         return None
-    penilai = staff_repo.employee_row(session, person.penilai_id) if person.penilai_id else None
+    penilai = staff_repo.find_employee(session, person.penilai_id) if person.penilai_id else None
     if penilai is not None and penilai.active and penilai.unit_id == person.unit_id:
         return None  # appraised inside their own unit, so not its head: the usual case, quick
     units = all_units(session)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_records import (
+    NOTES,
     PERIOD_TABLES,
     SIGNATORIES,
     SIGNED_ON,
@@ -26,6 +27,7 @@ from kinerja_desktop.domain.handover_records import (
     Kind,
     canonical_json,
 )
+from kinerja_desktop.domain.handover_registers import ACTION_PLANS, SURVEY_REPORT_FIELDS
 
 Content = Mapping[str, Any]
 
@@ -275,6 +277,10 @@ class Writer:
         ]
         repo.insert_rows(self.session, "behaviour_feedback", items)
         if replace:
+            repo.delete_matching(self.session, "evaluation_notes", where)
+        if content.get(NOTES):
+            repo.insert_rows(self.session, "evaluation_notes", [where | {"text": content[NOTES]}])
+        if replace:
             repo.delete_matching(self.session, "evaluation_seals", where)
         signed_on = content.get(SIGNED_ON)
         if signed_on is not None:
@@ -308,10 +314,20 @@ class Writer:
         return None if nip is None else self.ids.employee(nip)
 
     def _survey(self, content: Content, row_id: int | None) -> int:
-        values = _values("surveys", content, unit_id=self.ids.unit(content["unit"]))
+        # A report field absent from the record was not recorded there: taken as empty.
+        values = {
+            **SURVEY_REPORT_FIELDS,
+            **_values("surveys", content, unit_id=self.ids.unit(content["unit"])),
+        }
         survey_id = self._put("surveys", row_id, values)
         if row_id is not None:
             repo.delete_rows(self.session, "survey_responses", "survey_id", [survey_id])
+            repo.delete_rows(self.session, "survey_action_plans", "survey_id", [survey_id])
+        plans = [
+            _values("survey_action_plans", item, survey_id=survey_id)
+            for item in content.get(ACTION_PLANS, [])
+        ]
+        repo.insert_rows(self.session, "survey_action_plans", plans)
         responses = [
             _values(
                 "survey_responses",

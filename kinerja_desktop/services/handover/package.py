@@ -19,9 +19,7 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 import re
-import secrets
 import zipfile
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kinerja_desktop.data.migrate import known_revisions
-from kinerja_desktop.data.private_files import create_private_file
+from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -140,11 +138,11 @@ def write_package(
             evidence.append((f"evidence/{stored_name}", path))
         else:
             missing.append(stored_name)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        create_private_file(temp)  # owner-only, like the database whose records it carries
-        with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive:
-            listed = [_write_records(archive, kind, group) for kind, group in by_kind.items()]
+    listed: list[dict[str, Any]] = []
+
+    def write(stream: IO[bytes]) -> None:
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+            listed.extend(_write_records(archive, kind, group) for kind, group in by_kind.items())
             for name, path in evidence:
                 sha256, size = _file_hash(path)
                 archive.write(path, name)
@@ -162,11 +160,11 @@ def write_package(
             )
             archive.writestr(MANIFEST, manifest)
             archive.writestr(SIGNATURE, base64.b64encode(key.sign(manifest)))
-        with temp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+
+    try:
+        # Owner-only, like the database whose records it carries.
+        replace_whole(target, write)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise DomainError(
             f"Paket '{target.name}' tidak dapat disimpan ({error.strerror or error}). "
             "Periksa folder tujuan dan ruang disk."

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.domain.attention import NAMES_SHOWN, AttentionItem, Severity, name_list
-from kinerja_desktop.domain.staff import EmployeeId, full_name
+from kinerja_desktop.domain.staff import EmployeeId
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 
 Check = Callable[[Session, date], list[AttentionItem]]
@@ -39,15 +39,14 @@ class AttentionService:
     def checks(self) -> tuple[Check, ...]:
         return self._checks
 
-    def items(self, today: date | None = None) -> list[AttentionItem]:
+    def items(self, today: date) -> list[AttentionItem]:
         """Return today's items, the important ones first.
 
         A restricted account sees the items about its own people only, counted and named
         again for them; items about the office as a whole stay.
         """
-        day = today or date.today()
         with self._db.reading() as session:
-            found = [item for check in self._checks for item in check(session, day)]
+            found = [item for check in self._checks for item in check(session, today)]
             visible = self._access.visible(session)
             if visible is not None:
                 found = [
@@ -72,9 +71,9 @@ def _narrowed(
     names = []
     # Only the first names are read, however many people the item keeps.
     for employee_id in ids[: NAMES_SHOWN + 1]:
-        row = repo.employee_row(session, employee_id)
-        if row is not None:
-            names.append(full_name(row.name, row.gelar_depan, row.gelar_belakang))
+        person = repo.find_employee(session, employee_id)
+        if person is not None:
+            names.append(person.full_name)
     # Titles that start with the count ("7 pegawai ...") are counted again for these people.
     title = re.sub(r"^\d+ ", f"{len(ids)} ", item.title)
     return replace(item, title=title, detail=name_list(names, total=len(ids)), employee_ids=ids)

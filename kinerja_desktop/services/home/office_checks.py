@@ -76,11 +76,10 @@ def _acting_ending(session: Session, today: date) -> list[AttentionItem]:
     for assignment in repo.acting_assignments(session):
         if not today <= assignment.end_date <= today + timedelta(days=ACTING_NOTICE_DAYS):
             continue
-        acting_row = repo.employee_row(session, assignment.acting_employee_id)
-        absent_row = repo.employee_row(session, assignment.for_employee_id)
-        if acting_row is None or absent_row is None:
+        acting = repo.find_employee(session, assignment.acting_employee_id)
+        absent = repo.find_employee(session, assignment.for_employee_id)
+        if acting is None or absent is None:
             continue
-        acting, absent = repo.to_employee(acting_row), repo.to_employee(absent_row)
         items.append(
             AttentionItem(
                 Severity.INFO,

@@ -30,6 +30,11 @@ _STORED_NAME = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}(?:\.[a-z0-9]{1,10})?")
 _TEMP_PREFIX = ".incoming-"
 
 
+def evidence_folder(database: Path) -> Path:
+    """Evidence files live beside the database, so a copied office folder keeps them."""
+    return database.parent / "evidence"
+
+
 @dataclass(frozen=True)
 class StoredFile:
     """Where a copied evidence file lives and what it was.

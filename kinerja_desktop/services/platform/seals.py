@@ -21,10 +21,11 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data import skp_models
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import seal_chain as repo
+from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action, Capability
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import DomainError, NotFoundError, StorageError, ValidationError
@@ -64,11 +65,9 @@ __all__ = [
 REASON_MAX = 2000
 
 
-def _period_end(
-    session: Session, row: skp_models.SkpRow, period_code: str, signed_on: date
-) -> date:
+def _period_end(session: Session, row: SkpHeader, period_code: str, signed_on: date) -> date:
     """Who signs a period is who held the posts at its end (or on the day, if earlier)."""
-    person = staff_repo.employee_row(session, row.employee_id)
+    person = staff_repo.find_employee(session, row.employee_id)
     periods = periods_for_row(session, person, row.year) if person else []
     end = next((p.end for p in periods if p.code == period_code), signed_on)
     return min(end, signed_on)
@@ -94,26 +93,25 @@ def evaluation_record(skp_id: int, period_code: str) -> str:
     return f"evaluasi:{skp_id}:{period_code}"
 
 
-def _skp_row(session: Session, skp_id: int) -> skp_models.SkpRow:
-    row = session.get(skp_models.SkpRow, skp_id)
+def _existing_skp(session: Session, skp_id: int) -> SkpHeader:
+    row = skp_repo.find_skp(session, skp_id)
     if row is None:
         raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
     return row
 
 
-def _holder(session: Session, row: skp_models.SkpRow) -> str:
-    person = staff_repo.employee_row(session, row.employee_id)
+def _holder(session: Session, row: SkpHeader) -> str:
+    person = staff_repo.find_employee(session, row.employee_id)
     if person is None:
         return f"pegawai {row.employee_id}"
-    employee = staff_repo.to_employee(person)
-    return f"{employee.full_name} (NIP {employee.nip})"
+    return f"{person.full_name} (NIP {person.nip})"
 
 
-def _skp_label(session: Session, row: skp_models.SkpRow) -> str:
+def _skp_label(session: Session, row: SkpHeader) -> str:
     return f"SKP {row.year} {_holder(session, row)}"
 
 
-def _evaluation_label(session: Session, row: skp_models.SkpRow, period_code: str) -> str:
+def _evaluation_label(session: Session, row: SkpHeader, period_code: str) -> str:
     return f"Evaluasi {period_label(period_code)} {row.year} {_holder(session, row)}"
 
 
@@ -139,7 +137,7 @@ def _record_digest(session: Session, skp_id: int, code: str | None, like: str) -
 
 def seal_skp(session: Session, skp_id: int, actor: str | None = None) -> SealEntry:
     """Log an SKP's agreement with the digest of what was agreed (inside the caller's write)."""
-    row = _skp_row(session, skp_id)
+    row = _existing_skp(session, skp_id)
     return repo.append(
         session,
         SealFields(
@@ -155,7 +153,7 @@ def seal_skp(session: Session, skp_id: int, actor: str | None = None) -> SealEnt
 
 def skp_reopened(session: Session, skp_id: int, reason: str, actor: str | None = None) -> None:
     """Log that an agreed SKP was opened for revision, and why."""
-    row = _skp_row(session, skp_id)
+    row = _existing_skp(session, skp_id)
     repo.append(
         session,
         SealFields(
@@ -213,7 +211,7 @@ def dialogue_recorded_in(
     """
     if repo.seal_of(session, skp_id, period_code) is None:
         return
-    row = _skp_row(session, skp_id)
+    row = _existing_skp(session, skp_id)
     repo.append(
         session,
         SealFields(
@@ -256,7 +254,7 @@ def seal_unlogged_in(session: Session) -> int:
     logged: set[str] = set()
     found = _unlogged(session, logged)
     for record, skp_id, code in found:
-        row = _skp_row(session, skp_id)
+        row = _existing_skp(session, skp_id)
         if code is None:
             _baseline(session, record, _skp_label(session, row), _skp_digest(session, skp_id))
         else:
@@ -310,7 +308,7 @@ def reseal_written_in(
         sealed = (skp_id, code) in signed if code else skp_id in agreed
         if last is None and not sealed:
             continue
-        row = _skp_row(session, skp_id)
+        row = _existing_skp(session, skp_id)
         label = _evaluation_label(session, row, code) if code else _skp_label(session, row)
         if sealed:
             if _still_sealed_as(session, skp_id, code, last):
@@ -446,7 +444,7 @@ class SealService:
         if signed_on > (today or date.today()):
             raise ValidationError("Tanggal tanda tangan tidak boleh di masa depan.", field="date")
         with self._db.transaction() as session:
-            row = _skp_row(session, skp_id)
+            row = _existing_skp(session, skp_id)
             self._access.require_person(session, row.employee_id, Action.SIGN)
             if row.status != "DISEPAKATI":
                 raise ValidationError(
@@ -491,7 +489,7 @@ class SealService:
             reason, field="reason", label="Alasan membuka kembali evaluasi", max_length=REASON_MAX
         )
         with self._db.transaction() as session:
-            row = _skp_row(session, skp_id)
+            row = _existing_skp(session, skp_id)
             # The penilai alone may not undo their own seal: the atasan, unit head or admin may.
             self._access.require_person(session, row.employee_id, Action.REOPEN)
             if repo.seal_of(session, skp_id, period_code) is None:
@@ -688,7 +686,7 @@ class SealService:
             unlogged = _unlogged(session, logged)
             if entries:
                 for _record, skp_id, period in unlogged:
-                    row = _skp_row(session, skp_id)
+                    row = _existing_skp(session, skp_id)
                     label = (
                         _evaluation_label(session, row, period)
                         if period

@@ -16,7 +16,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data import models
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.seal_chain_models import SignatoryRow
 from kinerja_desktop.domain.staff import Employee, Unit, UnitKind
@@ -73,12 +72,12 @@ def _person(person: Employee, units: dict[int, Unit]) -> RecordedPerson:
 
 def take(session: Session, record: str, employee_id: int, on: date) -> RecordedSignatories:
     """Record (or record again) who signs ``record``: the person and appraisers on ``on``."""
-    row = session.get(models.EmployeeRow, employee_id)
-    assert row is not None
+    person = staff_repo.find_employee(session, employee_id)
+    assert person is not None
     units: dict[int, Unit] = {unit.id: unit for unit in staff_repo.all_units(session)}
-    appraisers = appraisers_in(session, row, on)
+    appraisers = appraisers_in(session, person, on)
     found = RecordedSignatories(
-        pegawai=_person(staff_repo.to_employee(row), units),
+        pegawai=_person(person, units),
         penilai=_person(appraisers.penilai, units) if appraisers.penilai else None,
         atasan=_person(appraisers.atasan_penilai, units) if appraisers.atasan_penilai else None,
         acting=appraisers.acting.kind.label if appraisers.acting else "",

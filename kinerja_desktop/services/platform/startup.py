@@ -21,7 +21,8 @@ from kinerja_desktop.data.leftovers import building_name, remove_leftovers
 from kinerja_desktop.data.lock import DatabaseLock, acquire_lock
 from kinerja_desktop.data.sqlite_files import replace_unwritable_shm
 from kinerja_desktop.domain.errors import StorageError, ValidationError
-from kinerja_desktop.services.app_services import AppServices, evidence_folder, open_services
+from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.recovery import damaged_file_advice
 
 __all__ = ["DatabaseLock", "create_office", "open_locked", "open_office", "take_lock"]

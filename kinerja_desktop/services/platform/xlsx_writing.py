@@ -8,14 +8,12 @@ the same appraisals.
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.data.private_files import create_private_file
+from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import ValidationError
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -66,13 +64,9 @@ def finish_table(sheet: Any, header: int, last_row: int, width: int) -> None:
 
 def save_workbook(workbook: Any, target: Path) -> None:
     """Save beside the target, then move over it; raise ValidationError naming the file."""
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        create_private_file(temp)  # openpyxl truncates it and keeps its owner-only mode
-        workbook.save(temp)
-        os.replace(temp, target)
+        replace_whole(target, workbook.save)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         hint = " Mungkin berkas itu sedang dibuka; tutup dulu lalu coba lagi."
         raise ValidationError(
             f"Berkas '{target.name}' tidak dapat disimpan ({error.strerror or error})."

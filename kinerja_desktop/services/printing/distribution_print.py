@@ -10,7 +10,8 @@ from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.skp_records import format_decimal_id
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.unit_head import unit_head as head_of_unit
-from kinerja_desktop.reports.content import CurvePoint, DistributionForm
+from kinerja_desktop.reports.content import CurvePoint, DistributionForm, RatedPerson
+from kinerja_desktop.services.evaluation.distribution import Decided, UnitDistribution
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
@@ -40,19 +41,13 @@ def _percent(count: int, total: int) -> str:
     return f"{format_decimal_id(value)}%"
 
 
-def build_distribution(
-    sources: Sources, request: PrintRequest, logo: bytes | None
-) -> DistributionForm:
-    assert request.unit_id is not None
-    places = Places.read(sources)
-    check = sources.distribution.check(request.unit_id, request.year, request.period_code)
+def curve_points(check: UnitDistribution) -> tuple[CurvePoint, ...]:
+    """People per predikat with the curve's share, on the curve's axis; () without org predikat."""
     if check.org is None:
-        raise ValidationError(check.message, field="period")
-    scheme = sources.staff.scheme_for(request.unit_id, request.year)
-    period = find_period(request.year, scheme, check.period_code)
+        return ()
     curve = dict(expected_curve(check.org.predikat))
     total = check.total
-    points = tuple(
+    return tuple(
         CurvePoint(
             predikat=predikat.label,
             count=check.counts[predikat],
@@ -64,6 +59,33 @@ def build_distribution(
         )
         for predikat in CURVE_AXIS
     )
+
+
+def _rated(number: int, person: Decided) -> RatedPerson:
+    """A line of the list; a predikat the atasan set on objection says so."""
+    predikat = person.predikat
+    mark = " (atas keberatan)" if predikat.on_objection else ""
+    return RatedPerson(
+        number=str(number),
+        name=person.name,
+        nip=people.grouped_nip(person.nip),
+        jabatan=person.jabatan,
+        predikat=predikat.predikat.label + mark,
+    )
+
+
+def build_distribution(
+    sources: Sources, request: PrintRequest, logo: bytes | None
+) -> DistributionForm:
+    assert request.unit_id is not None
+    places = Places.read(sources)
+    check = sources.distribution.check(request.unit_id, request.year, request.period_code)
+    if check.org is None:
+        raise ValidationError(check.message, field="period")
+    scheme = sources.staff.scheme_for(request.unit_id, request.year)
+    period = find_period(request.year, scheme, check.period_code)
+    points = curve_points(check)
+    total = check.total
     head = unit_head(sources, request.unit_id)
     org = check.org.predikat.label.upper()
     return DistributionForm(
@@ -80,6 +102,7 @@ def build_distribution(
         total=total,
         findings=tuple(f.message for f in check.report.findings) if check.report else (),
         undecided=tuple(f"{u.name} (NIP {people.grouped_nip(u.nip)})" for u in check.undecided),
+        people=tuple(_rated(index, person) for index, person in enumerate(check.decided, 1)),
         signatures=(
             people.signature(
                 head.jabatan if head else "Pimpinan Unit Kerja",

@@ -8,9 +8,10 @@ from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.periods import periods_for_year
-from kinerja_desktop.domain.skp import RhkKind
+from kinerja_desktop.domain.skp import RhkKind, SkpLayout
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.reports.content import (
+    CurvePoint,
     EvaluationDocumentForm,
     EvaluationForm,
     EvaluationIndicatorLine,
@@ -21,6 +22,7 @@ from kinerja_desktop.services.evaluation import PeriodEvaluation, RhkEvaluation
 from kinerja_desktop.services.evaluation.behaviour import BehaviourPeriod
 from kinerja_desktop.services.platform.seals import evaluation_record
 from kinerja_desktop.services.printing import people
+from kinerja_desktop.services.printing.distribution_print import curve_points
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.skp_print import behaviour_lines
@@ -31,7 +33,7 @@ NOT_DECIDED = "Belum ditetapkan"
 
 def _skp_id(sources: Sources, employee_id: int, year: int) -> int:
     # Only the id: the evaluation and behaviour views each read the SKP they need.
-    row = skp_repo.skp_row_for(sources.session, employee_id, year)
+    row = skp_repo.skp_for(sources.session, employee_id, year)
     if row is None:
         person = sources.staff.get(employee_id)
         raise ValidationError(f"{person.full_name} belum memiliki SKP tahun {year}.")
@@ -51,6 +53,7 @@ def _lines(rhks: tuple[RhkEvaluation, ...], kind: RhkKind) -> tuple[EvaluationRe
                     indicator=line.iki.indicator,
                     target=line.iki.target_display,
                     realisation=line.realisation_display,
+                    perspektif=line.iki.perspektif.label if line.iki.perspektif else "",
                 )
                 for line in rhk.indicators
             ),
@@ -107,6 +110,8 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
     period = evaluation.period
     who = _signers(sources, places, person, request, evaluation)
     feedback = {item.value: item.stored or "" for item in behaviour.values}
+    jpt = evaluation.skp.layout is SkpLayout.JPT
+    capaian, points = _organisation(sources, places, person, evaluation) if jpt else ("", ())
     return EvaluationForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=evaluation.skp.year,
@@ -130,7 +135,24 @@ def build_evaluation(sources: Sources, request: PrintRequest, logo: bytes | None
                 who.note,
             ),
         ),
+        layout="JPT" if jpt else "JA_JF",
+        capaian_organisasi=capaian,
+        points=points,
     )
+
+
+def _organisation(
+    sources: Sources, places: Places, person: Employee, evaluation: PeriodEvaluation
+) -> tuple[str, tuple[CurvePoint, ...]]:
+    """A JPT's Capaian Kinerja Organisasi and the Pola Distribusi of the unit they lead.
+
+    The unit is the one the evaluation follows for a unit head, else the person's own; the
+    predikat is that unit's or the nearest recorded above it, the curve only that unit's.
+    """
+    year, code = evaluation.skp.year, evaluation.period.code
+    unit_id = evaluation.unit_head.unit_id if evaluation.unit_head else person.unit_id
+    capaian = _org_predikat(sources, places, unit_id, year, code)
+    return capaian, curve_points(sources.distribution.check(unit_id, year, code))
 
 
 def _org_predikat(sources: Sources, places: Places, unit_id: int, year: int, code: str) -> str:
@@ -177,13 +199,7 @@ def build_document(
     ]
     if objection:
         signatures.append(people.sign(people.ATASAN, who.atasan, place))
-    decision_view = behaviour.predikat.decision
     effective = behaviour.predikat.effective
-    notes = (
-        decision_view.reason
-        if decision_view and decision_view.overridden and not (effective and effective.on_objection)
-        else ""
-    )
     return EvaluationDocumentForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=request.year,
@@ -199,7 +215,9 @@ def build_document(
         # The form lists "SANGAT BAIK/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG"; the one in
         # force is the atasan's when an objection was decided (section 8 says the same).
         predikat=effective.print_text if effective else NOT_DECIDED.upper(),
-        notes=notes,
+        # What the penilai wrote for the pegawai; the reason for a predikat off the matrix is
+        # the app's own record and stays off the form.
+        notes=evaluation.notes,
         objection=objection,
         signatures=tuple(signatures),
     )

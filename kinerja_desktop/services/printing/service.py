@@ -296,7 +296,7 @@ class PrintingService:
         printed = printed_content(stored.content_json)
         description = _describe(form, printed, stored)
         try:
-            canonical = canonical_json(self.build(request))
+            canonical = canonical_json(self.build(request), shaped_like=printed.get("content"))
         except DomainError as error:
             return VerificationResult(
                 wanted,

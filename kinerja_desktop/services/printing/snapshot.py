@@ -22,6 +22,7 @@ from kinerja_desktop.services.evaluation.behaviour import BehaviourService
 from kinerja_desktop.services.evaluation.dialogue import DialogueService
 from kinerja_desktop.services.evaluation.distribution import DistributionService
 from kinerja_desktop.services.evaluation.journal import JournalService
+from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision.survey_service import SurveyService
@@ -58,7 +59,7 @@ class Sources:
         self.staff = StaffService(bound, system)
         self.skp = SkpService(bound, system)
         # Evidence files are not read for printing; the folder is never touched.
-        evidence = Path(database.path).parent / "evidence"
+        evidence = evidence_folder(Path(database.path))
         self.evaluation = EvaluationService(bound, evidence, system)
         self.behaviour = BehaviourService(bound, system)
         self.dialogue = DialogueService(bound, system)

@@ -14,11 +14,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from kinerja_desktop.data.repositories.surveys import StoredResponse
+from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.reference_data import load
 from kinerja_desktop.domain.supervision.ikm import format_decimal_id, round_half_up
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
+from kinerja_desktop.domain.supervision.survey_report import count_text
 from kinerja_desktop.reports.content import (
+    ActionPlanLine,
     GradeLine,
     ProfileLine,
     Signature,
@@ -29,7 +32,11 @@ from kinerja_desktop.reports.content import (
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.snapshot import Sources
-from kinerja_desktop.services.supervision.survey_service import SurveyInfo, TrendPoint
+from kinerja_desktop.services.supervision.survey_service import (
+    SurveyDetails,
+    SurveyInfo,
+    TrendPoint,
+)
 
 #: NRR tertimbang as printed; the interval value (Σ) with one more, as the NI column has it.
 WEIGHTED_DECIMALS = 3
@@ -183,6 +190,40 @@ def _weighted(value: Fraction, decimals: int) -> str:
     return format_decimal_id(round_half_up(value, decimals))
 
 
+def fieldwork_text(details: SurveyDetails) -> str:
+    """The fieldwork days as far as they are recorded; "" when neither is."""
+    start, end = details.fieldwork_start, details.fieldwork_end
+    if start is not None and end is not None:
+        return format_date_range_id(start, end)
+    if start is not None:
+        return f"mulai {format_date_id(start)}"
+    return f"sampai {format_date_id(end)}" if end is not None else ""
+
+
+def sample_status(details: SurveyDetails) -> str:
+    """Whether the round reached its minimum sample, in words ("" without a population)."""
+    sample = details.sample
+    if sample is None:
+        return ""
+    if sample.reached:
+        return "Memenuhi sampel minimum"
+    short = sample.minimum - sample.respondents
+    return f"Belum memenuhi sampel minimum (kurang {count_text(short)} responden)"
+
+
+def action_lines(details: SurveyDetails) -> tuple[ActionPlanLine, ...]:
+    return tuple(
+        ActionPlanLine(
+            number=str(number),
+            item=f"{line.item.value} {line.item.label}",
+            program=line.program,
+            schedule=line.schedule,
+            responsible=line.responsible,
+        )
+        for number, line in enumerate(details.actions, start=1)
+    )
+
+
 def build_survey(sources: Sources, request: PrintRequest, logo: bytes | None) -> SurveyReportForm:
     """The survey report; the signer is ``request.employee_id`` or the unit's head.
 
@@ -226,6 +267,19 @@ def build_survey(sources: Sources, request: PrintRequest, logo: bytes | None) ->
         period=report.period,
         period_range=report.period_range,
         respondents=str(report.respondents),
+        methods="; ".join(method.label for method in report.details.methods),
+        fieldwork=fieldwork_text(report.details),
+        population=(
+            f"{count_text(report.details.population)} orang"
+            if report.details.population is not None
+            else ""
+        ),
+        minimum_sample=(
+            f"{count_text(report.details.sample.minimum)} responden"
+            if report.details.sample is not None
+            else ""
+        ),
+        sample_status=sample_status(report.details),
         profile=profile_lines(sources.surveys.responses(survey.id)),
         items=items,
         interval_value=_weighted(exact.interval_value, INTERVAL_DECIMALS),
@@ -235,5 +289,6 @@ def build_survey(sources: Sources, request: PrintRequest, logo: bytes | None) ->
         weakest=weakest,
         grades=grade_lines(),
         trend=trend_lines(sources.surveys.trend(request.unit_id), survey),
+        actions=action_lines(report.details),
         signatures=(signer,),
     )

@@ -16,17 +16,15 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.skp import (
     Pendekatan,
     RhkDraft,
     SkpDraft,
-    SkpStatus,
     ValidSkp,
     rhk_field,
     validate_skp,
@@ -35,7 +33,7 @@ from kinerja_desktop.domain.skp_records import RhkOption, RhkView, SkpView
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-from kinerja_desktop.services.skp.service import new_skp_row, parent_options
+from kinerja_desktop.services.skp.service import new_skp, parent_options
 from kinerja_desktop.services.staff.service import periods_for_row
 
 
@@ -140,17 +138,17 @@ class SkpCopyService:
         with self._db.transaction() as session:
             employee = _employee(session, employee_id)
             self._access.require_person(session, employee.id, Action.EDIT)
-            if repo.skp_row_for(session, employee_id, year) is not None:
+            if repo.skp_for(session, employee_id, year) is not None:
                 raise ValidationError(already_exists_message(employee.name, year))
-            previous = repo.skp_row_for(session, employee_id, year - 1)
+            previous = repo.skp_for(session, employee_id, year - 1)
             if previous is None:
                 raise ValidationError(no_previous_message(employee.name, year))
-            source = repo.load(session, previous)
+            source = repo.load(session, previous.id)
             options = parent_options(session, employee.id, year)
-            row = new_skp_row(session, employee, year, source.pendekatan)
-            repo.store_content(session, row, _copied_content(source, options))
+            row = new_skp(session, employee, year, source.pendekatan)
+            repo.store_content(session, row.id, _copied_content(source, options))
             session.flush()
-            return repo.load(session, row)
+            return repo.load(session, row.id)
 
     def copy_from_colleague(
         self, source_employee_id: int, target_employee_id: int, year: int
@@ -173,25 +171,25 @@ class SkpCopyService:
             target = _employee(session, target_employee_id)
             self._access.require_person(session, source_employee.id, Action.VIEW)
             self._access.require_person(session, target.id, Action.EDIT)
-            source_row = repo.skp_row_for(session, source_employee_id, year)
-            if source_row is None:
+            source_skp = repo.skp_for(session, source_employee_id, year)
+            if source_skp is None:
                 raise ValidationError(
                     f"{source_employee.name} belum memiliki SKP tahun {year} untuk disalin."
                 )
-            source = repo.load(session, source_row)
-            row = repo.skp_row_for(session, target_employee_id, year)
+            source = repo.load(session, source_skp.id)
+            row = repo.skp_for(session, target_employee_id, year)
             if row is None:
-                row = new_skp_row(session, target, year, source.pendekatan)
+                row = new_skp(session, target, year, source.pendekatan)
             else:
-                if row.status == SkpStatus.DISEPAKATI.value:
+                if row.locked:
                     raise ValidationError(locked_target_message(target.name, year))
                 _check_replaceable(session, row, target.name)
-                row.updated_at = datetime.now()  # moves the version: open editors go stale
+                # Moves the version: open editors go stale.
+                repo.touch(session, row.id, datetime.now())
             content = _copied_content(source, parent_options(session, target.id, year))
-            row.pendekatan = content.pendekatan.value
-            repo.store_content(session, row, content)
+            repo.store_content(session, row.id, content)
             session.flush()
-            return repo.load(session, row)
+            return repo.load(session, row.id)
 
     def assign_rhk(
         self,
@@ -236,8 +234,8 @@ class SkpCopyService:
 # --- rules inside a transaction -----------------------------------------------------------------
 
 
-def _employee(session: Session, employee_id: int) -> EmployeeRow:
-    row = staff_repo.employee_row(session, employee_id)
+def _employee(session: Session, employee_id: int) -> Employee:
+    row = staff_repo.find_employee(session, employee_id)
     if row is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
     return row
@@ -273,9 +271,9 @@ def _copied_content(source: SkpView, options: list[RhkOption]) -> ValidSkp:
     return validate_skp(replace(draft, rhks=rhks))
 
 
-def _check_replaceable(session: Session, row: SkpRow, name: str) -> None:
+def _check_replaceable(session: Session, row: SkpHeader, name: str) -> None:
     """Refuse to replace a draft whose RHK or indicators already hold realisation data."""
-    current = repo.load(session, row)
+    current = repo.load(session, row.id)
     used = repo.ids_with_records(
         session,
         [rhk.id for rhk in current.rhks],
@@ -300,26 +298,26 @@ def _shared_rhk(rhk: RhkDraft) -> RhkDraft:
 def _assign_one(
     session: Session, rhk: RhkDraft, employee_id: int, year: int, pendekatan: Pendekatan
 ) -> AssignedRhk | SkippedPerson:
-    employee = staff_repo.employee_row(session, employee_id)
+    employee = staff_repo.find_employee(session, employee_id)
     if employee is None:
         return SkippedPerson(
             employee_id,
             f"Pegawai #{employee_id}",
             "Pegawai tidak ditemukan; mungkin sudah dihapus.",
         )
-    name = staff_repo.to_employee(employee).full_name
+    name = employee.full_name
     if not employee.active:
         return SkippedPerson(employee_id, name, "Pegawai ini sudah tidak aktif.")
-    row = repo.skp_row_for(session, employee_id, year)
+    row = repo.skp_for(session, employee_id, year)
     if row is None and not periods_for_row(session, employee, year):
         return SkippedPerson(employee_id, name, f"Tidak bertugas pada tahun {year}.")
-    if row is not None and row.status == SkpStatus.DISEPAKATI.value:
+    if row is not None and row.locked:
         return SkippedPerson(
             employee_id,
             name,
             f"SKP tahun {year} sudah disepakati dan terkunci; buka revisi dulu untuk menambah RHK.",
         )
-    base = repo.load(session, row).to_draft() if row else SkpDraft(pendekatan=pendekatan)
+    base = repo.load(session, row.id).to_draft() if row else SkpDraft(pendekatan=pendekatan)
     if any(_same_text(existing.text, rhk.text) for existing in base.rhks):
         return SkippedPerson(employee_id, name, "RHK dengan uraian yang sama sudah ada di SKP-nya.")
     allowed = {option.id for option in parent_options(session, employee.id, year)}
@@ -333,10 +331,10 @@ def _assign_one(
         )
     created = row is None
     if row is None:
-        row = new_skp_row(session, employee, year, pendekatan)
+        row = new_skp(session, employee, year, pendekatan)
     else:
-        row.updated_at = datetime.now()  # moves the version: open editors go stale
-    repo.store_content(session, row, content)
+        repo.touch(session, row.id, datetime.now())  # moves the version: open editors go stale
+    repo.store_content(session, row.id, content)
     session.flush()
     return AssignedRhk(employee_id, name, row.id, created=created, linked=linked)
 

@@ -7,10 +7,9 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
-from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.data.skp_models import SkpRow
+from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import NotFoundError, StaleEditError, ValidationError
 from kinerja_desktop.domain.jabatan import JabatanKind
@@ -18,7 +17,6 @@ from kinerja_desktop.domain.skp import (
     Pendekatan,
     SkpDraft,
     SkpLayout,
-    SkpStatus,
     ValidSkp,
     check_complete,
     rhk_field,
@@ -31,6 +29,7 @@ from kinerja_desktop.domain.skp_records import (
     from_json,
     to_json,
 )
+from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform import seals, signatories
@@ -56,13 +55,13 @@ class SkpService:
     def get(self, employee_id: int, year: int) -> SkpView | None:
         with self._db.reading() as session:
             self._access.require_person(session, employee_id, Action.VIEW)
-            row = repo.skp_row_for(session, employee_id, year)
-            return repo.load(session, row) if row else None
+            found = repo.skp_for(session, employee_id, year)
+            return repo.load(session, found.id) if found else None
 
     def by_id(self, skp_id: int) -> SkpView:
         with self._db.reading() as session:
             self._access.require_skp(session, skp_id, Action.VIEW)
-            return repo.load(session, _existing(session, skp_id))
+            return repo.load(session, _existing(session, skp_id).id)
 
     def supervisor_options(self, employee_id: int, year: int) -> list[RhkOption]:
         """The RHK of the person's Pejabat Penilai that year, which their RHK can serve."""
@@ -79,7 +78,7 @@ class SkpService:
         """Return an agreed version as it was agreed."""
         with self._db.reading() as session:
             self._access.require_skp(session, skp_id, Action.VIEW)
-            base = repo.load(session, _existing(session, skp_id))
+            base = repo.load(session, _existing(session, skp_id).id)
             stored = repo.version_json(session, skp_id, revision)
             if stored is None:
                 raise NotFoundError(f"Versi {revision} SKP ini tidak ada.")
@@ -98,13 +97,13 @@ class SkpService:
     ) -> SkpView:
         """Start an empty draft SKP for a person and year, over their appraisal period."""
         with self._db.transaction() as session:
-            employee = staff_repo.employee_row(session, employee_id)
+            employee = staff_repo.find_employee(session, employee_id)
             if employee is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
             self._access.require_person(session, employee.id, Action.EDIT)
-            if repo.skp_row_for(session, employee_id, year) is not None:
+            if repo.skp_for(session, employee_id, year) is not None:
                 raise ValidationError(f"{employee.name} sudah memiliki SKP tahun {year}.")
-            return repo.load(session, new_skp_row(session, employee, year, pendekatan))
+            return repo.load(session, new_skp(session, employee, year, pendekatan).id)
 
     def save(self, skp_id: int, version: int, draft: SkpDraft) -> SkpView:
         """Save a draft's content; every value is checked, completeness is not.
@@ -121,11 +120,10 @@ class SkpService:
             row = _editable(session, skp_id, version)
             _check_parents(session, row, content)
             _check_deletions(session, row, content)
-            row.pendekatan = content.pendekatan.value
-            repo.store_content(session, row, content)
-            row.updated_at = datetime.now()  # an UPDATE of the SKP row moves its version
+            repo.store_content(session, row.id, content)
+            repo.touch(session, row.id, datetime.now())  # an UPDATE moves the SKP's version
             session.flush()
-            return repo.load(session, row)
+            return repo.load(session, row.id)
 
     def agree(self, skp_id: int, version: int, on: date) -> SkpView:
         """Mark the SKP agreed (disepakati) on ``on``; it becomes read-only.
@@ -136,15 +134,14 @@ class SkpService:
         with self._db.transaction() as session:
             self._access.require_skp(session, skp_id, Action.EDIT)
             row = _editable(session, skp_id, version)
-            view = repo.load(session, row)
+            view = repo.load(session, row.id)
             content = validate_skp(view.to_draft())
             needs_cascade = _penilai_has_skp(session, row.employee_id, row.year)
-            check_complete(content, SkpLayout(row.layout), needs_cascade=needs_cascade)
-            row.status = SkpStatus.DISEPAKATI.value
-            row.agreed_on = on
+            check_complete(content, row.layout, needs_cascade=needs_cascade)
+            repo.set_agreed(session, row.id, on)
             session.flush()
-            agreed = repo.load(session, row)
-            repo.add_version(session, row, to_json(agreed))
+            agreed = repo.load(session, row.id)
+            repo.add_version(session, row.id, to_json(agreed))
             # Who signs first: the seal's digest covers them.
             signatories.take(session, f"skp:{row.id}:{row.revision}", row.employee_id, on)
             seals.seal_skp(session, row.id, self._access.actor)
@@ -158,28 +155,25 @@ class SkpService:
             # Undoing an agreement is the atasan's (or a unit head's, or admin's) call.
             self._access.require_person(session, row.employee_id, Action.REOPEN)
             _check_version(row, version)
-            if row.status != SkpStatus.DISEPAKATI.value:
+            if not row.locked:
                 raise ValidationError("SKP ini masih draf; ubah saja tanpa revisi.")
-            row.status = SkpStatus.DRAFT.value
-            row.revision += 1
-            row.revision_reason = why
-            row.agreed_on = None
+            repo.reopen_for_revision(session, row.id, why)
             session.flush()
             seals.skp_reopened(session, row.id, why, self._access.actor)
-            return repo.load(session, row)
+            return repo.load(session, row.id)
 
 
 # --- rules inside a transaction -----------------------------------------------------------------
 
 
-def _existing(session: Session, skp_id: int) -> SkpRow:
-    row = repo.skp_row(session, skp_id)
+def _existing(session: Session, skp_id: int) -> SkpHeader:
+    row = repo.find_skp(session, skp_id)
     if row is None:
         raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
     return row
 
 
-def _check_version(row: SkpRow, version: int) -> None:
+def _check_version(row: SkpHeader, version: int) -> None:
     if row.version != version:
         raise StaleEditError(
             "SKP ini sudah diubah di tempat lain sejak dibuka. Buka kembali untuk melihat "
@@ -187,10 +181,10 @@ def _check_version(row: SkpRow, version: int) -> None:
         )
 
 
-def _editable(session: Session, skp_id: int, version: int) -> SkpRow:
+def _editable(session: Session, skp_id: int, version: int) -> SkpHeader:
     row = _existing(session, skp_id)
     _check_version(row, version)
-    if row.status == SkpStatus.DISEPAKATI.value:
+    if row.locked:
         raise ValidationError(LOCKED_MESSAGE)
     return row
 
@@ -199,9 +193,7 @@ def not_serving_message(name: str, year: int) -> str:
     return f"{name} tidak bertugas pada tahun {year}, jadi tidak ada SKP."
 
 
-def new_skp_row(
-    session: Session, employee: EmployeeRow, year: int, pendekatan: Pendekatan
-) -> SkpRow:
+def new_skp(session: Session, employee: Employee, year: int, pendekatan: Pendekatan) -> SkpHeader:
     """Add an empty draft SKP over the person's appraisal period that year.
 
     Someone who has since left still gets one for the part of the year they served.
@@ -213,38 +205,34 @@ def new_skp_row(
     if not periods:
         raise ValidationError(not_serving_message(employee.name, year))
     annual = periods[-1]
-    row = SkpRow(
-        employee_id=employee.id,
-        year=year,
-        pendekatan=pendekatan.value,
-        layout=layout_for(JabatanKind(employee.jabatan_kind)).value,
-        status=SkpStatus.DRAFT.value,
-        period_start=annual.start,
-        period_end=annual.end,
+    return repo.add_skp(
+        session,
+        employee.id,
+        year,
+        pendekatan=pendekatan,
+        layout=layout_for(employee.jabatan_kind),
+        period=(annual.start, annual.end),
     )
-    session.add(row)
-    session.flush()
-    return row
 
 
 def parent_options(session: Session, employee_id: int, year: int) -> list[RhkOption]:
     """The RHK of the person's Pejabat Penilai that year: the only ones theirs may serve."""
-    employee: EmployeeRow | None = staff_repo.employee_row(session, employee_id)
+    employee = staff_repo.find_employee(session, employee_id)
     if employee is None or employee.penilai_id is None:
         return []
-    parent_skp = repo.skp_row_for(session, employee.penilai_id, year)
+    parent_skp = repo.skp_for(session, employee.penilai_id, year)
     return repo.rhk_options(session, parent_skp.id) if parent_skp else []
 
 
 def _penilai_has_skp(session: Session, employee_id: int, year: int) -> bool:
     """Below the top of the tree, once the penilai has an SKP, main RHK must link to it."""
-    employee = staff_repo.employee_row(session, employee_id)
+    employee = staff_repo.find_employee(session, employee_id)
     if employee is None or employee.penilai_id is None:
         return False
-    return repo.skp_row_for(session, employee.penilai_id, year) is not None
+    return repo.skp_for(session, employee.penilai_id, year) is not None
 
 
-def _check_parents(session: Session, row: SkpRow, content: ValidSkp) -> None:
+def _check_parents(session: Session, row: SkpHeader, content: ValidSkp) -> None:
     allowed = {option.id for option in parent_options(session, row.employee_id, row.year)}
     for r, rhk in enumerate(content.rhks):
         if rhk.parent_rhk_id is not None and rhk.parent_rhk_id not in allowed:
@@ -255,8 +243,8 @@ def _check_parents(session: Session, row: SkpRow, content: ValidSkp) -> None:
             )
 
 
-def _check_deletions(session: Session, row: SkpRow, content: ValidSkp) -> None:
-    current = repo.load(session, row)
+def _check_deletions(session: Session, row: SkpHeader, content: ValidSkp) -> None:
+    current = repo.load(session, row.id)
     kept_rhks = {rhk.id for rhk in content.rhks if rhk.id is not None}
     kept_ikis = {iki.id for rhk in content.rhks for iki in rhk.indicators if iki.id is not None}
     gone_rhks = [rhk for rhk in current.rhks if rhk.id not in kept_rhks]

@@ -158,11 +158,11 @@ class StaffService:
 
     def get(self, employee_id: int) -> Employee:
         with self._db.reading() as session:
-            row = repo.employee_row(session, employee_id)
-            if row is None:
+            found = repo.find_employee(session, employee_id)
+            if found is None:
                 raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
-            self._access.require_person(session, row.id, Action.VIEW)
-            return repo.to_employee(row)
+            self._access.require_person(session, found.id, Action.VIEW)
+            return found
 
     def find_by_nip(self, nip: str) -> Employee | None:
         """The person with this NIP, or None (also when the account may not see them)."""
@@ -199,16 +199,15 @@ class StaffService:
     def profile(self, employee_id: int, today: date) -> EmployeeProfile:
         """Return everything a person's summary shows, read in one transaction."""
         with self._db.reading() as session:
-            row = _existing_row(session, employee_id)
-            self._access.require_person(session, row.id, Action.VIEW)
-            employee = repo.to_employee(row)
-            unit = repo.find_unit(session, row.unit_id)
+            employee = _existing_row(session, employee_id)
+            self._access.require_person(session, employee.id, Action.VIEW)
+            unit = repo.find_unit(session, employee.unit_id)
             return EmployeeProfile(
                 employee=employee,
                 golongan=parse_golongan(employee.golongan, employee.status),
                 unit_name=unit.name if unit else "",
-                appraisers=appraisers_in(session, row, today),
-                periods=tuple(periods_for_row(session, row, today.year)),
+                appraisers=appraisers_in(session, employee, today),
+                periods=tuple(periods_for_row(session, employee, today.year)),
                 history=tuple(repo.events_of(session, employee_id)),
             )
 
@@ -344,19 +343,21 @@ class StaffService:
         with self._db.transaction() as session:
             self._require_placement(session, data)
             self._check_placement(session, None, str(fields.nip), data)
-            row = models.EmployeeRow(unit_id=data.unit_id, penilai_id=data.penilai_id, active=True)
-            repo.apply_fields(row, fields)
-            session.add(row)
-            session.flush()
+            added = repo.add_employee(
+                session,
+                fields,
+                unit_id=data.unit_id,  # type: ignore[arg-type]  # checked non-None above
+                penilai_id=data.penilai_id,
+            )
             if data.effective_date is not None:  # a newcomer; existing staff have no date
                 repo.add_event(
                     session,
-                    row.id,
+                    added.id,
                     EmploymentEventKind.MASUK,
                     data.effective_date,
                     to_unit_id=data.unit_id,
                 )
-            return repo.to_employee(row)
+            return added
 
     def update(self, employee_id: int, version: int, data: StaffInput) -> Employee:
         """Correct a person's record; a change of unit is recorded as a mutasi.
@@ -366,7 +367,7 @@ class StaffService:
         """
         fields = validate_staff_fields(data.fields)
         with self._db.transaction() as session:
-            row = repo.employee_row(session, employee_id)
+            row = repo.find_employee(session, employee_id)
             if row is None:
                 raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
             if row.version != version:
@@ -387,11 +388,13 @@ class StaffService:
                     from_unit_id=row.unit_id,
                     to_unit_id=data.unit_id,
                 )
-            repo.apply_fields(row, fields)
-            row.unit_id = data.unit_id  # type: ignore[assignment]  # checked non-None above
-            row.penilai_id = data.penilai_id
-            session.flush()
-            return repo.to_employee(row)
+            return repo.update_employee(
+                session,
+                row.id,
+                fields,
+                unit_id=data.unit_id,  # type: ignore[arg-type]  # checked non-None above
+                penilai_id=data.penilai_id,
+            )
 
     def end_service(
         self, employee_id: int, kind: EmploymentEventKind, on: date, note: str = ""
@@ -407,20 +410,19 @@ class StaffService:
             row = self._active_row(session, employee_id)
             self._access.require_person(session, row.id, Action.EDIT)
             _check_after_last_start(session, row.id, on)
-            row.active = False
+            ended = repo.set_employee_active(session, row.id, False)
             repo.add_event(
                 session, row.id, kind, on, from_unit_id=row.unit_id, note=clean_text(note)
             )
-            session.flush()
-            return repo.to_employee(row)
+            return ended
 
     def reactivate(self, employee_id: int, on: date, note: str = "") -> Employee:
         with self._db.transaction() as session:
-            row = repo.employee_row(session, employee_id)
+            row = repo.find_employee(session, employee_id)
             if row is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
             self._access.require_person(session, row.id, Action.EDIT)
-            row.active = True
+            back = repo.set_employee_active(session, row.id, True)
             repo.add_event(
                 session,
                 row.id,
@@ -429,8 +431,7 @@ class StaffService:
                 to_unit_id=row.unit_id,
                 note=clean_text(note),
             )
-            session.flush()
-            return repo.to_employee(row)
+            return back
 
     def add_acting(
         self,
@@ -453,7 +454,7 @@ class StaffService:
             )
         with self._db.transaction() as session:
             self._active_row(session, acting_employee_id)
-            if repo.employee_row(session, for_employee_id) is None:
+            if repo.find_employee(session, for_employee_id) is None:
                 raise NotFoundError("Pejabat yang digantikan tidak ditemukan.")
             self._require_acting(session, for_employee_id)
             row = models.ActingAssignmentRow(
@@ -506,8 +507,8 @@ class StaffService:
             )
 
     @staticmethod
-    def _active_row(session: Session, employee_id: int) -> models.EmployeeRow:
-        row = repo.employee_row(session, employee_id)
+    def _active_row(session: Session, employee_id: int) -> Employee:
+        row = repo.find_employee(session, employee_id)
         if row is None or not row.active:
             raise NotFoundError("Pegawai tidak ditemukan atau sudah tidak aktif.")
         return row
@@ -525,7 +526,7 @@ class StaffService:
         if data.unit_id is None or repo.find_unit(session, data.unit_id) is None:
             errors.append(ValidationError("Pilih unit kerja.", field="unit"))
         if data.penilai_id is not None:
-            penilai = repo.employee_row(session, data.penilai_id)
+            penilai = repo.find_employee(session, data.penilai_id)
             if penilai is None:
                 errors.append(ValidationError("Pejabat Penilai tidak ditemukan.", field="penilai"))
             elif employee_id is not None:
@@ -533,7 +534,7 @@ class StaffService:
                     employee_id, data.penilai_id, repo.penilai_map(session).get
                 )
                 if chain:
-                    names = [repo.employee_row(session, link).name for link in chain]  # type: ignore[union-attr]
+                    names = [repo.find_employee(session, link).name for link in chain]  # type: ignore[union-attr]
                     errors.append(ValidationError(_cycle_message(names), field="penilai"))
         if errors:
             raise ValidationErrors(errors)
@@ -542,8 +543,8 @@ class StaffService:
 # --- reads shared by several use cases (inside the caller's transaction) ---------------------
 
 
-def _existing_row(session: Session, employee_id: int) -> models.EmployeeRow:
-    row = repo.employee_row(session, employee_id)
+def _existing_row(session: Session, employee_id: int) -> Employee:
+    row = repo.find_employee(session, employee_id)
     if row is None:
         raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
     return row
@@ -554,8 +555,8 @@ def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
     return found.scheme if found else EvaluationScheme.TRIWULAN
 
 
-def periods_for_row(session: Session, row: models.EmployeeRow, year: int) -> list[Period]:
-    """The periods of a person (row) in a year, inside the caller's transaction.
+def periods_for_row(session: Session, row: Employee, year: int) -> list[Period]:
+    """The periods of a person in a year, inside the caller's transaction.
 
     The history decides the span: someone who left before the year, or joined after it, has
     none; joining, moving in or coming back during the year starts a partial span, and
@@ -608,8 +609,8 @@ def _serving_on(events: Sequence[EmploymentEvent], day: date) -> bool:
     return serving
 
 
-def appraisers_in(session: Session, row: models.EmployeeRow, on: date) -> Appraisers:
-    """`StaffService.appraisers` inside the caller's transaction, for a person's row."""
+def appraisers_in(session: Session, row: Employee, on: date) -> Appraisers:
+    """`StaffService.appraisers` inside the caller's transaction, for a person."""
     acting = repo.acting_assignments(session)
 
     def stand_in(supervisor_id: int | None) -> tuple[int | None, ActingAssignment | None]:
@@ -621,17 +622,13 @@ def appraisers_in(session: Session, row: models.EmployeeRow, on: date) -> Apprai
     penilai_id, used = stand_in(row.penilai_id)
     if penilai_id == row.id and used is not None:
         # Acting for one's own supervisor: the absent supervisor's penilai appraises.
-        absent = repo.employee_row(session, used.for_employee_id)
+        absent = repo.find_employee(session, used.for_employee_id)
         penilai_id, used = stand_in(absent.penilai_id if absent else None)
-    penilai_row = repo.employee_row(session, penilai_id) if penilai_id else None
-    atasan_row = None
-    if penilai_row is not None:
+    penilai = repo.find_employee(session, penilai_id) if penilai_id else None
+    atasan = None
+    if penilai is not None:
         # The atasan is the absent supervisor's own supervisor when a Plt stands in.
-        base = repo.employee_row(session, used.for_employee_id) if used else penilai_row
+        base = repo.find_employee(session, used.for_employee_id) if used else penilai
         atasan_id, _ = stand_in(base.penilai_id if base else None)
-        atasan_row = repo.employee_row(session, atasan_id) if atasan_id else None
-    return Appraisers(
-        penilai=repo.to_employee(penilai_row) if penilai_row else None,
-        atasan_penilai=repo.to_employee(atasan_row) if atasan_row else None,
-        acting=used,
-    )
+        atasan = repo.find_employee(session, atasan_id) if atasan_id else None
+    return Appraisers(penilai=penilai, atasan_penilai=atasan, acting=used)

@@ -20,7 +20,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories import surveys as survey_repo
 from kinerja_desktop.domain.attention import AttentionItem, Severity
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.domain.staff import EmployeeId, full_name
+from kinerja_desktop.domain.staff import EmployeeId
 from kinerja_desktop.domain.supervision.complaints import (
     AGE_GROUPS,
     FeedbackKind,
@@ -131,13 +131,13 @@ def _repeated(session: Session, today: date) -> tuple[RepeatedPerson, ...]:
     for employee_id, days in feedback_repo.complaint_days_by_person(session, start, today).items():
         if not is_repeated(days, today, rules):
             continue
-        row = staff_repo.employee_row(session, employee_id)
-        if row is None:
+        person = staff_repo.find_employee(session, employee_id)
+        if person is None:
             continue
         result.append(
             RepeatedPerson(
                 employee_id,
-                full_name(row.name, row.gelar_depan, row.gelar_belakang),
+                person.full_name,
                 len(days),
                 max(days),
             )

@@ -160,7 +160,7 @@ def check_links(session: Session, unit_id: int | None, employee_id: int | None) 
     """Raise NotFoundError when the unit or the person named does not exist."""
     if unit_id is not None and staff_repo.find_unit(session, unit_id) is None:
         raise NotFoundError("Unit layanan tidak ditemukan; pilih dari daftar.")
-    if employee_id is not None and staff_repo.employee_row(session, employee_id) is None:
+    if employee_id is not None and staff_repo.find_employee(session, employee_id) is None:
         raise NotFoundError("Pegawai tidak ditemukan; pilih dari daftar.")
 
 

@@ -357,7 +357,7 @@ class FindingService:
         with self._db.reading() as session:
             self._access.require_person(session, employee_id, Action.VIEW)
             targets = []
-            skp = skp_repo.skp_row_for(session, employee_id, year)
+            skp = skp_repo.skp_for(session, employee_id, year)
             if skp is not None:
                 targets += [
                     LinkTarget("RHK", option.id, f"RHK {year}: {option.text}")
@@ -472,5 +472,5 @@ def _subject(data: repo.FindingData) -> Subject:
 def _check_links(session: Session, data: FindingInput) -> None:
     if data.unit_id is not None and staff_repo.find_unit(session, data.unit_id) is None:
         raise NotFoundError("Unit yang bertanggung jawab tidak ditemukan; pilih dari daftar.")
-    if data.employee_id is not None and staff_repo.employee_row(session, data.employee_id) is None:
+    if data.employee_id is not None and staff_repo.find_employee(session, data.employee_id) is None:
         raise NotFoundError("Pegawai yang bertanggung jawab tidak ditemukan; pilih dari daftar.")

@@ -22,8 +22,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories import surveys as repo
 from kinerja_desktop.domain.dates import format_date_range_id, format_place_date
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
-from kinerja_desktop.domain.nip import Nip
-from kinerja_desktop.domain.staff import Unit, full_name
+from kinerja_desktop.domain.staff import Unit
 from kinerja_desktop.domain.supervision.answers import parse_answer_lines
 from kinerja_desktop.domain.supervision.ikm import (
     ITEM_COUNT,
@@ -31,10 +30,21 @@ from kinerja_desktop.domain.supervision.ikm import (
     IkmResult,
     ItemResult,
     ServiceGrade,
+    SurveyItem,
     check_answers,
     ikm_from_totals,
 )
 from kinerja_desktop.domain.supervision.survey_period import SurveyPeriod, parse_survey_period
+from kinerja_desktop.domain.supervision.survey_report import (
+    SampleCheck,
+    SurveyMethod,
+    check_fieldwork,
+    checked_action_plan,
+    methods_code,
+    parse_methods,
+    parse_population,
+    sample_check,
+)
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.survey_import import ImportedAnswers, read_answers
@@ -106,6 +116,56 @@ class ReportItem:
 
 
 @dataclass(frozen=True)
+class ActionLine:
+    """One line of the rencana tindak lanjut (RTL) as stored."""
+
+    id: int
+    item: SurveyItem
+    program: str
+    schedule: str
+    responsible: str
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    """An RTL line as typed: the unsur code ("U3") and the three texts."""
+
+    item: str
+    program: str
+    schedule: str
+    responsible: str
+
+
+@dataclass(frozen=True)
+class DetailsInput:
+    """The report's details as typed: the population as text, the fieldwork days as picked."""
+
+    population: str
+    methods: tuple[SurveyMethod, ...]
+    fieldwork_start: date | None
+    fieldwork_end: date | None
+
+
+@dataclass(frozen=True)
+class SurveyDetails:
+    """What the survey report adds to the results (PermenPANRB 14/2017).
+
+    Attributes:
+        sample: The Krejcie-Morgan minimum against the respondents; None while the population
+            is not recorded.
+        actions: The RTL lines, by unsur.
+    """
+
+    survey: SurveyInfo
+    population: int | None
+    methods: tuple[SurveyMethod, ...]
+    fieldwork_start: date | None
+    fieldwork_end: date | None
+    sample: SampleCheck | None
+    actions: tuple[ActionLine, ...]
+
+
+@dataclass(frozen=True)
 class SurveyReport:
     """Everything the survey report (laporan SKM) prints, as plain text and numbers.
 
@@ -123,6 +183,8 @@ class SurveyReport:
         genders: E.g. (("Laki-laki", 120), ("Perempuan", 150), ("Tidak diisi", 3)).
         signer_name, signer_nip, signer_jabatan: The unit head who signs ("" when unknown).
         place_date: E.g. "Palembang, 28 November 2026".
+        details: The population and its minimum sample, the method, the fieldwork days and
+            the rencana tindak lanjut.
     """
 
     instansi: str
@@ -140,6 +202,7 @@ class SurveyReport:
     signer_nip: str
     signer_jabatan: str
     place_date: str
+    details: SurveyDetails
 
 
 def _info(stored: repo.StoredSurvey, labels: dict[int, str]) -> SurveyInfo:
@@ -324,7 +387,7 @@ class SurveyService:
             raise ValidationError(
                 "Survei ini sudah ditutup; jawaban tidak dapat ditambahkan.", field="survey"
             )
-        if served_by_id is not None and staff_repo.employee_row(session, served_by_id) is None:
+        if served_by_id is not None and staff_repo.find_employee(session, served_by_id) is None:
             raise NotFoundError("Petugas yang dipilih tidak ditemukan.")
         who = profile or Profile()
         repo.add_responses(
@@ -427,6 +490,7 @@ class SurveyService:
             genders = Counter(
                 response.data.gender for response in repo.responses(session, survey_id)
             )
+            details = self._details(session, survey)
             signer = _signer(session, survey.unit_id, signer_id)
             root = staff_repo.find_unit(session, staff_repo.root_unit_id(session, survey.unit_id))
             instansi = root.name if root else ""
@@ -451,6 +515,94 @@ class SurveyService:
             signer_nip=signer[1],
             signer_jabatan=signer[2],
             place_date=format_place_date(city, day),
+            details=details,
+        )
+
+    # --- the report's details and the rencana tindak lanjut ---------------------------------
+
+    def details(self, survey_id: int) -> SurveyDetails:
+        with self._db.reading() as session:
+            survey = self._require_survey(session, SupervisionAction.READ, survey_id)
+            return self._details(session, survey)
+
+    def set_details(self, survey_id: int, given: DetailsInput) -> SurveyDetails:
+        """Record the population, method and fieldwork days; every problem at once.
+
+        Raises:
+            ValidationErrors: a population that is not a whole number above 0 (field
+                "population"), fieldwork that ends before it starts ("fieldwork_end").
+        """
+        errors: list[ValidationError] = []
+        population: int | None = None
+        try:
+            population = parse_population(given.population)
+        except ValidationError as error:
+            errors.append(error)
+        try:
+            check_fieldwork(given.fieldwork_start, given.fieldwork_end)
+        except ValidationError as error:
+            errors.append(error)
+        if errors:
+            raise ValidationErrors(errors)
+        stored = repo.StoredDetails(
+            population, methods_code(given.methods), given.fieldwork_start, given.fieldwork_end
+        )
+        with self._db.transaction() as session:
+            survey = self._require_survey(session, SupervisionAction.RECORD, survey_id)
+            repo.set_details(session, survey_id, stored)
+            return self._details(session, survey)
+
+    def add_action(self, survey_id: int, given: ActionInput) -> SurveyDetails:
+        """Add an RTL line.
+
+        Raises:
+            ValidationErrors: each field at fault ("item", "program", "schedule",
+                "responsible"); nothing saved.
+        """
+        data = _action_data(given)
+        with self._db.transaction() as session:
+            survey = self._require_survey(session, SupervisionAction.RECORD, survey_id)
+            repo.add_action(session, survey_id, data)
+            return self._details(session, survey)
+
+    def update_action(self, survey_id: int, action_id: int, given: ActionInput) -> SurveyDetails:
+        """Correct an RTL line (checked as :meth:`add_action`)."""
+        data = _action_data(given)
+        with self._db.transaction() as session:
+            survey = self._require_survey(session, SupervisionAction.CORRECT, survey_id)
+            if not repo.update_action(session, survey_id, action_id, data):
+                raise NotFoundError(RTL_GONE)
+            return self._details(session, survey)
+
+    def remove_action(self, survey_id: int, action_id: int) -> SurveyDetails:
+        with self._db.transaction() as session:
+            survey = self._require_survey(session, SupervisionAction.CORRECT, survey_id)
+            if not repo.delete_action(session, survey_id, action_id):
+                raise NotFoundError(RTL_GONE)
+            return self._details(session, survey)
+
+    def _details(self, session: Session, survey: SurveyInfo) -> SurveyDetails:
+        stored = repo.details(session, survey.id)
+        if stored is None:
+            raise NotFoundError("Survei tidak ditemukan; mungkin sudah dihapus.")
+        lines = tuple(
+            ActionLine(
+                action.id,
+                SurveyItem(action.data.item),
+                action.data.program,
+                action.data.schedule,
+                action.data.responsible,
+            )
+            for action in repo.actions(session, survey.id)
+        )
+        return SurveyDetails(
+            survey=survey,
+            population=stored.population,
+            methods=parse_methods(stored.methods),
+            fieldwork_start=stored.fieldwork_start,
+            fieldwork_end=stored.fieldwork_end,
+            sample=sample_check(stored.population, survey.responses),
+            actions=lines,
         )
 
     # --- steps -----------------------------------------------------------------------------
@@ -467,6 +619,14 @@ class SurveyService:
         return replace(
             _info(stored, _labels(session)), allowed=scope.allowed(Subject(stored.unit_id))
         )
+
+
+RTL_GONE = "Baris rencana tindak lanjut tidak ditemukan; mungkin sudah dihapus."
+
+
+def _action_data(given: ActionInput) -> repo.ActionData:
+    plan = checked_action_plan(given.item, given.program, given.schedule, given.responsible)
+    return repo.ActionData(plan.item.value, plan.program, plan.schedule, plan.responsible)
 
 
 def _checked(answers: Sequence[int | None]) -> Answers:
@@ -518,14 +678,10 @@ def _signer(session: Session, unit_id: int, signer_id: int | None) -> tuple[str,
     own penilai works elsewhere.
     """
     if signer_id is not None:
-        row = staff_repo.employee_row(session, signer_id)
-        if row is None:
+        signer = staff_repo.find_employee(session, signer_id)
+        if signer is None:
             raise NotFoundError("Penanda tangan tidak ditemukan; pilih dari daftar pegawai.")
-        return (
-            full_name(row.name, row.gelar_depan, row.gelar_belakang),
-            Nip(row.nip).formatted,
-            row.jabatan,
-        )
+        return signer.full_name, signer.nip_formatted, signer.jabatan
     units: dict[int, Unit] = {unit.id: unit for unit in staff_repo.all_units(session)}
     people = staff_repo.all_employees(session, active_only=True)
     current: int | None = unit_id
@@ -541,9 +697,13 @@ def _signer(session: Session, unit_id: int, signer_id: int | None) -> tuple[str,
 
 
 __all__ = [
+    "ActionInput",
+    "ActionLine",
+    "DetailsInput",
     "Profile",
     "ReportItem",
     "ServiceGrade",
+    "SurveyDetails",
     "SurveyInfo",
     "SurveyReport",
     "SurveyResults",

@@ -37,31 +37,18 @@ from kinerja_desktop.services.development.competence import (
     StoredRating,
 )
 from kinerja_desktop.services.development.service import ItemInput, PlanItem
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.common import (
+    dialog_buttons,
+    error_label,
+    grow_to_fit,
+    optional_date,
+    optional_date_edit,
+    set_optional_date,
+    show_message,
+)
 
-#: A QDateEdit at this date shows "—": the date is not set.
-NO_DATE = QDate(2000, 1, 1)
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("—")
-    edit.setDate(NO_DATE)
-    return edit
-
-
-def _set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-
-
-def _get_date(edit: QDateEdit) -> date | None:
-    qdate = edit.date()
-    if qdate == NO_DATE:
-        return None
-    return date(qdate.year(), qdate.month(), qdate.day())
+#: The width of the dialogs that show a level's description.
+LEVEL_DIALOG_WIDTH = 520
 
 
 def _code(value: LearningPath | ItemStatus | str | None) -> str:
@@ -126,6 +113,7 @@ class RateDialog(_FieldDialog):
         self._employee_id = employee_id
         self._line = line
         self.setWindowTitle(f"Nilai kompetensi — {line.competence.name}")
+        self.setMinimumWidth(LEVEL_DIALOG_WIDTH)  # a level description in two or three lines
 
         self.level = QSpinBox()
         self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
@@ -167,13 +155,14 @@ class RateDialog(_FieldDialog):
 
     def _show_description(self) -> None:
         self.description.setText(level_text(self._line.competence, self.level.value()))
+        grow_to_fit(self)
 
     def _save_clicked(self) -> None:
         self.save()
 
     def save(self) -> bool:
         """Record the rating; on success the dialog is accepted. False when something is wrong."""
-        on = _get_date(self.rated_on) or self._day
+        on = optional_date(self.rated_on) or self._day
         return self._run(
             lambda: self._service.rate(
                 self._employee_id,
@@ -233,10 +222,10 @@ class PlanItemDialog(_FieldDialog):
         self.path.setCurrentIndex(max(chosen, 0))
         self.provider = QLineEdit(entry.provider)
         self.provider.setPlaceholderText("Mis. BPSDM Provinsi, atasan langsung")
-        self.start = _date_edit()
-        _set_date(self.start, entry.start)
-        self.end = _date_edit()
-        _set_date(self.end, entry.end)
+        self.start = optional_date_edit()
+        set_optional_date(self.start, entry.start)
+        self.end = optional_date_edit()
+        set_optional_date(self.end, entry.end)
         self.jp = QLineEdit(str(entry.jp).replace(".", ","))
         self.status = QComboBox()
         for status in ItemStatus:
@@ -285,8 +274,8 @@ class PlanItemDialog(_FieldDialog):
             path=self.path.currentData(),
             jp=self.jp.text(),
             provider=self.provider.text(),
-            start=_get_date(self.start),
-            end=_get_date(self.end),
+            start=optional_date(self.start),
+            end=optional_date(self.end),
             status=self.status.currentData(),
             evidence_note=self.evidence_note.text(),
             outcome=self.outcome.toPlainText(),
@@ -331,6 +320,7 @@ class StandardDialog(_FieldDialog):
         self._line = line
         self._save_level = save_level
         self.setWindowTitle(f"Level dibutuhkan — {line.competence.name}")
+        self.setMinimumWidth(LEVEL_DIALOG_WIDTH)
         self.level = QSpinBox()
         self.level.setRange(LOWEST_LEVEL, HIGHEST_LEVEL)
         self.level.setValue(line.required or LOWEST_LEVEL)
@@ -362,6 +352,7 @@ class StandardDialog(_FieldDialog):
 
     def _describe(self) -> None:
         self.description.setText(level_text(self._line.competence, self.level.value()))
+        grow_to_fit(self)
 
     def _save_clicked(self) -> None:
         self.save()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,7 +34,7 @@ from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalService, Observation
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import ReasonDialog, error_label, show_message
+from kinerja_desktop.ui.common import ReasonDialog, error_label, fit_columns, show_message
 from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker, QuickEntryDialog
 
 #: The most entries the table shows at once; narrower filters show the rest.
@@ -148,9 +147,6 @@ class JournalPage(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(
-            COLUMNS.index("Uraian"), QHeaderView.ResizeMode.Stretch
-        )
         table.itemSelectionChanged.connect(self._show_weak_spots)
         table.itemSelectionChanged.connect(self._enable_entry_actions)
         table.doubleClicked.connect(lambda _index: self.correct_entry())
@@ -228,6 +224,7 @@ class JournalPage(QWidget):
                 if column == COLUMNS.index("Uraian"):
                     item.setToolTip(entry.text)
                 self.table.setItem(row, column, item)
+        fit_columns(self.table, COLUMNS.index("Uraian"))
         more = (
             f" (ditampilkan paling banyak {SHOWN}; persempit saringan)"
             if len(entries) >= SHOWN

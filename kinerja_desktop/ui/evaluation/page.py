@@ -39,11 +39,12 @@ from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.common import error_label, show_message, wrapped
 from kinerja_desktop.ui.evaluation.behaviour_panel import BehaviourPanel
 from kinerja_desktop.ui.evaluation.decision_panel import DecisionPanel
 from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
+from kinerja_desktop.ui.evaluation.notes_panel import NotesPanel
 from kinerja_desktop.ui.evaluation.person_picker import PersonPicker
 from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.evaluation.table_model import (
@@ -100,7 +101,7 @@ class EvaluationPage(QWidget):
 
     def _build(self) -> None:
         self.picker = PersonPicker(self._service, today=self._today)
-        self.heading = QLabel()
+        self.heading = wrapped(QLabel())  # a long name and jabatan must not widen the window
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.period = QComboBox()
         self.period_range = QLabel()
@@ -128,6 +129,7 @@ class EvaluationPage(QWidget):
         self.evidence_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.evidence_action)
         self.decision = DecisionPanel(self._service, today=self._today)
+        self.notes = NotesPanel(self._service)
 
         period_label = QLabel("&Periode")
         period_label.setBuddy(self.period)
@@ -184,6 +186,7 @@ class EvaluationPage(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(self.dialogue_panel)
             tabs.addTab(scroll, "&Dialog && keberatan")
+        tabs.addTab(self.notes, "&Catatan/Rekomendasi")
         return tabs
 
     def _connect(self) -> None:
@@ -202,6 +205,7 @@ class EvaluationPage(QWidget):
         self.evidence_button.clicked.connect(self.open_evidence)
         self.evidence_action.triggered.connect(self.open_evidence)
         self.decision.decided.connect(self._decided)
+        self.notes.saved.connect(lambda _evaluation: self.evaluation_changed.emit())
         self.sign_button.clicked.connect(self.sign)
         self.reopen_button.clicked.connect(self.reopen)
 
@@ -270,6 +274,7 @@ class EvaluationPage(QWidget):
         show_message(self.table_errors, None)
         self.model.set_evaluation(evaluation)
         self.decision.set_evaluation(evaluation, keep_input=same)
+        self.notes.set_evaluation(evaluation, keep_input=same)
         self._show_heading(evaluation, problem)
         self._show_behaviour(skp_id if evaluation is not None else None, code)
 

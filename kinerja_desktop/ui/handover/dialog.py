@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.handover_merge import Choice, Conflict
 from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.services.handover import ImportPreview
-from kinerja_desktop.ui.common import ERROR_STYLE
+from kinerja_desktop.ui.common import ERROR_STYLE, resize_within_screen
 
 _UNCHOSEN = "— pilih —"
 
@@ -54,7 +54,7 @@ class HandoverPreviewDialog(QDialog):
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pratinjau impor paket serah terima")
-        self.resize(1100, 700)
+        resize_within_screen(self, 1100, 700)
         self._preview = preview
         self._conflicts = list(preview.plan.conflicts)
         self._refusal = ""

@@ -27,7 +27,7 @@ from kinerja_desktop.reports.paper import Orientation, Paper
 from kinerja_desktop.reports.render import orientation_of
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
 from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
-from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.common import error_label, resize_within_screen, show_message
 from kinerja_desktop.ui.printing.pdf_printing import choose_printer, paint_pages
 
 
@@ -75,7 +75,7 @@ class DocumentPreviewDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.view, 1)
-        self.resize(820, 900)
+        resize_within_screen(self, 820, 900)
 
         self.paper.currentIndexChanged.connect(self.show_document)
         self.print_button.clicked.connect(self.print_document)

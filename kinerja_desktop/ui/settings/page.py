@@ -35,7 +35,7 @@ from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.accounts.accounts_section import AccountsSection
 from kinerja_desktop.ui.clock import Today, qdate
-from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.common import scrollable, show_error
 from kinerja_desktop.ui.handover.section import HandoverSection
 from kinerja_desktop.ui.settings.backup_section import BackupSection
 from kinerja_desktop.ui.settings.paper_key_section import PaperKeySection
@@ -61,7 +61,12 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self._today = today
         self._staff = staff
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        # The sections together are taller than a 720-pixel screen: the page scrolls instead.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrollable(content))
+        layout = QVBoxLayout(content)
         layout.addWidget(self._years_box())
         layout.addWidget(self._acting_box())
         self.backup_section = BackupSection(backups) if backups is not None else None

@@ -31,7 +31,7 @@ from kinerja_desktop.services.skp.cascade import (
 )
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.common import show_error, wrapped
 from kinerja_desktop.ui.units import fill_unit_combo
 
 UNLINKED_TIP = "RHK ini belum mengintervensi RHK atasan"
@@ -103,9 +103,11 @@ class CascadeView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(
-            QLabel(
-                "<b>Kaskade RHK</b>: RHK setiap pegawai dan RHK staf yang mengintervensinya. "
-                "Tekan Enter pada nama pegawai untuk membukanya."
+            wrapped(
+                QLabel(
+                    "<b>Kaskade RHK</b>: RHK setiap pegawai dan RHK staf yang mengintervensinya. "
+                    "Tekan Enter pada nama pegawai untuk membukanya."
+                )
             )
         )
         layout.addWidget(self.tree, 1)

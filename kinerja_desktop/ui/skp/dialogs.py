@@ -26,7 +26,12 @@ from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.skp import LampiranKind
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.services.skp.service import SkpService
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.common import (
+    dialog_buttons,
+    error_label,
+    resize_within_screen,
+    show_message,
+)
 from kinerja_desktop.ui.skp.delegate import SkpItemDelegate, fit_tree, size_columns
 from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
 
@@ -109,7 +114,7 @@ class VersionsDialog(QDialog):
         self._skp = skp
         self._skp_id = skp_id
         self.setWindowTitle("Versi SKP yang disepakati")
-        self.resize(1100, 600)
+        resize_within_screen(self, 1100, 600)
         self.list = QListWidget()
         self.list.setMinimumWidth(220)
         self.model = SkpEditorModel(self)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services.skp.service import LOCKED_MESSAGE
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import error_label
+from kinerja_desktop.ui.common import error_label, wrapped
 from kinerja_desktop.ui.skp.lampiran import ExpectationsPanel, LampiranPanel
 from kinerja_desktop.ui.skp.tree import SkpTreeView
 
@@ -57,8 +57,8 @@ class SkpPageView(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(self._today().year)
         self.year.setKeyboardTracking(False)
-        self.person_info = QLabel()
-        self.status_label = QLabel()
+        self.person_info = wrapped(QLabel())
+        self.status_label = wrapped(QLabel())
         self.banner = QLabel(f"{LOCKED_MESSAGE} Pilih Revisi… (Alt+R) dan tuliskan alasannya.")
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)

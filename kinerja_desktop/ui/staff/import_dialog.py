@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.staff.importing import ImportPreview, StaffImportService
-from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.common import resize_within_screen, show_error
 
 INVALID_COLOUR = QColor("#fde7e9")
 
@@ -37,7 +37,7 @@ class ImportDialog(QDialog):
         self._path = path
         self.imported = False
         self.setWindowTitle(f"Impor pegawai — {path.name}")
-        self.resize(900, 560)
+        resize_within_screen(self, 900, 560)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)

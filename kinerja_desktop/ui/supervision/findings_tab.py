@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -45,7 +44,13 @@ from kinerja_desktop.services.supervision.findings_service import (
 )
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
+from kinerja_desktop.ui.common import (
+    dialog_buttons,
+    error_label,
+    fit_columns,
+    show_error,
+    show_message,
+)
 from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
 
 COLUMNS = ("Tanggal", "Sumber", "Temuan", "Penanggung jawab", "Batas", "Status", "Tenggat")
@@ -342,12 +347,6 @@ class FindingsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            COLUMNS.index("Temuan"), QHeaderView.ResizeMode.Stretch
-        )
-        for column, width in zip(COLUMNS, (90, 130, 0, 300, 90, 170, 230), strict=True):
-            if width:
-                self.table.setColumnWidth(COLUMNS.index(column), width)
         self.detail = QTextBrowser()
         bar = QHBoxLayout()
         bar.addWidget(self.status)
@@ -398,9 +397,11 @@ class FindingsTab(QWidget):
             colour = _FLAG_COLOURS.get(finding.deadline.state)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if colour:
                     item.setBackground(QBrush(QColor(colour)))
                 self.table.setItem(row, column, item)
+        fit_columns(self.table, COLUMNS.index("Temuan"))
         overdue = sum(f.deadline.state is DeadlineState.OVERDUE for f in self._findings)
         self.count_label.setText(f"{len(self._findings)} temuan, {overdue} melewati batas")
         self._show_detail()

@@ -39,7 +39,7 @@ from kinerja_desktop.services.supervision.kiosk import (
     check_pin,
 )
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message, wrapped
 
 SCALE = ("Tidak baik", "Kurang baik", "Baik", "Sangat baik")
 #: How long the thank-you screen stays before the next citizen, in milliseconds.
@@ -68,9 +68,11 @@ class KioskStartDialog(QDialog):
         form.addRow("&Ulangi PIN", self.again)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(
-                "PIN ini hanya berlaku selama kios berjalan dan hanya disimpan sebagai hash; "
-                "jangan memakai kata sandi akun Anda di depan loket."
+            wrapped(
+                QLabel(
+                    "PIN ini hanya berlaku selama kios berjalan dan hanya disimpan sebagai hash; "
+                    "jangan memakai kata sandi akun Anda di depan loket."
+                )
             )
         )
         layout.addLayout(form)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -53,7 +52,13 @@ from kinerja_desktop.services.supervision.feedback_service import (
 )
 from kinerja_desktop.services.supervision.survey_service import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
+from kinerja_desktop.ui.common import (
+    dialog_buttons,
+    error_label,
+    fit_columns,
+    show_error,
+    show_message,
+)
 from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
 from kinerja_desktop.ui.supervision.removal_dialog import RemovalDialog
 
@@ -298,12 +303,6 @@ class RegisterTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            COLUMNS.index("Isi"), QHeaderView.ResizeMode.Stretch
-        )
-        for column, width in zip(COLUMNS, (90, 90, 160, 230, 180, 0, 150, 250), strict=True):
-            if width:
-                self.table.setColumnWidth(COLUMNS.index(column), width)
         bar = QHBoxLayout()
         bar.addWidget(self.kind)
         bar.addWidget(self.open_only)
@@ -375,6 +374,7 @@ class RegisterTab(QWidget):
                 if colour is not None:
                     item.setBackground(QBrush(QColor(colour)))
                 self.table.setItem(row, column, item)
+        fit_columns(self.table, COLUMNS.index("Isi"))
         overdue = sum(entry.deadline.state is DeadlineState.OVERDUE for entry in self._entries)
         self.count_label.setText(f"{len(self._entries)} entri, {overdue} terlambat")
         self._selection_changed()

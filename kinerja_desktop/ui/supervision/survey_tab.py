@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -42,13 +41,22 @@ from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import safe_name
 from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import compact, error_label, show_message
+from kinerja_desktop.ui.common import compact, error_label, fit_columns, show_message
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
+from kinerja_desktop.ui.supervision.survey_report_dialog import SurveyReportDialog
 from kinerja_desktop.ui.supervision.trend_chart import Series, TrendChart
 
 ITEM_COLUMNS = ("Unsur", "Dijawab", "NRR", "Nilai", "Mutu")
 #: At most this many problems are listed after a refused import.
 LISTED_PROBLEMS = 15
+
+
+def _details_button() -> QPushButton:
+    button = QPushButton("&Data laporan…")
+    button.setToolTip(
+        "Populasi dan sampel minimum, metode, waktu pengumpulan data, rencana tindak lanjut"
+    )
+    return button
 
 
 class SurveyTab(QWidget):
@@ -69,6 +77,7 @@ class SurveyTab(QWidget):
         self._surveys = surveys
         self._printing = printing
         self.preview: DocumentPreviewDialog | None = None
+        self.details_dialog: SurveyReportDialog | None = None
         self.unit = compact(QComboBox())
         for unit in surveys.units():
             self.unit.addItem(unit.label, unit.id)
@@ -82,6 +91,7 @@ class SurveyTab(QWidget):
         self.report_button = QPushButton("Cetak &laporan…")
         self.report_button.setToolTip("Laporan hasil SKM unit ini, ditandatangani kepala unit")
         self.report_button.setVisible(printing is not None)
+        self.details_button = _details_button()
         self.top_error = error_label()
 
         self.entry = QLineEdit()
@@ -104,7 +114,6 @@ class SurveyTab(QWidget):
         self.items.setHorizontalHeaderLabels(list(ITEM_COLUMNS))
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.verticalHeader().hide()
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ikm = QLabel()
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
@@ -125,6 +134,7 @@ class SurveyTab(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self.close_button.clicked.connect(self.toggle_closed)
         self.report_button.clicked.connect(self.print_report)
+        self.details_button.clicked.connect(self.edit_details)
         self.refresh()
 
     def _build_layout(self) -> None:
@@ -141,6 +151,7 @@ class SurveyTab(QWidget):
         chosen.addWidget(self.survey, 1)
         chosen.addWidget(self.import_button)
         chosen.addWidget(self.close_button)
+        chosen.addWidget(self.details_button)
         chosen.addWidget(self.report_button)
 
         entry_box = QGroupBox("Entri kuesioner (satu responden per Enter)")
@@ -222,6 +233,8 @@ class SurveyTab(QWidget):
         info = self._surveys.get(survey_id) if survey_id is not None else None
         # What the account may do to this survey, as the service says (the service checks too).
         allowed = info.allowed if info is not None else frozenset()
+        # Whoever may read the survey sees its report data; the dialog enables its saves.
+        self.details_button.setEnabled(info is not None)
         for widget, action in (
             (self.entry, SupervisionAction.RECORD),
             (self.paste, SupervisionAction.RECORD),
@@ -257,6 +270,20 @@ class SurveyTab(QWidget):
             show_message(self.top_error, error.message)
             return
         self.refresh(keep=survey_id)
+
+    def edit_details(self) -> SurveyReportDialog | None:
+        """Open the chosen survey's report data (population, method, fieldwork, RTL)."""
+        survey_id = self.survey_id
+        if survey_id is None:
+            return None
+        try:
+            dialog = SurveyReportDialog(self._surveys, survey_id, self)
+        except DomainError as error:
+            show_message(self.top_error, error.message)
+            return None
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
 
     def print_report(self) -> DocumentPreviewDialog | None:
         """Preview the chosen survey's signed report (laporan SKM), to print or save."""
@@ -405,7 +432,10 @@ class SurveyTab(QWidget):
                 cell = QTableWidgetItem(text)
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    cell.setToolTip(text)
                 self.items.setItem(row, column, cell)
+        fit_columns(self.items, ITEM_COLUMNS.index("Unsur"))
 
     def _show_trend(self, unit_id: int) -> None:
         points = self._surveys.trend(unit_id)

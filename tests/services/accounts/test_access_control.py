@@ -41,6 +41,7 @@ from kinerja_desktop.services.staff.service import StaffFilter
 from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
 from kinerja_desktop.services.supervision.findings_service import FindingInput
 from kinerja_desktop.services.supervision.kiosk import KioskSubmission
+from kinerja_desktop.services.supervision.survey_service import ActionInput, DetailsInput
 
 TODAY = date(2026, 11, 28)
 PASSWORD = "sandi2026"
@@ -551,6 +552,9 @@ def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_peop
         (lambda: surveys.add_typed(own_survey, top, today=TODAY), "survei unit"),
         (lambda: surveys.import_file(puskesmas_survey, answers, today=TODAY), "survei unit"),
         (lambda: surveys.results(puskesmas_survey), "survei unit"),
+        (lambda: surveys.details(puskesmas_survey), "survei unit"),
+        (lambda: surveys.set_details(own_survey, DetailsInput("100", (), None, None)), "survei"),
+        (lambda: surveys.add_action(own_survey, ActionInput("U1", "a", "b", "c")), "survei"),
         (lambda: audit.link_targets(person(office, "Dede Rustandi"), TODAY.year), "Dede"),
     ]
     responses = _query(office, "SELECT count(*) FROM survey_responses")
@@ -558,6 +562,8 @@ def test_a_penilai_cannot_touch_complaints_findings_or_surveys_beyond_their_peop
         with pytest.raises(AccessDeniedError, match=words):
             attempt()
     assert _query(office, "SELECT count(*) FROM survey_responses") == responses
+    assert _query(office, "SELECT count(*) FROM survey_action_plans") == [(0,)]
+    assert _query(office, "SELECT count(*) FROM surveys WHERE population IS NOT NULL") == [(0,)]
     assert _query(
         office, "SELECT count(*) FROM public_feedback WHERE id IN (?, ?)", about_dede, about_dewi
     ) == [(2,)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_desktop.data.behaviour_models import PredikatRow
-from kinerja_desktop.data.repositories.skp import skp_row_for
+from kinerja_desktop.data.repositories.skp import skp_for
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat
 from kinerja_desktop.domain.skp import Pendekatan
@@ -233,6 +233,6 @@ def test_unknown_period_and_unit_are_refused(office: Office) -> None:
 
 def _skp_id(office: Office, employee_id: int) -> int:
     with office.services.database.reading() as session:
-        row = skp_row_for(session, employee_id, YEAR)
+        row = skp_for(session, employee_id, YEAR)
         assert row is not None
         return row.id

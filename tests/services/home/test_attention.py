@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -221,3 +222,9 @@ def test_a_service_given_one_check_runs_only_that_one(services: AppServices) -> 
         AttentionItem(Severity.INFO, "Satu-satunya", "", (EmployeeId(lone),))
     ]
     assert days == [TODAY]
+
+
+def test_the_day_is_always_given() -> None:
+    # Beranda's checks never read the clock: the page hands in its `Today`.
+    day = inspect.signature(AttentionService.items).parameters["today"]
+    assert day.default is inspect.Parameter.empty

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.platform.evidence_store import (
     MAX_EVIDENCE_BYTES,
     EvidenceStore,
+    evidence_folder,
     format_size_id,
 )
 
@@ -136,3 +138,15 @@ def test_the_evidence_folders_are_the_owners_only(store: EvidenceStore, tmp_path
     copy = store.put(source)
     for folder in (store.folder, store.path_of(copy.stored_name).parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_the_evidence_folder_is_named_in_one_place() -> None:
+    package = Path(evidence_folder.__code__.co_filename).parents[2]
+    by_hand = re.compile(r"""/ *["']evidence["']""")
+    spelled = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if by_hand.search(path.read_text(encoding="utf-8"))
+    )
+    assert spelled == [os.path.join("services", "platform", "evidence_store.py")]
+    assert evidence_folder(Path("kantor") / "kinerja.sqlite") == Path("kantor") / "evidence"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import openpyxl
 import pytest
@@ -34,3 +35,20 @@ def test_formula_looking_text_is_written_as_text(tmp_path: Path) -> None:
     cell = openpyxl.load_workbook(target).active.cell(1, 1)
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("http://x","klik")'
+
+
+class _FailingWorkbook:
+    """Writes the start of a workbook, then fails as a bad value would inside openpyxl."""
+
+    def save(self, stream: BinaryIO) -> None:
+        stream.write(b"PK\x03\x04")
+        raise ValueError("nilai tidak dapat ditulis")
+
+
+def test_a_failed_save_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "rekap.xlsx"
+    target.write_bytes(b"lama")
+    with pytest.raises(ValueError, match="nilai"):
+        save_workbook(_FailingWorkbook(), target)
+    assert target.read_bytes() == b"lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["rekap.xlsx"]

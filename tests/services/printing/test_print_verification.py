@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from datetime import date
 
@@ -13,7 +14,7 @@ from sqlalchemy import text
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
-from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.reports.content import FormKind, digest_of
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices
@@ -118,3 +119,53 @@ def test_differences_are_named_in_indonesian(
     printed: dict[str, object], now: dict[str, object], expected: list[str]
 ) -> None:
     assert differences(printed, now) == expected
+
+
+def _as_printed_before(office: AppServices, code: str, drop: str) -> None:
+    """Rewrite a stored sheet as one printed before the form had ``drop`` in its content."""
+    with office.database.transaction() as session:
+        stored = session.execute(
+            text("SELECT content_json FROM printed_documents WHERE code = :code"), {"code": code}
+        ).scalar_one()
+        data = json.loads(stored)
+        del data["content"][drop]
+        old = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        session.execute(
+            text(
+                "UPDATE printed_documents SET content_json = :json, digest = :digest "
+                "WHERE code = :code"
+            ),
+            {"json": old, "digest": digest_of(old), "code": code},
+        )
+
+
+def test_a_sheet_printed_before_a_form_gained_a_section_still_verifies(
+    office: AppServices,
+) -> None:
+    # The Penetapan gained its named list after sheets were printed without it: those sheets
+    # show nothing of the list, so they match while what they do show is unchanged.
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
+    unit = next(u for u in office.staff.units() if u.name == "Kecamatan Kertapati")
+    request = PrintRequest(FormKind.DISTRIBUSI, 2026, TODAY, period_code="TW3", unit_id=unit.id)
+    prepared, _ = printing.issue(request, Paper.A4)
+    assert '"people":[' in prepared.canonical
+    _as_printed_before(office, prepared.code, "people")
+
+    old = printing.verify(prepared.code)
+    assert old.found and old.matches, old.lines()
+
+
+def test_what_an_older_sheet_shows_is_still_compared(office: AppServices) -> None:
+    printing = PrintingService(office.database, AccessGuard.system(office.database))
+    employee_id, skp_id = _someone(office)
+    request = PrintRequest(
+        FormKind.EVALUASI, 2026, TODAY, period_code="TW3", employee_id=employee_id
+    )
+    prepared, _ = printing.issue(request, Paper.A4)
+    _as_printed_before(office, prepared.code, "layout")
+    assert printing.verify(prepared.code).matches
+
+    office.behaviour.save_feedback(skp_id, "TW3", BehaviourValue.AKUNTABEL, "Lebih teliti.")
+    changed = printing.verify(prepared.code)
+    assert not changed.matches
+    assert not any("layout" in line for line in changed.differences), changed.differences

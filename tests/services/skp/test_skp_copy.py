@@ -566,17 +566,18 @@ def test_assign_rhk_is_one_transaction(
     calls: list[int] = []
     real_store = skp_repo.store_content
 
-    def failing_second(session, row, content):  # type: ignore[no-untyped-def]
-        calls.append(row.employee_id)
+    def failing_second(session, skp_id, content):  # type: ignore[no-untyped-def]
+        calls.append(skp_id)
         if len(calls) == 2:
             raise RuntimeError("disk penuh")
-        real_store(session, row, content)
+        real_store(session, skp_id, content)
 
     monkeypatch.setattr(skp_repo, "store_content", failing_second)
     with pytest.raises(RuntimeError):
         copier.assign_rhk(rhk("Antrean terpantau"), [office.op1, office.op2], YEAR)
 
-    assert calls == [office.op1, office.op2]
+    assert len(calls) == 2
+    assert calls[0] == own.id  # op1's SKP, then a new one for op2 that is rolled back
     assert services.skp.by_id(own.id) == own
     assert services.skp.get(office.op2, YEAR) is None
 

@@ -71,7 +71,7 @@ def _penilai_change(checked: Validation, old_id: int | None, new_nip: str | None
     elif old_id in checked.id_to_nip:
         old = existing[checked.id_to_nip[old_id]].name
     else:
-        found = repo.employee_row(checked.session, old_id)
+        found = repo.find_employee(checked.session, old_id)
         old = found.name if found is not None else str(old_id)
     if new_nip is None:
         new = _NONE

@@ -292,7 +292,7 @@ class Validation:
             return f"{draft.name_text or key} (baris {draft.line})"
         if isinstance(key, str) and key in self.existing:
             return self.existing[key].name
-        row = repo.employee_row(self.session, key) if isinstance(key, int) else None
+        row = repo.find_employee(self.session, key) if isinstance(key, int) else None
         return row.name if row is not None else str(key)
 
     def _block_dependents(self) -> None:

@@ -1,4 +1,6 @@
-"""A demo office with one evidence file, copied per test, and an empty office to import into."""
+"""The hand-over tests' offices: a demo office with one evidence file, copied per test, and an
+empty office to import into. Each test folder that needs them imports these fixtures in its
+``conftest.py``."""
 
 from __future__ import annotations
 
