@@ -25,7 +25,7 @@ from kinerja_desktop.cli import (
     staff_import,
 )
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_STORAGE
-from kinerja_desktop.cli.parser import IndonesianParser, db_argument
+from kinerja_desktop.cli.parser import IndonesianParser, db_argument, require_db
 from kinerja_desktop.domain.errors import DomainError, StorageError
 
 #: Modules that add sub-commands, in the order ``--help`` lists them: each has
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="buka basis data sementara, jalankan migrasi, lalu keluar (untuk uji paket)",
     )
     db_argument(parser, required=False)
+    parser.set_defaults(db=None)
     commands = parser.add_subparsers(
         dest="command", metavar="PERINTAH", title="perintah", parser_class=IndonesianParser
     )
@@ -72,6 +73,7 @@ def _run_command(args: argparse.Namespace) -> int | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    require_db(args)
     try:
         if (result := _run_command(args)) is not None:
             return result

@@ -51,11 +51,26 @@ class IndonesianParser(argparse.ArgumentParser):
 
 
 def db_argument(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    """Add ``--db PATH``, the database file the command works on."""
+    """Add ``--db PATH``, the database file the command works on.
+
+    A command's ``--db`` may also be written before the command (``kinerja-desktop --db F
+    demo``), as the main help shows it: the command's own option then keeps out of the way
+    (``SUPPRESS``) instead of overwriting it with None, and a command that needs a file
+    checks after parsing (:func:`require_db`).
+    """
+    if required:
+        parser.set_defaults(db_required_by=parser)
     parser.add_argument(
         "--db",
         type=Path,
-        required=required,
+        default=argparse.SUPPRESS,
         metavar="PATH",
-        help="berkas basis data (bawaan: folder data pengguna)",
+        help="berkas basis data" + ("" if required else " (bawaan: folder data pengguna)"),
     )
+
+
+def require_db(args: argparse.Namespace) -> None:
+    """Refuse, as argparse does, a command that needs ``--db`` when none was given."""
+    command: argparse.ArgumentParser | None = getattr(args, "db_required_by", None)
+    if command is not None and getattr(args, "db", None) is None:
+        command.error("argumen berikut wajib diisi: --db")

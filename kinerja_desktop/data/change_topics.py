@@ -16,6 +16,7 @@ TABLE_TOPICS: dict[str, Topic] = {
     "employees": Topic.STAFF,
     "employment_events": Topic.STAFF,
     "acting_assignments": Topic.STAFF,
+    "external_officials": Topic.STAFF,
     "appraisal_years": Topic.STAFF,
     # SKP
     "skps": Topic.SKP,
@@ -54,6 +55,10 @@ TABLE_TOPICS: dict[str, Topic] = {
     "audit_findings": Topic.SUPERVISION,
     "audit_follow_ups": Topic.SUPERVISION,
     "audit_links": Topic.SUPERVISION,
+    # the daily progress log and the working-day calendar it is counted against
+    "progress_entries": Topic.PROGRESS,
+    "office_days_off": Topic.PROGRESS,
+    "leave_days": Topic.PROGRESS,
     # office settings
     "accounts": Topic.SETTINGS,
     # printing

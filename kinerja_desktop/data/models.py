@@ -54,6 +54,10 @@ class EmployeeRow(Base):
             name="jabatan_kind",
         ),
         CheckConstraint("penilai_id IS NULL OR penilai_id <> id", name="not_own_penilai"),
+        # A penilai is either a person of the register or an official outside it, never both.
+        CheckConstraint(
+            "penilai_id IS NULL OR penilai_official_id IS NULL", name="one_kind_of_penilai"
+        ),
         Index("ix_employees_name", "name"),
         # The staff list's default query (active people by name) reads only this index.
         Index("ix_employees_active_name", "active", "name"),
@@ -73,12 +77,46 @@ class EmployeeRow(Base):
     penilai_id: Mapped[int | None] = mapped_column(
         ForeignKey("employees.id", ondelete="RESTRICT"), index=True
     )
+    #: The Pejabat Penilai when they are outside the register (`ExternalOfficialRow`).
+    penilai_official_id: Mapped[int | None] = mapped_column(
+        ForeignKey("external_officials.id", ondelete="RESTRICT"), index=True
+    )
+    #: The Atasan Pejabat Penilai chosen outside the register; when empty it is the penilai's
+    #: own penilai, as before.
+    atasan_official_id: Mapped[int | None] = mapped_column(
+        ForeignKey("external_officials.id", ondelete="RESTRICT"), index=True
+    )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
     #: Optimistic lock: an edit based on an older version is refused, never silently applied.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class ExternalOfficialRow(Base):
+    """An official outside the register who appraises someone in it (a sekda, a kepala dinas)."""
+
+    __tablename__ = "external_officials"
+    __table_args__ = (
+        CheckConstraint("status IN ('PNS', 'PPPK')", name="status"),
+        CheckConstraint("length(nip) = 18", name="nip_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    gelar_depan: Mapped[str] = mapped_column(String(60), default="")
+    gelar_belakang: Mapped[str] = mapped_column(String(60), default="")
+    #: Read from the NIP (digit 13) when typed; the golongan belongs to it.
+    status: Mapped[str] = mapped_column(String(4))
+    golongan: Mapped[str] = mapped_column(String(8))
+    jabatan: Mapped[str] = mapped_column(String(200))
+    #: Printed where a register person's unit is.
+    instansi: Mapped[str] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
@@ -152,6 +190,7 @@ from kinerja_desktop.data import (  # noqa: E402, F401
     behaviour_models,
     competence_models,
     printing_models,
+    progress_models,
     seal_chain_models,
     skp_models,
     supervision_models,

@@ -26,14 +26,17 @@ Modules: :mod:`.plan` (the plan as plain data), :mod:`.organisation` (units and 
 :mod:`.steps` (the write steps), :mod:`.summary`, and the data tables :mod:`.jobs` and
 :mod:`.names`.
 
-After the register, :func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
+After the register, :func:`~.officials_demo.write_outside_officials` records the sekretaris
+daerah and the kepala dinas kesehatan as the heads' appraisers outside the register; then
+:func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
 :mod:`.skp_texts`) gives every active person an SKP for the year, agreed in January and
 cascaded from the heads down, with its realisation and feedback for the periods ended so far.
 Then :func:`~.behaviour_demo.write_behaviour` (:mod:`.behaviour_demo`, texts in
 :mod:`.behaviour_texts`) adds the behaviour journal, both ratings, the predikat, one repeated weak
 spot, one keberatan, self-assessments and the units' organisation predikat for those periods.
-Last, :func:`~.development_demo.write_development` adds job standards, competence ratings with
-gaps and development plans in every status.
+Then :func:`~.development_demo.write_development` adds job standards, competence ratings with
+gaps and development plans in every status, and :func:`~.progress_demo.write_progress` three
+weeks of daily progress for the kasi's staff in all four statuses.
 
 The package sits beside the layers, as a client: it writes through services and data (and
 reads domain), and only the command line (``demo``, ``--self-check``) and the GUI's first start
@@ -53,6 +56,7 @@ from kinerja_desktop.demo.accounts_demo import write_accounts
 from kinerja_desktop.demo.behaviour_demo import write_behaviour
 from kinerja_desktop.demo.development_demo import write_development
 from kinerja_desktop.demo.office import plan_office
+from kinerja_desktop.demo.officials_demo import write_outside_officials
 from kinerja_desktop.demo.plan import (
     DEFAULT_EMPLOYEES,
     MAX_EMPLOYEES,
@@ -64,6 +68,7 @@ from kinerja_desktop.demo.plan import (
     PersonPlan,
     UnitPlan,
 )
+from kinerja_desktop.demo.progress_demo import write_progress
 from kinerja_desktop.demo.skp_demo import write_skps
 from kinerja_desktop.demo.steps import DEMO_STEPS, DemoContext, DemoStep
 from kinerja_desktop.demo.summary import DemoSummary, summary
@@ -71,10 +76,12 @@ from kinerja_desktop.demo.supervision_demo import write_supervision
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.platform.seals import seal_unlogged_in
 
+DEMO_STEPS.append(write_outside_officials)
 DEMO_STEPS.append(write_skps)
 DEMO_STEPS.append(write_behaviour)
 DEMO_STEPS.append(write_development)
 DEMO_STEPS.append(write_supervision)
+DEMO_STEPS.append(write_progress)
 DEMO_STEPS.append(write_accounts)
 
 

@@ -43,6 +43,11 @@ def _demo_people(ctx: DemoContext) -> list[tuple[str, Role, Employee]]:
     return chosen
 
 
+def kasi_of(ctx: DemoContext) -> int | None:
+    """The person behind the demo's penilai account ("kasi"), who reviews the daily log."""
+    return next((person.id for user, _, person in _demo_people(ctx) if user == "kasi"), None)
+
+
 def write_accounts(ctx: DemoContext) -> None:
     chosen = _demo_people(ctx)
     for user_name, role, person in chosen:

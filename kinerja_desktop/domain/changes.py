@@ -26,6 +26,8 @@ class Topic(StrEnum):
     DEVELOPMENT = "development"
     #: Complaints and compliments, surveys (SKM), audit findings and their follow-up.
     SUPERVISION = "supervision"
+    #: The daily progress log (Progres Harian), the office's days off and people's leave days.
+    PROGRESS = "progress"
     #: Office settings: the accounts.
     SETTINGS = "settings"
     #: Printed forms and the signatories printed on them (for verification; no page lists

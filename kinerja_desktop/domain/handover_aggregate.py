@@ -29,6 +29,7 @@ class Kind(StrEnum):
     TECHNICAL_COMPETENCE = "technical_competence"
     JOB_STANDARD = "job_standard"
     APPRAISAL_YEAR = "appraisal_year"
+    EXTERNAL_OFFICIAL = "external_official"
     EMPLOYEE = "employee"
     ACTING = "acting"
     SKP = "skp"
@@ -52,6 +53,7 @@ _KIND_LABELS = {
     Kind.TECHNICAL_COMPETENCE: "Kompetensi teknis",
     Kind.JOB_STANDARD: "Standar kompetensi jabatan",
     Kind.APPRAISAL_YEAR: "Tahun penilaian",
+    Kind.EXTERNAL_OFFICIAL: "Pejabat di luar kantor",
     Kind.EMPLOYEE: "Pegawai",
     Kind.ACTING: "Plt/Plh",
     Kind.SKP: "SKP",

@@ -41,8 +41,10 @@ from kinerja_desktop.domain.handover_fields import Problem
 from kinerja_desktop.domain.handover_office_checks import (
     acting_problems,
     appraisal_year_problems,
+    official_problems,
     org_predikat_problems,
 )
+from kinerja_desktop.domain.handover_records import OFFICIAL_REFERENCES
 from kinerja_desktop.domain.handover_register_checks import (
     feedback_problems,
     finding_problems,
@@ -73,6 +75,7 @@ _CONTENT_CHECKS: dict[Kind, Callable[[Mapping[str, Any], date | None], list[Prob
     Kind.JOB_STANDARD: job_standard_problems,
     Kind.APPRAISAL_YEAR: appraisal_year_problems,
     Kind.ACTING: acting_problems,
+    Kind.EXTERNAL_OFFICIAL: official_problems,
     Kind.ORG_PREDIKAT: org_predikat_problems,
     Kind.SKP: skp_problems,
     Kind.OBSERVATION: observation_problems,
@@ -116,6 +119,8 @@ def _field_problems(aggregate: Aggregate, exported_on: date | None) -> list[Prob
         found += period_problems(content, json.loads(aggregate.key), exported_on)
     elif aggregate.kind in _CONTENT_CHECKS:
         found += _CONTENT_CHECKS[aggregate.kind](content, exported_on)
+    if aggregate.kind is Kind.EXTERNAL_OFFICIAL:
+        found += _formula_names(content)
     elif aggregate.kind is Kind.UNIT:
         path = content.get("path")
         for part in path if isinstance(path, list) else []:
@@ -140,15 +145,27 @@ def _employee(content: Mapping[str, Any]) -> list[tuple[str, str]]:
         validate_staff_fields(StaffFields(**fields))
     except ValidationErrors as errors:
         found += [(error.field or "", error.message) for error in errors.errors]
+    found += _formula_names(content)
+    for name in ("penilai", *(key for _, key in OFFICIAL_REFERENCES)):
+        reference = content.get(name)
+        if reference is not None:
+            try:
+                Nip.parse(_text(reference))
+            except ValidationError as error:
+                found.append((name, error.message))
+    if content.get("penilai") is not None and content.get("penilai_official") is not None:
+        found.append(
+            ("penilai_official", "Pejabat Penilai di daftar dan di luar kantor sekaligus.")
+        )
+    return found
+
+
+def _formula_names(content: Mapping[str, Any]) -> list[Problem]:
+    found: list[Problem] = []
     for name in _NAME_FIELDS:
-        if fields[name].strip().startswith(_FORMULA_START):
-            found.append((name, _formula_message(fields[name])))
-    penilai = content.get("penilai")
-    if penilai is not None:
-        try:
-            Nip.parse(_text(penilai))
-        except ValidationError as error:
-            found.append(("penilai", error.message))
+        text = _text(content.get(name))
+        if text.strip().startswith(_FORMULA_START):
+            found.append((name, _formula_message(text)))
     return found
 
 

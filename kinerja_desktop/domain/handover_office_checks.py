@@ -1,4 +1,4 @@
-"""The domain checks of a package's office records: appraisal years, Plt/Plh, unit predikat.
+"""The domain checks of a package's office records: years, Plt/Plh, predikat, outside officials.
 
 Each function reads one aggregate's content (as ``domain.handover_records`` writes it) and
 returns its problems as (field, message): choices the app knows, dates in order, people by a
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from kinerja_desktop.domain.errors import ValidationErrors
 from kinerja_desktop.domain.handover_fields import (
     FieldReader,
     Problem,
@@ -19,6 +20,7 @@ from kinerja_desktop.domain.handover_fields import (
     period_of,
     unit_path,
 )
+from kinerja_desktop.domain.officials import OfficialFields, validate_official_fields
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.staff import ActingKind
@@ -60,4 +62,31 @@ def org_predikat_problems(content: Mapping[str, Any], today: date | None) -> lis
     period_of(record, "period_code", year)
     record.choice("predikat", OrgPredikat)
     record.not_after("recorded_on", record.day("recorded_on"), today)
+    return record.problems
+
+
+#: What an official outside the register holds, as the dialog types it.
+_OFFICIAL_FIELDS = (
+    "nip",
+    "name",
+    "golongan",
+    "jabatan",
+    "instansi",
+    "gelar_depan",
+    "gelar_belakang",
+)
+
+
+def official_problems(content: Mapping[str, Any], _today: date | None) -> list[Problem]:
+    """An official outside the register, through the dialog's own check."""
+    record = FieldReader(content)
+    fields = OfficialFields(**{name: record.text(name) for name in _OFFICIAL_FIELDS})
+    try:
+        valid = validate_official_fields(fields)
+    except ValidationErrors as errors:
+        for error in errors.errors:
+            record.add(error.field or "", error.message)
+        return record.problems
+    if record.text("status") != valid.status.value:
+        record.add("status", f"'{record.text('status')[:10]}' tidak sesuai NIP ({valid.status}).")
     return record.problems

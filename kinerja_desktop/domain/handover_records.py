@@ -45,6 +45,7 @@ from kinerja_desktop.domain.handover_registers import (
 
 __all__ = [
     "LOCAL_COLUMNS",
+    "OFFICIAL_REFERENCES",
     "PERIOD_TABLES",
     "REGISTER_TABLES",
     "SIGNED_ON",
@@ -84,6 +85,12 @@ _CHILDREN = (
 )
 _CHILD_TABLES = tuple(table for table, _ in _CHILDREN)
 _OTHERS = ("employees", "skps")
+#: An employee's references to officials outside the register: column -> content key. The key
+#: is in the content only when set, so a person without one keeps the digest they always had.
+OFFICIAL_REFERENCES = (
+    ("penilai_official_id", "penilai_official"),
+    ("atasan_official_id", "atasan_official"),
+)
 
 
 class _Index:
@@ -94,6 +101,7 @@ class _Index:
         self.units = {row["id"]: row for row in tables["units"]}
         self.employees = {row["id"]: row for row in tables["employees"]}
         self.skps = {row["id"]: row for row in tables["skps"]}
+        self.officials = {row["id"]: row for row in tables.get("external_officials", ())}
         self._paths: dict[int, tuple[str, ...]] = {}
         self.children: dict[str, dict[int, list[Row]]] = {}
         for table, parent in _CHILDREN:
@@ -242,6 +250,7 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
         for row in tables["appraisal_years"]
         if row["instansi_id"] in unit_ids and scope.year in (None, row["year"])
     ]
+    found += _officials(index, chosen, whole_office=scope.unit_path is None)
     found += [_employee(index, index.employees[e]) for e in sorted(chosen.people)]
     found += [_acting(index, row) for row in chosen.acting]
     found += [_skp(index, index.skps[skp_id]) for skp_id in sorted(chosen.skps)]
@@ -302,6 +311,23 @@ def _appraisal_year(index: _Index, row: Row) -> Aggregate:
     return make_aggregate(Kind.APPRAISAL_YEAR, [instansi, row["year"]], label, content, row["id"])
 
 
+def _officials(index: _Index, chosen: _Selection, *, whole_office: bool) -> list[Aggregate]:
+    """The officials outside the register: all of them for the whole office, else the chosen."""
+    wanted = set(index.officials) if whole_office else set()
+    for person in chosen.people:
+        row = index.employees[person]
+        wanted |= {row.get(column) for column, _ in OFFICIAL_REFERENCES} - {None}
+    found = []
+    for official_id in sorted(wanted):
+        row = index.officials[official_id]
+        label = f"{row['name']} ({row['nip']}), {row['jabatan']}"
+        content = plain_fields(row)
+        found.append(
+            make_aggregate(Kind.EXTERNAL_OFFICIAL, [row["nip"]], label, content, official_id)
+        )
+    return found
+
+
 def _employee(index: _Index, row: Row) -> Aggregate:
     history = [
         {
@@ -313,11 +339,14 @@ def _employee(index: _Index, row: Row) -> Aggregate:
     ]
     history.sort(key=canonical_json)
     content = {
-        **plain_fields(row, "unit_id", "penilai_id"),
+        **plain_fields(row, "unit_id", "penilai_id", *(c for c, _ in OFFICIAL_REFERENCES)),
         "unit": index.path(row["unit_id"]),
         "penilai": index.nip(row["penilai_id"]),
         "history": history,
     }
+    for column, key in OFFICIAL_REFERENCES:
+        if row.get(column) is not None:
+            content[key] = index.officials[row[column]]["nip"]
     return make_aggregate(
         Kind.EMPLOYEE, [row["nip"]], f"{row['name']} ({row['nip']})", content, row["id"]
     )

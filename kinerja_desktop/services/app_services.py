@@ -31,11 +31,15 @@ from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.printing import PrintingService
+from kinerja_desktop.services.progress.attention import progress_check
+from kinerja_desktop.services.progress.calendar import CalendarService
+from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.skp.cascade import CascadeService
 from kinerja_desktop.services.skp.copying import SkpCopyService
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.skp.xlsx import SkpXlsxService
 from kinerja_desktop.services.staff.importing import StaffImportService
+from kinerja_desktop.services.staff.officials import OfficialService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision import (
     SUPERVISION_CHECKS,
@@ -50,6 +54,7 @@ HOME_CHECKS: tuple[Check, ...] = (
     weak_spot_check,
     follow_up_check,
     *SUPERVISION_CHECKS,
+    progress_check,
 )
 
 
@@ -62,6 +67,8 @@ class AppServices:
     access: AccessGuard
     accounts: AccountService
     staff: StaffService
+    #: Officials outside the register, chosen as penilai or atasan.
+    officials: OfficialService
     attention: AttentionService
     importer: StaffImportService
     skp: SkpService
@@ -81,6 +88,9 @@ class AppServices:
     #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
     supervision: SupervisionServices
     handover: HandoverService
+    #: The daily progress log (Progres Harian) and the working-day calendar it is counted on.
+    progress: ProgressService
+    calendar: CalendarService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
     backups: BackupService
@@ -129,6 +139,7 @@ def open_services(
         access=access,
         accounts=AccountService(database, access),
         staff=StaffService(database, access),
+        officials=OfficialService(database, access),
         attention=AttentionService(database, access, HOME_CHECKS),
         importer=StaffImportService(database, access),
         skp=SkpService(database, access),
@@ -148,6 +159,8 @@ def open_services(
         supervision=supervision_services(database, evidence_folder(path), access),
         # The signing key belongs to the installation (app data folder), not to the file.
         handover=HandoverService(database, evidence_folder(path), default_key_folder(), access),
+        progress=ProgressService(database, evidence_folder(path), access),
+        calendar=CalendarService(database, access),
         database=database,
         backups=BackupService(database, access),
         lock=lock,

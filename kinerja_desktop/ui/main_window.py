@@ -31,6 +31,7 @@ from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.events import AppEvents, watch
 from kinerja_desktop.ui.home.page import HomePage
 from kinerja_desktop.ui.printing.page import PrintPage
+from kinerja_desktop.ui.progress.page import ProgressPage
 from kinerja_desktop.ui.settings.page import SettingsPage
 from kinerja_desktop.ui.skp.cascade_view import CascadeView
 from kinerja_desktop.ui.skp.page import SkpPage
@@ -38,6 +39,7 @@ from kinerja_desktop.ui.skp.tools import SkpTools
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
 from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+from kinerja_desktop.ui.staff.officials_dialog import OfficialsDialog
 from kinerja_desktop.ui.staff.page import StaffPage
 from kinerja_desktop.ui.staff.person_menu import PersonPlace
 from kinerja_desktop.ui.staff.structure_page import StructurePage
@@ -55,6 +57,7 @@ PAGES = (
     "Sebaran Predikat",
     "Cetak",
     "Struktur",
+    "Progres Harian",
     "Pengaturan",
 )
 (
@@ -68,6 +71,7 @@ PAGES = (
     SEBARAN,
     CETAK,
     STRUKTUR,
+    PROGRES,
     PENGATURAN,
 ) = range(len(PAGES))
 
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
             staff.edit_requested.connect(self.edit_employee)
             staff.place_requested.connect(self.open_person)
             staff.add_button.clicked.connect(self.add_employee)
+            staff.officials_button.clicked.connect(self.manage_officials)
             staff.addActions(self._staff_actions)  # their keys work on this page only
             self._restore_staff_layout(staff)
             watch(staff, self.events)
@@ -292,6 +297,15 @@ class MainWindow(QMainWindow):
             return supervision
         if page in (SEBARAN, CETAK):
             return self._build_unit_head_page(page)
+        if page == PROGRES:
+            progress = ProgressPage(
+                self._services.progress,
+                self._services.calendar,
+                self._services.staff,
+                today=self._today,
+            )
+            watch(progress, self.events)
+            return progress
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
@@ -446,9 +460,18 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------
 
     def add_employee(self) -> None:
-        dialog = EmployeeDialog(self._services.staff, parent=self, today=self._today)
+        dialog = EmployeeDialog(
+            self._services.staff,
+            parent=self,
+            today=self._today,
+            officials=self._services.officials,
+        )
         if dialog.exec() and dialog.saved is not None:
             self.show_employee(dialog.saved.id)
+
+    def manage_officials(self) -> None:
+        """Pejabat di luar kantor: appraisers outside the register, for the person dialog."""
+        OfficialsDialog(self._services.officials, parent=self).exec()
 
     def edit_selected(self) -> None:
         employee_id = self.person_in_front()
@@ -461,6 +484,7 @@ class MainWindow(QMainWindow):
             self._services.staff.get(employee_id),
             parent=self,
             today=self._today,
+            officials=self._services.officials,
         )
         if dialog.exec() and dialog.saved is not None:
             self.staff_page.select(employee_id)

@@ -63,6 +63,8 @@ from kinerja_desktop.ui.main_window import (
     MainWindow,
 )
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
+from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
+from kinerja_desktop.ui.progress.return_dialog import ReturnDialog
 from kinerja_desktop.ui.skp.dialogs import AgreeDialog, RevisionDialog, VersionsDialog
 from kinerja_desktop.ui.skp.tools import PeopleChoiceDialog
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
@@ -374,6 +376,14 @@ DIALOGS: dict[str, Factory] = {
     "LockDialog": lambda s, p: LockDialog(s.accounts, p),
     "AdminSetupDialog": lambda s, p: AdminSetupDialog(s.accounts, p),
     "SignInDialog": lambda s, p: SignInDialog(s.accounts, p, file_name="kantor.sqlite"),
+    "EntryDialog": lambda s, p: EntryDialog(
+        s.progress,
+        _person(s)[0],
+        tuple(s.progress.rhk_choices(_person(s)[0], TODAY.year)),
+        TODAY,
+        p,
+    ),
+    "ReturnDialog": lambda s, p: ReturnDialog(s.progress, [1], p),
 }
 
 

@@ -25,6 +25,7 @@ from kinerja_desktop.domain.errors import ValidationError
 #: Every table of the schema that the hand-over format knows, whether it carries it or not.
 HANDOVER_TABLES = (
     "units",
+    "external_officials",
     "employees",
     "employment_events",
     "acting_assignments",

@@ -19,10 +19,12 @@ from kinerja_desktop.data.models import (
     AppraisalYearRow,
     EmployeeRow,
     EmploymentEventRow,
+    ExternalOfficialRow,
     UnitRow,
 )
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang
+from kinerja_desktop.domain.officials import OUTSIDE_MARK
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import (
     ActingAssignment,
@@ -188,10 +190,22 @@ def _existing_employee_row(session: Session, employee_id: int) -> EmployeeRow:
 
 
 def add_employee(
-    session: Session, fields: ValidStaffFields, *, unit_id: int, penilai_id: int | None
+    session: Session,
+    fields: ValidStaffFields,
+    *,
+    unit_id: int,
+    penilai_id: int | None,
+    penilai_official_id: int | None = None,
+    atasan_official_id: int | None = None,
 ) -> Employee:
-    """Add an active person to the register."""
-    row = EmployeeRow(unit_id=unit_id, penilai_id=penilai_id, active=True)
+    """Add an active person to the register, with the officials outside it they chose."""
+    row = EmployeeRow(
+        unit_id=unit_id,
+        penilai_id=penilai_id,
+        penilai_official_id=penilai_official_id,
+        atasan_official_id=atasan_official_id,
+        active=True,
+    )
     _apply_fields(row, fields)
     session.add(row)
     session.flush()
@@ -205,12 +219,21 @@ def update_employee(
     *,
     unit_id: int,
     penilai_id: int | None,
+    penilai_official_id: int | None,
+    atasan_official_id: int | None,
 ) -> Employee:
-    """Write a person's corrected record; the row's version is raised by the flush."""
+    """Write a person's corrected record; the row's version is raised by the flush.
+
+    The penilai in the register and the one outside it are written in the same flush: a row
+    holding both kinds at once is refused by the database, so switching from one kind to the
+    other cannot be two steps.
+    """
     row = _existing_employee_row(session, employee_id)
     _apply_fields(row, fields)
     row.unit_id = unit_id
     row.penilai_id = penilai_id
+    row.penilai_official_id = penilai_official_id
+    row.atasan_official_id = atasan_official_id
     session.flush()
     return to_employee(row)
 
@@ -313,12 +336,16 @@ def list_rows(session: Session, ids: Sequence[int]) -> list[StaffListRow]:
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         query = (
-            select(EmployeeRow, UnitRow.name, penilai.name)
+            select(EmployeeRow, UnitRow.name, penilai.name, ExternalOfficialRow.name)
             .join(UnitRow, UnitRow.id == EmployeeRow.unit_id)
             .outerjoin(penilai, penilai.id == EmployeeRow.penilai_id)
+            .outerjoin(
+                ExternalOfficialRow, ExternalOfficialRow.id == EmployeeRow.penilai_official_id
+            )
             .where(EmployeeRow.id.in_(chunk))
         )
-        for row, unit_name, penilai_name in session.execute(query):
+        for row, unit_name, inside, outside in session.execute(query):
+            penilai_name = f"{outside} {OUTSIDE_MARK}" if outside is not None else inside
             found[row.id] = StaffListRow(
                 id=EmployeeId(row.id),
                 nip=row.nip,
@@ -410,6 +437,23 @@ def acting_assignments(session: Session) -> list[ActingAssignment]:
     return [to_acting(row) for row in rows]
 
 
+def posts_stood_in_for(
+    session: Session, employee_id: int, on: date
+) -> list[tuple[ActingKind, str]]:
+    """The Plt/Plh assignments ``employee_id`` holds on ``on``: kind and the absent's jabatan."""
+    query = (
+        select(ActingAssignmentRow.kind, EmployeeRow.jabatan)
+        .join(EmployeeRow, EmployeeRow.id == ActingAssignmentRow.for_employee_id)
+        .where(
+            ActingAssignmentRow.acting_employee_id == employee_id,
+            ActingAssignmentRow.start_date <= on,
+            ActingAssignmentRow.end_date >= on,
+        )
+        .order_by(ActingAssignmentRow.start_date, ActingAssignmentRow.id)
+    )
+    return [(ActingKind(kind), jabatan) for kind, jabatan in session.execute(query)]
+
+
 def _to_appraisal_year(row: AppraisalYearRow) -> AppraisalYear:
     return AppraisalYear(UnitId(row.instansi_id), row.year, EvaluationScheme(row.scheme))
 
@@ -450,9 +494,10 @@ def set_appraisal_year(
 
 
 def unappraised_staff(session: Session) -> list[Employee]:
-    """Active people with no penilai who appraise nobody (heads at the top are excluded).
+    """Active people with no penilai, in the register or outside it, who appraise nobody.
 
-    Whoever is recorded as someone's penilai counts as a head, even if that someone has left.
+    Heads at the top are excluded: whoever is recorded as someone's penilai counts as a head,
+    even if that someone has left.
     """
     subordinate = aliased(EmployeeRow)
     appraises_someone = (
@@ -460,7 +505,13 @@ def unappraised_staff(session: Session) -> list[Employee]:
     )
     query = (
         select(EmployeeRow)
-        .where(EmployeeRow.active.is_(True), EmployeeRow.penilai_id.is_(None), ~appraises_someone)
+        .where(
+            EmployeeRow.active.is_(True),
+            EmployeeRow.penilai_id.is_(None),
+            # Appraised by an official outside the register: they have their penilai.
+            EmployeeRow.penilai_official_id.is_(None),
+            ~appraises_someone,
+        )
         .order_by(EmployeeRow.name)
     )
     return [to_employee(row) for row in session.scalars(query)]

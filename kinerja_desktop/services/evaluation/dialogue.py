@@ -32,6 +32,7 @@ from kinerja_desktop.domain.objection import (
     is_late,
     objection_deadline,
 )
+from kinerja_desktop.domain.officials import ExternalOfficial
 from kinerja_desktop.domain.periods import find_period
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.staff import Employee
@@ -77,6 +78,15 @@ class Dialogue:
     deadline: date | None
     deadline_passed: bool
     today: date
+    #: The Atasan Pejabat Penilai when outside the register (then ``atasan_penilai`` is None).
+    atasan_official: ExternalOfficial | None = None
+
+    @property
+    def atasan_name(self) -> str | None:
+        """Who receives an objection, in the register or outside it; None when nobody is."""
+        if self.atasan_penilai is not None:
+            return self.atasan_penilai.full_name
+        return self.atasan_official.label if self.atasan_official is not None else None
 
     @property
     def has_objection(self) -> bool:
@@ -361,6 +371,7 @@ class DialogueService:
             deadline=deadline,
             deadline_passed=deadline is not None and today > deadline,
             today=today,
+            atasan_official=appraisers.atasan_official,
         )
 
 

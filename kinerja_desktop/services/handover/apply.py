@@ -20,6 +20,7 @@ from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_records import (
     NOTES,
+    OFFICIAL_REFERENCES,
     PERIOD_TABLES,
     SIGNATORIES,
     SIGNED_ON,
@@ -38,6 +39,8 @@ class Ids:
 
     units: dict[tuple[str, ...], int] = field(default_factory=dict)
     employees: dict[str, int] = field(default_factory=dict)
+    #: Officials outside the register, by NIP.
+    officials: dict[str, int] = field(default_factory=dict)
     skps: dict[tuple[str, int], int] = field(default_factory=dict)
     #: Observations and surveys by the canonical text of their natural key.
     observations: dict[str, int] = field(default_factory=dict)
@@ -57,6 +60,8 @@ class Ids:
             self.units[tuple(content["path"])] = row_id
         elif kind is Kind.EMPLOYEE:
             self.employees[content["nip"]] = row_id
+        elif kind is Kind.EXTERNAL_OFFICIAL:
+            self.officials[content["nip"]] = row_id
         elif kind is Kind.SKP:
             self.skps[(content["nip"], content["year"])] = row_id
         elif kind is Kind.OBSERVATION:
@@ -87,6 +92,15 @@ class Ids:
         found = self.employees.get(nip) if isinstance(nip, str) else None
         if found is None:
             raise ValidationError(f"Pegawai dengan NIP {nip} yang dirujuk paket tidak ada.")
+        return found
+
+    def official(self, nip: Any) -> int | None:
+        """An official outside the register by NIP; None for no reference."""
+        if nip is None:
+            return None
+        found = self.officials.get(nip) if isinstance(nip, str) else None
+        if found is None:
+            raise ValidationError(f"Pejabat di luar kantor dengan NIP {nip} tidak ada di paket.")
         return found
 
     def skp(self, nip: Any, year: Any) -> int:
@@ -175,9 +189,19 @@ class Writer:
         values = _values("appraisal_years", content, instansi_id=instansi)
         return self._put("appraisal_years", row_id, values)
 
+    def _external_official(self, content: Content, row_id: int | None) -> int:
+        return self._put("external_officials", row_id, _values("external_officials", content))
+
     def _employee(self, content: Content, row_id: int | None) -> int:
+        officials = {
+            column: self.ids.official(content.get(key)) for column, key in OFFICIAL_REFERENCES
+        }
         values = _values(
-            "employees", content, unit_id=self.ids.unit(content["unit"]), penilai_id=None
+            "employees",
+            content,
+            unit_id=self.ids.unit(content["unit"]),
+            penilai_id=None,
+            **officials,
         )
         employee_id = self._put("employees", row_id, values)
         self.penilai.append((employee_id, content["penilai"]))

@@ -18,10 +18,19 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.seal_chain_models import SignatoryRow
+from kinerja_desktop.domain.officials import ExternalOfficial
 from kinerja_desktop.domain.staff import Employee, Unit, UnitKind
+from kinerja_desktop.services.staff.acting import acting_post_in, with_post
 from kinerja_desktop.services.staff.service import appraisers_in
 
-__all__ = ["RecordedPerson", "RecordedSignatories", "recorded", "take", "unit_text"]
+__all__ = [
+    "RecordedPerson",
+    "RecordedSignatories",
+    "current",
+    "recorded",
+    "take",
+    "unit_text",
+]
 
 
 @dataclass(frozen=True)
@@ -59,29 +68,67 @@ def unit_text(units: dict[int, Unit], unit_id: int) -> str:
     return chain[0].name if chain else ""
 
 
-def _person(person: Employee, units: dict[int, Unit]) -> RecordedPerson:
+def _person(person: Employee, units: dict[int, Unit], post: str = "") -> RecordedPerson:
     return RecordedPerson(
         name=person.full_name,
         nip=person.nip,
         status=person.status.value,
         golongan=person.golongan,
-        jabatan=person.jabatan,
+        jabatan=with_post(person.jabatan, post),
         unit=unit_text(units, person.unit_id),
+    )
+
+
+def _official(official: ExternalOfficial) -> RecordedPerson:
+    """An official outside the register: their instansi stands where a unit would."""
+    return RecordedPerson(
+        name=official.full_name,
+        nip=official.nip,
+        status=official.status.value,
+        golongan=official.golongan,
+        jabatan=official.jabatan,
+        unit=official.instansi,
+    )
+
+
+def _appraiser(
+    session: Session,
+    person: Employee | None,
+    official: ExternalOfficial | None,
+    units: dict[int, Unit],
+    on: date,
+) -> RecordedPerson | None:
+    if person is not None:
+        return _person(person, units, acting_post_in(session, person.id, on))
+    return _official(official) if official is not None else None
+
+
+def current(
+    session: Session, employee_id: int, on: date, units: dict[int, Unit] | None = None
+) -> RecordedSignatories:
+    """The person and their appraisers on ``on`` as a form prints them (nothing recorded).
+
+    Each shows the post they stand in for that day as Plt/Plh under their own jabatan; an
+    appraiser outside the register is printed with their instansi.
+    """
+    pegawai = staff_repo.find_employee(session, employee_id)
+    assert pegawai is not None
+    if units is None:
+        units = {unit.id: unit for unit in staff_repo.all_units(session)}
+    appraisers = appraisers_in(session, pegawai, on)
+    return RecordedSignatories(
+        pegawai=_person(pegawai, units, acting_post_in(session, pegawai.id, on)),
+        penilai=_appraiser(session, appraisers.penilai, appraisers.penilai_official, units, on),
+        atasan=_appraiser(
+            session, appraisers.atasan_penilai, appraisers.atasan_official, units, on
+        ),
+        acting=appraisers.acting.kind.label if appraisers.acting else "",
     )
 
 
 def take(session: Session, record: str, employee_id: int, on: date) -> RecordedSignatories:
     """Record (or record again) who signs ``record``: the person and appraisers on ``on``."""
-    person = staff_repo.find_employee(session, employee_id)
-    assert person is not None
-    units: dict[int, Unit] = {unit.id: unit for unit in staff_repo.all_units(session)}
-    appraisers = appraisers_in(session, person, on)
-    found = RecordedSignatories(
-        pegawai=_person(person, units),
-        penilai=_person(appraisers.penilai, units) if appraisers.penilai else None,
-        atasan=_person(appraisers.atasan_penilai, units) if appraisers.atasan_penilai else None,
-        acting=appraisers.acting.kind.label if appraisers.acting else "",
-    )
+    found = current(session, employee_id, on)
     content = json.dumps(asdict(found), ensure_ascii=False, sort_keys=True)
     stored = session.scalar(select(SignatoryRow).where(SignatoryRow.record == record))
     if stored is None:

@@ -66,7 +66,7 @@ def build_development(
     person = sources.staff.get(request.employee_id)
     plan = sources.development.plan(person.id, request.year, request.printed_on)
     profile = sources.competence.profile(person.id, request.printed_on)
-    appraisers = sources.staff.appraisers(person.id, request.printed_on)
+    who = people.signers(sources, places, person, request.printed_on)
     jpm = (
         f"Job Person Match: {format_decimal_id(profile.jpm.percent)}% ({profile.jpm.label})"
         if profile.jpm
@@ -81,8 +81,8 @@ def build_development(
     return DevelopmentForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=request.year,
-        pegawai=people.person_block(person, places),
-        penilai=people.optional_block(appraisers.penilai, places),
+        pegawai=who.pegawai,
+        penilai=who.penilai,
         gaps=_gaps(profile),
         jpm=jpm,
         items=tuple(
@@ -99,12 +99,12 @@ def build_development(
         ),
         jp_summary=summary,
         signatures=(
-            people.signature(people.PEGAWAI, person),
-            people.signature(
+            people.sign(people.PEGAWAI, who.pegawai),
+            people.sign(
                 people.PENILAI,
-                appraisers.penilai,
+                who.penilai,
                 people.place_date(places, person.unit_id, request.printed_on),
-                people.penilai_note(appraisers),
+                who.note,
             ),
         ),
     )
@@ -117,15 +117,15 @@ def build_competence(
     places = Places.read(sources)
     person = sources.staff.get(request.employee_id)
     profile = sources.competence.profile(person.id, request.printed_on)
-    appraisers = sources.staff.appraisers(person.id, request.printed_on)
+    who = people.signers(sources, places, person, request.printed_on)
     rated = [line for line in profile.lines if line.held is not None]
     last = max((line.rated_on for line in rated if line.rated_on), default=None)
     return CompetenceRatingForm(
         letterhead=places.letterhead(person.unit_id, logo),
         year=request.year,
         date_text=f"TANGGAL PENILAIAN: {format_date_id(last).upper()}" if last else "",
-        pegawai=people.person_block(person, places),
-        penilai=people.optional_block(appraisers.penilai, places),
+        pegawai=who.pegawai,
+        penilai=who.penilai,
         lines=tuple(
             CompetenceRatingLine(
                 number=str(index),
@@ -136,12 +136,12 @@ def build_competence(
             for index, line in enumerate(rated, start=1)
         ),
         signatures=(
-            people.signature(people.PEGAWAI, person),
-            people.signature(
+            people.sign(people.PEGAWAI, who.pegawai),
+            people.sign(
                 people.PENILAI,
-                appraisers.penilai,
+                who.penilai,
                 people.place_date(places, person.unit_id, request.printed_on),
-                people.penilai_note(appraisers),
+                who.note,
             ),
         ),
     )

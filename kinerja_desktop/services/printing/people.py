@@ -16,7 +16,6 @@ from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
 from kinerja_desktop.services.platform import signatories
 from kinerja_desktop.services.platform.signatories import RecordedPerson
 from kinerja_desktop.services.printing.snapshot import Sources
-from kinerja_desktop.services.staff.service import Appraisers
 
 PEGAWAI = "Pegawai yang Dinilai"
 PENILAI = "Pejabat Penilai Kinerja"
@@ -71,29 +70,11 @@ def grouped_nip(nip: str) -> str:
         return nip
 
 
-def pangkat(person: Employee) -> str:
-    return _pangkat(person.golongan, person.status)
-
-
 def _pangkat(golongan: str, status: EmploymentStatus) -> str:
     try:
         return parse_golongan(golongan, status).display
     except ValidationError:
         return golongan
-
-
-def optional_block(person: Employee | None, places: Places) -> PersonBlock | None:
-    return person_block(person, places) if person is not None else None
-
-
-def person_block(person: Employee, places: Places) -> PersonBlock:
-    return PersonBlock(
-        name=person.full_name,
-        nip=grouped_nip(person.nip),
-        pangkat=pangkat(person),
-        jabatan=person.jabatan,
-        unit=places.unit_text(person.unit_id),
-    )
 
 
 def signature(
@@ -140,22 +121,17 @@ def signers(
     """Who a form of ``record`` prints.
 
     As recorded when the record was sealed (agreed or signed), so that a later move or a new
-    penilai does not change it; otherwise the person and their appraisers on ``on``.
+    penilai does not change it; otherwise the person and their appraisers on ``on`` (an
+    appraiser outside the register included, and the post a Plt/Plh stands in for).
     """
     kept = signatories.recorded(sources.session, record) if record else None
-    if kept is not None:
-        return Signers(
-            pegawai=_recorded_block(kept.pegawai),
-            penilai=_recorded_block(kept.penilai) if kept.penilai else None,
-            atasan=_recorded_block(kept.atasan) if kept.atasan else None,
-            note=kept.acting,
-        )
-    appraisers = sources.staff.appraisers(person.id, on)
+    if kept is None:
+        kept = signatories.current(sources.session, person.id, on, places.units)
     return Signers(
-        pegawai=person_block(person, places),
-        penilai=optional_block(appraisers.penilai, places),
-        atasan=optional_block(appraisers.atasan_penilai, places),
-        note=penilai_note(appraisers),
+        pegawai=_recorded_block(kept.pegawai),
+        penilai=_recorded_block(kept.penilai) if kept.penilai else None,
+        atasan=_recorded_block(kept.atasan) if kept.atasan else None,
+        note=kept.acting,
     )
 
 
@@ -164,11 +140,6 @@ def sign(role: str, block: PersonBlock | None, place_date: str = "", note: str =
     if block is None:
         return Signature(role=role, name="(belum ditentukan)", nip="", place_date=place_date)
     return Signature(role=role, name=block.name, nip=block.nip, place_date=place_date, note=note)
-
-
-def penilai_note(appraisers: Appraisers) -> str:
-    """Plt. or Plh. when the penilai stands in for an absent supervisor."""
-    return appraisers.acting.kind.label if appraisers.acting else ""
 
 
 def place_date(places: Places, unit_id: int, on: date) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data import models
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import officials as officials_repo
 from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories.staff import (
     AppraisalYear,
@@ -27,6 +28,7 @@ from kinerja_desktop.domain.errors import (
 )
 from kinerja_desktop.domain.golongan import Golongan, parse_golongan
 from kinerja_desktop.domain.hierarchy import subtree, supervisor_cycle
+from kinerja_desktop.domain.officials import ExternalOfficial
 from kinerja_desktop.domain.periods import (
     EvaluationScheme,
     Period,
@@ -62,15 +64,24 @@ class StaffInput:
     #: For a new record, the day the person joined (None: already serving, no date recorded);
     #: for an edit that changes the unit, the day of the move (today when not given).
     effective_date: date | None = None
+    #: The Pejabat Penilai when outside the register (then ``penilai_id`` is None).
+    penilai_official_id: int | None = None
+    #: The Atasan Pejabat Penilai chosen outside the register; None: the penilai's penilai.
+    atasan_official_id: int | None = None
 
 
 @dataclass(frozen=True)
 class Appraisers:
-    """Who appraises a person on a given day, with acting officials applied."""
+    """Who appraises a person on a given day, with acting officials applied.
+
+    Each role is held by a person of the register or by an official outside it, never both.
+    """
 
     penilai: Employee | None
     atasan_penilai: Employee | None
     acting: ActingAssignment | None = None  # set when the penilai is a Plt/Plh that day
+    penilai_official: ExternalOfficial | None = None
+    atasan_official: ExternalOfficial | None = None
 
 
 @dataclass(frozen=True)
@@ -348,6 +359,8 @@ class StaffService:
                 fields,
                 unit_id=data.unit_id,  # type: ignore[arg-type]  # checked non-None above
                 penilai_id=data.penilai_id,
+                penilai_official_id=data.penilai_official_id,
+                atasan_official_id=data.atasan_official_id,
             )
             if data.effective_date is not None:  # a newcomer; existing staff have no date
                 repo.add_event(
@@ -394,6 +407,8 @@ class StaffService:
                 fields,
                 unit_id=data.unit_id,  # type: ignore[arg-type]  # checked non-None above
                 penilai_id=data.penilai_id,
+                penilai_official_id=data.penilai_official_id,
+                atasan_official_id=data.atasan_official_id,
             )
 
     def end_service(
@@ -536,8 +551,33 @@ class StaffService:
                 if chain:
                     names = [repo.find_employee(session, link).name for link in chain]  # type: ignore[union-attr]
                     errors.append(ValidationError(_cycle_message(names), field="penilai"))
+        errors += _official_problems(session, data)
         if errors:
             raise ValidationErrors(errors)
+
+
+def _official_problems(session: Session, data: StaffInput) -> list[ValidationError]:
+    """The external officials chosen exist, and the penilai is of one kind only."""
+    errors: list[ValidationError] = []
+    if data.penilai_id is not None and data.penilai_official_id is not None:
+        errors.append(
+            ValidationError(
+                "Pilih Pejabat Penilai dari daftar pegawai atau dari pejabat di luar kantor, "
+                "tidak keduanya.",
+                field="penilai",
+            )
+        )
+    for official_id, field, label in (
+        (data.penilai_official_id, "penilai", "Pejabat Penilai"),
+        (data.atasan_official_id, "atasan", "Atasan Pejabat Penilai"),
+    ):
+        if official_id is not None and officials_repo.official(session, official_id) is None:
+            errors.append(
+                ValidationError(
+                    f"{label} di luar kantor tidak ditemukan; mungkin sudah dihapus.", field=field
+                )
+            )
+    return errors
 
 
 # --- reads shared by several use cases (inside the caller's transaction) ---------------------
@@ -610,7 +650,11 @@ def _serving_on(events: Sequence[EmploymentEvent], day: date) -> bool:
 
 
 def appraisers_in(session: Session, row: Employee, on: date) -> Appraisers:
-    """`StaffService.appraisers` inside the caller's transaction, for a person."""
+    """`StaffService.appraisers` inside the caller's transaction, for a person.
+
+    A penilai outside the register is the person's own choice; the atasan is the one they chose
+    outside the register, or else the penilai's own penilai (in the register or outside it).
+    """
     acting = repo.acting_assignments(session)
 
     def stand_in(supervisor_id: int | None) -> tuple[int | None, ActingAssignment | None]:
@@ -619,16 +663,33 @@ def appraisers_in(session: Session, row: Employee, on: date) -> Appraisers:
                 return assignment.acting_employee_id, assignment
         return supervisor_id, None
 
+    # Whose penilai the penilai is: the person's, or the absent supervisor's when the person
+    # acts for their own supervisor.
+    appraised_id = row.id
     penilai_id, used = stand_in(row.penilai_id)
     if penilai_id == row.id and used is not None:
         # Acting for one's own supervisor: the absent supervisor's penilai appraises.
         absent = repo.find_employee(session, used.for_employee_id)
+        appraised_id = used.for_employee_id
         penilai_id, used = stand_in(absent.penilai_id if absent else None)
     penilai = repo.find_employee(session, penilai_id) if penilai_id else None
+    chosen = officials_repo.chosen_by(session, row.id)
+    penilai_official = None
+    if penilai is None:
+        penilai_official = officials_repo.chosen_by(session, appraised_id).penilai
     atasan = None
-    if penilai is not None:
+    atasan_official = chosen.atasan
+    if penilai is not None and atasan_official is None:
         # The atasan is the absent supervisor's own supervisor when a Plt stands in.
         base = repo.find_employee(session, used.for_employee_id) if used else penilai
         atasan_id, _ = stand_in(base.penilai_id if base else None)
         atasan = repo.find_employee(session, atasan_id) if atasan_id else None
-    return Appraisers(penilai=penilai, atasan_penilai=atasan, acting=used)
+        if atasan is None and base is not None:
+            atasan_official = officials_repo.chosen_by(session, base.id).penilai
+    return Appraisers(
+        penilai=penilai,
+        atasan_penilai=atasan,
+        acting=used,
+        penilai_official=penilai_official,
+        atasan_official=atasan_official,
+    )

@@ -239,9 +239,9 @@ class DialoguePanel(QWidget):
         self.received_on.setDate(qdate(dialogue.result_received_on or today))
         self.response.setPlainText(dialogue.response)
         self.response_on.setDate(qdate(dialogue.response_on or today))
-        atasan = dialogue.atasan_penilai
+        atasan = dialogue.atasan_name
         self.atasan.setText(
-            f"Keberatan diajukan kepada Atasan Pejabat Penilai: {atasan.full_name}."
+            f"Keberatan diajukan kepada Atasan Pejabat Penilai: {atasan}."
             if atasan is not None
             else "Atasan Pejabat Penilai belum tercatat; lengkapi struktur penilai lebih dulu."
         )

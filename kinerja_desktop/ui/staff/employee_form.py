@@ -23,7 +23,9 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError, Validati
 from kinerja_desktop.domain.golongan import golongan_choices
 from kinerja_desktop.domain.jabatan import JabatanKind
 from kinerja_desktop.domain.nip import Nip
+from kinerja_desktop.domain.officials import ExternalOfficial
 from kinerja_desktop.domain.staff import Employee, StaffFields
+from kinerja_desktop.services.staff.officials import OfficialService
 from kinerja_desktop.services.staff.service import StaffInput, StaffService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
@@ -44,12 +46,17 @@ class EmployeeDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Today = date.today,
+        officials: OfficialService | None = None,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._staff = staff
+        self._officials = officials
+        #: Officials outside the register, offered beside the register's people.
+        self._outside: list[ExternalOfficial] = officials.officials() if officials else []
         self._employee = employee
         self._penilai_choices: dict[str, int] = {}
+        self._official_choices = {official.label: official.id for official in self._outside}
         self._saved: Employee | None = None
         self.setWindowTitle("Ubah Data Pegawai" if employee else "Tambah Pegawai")
         self.setMinimumWidth(520)
@@ -86,6 +93,14 @@ class EmployeeDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.penilai.setCompleter(completer)
+        self.atasan = QComboBox()
+        self.atasan.addItem("Atasan Pejabat Penilai (di daftar pegawai)", None)
+        for official in self._outside:
+            self.atasan.addItem(official.label, official.id)
+        self.atasan.setToolTip(
+            "Biasanya atasan Pejabat Penilai di daftar pegawai; pilih pejabat di luar kantor "
+            "bila atasannya tidak ada di daftar."
+        )
         self.effective_date = QDateEdit(qdate(self._today()))
         self.effective_date.setCalendarPopup(True)
         self.effective_date.setDisplayFormat("dd/MM/yyyy")
@@ -108,6 +123,7 @@ class EmployeeDialog(QDialog):
                 "jabatan_kind",
                 "unit",
                 "penilai",
+                "atasan",
             )
         }
         self.general_error = error_label()
@@ -123,6 +139,7 @@ class EmployeeDialog(QDialog):
             ("Jenis jaba&tan", self.jabatan_kind, "jabatan_kind"),
             ("&Unit kerja", self.unit, "unit"),
             ("Pejabat &Penilai", self.penilai, "penilai"),
+            ("At&asan Pejabat Penilai", self.atasan, "atasan"),
             ("", self.newcomer, None),
             ("Tanggal masuk/&mutasi", self.effective_date, None),
         ]
@@ -168,6 +185,12 @@ class EmployeeDialog(QDialog):
             penilai = self._staff.get(employee.penilai_id)
             self._penilai_choices[person_label(penilai)] = penilai.id
             self.penilai.setText(person_label(penilai))
+        if self._officials is not None:
+            chosen = self._officials.chosen_by(employee.id)
+            if chosen.penilai is not None:
+                self.penilai.setText(chosen.penilai.label)
+            if chosen.atasan is not None:
+                self.atasan.setCurrentIndex(max(self.atasan.findData(chosen.atasan.id), 0))
         self.newcomer.hide()
         self.effective_date.setEnabled(True)
         self.effective_date.setToolTip("Dipakai sebagai tanggal mutasi bila unit kerja berubah")
@@ -182,11 +205,21 @@ class EmployeeDialog(QDialog):
             people = [person for person in people if person.id != self._employee.id]
         labels = [person_label(person) for person in people]
         self._penilai_choices.update(zip(labels, (person.id for person in people), strict=True))
-        self._penilai_model.setStringList(labels)
+        words = text.casefold().split()
+        outside = [
+            official.label
+            for official in self._outside
+            if all(word in f"{official.label} {official.nip}".casefold() for word in words)
+        ]
+        self._penilai_model.setStringList(labels + outside)
+
+    def _outside_penilai(self) -> int | None:
+        """The official outside the register chosen as penilai, if the text names one."""
+        return self._official_choices.get(self.penilai.text().strip())
 
     def _resolve_penilai(self) -> int | None:
         text = self.penilai.text().strip()
-        if not text:
+        if not text or self._outside_penilai() is not None:
             return None
         if text in self._penilai_choices:
             return self._penilai_choices[text]
@@ -217,6 +250,8 @@ class EmployeeDialog(QDialog):
             unit_id=self.unit.currentData(),
             penilai_id=self._resolve_penilai(),
             effective_date=self._effective_date(),
+            penilai_official_id=self._outside_penilai(),
+            atasan_official_id=self.atasan.currentData(),
         )
 
     def _effective_date(self) -> date | None:
@@ -272,6 +307,7 @@ class EmployeeDialog(QDialog):
             str(self.jabatan_kind.currentData()),
             str(self.unit.currentData()),
             self.penilai.text(),
+            str(self.atasan.currentData()),
         )
 
     def reject(self) -> None:

@@ -85,6 +85,8 @@ class StaffPage(QWidget):
         self.count_label = QLabel()
         self.add_button = QPushButton("&Tambah pegawai")
         self.edit_button = QPushButton("&Ubah")
+        #: Opens "Pejabat di luar kantor" (the main window connects it).
+        self.officials_button = QPushButton("Pejabat di &luar kantor…")
         self.table = QTableView()
         # Sort state first, model second: enabling sorting on a set model sorts (queries) again.
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -117,6 +119,7 @@ class StaffPage(QWidget):
         bar.addWidget(self.show_inactive)
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.officials_button)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -235,6 +238,10 @@ class StaffPage(QWidget):
         if appraisers.acting is not None:
             penilai = f"{appraisers.acting.kind.label} {penilai}"
         atasan = appraisers.atasan_penilai.full_name if appraisers.atasan_penilai else "—"
+        if appraisers.penilai_official is not None:
+            penilai = appraisers.penilai_official.label
+        if appraisers.atasan_official is not None:
+            atasan = appraisers.atasan_official.label
         periods = ", ".join(period.label for period in profile.periods)
         history = "".join(
             f"<li>{format_date_id(event.event_date)}: {event.kind.label}"

@@ -27,6 +27,10 @@ NOT_CARRIED = {
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
     "accounts": "passwords and roles belong to the installation, never to a package",
+    # Not carried yet: the daily log and its calendar stay in their office (issue 17).
+    "progress_entries": "the daily progress log is not in the format yet",
+    "office_days_off": "the office's days off travel with the daily log, later",
+    "leave_days": "people's leave days travel with the daily log, later",
 }
 
 
@@ -290,7 +294,10 @@ def crossed(target: AppServices, package: Path) -> tuple[str, str]:
             "ON h.id = s.penilai_id WHERE h.penilai_id IS NULL ORDER BY s.id LIMIT 1"
         ).fetchone()
         raw.execute("UPDATE employees SET penilai_id = NULL WHERE id = ?", (staff,))
-        raw.execute("UPDATE employees SET penilai_id = ? WHERE id = ?", (staff, head))
+        raw.execute(
+            "UPDATE employees SET penilai_id = ?, penilai_official_id = NULL WHERE id = ?",
+            (staff, head),
+        )
     return head_nip, staff_nip
 
 

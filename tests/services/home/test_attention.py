@@ -161,7 +161,7 @@ def test_skp_checks_follow_the_year(services: AppServices) -> None:
 
 
 #: Every check Beranda runs, by capability: the file, the register and the SKPs; the journal;
-#: the development plans; supervision.
+#: the development plans; supervision; the daily progress log.
 EVERY_CHECK = [
     "_integrity",
     "_without_penilai",
@@ -175,6 +175,7 @@ EVERY_CHECK = [
     "weak_spot_check",
     "follow_up_check",
     "supervision_check",
+    "progress_check",
 ]
 
 # Imports nothing of the app but app_services, so no other module can add or hide a check.

@@ -278,7 +278,10 @@ def test_the_preview_refuses_a_choice_that_closes_a_loop_of_penilai(
             "WHERE h.penilai_id IS NULL ORDER BY s.id LIMIT 1"
         ).fetchone()
         raw.execute("UPDATE employees SET penilai_id = NULL WHERE id = ?", (staff,))
-        raw.execute("UPDATE employees SET penilai_id = ? WHERE id = ?", (staff, head))
+        raw.execute(
+            "UPDATE employees SET penilai_id = ?, penilai_official_id = NULL WHERE id = ?",
+            (staff, head),
+        )
         names = dict(
             raw.execute("SELECT id, name FROM employees WHERE id IN (?, ?)", (head, staff))
         )

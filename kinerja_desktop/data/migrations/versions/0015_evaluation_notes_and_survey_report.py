@@ -5,7 +5,7 @@ Evaluasi; what the SKM report adds (PermenPANRB 14/2017): the survey's populatio
 fieldwork dates on ``surveys``, and its rencana tindak lanjut (``survey_action_plans``).
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-06 22:40:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015"
-down_revision: str | None = "0013"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

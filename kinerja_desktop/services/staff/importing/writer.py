@@ -85,6 +85,10 @@ class Writer:
                 data["gelar_belakang"] = row.gelar_belakang
             if self._table.has(col.PENILAI):
                 data["penilai_id"] = self._ids[draft.penilai] if draft.penilai else None
+                if draft.penilai:
+                    # A penilai from the register replaces one chosen outside it; an empty
+                    # cell leaves an outside penilai, which a staff list cannot name.
+                    data["penilai_official_id"] = None
             else:
                 data["penilai_id"] = row.penilai_id
             values.append(data)

@@ -1,0 +1,169 @@
+"""Daily progress benchmarks: a person's week and month, and a unit's month of completeness.
+
+Run with `python benchmarks/bench_progress.py` (`--employees`, `--logging`, `--runs`, `--keep
+PATH`). It writes the demo office (20,000 people by default), then gives every tenth active
+person (2,000) one entry on each of 250 working days of the year (500,000 entries, written in
+bulk with mixed statuses), then times, as the Progres Harian page calls them, a person's week
+and month (`ProgressService.week` and `month_completeness`, what one refresh reads) and a
+unit's month (`unit_completeness`) for Kecamatan Kertapati and for the whole office. Prints a
+Markdown section for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy
+from machine import machine
+
+from kinerja_desktop.demo import write_demo
+from kinerja_desktop.domain.working_days import WorkingCalendar
+from kinerja_desktop.services.app_services import open_services
+from kinerja_desktop.services.progress.holidays_id import national_holidays
+
+HOME = "Kecamatan Kertapati"
+TARGETS_MS = {"person": 100.0, "unit": 1000.0}
+STATUSES = ("DISETUJUI",) * 7 + ("DIAJUKAN", "DIAJUKAN", "DIKEMBALIKAN")
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    """Milliseconds of each run of ``action``."""
+    results = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        results.append((time.perf_counter() - start) * 1000)
+    return results
+
+
+def working_days(year: int, count: int) -> list[date]:
+    calendar = WorkingCalendar(national_holidays(year))
+    days = calendar.working_days(date(year, 1, 1), date(year, 12, 31))
+    return days[:count]
+
+
+def fill_log(path: Path, every: int, days: list[date]) -> tuple[int, int]:
+    """Give every ``every``-th active person an entry per day; returns people and entries."""
+    with sqlite3.connect(path) as connection:
+        people = [
+            row[0]
+            for row in connection.execute("SELECT id FROM employees WHERE active ORDER BY id")
+        ][::every]
+        rhk_of = dict(
+            connection.execute(
+                "SELECT skps.employee_id, min(rhks.id) FROM rhks "
+                "JOIN skps ON skps.id = rhks.skp_id "
+                "WHERE skps.year = ? GROUP BY skps.employee_id",
+                (days[0].year,),
+            ).fetchall()
+        )
+        connection.execute("DELETE FROM progress_entries")
+        rows = (
+            (
+                person,
+                rhk_of.get(person),
+                day.isoformat(),
+                "08:00",
+                "10:30",
+                "Memverifikasi berkas permohonan layanan",
+                "Buku register",
+                1 + (person + n) % 12,
+                "berkas",
+                STATUSES[(person + n) % len(STATUSES)],
+            )
+            for person in people
+            for n, day in enumerate(days)
+        )
+        connection.executemany(
+            "INSERT INTO progress_entries (employee_id, rhk_id, day, start_time, end_time, "
+            "activity, data_source, realisation, unit, evidence_link, evidence_file, "
+            "evidence_sha256, evidence_name, status, review_note, reviewed_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', ?, '', '')",
+            rows,
+        )
+        connection.execute("ANALYZE")
+        total = connection.execute("SELECT count(*) FROM progress_entries").fetchone()[0]
+    return len(people), total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--employees", type=int, default=20_000)
+    parser.add_argument("--logging", type=int, default=10, help="every n-th person keeps a log")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="reuse (or leave) the demo database here")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-progress-"))
+    path = args.keep or folder / "kantor.sqlite"
+    today = date.today()
+    try:
+        services = open_services(path)
+        if not services.staff.search_people("", 1):
+            started = time.perf_counter()
+            write_demo(services.database, employees=args.employees, today=today)
+            print(f"Demo written in {time.perf_counter() - started:.1f} s")
+        services.close()
+        days = working_days(today.year, 250)
+        started = time.perf_counter()
+        people, entries = fill_log(path, args.logging, days)
+        print(f"{entries:,} entries for {people:,} people in {time.perf_counter() - started:.1f} s")
+
+        services = open_services(path, create=False, today=lambda: days[-1])
+        progress = services.progress
+        units = services.staff.units()
+        home = next(unit.id for unit in units if unit.name == HOME)
+        root = next(unit.id for unit in units if unit.parent_id is None)
+        with sqlite3.connect(path) as connection:
+            (person,) = connection.execute(
+                "SELECT employee_id FROM progress_entries GROUP BY employee_id "
+                "ORDER BY employee_id LIMIT 1"
+            ).fetchone()
+        last = days[-1]
+
+        def person_refresh() -> object:
+            progress.week(person, last)
+            return progress.month_completeness(person, last.year, last.month)
+
+        measures = {
+            "a person's week and month (one page refresh)": (person_refresh, "person"),
+            f"unit completeness, {HOME}": (
+                lambda: progress.unit_completeness(home, last.year, last.month),
+                "unit",
+            ),
+            "unit completeness, whole office": (
+                lambda: progress.unit_completeness(root, last.year, last.month),
+                "unit",
+            ),
+        }
+        whole = progress.unit_completeness(root, last.year, last.month)
+        print(f"Machine: {machine({'SQLAlchemy': sqlalchemy.__version__})}\n")
+        print(f"{len(whole.people):,} active people; month {last.year}-{last.month:02d}\n")
+        print("| measure | median | max | target |")
+        print("|---|---|---|---|")
+        for name, (action, target) in measures.items():
+            action()  # warm the caches as a second look would
+            found = timed(action, args.runs)
+            print(
+                f"| {name} | {statistics.median(found):,.0f} ms | {max(found):,.0f} ms | "
+                f"< {TARGETS_MS[target]:,.0f} ms |"
+            )
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\nPeak memory of the measuring process: {peak:.0f} MB.")
+        services.close()
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

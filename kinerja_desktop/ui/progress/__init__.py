@@ -1,0 +1,1 @@
+"""Progres Harian: the week page (``page``), the entry and return dialogs, the unit's month."""
