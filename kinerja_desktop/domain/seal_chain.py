@@ -35,6 +35,10 @@ class SealAction(StrEnum):
     DIALOG_DICATAT = "DIALOG_DICATAT"
     #: An entry of the complaints register deleted (`services.supervision.feedback_service`).
     REGISTER_DIHAPUS = "REGISTER_DIHAPUS"
+    #: A journal observation corrected or deleted, with the reason
+    #: (`services.evaluation.journal_audit`).
+    CATATAN_DIUBAH = "CATATAN_DIUBAH"
+    CATATAN_DIHAPUS = "CATATAN_DIHAPUS"
 
     @property
     def label(self) -> str:
@@ -47,6 +51,8 @@ class SealAction(StrEnum):
             SealAction.SKP_DIBUKA,
             SealAction.EVALUASI_DIBUKA,
             SealAction.REGISTER_DIHAPUS,
+            SealAction.CATATAN_DIUBAH,
+            SealAction.CATATAN_DIHAPUS,
         }
 
 
@@ -59,6 +65,8 @@ _LABELS = {
     SealAction.DIIMPOR: "Diganti dari paket serah terima",
     SealAction.DIALOG_DICATAT: "Tanggapan/keberatan dicatat",
     SealAction.REGISTER_DIHAPUS: "Entri register pengaduan dihapus",
+    SealAction.CATATAN_DIUBAH: "Catatan perilaku dikoreksi",
+    SealAction.CATATAN_DIHAPUS: "Catatan perilaku dihapus",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -11,12 +12,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -229,3 +233,65 @@ def fit_columns(table: QTableView, long_text: int, *, row_lines: int = 2) -> Non
     if fitter is None:
         fitter = _ColumnFitter(table, long_text)
     fitter.measure(long_text)
+
+
+@runtime_checkable
+class ShowsPerson(Protocol):
+    """A page about one person at a time: the app's person actions act on that person."""
+
+    def person_in_front(self) -> int | None:
+        """The id of the person the page shows or has selected; None when there is none."""
+
+
+@runtime_checkable
+class OwnsQuickEntry(Protocol):
+    """A page where Ctrl+J means something of its own (e.g. turn a complaint into a note)."""
+
+    def own_quick_entry(self) -> bool:
+        """Do the page's own Ctrl+J; False leaves it to the app's quick entry."""
+
+
+class ReasonDialog(QDialog):
+    """Ask why something is deleted, then delete it; the reason goes to the audit log.
+
+    ``remove`` receives the reason as typed; the service checks it. When it raises, the dialog
+    stays open with the message under the field; otherwise the dialog is accepted.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        remove: Callable[[str], object],
+        parent: QWidget | None = None,
+        *,
+        title: str,
+        placeholder: str,
+    ) -> None:
+        super().__init__(parent)
+        self._remove = remove
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.question = QLabel(question)
+        self.question.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(placeholder)
+        self.reason_error = error_label()
+        form = QFormLayout()
+        form.addRow("&Alasan penghapusan", self.reason)
+        form.addRow("", self.reason_error)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(form)
+        self.buttons = dialog_buttons(self, "&Hapus", self.save)
+        layout.addWidget(self.buttons)
+        self.reason.setFocus()
+
+    def save(self) -> None:
+        """Delete with the typed reason; when refused, say why under the field and stay open."""
+        try:
+            self._remove(self.reason.text())
+        except DomainError as error:
+            show_message(self.reason_error, error.message)
+            self.reason.setFocus()
+            return
+        self.accept()

@@ -23,7 +23,7 @@ from kinerja_desktop.domain.access import Action
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import resize_within_screen
+from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
@@ -43,6 +43,7 @@ from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
 from kinerja_desktop.ui.staff.import_dialog import ImportDialog
 from kinerja_desktop.ui.staff.officials_dialog import OfficialsDialog
 from kinerja_desktop.ui.staff.page import StaffPage
+from kinerja_desktop.ui.staff.person_menu import PersonPlace
 from kinerja_desktop.ui.staff.structure_page import StructurePage
 from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.warning_banner import with_warnings
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self._today = today
         #: What the signed-in account may do: pages disable the rest (one window per session).
         self.permissions = services.accounts.permissions()
+        #: The last quick entry opened (Ctrl+J), for tests and for keeping it alive.
+        self.quick_entry_dialog: QuickEntryDialog | None = None
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
@@ -154,26 +157,47 @@ class MainWindow(QMainWindow):
     # --- set-up ----------------------------------------------------------------------------
 
     def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: object,
+        *,
+        on_page: bool = False,
     ) -> QAction:
+        """An action of the window's menus.
+
+        App-wide actions (``on_page`` False) are window shortcuts. The staff list's own actions
+        (``on_page``) take their keys only while the focus is on the Pegawai page (they are
+        added to it when it is built), so F2 in an Evaluasi cell edits the cell and Ctrl+N on
+        Pengawasan adds an entry there; from the menu they act on the person in front.
+        """
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if on_page:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._staff_actions.append(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
+        self._staff_actions: list[QAction] = []
         self.import_action = self._action("&Impor pegawai…", "Ctrl+I", self.import_staff)
         quit_action = self._action("&Keluar", "Ctrl+Q", self.close)
-        self.add_action = self._action("&Tambah pegawai", "Ctrl+N", self.add_employee)
-        self.edit_action = self._action("&Ubah pegawai terpilih", "F2", self.edit_selected)
-        self.end_action = self._action("&Nonaktifkan pegawai…", "Ctrl+Shift+D", self.end_service)
+        self.add_action = self._action("&Tambah pegawai", "Ctrl+N", self.add_employee, on_page=True)
+        self.edit_action = self._action(
+            "&Ubah pegawai terpilih", "F2", self.edit_selected, on_page=True
+        )
+        self.end_action = self._action(
+            "&Nonaktifkan pegawai…", "Ctrl+Shift+D", self.end_service, on_page=True
+        )
         self.reactivate_action = self._action(
-            "Aktifkan &kembali", "Ctrl+Shift+A", self.reactivate_selected
+            "Aktifkan &kembali", "Ctrl+Shift+A", self.reactivate_selected, on_page=True
         )
         self.skp_action = self._action(
-            "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp
+            "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp, on_page=True
         )
         self.journal_action = self._action("Catatan &perilaku baru…", "Ctrl+J", self.quick_entry)
         self.find_action = self._action(
@@ -235,11 +259,16 @@ class MainWindow(QMainWindow):
     def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
             staff = StaffPage(
-                self._services.staff, journal=self._services.journal, today=self._today
+                self._services.staff,
+                journal=self._services.journal,
+                behaviour=self._services.behaviour,
+                today=self._today,
             )
             staff.edit_requested.connect(self.edit_employee)
+            staff.place_requested.connect(self.open_person)
             staff.add_button.clicked.connect(self.add_employee)
             staff.officials_button.clicked.connect(self.manage_officials)
+            staff.addActions(self._staff_actions)  # their keys work on this page only
             self._restore_staff_layout(staff)
             watch(staff, self.events)
             return staff
@@ -255,6 +284,7 @@ class MainWindow(QMainWindow):
                 seals=self._services.seals,
                 today=self._today,
             )
+            evaluation.picker.place_requested.connect(self.open_person)
             # It shows its own saves as they are, keeping what the user is typing.
             watch(evaluation, self.events, own_change=[evaluation.evaluation_changed])
             return evaluation
@@ -289,6 +319,7 @@ class MainWindow(QMainWindow):
         if page == STRUKTUR:
             structure = StructurePage(self._services.staff)
             structure.employee_requested.connect(self.show_employee)
+            structure.place_requested.connect(self.open_person)
             watch(structure, self.events, own_change=[structure.units_changed])
             return structure
         settings = SettingsPage(
@@ -387,20 +418,58 @@ class MainWindow(QMainWindow):
             area.setCurrentIndex(0)
         self.skp_editor.show_person(employee_id)
 
+    def front_page(self) -> QWidget | None:
+        """The page in front, inside its area's current tab (SKP, Kompetensi)."""
+        page = self.pages.currentWidget()
+        while isinstance(page, QTabWidget):
+            page = page.currentWidget()
+        if page is not None and page.findChild(SkpPage) is not None:
+            return self._skp_editor  # the SKP tab holds the editor below its tools
+        return page
+
+    def person_in_front(self) -> int | None:
+        """The person the page in front shows or has selected (None: no such person)."""
+        page = self.front_page()
+        return page.person_in_front() if isinstance(page, ShowsPerson) else None
+
+    def open_person(self, employee_id: int, place: str) -> None:
+        """Open a page on a person, from a list's right-click menu or Pegawai's summary."""
+        if place == PersonPlace.SKP:
+            self.show_skp(employee_id)
+            return
+        page = {
+            PersonPlace.EVALUASI: EVALUASI,
+            PersonPlace.PERILAKU: PERILAKU,
+            PersonPlace.CETAK: CETAK,
+        }.get(PersonPlace(place))
+        if page is None:
+            return
+        self.go(page)
+        shown = self.pages.currentWidget()
+        if isinstance(shown, EvaluationPage | JournalPage | PrintPage):
+            shown.show_person(employee_id)
+
     def quick_entry(self) -> None:
-        """Jot an observation from anywhere (Ctrl+J), for the person selected in Pegawai."""
-        employee_id = self.staff_page.selected_id() if PEGAWAI in self._built else None
+        """Ctrl+J: the page's own meaning when it has one, else jot an observation.
+
+        The observation starts with the person in front (Pegawai's selection, Evaluasi's or
+        SKP's person, the journal's filter...).
+        """
+        page = self.front_page()
+        if isinstance(page, OwnsQuickEntry) and page.own_quick_entry():
+            return
         dialog = QuickEntryDialog(
             self._services.journal,
             self._services.staff,
             self,
-            employee_id=employee_id,
+            employee_id=self.person_in_front(),
             today=self._today,
         )
+        self.quick_entry_dialog = dialog
         dialog.open()
 
     def open_selected_skp(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is not None:
             self.show_skp(employee_id)
 
@@ -431,7 +500,7 @@ class MainWindow(QMainWindow):
         OfficialsDialog(self._services.officials, parent=self).exec()
 
     def edit_selected(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is not None:
             self.edit_employee(employee_id)
 
@@ -453,7 +522,7 @@ class MainWindow(QMainWindow):
             self.staff_page.select(employee_id)
 
     def end_service(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is None:
             return
         person = self._services.staff.get(employee_id)
@@ -462,7 +531,7 @@ class MainWindow(QMainWindow):
         EndServiceDialog(self._services.staff, person, parent=self, today=self._today).exec()
 
     def reactivate_selected(self) -> None:
-        employee_id = self.staff_page.selected_id()
+        employee_id = self.person_in_front()
         if employee_id is None or self._services.staff.get(employee_id).active:
             return
         answer = QMessageBox.question(

@@ -121,6 +121,8 @@ def test_last_seals_follow_the_latest_action_of_each_record() -> None:
         (SealAction.EVALUASI_DIBUKA, False),
         (SealAction.SEGEL_AWAL, True),
         (SealAction.REGISTER_DIHAPUS, False),
+        (SealAction.CATATAN_DIUBAH, False),
+        (SealAction.CATATAN_DIHAPUS, False),
     ],
 )
 def test_which_actions_seal(action: SealAction, seals: bool) -> None:

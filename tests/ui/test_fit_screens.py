@@ -37,7 +37,7 @@ from kinerja_desktop.ui.accounts.accounts_section import (
 from kinerja_desktop.ui.accounts.idle_lock import LockDialog
 from kinerja_desktop.ui.accounts.sign_in import AdminSetupDialog, SignInDialog
 from kinerja_desktop.ui.application import configure_application
-from kinerja_desktop.ui.common import SHORT_COLUMN_FLOOR, WINDOW_FRAME_HEIGHT
+from kinerja_desktop.ui.common import SHORT_COLUMN_FLOOR, WINDOW_FRAME_HEIGHT, ReasonDialog
 from kinerja_desktop.ui.development.dialogs import (
     HistoryDialog,
     PlanItemDialog,
@@ -346,6 +346,15 @@ DIALOGS: dict[str, Factory] = {
     ),
     "LinkDialog": lambda s, p: LinkDialog(s.supervision.findings, s.staff, _finding(s), p),
     "RemovalDialog": lambda s, p: RemovalDialog(_feedback(s), lambda _why: None, p),
+    "ReasonDialog": lambda s, p: ReasonDialog(
+        "Hapus catatan perilaku Dewi Lestari tanggal 2 Maret 2026 (Akuntabel, negatif)? "
+        "Penghapusan, isi catatan dan alasannya dicatat di catatan audit; rating yang "
+        "diusulkan dari jurnal ikut berubah.",
+        lambda _why: None,
+        p,
+        title="Hapus catatan perilaku",
+        placeholder="Mis. tercatat dua kali, salah pegawai",
+    ),
     "FeedbackDialog": lambda s, p: FeedbackDialog(
         s.supervision.feedback,
         s.supervision.surveys,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
 
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
@@ -28,7 +29,12 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
     window = MainWindow(office, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
-    shortcuts = {action.text(): action.shortcut().toString() for action in window.actions()}
+    shortcuts = {
+        action.text(): action.shortcut().toString()
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+        if not action.isSeparator() and action.menu() is None
+    }
     assert shortcuts == {
         "&Impor pegawai…": "Ctrl+I",
         "&Keluar": "Ctrl+Q",

@@ -22,6 +22,7 @@ from kinerja_desktop.data.behaviour_models import (
     PredikatRow,
 )
 from kinerja_desktop.data.repositories.period_rows import period_row, period_row_to_write
+from kinerja_desktop.data.skp_models import SkpRow
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,31 @@ def behaviour_rating(
 def predikat(session: Session, skp_id: int, period_code: str) -> StoredPredikat | None:
     row = period_row(session, PredikatRow, skp_id, period_code)
     return _stored_predikat(row) if row else None
+
+
+@dataclass(frozen=True)
+class LatestPredikat:
+    """A person's most recently decided Predikat Kinerja and where it belongs."""
+
+    skp_id: int
+    year: int
+    period_code: str
+    predikat: StoredPredikat
+
+
+def latest_predikat(session: Session, employee_id: int) -> LatestPredikat | None:
+    """The predikat of the person's latest year, decided last (None when none is decided)."""
+    found = session.execute(
+        select(PredikatRow, SkpRow.year)
+        .join(SkpRow, SkpRow.id == PredikatRow.skp_id)
+        .where(SkpRow.employee_id == employee_id)
+        .order_by(SkpRow.year.desc(), PredikatRow.decided_on.desc(), PredikatRow.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    row, year = found
+    return LatestPredikat(row.skp_id, year, row.period_code, _stored_predikat(row))
 
 
 # --- writing ------------------------------------------------------------------------------------

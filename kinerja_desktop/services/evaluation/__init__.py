@@ -14,8 +14,9 @@ typed), ``rules`` (levels and the proposed rating), ``unit_head`` (a unit head's
 the organisation predikat) and ``service`` (:class:`EvaluationService`,
 one transaction per user action; the queries live in ``data.repositories.evaluation``).
 Beside it, the rest of the period's appraisal: ``behaviour`` (Perilaku Kerja and the Predikat
-Kinerja), ``journal`` (the behaviour journal), ``dialogue`` (self-assessment, response and
-keberatan) and ``distribution`` (the unit's Sebaran Predikat).
+Kinerja), ``journal`` (the behaviour journal; ``journal_audit``: the seal rule and audit log
+entries of its corrections), ``dialogue`` (self-assessment, response and keberatan) and
+``distribution`` (the unit's Sebaran Predikat).
 """
 
 from kinerja_desktop.services.evaluation.inputs import FEEDBACK_MAX

@@ -35,7 +35,7 @@ from kinerja_desktop.domain.behaviour import (
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
-from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.periods import Period, period_label
 from kinerja_desktop.domain.predikat import (
     OVERRIDE_MARK,
     EffectivePredikat,
@@ -215,6 +215,23 @@ class BehaviourPeriod:
         return self.rating is not None and self.rating.proposed is not self.proposal.rating
 
 
+@dataclass(frozen=True)
+class LatestPredikat:
+    """A person's most recently decided Predikat Kinerja, as the staff summary shows it.
+
+    Attributes:
+        predikat: The period's predikat: the atasan's on an objection, else the final one.
+        on_objection: It was set by the atasan deciding a keberatan.
+    """
+
+    skp_id: int
+    year: int
+    period_code: str
+    period_label: str
+    predikat: Predikat
+    on_objection: bool
+
+
 class BehaviourService:
     def __init__(self, database: Database, access: AccessGuard) -> None:
         self._db = database
@@ -235,6 +252,23 @@ class BehaviourService:
         if view.editable and not self._access.allows(session, row.employee_id, Action.EDIT):
             return replace(view, editable=False)
         return view
+
+    def latest_predikat(self, employee_id: int) -> LatestPredikat | None:
+        """The person's most recently decided predikat (latest year); None when none yet."""
+        with self._db.reading() as session:
+            self._access.require_person(session, employee_id, Action.VIEW)
+            latest = repo.latest_predikat(session, employee_id)
+            if latest is None:
+                return None
+            decided = predikat_on_objection(session, latest.skp_id, latest.period_code)
+            return LatestPredikat(
+                skp_id=latest.skp_id,
+                year=latest.year,
+                period_code=latest.period_code,
+                period_label=period_label(latest.period_code),
+                predikat=decided or Predikat(latest.predikat.final),
+                on_objection=decided is not None,
+            )
 
     def period_view(self, skp_id: int, period_code: str) -> BehaviourPeriod:
         """Return the Perilaku Kerja of the SKP in one period.

@@ -51,7 +51,9 @@ from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviou
 from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.evaluation import journal_audit
 from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.seals import current_actor
 from kinerja_desktop.services.staff.service import periods_for_row
 
 
@@ -351,6 +353,7 @@ class JournalService:
         self,
         observation_id: int,
         *,
+        reason: str,
         employee_id: int,
         observed_on: date,
         value: BehaviourValue | str,
@@ -365,11 +368,17 @@ class JournalService:
         remove_file: bool = False,
         today: date | None = None,
     ) -> Observation:
-        """Correct an entry; its file stays unless a new one is given or ``remove_file``.
+        """Correct an entry, with a reason kept in the audit log (one transaction).
+
+        Its file stays unless a new one is given or ``remove_file``. The ratings proposed from
+        the journal read it again, so they follow the correction.
 
         Raises:
-            The same as ``record``; NotFoundError also when the entry is gone.
+            The same as ``record``; ValidationError also without a reason (field ``reason``)
+            or when the entry's old or new date lies in a period whose evaluation was signed
+            (field ``observed_on``); NotFoundError also when the entry is gone.
         """
+        why = journal_audit.checked_reason(reason, deleting=False)
         data = self._checked(
             employee_id=employee_id,
             observed_on=observed_on,
@@ -389,24 +398,45 @@ class JournalService:
                 raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
             self._access.require_person(session, current.data.employee_id, Action.EDIT)
             self._require_person(session, employee_id, Action.EDIT)
+            journal_audit.require_open_on(
+                session, current.data.employee_id, current.data.observed_on
+            )
+            journal_audit.require_open_on(session, employee_id, observed_on)
             if not remove_file:
                 data = _keep_file(data, current.data)
             data = self._with_file(data, evidence_file)
             repo.replace_data(session, observation_id, data)
+            journal_audit.log_change(
+                session, current, actor=self._actor(), reason=why, corrected=data
+            )
             return self._read(session, observation_id)
 
-    def remove(self, observation_id: int) -> None:
-        """Delete an entry; a copied file stays in the folder (a backup may need it).
+    def remove(self, observation_id: int, reason: str) -> None:
+        """Delete an entry, with a reason kept in the audit log (one transaction).
+
+        A copied file stays in the folder (a backup may need it); a complaint turned into this
+        entry stays in the register, no longer linked.
 
         Raises:
+            ValidationError: no reason (field ``reason``), or the entry is dated in a period
+                whose evaluation was signed (field ``observed_on``).
             NotFoundError: it is already gone.
         """
+        why = journal_audit.checked_reason(reason, deleting=True)
         with self._db.transaction() as session:
             current = repo.get(session, observation_id)
-            if current is not None:
-                self._access.require_person(session, current.data.employee_id, Action.EDIT)
-            if not repo.delete(session, observation_id):
+            if current is None:
                 raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
+            self._access.require_person(session, current.data.employee_id, Action.EDIT)
+            journal_audit.require_open_on(
+                session, current.data.employee_id, current.data.observed_on
+            )
+            repo.delete(session, observation_id)
+            journal_audit.log_change(session, current, actor=self._actor(), reason=why)
+
+    def _actor(self) -> str:
+        """Who the audit log names: the signed-in account, else the system user."""
+        return self._access.actor or current_actor()
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -244,6 +244,9 @@ class CompetencePage(QWidget):
     def employee_id(self) -> int | None:
         return self.person.employee_id
 
+    def person_in_front(self) -> int | None:
+        return self.person.employee_id
+
     @property
     def profile(self) -> CompetenceProfile | None:
         return self._profile

@@ -7,6 +7,7 @@ from html import escape
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +34,7 @@ from kinerja_desktop.domain.reference_data import behaviour_label
 from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalService, Observation
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
-from kinerja_desktop.ui.common import error_label, fit_columns, show_message
+from kinerja_desktop.ui.common import ReasonDialog, error_label, fit_columns, show_message
 from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker, QuickEntryDialog
 
 #: The most entries the table shows at once; narrower filters show the rest.
@@ -115,7 +116,7 @@ class JournalPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.filter_error)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(self._entry_buttons())
 
         self._fill_periods()
         self.value.currentIndexChanged.connect(self.refresh)
@@ -125,6 +126,20 @@ class JournalPage(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.refresh()
 
+    def _entry_buttons(self) -> QHBoxLayout:
+        """The count, and what can be done with the selected entry: correct or delete it."""
+        self.correction_dialog: QuickEntryDialog | None = None
+        self.removal_dialog: ReasonDialog | None = None
+        self.correct_button = QPushButton("&Koreksi…")
+        self.remove_button = QPushButton("&Hapus… (Del)")
+        self.correct_button.clicked.connect(self.correct_entry)
+        self.remove_button.clicked.connect(self.remove_entry)
+        row = QHBoxLayout()
+        row.addWidget(self.count_label, 1)
+        row.addWidget(self.correct_button)
+        row.addWidget(self.remove_button)
+        return row
+
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
         table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -133,6 +148,17 @@ class JournalPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
         table.itemSelectionChanged.connect(self._show_weak_spots)
+        table.itemSelectionChanged.connect(self._enable_entry_actions)
+        table.doubleClicked.connect(lambda _index: self.correct_entry())
+        # Right-click offers what the buttons do; Delete works while the table has the focus.
+        self.correct_action = QAction("Koreksi catatan…", table)
+        self.correct_action.triggered.connect(self.correct_entry)
+        self.remove_action = QAction("Hapus catatan…", table)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_entry)
+        table.addActions([self.correct_action, self.remove_action])
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
 
     # --- filters ---------------------------------------------------------------------------
@@ -206,6 +232,14 @@ class JournalPage(QWidget):
         )
         self.count_label.setText(f"{len(entries)} catatan{more}")
         self._show_weak_spots()
+        self._enable_entry_actions()
+
+    def _enable_entry_actions(self) -> None:
+        chosen = self.selected_entry() is not None
+        for widget in (self.correct_button, self.remove_button):
+            widget.setEnabled(chosen)
+        for action in (self.correct_action, self.remove_action):
+            action.setEnabled(chosen)
 
     def _read(self, journal_filter: JournalFilter) -> list[Observation]:
         try:
@@ -221,6 +255,14 @@ class JournalPage(QWidget):
         if not rows or rows[0].row() >= len(self._entries):
             return None
         return self._entries[rows[0].row()]
+
+    def show_person(self, employee_id: int) -> None:
+        """Show one person's journal (from a list of people)."""
+        self.person.set_person(self._staff.get(employee_id))
+
+    def person_in_front(self) -> int | None:
+        """The filtered person, else the selected entry's."""
+        return self._focus_person()
 
     def _focus_person(self) -> int | None:
         if self.person.employee_id is not None:
@@ -270,3 +312,36 @@ class JournalPage(QWidget):
         )
         dialog.recorded.connect(lambda _employee_id: self.refresh())
         dialog.open()
+
+    def correct_entry(self) -> QuickEntryDialog | None:
+        """Correct the selected entry in the quick-entry form, with a reason for the audit log."""
+        entry = self.selected_entry()
+        if entry is None:
+            return None
+        dialog = QuickEntryDialog(
+            self._journal, self._staff, self, existing=entry, today=self._today
+        )
+        dialog.recorded.connect(lambda _employee_id: self.refresh())
+        self.correction_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def remove_entry(self) -> ReasonDialog | None:
+        """Ask for the reason, then delete the selected entry (kept in the audit log)."""
+        entry = self.selected_entry()
+        if entry is None:
+            return None
+        dialog = ReasonDialog(
+            f"Hapus catatan perilaku {entry.employee_name} tanggal "
+            f"{format_date_id(entry.observed_on)} ({entry.value_label}, "
+            f"{entry.sign_label.lower()})? Penghapusan, isi catatan dan alasannya dicatat di "
+            f"catatan audit; rating yang diusulkan dari jurnal ikut berubah.",
+            lambda reason: self._journal.remove(entry.id, reason),
+            self,
+            title="Hapus catatan perilaku",
+            placeholder="Mis. tercatat dua kali, salah pegawai",
+        )
+        dialog.accepted.connect(self.refresh)
+        self.removal_dialog = dialog
+        dialog.open()
+        return dialog

@@ -220,6 +220,14 @@ class EvaluationPage(QWidget):
     def selected_skp_id(self) -> int | None:
         return self.picker.selected_skp_id()
 
+    def show_person(self, employee_id: int) -> bool:
+        """Show a person's evaluation (from a list of people); False when they have no SKP."""
+        return self.picker.select_employee(employee_id)
+
+    def person_in_front(self) -> int | None:
+        person = self.picker.selected()
+        return person.employee_id if person is not None else None
+
     def select(self, skp_id: int, period_code: str | None = None) -> None:
         """Show one SKP (and period), e.g. when another page asks for it."""
         self.picker.select(skp_id)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.skp import SkpStatus
 from kinerja_desktop.services.evaluation import EvaluationService, SkpPerson
 from kinerja_desktop.ui.clock import Today
+from kinerja_desktop.ui.staff.person_menu import person_menu, pop_up
 
 _SkpRole = Qt.ItemDataRole.UserRole + 1
 
@@ -29,10 +31,13 @@ class PersonPicker(QWidget):
     Signals:
     changed: another person (or year) was chosen.
     picked: Enter in the search field chose the first match; the caller moves on.
+    place_requested(int, str): the right-click menu asked to open a person on a page (a
+        `PersonPlace`).
     """
 
     changed = Signal()
     picked = Signal()
+    place_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -62,6 +67,10 @@ class PersonPicker(QWidget):
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_first_visible)
         self.list.currentItemChanged.connect(lambda *_items: self.changed.emit())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        #: The last right-click menu shown (tests trigger its actions).
+        self.context_menu: QMenu | None = None
 
     def refresh(self) -> None:
         """Reload the years and people, keeping the current year and person (no signal)."""
@@ -95,6 +104,34 @@ class PersonPicker(QWidget):
                 self.list.item(row).setHidden(False)
                 self.list.setCurrentRow(row)
                 return
+
+    def person_menu(self, employee_id: int) -> QMenu:
+        """The right-click menu of a person: open their SKP, Evaluasi, Perilaku or Cetak."""
+        self.context_menu = person_menu(
+            self, employee_id, lambda person, place: self.place_requested.emit(person, place.value)
+        )
+        return self.context_menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        item = self.list.itemAt(position)
+        skp_id = item.data(_SkpRole) if item is not None else None
+        person = self._people.get(int(skp_id)) if skp_id is not None else None
+        if person is not None:
+            pop_up(self.person_menu(person.employee_id), self.list.viewport(), position)
+
+    def select_employee(self, employee_id: int) -> bool:
+        """Show the person's SKP: of the year shown, else of the latest year they have one."""
+        years = [self.year.currentIndex()] + [
+            index for index in range(self.year.count()) if index != self.year.currentIndex()
+        ]
+        for index in years:
+            if index != self.year.currentIndex():
+                self.year.setCurrentIndex(index)
+            found = [p for p in self._people.values() if p.employee_id == employee_id]
+            if found:
+                self.select(found[0].skp_id)
+                return True
+        return False
 
     def _fill(self, keep: int | None, *, notify: bool) -> None:
         people = self._service.people(self.selected_year())

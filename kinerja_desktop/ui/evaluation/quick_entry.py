@@ -43,11 +43,13 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.services.evaluation.journal import JournalService
+from kinerja_desktop.services.evaluation.journal import JournalService, Observation
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
+#: The dialog's title when it corrects an observation.
+CORRECTION_TITLE = "Koreksi catatan perilaku"
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SIGN_KEYS = {
     Qt.Key.Key_P: ObservationSign.POSITIF,
@@ -70,6 +72,7 @@ _FIELDS = (
     "evidence_note",
     "evidence_link",
     "file",
+    "reason",
 )
 
 
@@ -152,7 +155,12 @@ class PersonPicker(QLineEdit):
         self.picked.emit(employee_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter picks the person; once picked, Enter goes on to the dialog (save)."""
+        """Enter picks the person (a prefilled one is kept) and moves on to the next field."""
+        if event.key() in _RETURN_KEYS and self.employee_id is not None and self.hasSelectedText():
+            self.deselect()  # the prefilled person, confirmed
+            self.focusNextChild()
+            event.accept()
+            return
         if event.key() in _RETURN_KEYS and self.employee_id is None and self.text().strip():
             popup = self.completer().popup()
             if popup is not None and popup.isVisible():
@@ -201,7 +209,11 @@ class _Keys(QObject):
 
 
 class QuickEntryDialog(QDialog):
-    """A small form for one observation; ``recorded`` carries the person's id once saved."""
+    """A small form for one observation; ``recorded`` carries the person's id once saved.
+
+    Given an ``existing`` observation it corrects that one instead: its fields filled in, and
+    a reason required that goes to the audit log.
+    """
 
     recorded = Signal(int)
 
@@ -212,12 +224,14 @@ class QuickEntryDialog(QDialog):
         parent: QWidget | None = None,
         employee_id: int | None = None,
         *,
+        existing: Observation | None = None,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._today = today
-        self.setWindowTitle("Catatan perilaku baru")
+        self._existing = existing
+        self.setWindowTitle("Catatan perilaku baru" if existing is None else CORRECTION_TITLE)
         self.setMinimumWidth(560)
 
         self.person = PersonPicker(staff, self)
@@ -257,6 +271,8 @@ class QuickEntryDialog(QDialog):
             self.source.addItem(source.label, source.value)
         self.serious = QCheckBox("Hal serius (mis. ketidakjujuran, penyalahgunaan wewenang)")
         file_box, choose = self._evidence_widgets()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Mis. salah pegawai, salah tanggal, salah ketik")
 
         self.errors = {key: error_label() for key in _FIELDS}
         self.general_error = error_label()
@@ -274,6 +290,8 @@ class QuickEntryDialog(QDialog):
             ("Tautan bukt&i", self.evidence_link, "evidence_link"),
             ("Berkas bukti", file_box, "file"),
         ]
+        if existing is not None:
+            rows.append(("&Alasan koreksi", self.reason, "reason"))
         for label, widget, key in rows:
             form.addRow(label, widget)
             if key:
@@ -289,6 +307,30 @@ class QuickEntryDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
+        self._keyboard_path(choose)
+
+        if existing is not None:
+            self._fill(existing, staff)
+        elif employee_id is not None:
+            self.person.set_person(staff.get(employee_id))
+
+    def _fill(self, entry: Observation, staff: StaffService) -> None:
+        """Show the observation being corrected; its file stays unless another is chosen."""
+        self.person.set_person(staff.get(entry.employee_id))
+        self.value.setCurrentIndex(self.value.findData(entry.value.value))
+        self.indicator.setCurrentIndex(max(self.indicator.findData(entry.indicator), 0))
+        self.set_sign(entry.sign)
+        self.text.setPlainText(entry.text)
+        self.observed_on.setDate(qdate(entry.observed_on))
+        self.source.setCurrentIndex(self.source.findData(entry.source.value))
+        self.serious.setChecked(entry.serious)
+        self.evidence_note.setText(entry.evidence_note)
+        self.evidence_link.setText(entry.evidence_link)
+        if entry.evidence_file:
+            self.evidence_file.setPlaceholderText("Berkas terlampir tetap (pilih untuk mengganti)")
+
+    def _keyboard_path(self, choose: QPushButton) -> None:
+        """Tab goes down the form; single keys choose the value, indicator and sign."""
         order: list[QWidget] = [
             self.person,
             self.value,
@@ -302,20 +344,22 @@ class QuickEntryDialog(QDialog):
             self.evidence_link,
             choose,
         ]
+        if self._existing is not None:  # the reason is asked only for a correction
+            order.append(self.reason)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         keys = _Keys(self)
         for widget in (self.value, self.indicator, self.text, *self.sign_buttons.values()):
             widget.installEventFilter(keys)
 
-        if employee_id is not None:
-            self.person.set_person(staff.get(employee_id))
-        self._first_focus: QWidget = self.value if employee_id is not None else self.person
-
     def showEvent(self, event: QShowEvent) -> None:
-        """Start where typing makes sense: the person, or the value when the person is known."""
+        """Start at the name, as the hint says; a prefilled name is selected.
+
+        Enter keeps the person shown and moves on; typing replaces them with someone else.
+        """
         super().showEvent(event)
-        self._first_focus.setFocus()
+        self.person.setFocus()
+        self.person.selectAll()
 
     def _evidence_widgets(self) -> tuple[QWidget, QPushButton]:
         self.evidence_note = QLineEdit()
@@ -417,6 +461,7 @@ class QuickEntryDialog(QDialog):
                     "source": self.source,
                     "evidence_note": self.evidence_note,
                     "evidence_link": self.evidence_link,
+                    "reason": self.reason,
                 }.get(key)
                 if widget is not None:
                     widget.setFocus()
@@ -446,21 +491,40 @@ class QuickEntryDialog(QDialog):
         assert employee_id is not None and sign is not None  # checked above
         qdate = self.observed_on.date()
         file_text = self.evidence_file.text().strip()
+        observed_on = date(qdate.year(), qdate.month(), qdate.day())
         try:
-            self._journal.record(
-                employee_id,
-                date(qdate.year(), qdate.month(), qdate.day()),
-                str(value),
-                sign,
-                self.text.toPlainText(),
-                indicator=self.indicator.currentData(),
-                serious=self.serious.isChecked(),
-                source=str(self.source.currentData()),
-                evidence_note=self.evidence_note.text(),
-                evidence_link=self.evidence_link.text(),
-                evidence_file=Path(file_text) if file_text else None,
-                today=self._today(),
-            )
+            if self._existing is not None:
+                self._journal.update(
+                    self._existing.id,
+                    reason=self.reason.text(),
+                    employee_id=employee_id,
+                    observed_on=observed_on,
+                    value=str(value),
+                    sign=sign,
+                    text=self.text.toPlainText(),
+                    indicator=self.indicator.currentData(),
+                    serious=self.serious.isChecked(),
+                    source=str(self.source.currentData()),
+                    evidence_note=self.evidence_note.text(),
+                    evidence_link=self.evidence_link.text(),
+                    evidence_file=Path(file_text) if file_text else None,
+                    today=self._today(),
+                )
+            else:
+                self._journal.record(
+                    employee_id,
+                    observed_on,
+                    str(value),
+                    sign,
+                    self.text.toPlainText(),
+                    indicator=self.indicator.currentData(),
+                    serious=self.serious.isChecked(),
+                    source=str(self.source.currentData()),
+                    evidence_note=self.evidence_note.text(),
+                    evidence_link=self.evidence_link.text(),
+                    evidence_file=Path(file_text) if file_text else None,
+                    today=self._today(),
+                )
         except ValidationErrors as errors:
             self._show_errors(errors.by_field())
             return
@@ -477,6 +541,10 @@ class QuickEntryDialog(QDialog):
         self.save()
 
     def has_typed_text(self) -> bool:
+        if self._existing is not None:  # a correction: the old text was there to begin with
+            return bool(self.reason.text().strip()) or (
+                self.text.toPlainText().strip() != self._existing.text
+            )
         return any(
             (
                 self.text.toPlainText().strip(),

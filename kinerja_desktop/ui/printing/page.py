@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -47,6 +50,22 @@ ALL_FORMS = "Semua formulir"
 ELSEWHERE = frozenset({FormKind.SURVEI})
 
 
+def searchable_person_combo() -> QComboBox:
+    """A person combo that filters as you type part of a name or NIP (anywhere in the text)."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    line = combo.lineEdit()
+    if line is not None:
+        line.setPlaceholderText("Ketik sebagian nama atau NIP")
+    completer = QCompleter(combo.model(), combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    return combo
+
+
 class _BatchSignals(QObject):
     """Progress from the worker thread, delivered on the GUI thread (queued)."""
 
@@ -68,9 +87,13 @@ class PrintPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Today = date.today,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
     ) -> None:
         super().__init__(parent)
         self._today = today
+        #: Opens a folder in the system's file manager (tests pass their own).
+        self._open_url = open_url
+        self._batch_folder: Path | None = None
         self._printing = printing
         self._staff = staff
         self._prepared: PreparedDocument | None = None
@@ -90,8 +113,7 @@ class PrintPage(QWidget):
             if kind not in ELSEWHERE:
                 self.form.addItem(kind.label, kind.value)
         self.form.addItem(ALL_FORMS, None)
-        self.person = QComboBox()
-        self.person.setEditable(False)
+        self.person = searchable_person_combo()
         self.unit = QComboBox()
         self.paper = QComboBox()
         for paper in Paper:
@@ -104,6 +126,9 @@ class PrintPage(QWidget):
         self.batch_button = QPushButton("Cetak satu unit ke folder…")
         self.cancel_button = QPushButton("Batal")
         self.cancel_button.setEnabled(False)
+        self.open_folder_button = QPushButton("Buka &folder")
+        self.open_folder_button.setToolTip("Buka folder hasil cetak terakhir")
+        self.open_folder_button.hide()  # until a batch has written somewhere
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
@@ -125,6 +150,7 @@ class PrintPage(QWidget):
         self.save_button.clicked.connect(self.save_pdf)
         self.batch_button.clicked.connect(self.choose_batch_folder)
         self.cancel_button.clicked.connect(self._cancel.set)
+        self.open_folder_button.clicked.connect(self.open_batch_folder)
         self.form.currentIndexChanged.connect(self._forget_preview)
         self.refresh()
 
@@ -142,6 +168,7 @@ class PrintPage(QWidget):
         batch = QHBoxLayout()
         batch.addWidget(self.batch_button)
         batch.addWidget(self.cancel_button)
+        batch.addWidget(self.open_folder_button)
         side = QWidget()
         column = QVBoxLayout(side)
         column.addLayout(form)
@@ -178,6 +205,17 @@ class PrintPage(QWidget):
             self.period.setCurrentIndex(index)
         self._forget_preview()
 
+    def show_person(self, employee_id: int) -> bool:
+        """Choose a person to print for (from a list of people); False without an SKP."""
+        index = self.person.findData(employee_id)
+        if index >= 0:
+            self.person.setCurrentIndex(index)
+        return index >= 0
+
+    def person_in_front(self) -> int | None:
+        employee_id = self.person.currentData()
+        return int(employee_id) if employee_id is not None else None
+
     def _scheme(self, year: int) -> EvaluationScheme:
         units = self._staff.units()
         return self._staff.scheme_for(units[0].id, year) if units else EvaluationScheme.TRIWULAN
@@ -202,6 +240,11 @@ class PrintPage(QWidget):
         employee_id = self.person.currentData()
         if employee_id is None:
             raise DomainError(f"Tidak ada pegawai dengan SKP tahun {self.year.value()}.")
+        if self.person.currentText() != self.person.itemText(self.person.currentIndex()):
+            # Typed text that names nobody on the list must not print the last person chosen.
+            raise DomainError(
+                "Pegawai: pilih salah satu nama dari daftar (ketik sebagian nama atau NIP)."
+            )
         return PrintRequest(
             form, self.year.value(), self._today(), period, employee_id=int(employee_id)
         )
@@ -319,6 +362,7 @@ class PrintPage(QWidget):
             show_message(self.error, "Tidak ada yang dicetak untuk unit dan tahun ini.")
             return False
         merged = folder / f"cetak_{self.year.value()}.pdf" if self.merge.isChecked() else None
+        self._batch_folder = folder
         paper = self.selected_paper()
         self._cancel.clear()
         self._busy(True, len(items))
@@ -356,6 +400,7 @@ class PrintPage(QWidget):
     def _batch_done(self, result: BatchResult) -> None:
         self.last_batch = result
         self._busy(False)
+        self.open_folder_button.setVisible(bool(result.written))
         lines = [f"{len(result.written)} berkas ditulis."]
         if result.cancelled:
             lines.insert(0, "Dibatalkan; yang sudah ditulis tetap ada.")
@@ -363,6 +408,11 @@ class PrintPage(QWidget):
             lines.append(f"{len(result.skipped)} dilewati:")
             lines.extend(result.skipped[:10])
         self.status.setText("\n".join(lines))
+
+    def open_batch_folder(self) -> None:
+        """Show the last batch's folder in the system's file manager."""
+        if self._batch_folder is not None:
+            self._open_url(QUrl.fromLocalFile(str(self._batch_folder)))
 
     def _batch_failed(self, error: Exception) -> None:
         self._busy(False)

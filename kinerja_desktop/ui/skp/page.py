@@ -274,6 +274,9 @@ class SkpPage(SkpPageView):
     def current_person(self) -> Employee | None:
         return self._person
 
+    def person_in_front(self) -> int | None:
+        return self._person.id if self._person is not None else None
+
     @property
     def current_year(self) -> int:
         return self._year

@@ -21,7 +21,7 @@ class SkpTreeView(QTreeView):
     """The editor's tree: edits in place, and its own keys (Tab, Insert, Delete, Ctrl+N, …).
 
     The keys are handled here rather than as window shortcuts, so that while the tree has
-    the focus they win over the main window's shortcuts (Ctrl+N there adds a person), and
+    the focus they win over the main window's shortcuts (Ctrl+J there is quick entry), and
     Tab indents instead of leaving the tree.
     """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
+from kinerja_desktop.services.evaluation.behaviour import BehaviourService
 from kinerja_desktop.services.evaluation.journal import JournalService
 from kinerja_desktop.services.staff.service import StaffFilter, StaffService
 from kinerja_desktop.ui.clock import Today
+from kinerja_desktop.ui.staff.person_menu import PersonPlace, person_menu, place_links, pop_up
 from kinerja_desktop.ui.staff.table_model import StaffTableModel
 from kinerja_desktop.ui.units import fill_unit_combo
 
@@ -38,12 +41,15 @@ class StaffPage(QWidget):
 
     Signals:
     edit_requested(int): the user asked to edit the person with this id.
+    place_requested(int, str): the user asked to open the person on a page (a `PersonPlace`),
+        from the right-click menu or the summary's links.
     """
 
     #: What the page shows: it reads again when one of these changed.
     SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF, Topic.JOURNAL})
 
     edit_requested = Signal(int)
+    place_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -51,12 +57,16 @@ class StaffPage(QWidget):
         parent: QWidget | None = None,
         *,
         journal: JournalService | None = None,
+        behaviour: BehaviourService | None = None,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._staff = staff
         self._journal = journal
+        self._behaviour = behaviour
+        #: The last right-click menu shown (tests trigger its actions).
+        self.context_menu: QMenu | None = None
         self.model = StaffTableModel(staff)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -97,6 +107,11 @@ class StaffPage(QWidget):
         self.details.setMinimumWidth(260)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -125,6 +140,8 @@ class StaffPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._request_edit())
         self.table.activated.connect(lambda _index: self._request_edit())
         self.edit_button.clicked.connect(self._request_edit)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.details.linkActivated.connect(self._link)
 
     # --- behaviour -------------------------------------------------------------------------
 
@@ -163,6 +180,9 @@ class StaffPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.employee_id(rows[0].row()) if rows else None
 
+    def person_in_front(self) -> int | None:
+        return self.selected_id()
+
     def select(self, employee_id: int) -> None:
         row = self.model.row_of(employee_id)
         if row is not None:
@@ -172,6 +192,28 @@ class StaffPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def person_menu(self, employee_id: int) -> QMenu:
+        """The right-click menu of a person: open their SKP, Evaluasi, Perilaku or Cetak."""
+        self.context_menu = person_menu(self, employee_id, self._request_place)
+        return self.context_menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        row = self.table.rowAt(position.y())
+        employee_id = self.model.employee_id(row) if row >= 0 else None
+        if employee_id is None:
+            return
+        self.table.selectRow(row)
+        pop_up(self.person_menu(employee_id), self.table.viewport(), position)
+
+    def _request_place(self, employee_id: int, place: PersonPlace) -> None:
+        self.place_requested.emit(employee_id, place.value)
+
+    def _link(self, target: str) -> None:
+        employee_id = self.selected_id()
+        places = {place.value: place for place in PersonPlace}
+        if employee_id is not None and target in places:
+            self._request_place(employee_id, places[target])
 
     def _request_edit(self) -> None:
         employee_id = self.selected_id()
@@ -216,8 +258,22 @@ class StaffPage(QWidget):
             f"<p><b>Pejabat Penilai:</b> {_escape(penilai)}"
             f"<br><b>Atasan Pejabat Penilai:</b> {_escape(atasan)}</p>"
             f"<p><b>Periode {today.year}:</b> {periods or '—'}</p>"
+            f"{self._predikat_html(employee_id)}{place_links()}"
             f"{self._weak_spots_html(employee_id, today.year)}"
             f"<p><b>Riwayat:</b></p><ul>{history}</ul>"
+        )
+
+    def _predikat_html(self, employee_id: int) -> str:
+        """The person's latest Predikat Kinerja, with its period."""
+        if self._behaviour is None:
+            return ""
+        latest = self._behaviour.latest_predikat(employee_id)
+        if latest is None:
+            return "<p><b>Predikat terakhir:</b> belum ada</p>"
+        objection = " (ditetapkan atas keberatan)" if latest.on_objection else ""
+        return (
+            f"<p><b>Predikat terakhir:</b> {_escape(latest.predikat.label)}{objection}"
+            f"<br>{_escape(latest.period_label)} {latest.year}</p>"
         )
 
     def _weak_spots_html(self, employee_id: int, year: int) -> str:

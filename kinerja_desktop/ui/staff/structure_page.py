@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -21,6 +22,7 @@ from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.staff.service import StaffService, TreeNode
 from kinerja_desktop.ui.common import show_error
+from kinerja_desktop.ui.staff.person_menu import person_menu, pop_up
 from kinerja_desktop.ui.units import ordered_units
 
 
@@ -29,6 +31,8 @@ class StructurePage(QWidget):
 
     Signals:
     employee_requested(int): a person was opened from the supervisor tree.
+    place_requested(int, str): the right-click menu asked to open a person on a page
+        (a `PersonPlace`).
     units_changed(): a unit was added.
     """
 
@@ -36,6 +40,7 @@ class StructurePage(QWidget):
     SHOWS: ClassVar[frozenset[Topic]] = frozenset({Topic.STAFF})
 
     employee_requested = Signal(int)
+    place_requested = Signal(int, str)
     units_changed = Signal()
 
     def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
@@ -50,6 +55,10 @@ class StructurePage(QWidget):
         self.add_unit_button.clicked.connect(self._add_unit)
         self.units.currentItemChanged.connect(lambda *_: self._fill_people())
         self.people.itemActivated.connect(self._open_person)
+        self.people.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.people.customContextMenuRequested.connect(self._context_menu)
+        #: The last right-click menu shown (tests trigger its actions).
+        self.context_menu: QMenu | None = None
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel("<b>Unit kerja</b>"))
@@ -108,6 +117,19 @@ class StructurePage(QWidget):
         employee_id = item.data(0, Qt.ItemDataRole.UserRole)
         if employee_id is not None:
             self.employee_requested.emit(int(employee_id))
+
+    def person_menu(self, employee_id: int) -> QMenu:
+        """The right-click menu of a person: open their SKP, Evaluasi, Perilaku or Cetak."""
+        self.context_menu = person_menu(
+            self, employee_id, lambda person, place: self.place_requested.emit(person, place.value)
+        )
+        return self.context_menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        item = self.people.itemAt(position)
+        employee_id = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if employee_id is not None:
+            pop_up(self.person_menu(int(employee_id)), self.people.viewport(), position)
 
     def _add_unit(self) -> None:
         parent_id = self._selected_unit()

@@ -73,6 +73,20 @@ class SupervisionPage(QWidget):
         self.dashboard.refresh()
         self.changed.emit()
 
+    def person_in_front(self) -> int | None:
+        """The person of the selected register entry, while the register is shown."""
+        entry = self.register.selected() if self.tabs.currentWidget() is self.register else None
+        return entry.employee_id if entry is not None else None
+
+    def own_quick_entry(self) -> bool:
+        """Ctrl+J on the register turns the selected entry into an observation, as it says."""
+        if self.tabs.currentWidget() is not self.register:
+            return False
+        if not self.register.observation_button.isEnabled():
+            return False  # nobody named, or already in the journal: a new note instead
+        self.register.turn_into_observation()
+        return True
+
     def refresh(self) -> None:
         self.dashboard.refresh()
         self.register.refresh()

@@ -329,10 +329,11 @@ class RegisterTab(QWidget):
         self.next_button.clicked.connect(self.next_stage)
         self.observation_button.clicked.connect(self.turn_into_observation)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        # Ctrl+J is the app's quick-entry key: the page routes it here (own_quick_entry), so
+        # the two never compete for it.
         for keys, slot in (
             ("Ctrl+N", self.new_entry),
             ("Ctrl+Return", self.next_stage),
-            ("Ctrl+J", self.turn_into_observation),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

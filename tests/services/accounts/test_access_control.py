@@ -153,6 +153,14 @@ def test_a_penilai_cannot_read_or_write_a_colleagues_staff(office: AppServices) 
     colleague_staff = person(office, "Dede Rustandi")
     skp_id = skp_of(office, "Dede Rustandi")
     own_skp = skp_of(office, "Aidil Fauzi")
+    noted = office.journal.record(
+        colleague_staff,
+        TODAY,
+        BehaviourValue.AKUNTABEL,
+        ObservationSign.POSITIF,
+        "Datang tepat waktu.",
+        today=TODAY,
+    )
     sign_in_as(office, Role.PENILAI, "Dewi Zubaidah")
 
     assert office.skp.by_id(own_skp).id == own_skp  # her own staff: fine
@@ -174,6 +182,17 @@ def test_a_penilai_cannot_read_or_write_a_colleagues_staff(office: AppServices) 
             BehaviourValue.AKUNTABEL,
             ObservationSign.POSITIF,
             "Datang tepat waktu.",
+            today=TODAY,
+        ),
+        lambda: office.journal.remove(noted.id, "Salah catat"),
+        lambda: office.journal.update(
+            noted.id,
+            reason="Salah catat",
+            employee_id=colleague_staff,
+            observed_on=TODAY,
+            value=BehaviourValue.AKUNTABEL,
+            sign=ObservationSign.NEGATIF,
+            text="Terlambat.",
             today=TODAY,
         ),
         lambda: office.printing.build(

@@ -181,6 +181,7 @@ def test_evidence_file_is_copied_and_kept_on_update(
 
     changed = journal.update(
         entry.id,
+        reason="Tanggal dan catatan bukti dilengkapi",
         employee_id=people[0],
         observed_on=date(2026, 3, 2),
         value=AKUNTABEL,
@@ -193,6 +194,7 @@ def test_evidence_file_is_copied_and_kept_on_update(
     assert changed.evidence_note == "Warga menelepon"
     removed = journal.update(
         entry.id,
+        reason="Berkas salah lampir",
         employee_id=people[0],
         observed_on=date(2026, 3, 2),
         value=AKUNTABEL,
@@ -223,10 +225,10 @@ def test_missing_evidence_file_saves_nothing(
 
 def test_remove(journal: JournalService, people: tuple[int, int]) -> None:
     entry = journal.record(people[0], date(2026, 3, 1), AKUNTABEL, POS, "Teks", today=TODAY)
-    journal.remove(entry.id)
+    journal.remove(entry.id, "Tercatat dua kali")
     assert journal.entries(JournalFilter()) == []
     with pytest.raises(NotFoundError):
-        journal.remove(entry.id)
+        journal.remove(entry.id, "Tercatat dua kali")
 
 
 def test_facts_cover_the_span(journal: JournalService, people: tuple[int, int]) -> None:

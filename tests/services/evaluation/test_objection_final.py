@@ -143,3 +143,13 @@ def test_the_ekinerja_workbook_carries_it(office: Office, tmp_path: Path) -> Non
         workbook.close()
     evaluations = [dict(zip(header, row, strict=True)) for row in rows]
     assert [row["Predikat Kinerja"] for row in evaluations] == ["Baik"]
+
+
+def test_the_staff_summary_s_latest_predikat_is_the_atasans(office: Office) -> None:
+    latest = office.services.behaviour.latest_predikat(office.employee_id)
+    assert latest is not None
+    assert (latest.year, latest.period_code, latest.period_label) == (YEAR, "TW1", "Triwulan I")
+    assert latest.predikat is Predikat.BAIK
+    assert latest.on_objection
+    others = office.services.staff.search_people("Siti")
+    assert office.services.behaviour.latest_predikat(others[0].id) is None

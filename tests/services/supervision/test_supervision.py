@@ -157,7 +157,7 @@ def test_complaint_becomes_observation_linked_both_ways(office: Office) -> None:
     with pytest.raises(ValidationError, match="sudah menjadi catatan perilaku"):
         services.supervision.feedback.to_observation(entry.id, today=TODAY)
     # Deleting the journal entry leaves the complaint, unlinked.
-    services.journal.remove(observation.id)
+    services.journal.remove(observation.id, "Dicatat ulang dengan nilai lain")
     assert services.supervision.feedback.get(entry.id).observation_id is None
 
 

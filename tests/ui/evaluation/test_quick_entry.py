@@ -106,11 +106,27 @@ def test_letter_picks_and_cycles_values(
     assert dialog.value.currentData() == BehaviourValue.ADAPTIF.value
 
 
-def test_opened_for_a_person(qtbot: QtBot, office: AppServices, journal: JournalService) -> None:
+def test_opened_for_a_person_starts_at_the_name_selected(
+    qtbot: QtBot, office: AppServices, journal: JournalService
+) -> None:
+    """As the hint says, the name comes first: Enter keeps the person, typing replaces them."""
     person = office.staff.search_people("Iqbal")[0]
     dialog = _dialog(qtbot, office, journal, employee_id=person.id)
     assert dialog.person.employee_id == person.id
+    assert dialog.focusWidget() is dialog.person
+    assert dialog.person.selectedText() == dialog.person.text()
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)
+    assert dialog.person.employee_id == person.id
     assert dialog.focusWidget() is dialog.value
+    assert journal.entries(JournalFilter()) == []  # Enter on the name does not save
+
+    other = _dialog(qtbot, office, journal, employee_id=person.id)
+    qtbot.keyClicks(other.person, "dewi")
+    assert other.person.text() == "dewi"
+    qtbot.keyClick(other.person, Qt.Key.Key_Return)
+    chosen = other.person.employee_id
+    assert chosen is not None and office.staff.get(chosen).name == "Dewi Lestari"
+    assert other.focusWidget() is other.value
 
 
 def test_esc_with_text_asks_before_discarding(

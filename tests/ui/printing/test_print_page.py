@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -172,3 +173,64 @@ def test_cancel_stops_the_batch(
     assert page.last_batch is not None and page.last_batch.cancelled
     assert len(page.last_batch.written) == 1
     assert "Dibatalkan" in page.status.text()
+
+
+def test_the_person_picker_filters_by_name_or_nip(page: PrintPage, qtbot: QtBot) -> None:
+    people = [page.person.itemText(row) for row in range(page.person.count())]
+    wanted = people[-1]
+    nip = wanted.rpartition(" (")[2].rstrip(")")
+    line = page.person.lineEdit()
+    assert line is not None
+    completer = page.person.completer()
+    for typed in (nip[-8:], wanted.split()[0].lower()):
+        line.clear()
+        qtbot.keyClicks(line, typed)
+        completer.setCompletionPrefix(typed)  # what typing sets; the popup needs a screen
+        matches = [
+            completer.completionModel().index(row, 0).data()
+            for row in range(completer.completionCount())
+        ]
+        assert wanted in matches
+        assert all(typed.lower() in match.lower() for match in matches)
+    # Choosing from the list as a user does: Down into the popup, Enter.
+    popup = completer.popup()
+    row = matches.index(wanted)
+    popup.setCurrentIndex(completer.completionModel().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.person.currentText() == wanted
+    assert page.person_in_front() is not None
+    assert page.person.itemText(page.person.currentIndex()) == wanted
+
+
+def test_typed_text_that_names_nobody_prints_nobody(page: PrintPage, qtbot: QtBot) -> None:
+    choose_form(page, FormKind.SKP)
+    line = page.person.lineEdit()
+    assert line is not None
+    line.setText("tidak ada orang ini")
+    assert not page.preview()
+    assert "pilih salah satu nama dari daftar" in page.error.text()
+
+
+def test_after_a_batch_buka_folder_opens_it(
+    services: AppServices, qtbot: QtBot, tmp_path: Path
+) -> None:
+    write_demo(services.database, employees=10, today=TODAY)
+    opened: list[str] = []
+    page = PrintPage(
+        services.printing,
+        services.staff,
+        today=lambda: TODAY,
+        open_url=lambda url: opened.append(url.toLocalFile()),
+    )
+    qtbot.addWidget(page)
+    page.show()
+    page.year.setValue(2026)
+    page.period.setCurrentIndex(page.period.findData("TW3"))
+    choose_form(page, FormKind.SKP)
+    assert page.open_folder_button.isHidden()
+    folder = tmp_path / "hasil"
+    assert page.start_batch(folder)
+    qtbot.waitUntil(lambda: page.last_batch is not None, timeout=30_000)
+    assert page.open_folder_button.isVisible()
+    page.open_folder_button.click()
+    assert opened == [str(folder)]
