@@ -53,6 +53,7 @@ from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
+from kinerja_desktop.ui.home.people_dialog import PeopleDialog
 from kinerja_desktop.ui.main_window import (
     KOMPETENSI,
     PAGES,
@@ -366,6 +367,12 @@ DIALOGS: dict[str, Factory] = {
     "ObservationDialog": lambda s, p: ObservationDialog(_feedback(s), p),
     "SurveyReportDialog": lambda s, p: SurveyReportDialog(
         s.supervision.surveys, s.supervision.surveys.surveys()[0].id, p
+    ),
+    "PeopleDialog": lambda s, p: PeopleDialog(
+        "Belum ada SKP disepakati",
+        "Seksi Kesejahteraan Sosial, Triwulan IV 2026: 2 pegawai belum.",
+        [(_employee(s).id, _employee(s).full_name, _employee(s).nip)] * 30,
+        p,
     ),
     "OfficialsDialog": lambda s, p: OfficialsDialog(s.officials, p),
     "OfficialDialog": lambda s, p: OfficialDialog(s.officials, None, p),
