@@ -20,8 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
+from kinerja_desktop.ui.accounts.permissions import (
+    apply_permissions,
+    apply_to_actions,
+    apply_to_person_actions,
+)
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
 from kinerja_desktop.ui.development.page import CompetencePage
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         staff_menu.addSeparator()
         staff_menu.addAction(self.end_action)
         staff_menu.addAction(self.reactivate_action)
+        staff_menu.aboutToShow.connect(self._follow_person_in_front)
         go_menu = self.menuBar().addMenu("B&uka")
         for position, name in enumerate(PAGES):
             go_menu.addAction(
@@ -226,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.currentRowChanged.connect(lambda _row: self._follow_person_in_front())
         self.home.employee_requested.connect(self.show_employee)
 
     # --- navigation ------------------------------------------------------------------------
@@ -266,6 +273,7 @@ class MainWindow(QMainWindow):
             )
             staff.edit_requested.connect(self.edit_employee)
             staff.place_requested.connect(self.open_person)
+            staff.person_shown.connect(lambda _id: self._follow_person_in_front())
             staff.add_button.clicked.connect(self.add_employee)
             staff.officials_button.clicked.connect(self.manage_officials)
             staff.addActions(self._staff_actions)  # their keys work on this page only
@@ -520,6 +528,17 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() and dialog.saved is not None:
             self.staff_page.select(employee_id)
+
+    def _follow_person_in_front(self) -> None:
+        """Offer "Nonaktifkan" and "Aktifkan kembali" only for a person the account may change."""
+        employee_id = self.person_in_front()
+        try:
+            person = self._services.staff.get(employee_id) if employee_id is not None else None
+        except DomainError:  # gone meanwhile, or out of reach: nothing to offer
+            person = None
+        apply_to_person_actions(
+            self.permissions, person, end_service=self.end_action, reactivate=self.reactivate_action
+        )
 
     def end_service(self) -> None:
         employee_id = self.person_in_front()

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
-from kinerja_desktop.domain.access import Capability, Permissions
+from kinerja_desktop.domain.access import Action, Capability, Permissions
+from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.ui.settings.page import SettingsPage
 from kinerja_desktop.ui.staff.page import StaffPage
 from kinerja_desktop.ui.staff.structure_page import StructurePage
@@ -62,6 +63,31 @@ def apply_permissions(page: QWidget, permissions: Permissions) -> None:
         handover = getattr(page, "handover", None)
         if isinstance(handover, QGroupBox):
             refuse_section(handover, permissions.refusal(Capability.IMPORT_PACKAGE))
+
+
+def apply_to_person_actions(
+    permissions: Permissions,
+    person: Employee | None,
+    *,
+    end_service: QAction,
+    reactivate: QAction,
+) -> None:
+    """Offer "Nonaktifkan" and "Aktifkan kembali" for the person in front (None: nobody).
+
+    Each is offered only for a person it applies to (ending the service of an active person,
+    bringing back an inactive one) whom the account may change; otherwise the reason is the
+    tooltip, so the account is not refused after choosing it.
+    """
+    refusal = (
+        None if person is None else permissions.person_refusal(person.id, person.name, Action.EDIT)
+    )
+    for action, applies in (
+        (end_service, person is not None and person.active),
+        (reactivate, person is not None and not person.active),
+    ):
+        action.setEnabled(applies and refusal is None)
+        action.setToolTip(refusal or "")
+        action.setStatusTip(refusal or "")
 
 
 def apply_to_actions(

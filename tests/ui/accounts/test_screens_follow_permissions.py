@@ -15,13 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
-from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.access import AccessDeniedError, Action
+from kinerja_desktop.domain.staff import EmploymentEventKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
 from kinerja_desktop.ui.evaluation.page import EvaluationPage
-from kinerja_desktop.ui.main_window import PENGATURAN, SEBARAN, MainWindow
+from kinerja_desktop.ui.main_window import PEGAWAI, PENGATURAN, SEBARAN, MainWindow
 from kinerja_desktop.ui.settings.page import SettingsPage
 
 TODAY = date(2026, 11, 28)
@@ -246,4 +247,30 @@ def test_editing_ones_own_record_is_refused_before_the_form_opens(
     window.edit_employee(kasi)  # no form opens: exec() would block this test
     (said,) = told
     assert said.startswith("Akun Anda tidak berwenang mengubah data")
+    assert errors == []
+
+
+def test_ending_and_resuming_service_are_offered_only_for_people_the_account_may_change(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    staff = services.staff.subordinates(kasi)[0]
+    window.go(PEGAWAI)
+    window.staff_page.select(kasi)
+    assert not window.end_action.isEnabled()
+    assert window.end_action.toolTip().startswith("Akun Anda tidak berwenang mengubah data")
+    assert not window.reactivate_action.isEnabled()
+    window.staff_page.select(staff.id)
+    assert window.end_action.isEnabled()
+    assert not window.reactivate_action.isEnabled()  # active: nothing to bring back
+    # The service refuses too, whatever the screen offers, and changes nothing.
+    for attempt in (
+        lambda: services.staff.end_service(kasi, EmploymentEventKind.PENSIUN, TODAY),
+        lambda: services.staff.reactivate(kasi, TODAY),
+    ):
+        with pytest.raises(AccessDeniedError, match="tidak berwenang mengubah data"):
+            attempt()
+    assert services.staff.get(kasi).active
     assert errors == []
