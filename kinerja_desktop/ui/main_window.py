@@ -297,7 +297,12 @@ class MainWindow(QMainWindow):
             watch(evaluation, self.events, own_change=[evaluation.evaluation_changed])
             return evaluation
         if page == PERILAKU:
-            journal = JournalPage(self._services.journal, self._services.staff, today=self._today)
+            journal = JournalPage(
+                self._services.journal,
+                self._services.staff,
+                permissions=self.permissions,
+                today=self._today,
+            )
             journal.new_button.clicked.disconnect()
             journal.new_button.clicked.connect(self.quick_entry)
             watch(journal, self.events)
@@ -471,6 +476,7 @@ class MainWindow(QMainWindow):
             self._services.staff,
             self,
             employee_id=self.person_in_front(),
+            permissions=self.permissions,
             today=self._today,
         )
         self.quick_entry_dialog = dialog
