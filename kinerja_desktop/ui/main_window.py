@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.accounts.permissions import (
     apply_permissions,
     apply_to_actions,
     apply_to_person_actions,
+    follow_permissions,
 )
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
@@ -35,7 +37,7 @@ from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
 from kinerja_desktop.ui.evaluation.journal_page import JournalPage
 from kinerja_desktop.ui.evaluation.page import EvaluationPage
 from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
-from kinerja_desktop.ui.events import AppEvents, watch
+from kinerja_desktop.ui.events import AppEvents, ChangeBatch, watch
 from kinerja_desktop.ui.home.page import HomePage
 from kinerja_desktop.ui.printing.page import PrintPage
 from kinerja_desktop.ui.progress.page import ProgressPage
@@ -83,6 +85,11 @@ PAGES = (
 ) = range(len(PAGES))
 
 
+#: Changes after which the account's permissions are read again: the register (units, heads,
+#: penilai, Plt/Plh) and the accounts.
+PERMISSION_TOPICS = frozenset({Topic.STAFF, Topic.SETTINGS})
+
+
 def _page_shortcut(position: int) -> str:
     """Ctrl+1..Ctrl+9 and Ctrl+0 for the first ten pages; Pengaturan is Ctrl+, as elsewhere."""
     if position == PENGATURAN:
@@ -126,6 +133,8 @@ class MainWindow(QMainWindow):
         self.quick_entry_dialog: QuickEntryDialog | None = None
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
+        # Connected before any page: the pages then read again with the new permissions.
+        self.events.changed.connect(self._follow_permissions)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
         resize_within_screen(self, 1200, 760)
         self.navigation = QListWidget()
@@ -534,6 +543,23 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() and dialog.saved is not None:
             self.staff_page.select(employee_id)
+
+    def _follow_permissions(self, batch: ChangeBatch) -> None:
+        """Read the permissions again after who heads what or an account's role may have changed.
+
+        An admin's change in Pengaturan (an account's role or person) or in the register (a
+        unit's head, a penilai) is followed without signing in again.
+        """
+        if not batch.topics & PERMISSION_TOPICS:
+            return
+        fresh = self._services.accounts.permissions()
+        if fresh == self.permissions:
+            return
+        self.permissions = fresh
+        apply_to_actions(fresh, add_employee=self.add_action, import_staff=self.import_action)
+        self._follow_person_in_front()
+        for built in self._built.values():
+            follow_permissions(built, fresh)
 
     def _follow_person_in_front(self) -> None:
         """Offer "Nonaktifkan" and "Aktifkan kembali" only for a person the account may change."""

@@ -9,6 +9,8 @@ names the reason beside it.
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
@@ -21,30 +23,47 @@ from kinerja_desktop.ui.staff.structure_page import StructurePage
 ADD_STAFF = "menambah pegawai"
 ACTING = "menetapkan Plt/Plh"
 ADD_UNIT = "menambah unit"
+#: The object name of the label that names why a section is disabled.
+NOTE_NAME = "permission_note"
+
+
+@runtime_checkable
+class FollowsPermissions(Protocol):
+    """A page that took the account's permissions when built and can take new ones."""
+
+    def set_permissions(self, permissions: Permissions) -> None: ...
 
 
 def refuse(control: QWidget | QAction, reason: str | None) -> None:
-    """Disable ``control`` with ``reason`` as its tooltip; nothing when ``reason`` is None."""
-    if reason is None:
-        return
-    control.setEnabled(False)
-    control.setToolTip(reason)
+    """Disable ``control`` with ``reason`` as its tooltip; enable it when ``reason`` is None.
+
+    Applied again when the permissions change (`follow_permissions`), so a control refused
+    before is offered again once the account may use it.
+    """
+    control.setEnabled(reason is None)
+    control.setToolTip(reason or "")
     if isinstance(control, QAction):
-        control.setStatusTip(reason)
+        control.setStatusTip(reason or "")
 
 
 def refuse_section(section: QGroupBox, reason: str | None) -> None:
-    """Disable a whole section and name the reason in it; nothing when ``reason`` is None."""
+    """Disable a whole section and name the reason in it; enable it when ``reason`` is None."""
+    section.setEnabled(reason is None)
+    section.setToolTip(reason or "")
+    note = section.findChild(QLabel, NOTE_NAME)
     if reason is None:
+        if note is not None:
+            note.hide()
         return
-    section.setEnabled(False)
-    section.setToolTip(reason)
-    note = QLabel(reason)
-    note.setObjectName("permission_note")
-    note.setWordWrap(True)
-    layout = section.layout()
-    if layout is not None:
-        layout.addWidget(note)
+    if note is None:
+        note = QLabel()
+        note.setObjectName(NOTE_NAME)
+        note.setWordWrap(True)
+        layout = section.layout()
+        if layout is not None:
+            layout.addWidget(note)
+    note.setText(reason)
+    note.show()
 
 
 def apply_permissions(page: QWidget, permissions: Permissions) -> None:
@@ -63,6 +82,14 @@ def apply_permissions(page: QWidget, permissions: Permissions) -> None:
         handover = getattr(page, "handover", None)
         if isinstance(handover, QGroupBox):
             refuse_section(handover, permissions.refusal(Capability.IMPORT_PACKAGE))
+
+
+def follow_permissions(page: QWidget, permissions: Permissions) -> None:
+    """Apply changed permissions to a page already built, and to the pages inside it."""
+    for widget in (page, *page.findChildren(QWidget)):
+        if isinstance(widget, FollowsPermissions):
+            widget.set_permissions(permissions)
+    apply_permissions(page, permissions)
 
 
 def apply_to_person_actions(
