@@ -369,3 +369,23 @@ def _signed_in_person(services: AppServices) -> int:
     employee_id = services.accounts.signed_in.employee_id
     assert employee_id is not None
     return employee_id
+
+
+def test_ctrl_j_on_ones_own_record_says_why_it_is_not_filled_in(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    kasi = services.staff.get(_signed_in_person(services))
+    window.go(PEGAWAI)
+    window.staff_page.select(kasi.id)
+    window.quick_entry()
+    dialog = window.quick_entry_dialog
+    assert dialog is not None
+    assert dialog.person.employee_id is None
+    assert (
+        dialog.errors["employee"]
+        .text()
+        .startswith(f"Akun Anda tidak berwenang mengubah data {kasi.name}")
+    )
+    dialog.reject()
+    assert errors == []
