@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.changes import Topic
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
+from kinerja_desktop.ui.accounts.permissions import (
+    apply_permissions,
+    apply_to_actions,
+    apply_to_person_actions,
+    follow_permissions,
+)
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
 from kinerja_desktop.ui.development.page import CompetencePage
@@ -30,7 +37,7 @@ from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
 from kinerja_desktop.ui.evaluation.journal_page import JournalPage
 from kinerja_desktop.ui.evaluation.page import EvaluationPage
 from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
-from kinerja_desktop.ui.events import AppEvents, watch
+from kinerja_desktop.ui.events import AppEvents, ChangeBatch, watch
 from kinerja_desktop.ui.home.page import HomePage
 from kinerja_desktop.ui.printing.page import PrintPage
 from kinerja_desktop.ui.progress.page import ProgressPage
@@ -78,6 +85,11 @@ PAGES = (
 ) = range(len(PAGES))
 
 
+#: Changes after which the account's permissions are read again: the register (units, heads,
+#: penilai, Plt/Plh) and the accounts.
+PERMISSION_TOPICS = frozenset({Topic.STAFF, Topic.SETTINGS})
+
+
 def _page_shortcut(position: int) -> str:
     """Ctrl+1..Ctrl+9 and Ctrl+0 for the first ten pages; Pengaturan is Ctrl+, as elsewhere."""
     if position == PENGATURAN:
@@ -121,6 +133,8 @@ class MainWindow(QMainWindow):
         self.quick_entry_dialog: QuickEntryDialog | None = None
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
+        # Connected before any page: the pages then read again with the new permissions.
+        self.events.changed.connect(self._follow_permissions)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
         resize_within_screen(self, 1200, 760)
         self.navigation = QListWidget()
@@ -214,6 +228,7 @@ class MainWindow(QMainWindow):
         staff_menu.addSeparator()
         staff_menu.addAction(self.end_action)
         staff_menu.addAction(self.reactivate_action)
+        staff_menu.aboutToShow.connect(self._follow_person_in_front)
         go_menu = self.menuBar().addMenu("B&uka")
         for position, name in enumerate(PAGES):
             go_menu.addAction(
@@ -226,6 +241,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.currentRowChanged.connect(lambda _row: self._follow_person_in_front())
         self.home.employee_requested.connect(self.show_employee)
 
     # --- navigation ------------------------------------------------------------------------
@@ -266,6 +282,7 @@ class MainWindow(QMainWindow):
             )
             staff.edit_requested.connect(self.edit_employee)
             staff.place_requested.connect(self.open_person)
+            staff.person_shown.connect(lambda _id: self._follow_person_in_front())
             staff.add_button.clicked.connect(self.add_employee)
             staff.officials_button.clicked.connect(self.manage_officials)
             staff.addActions(self._staff_actions)  # their keys work on this page only
@@ -289,7 +306,12 @@ class MainWindow(QMainWindow):
             watch(evaluation, self.events, own_change=[evaluation.evaluation_changed])
             return evaluation
         if page == PERILAKU:
-            journal = JournalPage(self._services.journal, self._services.staff, today=self._today)
+            journal = JournalPage(
+                self._services.journal,
+                self._services.staff,
+                permissions=self.permissions,
+                today=self._today,
+            )
             journal.new_button.clicked.disconnect()
             journal.new_button.clicked.connect(self.quick_entry)
             watch(journal, self.events)
@@ -463,6 +485,7 @@ class MainWindow(QMainWindow):
             self._services.staff,
             self,
             employee_id=self.person_in_front(),
+            permissions=self.permissions,
             today=self._today,
         )
         self.quick_entry_dialog = dialog
@@ -520,6 +543,34 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() and dialog.saved is not None:
             self.staff_page.select(employee_id)
+
+    def _follow_permissions(self, batch: ChangeBatch) -> None:
+        """Read the permissions again after who heads what or an account's role may have changed.
+
+        An admin's change in Pengaturan (an account's role or person) or in the register (a
+        unit's head, a penilai) is followed without signing in again.
+        """
+        if not batch.topics & PERMISSION_TOPICS:
+            return
+        fresh = self._services.accounts.permissions()
+        if fresh == self.permissions:
+            return
+        self.permissions = fresh
+        apply_to_actions(fresh, add_employee=self.add_action, import_staff=self.import_action)
+        self._follow_person_in_front()
+        for built in self._built.values():
+            follow_permissions(built, fresh)
+
+    def _follow_person_in_front(self) -> None:
+        """Offer "Nonaktifkan" and "Aktifkan kembali" only for a person the account may change."""
+        employee_id = self.person_in_front()
+        try:
+            person = self._services.staff.get(employee_id) if employee_id is not None else None
+        except DomainError:  # gone meanwhile, or out of reach: nothing to offer
+            person = None
+        apply_to_person_actions(
+            self.permissions, person, end_service=self.end_action, reactivate=self.reactivate_action
+        )
 
     def end_service(self) -> None:
         employee_id = self.person_in_front()
