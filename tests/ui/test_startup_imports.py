@@ -104,9 +104,7 @@ def test_showing_beranda_imports_no_printing_spreadsheet_or_other_page(
     assert result["loaded"] == []
 
 
-def test_the_probe_sees_a_module_the_start_imports(
-    demo_file: Path, private_data_dir: Path
-) -> None:
+def test_the_probe_sees_a_module_the_start_imports(demo_file: Path, private_data_dir: Path) -> None:
     """The check above is not blind: Beranda's own page module is found."""
     result = _imported_at_start(demo_file, ("kinerja_desktop.ui.home",), private_data_dir)
     assert "kinerja_desktop.ui.home.page" in result["loaded"]  # type: ignore[operator]
