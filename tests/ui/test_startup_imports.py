@@ -31,7 +31,7 @@ LATER = (
     "kinerja_desktop.ui.printing",
     "kinerja_desktop.ui.handover",
     "kinerja_desktop.ui.supervision",
-    "kinerja_desktop.ui.settings",
+    "kinerja_desktop.ui.settings.page",
     "kinerja_desktop.ui.skp",
     "kinerja_desktop.ui.evaluation",
     "kinerja_desktop.ui.staff",
