@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
-
+# The services (SQLAlchemy, the models, every service) are imported before PySide6: once
+# PySide6 is loaded, its import hook makes every later import slower (the same modules took
+# about 1.2 s before it and 2.0 s after it on the benchmark machine; docs/benchmarks.md).
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
 from kinerja_desktop.paths import data_dir, default_database_path, resource_path
 from kinerja_desktop.services.app_services import AppServices
@@ -21,6 +21,11 @@ from kinerja_desktop.services.platform.recovery import (
     set_aside_if_damaged,
 )
 from kinerja_desktop.services.platform.startup import DatabaseLock, open_locked, take_lock
+
+# isort: split
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
 from kinerja_desktop.ui.accounts.session import run_sessions
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
