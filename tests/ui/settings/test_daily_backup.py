@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from kinerja_desktop.data.backup import count_rows
 from kinerja_desktop.data.sqlite_files import read_only_uri
@@ -23,7 +23,7 @@ NOW = datetime(2026, 11, 28, 8, 15)
 #: Long enough for any machine; the waits end as soon as the other side is ready.
 PATIENCE_S = 30
 
-
+#: The real service method; the tests call it at NOW, not at the wall clock's moment.
 _ORIGINAL = BackupService.automatic_backup
 
 
@@ -31,8 +31,8 @@ def _at_fixed_moment(service: BackupService, now: datetime | None = None) -> Pat
     return _ORIGINAL(service, NOW)
 
 
-def _banners(window: object) -> list[str]:
-    return [label.text() for label in window.findChildren(QLabel, "warning_banner")]  # type: ignore[attr-defined]
+def _banners(window: QMainWindow) -> list[str]:
+    return [label.text() for label in window.findChildren(QLabel, "warning_banner")]
 
 
 def test_the_window_is_shown_first_and_a_save_goes_on_during_the_backup(
