@@ -16,9 +16,6 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from kinerja_desktop.domain.access import Action, Capability, Permissions
 from kinerja_desktop.domain.staff import Employee
-from kinerja_desktop.ui.settings.page import SettingsPage
-from kinerja_desktop.ui.staff.page import StaffPage
-from kinerja_desktop.ui.staff.structure_page import StructurePage
 
 ADD_STAFF = "menambah pegawai"
 ACTING = "menetapkan Plt/Plh"
@@ -67,12 +64,26 @@ def refuse_section(section: QGroupBox, reason: str | None) -> None:
 
 
 def apply_permissions(page: QWidget, permissions: Permissions) -> None:
-    """Disable the controls of ``page`` the account may not use (pages not named: nothing)."""
-    if isinstance(page, StaffPage):
+    """Disable the controls of ``page`` the account may not use (pages not named: nothing).
+
+    A page's class is imported only when ``page`` is one (its module is loaded already): pages
+    are built on first opening, and opening one must not load the others' modules.
+    """
+    kind = type(page).__name__
+    if kind == "StaffPage":
+        from kinerja_desktop.ui.staff.page import StaffPage
+
+        assert isinstance(page, StaffPage)
         refuse(page.add_button, permissions.unit_refusal(ADD_STAFF))
-    elif isinstance(page, StructurePage):
+    elif kind == "StructurePage":
+        from kinerja_desktop.ui.staff.structure_page import StructurePage
+
+        assert isinstance(page, StructurePage)
         refuse(page.add_unit_button, permissions.unit_refusal(ADD_UNIT))
-    elif isinstance(page, SettingsPage):
+    elif kind == "SettingsPage":
+        from kinerja_desktop.ui.settings.page import SettingsPage
+
+        assert isinstance(page, SettingsPage)
         refuse(page.save_year_button, permissions.refusal(Capability.MANAGE_OFFICE))
         acting = permissions.unit_refusal(ACTING)
         refuse(page.add_acting_button, acting)
