@@ -44,6 +44,9 @@ _FIELDS = (
 
 
 def pangkat_text(official: ExternalOfficial) -> str:
+    """The pangkat/golongan as listed; "-" for a pejabat negara, who holds none."""
+    if official.golongan is None or official.status is None:
+        return "-"
     try:
         return parse_golongan(official.golongan, official.status).display
     except ValidationError:  # stored before a rule changed: shown as it is
@@ -177,7 +180,7 @@ class OfficialsDialog(QDialog):
         for row, official in enumerate(found):
             values = (
                 official.full_name,
-                official.nip_formatted,
+                official.nip_formatted or "-",
                 pangkat_text(official),
                 official.jabatan,
                 official.instansi,
