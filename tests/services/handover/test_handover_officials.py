@@ -189,7 +189,8 @@ def test_a_wali_kota_without_nip_travels_with_the_camat_who_chose_them(
     )
     with sqlite3.connect(target.database_path) as raw:
         chosen = raw.execute(
-            "SELECT o.name FROM employees e JOIN external_officials o ON o.id = e.atasan_official_id"
+            "SELECT o.name FROM employees e "
+            "JOIN external_officials o ON o.id = e.atasan_official_id"
         ).fetchall()
     assert chosen == [("Rahmat Hidayat",)]
     # The same record on both sides: known by name, jabatan and instansi, with the same digest.
