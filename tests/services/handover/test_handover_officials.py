@@ -79,9 +79,15 @@ def test_the_whole_office_carries_every_official_and_the_choices(
     target.handover.apply(package)
 
     assert content_of(target) == content_of(source)
-    # The demo's own two (the heads' appraisers), the camat's new one and the one nobody chose.
+    # The demo's own three (the heads' appraisers), the camat's new one and the one nobody chose.
     names = {o.name for o in target.officials.officials()}
-    assert names == {"Hendra Kurniawan", "Lestari Wulandari", "Ratu Dewa", "Fauziah"}
+    assert names == {
+        "Hendra Kurniawan",
+        "Lestari Wulandari",
+        "Yudha Pratama",
+        "Ratu Dewa",
+        "Fauziah",
+    }
     assert _chosen(target) == _chosen(source) != []
     target.close()
     report = check_database(target.database_path)
