@@ -19,10 +19,18 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kinerja_desktop.data.schema import Base
+
+#: The kinds of official outside the register (`domain.officials.OfficialKind`).
+OFFICIAL_KINDS = "('ASN', 'PEJABAT_NEGARA')"
+OFFICIAL_KIND_FIELDS = (
+    "(kind = 'ASN' AND nip IS NOT NULL AND status IS NOT NULL AND golongan IS NOT NULL) OR "
+    "(kind = 'PEJABAT_NEGARA' AND nip IS NULL AND status IS NULL AND golongan IS NULL)"
+)
 
 
 class UnitRow(Base):
@@ -104,16 +112,31 @@ class ExternalOfficialRow(Base):
     __table_args__ = (
         CheckConstraint("status IN ('PNS', 'PPPK')", name="status"),
         CheckConstraint("length(nip) = 18", name="nip_length"),
+        CheckConstraint(f"kind IN {OFFICIAL_KINDS}", name="kind"),
+        # An ASN has a NIP, a status and a golongan; a pejabat negara (a wali kota) none.
+        CheckConstraint(OFFICIAL_KIND_FIELDS, name="kind_fields"),
+        # Without a NIP a pejabat negara is told apart by name, jabatan and instansi (the
+        # hand-over packages' natural key for them).
+        Index(
+            "uq_external_officials_pejabat_negara",
+            "name",
+            "jabatan",
+            "instansi",
+            unique=True,
+            sqlite_where=text("nip IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    nip: Mapped[str] = mapped_column(String(18), unique=True)
+    #: `domain.officials.OfficialKind`: ASN, or a pejabat negara without NIP and golongan.
+    kind: Mapped[str] = mapped_column(String(16), default="ASN", server_default="ASN")
+    nip: Mapped[str | None] = mapped_column(String(18), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     gelar_depan: Mapped[str] = mapped_column(String(60), default="")
     gelar_belakang: Mapped[str] = mapped_column(String(60), default="")
     #: Read from the NIP (digit 13) when typed; the golongan belongs to it.
-    status: Mapped[str] = mapped_column(String(4))
-    golongan: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str | None] = mapped_column(String(4))
+    golongan: Mapped[str | None] = mapped_column(String(8))
     jabatan: Mapped[str] = mapped_column(String(200))
     #: Printed where a register person's unit is.
     instansi: Mapped[str] = mapped_column(String(200))

@@ -27,7 +27,8 @@ Modules: :mod:`.plan` (the plan as plain data), :mod:`.organisation` (units and 
 :mod:`.names`.
 
 After the register, :func:`~.officials_demo.write_outside_officials` records the sekretaris
-daerah and the kepala dinas kesehatan as the heads' appraisers outside the register; then
+daerah, the kepala dinas kesehatan and the wali kota (the camat's atasan, a pejabat negara
+without NIP) as the heads' appraisers outside the register; then
 :func:`~.skp_demo.write_skps` (:mod:`.skp_demo`, texts in
 :mod:`.skp_texts`) gives every active person an SKP for the year, agreed in January and
 cascaded from the heads down, with its realisation and feedback for the periods ended so far.

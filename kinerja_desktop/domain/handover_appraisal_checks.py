@@ -291,7 +291,12 @@ def signatory_problems(signed: FieldReader, today: date | None) -> None:
         if set(person.content) != SIGNATORY_PERSON_FIELDS:
             person.add("", f"isian orang harus tepat {', '.join(sorted(SIGNATORY_PERSON_FIELDS))}.")
             continue
-        person.check(Nip.parse, person.text("nip"), field="nip")
+        # An appraiser who is a pejabat negara (a wali kota) holds no NIP, status or golongan.
+        pejabat_negara = role != "pegawai" and not any(
+            person.text(name) for name in ("nip", "status", "golongan")
+        )
+        if not pejabat_negara:
+            person.check(Nip.parse, person.text("nip"), field="nip")
         for name in SIGNATORY_PERSON_FIELDS - {"nip"}:
             text = person.text(name)
             person.check(optional_text, text, "Isian", name, field=name)

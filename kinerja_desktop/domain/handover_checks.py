@@ -148,6 +148,8 @@ def _employee(content: Mapping[str, Any]) -> list[tuple[str, str]]:
     found += _formula_names(content)
     for name in ("penilai", *(key for _, key in OFFICIAL_REFERENCES)):
         reference = content.get(name)
+        if name != "penilai" and _names_pejabat_negara(reference):
+            continue  # a pejabat negara has no NIP: named by name, jabatan and instansi
         if reference is not None:
             try:
                 Nip.parse(_text(reference))
@@ -158,6 +160,15 @@ def _employee(content: Mapping[str, Any]) -> list[tuple[str, str]]:
             ("penilai_official", "Pejabat Penilai di daftar dan di luar kantor sekaligus.")
         )
     return found
+
+
+def _names_pejabat_negara(reference: Any) -> bool:
+    """A reference to an official without NIP: [name, jabatan, instansi], all text."""
+    return (
+        isinstance(reference, list)
+        and len(reference) == 3
+        and all(isinstance(part, str) and part.strip() for part in reference)
+    )
 
 
 def _formula_names(content: Mapping[str, Any]) -> list[Problem]:

@@ -20,7 +20,11 @@ from kinerja_desktop.domain.handover_fields import (
     period_of,
     unit_path,
 )
-from kinerja_desktop.domain.officials import OfficialFields, validate_official_fields
+from kinerja_desktop.domain.officials import (
+    OfficialFields,
+    OfficialKind,
+    validate_official_fields,
+)
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.staff import ActingKind
@@ -78,15 +82,24 @@ _OFFICIAL_FIELDS = (
 
 
 def official_problems(content: Mapping[str, Any], _today: date | None) -> list[Problem]:
-    """An official outside the register, through the dialog's own check."""
+    """An official outside the register, through the dialog's own check.
+
+    ``kind`` is in the content only for a pejabat negara (packages made before it carry ASN
+    officials without it); their ``status`` is null as the NIP and golongan are.
+    """
     record = FieldReader(content)
-    fields = OfficialFields(**{name: record.text(name) for name in _OFFICIAL_FIELDS})
+    fields = OfficialFields(
+        **{name: record.text(name) for name in _OFFICIAL_FIELDS},
+        kind=record.text("kind") or OfficialKind.ASN.value,
+    )
     try:
         valid = validate_official_fields(fields)
     except ValidationErrors as errors:
         for error in errors.errors:
             record.add(error.field or "", error.message)
         return record.problems
-    if record.text("status") != valid.status.value:
-        record.add("status", f"'{record.text('status')[:10]}' tidak sesuai NIP ({valid.status}).")
+    expected = valid.status.value if valid.status is not None else ""
+    if record.text("status") != expected:
+        shown = valid.status if valid.status is not None else "kosong untuk pejabat negara"
+        record.add("status", f"'{record.text('status')[:10]}' tidak sesuai NIP ({shown}).")
     return record.problems

@@ -57,6 +57,7 @@ __all__ = [
     "digest_of",
     "evidence_files",
     "make_aggregate",
+    "official_key",
     "unit_paths",
 ]
 
@@ -91,6 +92,24 @@ OFFICIAL_REFERENCES = (
     ("penilai_official_id", "penilai_official"),
     ("atasan_official_id", "atasan_official"),
 )
+#: The kind every official had before pejabat negara: left out of the content (digest kept).
+_ASN = "ASN"
+
+
+def official_key(content: Mapping[str, Any]) -> list[Any]:
+    """An official's natural key, from their row or content.
+
+    [NIP]; for a pejabat negara (no NIP) [name, jabatan, instansi].
+    """
+    if content.get("nip") is not None:
+        return [content["nip"]]
+    return [content.get("name"), content.get("jabatan"), content.get("instansi")]
+
+
+def _official_reference(row: Row) -> Any:
+    """How a person's record names their official: the NIP as before, else the whole key."""
+    key = official_key(row)
+    return key[0] if row.get("nip") is not None else key
 
 
 class _Index:
@@ -320,10 +339,12 @@ def _officials(index: _Index, chosen: _Selection, *, whole_office: bool) -> list
     found = []
     for official_id in sorted(wanted):
         row = index.officials[official_id]
-        label = f"{row['name']} ({row['nip']}), {row['jabatan']}"
-        content = plain_fields(row)
+        nip = f" ({row['nip']})" if row.get("nip") is not None else ""
+        label = f"{row['name']}{nip}, {row['jabatan']}"
+        # ``kind`` only for a pejabat negara: an ASN official keeps the digest it always had.
+        content = plain_fields(row, *(("kind",) if row.get("kind", _ASN) == _ASN else ()))
         found.append(
-            make_aggregate(Kind.EXTERNAL_OFFICIAL, [row["nip"]], label, content, official_id)
+            make_aggregate(Kind.EXTERNAL_OFFICIAL, official_key(row), label, content, official_id)
         )
     return found
 
@@ -346,7 +367,7 @@ def _employee(index: _Index, row: Row) -> Aggregate:
     }
     for column, key in OFFICIAL_REFERENCES:
         if row.get(column) is not None:
-            content[key] = index.officials[row[column]]["nip"]
+            content[key] = _official_reference(index.officials[row[column]])
     return make_aggregate(
         Kind.EMPLOYEE, [row["nip"]], f"{row['name']} ({row['nip']})", content, row["id"]
     )

@@ -247,7 +247,8 @@ def _signature_cell(signature: Signature) -> list[Flowable]:
     cell.append(p(role + ",", styles.SIGN))
     cell.append(Spacer(1, SIGNING_SPACE))
     cell.append(markup(f"<b><u>{esc(signature.name)}</u></b>", styles.SIGN))
-    cell.append(p(f"NIP. {signature.nip}" if signature.nip else "NIP. -", styles.SIGN))
+    if signature.nip is not None:  # a pejabat negara has no NIP line at all
+        cell.append(p(f"NIP. {signature.nip}" if signature.nip else "NIP. -", styles.SIGN))
     return cell
 
 

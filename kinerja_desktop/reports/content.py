@@ -46,10 +46,14 @@ class Letterhead:
 
 @dataclass(frozen=True)
 class PersonBlock:
-    """A person as the identity block prints them; NIP grouped, pangkat as "Penata, III/c"."""
+    """A person as the identity block prints them; NIP grouped, pangkat as "Penata, III/c".
+
+    ``nip`` is None for a pejabat negara (a wali kota), who holds none: "-" in the block and
+    no NIP line under the signature.
+    """
 
     name: str
-    nip: str
+    nip: str | None
     pangkat: str
     jabatan: str
     unit: str
@@ -57,11 +61,15 @@ class PersonBlock:
 
 @dataclass(frozen=True)
 class Signature:
-    """One signature column: place and date (may be empty), role, name and NIP."""
+    """One signature column: place and date (may be empty), role, name and NIP.
+
+    ``nip`` "" prints "NIP. -" (nobody chosen yet); None prints no NIP line (a pejabat
+    negara, who holds none).
+    """
 
     role: str
     name: str
-    nip: str
+    nip: str | None
     place_date: str = ""
     #: Line above the role, e.g. "Plt." for an acting official; empty otherwise.
     note: str = ""

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow, ExternalOfficialRow
 from kinerja_desktop.domain.employment import EmploymentStatus
-from kinerja_desktop.domain.officials import ExternalOfficial, ValidOfficialFields
+from kinerja_desktop.domain.officials import ExternalOfficial, OfficialKind, ValidOfficialFields
 from kinerja_desktop.domain.staff import full_name
 
 
@@ -41,11 +41,12 @@ def _to_official(row: ExternalOfficialRow) -> ExternalOfficial:
         name=row.name,
         gelar_depan=row.gelar_depan,
         gelar_belakang=row.gelar_belakang,
-        status=EmploymentStatus(row.status),
+        status=EmploymentStatus(row.status) if row.status is not None else None,
         golongan=row.golongan,
         jabatan=row.jabatan,
         instansi=row.instansi,
         version=row.version,
+        kind=OfficialKind(row.kind),
     )
 
 
@@ -67,13 +68,32 @@ def official_by_nip(session: Session, nip: str) -> ExternalOfficial | None:
     return _to_official(row) if row is not None else None
 
 
+def same_official(session: Session, fields: ValidOfficialFields) -> ExternalOfficial | None:
+    """The official already recorded as ``fields``.
+
+    By NIP; without one (a pejabat negara) by name, jabatan and instansi.
+    """
+    if fields.nip is not None:
+        return official_by_nip(session, str(fields.nip))
+    row = session.scalar(
+        select(ExternalOfficialRow).where(
+            ExternalOfficialRow.nip.is_(None),
+            ExternalOfficialRow.name == fields.name,
+            ExternalOfficialRow.jabatan == fields.jabatan,
+            ExternalOfficialRow.instansi == fields.instansi,
+        )
+    )
+    return _to_official(row) if row is not None else None
+
+
 def _apply(row: ExternalOfficialRow, fields: ValidOfficialFields) -> None:
-    row.nip = str(fields.nip)
+    row.kind = fields.kind.value
+    row.nip = str(fields.nip) if fields.nip is not None else None
     row.name = fields.name
     row.gelar_depan = fields.gelar_depan
     row.gelar_belakang = fields.gelar_belakang
-    row.status = fields.status.value
-    row.golongan = fields.golongan.code
+    row.status = fields.status.value if fields.status is not None else None
+    row.golongan = fields.golongan.code if fields.golongan is not None else None
     row.jabatan = fields.jabatan
     row.instansi = fields.instansi
 

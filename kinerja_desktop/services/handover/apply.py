@@ -27,6 +27,7 @@ from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
     canonical_json,
+    official_key,
 )
 from kinerja_desktop.domain.handover_registers import ACTION_PLANS, SURVEY_REPORT_FIELDS
 
@@ -39,7 +40,7 @@ class Ids:
 
     units: dict[tuple[str, ...], int] = field(default_factory=dict)
     employees: dict[str, int] = field(default_factory=dict)
-    #: Officials outside the register, by NIP.
+    #: Officials outside the register, by the canonical text of their natural key.
     officials: dict[str, int] = field(default_factory=dict)
     skps: dict[tuple[str, int], int] = field(default_factory=dict)
     #: Observations and surveys by the canonical text of their natural key.
@@ -61,7 +62,7 @@ class Ids:
         elif kind is Kind.EMPLOYEE:
             self.employees[content["nip"]] = row_id
         elif kind is Kind.EXTERNAL_OFFICIAL:
-            self.officials[content["nip"]] = row_id
+            self.officials[canonical_json(official_key(content)).decode()] = row_id
         elif kind is Kind.SKP:
             self.skps[(content["nip"], content["year"])] = row_id
         elif kind is Kind.OBSERVATION:
@@ -94,13 +95,18 @@ class Ids:
             raise ValidationError(f"Pegawai dengan NIP {nip} yang dirujuk paket tidak ada.")
         return found
 
-    def official(self, nip: Any) -> int | None:
-        """An official outside the register by NIP; None for no reference."""
-        if nip is None:
+    def official(self, reference: Any) -> int | None:
+        """An official outside the register; None for no reference.
+
+        By NIP, or a pejabat negara by their whole key ([name, jabatan, instansi]).
+        """
+        if reference is None:
             return None
-        found = self.officials.get(nip) if isinstance(nip, str) else None
+        key = [reference] if isinstance(reference, str) else reference
+        found = self.officials.get(canonical_json(key).decode()) if isinstance(key, list) else None
         if found is None:
-            raise ValidationError(f"Pejabat di luar kantor dengan NIP {nip} tidak ada di paket.")
+            named = f"dengan NIP {reference}" if isinstance(reference, str) else f"{reference}"
+            raise ValidationError(f"Pejabat di luar kantor {named} tidak ada di paket.")
         return found
 
     def skp(self, nip: Any, year: Any) -> int:

@@ -35,7 +35,11 @@ __all__ = [
 
 @dataclass(frozen=True)
 class RecordedPerson:
-    """A person as a form prints them: name with degrees, NIP, pangkat source, jabatan, unit."""
+    """A person as a form prints them: name with degrees, NIP, pangkat source, jabatan, unit.
+
+    ``nip``, ``status`` and ``golongan`` are empty for a pejabat negara outside the register
+    (a wali kota), who holds none of them; everyone else has all three.
+    """
 
     name: str
     nip: str
@@ -80,12 +84,15 @@ def _person(person: Employee, units: dict[int, Unit], post: str = "") -> Recorde
 
 
 def _official(official: ExternalOfficial) -> RecordedPerson:
-    """An official outside the register: their instansi stands where a unit would."""
+    """An official outside the register: their instansi stands where a unit would.
+
+    A pejabat negara has no NIP, status or golongan: those stay empty.
+    """
     return RecordedPerson(
         name=official.full_name,
-        nip=official.nip,
-        status=official.status.value,
-        golongan=official.golongan,
+        nip=official.nip or "",
+        status=official.status.value if official.status is not None else "",
+        golongan=official.golongan or "",
         jabatan=official.jabatan,
         unit=official.instansi,
     )

@@ -106,6 +106,11 @@ class Signers:
 
 
 def _recorded_block(person: RecordedPerson) -> PersonBlock:
+    if not person.nip:
+        # A pejabat negara (a wali kota): no NIP line under the signature, no pangkat.
+        return PersonBlock(
+            name=person.name, nip=None, pangkat="", jabatan=person.jabatan, unit=person.unit
+        )
     return PersonBlock(
         name=person.name,
         nip=grouped_nip(person.nip),

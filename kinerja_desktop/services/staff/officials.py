@@ -61,6 +61,8 @@ class OfficialService:
     def add(self, fields: OfficialFields) -> ExternalOfficial:
         """Record an official; the NIP may not be one already recorded or in the register.
 
+        A pejabat negara (no NIP) may not have the name, jabatan and instansi of one recorded.
+
         Raises:
             ValidationErrors: each wrong field with its message.
         """
@@ -128,13 +130,23 @@ class OfficialService:
     def _check_unique(
         session: Session, valid: ValidOfficialFields, official_id: int | None
     ) -> None:
-        nip = str(valid.nip)
-        same = repo.official_by_nip(session, nip)
+        """The NIP (or a pejabat negara's name, jabatan and instansi) is not recorded yet."""
+        same = repo.same_official(session, valid)
         if same is not None and same.id != official_id:
+            if valid.nip is None:
+                raise ValidationErrors(
+                    [
+                        ValidationError(
+                            f"{same.full_name}, {same.jabatan} ({same.instansi}) sudah dicatat "
+                            "sebagai pejabat negara.",
+                            field="name",
+                        )
+                    ]
+                )
             raise ValidationErrors(
                 [ValidationError(f"NIP ini sudah dicatat untuk {same.full_name}.", field="nip")]
             )
-        person = staff_repo.employee_by_nip(session, nip)
+        person = staff_repo.employee_by_nip(session, str(valid.nip)) if valid.nip else None
         if person is not None:
             raise ValidationErrors(
                 [

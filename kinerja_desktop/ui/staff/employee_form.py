@@ -209,7 +209,7 @@ class EmployeeDialog(QDialog):
         outside = [
             official.label
             for official in self._outside
-            if all(word in f"{official.label} {official.nip}".casefold() for word in words)
+            if all(word in f"{official.label} {official.nip or ''}".casefold() for word in words)
         ]
         self._penilai_model.setStringList(labels + outside)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.golongan import parse_golongan
-from kinerja_desktop.domain.officials import ExternalOfficial, OfficialFields
+from kinerja_desktop.domain.officials import ExternalOfficial, OfficialFields, OfficialKind
 from kinerja_desktop.services.staff.officials import OfficialService
 from kinerja_desktop.ui.common import (
     dialog_buttons,
@@ -41,9 +42,14 @@ _FIELDS = (
     ("jabatan", "&Jabatan", "mis. Sekretaris Daerah"),
     ("instansi", "&Instansi", "mis. Sekretariat Daerah Kota Palembang"),
 )
+#: What a pejabat negara (a wali kota, a bupati) does not have: disabled and not sent.
+_ASN_ONLY = ("nip", "golongan")
 
 
 def pangkat_text(official: ExternalOfficial) -> str:
+    """The pangkat/golongan as listed; "-" for a pejabat negara, who holds none."""
+    if official.golongan is None or official.status is None:
+        return "-"
     try:
         return parse_golongan(official.golongan, official.status).display
     except ValidationError:  # stored before a rule changed: shown as it is
@@ -66,9 +72,18 @@ class OfficialDialog(QDialog):
         self.setWindowTitle("Ubah Pejabat di Luar Kantor" if official else "Tambah Pejabat")
         self.setMinimumWidth(480)
         self.inputs: dict[str, QLineEdit] = {}
-        self.errors = {name: error_label() for name, _, _ in _FIELDS}
+        self.errors = {name: error_label() for name, _, _ in (*_FIELDS, ("kind", "", ""))}
         self.general_error = error_label()
         form = QFormLayout()
+        self.kind = QComboBox()
+        for kind in OfficialKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setToolTip(
+            "Kepala daerah (wali kota, bupati, gubernur) adalah pejabat negara: tanpa NIP dan "
+            "pangkat/golongan; formulir mencetak nama dan jabatannya saja."
+        )
+        form.addRow("J&enis", self.kind)
+        form.addRow("", self.errors["kind"])
         for name, label, hint in _FIELDS:
             edit = QLineEdit()
             edit.setPlaceholderText(hint)
@@ -80,7 +95,7 @@ class OfficialDialog(QDialog):
         layout.addWidget(
             QLabel(
                 "Pejabat Penilai atau Atasan Pejabat Penilai yang tidak ada di daftar pegawai "
-                "kantor ini (mis. sekretaris daerah, kepala dinas)."
+                "kantor ini (mis. sekretaris daerah, kepala dinas, wali kota)."
             )
         )
         layout.addLayout(form)
@@ -92,15 +107,30 @@ class OfficialDialog(QDialog):
                 "name": official.name,
                 "gelar_depan": official.gelar_depan,
                 "gelar_belakang": official.gelar_belakang,
-                "golongan": official.golongan,
+                "golongan": official.golongan or "",
                 "jabatan": official.jabatan,
                 "instansi": official.instansi,
             }
             for name, value in values.items():
                 self.inputs[name].setText(value)
+            self.kind.setCurrentIndex(self.kind.findData(official.kind.value))
+        self.kind.currentIndexChanged.connect(self._follow_kind)
+        self._follow_kind()
+
+    def _is_pejabat_negara(self) -> bool:
+        return bool(self.kind.currentData() == OfficialKind.PEJABAT_NEGARA.value)
+
+    def _follow_kind(self) -> None:
+        """A pejabat negara has no NIP or golongan: those inputs are off (their text kept)."""
+        for name in _ASN_ONLY:
+            self.inputs[name].setEnabled(not self._is_pejabat_negara())
+            show_message(self.errors[name], None)
 
     def _fields(self) -> OfficialFields:
-        return OfficialFields(**{name: edit.text() for name, edit in self.inputs.items()})
+        typed = {
+            name: "" if not edit.isEnabled() else edit.text() for name, edit in self.inputs.items()
+        }
+        return OfficialFields(**typed, kind=str(self.kind.currentData()))
 
     def _save(self) -> None:
         for label in (*self.errors.values(), self.general_error):
@@ -124,7 +154,7 @@ class OfficialDialog(QDialog):
         self.accept()
 
     def _show(self, errors: list[ValidationError]) -> None:
-        first: QLineEdit | None = None
+        first: QWidget | None = None
         for error in errors:
             label = self.errors.get(error.field or "", self.general_error)
             show_message(label, error.message)
@@ -177,7 +207,7 @@ class OfficialsDialog(QDialog):
         for row, official in enumerate(found):
             values = (
                 official.full_name,
-                official.nip_formatted,
+                official.nip_formatted or "-",
                 pangkat_text(official),
                 official.jabatan,
                 official.instansi,

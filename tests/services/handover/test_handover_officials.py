@@ -10,7 +10,7 @@ import pytest
 from handover_helpers import content_of, resigned
 
 from kinerja_desktop.domain.handover_records import Kind
-from kinerja_desktop.domain.officials import ExternalOfficial, OfficialFields
+from kinerja_desktop.domain.officials import ExternalOfficial, OfficialFields, OfficialKind
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover import PackageRefusedError
@@ -79,9 +79,15 @@ def test_the_whole_office_carries_every_official_and_the_choices(
     target.handover.apply(package)
 
     assert content_of(target) == content_of(source)
-    # The demo's own two (the heads' appraisers), the camat's new one and the one nobody chose.
+    # The demo's own three (the heads' appraisers), the camat's new one and the one nobody chose.
     names = {o.name for o in target.officials.officials()}
-    assert names == {"Hendra Kurniawan", "Lestari Wulandari", "Ratu Dewa", "Fauziah"}
+    assert names == {
+        "Hendra Kurniawan",
+        "Lestari Wulandari",
+        "Yudha Pratama",
+        "Ratu Dewa",
+        "Fauziah",
+    }
     assert _chosen(target) == _chosen(source) != []
     target.close()
     report = check_database(target.database_path)
@@ -131,6 +137,97 @@ def test_a_package_with_a_wrong_official_is_refused_whole(
         kind,
         lambda content: content.update(change),
         where=lambda content: kind is not Kind.EMPLOYEE or "penilai_official" in content,
+    )
+
+    with pytest.raises(PackageRefusedError, match=message):
+        target.handover.preview(bad)
+    assert target.officials.officials() == []
+
+
+WALI_KOTA = OfficialFields(
+    "",
+    "Rahmat Hidayat",
+    "",
+    "Wali Kota Palembang",
+    "Pemerintah Kota Palembang",
+    "H.",
+    "",
+    "PEJABAT_NEGARA",
+)
+
+
+def _wali_kota_as_the_camat_s_atasan(services: AppServices) -> ExternalOfficial:
+    sekda = _choose_for_the_camat(services)
+    wali_kota = services.officials.add(WALI_KOTA)
+    with sqlite3.connect(services.database_path) as raw:
+        raw.execute(
+            "UPDATE employees SET atasan_official_id = ? WHERE penilai_official_id = ?",
+            (wali_kota.id, sekda.id),
+        )
+    return wali_kota
+
+
+def test_a_wali_kota_without_nip_travels_with_the_camat_who_chose_them(
+    source: AppServices, target: AppServices, tmp_path: Path
+) -> None:
+    before = content_of(source)
+    _wali_kota_as_the_camat_s_atasan(source)
+    after = content_of(source)
+    # The officials recorded before keep their digests: "kind" is carried only when set.
+    assert all(
+        after[key] == value for key, value in before.items() if key[0] == "external_official"
+    )
+    wali_kota_key = (
+        "external_official",
+        '["Rahmat Hidayat","Wali Kota Palembang","Pemerintah Kota Palembang"]',
+    )
+    assert wali_kota_key in after
+    package = tmp_path / "paket.zip"
+    source.handover.export(package, unit=source.handover.find_unit("Seksi Pemerintahan"), year=2026)
+
+    target.handover.apply(package)
+
+    (carried,) = [o for o in target.officials.officials() if o.nip is None]
+    assert (carried.kind, carried.full_name, carried.golongan) == (
+        OfficialKind.PEJABAT_NEGARA,
+        "H. Rahmat Hidayat",
+        None,
+    )
+    with sqlite3.connect(target.database_path) as raw:
+        chosen = raw.execute(
+            "SELECT o.name FROM employees e "
+            "JOIN external_officials o ON o.id = e.atasan_official_id"
+        ).fetchall()
+    assert chosen == [("Rahmat Hidayat",)]
+    # The same record on both sides: known by name, jabatan and instansi, with the same digest.
+    assert content_of(target)[wali_kota_key] == after[wali_kota_key]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"nip": "197001011995031001"}, "kolom nip"),
+        ({"golongan": "IV/e"}, "kolom golongan"),
+        ({"status": "PNS"}, "kolom status"),
+        ({"kind": "RAJA"}, "kolom kind"),
+    ],
+)
+def test_a_package_with_a_wrong_pejabat_negara_is_refused_whole(
+    source: AppServices,
+    target: AppServices,
+    tmp_path: Path,
+    change: dict[str, str],
+    message: str,
+) -> None:
+    _wali_kota_as_the_camat_s_atasan(source)
+    package = tmp_path / "paket.zip"
+    source.handover.export(package)
+    bad = resigned(
+        package,
+        tmp_path,
+        Kind.EXTERNAL_OFFICIAL,
+        lambda content: content.update(change),
+        where=lambda content: content.get("kind") == "PEJABAT_NEGARA",
     )
 
     with pytest.raises(PackageRefusedError, match=message):

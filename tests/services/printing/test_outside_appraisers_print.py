@@ -33,19 +33,45 @@ SEKDA = OfficialFields(
     gelar_belakang="M.Si.",
 )
 SEKDA_NAME, SEKDA_NIP = "Drs. H. Ratu Dewa, M.Si.", "19700101 199503 1 001"
+#: A kepala daerah is a pejabat negara: no NIP, pangkat or golongan.
+WALI_KOTA = OfficialFields(
+    nip="",
+    name="Rahmat Hidayat",
+    golongan="",
+    jabatan="Wali Kota Palembang",
+    instansi="Pemerintah Kota Palembang",
+    gelar_depan="H.",
+    gelar_belakang="S.E., M.M.",
+    kind="PEJABAT_NEGARA",
+)
+WALI_KOTA_NAME = "H. Rahmat Hidayat, S.E., M.M."
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServices]:
-    """The demo office, its camat appraised by the sekda (outside the register)."""
+    """The demo office, its camat appraised by the sekda with the wali kota as atasan, and its
+    kepala puskesmas appraised by the wali kota (all outside the register)."""
     services = open_services(tmp_path_factory.mktemp("outside") / "kantor.sqlite")
     write_demo(services.database, today=TODAY)
     sekda = services.officials.add(SEKDA)
+    wali_kota = services.officials.add(WALI_KOTA)
     camat = _by_jabatan(services, "Camat")
     services.staff.update(
         camat.id,
         camat.version,
-        StaffInput(_fields(camat), camat.unit_id, None, penilai_official_id=sekda.id),
+        StaffInput(
+            _fields(camat),
+            camat.unit_id,
+            None,
+            penilai_official_id=sekda.id,
+            atasan_official_id=wali_kota.id,
+        ),
+    )
+    kapus = _by_jabatan(services, "Kepala Puskesmas")
+    services.staff.update(
+        kapus.id,
+        kapus.version,
+        StaffInput(_fields(kapus), kapus.unit_id, None, penilai_official_id=wali_kota.id),
     )
     yield services
     services.close()
@@ -135,3 +161,41 @@ def test_a_plt_prints_the_post_stood_in_for_under_the_own_jabatan(office: AppSer
         PrintRequest(FormKind.PENGEMBANGAN, YEAR, date(YEAR, 8, 1), employee_id=plt.id),
     )
     assert "Kepala Seksi Pemerintahan" in before and "Plt." not in before
+
+
+@pytest.mark.parametrize(
+    ("form", "period"),
+    [
+        (FormKind.SKP, None),
+        (FormKind.EVALUASI, "TW3"),
+        (FormKind.DOKUMEN, "TW3"),
+        (FormKind.PENGEMBANGAN, None),
+        (FormKind.KOMPETENSI, None),
+    ],
+)
+def test_a_wali_kota_as_penilai_signs_with_name_and_jabatan_and_no_nip_line(
+    office: AppServices, form: FormKind, period: str | None
+) -> None:
+    kapus = _by_jabatan(office, "Kepala Puskesmas")
+    printed = _text(
+        office, PrintRequest(form, YEAR, TODAY, employee_id=kapus.id, period_code=period)
+    )
+    assert WALI_KOTA_NAME in printed
+    assert "Wali Kota Palembang" in printed
+    # No "NIP." line under the signature, not even "NIP. -": a pejabat negara holds none.
+    assert f"{WALI_KOTA_NAME} NIP." not in printed
+    assert "NIP. -" not in printed
+    assert "(belum ditentukan)" not in printed
+
+
+def test_the_camat_s_document_prints_the_wali_kota_as_atasan_without_nip(
+    office: AppServices,
+) -> None:
+    camat = _by_jabatan(office, "Camat")
+    printed = _text(
+        office,
+        PrintRequest(FormKind.DOKUMEN, YEAR, TODAY, employee_id=camat.id, period_code="TW3"),
+    )
+    atasan = printed[printed.index("ATASAN PEJABAT PENILAI KINERJA") :]
+    assert f"NAMA {WALI_KOTA_NAME} NIP - PANGKAT/GOL RUANG -" in atasan
+    assert "JABATAN Wali Kota Palembang UNIT KERJA Pemerintah Kota Palembang" in atasan

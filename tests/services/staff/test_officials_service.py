@@ -12,7 +12,7 @@ from kinerja_desktop.domain.access import AccessDeniedError, Principal, Role
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.errors import StaleEditError, ValidationError, ValidationErrors
-from kinerja_desktop.domain.officials import OfficialFields
+from kinerja_desktop.domain.officials import OfficialFields, OfficialKind
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.staff import ActingKind, StaffFields
 from kinerja_desktop.services.app_services import AppServices
@@ -329,3 +329,62 @@ def test_the_staff_list_names_a_penilai_outside_the_register(
     kasi = services.staff.create(_input(unit_id, "198502022010011002", "Kasi", penilai_id=camat.id))
     rows = {row.id: row.penilai_name for row in services.staff.list_rows([camat.id, kasi.id])}
     assert rows == {camat.id: "Ratu Dewa (luar kantor)", kasi.id: "Camat"}
+
+
+WALI_KOTA = OfficialFields(
+    nip="",
+    name="Rahmat Hidayat",
+    golongan="",
+    jabatan="Wali Kota Palembang",
+    instansi="Pemerintah Kota Palembang",
+    gelar_depan="H.",
+    kind="PEJABAT_NEGARA",
+)
+
+
+def test_a_wali_kota_is_kept_without_nip_and_is_the_camat_s_atasan(
+    services: AppServices, unit_id: int
+) -> None:
+    wali_kota = services.officials.add(WALI_KOTA)
+    sekda = services.officials.add(SEKDA)
+    assert (wali_kota.kind, wali_kota.nip, wali_kota.status, wali_kota.golongan) == (
+        OfficialKind.PEJABAT_NEGARA,
+        None,
+        None,
+        None,
+    )
+    camat = services.staff.create(
+        _input(
+            unit_id,
+            "198001012005011001",
+            "Camat",
+            "Camat",
+            penilai_official_id=sekda.id,
+            atasan_official_id=wali_kota.id,
+        )
+    )
+    of_camat = services.staff.appraisers(camat.id, DAY)
+    assert (of_camat.penilai_official, of_camat.atasan_official) == (sekda, wali_kota)
+    # Corrected into an ASN it needs a NIP again, and nothing changes.
+    with pytest.raises(ValidationErrors) as caught:
+        services.officials.update(wali_kota.id, wali_kota.version, replace(WALI_KOTA, kind="ASN"))
+    assert set(caught.value.by_field()) == {"nip"}
+    assert services.officials.get(wali_kota.id) == wali_kota
+
+
+def test_two_pejabat_negara_without_nip_are_told_apart_by_name_jabatan_and_instansi(
+    services: AppServices,
+) -> None:
+    first = services.officials.add(WALI_KOTA)
+    with pytest.raises(ValidationErrors) as caught:
+        services.officials.add(WALI_KOTA)
+    assert caught.value.by_field() == {
+        "name": "H. Rahmat Hidayat, Wali Kota Palembang (Pemerintah Kota Palembang) sudah "
+        "dicatat sebagai pejabat negara."
+    }
+    # Another wali kota (the next one) and a wakil with the same name are different people.
+    services.officials.add(replace(WALI_KOTA, name="Dewi Anggraini"))
+    services.officials.add(replace(WALI_KOTA, jabatan="Wakil Wali Kota Palembang"))
+    # Correcting one keeps it the same record: no clash with itself.
+    services.officials.update(first.id, first.version, replace(WALI_KOTA, gelar_depan="Dr. H."))
+    assert len(services.officials.officials()) == 3

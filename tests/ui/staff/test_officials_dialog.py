@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kinerja_desktop.domain.officials import OfficialFields
+from kinerja_desktop.domain.officials import OfficialFields, OfficialKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.staff import officials_dialog
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
@@ -104,3 +104,42 @@ def test_the_person_dialog_loads_and_keeps_an_outside_atasan(office: AppServices
     )
     qtbot.addWidget(again)
     assert again.atasan.currentData() == sekda.id
+
+
+def test_a_wali_kota_is_added_as_pejabat_negara_with_nip_and_golongan_off(
+    office: AppServices, qtbot
+) -> None:
+    dialog = OfficialDialog(office.officials)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.inputs["nip"], "19700101 199503 1 001")  # typed first, then not sent
+    assert dialog.inputs["nip"].isEnabled() and dialog.inputs["golongan"].isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("PEJABAT_NEGARA"))
+    assert not dialog.inputs["nip"].isEnabled()
+    assert not dialog.inputs["golongan"].isEnabled()
+    for name, text in (
+        ("name", "Rahmat Hidayat"),
+        ("gelar_depan", "H."),
+        ("jabatan", "Wali Kota Palembang"),
+        ("instansi", "Pemerintah Kota Palembang"),
+    ):
+        qtbot.keyClicks(dialog.inputs[name], text)
+    qtbot.keyClick(dialog.inputs["name"], Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    (saved,) = office.officials.officials()
+    assert (saved.kind, saved.nip, saved.golongan) == (OfficialKind.PEJABAT_NEGARA, None, None)
+
+    # Opened again it shows the kind with NIP and golongan off; the list shows "-" for them.
+    again = OfficialDialog(office.officials, saved)
+    qtbot.addWidget(again)
+    assert again.kind.currentData() == "PEJABAT_NEGARA"
+    assert not again.inputs["nip"].isEnabled()
+    listing = OfficialsDialog(office.officials)
+    qtbot.addWidget(listing)
+    assert [listing.table.item(0, column).text() for column in (1, 2)] == ["-", "-"]
+    # Switched back to ASN, the NIP is required again and named.
+    again.kind.setCurrentIndex(again.kind.findData("ASN"))
+    again.buttons.accepted.emit()
+    assert again.result() != again.DialogCode.Accepted
+    assert again.errors["nip"].text()
+    assert office.officials.officials() == [saved]
