@@ -218,8 +218,11 @@ def test_a_pppk_is_not_held_to_the_pns_20_jp(
     line = next(line for line in overview.people if line.person.id == putri)
     assert line.plan.shortfall == 0
     target = service.export_xlsx(overview, tmp_path / "rencana.xlsx", today=TODAY)
-    sheet = load_workbook(target, read_only=True)["Rekap Pegawai"]
-    rows = [row for row in sheet.iter_rows(values_only=True)]
+    workbook = load_workbook(target, read_only=True)
+    try:  # a read-only workbook holds its file open until closed
+        rows = list(workbook["Rekap Pegawai"].iter_rows(values_only=True))
+    finally:
+        workbook.close()
     header = list(rows[0])
     putri_row = next(row for row in rows if row[header.index("Nama")] == "Putri Ayu")
     assert putri_row[header.index("Minimum JP")] == "ketentuan PPPK"
