@@ -419,17 +419,37 @@ def events_of(session: Session, employee_id: int) -> list[EmploymentEvent]:
         .where(EmploymentEventRow.employee_id == employee_id)
         .order_by(EmploymentEventRow.event_date, EmploymentEventRow.id)
     )
-    return [
-        EmploymentEvent(
-            employee_id=EmployeeId(row.employee_id),
-            event_date=row.event_date,
-            kind=EmploymentEventKind(row.kind),
-            from_unit_id=UnitId(row.from_unit_id) if row.from_unit_id else None,
-            to_unit_id=UnitId(row.to_unit_id) if row.to_unit_id else None,
-            note=row.note,
-        )
-        for row in rows
-    ]
+    return [_to_event(row) for row in rows]
+
+
+def _to_event(row: EmploymentEventRow) -> EmploymentEvent:
+    return EmploymentEvent(
+        employee_id=EmployeeId(row.employee_id),
+        event_date=row.event_date,
+        kind=EmploymentEventKind(row.kind),
+        from_unit_id=UnitId(row.from_unit_id) if row.from_unit_id else None,
+        to_unit_id=UnitId(row.to_unit_id) if row.to_unit_id else None,
+        note=row.note,
+    )
+
+
+def employees_among(session: Session, people: Select[int]) -> list[Employee]:
+    """The people ``people`` selects (a subquery of ids), by id; one statement for any number."""
+    query = select(EmployeeRow).where(EmployeeRow.id.in_(people)).order_by(EmployeeRow.id)
+    return [to_employee(row) for row in session.scalars(query)]
+
+
+def events_among(session: Session, people: Select[int]) -> dict[int, list[EmploymentEvent]]:
+    """Each selected person's history, as :func:`events_of` gives it; one statement."""
+    rows = session.scalars(
+        select(EmploymentEventRow)
+        .where(EmploymentEventRow.employee_id.in_(people))
+        .order_by(EmploymentEventRow.event_date, EmploymentEventRow.id)
+    )
+    found: dict[int, list[EmploymentEvent]] = {}
+    for row in rows:
+        found.setdefault(row.employee_id, []).append(_to_event(row))
+    return found
 
 
 def acting_assignments(session: Session) -> list[ActingAssignment]:

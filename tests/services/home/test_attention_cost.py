@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.attention import Severity
 from kinerja_desktop.services.app_services import AppServices, open_services
 
@@ -80,3 +81,22 @@ def test_the_file_is_checked_again_after_a_restore_and_a_reopen(
         assert quick_checks_of_one_load(reopened)[0] == 1
     finally:
         reopened.close()
+
+
+def test_a_refresh_reads_as_many_statements_for_160_people_as_for_40(tmp_path: Path) -> None:
+    counts = []
+    for size in (40, 160):
+        opened = open_services(tmp_path / f"kantor{size}.sqlite", today=lambda: TODAY)
+        try:
+            write_demo(opened.database, today=TODAY, employees=size)
+            opened.attention.items(TODAY)  # the session's first load also checks the file
+            with statements_of(opened) as seen:
+                items = opened.attention.items(TODAY)
+        finally:
+            opened.close()
+        # The demo's people with repeated weak spots grow with the office; the reads do not.
+        assert sum("berulang" in item.title for item in items) >= size // 40 * 2
+        counts.append(len(seen))
+    # Not equal: a branch reads one statement more when its data is there (the 40-person
+    # demo has a person with repeated complaints, the 160-person one has none).
+    assert counts[1] <= counts[0]
