@@ -230,6 +230,7 @@ class Database:
         self._verdict: tuple[str, ...] | None = None
         self._verdict_generation = 0
         self._verdict_lock = threading.Lock()
+        self._checking = threading.Lock()
         if not event.contains(engine, "after_execute", _note_written_table):
             event.listen(engine, "after_execute", _note_written_table)
 
@@ -324,17 +325,21 @@ class Database:
 
     def quick_check_once(self, session: Session) -> tuple[str, ...]:
         """The verdict of :func:`quick_check`, read with ``session`` (one of this Database's)."""
-        with self._verdict_lock:
-            if self._verdict is not None:
-                return self._verdict
-            generation = self._verdict_generation
-            # Under the lock: a second caller waits for this verdict instead of reading the
-            # whole file again beside it.
+        # One reader of the whole file at a time: a second caller waits for this verdict
+        # instead of reading the file again beside it. The state has its own lock, so a
+        # restore's announce() never waits for a check under way.
+        with self._checking:
+            with self._verdict_lock:
+                if self._verdict is not None:
+                    return self._verdict
+                generation = self._verdict_generation
             verdict = tuple(
                 str(row[0]) for row in session.connection().exec_driver_sql("PRAGMA quick_check")
             )
-            if generation == self._verdict_generation:
-                self._verdict = verdict
+            with self._verdict_lock:
+                # A restore during the check: this verdict is of the content before it.
+                if generation == self._verdict_generation:
+                    self._verdict = verdict
             return verdict
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import date, datetime
@@ -100,3 +101,27 @@ def test_a_refresh_reads_as_many_statements_for_160_people_as_for_40(tmp_path: P
     # Not equal: a branch reads one statement more when its data is there (the 40-person
     # demo has a person with repeated complaints, the 160-person one has none).
     assert counts[1] <= counts[0]
+
+
+def test_a_restore_during_the_check_neither_waits_for_it_nor_keeps_its_verdict(
+    services: AppServices,
+) -> None:
+    database = services.database
+
+    def restore_meanwhile(*args: object) -> None:
+        if "quick_check" in str(args[2]):
+            database.announce(frozenset())  # what a restore calls, here mid-check
+
+    event.listen(database.engine, "before_cursor_execute", restore_meanwhile)
+    try:
+        # In a thread, so a restore that waited for the check fails the test instead of
+        # hanging it (the wait is generous: only a deadlock reaches it).
+        loader = threading.Thread(target=services.attention.items, args=(TODAY,), daemon=True)
+        loader.start()
+        loader.join(timeout=120)
+        assert not loader.is_alive(), "announce() waited for the check under way"
+    finally:
+        event.remove(database.engine, "before_cursor_execute", restore_meanwhile)
+    # The verdict was of the content before the restore: the next load checks again.
+    assert quick_checks_of_one_load(services)[0] == 1
+    assert quick_checks_of_one_load(services)[0] == 0
