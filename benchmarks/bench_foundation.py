@@ -104,6 +104,10 @@ def child_startup(mode: str, db: str) -> None:
     process (``BENCH_T0``), so interpreter start-up and imports are included; work the app
     runs in the background after showing the window (Beranda's checks) is not.
     """
+    if mode != "bare":
+        # In the order `python -m kinerja_desktop` imports them: the app's start path (which
+        # loads its services before PySide6) first.
+        from kinerja_desktop.ui.application import run_gui
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -121,7 +125,6 @@ def child_startup(mode: str, db: str) -> None:
         app.exec()
         return
     from kinerja_desktop.ui.accounts import session
-    from kinerja_desktop.ui.application import run_gui
 
     # Time the main window as before accounts: the sign-in dialog waits for a person typing.
     setattr(session, "sign_in_dialog", lambda _services, _parent=None: None)  # noqa: B010

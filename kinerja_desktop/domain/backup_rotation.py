@@ -161,6 +161,17 @@ def automatic_backup_due(backups: Iterable[BackupName], now: datetime) -> bool:
     return not any(b.kind is BackupKind.HARIAN and b.taken_at.date() == today for b in backups)
 
 
+def full_check_due(backups: Iterable[BackupName], now: datetime) -> bool:
+    """True when ``now``'s automatic backup is the first of its ISO week.
+
+    That one is checked with the full ``integrity_check``; the other days' with
+    ``quick_check``, which skips the index-content checks and takes a fraction of the time on a
+    large file (reliability.md: a full check weekly, ``quick_check`` otherwise).
+    """
+    week = _week(now)
+    return not any(b.kind is BackupKind.HARIAN and _week(b.taken_at) == week for b in backups)
+
+
 def unused_name(stem: str, kind: BackupKind, now: datetime, taken: Iterable[str]) -> BackupName:
     """Return the name for a backup taken ``now`` that no file in ``taken`` has already.
 

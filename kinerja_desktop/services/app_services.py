@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.location import location_warning
@@ -24,14 +26,12 @@ from kinerja_desktop.services.evaluation.behaviour import BehaviourService
 from kinerja_desktop.services.evaluation.dialogue import DialogueService
 from kinerja_desktop.services.evaluation.distribution import DistributionService
 from kinerja_desktop.services.evaluation.journal import JournalService, weak_spot_check
-from kinerja_desktop.services.handover import HandoverService, default_key_folder
 from kinerja_desktop.services.home.attention import AttentionService, Check
 from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
 from kinerja_desktop.services.home.period_progress import PeriodProgressService
 from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.seals import SealService
-from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.progress.attention import progress_check
 from kinerja_desktop.services.progress.calendar import CalendarService
 from kinerja_desktop.services.progress.service import ProgressService
@@ -47,6 +47,10 @@ from kinerja_desktop.services.supervision import (
     SupervisionServices,
     supervision_services,
 )
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.handover import HandoverService
+    from kinerja_desktop.services.printing import PrintingService
 
 #: Every check Beranda runs, passed to its service here and nowhere else; within a severity its
 #: items are listed in this order.
@@ -87,10 +91,8 @@ class AppServices:
     development: DevelopmentService
     development_overview: DevelopmentOverviewService
     seals: SealService
-    printing: PrintingService
     #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
     supervision: SupervisionServices
-    handover: HandoverService
     #: The daily progress log (Progres Harian) and the working-day calendar it is counted on.
     progress: ProgressService
     calendar: CalendarService
@@ -101,6 +103,24 @@ class AppServices:
     lock: DatabaseLock | None = None
     #: Things the user should know about the file (read-only, network share, failed backup).
     warnings: tuple[str, ...] = ()
+
+    # Printing (reportlab) and hand-over packages are built when first used: the window's
+    # start needs neither (tests/ui/test_startup_imports.py).
+
+    @cached_property
+    def printing(self) -> PrintingService:
+        from kinerja_desktop.services.printing import PrintingService
+
+        return PrintingService(self.database, access=self.access)
+
+    @cached_property
+    def handover(self) -> HandoverService:
+        from kinerja_desktop.services.handover import HandoverService, default_key_folder
+
+        # The signing key belongs to the installation (app data folder), not to the file.
+        return HandoverService(
+            self.database, evidence_folder(self.database_path), default_key_folder(), self.access
+        )
 
     @property
     def read_only(self) -> bool:
@@ -159,10 +179,7 @@ def open_services(
         development=DevelopmentService(database, access, journal),
         development_overview=DevelopmentOverviewService(database, access),
         seals=SealService(database, access),
-        printing=PrintingService(database, access=access),
         supervision=supervision_services(database, evidence_folder(path), access),
-        # The signing key belongs to the installation (app data folder), not to the file.
-        handover=HandoverService(database, evidence_folder(path), default_key_folder(), access),
         progress=ProgressService(database, evidence_folder(path), access),
         calendar=CalendarService(database, access),
         database=database,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-
+# The services (SQLAlchemy, the models, every service) are imported before PySide6: once
+# PySide6 is loaded, its import hook makes every later import slower (the same modules took
+# about 1.2 s before it and 2.0 s after it on the benchmark machine; docs/benchmarks.md).
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
 from kinerja_desktop.paths import data_dir, default_database_path, resource_path
 from kinerja_desktop.services.app_services import AppServices
@@ -20,9 +21,15 @@ from kinerja_desktop.services.platform.recovery import (
     set_aside_if_damaged,
 )
 from kinerja_desktop.services.platform.startup import DatabaseLock, open_locked, take_lock
+
+# isort: split
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
 from kinerja_desktop.ui.accounts.session import run_sessions
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
+from kinerja_desktop.ui.settings.daily_backup import DailyBackup
 from kinerja_desktop.ui.workers import wait_for_background_work
 
 log = logging.getLogger(__name__)
@@ -187,7 +194,8 @@ def _open_once(path: Path) -> AppServices | Path | None:
         if not path.exists() or path.stat().st_size == 0:
             # A zero-byte file is a new office only when the user says so (first start).
             return _create_office(path, lock)
-        return open_locked(path, lock, create=False)
+        # The day's automatic backup is taken once the window is shown (run_gui).
+        return open_locked(path, lock, create=False, daily_backup=False)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -220,6 +228,25 @@ def open_with_recovery(path: Path) -> AppServices | None:
         path = opened
 
 
+def windows_with_daily_backup(
+    services: AppServices,
+) -> tuple[Callable[[AppServices], QMainWindow], DailyBackup | None]:
+    """Make main windows; the first one shown starts the day's backup in the background.
+
+    Every window of the run is told its outcome (a failure as a banner); a read-only file
+    takes no backup, as before (the backup is None then).
+    """
+    daily = None if services.read_only else DailyBackup(services.backups.automatic_backup)
+
+    def make_window(opened: AppServices) -> QMainWindow:
+        window = MainWindow(opened)
+        if daily is not None:
+            daily.attach(window)
+        return window
+
+    return make_window, daily
+
+
 def run_gui(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -230,7 +257,8 @@ def run_gui(db_path: Path | None) -> int:
         return 1
     try:
         # Signs in (or creates the first admin), then one window per signed-in session.
-        return run_sessions(app, services, MainWindow)
+        make_window, _daily = windows_with_daily_backup(services)
+        return run_sessions(app, services, make_window)
     finally:
         wait_for_background_work()  # a check still reading must not outlive the app
         services.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,33 +21,31 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.changes import Topic
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.accounts.permissions import apply_permissions, apply_to_actions
+from kinerja_desktop.ui.accounts.permissions import (
+    apply_permissions,
+    apply_to_actions,
+    apply_to_person_actions,
+    follow_permissions,
+)
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
-from kinerja_desktop.ui.development.page import CompetencePage
-from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
-from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
-from kinerja_desktop.ui.evaluation.journal_page import JournalPage
-from kinerja_desktop.ui.evaluation.page import EvaluationPage
-from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
-from kinerja_desktop.ui.events import AppEvents, watch
+from kinerja_desktop.ui.events import AppEvents, ChangeBatch, watch
 from kinerja_desktop.ui.home.page import HomePage
-from kinerja_desktop.ui.printing.page import PrintPage
-from kinerja_desktop.ui.progress.page import ProgressPage
-from kinerja_desktop.ui.settings.page import SettingsPage
-from kinerja_desktop.ui.skp.cascade_view import CascadeView
-from kinerja_desktop.ui.skp.page import SkpPage
-from kinerja_desktop.ui.skp.tools import SkpTools
-from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
-from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
-from kinerja_desktop.ui.staff.import_dialog import ImportDialog
-from kinerja_desktop.ui.staff.officials_dialog import OfficialsDialog
-from kinerja_desktop.ui.staff.page import StaffPage
-from kinerja_desktop.ui.staff.person_menu import PersonPlace
-from kinerja_desktop.ui.staff.structure_page import StructurePage
-from kinerja_desktop.ui.supervision.page import SupervisionPage
 from kinerja_desktop.ui.warning_banner import with_warnings
+
+if TYPE_CHECKING:
+    from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
+    from kinerja_desktop.ui.skp.page import SkpPage
+    from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+    from kinerja_desktop.ui.staff.page import StaffPage
+
+# Start-up imports only Beranda (HomePage). Every other page, and every dialog, is imported
+# where it is first built: a page's module (with what it pulls in: printing, hand-over, xlsx,
+# supervision) loads when the page is first opened, not before the window is shown
+# (tests/ui/test_startup_imports.py). These are function-level imports downward, never cycles.
 
 PAGES = (
     "Beranda",
@@ -76,6 +75,11 @@ PAGES = (
     PROGRES,
     PENGATURAN,
 ) = range(len(PAGES))
+
+
+#: Changes after which the account's permissions are read again: the register (units, heads,
+#: penilai, Plt/Plh) and the accounts.
+PERMISSION_TOPICS = frozenset({Topic.STAFF, Topic.SETTINGS})
 
 
 def _page_shortcut(position: int) -> str:
@@ -121,6 +125,8 @@ class MainWindow(QMainWindow):
         self.quick_entry_dialog: QuickEntryDialog | None = None
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
+        # Connected before any page: the pages then read again with the new permissions.
+        self.events.changed.connect(self._follow_permissions)
         self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
         resize_within_screen(self, 1200, 760)
         self.navigation = QListWidget()
@@ -214,6 +220,7 @@ class MainWindow(QMainWindow):
         staff_menu.addSeparator()
         staff_menu.addAction(self.end_action)
         staff_menu.addAction(self.reactivate_action)
+        staff_menu.aboutToShow.connect(self._follow_person_in_front)
         go_menu = self.menuBar().addMenu("B&uka")
         for position, name in enumerate(PAGES):
             go_menu.addAction(
@@ -226,6 +233,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.currentRowChanged.connect(lambda _row: self._follow_person_in_front())
         self.home.employee_requested.connect(self.show_employee)
 
     # --- navigation ------------------------------------------------------------------------
@@ -235,6 +243,8 @@ class MainWindow(QMainWindow):
 
     @property
     def staff_page(self) -> StaffPage:
+        from kinerja_desktop.ui.staff.page import StaffPage
+
         page = self._page(PEGAWAI)
         assert isinstance(page, StaffPage)
         return page
@@ -258,23 +268,82 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
-            staff = StaffPage(
-                self._services.staff,
-                journal=self._services.journal,
-                behaviour=self._services.behaviour,
-                today=self._today,
-            )
-            staff.edit_requested.connect(self.edit_employee)
-            staff.place_requested.connect(self.open_person)
-            staff.add_button.clicked.connect(self.add_employee)
-            staff.officials_button.clicked.connect(self.manage_officials)
-            staff.addActions(self._staff_actions)  # their keys work on this page only
-            self._restore_staff_layout(staff)
-            watch(staff, self.events)
-            return staff
+            return self._build_staff_page()
         if page == SKP:
             return self._build_skp_area()
+        if page in (EVALUASI, PERILAKU):
+            return self._build_evaluation_page(page)
+        if page == KOMPETENSI:
+            return self._build_competence_area()
+        if page == PENGAWASAN:
+            from kinerja_desktop.ui.supervision.page import SupervisionPage
+
+            supervision = SupervisionPage(
+                self._services.supervision,
+                self._services.staff,
+                printing=self._services.printing,
+                today=self._today,
+            )
+            watch(supervision, self.events, own_change=[supervision.changed])
+            return supervision
+        if page in (SEBARAN, CETAK):
+            return self._build_unit_head_page(page)
+        if page == PROGRES:
+            from kinerja_desktop.ui.progress.page import ProgressPage
+
+            progress = ProgressPage(
+                self._services.progress,
+                self._services.calendar,
+                self._services.staff,
+                today=self._today,
+            )
+            watch(progress, self.events)
+            return progress
+        if page == STRUKTUR:
+            from kinerja_desktop.ui.staff.structure_page import StructurePage
+
+            structure = StructurePage(self._services.staff)
+            structure.employee_requested.connect(self.show_employee)
+            structure.place_requested.connect(self.open_person)
+            watch(structure, self.events, own_change=[structure.units_changed])
+            return structure
+        from kinerja_desktop.ui.settings.page import SettingsPage
+
+        settings = SettingsPage(
+            self._services.staff,
+            backups=self._services.backups,
+            handover=self._services.handover,
+            accounts=self._services.accounts,
+            printing=self._services.printing,
+            today=self._today,
+        )
+        watch(settings, self.events)
+        return settings
+
+    def _build_staff_page(self) -> QWidget:
+        from kinerja_desktop.ui.staff.page import StaffPage
+
+        staff = StaffPage(
+            self._services.staff,
+            journal=self._services.journal,
+            behaviour=self._services.behaviour,
+            today=self._today,
+        )
+        staff.edit_requested.connect(self.edit_employee)
+        staff.place_requested.connect(self.open_person)
+        staff.person_shown.connect(lambda _id: self._follow_person_in_front())
+        staff.add_button.clicked.connect(self.add_employee)
+        staff.officials_button.clicked.connect(self.manage_officials)
+        staff.addActions(self._staff_actions)  # their keys work on this page only
+        self._restore_staff_layout(staff)
+        watch(staff, self.events)
+        return staff
+
+    def _build_evaluation_page(self, page: int) -> QWidget:
+        """Evaluasi, and Perilaku (the journal) beside it."""
         if page == EVALUASI:
+            from kinerja_desktop.ui.evaluation.page import EvaluationPage
+
             evaluation = EvaluationPage(
                 self._services.evaluation,
                 self._services.skp,
@@ -288,54 +357,24 @@ class MainWindow(QMainWindow):
             # It shows its own saves as they are, keeping what the user is typing.
             watch(evaluation, self.events, own_change=[evaluation.evaluation_changed])
             return evaluation
-        if page == PERILAKU:
-            journal = JournalPage(self._services.journal, self._services.staff, today=self._today)
-            journal.new_button.clicked.disconnect()
-            journal.new_button.clicked.connect(self.quick_entry)
-            watch(journal, self.events)
-            return journal
-        if page == KOMPETENSI:
-            return self._build_competence_area()
-        if page == PENGAWASAN:
-            supervision = SupervisionPage(
-                self._services.supervision,
-                self._services.staff,
-                printing=self._services.printing,
-                today=self._today,
-            )
-            watch(supervision, self.events, own_change=[supervision.changed])
-            return supervision
-        if page in (SEBARAN, CETAK):
-            return self._build_unit_head_page(page)
-        if page == PROGRES:
-            progress = ProgressPage(
-                self._services.progress,
-                self._services.calendar,
-                self._services.staff,
-                today=self._today,
-            )
-            watch(progress, self.events)
-            return progress
-        if page == STRUKTUR:
-            structure = StructurePage(self._services.staff)
-            structure.employee_requested.connect(self.show_employee)
-            structure.place_requested.connect(self.open_person)
-            watch(structure, self.events, own_change=[structure.units_changed])
-            return structure
-        settings = SettingsPage(
+        from kinerja_desktop.ui.evaluation.journal_page import JournalPage
+
+        journal = JournalPage(
+            self._services.journal,
             self._services.staff,
-            backups=self._services.backups,
-            handover=self._services.handover,
-            accounts=self._services.accounts,
-            printing=self._services.printing,
+            permissions=self.permissions,
             today=self._today,
         )
-        watch(settings, self.events)
-        return settings
+        journal.new_button.clicked.disconnect()
+        journal.new_button.clicked.connect(self.quick_entry)
+        watch(journal, self.events)
+        return journal
 
     def _build_unit_head_page(self, page: int) -> QWidget:
         """Sebaran Predikat and Cetak, the unit head's pages."""
         if page == SEBARAN:
+            from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
+
             sebaran = DistributionPage(
                 self._services.distribution,
                 self._services.staff,
@@ -345,12 +384,18 @@ class MainWindow(QMainWindow):
             sebaran.employee_requested.connect(self.show_employee)
             built: QWidget = sebaran
         else:
+            from kinerja_desktop.ui.printing.page import PrintPage
+
             built = PrintPage(self._services.printing, self._services.staff, today=self._today)
         watch(built, self.events)
         return built
 
     def _build_skp_area(self) -> QWidget:
         """SKP: the editor with its time savers, and the cascade of the unit's results."""
+        from kinerja_desktop.ui.skp.cascade_view import CascadeView
+        from kinerja_desktop.ui.skp.page import SkpPage
+        from kinerja_desktop.ui.skp.tools import SkpTools
+
         editor = SkpPage(
             self._services.skp,
             self._services.staff,
@@ -377,11 +422,14 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget()
         tabs.addTab(holder, "SKP &pegawai")
         tabs.addTab(cascade, "Pohon &kinerja (cascading)")
-        self._skp_editor, self._cascade_view = editor, cascade
+        self._skp_editor, self._skp_holder, self._cascade_view = editor, holder, cascade
         return tabs
 
     def _build_competence_area(self) -> QWidget:
         """Kompetensi & Pengembangan: one person's profile and plan, and the unit's view."""
+        from kinerja_desktop.ui.development.page import CompetencePage
+        from kinerja_desktop.ui.development.unit_view import UnitDevelopmentView
+
         person = CompetencePage(
             self._services.competence,
             self._services.development,
@@ -423,7 +471,7 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         while isinstance(page, QTabWidget):
             page = page.currentWidget()
-        if page is not None and page.findChild(SkpPage) is not None:
+        if SKP in self._built and page is self._skp_holder:
             return self._skp_editor  # the SKP tab holds the editor below its tools
         return page
 
@@ -434,6 +482,8 @@ class MainWindow(QMainWindow):
 
     def open_person(self, employee_id: int, place: str) -> None:
         """Open a page on a person, from a list's right-click menu or Pegawai's summary."""
+        from kinerja_desktop.ui.staff.person_menu import PersonPlace
+
         if place == PersonPlace.SKP:
             self.show_skp(employee_id)
             return
@@ -445,9 +495,11 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         self.go(page)
-        shown = self.pages.currentWidget()
-        if isinstance(shown, EvaluationPage | JournalPage | PrintPage):
-            shown.show_person(employee_id)
+        # Evaluasi, Perilaku and Cetak each open on a person; their classes are not imported
+        # here, or opening one would load the others (Cetak loads printing).
+        show_person = getattr(self.pages.currentWidget(), "show_person", None)
+        if callable(show_person):
+            show_person(employee_id)
 
     def quick_entry(self) -> None:
         """Ctrl+J: the page's own meaning when it has one, else jot an observation.
@@ -458,11 +510,14 @@ class MainWindow(QMainWindow):
         page = self.front_page()
         if isinstance(page, OwnsQuickEntry) and page.own_quick_entry():
             return
+        from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
+
         dialog = QuickEntryDialog(
             self._services.journal,
             self._services.staff,
             self,
             employee_id=self.person_in_front(),
+            permissions=self.permissions,
             today=self._today,
         )
         self.quick_entry_dialog = dialog
@@ -486,6 +541,8 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------------
 
     def add_employee(self) -> None:
+        from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
+
         dialog = EmployeeDialog(
             self._services.staff,
             parent=self,
@@ -497,6 +554,8 @@ class MainWindow(QMainWindow):
 
     def manage_officials(self) -> None:
         """Pejabat di luar kantor: appraisers outside the register, for the person dialog."""
+        from kinerja_desktop.ui.staff.officials_dialog import OfficialsDialog
+
         OfficialsDialog(self._services.officials, parent=self).exec()
 
     def edit_selected(self) -> None:
@@ -511,6 +570,8 @@ class MainWindow(QMainWindow):
         if refusal is not None:
             QMessageBox.information(self, "Ubah Data Pegawai", refusal)
             return
+        from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
+
         dialog = EmployeeDialog(
             self._services.staff,
             person,
@@ -521,6 +582,34 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.saved is not None:
             self.staff_page.select(employee_id)
 
+    def _follow_permissions(self, batch: ChangeBatch) -> None:
+        """Read the permissions again after who heads what or an account's role may have changed.
+
+        An admin's change in Pengaturan (an account's role or person) or in the register (a
+        unit's head, a penilai) is followed without signing in again.
+        """
+        if not batch.topics & PERMISSION_TOPICS:
+            return
+        fresh = self._services.accounts.permissions()
+        if fresh == self.permissions:
+            return
+        self.permissions = fresh
+        apply_to_actions(fresh, add_employee=self.add_action, import_staff=self.import_action)
+        self._follow_person_in_front()
+        for built in self._built.values():
+            follow_permissions(built, fresh)
+
+    def _follow_person_in_front(self) -> None:
+        """Offer "Nonaktifkan" and "Aktifkan kembali" only for a person the account may change."""
+        employee_id = self.person_in_front()
+        try:
+            person = self._services.staff.get(employee_id) if employee_id is not None else None
+        except DomainError:  # gone meanwhile, or out of reach: nothing to offer
+            person = None
+        apply_to_person_actions(
+            self.permissions, person, end_service=self.end_action, reactivate=self.reactivate_action
+        )
+
     def end_service(self) -> None:
         employee_id = self.person_in_front()
         if employee_id is None:
@@ -528,6 +617,8 @@ class MainWindow(QMainWindow):
         person = self._services.staff.get(employee_id)
         if not person.active:
             return
+        from kinerja_desktop.ui.staff.end_service_dialog import EndServiceDialog
+
         EndServiceDialog(self._services.staff, person, parent=self, today=self._today).exec()
 
     def reactivate_selected(self) -> None:
@@ -549,6 +640,8 @@ class MainWindow(QMainWindow):
             self.open_import(Path(name))
 
     def open_import(self, path: Path) -> ImportDialog | None:
+        from kinerja_desktop.ui.staff.import_dialog import ImportDialog
+
         dialog = ImportDialog(self._services.importer, path, parent=self)
         if not dialog.load():
             return None
@@ -583,8 +676,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/navigation", self.splitter.saveState())
-        staff = self._built.get(PEGAWAI)
-        if isinstance(staff, StaffPage):  # an unopened page keeps the layout saved before
+        if PEGAWAI in self._built:  # an unopened page keeps the layout saved before
+            staff = self.staff_page
             settings.setValue(
                 "main_window/staff_header", staff.table.horizontalHeader().saveState()
             )

@@ -11,6 +11,7 @@ from kinerja_desktop.domain.backup_rotation import (
     BackupName,
     automatic_backup_due,
     backups_to_keep,
+    full_check_due,
     parse_backup_name,
     unused_name,
 )
@@ -158,6 +159,23 @@ def test_more_than_twelve_months_drops_the_oldest_month() -> None:
 )
 def test_automatic_backup_due(backups: list[tuple[BackupKind, str]], due: bool) -> None:
     assert automatic_backup_due([named(k, w) for k, w in backups], NOW) is due
+
+
+@pytest.mark.parametrize(
+    ("backups", "full"),
+    [
+        ([], True),  # the first backup ever
+        ([(H, "2026-11-29 08:00")], True),  # Sunday was last ISO week: Monday's is full
+        ([(H, "2026-11-30 07:00")], False),  # this week's first was taken already
+        ([(H, "2026-12-03 08:00")], False),  # a clock that was ahead, same week
+        ([(M, "2026-11-30 07:00"), (U, "2026-11-30 07:30")], True),  # not automatic ones
+        ([(H, "2025-12-03 08:00")], True),  # week 49 of the year before
+    ],
+)
+def test_the_weeks_first_automatic_backup_gets_the_full_check(
+    backups: list[tuple[BackupKind, str]], full: bool
+) -> None:
+    assert full_check_due([named(k, w) for k, w in backups], NOW) is full
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -73,21 +74,26 @@ class SkpHeader:
         return self.status is SkpStatus.DISEPAKATI
 
 
+def _header_fields(row: SkpRow) -> dict[str, Any]:
+    """The fields `SkpHeader` and `SkpView` share, read from the row."""
+    return {
+        "id": row.id,
+        "employee_id": row.employee_id,
+        "year": row.year,
+        "pendekatan": Pendekatan(row.pendekatan),
+        "layout": SkpLayout(row.layout),
+        "status": SkpStatus(row.status),
+        "period_start": row.period_start,
+        "period_end": row.period_end,
+        "revision": row.revision,
+        "agreed_on": row.agreed_on,
+        "revision_reason": row.revision_reason,
+        "version": row.version,
+    }
+
+
 def _header(row: SkpRow) -> SkpHeader:
-    return SkpHeader(
-        id=row.id,
-        employee_id=row.employee_id,
-        year=row.year,
-        pendekatan=Pendekatan(row.pendekatan),
-        layout=SkpLayout(row.layout),
-        status=SkpStatus(row.status),
-        period_start=row.period_start,
-        period_end=row.period_end,
-        revision=row.revision,
-        agreed_on=row.agreed_on,
-        revision_reason=row.revision_reason,
-        version=row.version,
-    )
+    return SkpHeader(**_header_fields(row))
 
 
 def _skp_row(session: Session, skp_id: int) -> SkpRow | None:
@@ -188,18 +194,7 @@ def load(session: Session, skp_id: int) -> SkpView:
         )
     }
     return SkpView(
-        id=row.id,
-        employee_id=row.employee_id,
-        year=row.year,
-        pendekatan=Pendekatan(row.pendekatan),
-        layout=SkpLayout(row.layout),
-        status=SkpStatus(row.status),
-        period_start=row.period_start,
-        period_end=row.period_end,
-        revision=row.revision,
-        agreed_on=row.agreed_on,
-        revision_reason=row.revision_reason,
-        version=row.version,
+        **_header_fields(row),
         rhks=tuple(
             RhkView(
                 id=rhk.id,

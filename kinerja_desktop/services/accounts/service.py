@@ -335,7 +335,11 @@ class AccountService:
                 employee_id=clean.employee_id,
                 unlink=clean.employee_id is None,
             )
-            return _info(session, stored, datetime.now())
+            info = _info(session, stored, datetime.now())
+        if account_id == self._access.principal.account_id:
+            # One's own role or person changed: act as what the account is now, not as it was.
+            self._access.sign_in(_principal(stored))
+        return info
 
     def set_active(self, account_id: int, active: bool) -> AccountInfo:
         """Deactivate (the account can no longer sign in; it is kept) or activate again."""

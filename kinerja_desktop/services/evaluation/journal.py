@@ -389,6 +389,8 @@ class JournalService:
             ValidationErrors: one message per unacceptable field (``observed_on`` in the
                 future, empty ``text``, ``indicator`` outside 1–3, a bad ``evidence_link``…).
             ValidationError: the evidence file is missing, empty or too large (field ``file``).
+            ValidationError: ``observed_on`` lies in a period whose evaluation was signed, until
+                it is reopened (field ``observed_on``, the same message as a correction).
             NotFoundError: the person does not exist.
             DomainError: the evidence file cannot be copied. Nothing is saved in any case.
         """
@@ -407,6 +409,7 @@ class JournalService:
         )
         with self._db.transaction() as session:
             self._require_person(session, employee_id, Action.EDIT)
+            journal_audit.require_open_on(session, employee_id, observed_on)
             data = self._with_file(data, evidence_file)
             new_id = repo.add(session, data)
             return self._read(session, new_id)

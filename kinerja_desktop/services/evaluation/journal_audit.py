@@ -1,11 +1,12 @@
-"""Corrections and deletions of journal observations: the seal rule and the audit log entry.
+"""Journal observations and signed periods: the seal rule and the audit log entry.
 
 A mistyped observation feeds the Rating Perilaku Kerja proposed for its period, so it may be
 corrected or deleted, with a reason. Each correction and deletion goes into the hash-chained
 audit log (`domain.seal_chain`) in the same transaction, with what the entry said before and
 the digest of its stored content. An observation dated in a period whose evaluation was signed
 is part of what was signed: it is refused like every other write to that period
-(`seals.require_open`) until the evaluation is reopened with a reason.
+(`seals.require_open`) until the evaluation is reopened with a reason, and so is a new one
+dated there (from the journal or from the supervision register).
 """
 
 from __future__ import annotations
@@ -69,6 +70,15 @@ def require_open_on(session: Session, employee_id: int, day: date) -> None:
                 f"evaluasinya sudah ditandatangani. {error.message}",
                 field="observed_on",
             ) from None
+
+
+def sealed_refusal(session: Session, employee_id: int, day: date) -> str | None:
+    """Why no observation of this person may be dated ``day`` (signed period); None: it may."""
+    try:
+        require_open_on(session, employee_id, day)
+    except ValidationError as error:
+        return error.message
+    return None
 
 
 def summary(session: Session, data: repo.ObservationData) -> str:

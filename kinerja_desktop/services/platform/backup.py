@@ -29,6 +29,7 @@ from kinerja_desktop.domain.backup_rotation import (
     BackupKind,
     automatic_backup_due,
     backups_to_keep,
+    full_check_due,
     parse_backup_name,
     unused_name,
 )
@@ -184,18 +185,23 @@ class BackupService:
     def automatic_backup(self, now: datetime | None = None) -> Path | None:
         """Take today's automatic backup if there is none yet, then thin the old ones.
 
+        The copy is checked with ``quick_check``, and with the full ``integrity_check`` when it
+        is the week's first. It reads the file through its own connection, so the GUI runs it
+        on a worker thread after the window is shown (``ui.application``) and saves go on.
+
         Returns the new backup, or None when one was already taken today.
 
         Raises:
             StorageError: the backup failed (the database is unchanged).
         """
         moment = now or datetime.now()
-        names = [parse_backup_name(b.path.name) for b in self.backups()]
-        if not automatic_backup_due([n for n in names if n], moment):
+        names = [n for n in (parse_backup_name(b.path.name) for b in self.backups()) if n]
+        if not automatic_backup_due(names, moment):
             return None
+        thorough = full_check_due(names, moment)
         try:
-            made = backup_before(self.path, BackupKind.HARIAN, moment)
-        except BackupError as error:
+            made = backup_before(self.path, BackupKind.HARIAN, moment, thorough=thorough)
+        except (BackupError, OSError) as error:  # OSError: the backups folder cannot be made
             raise StorageError(f"Cadangan otomatis harian gagal dibuat ({error}).") from error
         self.thin(moment)
         return made

@@ -48,9 +48,17 @@ def take_lock(path: Path, *, take_over: bool = False) -> DatabaseLock | None:
 
 
 def open_locked(
-    path: Path, lock: DatabaseLock | None, *, create: bool = True, now: datetime | None = None
+    path: Path,
+    lock: DatabaseLock | None,
+    *,
+    create: bool = True,
+    now: datetime | None = None,
+    daily_backup: bool = True,
 ) -> AppServices:
     """Open ``path`` holding ``lock`` and take today's automatic backup if it is due.
+
+    The GUI passes ``daily_backup`` False and takes that backup itself, in the background once
+    its window is shown (``ui.application``); a command takes it here, before it writes.
 
     Holding the lock, it first removes the temporary files a killed backup, restore or save
     left beside the file and in its backups folder (``data.leftovers``), and a ``-shm`` this
@@ -79,12 +87,13 @@ def open_locked(
     if services.read_only:
         return services
     if existed:
-        try:
-            services.backups.automatic_backup(now)
-        except StorageError as error:
-            services = replace(services, warnings=(*services.warnings, error.message))
-        # SKPs agreed before the audit log existed get their baseline seal once, after the
-        # backup.
+        if daily_backup:
+            try:
+                services.backups.automatic_backup(now)
+            except StorageError as error:
+                services = replace(services, warnings=(*services.warnings, error.message))
+        # SKPs agreed before the audit log existed get their baseline seal once (the file
+        # before it is in the migration's backup, taken when that log was added).
         services.seals.seal_unlogged()
     # The log is checked against its signed anchor, which follows every commit from now on.
     anchor = services.seals.open_anchor()

@@ -43,6 +43,7 @@ from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.evaluation import journal_audit
 from kinerja_desktop.services.platform.seals import REASON_MAX, current_actor
 from kinerja_desktop.services.supervision.units import unit_labels
 
@@ -323,7 +324,8 @@ class FeedbackService:
 
         Raises:
             ValidationError: the entry names nobody, already has its observation, or the value,
-                sign or indicator is not valid.
+                sign or indicator is not valid; or it was received in a period of the person
+                whose evaluation was signed (`observation_refusal` says so beforehand).
             NotFoundError: the entry is gone. Nothing is saved in any case.
         """
         day = today or date.today()
@@ -342,6 +344,7 @@ class FeedbackService:
             self._require(session, SupervisionAction.CORRECT, data)
             # Writing in a person's journal is editing their records.
             self._access.require_person(session, data.employee_id, Action.EDIT)
+            journal_audit.require_open_on(session, data.employee_id, data.received_on)
             kind = FeedbackKind(data.kind)
             observation = journal_repo.ObservationData(
                 employee_id=data.employee_id,
@@ -357,6 +360,19 @@ class FeedbackService:
             observation_id = journal_repo.add(session, observation)
             repo.link_observation(session, feedback_id, observation_id)
             return self._read(session, feedback_id, day)
+
+    def observation_refusal(self, feedback_id: int) -> str | None:
+        """Why the entry cannot become an observation now: its day lies in a signed period.
+
+        Asked before the value and sign are chosen; None when nothing in the seal rule stands
+        in the way (`to_observation` checks everything again).
+        """
+        with self._db.reading() as session:
+            data = self._stored(session, feedback_id).data
+            self._require(session, SupervisionAction.READ, data)
+            if data.employee_id is None:
+                return None
+            return journal_audit.sealed_refusal(session, data.employee_id, data.received_on)
 
     # --- reading ---------------------------------------------------------------------------
 

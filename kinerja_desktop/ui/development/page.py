@@ -264,6 +264,11 @@ class CompetencePage(QWidget):
         year = self.year.value()
         return today if year == today.year else date(year, 12, 31)
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Follow the account's permissions after they changed (`MainWindow`): read again."""
+        self._permissions = permissions
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the chosen person's profile, plan and proposals again."""
         show_message(self.error, None)

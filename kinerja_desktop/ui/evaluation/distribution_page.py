@@ -307,6 +307,11 @@ class DistributionPage(QWidget):
 
     # --- public ----------------------------------------------------------------------------
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Follow the account's permissions after they changed (`MainWindow`): read again."""
+        self._permissions = permissions
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload the units, keeping the chosen unit and period, and check again."""
         unit_id = self.unit.currentData()

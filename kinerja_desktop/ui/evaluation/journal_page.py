@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Action, Permissions
 from kinerja_desktop.domain.behaviour import ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.changes import Topic
@@ -54,12 +55,15 @@ class JournalPage(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._journal = journal
         self._staff = staff
+        #: What the account may do: entries of people it may only view are not corrected.
+        self._permissions = permissions
         self._entries: list[Observation] = []
 
         self.person = PersonPicker(staff)
@@ -234,12 +238,29 @@ class JournalPage(QWidget):
         self._show_weak_spots()
         self._enable_entry_actions()
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Follow the account's permissions after they changed (see `MainWindow`)."""
+        self._permissions = permissions
+        self._enable_entry_actions()
+
     def _enable_entry_actions(self) -> None:
-        chosen = self.selected_entry() is not None
-        for widget in (self.correct_button, self.remove_button):
-            widget.setEnabled(chosen)
-        for action in (self.correct_action, self.remove_action):
-            action.setEnabled(chosen)
+        """Correcting and deleting: for a selected entry about someone the account may change."""
+        entry = self.selected_entry()
+        refusal = (
+            None
+            if entry is None
+            else self._permissions.person_refusal(
+                entry.employee_id, entry.employee_name, Action.EDIT
+            )
+        )
+        for control in (
+            self.correct_button,
+            self.remove_button,
+            self.correct_action,
+            self.remove_action,
+        ):
+            control.setEnabled(entry is not None and refusal is None)
+            control.setToolTip(refusal or "")
 
     def _read(self, journal_filter: JournalFilter) -> list[Observation]:
         try:
@@ -249,6 +270,13 @@ class JournalPage(QWidget):
             return []
         show_message(self.filter_error, None)
         return entries
+
+    def _changeable_entry(self) -> Observation | None:
+        """The selected entry, when the account may change it (the buttons say why not)."""
+        entry = self.selected_entry()
+        if entry is None or not self._permissions.allows(entry.employee_id, Action.EDIT):
+            return None
+        return entry
 
     def selected_entry(self) -> Observation | None:
         rows = self.table.selectionModel().selectedRows()
@@ -308,18 +336,28 @@ class JournalPage(QWidget):
     def new_entry(self) -> None:
         """Open quick entry for the filtered (or selected) person, then show the new entry."""
         dialog = QuickEntryDialog(
-            self._journal, self._staff, self, employee_id=self._focus_person(), today=self._today
+            self._journal,
+            self._staff,
+            self,
+            employee_id=self._focus_person(),
+            permissions=self._permissions,
+            today=self._today,
         )
         dialog.recorded.connect(lambda _employee_id: self.refresh())
         dialog.open()
 
     def correct_entry(self) -> QuickEntryDialog | None:
         """Correct the selected entry in the quick-entry form, with a reason for the audit log."""
-        entry = self.selected_entry()
+        entry = self._changeable_entry()
         if entry is None:
             return None
         dialog = QuickEntryDialog(
-            self._journal, self._staff, self, existing=entry, today=self._today
+            self._journal,
+            self._staff,
+            self,
+            existing=entry,
+            permissions=self._permissions,
+            today=self._today,
         )
         dialog.recorded.connect(lambda _employee_id: self.refresh())
         self.correction_dialog = dialog
@@ -328,7 +366,7 @@ class JournalPage(QWidget):
 
     def remove_entry(self) -> ReasonDialog | None:
         """Ask for the reason, then delete the selected entry (kept in the audit log)."""
-        entry = self.selected_entry()
+        entry = self._changeable_entry()
         if entry is None:
             return None
         dialog = ReasonDialog(

@@ -8,6 +8,7 @@ source, serious, evidence) come after, by Tab. Esc cancels, asking first when te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Action, Permissions
 from kinerja_desktop.domain.behaviour import (
     INDICATORS_PER_VALUE,
     ObservationSign,
@@ -84,15 +86,25 @@ def person_text(person: Employee) -> str:
 class PersonPicker(QLineEdit):
     """Type part of a name or NIP; the list narrows; Enter picks the first (or chosen) match.
 
+    ``offered`` narrows the matches to the people it accepts (e.g. those the account may
+    change); without it, everyone the account sees is offered.
+
     Signals:
         picked: The chosen person's id, or 0 when the text no longer names a person.
     """
 
     picked = Signal(int)
 
-    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        staff: StaffService,
+        parent: QWidget | None = None,
+        *,
+        offered: Callable[[int], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._staff = staff
+        self._offered = offered
         self._ids: dict[str, int] = {}
         self._chosen: tuple[str, int] | None = None
         self.setPlaceholderText("Ketik sebagian nama atau NIP, lalu Enter")
@@ -131,7 +143,7 @@ class PersonPicker(QLineEdit):
         if text in self._ids:
             self._choose_text(text)
             return True
-        found = self._staff.search_people(text, 1) if text else []
+        found = self._matches(text, 1) if text else []
         if not found:
             return False
         self.set_person(found[0])
@@ -141,9 +153,17 @@ class PersonPicker(QLineEdit):
         if self._chosen is not None:
             self._chosen = None
             self.picked.emit(0)
-        people = self._staff.search_people(text.strip(), 15) if text.strip() else []
+        people = self._matches(text.strip(), 15) if text.strip() else []
         self._ids = {person_text(person): person.id for person in people}
         self._model.setStringList(list(self._ids))
+
+    def _matches(self, text: str, limit: int) -> list[Employee]:
+        """The first ``limit`` people matching ``text`` that are offered."""
+        if self._offered is None:
+            return self._staff.search_people(text, limit)
+        # Few of those seen are left out (one's own record): twice as many is plenty.
+        found = self._staff.search_people(text, limit * 2)
+        return [person for person in found if self._offered(person.id)][:limit]
 
     def _choose_text(self, text: str) -> None:
         employee_id = self._ids.get(text)
@@ -212,7 +232,9 @@ class QuickEntryDialog(QDialog):
     """A small form for one observation; ``recorded`` carries the person's id once saved.
 
     Given an ``existing`` observation it corrects that one instead: its fields filled in, and
-    a reason required that goes to the audit log.
+    a reason required that goes to the audit log. Only people the account may change
+    (``permissions``) are offered; a person in front who is not one of them is not filled in,
+    and the field says why.
     """
 
     recorded = Signal(int)
@@ -225,6 +247,7 @@ class QuickEntryDialog(QDialog):
         employee_id: int | None = None,
         *,
         existing: Observation | None = None,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
@@ -234,7 +257,9 @@ class QuickEntryDialog(QDialog):
         self.setWindowTitle("Catatan perilaku baru" if existing is None else CORRECTION_TITLE)
         self.setMinimumWidth(560)
 
-        self.person = PersonPicker(staff, self)
+        self.person = PersonPicker(
+            staff, self, offered=lambda person: permissions.allows(person, Action.EDIT)
+        )
         self.value = QComboBox()
         for number, value in enumerate(BehaviourValue, start=1):
             self.value.addItem(value_item_text(number, value), value.value)
@@ -312,7 +337,15 @@ class QuickEntryDialog(QDialog):
         if existing is not None:
             self._fill(existing, staff)
         elif employee_id is not None:
-            self.person.set_person(staff.get(employee_id))
+            self._start_with(staff.get(employee_id), permissions)
+
+    def _start_with(self, person: Employee, permissions: Permissions) -> None:
+        """Fill in the person in front, or say why the account may not write about them."""
+        refusal = permissions.person_refusal(person.id, person.name, Action.EDIT)
+        if refusal is None:
+            self.person.set_person(person)
+        else:
+            show_message(self.errors["employee"], refusal)
 
     def _fill(self, entry: Observation, staff: StaffService) -> None:
         """Show the observation being corrected; its file stays unless another is chosen."""

@@ -127,6 +127,11 @@ class CascadeView(QWidget):
 
     # --- public ----------------------------------------------------------------------------
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Follow the account's permissions after they changed (`MainWindow`): read again."""
+        self._permissions = permissions
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the units and the cascade again, keeping the chosen unit when it still exists."""
         chosen = self.unit.currentData()

@@ -192,6 +192,11 @@ class SkpPage(SkpPageView):
         self.person.setText(person_label(person))
         self.person_info.setText(f"{person.jabatan} ({person.jabatan_kind.label})")
 
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Follow the account's permissions after they changed (`MainWindow`): read again."""
+        self._permissions = permissions
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload the SKP shown after a change elsewhere, unless it has unsaved edits."""
         if self._person is not None and not self.has_unsaved_changes():

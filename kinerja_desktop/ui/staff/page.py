@@ -43,6 +43,8 @@ class StaffPage(QWidget):
     edit_requested(int): the user asked to edit the person with this id.
     place_requested(int, str): the user asked to open the person on a page (a `PersonPlace`),
         from the right-click menu or the summary's links.
+    person_shown(int): the summary now shows this person (0: nobody), e.g. for the window's
+        person actions to follow.
     """
 
     #: What the page shows: it reads again when one of these changed.
@@ -50,6 +52,7 @@ class StaffPage(QWidget):
 
     edit_requested = Signal(int)
     place_requested = Signal(int, str)
+    person_shown = Signal(int)
 
     def __init__(
         self,
@@ -227,8 +230,9 @@ class StaffPage(QWidget):
         self.edit_button.setEnabled(employee_id is not None)
         if employee_id is None:
             self.details.setText("<i>Pilih seorang pegawai untuk melihat ringkasannya.</i>")
-            return
-        self.details.setText(self._details_html(employee_id))
+        else:
+            self.details.setText(self._details_html(employee_id))
+        self.person_shown.emit(employee_id or 0)
 
     def _details_html(self, employee_id: int) -> str:
         today = self._today()

@@ -217,6 +217,10 @@ class FeedbackDialog(QDialog):
         self.accept()
 
 
+#: The title of the message saying why an entry did not become an observation.
+OBSERVATION_NOT_MADE = "Catatan perilaku tidak dibuat"
+
+
 class ObservationDialog(QDialog):
     """Which BerAKHLAK value (Berorientasi Pelayanan by default) and sign the observation gets."""
 
@@ -488,6 +492,14 @@ class RegisterTab(QWidget):
         entry = self.selected()
         if entry is None or entry.employee_id is None or entry.observation_id is not None:
             return
+        try:
+            refusal = self._feedback.observation_refusal(entry.id)
+        except DomainError as error:
+            show_error(self, OBSERVATION_NOT_MADE, error)
+            return
+        if refusal is not None:  # said before the value and sign are chosen
+            show_error(self, OBSERVATION_NOT_MADE, refusal)
+            return
         dialog = ObservationDialog(entry, self)
         self.observation_dialog = dialog
         dialog.accepted.connect(lambda: self._make_observation(entry, dialog))
@@ -503,7 +515,7 @@ class RegisterTab(QWidget):
                 serious=dialog.serious.isChecked(),
             )
         except (ValidationError, DomainError) as error:
-            show_error(self, "Catatan perilaku tidak dibuat", error)
+            show_error(self, OBSERVATION_NOT_MADE, error)
             return
         self.refresh()
         self.select(entry.id)

@@ -14,8 +14,10 @@ from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.seal_chain import SealAction
+from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation.journal import JournalFilter, Observation
+from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
 
 TODAY = date(2026, 11, 28)
 SIGNED = date(2026, 10, 8)
@@ -173,3 +175,46 @@ def test_an_observation_in_a_signed_period_is_refused_until_reopened(
     office.seals.reopen_evaluation(skp_id, code, "Catatan perilaku salah catat")
     office.journal.remove(inside.id, "Salah catat")
     assert inside.id not in {e.id for e in office.journal.entries(JournalFilter(employee_id))}
+
+
+def _complaint_about(office: AppServices, employee_id: int, day: date) -> int:
+    """A complaint about the person received on ``day``, in the supervision register."""
+    unit_id = office.staff.get(employee_id).unit_id
+    data = FeedbackInput(
+        FeedbackFields(FeedbackKind.PENGADUAN, Channel.LANGSUNG, day, "Lama menunggu."),
+        unit_id=unit_id,
+        employee_id=employee_id,
+    )
+    return office.supervision.feedback.record(data, TODAY).id
+
+
+def test_a_new_observation_in_a_signed_period_is_refused_until_reopened(
+    office: AppServices,
+) -> None:
+    """Recording (from the journal or the register) follows the seal rule of corrections."""
+    skp_id, employee_id, code = _decided(office)
+    start, _end = _span(office, employee_id, code)
+    complaint = _complaint_about(office, employee_id, start)
+    office.seals.sign_evaluation(skp_id, code, SIGNED, today=TODAY)
+    before = office.journal.entries(JournalFilter(employee_id))
+    logged = len(office.seals.history())
+    sealed = "Triwulan I sudah ditandatangani pada 8 Oktober 2026"
+
+    with pytest.raises(ValidationError, match=sealed) as refused:
+        _serious_negative(office, employee_id, start)
+    assert refused.value.field == "observed_on"
+    feedback = office.supervision.feedback
+    refusal = feedback.observation_refusal(complaint)
+    assert refusal is not None and sealed in refusal
+    with pytest.raises(ValidationError, match=sealed):
+        feedback.to_observation(complaint, today=TODAY)
+    assert office.journal.entries(JournalFilter(employee_id)) == before
+    assert feedback.get(complaint, TODAY).observation_id is None
+    assert len(office.seals.history()) == logged
+
+    office.seals.reopen_evaluation(skp_id, code, "Catatan perilaku belum lengkap")
+    assert feedback.observation_refusal(complaint) is None
+    recorded = _serious_negative(office, employee_id, start)
+    assert feedback.to_observation(complaint, today=TODAY).observation_id is not None
+    ids = {e.id for e in office.journal.entries(JournalFilter(employee_id))}
+    assert recorded.id in ids and len(ids) == len(before) + 2

@@ -49,6 +49,32 @@ def test_automatic_backup_once_a_day(office: AppServices) -> None:
     assert sorted(p.name for p in first.parent.iterdir()) == sorted(backup_names(office))
 
 
+def test_the_weeks_first_automatic_backup_is_fully_checked_the_others_quickly(
+    office: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks: list[bool] = []
+    real = backup_module.create_verified_backup
+
+    def spy(source: Path, destination: Path, *, thorough: bool = True) -> Path:
+        checks.append(thorough)
+        return real(source, destination, thorough=thorough)
+
+    monkeypatch.setattr(backup_module, "create_verified_backup", spy)
+    for day in (0, 1, 2, 7):  # Monday, Tuesday, Wednesday, next Monday
+        assert office.backups.automatic_backup(NOW + timedelta(days=day)) is not None
+    assert checks == [True, False, False, True]
+    for made in office.backups.backups():
+        assert query(made.path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_an_automatic_backup_that_cannot_make_its_folder_is_a_storage_error(
+    office: AppServices,
+) -> None:
+    (office.database_path.parent / "backups").write_text("bukan folder", encoding="utf-8")
+    with pytest.raises(StorageError, match="Cadangan otomatis harian gagal dibuat"):
+        office.backups.automatic_backup(NOW)
+
+
 def test_automatic_backups_are_thinned_but_safety_backups_stay(office: AppServices) -> None:
     folder = office.database_path.parent / "backups"
     made = office.backups.automatic_backup(NOW - timedelta(days=400))

@@ -10,18 +10,24 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
-from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.access import AccessDeniedError, Action
+from kinerja_desktop.domain.behaviour import ObservationSign
+from kinerja_desktop.domain.berakhlak import BehaviourValue
+from kinerja_desktop.domain.staff import EmploymentEventKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
+from kinerja_desktop.ui.evaluation.journal_page import JournalPage
 from kinerja_desktop.ui.evaluation.page import EvaluationPage
-from kinerja_desktop.ui.main_window import PENGATURAN, SEBARAN, MainWindow
+from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog, person_text
+from kinerja_desktop.ui.main_window import PEGAWAI, PENGATURAN, SEBARAN, MainWindow
 from kinerja_desktop.ui.settings.page import SettingsPage
 
 TODAY = date(2026, 11, 28)
@@ -246,4 +252,140 @@ def test_editing_ones_own_record_is_refused_before_the_form_opens(
     window.edit_employee(kasi)  # no form opens: exec() would block this test
     (said,) = told
     assert said.startswith("Akun Anda tidak berwenang mengubah data")
+    assert errors == []
+
+
+def test_ending_and_resuming_service_are_offered_only_for_people_the_account_may_change(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    kasi = services.accounts.signed_in.employee_id
+    assert kasi is not None
+    staff = services.staff.subordinates(kasi)[0]
+    window.go(PEGAWAI)
+    window.staff_page.select(kasi)
+    assert not window.end_action.isEnabled()
+    assert window.end_action.toolTip().startswith("Akun Anda tidak berwenang mengubah data")
+    assert not window.reactivate_action.isEnabled()
+    window.staff_page.select(staff.id)
+    assert window.end_action.isEnabled()
+    assert not window.reactivate_action.isEnabled()  # active: nothing to bring back
+    # The service refuses too, whatever the screen offers, and changes nothing.
+    for attempt in (
+        lambda: services.staff.end_service(kasi, EmploymentEventKind.PENSIUN, TODAY),
+        lambda: services.staff.reactivate(kasi, TODAY),
+    ):
+        with pytest.raises(AccessDeniedError, match="tidak berwenang mengubah data"):
+            attempt()
+    assert services.staff.get(kasi).active
+    assert errors == []
+
+
+def test_quick_entry_offers_only_people_the_account_may_change(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    write_demo(services.database, today=TODAY)
+    services.accounts.sign_in("kasi", DEMO_PASSWORD)
+    kasi = services.staff.get(_signed_in_person(services))
+    staff = services.staff.subordinates(kasi.id)[0]
+    permissions = services.accounts.permissions()
+    # Opened on one's own record (Pegawai's selection): not filled in, and the field says why.
+    dialog = QuickEntryDialog(
+        services.journal,
+        services.staff,
+        employee_id=kasi.id,
+        permissions=permissions,
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.person.employee_id is None
+    assert (
+        dialog.errors["employee"]
+        .text()
+        .startswith(f"Akun Anda tidak berwenang mengubah data {kasi.name}")
+    )
+    # Typing one's own name finds nobody to pick; a person appraised is found.
+    qtbot.keyClicks(dialog.person, kasi.name)
+    completions = dialog.person.completer().model()
+    assert isinstance(completions, QStringListModel)
+    assert person_text(kasi) not in completions.stringList()
+    assert not dialog.person.pick_typed()
+    dialog.person.clear()
+    qtbot.keyClicks(dialog.person, staff.name)
+    assert dialog.person.pick_typed()
+    assert dialog.person.employee_id == staff.id
+    # Opened on a person appraised: filled in, nothing to say.
+    other = QuickEntryDialog(
+        services.journal,
+        services.staff,
+        employee_id=staff.id,
+        permissions=permissions,
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(other)
+    assert other.person.employee_id == staff.id
+    assert other.errors["employee"].isHidden()
+
+
+def test_the_journal_offers_corrections_only_of_entries_the_account_may_change(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    write_demo(services.database, today=TODAY)
+    services.accounts.sign_in("kasi", DEMO_PASSWORD)
+    kasi = services.staff.get(_signed_in_person(services))
+    services.accounts.sign_out()
+    services.journal.record(  # the camat's note about the kasi, as the system
+        kasi.id,
+        TODAY,
+        BehaviourValue.AKUNTABEL,
+        ObservationSign.POSITIF,
+        "Laporan seksi tepat waktu.",
+        today=TODAY,
+    )
+    services.accounts.sign_in("kasi", DEMO_PASSWORD)
+    page = JournalPage(
+        services.journal,
+        services.staff,
+        permissions=services.accounts.permissions(),
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(page)
+    rows = {page.table.item(row, 1).text(): row for row in range(page.table.rowCount())}
+    page.table.selectRow(rows[kasi.full_name])
+    assert not page.correct_button.isEnabled()
+    assert not page.remove_button.isEnabled()
+    assert page.correct_button.toolTip().startswith("Akun Anda tidak berwenang mengubah data")
+    assert page.correct_entry() is None  # a double click opens nothing either
+    staff_row = next(row for name, row in rows.items() if name != kasi.full_name)
+    page.table.selectRow(staff_row)
+    assert page.correct_button.isEnabled()
+    assert page.remove_button.isEnabled()
+    assert page.correct_button.toolTip() == ""
+
+
+def _signed_in_person(services: AppServices) -> int:
+    employee_id = services.accounts.signed_in.employee_id
+    assert employee_id is not None
+    return employee_id
+
+
+def test_ctrl_j_on_ones_own_record_says_why_it_is_not_filled_in(
+    qtbot: QtBot, qapp: QApplication, services: AppServices, errors: list[str]
+) -> None:
+    window = _window(qtbot, qapp, services, "kasi")
+    kasi = services.staff.get(_signed_in_person(services))
+    window.go(PEGAWAI)
+    window.staff_page.select(kasi.id)
+    window.quick_entry()
+    dialog = window.quick_entry_dialog
+    assert dialog is not None
+    assert dialog.person.employee_id is None
+    assert (
+        dialog.errors["employee"]
+        .text()
+        .startswith(f"Akun Anda tidak berwenang mengubah data {kasi.name}")
+    )
+    dialog.reject()
     assert errors == []

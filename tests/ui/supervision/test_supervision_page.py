@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
+from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.seal_chain import SealAction
@@ -262,3 +264,50 @@ def test_an_entry_is_corrected_and_deleted_from_the_register(
     logged = office.seals.history(f"register:{feedback_id}")[-1].fields
     assert logged.action is SealAction.REGISTER_DIHAPUS
     assert logged.reason == "Tercatat dua kali dari kotak saran"
+
+
+def test_a_complaint_in_a_signed_period_says_why_it_is_not_an_observation(
+    qtbot: QtBot, services: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_demo(services.database, employees=40, today=TODAY)
+    with services.database.reading() as session:  # a period with a decided predikat: signable
+        skp_id, employee_id, code = session.execute(
+            text(
+                "SELECT d.skp_id, s.employee_id, d.period_code FROM predikat_decisions d "
+                "JOIN skps s ON s.id = d.skp_id ORDER BY d.id LIMIT 1"
+            )
+        ).one()
+    period = next(p for p in services.journal.periods(2026, employee_id) if p.code == code)
+    feedback_id = services.supervision.feedback.record(
+        FeedbackInput(
+            FeedbackFields(FeedbackKind.PENGADUAN, Channel.LANGSUNG, period.start, "Lama."),
+            unit_id=services.staff.get(employee_id).unit_id,
+            employee_id=employee_id,
+        ),
+        today=TODAY,
+    ).id
+    services.seals.sign_evaluation(skp_id, code, date(2026, 10, 8), today=TODAY)
+    before = services.journal.entries(JournalFilter(employee_id=employee_id))
+    shown: list[tuple[str, str]] = []
+
+    def record(_parent: object, title: str, message: str, *_args: object) -> object:
+        shown.append((title, message))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", record)
+    tab = RegisterTab(
+        services.supervision.feedback,
+        services.supervision.surveys,
+        services.staff,
+        today=lambda: TODAY,
+    )
+    qtbot.addWidget(tab)
+    tab.select(feedback_id)
+    qtbot.mouseClick(tab.observation_button, Qt.MouseButton.LeftButton)
+    # Said before the value and sign are chosen, with the seal rule's own words.
+    assert tab.observation_dialog is None
+    ((title, message),) = shown
+    assert title == "Catatan perilaku tidak dibuat"
+    assert "sudah ditandatangani pada 8 Oktober 2026" in message
+    assert "Buka kembali evaluasinya" in message
+    assert services.journal.entries(JournalFilter(employee_id=employee_id)) == before

@@ -1,0 +1,114 @@
+"""Start-up: time to a usable main window, the app against a bare QMainWindow, same run.
+
+Run with `python benchmarks/bench_startup.py` (`--employees N` for a bigger demo office,
+`--runs 7`). It writes the demo office, then starts, in fresh processes and in turn: a bare
+PySide6 `QMainWindow`, the real app (`run_gui`) on the first start of the day (no automatic
+backup of today yet) and the real app on a later start (today's backup exists). Each is timed
+by `bench_foundation.py --child` from a clock reading taken just before the process starts to
+the first run of its event loop. Prints a Markdown section for docs/benchmarks.md.
+
+To compare with an earlier version, run this script with `PYTHONPATH` pointing at that
+version's source tree: the children and the demo writer import `kinerja_desktop` from there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from machine import machine
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FOUNDATION = Path(__file__).with_name("bench_foundation.py")
+#: The issue's target: the app within this many times a bare window.
+TARGET_RATIO = 3.0
+#: The first start of the day within this many times any other start.
+TARGET_FIRST = 1.5
+
+
+def _time_child(mode: str, db: str) -> float:
+    env = dict(os.environ)
+    env["KINERJA_DATA_DIR"] = tempfile.mkdtemp(prefix="kinerja-bench-")
+    env["BENCH_T0"] = repr(time.time())
+    done = subprocess.run(
+        [sys.executable, str(FOUNDATION), "--child", mode, db],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    line = next(line for line in done.stdout.splitlines() if line.startswith("USABLE "))
+    return float(line.split()[1])
+
+
+def _take_todays_backup(db: Path) -> None:
+    """What a first start leaves behind, whichever version ran (the new one quits before)."""
+    from kinerja_desktop.services.app_services import open_services
+
+    services = open_services(db, create=False)
+    try:
+        services.backups.automatic_backup()
+    finally:
+        services.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--employees", type=int, default=0, help="0: the demo's own size")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    from kinerja_desktop.demo import write_demo
+    from kinerja_desktop.services.app_services import open_services
+
+    folder = Path(tempfile.mkdtemp(prefix="kinerja-bench-startup-"))
+    db = folder / "demo.sqlite"
+    services = open_services(db)
+    if args.employees:
+        write_demo(services.database, employees=args.employees)
+    else:
+        write_demo(services.database)
+    people = services.staff.count()
+    services.close()
+    backups = folder / "backups"
+
+    bare, first, later = [], [], []
+    for _ in range(args.runs):
+        bare.append(_time_child("bare", "-"))
+        shutil.rmtree(backups, ignore_errors=True)
+        first.append(_time_child("app", str(db)))
+        _take_todays_backup(db)
+        later.append(_time_child("app", str(db)))
+    shutil.rmtree(folder, ignore_errors=True)
+
+    from PySide6 import __version__ as pyside_version
+
+    bare_s, first_s, later_s = (statistics.median(v) for v in (bare, first, later))
+    print(f"Machine: {machine({'PySide6': pyside_version})}\n")
+    print(f"Demo office of {people:,} people; median of {args.runs} runs each.\n")
+    print("| measure | result | target | |")
+    print("|---|---|---|---|")
+    for name, value in (("a later start", later_s), ("the first start of the day", first_s)):
+        ratio = value / bare_s
+        verdict = "met" if ratio <= TARGET_RATIO else "MISSED"
+        print(
+            f"| usable window, {name} | app {value:.3f} s, bare QMainWindow {bare_s:.3f} s: "
+            f"{ratio:.2f}x | ≤ {TARGET_RATIO:.0f}x | {verdict} |"
+        )
+    first_ratio = first_s / later_s
+    print(
+        f"| first start of the day against a later one | {first_ratio:.2f}x | "
+        f"≤ {TARGET_FIRST}x | {'met' if first_ratio <= TARGET_FIRST else 'MISSED'} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Start-up imports only what Beranda needs: printing, hand-over and other pages load later.
+
+The start path runs in a fresh interpreter (this process has imported everything already):
+open the demo office as the GUI does, build the main window, show it, let Beranda's
+background checks finish, and list what was imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kinerja_desktop.demo import write_demo
+from kinerja_desktop.services.app_services import open_services
+
+TODAY = date(2026, 11, 28)
+PASSWORD = "Kantor-Kertapati-2026"
+
+#: Loaded only by printing (reportlab, pypdf) and by spreadsheets (openpyxl).
+HEAVY = ("reportlab", "pypdf", "openpyxl")
+#: Modules of pages and capabilities the first page does not show.
+LATER = (
+    "kinerja_desktop.services.printing",
+    "kinerja_desktop.services.handover",
+    "kinerja_desktop.ui.printing",
+    "kinerja_desktop.ui.handover",
+    "kinerja_desktop.ui.supervision",
+    "kinerja_desktop.ui.settings.page",
+    "kinerja_desktop.ui.skp",
+    "kinerja_desktop.ui.evaluation",
+    "kinerja_desktop.ui.staff",
+    "kinerja_desktop.ui.development",
+    "kinerja_desktop.ui.progress",
+)
+
+START = """
+import json, sys
+from datetime import date
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kinerja_desktop.ui.application import configure_application, open_with_recovery
+from kinerja_desktop.ui.main_window import MainWindow
+from kinerja_desktop.ui.workers import wait_for_background_work
+
+app = QApplication([])
+configure_application(app)
+services = open_with_recovery(Path(sys.argv[1]))
+services.accounts.sign_in("admin", sys.argv[2])
+window = MainWindow(services, today=lambda: date(2026, 11, 28))
+window.show()
+app.processEvents()
+wait_for_background_work()  # Beranda's checks
+app.processEvents()
+shown = window.isVisible() and window.pages.currentWidget() is window.home
+loaded = sorted(
+    name for name in sys.modules
+    if any(name == p or name.startswith(p + ".") for p in json.loads(sys.argv[3]))
+)
+print("RESULT " + json.dumps({"shown": shown, "loaded": loaded}))
+window.close()
+services.close()
+"""
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("startup") / "kantor.sqlite"
+    services = open_services(path)
+    try:
+        write_demo(services.database, employees=12, today=TODAY)
+        services.accounts.create_first_admin("admin", "Admin Kantor", PASSWORD, PASSWORD)
+    finally:
+        services.close()
+    return path
+
+
+def _imported_at_start(db: Path, watched: tuple[str, ...], data_dir: Path) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(db), PASSWORD, json.dumps(watched)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
+    result: dict[str, object] = json.loads(line.removeprefix("RESULT "))
+    return result
+
+
+def test_showing_beranda_imports_no_printing_spreadsheet_or_other_page(
+    demo_file: Path, private_data_dir: Path
+) -> None:
+    result = _imported_at_start(demo_file, (*HEAVY, *LATER), private_data_dir)
+    assert result["shown"] is True
+    assert result["loaded"] == []
+
+
+def test_the_probe_sees_a_module_the_start_imports(demo_file: Path, private_data_dir: Path) -> None:
+    """The check above is not blind: Beranda's own page module is found."""
+    result = _imported_at_start(demo_file, ("kinerja_desktop.ui.home",), private_data_dir)
+    assert "kinerja_desktop.ui.home.page" in result["loaded"]  # type: ignore[operator]
