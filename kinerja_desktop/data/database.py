@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,8 @@ BUSY_TIMEOUT_SECONDS = 10
 _WRITE_OPTION = "kinerja_write"
 #: Key in a connection's ``info`` of the set of tables its write transaction wrote.
 _WRITTEN = "kinerja_written_tables"
+#: Key in a session's ``info`` of the :class:`Database` that made it.
+_DATABASE = "kinerja_database"
 
 
 class contains_text(FunctionElement[bool]):  # noqa: N801 - reads like the SQL function it is
@@ -212,7 +215,9 @@ class Database:
         self.read_only_message = (
             read_only_message(read_only_reason) if read_only_reason else READ_ONLY_MESSAGE
         )
-        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        self._sessions = sessionmaker(
+            engine, expire_on_commit=False, autoflush=True, info={_DATABASE: self}
+        )
         #: Write transactions committed through this object: caches of derived facts (who may
         #: see whom) are valid while it stays the same.
         self.commits = 0
@@ -220,6 +225,12 @@ class Database:
         #: They must not raise: the user's action is already saved.
         self.after_commit: list[Callable[[], None]] = []
         self._listeners: list[ChangeListener] = []
+        # The file's quick_check verdict, kept until a change outside any transaction
+        # (``announce``: a restore) or a new Database (a reopen); see ``quick_check``.
+        self._verdict: tuple[str, ...] | None = None
+        self._verdict_generation = 0
+        self._verdict_lock = threading.Lock()
+        self._checking = threading.Lock()
         if not event.contains(engine, "after_execute", _note_written_table):
             event.listen(engine, "after_execute", _note_written_table)
 
@@ -241,9 +252,16 @@ class Database:
     def announce(self, topics: frozenset[Topic]) -> None:
         """Tell the listeners of a change made without a transaction (a restore).
 
-        A listener that fails is logged and skipped: the change is already saved, and the
-        other listeners must still hear it.
+        The file's :func:`quick_check` verdict is forgotten: such a change rewrote the file
+        behind the transactions. A listener that fails is logged and skipped: the change is
+        already saved, and the other listeners must still hear it.
         """
+        with self._verdict_lock:
+            self._verdict = None
+            self._verdict_generation += 1
+        self._tell(topics)
+
+    def _tell(self, topics: frozenset[Topic]) -> None:
         if not topics:
             return
         for listener in tuple(self._listeners):
@@ -287,7 +305,7 @@ class Database:
                 self.commits += 1
                 for callback in self.after_commit:
                     callback()
-                self.announce(topics_of(written))
+                self._tell(topics_of(written))
         except OperationalError as error:
             session.rollback()
             # A write inside reading() is a bug and keeps its own error; a failed save is told.
@@ -304,3 +322,37 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def quick_check_once(self, session: Session) -> tuple[str, ...]:
+        """The verdict of :func:`quick_check`, read with ``session`` (one of this Database's)."""
+        # One reader of the whole file at a time: a second caller waits for this verdict
+        # instead of reading the file again beside it. The state has its own lock, so a
+        # restore's announce() never waits for a check under way.
+        with self._checking:
+            with self._verdict_lock:
+                if self._verdict is not None:
+                    return self._verdict
+                generation = self._verdict_generation
+            verdict = tuple(
+                str(row[0]) for row in session.connection().exec_driver_sql("PRAGMA quick_check")
+            )
+            with self._verdict_lock:
+                # A restore during the check: this verdict is of the content before it.
+                if generation == self._verdict_generation:
+                    self._verdict = verdict
+            return verdict
+
+
+def quick_check(session: Session) -> tuple[str, ...]:
+    """SQLite's ``quick_check`` of the file behind ``session``: ``("ok",)`` when healthy.
+
+    It reads the whole file (seconds for a large office), so it runs once per open
+    :class:`Database`: the verdict is kept until the file is replaced outside a transaction
+    (a restore, :meth:`Database.announce`); a reopen makes a new Database and checks again.
+    Damage that appears during a session is found by the next start or by
+    ``kinerja-desktop check``.
+    """
+    database = session.info.get(_DATABASE)
+    if not isinstance(database, Database):
+        raise TypeError("quick_check needs a session made by Database.transaction or reading")
+    return database.quick_check_once(session)

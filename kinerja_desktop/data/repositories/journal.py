@@ -183,13 +183,9 @@ def find_rows(
     ]
 
 
-def people_with_repeated_negatives(session: Session, start: date, end: date) -> list[int]:
-    """Active people with two or more negative entries on one value between the dates.
-
-    A repeated weak spot needs negatives on the same value in two periods, so only these
-    people can have one; the exact, period-by-period rule runs on them alone.
-    """
-    statement = (
+def repeated_negatives(start: date, end: date) -> Select[int]:
+    """The statement of :func:`people_with_repeated_negatives`, to use as a subquery."""
+    return (
         select(ObservationRow.employee_id)
         .join(EmployeeRow, EmployeeRow.id == ObservationRow.employee_id)
         .where(
@@ -200,6 +196,54 @@ def people_with_repeated_negatives(session: Session, start: date, end: date) -> 
         )
         .group_by(ObservationRow.employee_id, ObservationRow.value_code)
         .having(func.count(ObservationRow.id) >= 2)
-        .order_by(ObservationRow.employee_id)
     )
-    return sorted(set(session.scalars(statement)))
+
+
+def people_with_repeated_negatives(session: Session, start: date, end: date) -> list[int]:
+    """Active people with two or more negative entries on one value between the dates.
+
+    A repeated weak spot needs negatives on the same value in two periods, so only these
+    people can have one; the exact, period-by-period rule runs on them alone.
+    """
+    return sorted(set(session.scalars(repeated_negatives(start, end))))
+
+
+@dataclass(frozen=True)
+class NegativeEntry:
+    """What the repeated-weak-spot rule reads of a negative journal entry."""
+
+    observed_on: date
+    value_code: str
+    indicator: int | None
+    serious: bool
+
+
+def negatives_among(
+    session: Session, people: Select[int], start: date, end: date
+) -> dict[int, list[NegativeEntry]]:
+    """The negative entries between the dates of the people ``people`` selects, per person.
+
+    One statement whatever the number of people (``people`` is a subquery, not a list).
+    """
+    statement = (
+        select(
+            ObservationRow.employee_id,
+            ObservationRow.observed_on,
+            ObservationRow.value_code,
+            ObservationRow.indicator,
+            ObservationRow.serious,
+        )
+        .where(
+            ObservationRow.employee_id.in_(people),
+            ObservationRow.sign == "NEGATIF",
+            ObservationRow.observed_on >= start,
+            ObservationRow.observed_on <= end,
+        )
+        .order_by(ObservationRow.observed_on, ObservationRow.id)
+    )
+    found: dict[int, list[NegativeEntry]] = {}
+    for employee_id, observed_on, value_code, indicator, serious in session.execute(statement):
+        found.setdefault(employee_id, []).append(
+            NegativeEntry(observed_on, value_code, indicator, bool(serious))
+        )
+    return found

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -111,6 +112,64 @@ def to_employee(row: EmployeeRow) -> Employee:
         active=row.active,
         version=row.version,
     )
+
+
+#: The columns :func:`_employee_of` reads, in its order: reading them as plain values skips
+#: the ORM's objects (20,000 people in a fifth of the time).
+_EMPLOYEE_COLUMNS = (
+    EmployeeRow.id,
+    EmployeeRow.nip,
+    EmployeeRow.name,
+    EmployeeRow.gelar_depan,
+    EmployeeRow.gelar_belakang,
+    EmployeeRow.status,
+    EmployeeRow.golongan,
+    EmployeeRow.jabatan,
+    EmployeeRow.jabatan_kind,
+    EmployeeRow.jenjang,
+    EmployeeRow.unit_id,
+    EmployeeRow.penilai_id,
+    EmployeeRow.active,
+    EmployeeRow.version,
+)
+
+
+def _employees(session: Session, query: Select[*tuple[Any, ...]]) -> list[Employee]:
+    """Run ``query`` (a select of ``_EMPLOYEE_COLUMNS``) and build each person as to_employee."""
+    return [
+        Employee(
+            id=EmployeeId(employee_id),
+            nip=nip,
+            name=name,
+            gelar_depan=gelar_depan,
+            gelar_belakang=gelar_belakang,
+            status=EmploymentStatus(status),
+            golongan=golongan,
+            jabatan=jabatan,
+            jabatan_kind=JabatanKind(jabatan_kind),
+            jenjang=Jenjang(jenjang) if jenjang else None,
+            unit_id=UnitId(unit_id),
+            penilai_id=EmployeeId(penilai_id) if penilai_id is not None else None,
+            active=bool(active),
+            version=version,
+        )
+        for (
+            employee_id,
+            nip,
+            name,
+            gelar_depan,
+            gelar_belakang,
+            status,
+            golongan,
+            jabatan,
+            jabatan_kind,
+            jenjang,
+            unit_id,
+            penilai_id,
+            active,
+            version,
+        ) in session.execute(query)
+    ]
 
 
 def to_acting(row: ActingAssignmentRow) -> ActingAssignment:
@@ -380,12 +439,12 @@ def all_employees(
     session: Session, *, active_only: bool = False, unit_ids: Collection[int] | None = None
 ) -> list[Employee]:
     """Everyone by name; only the active, or only those in ``unit_ids``, when asked."""
-    query = select(EmployeeRow).order_by(EmployeeRow.name)
+    query = select(*_EMPLOYEE_COLUMNS).order_by(EmployeeRow.name)
     if active_only:
         query = query.where(EmployeeRow.active.is_(True))
     if unit_ids is not None:
         query = query.where(EmployeeRow.unit_id.in_(list(unit_ids)))
-    return [to_employee(row) for row in session.scalars(query)]
+    return _employees(session, query)
 
 
 # --- history, acting, years --------------------------------------------------------------------
@@ -419,17 +478,37 @@ def events_of(session: Session, employee_id: int) -> list[EmploymentEvent]:
         .where(EmploymentEventRow.employee_id == employee_id)
         .order_by(EmploymentEventRow.event_date, EmploymentEventRow.id)
     )
-    return [
-        EmploymentEvent(
-            employee_id=EmployeeId(row.employee_id),
-            event_date=row.event_date,
-            kind=EmploymentEventKind(row.kind),
-            from_unit_id=UnitId(row.from_unit_id) if row.from_unit_id else None,
-            to_unit_id=UnitId(row.to_unit_id) if row.to_unit_id else None,
-            note=row.note,
-        )
-        for row in rows
-    ]
+    return [_to_event(row) for row in rows]
+
+
+def _to_event(row: EmploymentEventRow) -> EmploymentEvent:
+    return EmploymentEvent(
+        employee_id=EmployeeId(row.employee_id),
+        event_date=row.event_date,
+        kind=EmploymentEventKind(row.kind),
+        from_unit_id=UnitId(row.from_unit_id) if row.from_unit_id else None,
+        to_unit_id=UnitId(row.to_unit_id) if row.to_unit_id else None,
+        note=row.note,
+    )
+
+
+def employees_among(session: Session, people: Select[int]) -> list[Employee]:
+    """The people ``people`` selects (a subquery of ids), by id; one statement for any number."""
+    query = select(*_EMPLOYEE_COLUMNS).where(EmployeeRow.id.in_(people)).order_by(EmployeeRow.id)
+    return _employees(session, query)
+
+
+def events_among(session: Session, people: Select[int]) -> dict[int, list[EmploymentEvent]]:
+    """Each selected person's history, as :func:`events_of` gives it; one statement."""
+    rows = session.scalars(
+        select(EmploymentEventRow)
+        .where(EmploymentEventRow.employee_id.in_(people))
+        .order_by(EmploymentEventRow.event_date, EmploymentEventRow.id)
+    )
+    found: dict[int, list[EmploymentEvent]] = {}
+    for row in rows:
+        found.setdefault(row.employee_id, []).append(_to_event(row))
+    return found
 
 
 def acting_assignments(session: Session) -> list[ActingAssignment]:

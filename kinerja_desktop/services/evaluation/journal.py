@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import BehaviourRatingRow
@@ -44,6 +44,7 @@ from kinerja_desktop.domain.periods import (
     EvaluationScheme,
     Period,
     find_period,
+    periods_for_span,
     periods_for_year,
 )
 from kinerja_desktop.domain.ratings import Rating
@@ -54,7 +55,7 @@ from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import journal_audit
 from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 from kinerja_desktop.services.platform.seals import current_actor
-from kinerja_desktop.services.staff.service import periods_for_row
+from kinerja_desktop.services.staff.service import periods_for_row, serving_span
 
 
 @dataclass(frozen=True)
@@ -246,10 +247,10 @@ def _decided_ratings(session: Session, employee_id: int, year: int) -> dict[str,
     return {code: Rating(final) for code, final in rows}
 
 
-def _people_rated_below(session: Session, year: int) -> set[int]:
-    """Active people rated below expectation in two or more periods of ``year``."""
-    statement = (
-        select(SkpRow.employee_id)
+def _rated_below(year: int) -> Select[int, str]:
+    """Active people's periods of ``year`` with a Rating Perilaku Kerja below expectation."""
+    return (
+        select(SkpRow.employee_id, BehaviourRatingRow.period_code)
         .join(BehaviourRatingRow, BehaviourRatingRow.skp_id == SkpRow.id)
         .join(EmployeeRow, EmployeeRow.id == SkpRow.employee_id)
         .where(
@@ -257,42 +258,103 @@ def _people_rated_below(session: Session, year: int) -> set[int]:
             BehaviourRatingRow.final == Rating.DI_BAWAH.value,
             EmployeeRow.active.is_(True),
         )
-        .group_by(SkpRow.employee_id)
-        .having(func.count(BehaviourRatingRow.id) >= 2)
     )
-    return set(session.scalars(statement))
 
 
 def _period_span(periods: tuple[str, ...]) -> str:
     return ", ".join(periods[:-1]) + f" dan {periods[-1]}" if len(periods) > 1 else periods[0]
 
 
+def _schemes_by_unit(session: Session, year: int) -> dict[int, EvaluationScheme]:
+    """Every unit's evaluation scheme in ``year``: its instansi's, triwulan when unset."""
+    parent = {unit.id: unit.parent_id for unit in staff_repo.all_units(session)}
+    chosen = {
+        found.instansi_id: found.scheme
+        for found in staff_repo.appraisal_years(session)
+        if found.year == year
+    }
+    schemes: dict[int, EvaluationScheme] = {}
+    for unit_id in parent:
+        root = unit_id
+        for _ in range(100):  # the tree is shallow; a longer walk means a broken loop
+            above = parent.get(root)
+            if above is None:
+                break
+            root = above
+        schemes[unit_id] = chosen.get(root, EvaluationScheme.TRIWULAN)
+    return schemes
+
+
 def weak_spot_check(session: Session, today: date) -> list[AttentionItem]:
-    """One attention item per active person with a repeated weak spot this year."""
+    """One attention item per active person with a repeated weak spot this year.
+
+    A fixed number of statements whatever the size of the office: the people who may have a
+    weak spot are selected in SQL, and their history, negative entries and ratings are read
+    for all of them at once.
+    """
     year = today.year
+    first = date(year, 1, 1)
+    below = _rated_below(year)
+    candidates = union(
+        repo.repeated_negatives(first, today), select(below.subquery().c.employee_id)
+    ).subquery()
+    among = select(candidates.c.employee_id)
+    people = staff_repo.employees_among(session, among)
+    if not people:
+        return []
+    history = staff_repo.events_among(session, among)
+    negatives = repo.negatives_among(session, among, first, date(year, 12, 31))
+    rated_below: dict[int, set[str]] = {}
+    for employee_id, period_code in session.execute(below):
+        rated_below.setdefault(employee_id, set()).add(period_code)
+    schemes = _schemes_by_unit(session, year)
     items = []
-    candidates = set(repo.people_with_repeated_negatives(session, date(year, 1, 1), today))
-    for employee_id in sorted(candidates | _people_rated_below(session, year)):
-        row = staff_repo.find_employee(session, employee_id)
-        if row is None:
+    for row in people:
+        span = serving_span(history.get(row.id, []), year)
+        if span is None:
             continue
-        reports = _weak_spot_reports(session, row, year)
-        if not reports:
-            continue
-        name = full_name(row.name, row.gelar_depan, row.gelar_belakang)
-        detail = "; ".join(
-            f"{report.title} pada {_period_span(report.spot.periods)}" for report in reports
+        scheme = schemes.get(row.unit_id, EvaluationScheme.TRIWULAN)
+        periods = [p for p in periods_for_span(year, scheme, *span) if not p.is_final]
+        entries = negatives.get(row.id, [])
+        below_in = rated_below.get(row.id, set())
+        spots = repeated_weak_spots(
+            [
+                (
+                    period.label,
+                    [
+                        _negative_fact(entry)
+                        for entry in entries
+                        if period.contains(entry.observed_on)
+                    ],
+                    Rating.DI_BAWAH if period.code in below_in else None,
+                )
+                for period in periods
+            ]
         )
-        items.append(
-            AttentionItem(
-                Severity.PENTING,
-                f"{name}: perilaku yang perlu dikembangkan, berulang",
-                f"Berulang pada periode berturut-turut: {detail}. Bahas bersama pegawai dan "
-                f"sepakati langkah pengembangan: {reports[0].spot.action}",
-                (EmployeeId(row.id),),
-            )
-        )
+        if spots:
+            items.append(_weak_spot_item(row, spots))
     return items
+
+
+def _negative_fact(entry: repo.NegativeEntry) -> ObservationFact:
+    return ObservationFact(
+        BehaviourValue(entry.value_code),
+        ObservationSign.NEGATIF,
+        serious=entry.serious,
+        indicator=entry.indicator,
+    )
+
+
+def _weak_spot_item(row: Employee, spots: list[WeakSpot]) -> AttentionItem:
+    name = full_name(row.name, row.gelar_depan, row.gelar_belakang)
+    detail = "; ".join(f"{_spot_title(spot)} pada {_period_span(spot.periods)}" for spot in spots)
+    return AttentionItem(
+        Severity.PENTING,
+        f"{name}: perilaku yang perlu dikembangkan, berulang",
+        f"Berulang pada periode berturut-turut: {detail}. Bahas bersama pegawai dan "
+        f"sepakati langkah pengembangan: {spots[0].action}",
+        (EmployeeId(row.id),),
+    )
 
 
 class JournalService:

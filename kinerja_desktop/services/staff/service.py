@@ -600,14 +600,21 @@ def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
 
 
 def periods_for_row(session: Session, row: Employee, year: int) -> list[Period]:
-    """The periods of a person in a year, inside the caller's transaction.
+    """The periods of a person in a year, inside the caller's transaction (see serving_span)."""
+    span = serving_span(repo.events_of(session, row.id), year)
+    if span is None:
+        return []
+    return periods_for_span(year, _scheme(session, row.unit_id, year), *span)
+
+
+def serving_span(events: Sequence[EmploymentEvent], year: int) -> tuple[date, date] | None:
+    """The days of ``year`` a person serves by their history; None when they serve none.
 
     The history decides the span: someone who left before the year, or joined after it, has
     none; joining, moving in or coming back during the year starts a partial span, and
     leaving ends it. A person with no history counts as serving the whole year.
     """
     first, last = date(year, 1, 1), date(year, 12, 31)
-    events = repo.events_of(session, row.id)
     serving = _serving_on(events, first)
     start: date | None = None
     end = last
@@ -619,14 +626,14 @@ def periods_for_row(session: Session, row: Employee, year: int) -> list[Period]:
         elif event.ends_period:
             end = event.event_date
             if start is None and not serving:
-                return []
+                return None
     if start is None:
         if not serving:
-            return []
+            return None
         start = first
     if end < start:
-        return []
-    return periods_for_span(year, _scheme(session, row.unit_id, year), start, end)
+        return None
+    return start, end
 
 
 def _check_after_last_start(session: Session, employee_id: int, on: date) -> None:
