@@ -262,9 +262,7 @@ def test_a_read_only_folder_opens_read_only_with_the_banner(
     assert sorted(p.name for p in path.parent.iterdir()) == ["kinerja.sqlite"]
 
 
-def test_the_gui_opens_an_office_without_waiting_for_the_daily_backup(
-    tmp_path: Path, qapp
-) -> None:
+def test_the_gui_opens_an_office_without_waiting_for_the_daily_backup(tmp_path: Path, qapp) -> None:
     """The day's backup is taken once the window is shown (tests/ui/settings/test_daily_backup)."""
     path = make_office(tmp_path / "kinerja.sqlite", 2)
     services = application.open_with_recovery(path)
