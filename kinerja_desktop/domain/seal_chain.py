@@ -33,7 +33,7 @@ class SealAction(StrEnum):
     #: The employee's response or keberatan of a signed period recorded: the Dokumen Evaluasi
     #: prints it, so the evaluation is sealed again with it.
     DIALOG_DICATAT = "DIALOG_DICATAT"
-    #: An entry of the complaints register deleted (`services.supervision.feedback_service`).
+    #: An entry of the complaints register deleted (`services.supervision.feedback`).
     REGISTER_DIHAPUS = "REGISTER_DIHAPUS"
     #: A journal observation corrected or deleted, with the reason
     #: (`services.evaluation.journal_audit`).

@@ -27,8 +27,8 @@ from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.services.printing import PrintRequest
 from kinerja_desktop.services.staff.service import StaffInput
-from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
-from kinerja_desktop.services.supervision.survey_service import ActionInput
+from kinerja_desktop.services.supervision.feedback import FeedbackInput
+from kinerja_desktop.services.supervision.surveys import ActionInput
 
 YEAR = 2026
 TODAY = date(YEAR, 4, 20)

@@ -27,8 +27,8 @@ from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.development.competence import CompetenceLine
 from kinerja_desktop.services.development.service import ItemInput
 from kinerja_desktop.services.printing.request import PrintRequest
-from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry
-from kinerja_desktop.services.supervision.findings_service import Finding
+from kinerja_desktop.services.supervision.feedback import FeedbackEntry
+from kinerja_desktop.services.supervision.findings import Finding
 from kinerja_desktop.ui.accounts.accounts_section import (
     AccountDialog,
     AccountsSection,

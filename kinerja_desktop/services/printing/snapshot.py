@@ -25,7 +25,7 @@ from kinerja_desktop.services.evaluation.journal import JournalService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
-from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.services.supervision.surveys import SurveyService
 
 
 class SessionDatabase(Database):

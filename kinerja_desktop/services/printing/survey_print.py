@@ -32,7 +32,7 @@ from kinerja_desktop.reports.content import (
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.printing.snapshot import Sources
-from kinerja_desktop.services.supervision.survey_service import (
+from kinerja_desktop.services.supervision.surveys import (
     SurveyDetails,
     SurveyInfo,
     TrendPoint,

@@ -14,10 +14,10 @@ from pathlib import Path
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.supervision.dashboard import DashboardService, supervision_check
-from kinerja_desktop.services.supervision.feedback_service import FeedbackService
-from kinerja_desktop.services.supervision.findings_service import FindingService
+from kinerja_desktop.services.supervision.feedback import FeedbackService
+from kinerja_desktop.services.supervision.findings import FindingService
 from kinerja_desktop.services.supervision.kiosk import KioskService
-from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.services.supervision.surveys import SurveyService
 
 #: Beranda's checks about complaints and audit findings.
 SUPERVISION_CHECKS = (supervision_check,)

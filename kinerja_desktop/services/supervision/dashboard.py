@@ -34,8 +34,8 @@ from kinerja_desktop.domain.supervision.ikm import ITEM_COUNT, ServiceGrade, ikm
 from kinerja_desktop.domain.supervision.survey_period import parse_survey_period
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction, SupervisionScope
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry, to_entry
-from kinerja_desktop.services.supervision.findings_service import Finding, to_finding
+from kinerja_desktop.services.supervision.feedback import FeedbackEntry, to_entry
+from kinerja_desktop.services.supervision.findings import Finding, to_finding
 from kinerja_desktop.services.supervision.units import unit_labels
 
 

@@ -23,8 +23,8 @@ from kinerja_desktop.data.repositories import feedback as feedback_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
-from kinerja_desktop.services.supervision.feedback_service import FeedbackInput, feedback_data
-from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
+from kinerja_desktop.services.supervision.feedback import FeedbackInput, feedback_data
+from kinerja_desktop.services.supervision.surveys import SurveyInfo, SurveyService
 
 PIN_MIN = 4
 PIN_MAX = 12

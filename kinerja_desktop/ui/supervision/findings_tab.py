@@ -37,12 +37,12 @@ from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.staff.service import StaffService
-from kinerja_desktop.services.supervision.findings_service import (
+from kinerja_desktop.services.supervision.findings import (
     Finding,
     FindingInput,
     FindingService,
 )
-from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.services.supervision.surveys import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import (
     dialog_buttons,

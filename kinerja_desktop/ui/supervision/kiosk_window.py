@@ -38,7 +38,7 @@ from kinerja_desktop.services.supervision.kiosk import (
     KioskSubmission,
     check_pin,
 )
-from kinerja_desktop.services.supervision.survey_service import SurveyInfo
+from kinerja_desktop.services.supervision.surveys import SurveyInfo
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message, wrapped
 
 SCALE = ("Tidak baik", "Kurang baik", "Baik", "Sangat baik")

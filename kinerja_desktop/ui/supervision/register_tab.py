@@ -44,13 +44,13 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.services.staff.service import StaffService
-from kinerja_desktop.services.supervision.feedback_service import (
+from kinerja_desktop.services.supervision.feedback import (
     FeedbackEntry,
     FeedbackFilter,
     FeedbackInput,
     FeedbackService,
 )
-from kinerja_desktop.services.supervision.survey_service import SurveyService
+from kinerja_desktop.services.supervision.surveys import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import (
     dialog_buttons,

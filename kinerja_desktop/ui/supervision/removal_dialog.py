@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.services.supervision.feedback_service import FeedbackEntry
+from kinerja_desktop.services.supervision.feedback import FeedbackEntry
 from kinerja_desktop.ui.common import ReasonDialog
 
 

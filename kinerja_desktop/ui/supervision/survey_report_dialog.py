@@ -30,7 +30,7 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError, Validati
 from kinerja_desktop.domain.supervision.ikm import SurveyItem
 from kinerja_desktop.domain.supervision.survey_report import SurveyMethod, count_text
 from kinerja_desktop.domain.supervision_access import SupervisionAction
-from kinerja_desktop.services.supervision.survey_service import (
+from kinerja_desktop.services.supervision.surveys import (
     ActionInput,
     ActionLine,
     DetailsInput,

@@ -39,7 +39,7 @@ from kinerja_desktop.domain.supervision_access import SupervisionAction
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import safe_name
-from kinerja_desktop.services.supervision.survey_service import SurveyInfo, SurveyService
+from kinerja_desktop.services.supervision.surveys import SurveyInfo, SurveyService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import compact, error_label, fit_columns, show_message
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog

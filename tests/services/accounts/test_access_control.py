@@ -38,10 +38,10 @@ from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.evaluation.journal import JournalFilter
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.staff.service import StaffFilter
-from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
-from kinerja_desktop.services.supervision.findings_service import FindingInput
+from kinerja_desktop.services.supervision.feedback import FeedbackInput
+from kinerja_desktop.services.supervision.findings import FindingInput
 from kinerja_desktop.services.supervision.kiosk import KioskSubmission
-from kinerja_desktop.services.supervision.survey_service import ActionInput, DetailsInput
+from kinerja_desktop.services.supervision.surveys import ActionInput, DetailsInput
 
 TODAY = date(2026, 11, 28)
 PASSWORD = "sandi2026"

@@ -22,7 +22,7 @@ from kinerja_desktop.domain.handover_records import (
 )
 from kinerja_desktop.domain.supervision.survey_report import SurveyMethod
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.supervision.survey_service import ActionInput, DetailsInput
+from kinerja_desktop.services.supervision.surveys import ActionInput, DetailsInput
 
 EXPORTED_ON = date(2026, 11, 30)
 NOTES = "Pertahankan ketepatan waktu.\nIkuti pelatihan analisis data."

@@ -18,7 +18,7 @@ from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.attention import AttentionItem
 from kinerja_desktop.domain.supervision.complaints import FeedbackKind
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.supervision.feedback_service import FeedbackFilter
+from kinerja_desktop.services.supervision.feedback import FeedbackFilter
 
 TODAY = date(2026, 11, 28)
 

@@ -17,7 +17,7 @@ from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.printing import PrintingService, PrintRequest
-from kinerja_desktop.services.supervision.survey_service import (
+from kinerja_desktop.services.supervision.surveys import (
     ActionInput,
     DetailsInput,
     SurveyInfo,

@@ -27,7 +27,7 @@ from kinerja_desktop.services.printing.survey_print import (
     survey_code,
     trend_lines,
 )
-from kinerja_desktop.services.supervision.survey_service import SurveyInfo, TrendPoint
+from kinerja_desktop.services.supervision.surveys import SurveyInfo, TrendPoint
 
 TODAY = date(2026, 11, 28)
 

@@ -32,8 +32,8 @@ from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSt
 from kinerja_desktop.domain.supervision.ikm import ServiceGrade, compute_ikm
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff.service import StaffInput
-from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
-from kinerja_desktop.services.supervision.findings_service import FindingInput
+from kinerja_desktop.services.supervision.feedback import FeedbackInput
+from kinerja_desktop.services.supervision.findings import FindingInput
 from kinerja_desktop.services.supervision.kiosk import KioskLock, KioskSubmission
 from kinerja_desktop.services.supervision.units import resolve_unit
 

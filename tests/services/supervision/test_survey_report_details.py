@@ -11,7 +11,7 @@ from kinerja_desktop.domain.errors import NotFoundError, ValidationErrors
 from kinerja_desktop.domain.supervision.ikm import SurveyItem
 from kinerja_desktop.domain.supervision.survey_report import SurveyMethod
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.supervision.survey_service import (
+from kinerja_desktop.services.supervision.surveys import (
     ActionInput,
     DetailsInput,
     SurveyService,

@@ -17,8 +17,8 @@ from kinerja_desktop.domain.access import Principal, Role
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
 from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
-from kinerja_desktop.services.supervision.findings_service import FindingInput
+from kinerja_desktop.services.supervision.feedback import FeedbackInput
+from kinerja_desktop.services.supervision.findings import FindingInput
 from kinerja_desktop.ui.supervision.findings_tab import FindingsTab
 from kinerja_desktop.ui.supervision.register_tab import RegisterTab
 from kinerja_desktop.ui.supervision.survey_tab import SurveyTab

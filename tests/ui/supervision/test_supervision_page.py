@@ -17,7 +17,7 @@ from kinerja_desktop.domain.seal_chain import SealAction
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.evaluation.journal import JournalFilter
-from kinerja_desktop.services.supervision.feedback_service import FeedbackInput
+from kinerja_desktop.services.supervision.feedback import FeedbackInput
 from kinerja_desktop.services.supervision.kiosk import KioskLock
 from kinerja_desktop.ui.main_window import PENGAWASAN, MainWindow
 from kinerja_desktop.ui.supervision.kiosk_window import KioskWindow
