@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Protocol, runtime_checkable
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.errors import DomainError, ValidationErrors
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -295,3 +295,45 @@ class ReasonDialog(QDialog):
             self.reason.setFocus()
             return
         self.accept()
+
+
+class FieldErrors(dict[str, QLabel]):
+    """A form's error labels: one under each field, and one for the form as a whole ("").
+
+    Keyed by the service's field names, so a ``ValidationErrors`` lands under the input it
+    names and anything without a field (or with a field the form does not show) lands in the
+    form-wide label.
+    """
+
+    def __init__(self, fields: Iterable[str]) -> None:
+        super().__init__((name, error_label()) for name in (*fields, ""))
+
+    @property
+    def general(self) -> QLabel:
+        return self[""]
+
+    def add_rows(self, form: QFormLayout, rows: Iterable[tuple[str, QWidget, str]]) -> None:
+        """Add ``(label, widget, field)`` rows, each widget with its error label under it.
+
+        A row whose field is "" has no label of its own (its errors go to the general one).
+        """
+        for label, widget, field in rows:
+            holder = QVBoxLayout()
+            holder.addWidget(widget)
+            if field:
+                holder.addWidget(self[field])
+            form.addRow(label, holder)
+
+    def hide_all(self) -> None:
+        """Hide every message (before the next attempt to save)."""
+        for label in self.values():
+            show_message(label, None)
+
+    def show(self, error: DomainError) -> None:
+        """Put each message of ``error`` under its field, or in the general label."""
+        if isinstance(error, ValidationErrors):
+            messages = error.by_field()
+        else:
+            messages = {error.field or "": error.message}
+        for field, message in messages.items():
+            show_message(self.get(field, self.general), message)

@@ -27,7 +27,13 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.services.accounts.service import AccountInfo, AccountService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.accounts.sign_in import password_edit
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_error, show_message
+from kinerja_desktop.ui.common import (
+    FieldErrors,
+    dialog_buttons,
+    error_label,
+    show_error,
+    show_message,
+)
 
 COLUMNS = ("Nama pengguna", "Nama tampilan", "Peran", "Pegawai tertaut", "Status", "Terakhir masuk")
 
@@ -63,8 +69,7 @@ class AccountDialog(QDialog):
         self.password = password_edit()
         self.repeat = password_edit()
         fields = ("user_name", "display_name", "role", "employee", "password", "repeat")
-        self.errors = {field: error_label() for field in fields}
-        self.general_error = error_label()
+        self.errors = FieldErrors(fields)
         form = QFormLayout()
         rows: list[tuple[str, QWidget, str]] = [
             ("&Nama pengguna", self.user_name, "user_name"),
@@ -82,7 +87,7 @@ class AccountDialog(QDialog):
             form.addRow("", self.errors[field])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.errors.general)
         layout.addWidget(dialog_buttons(self, "&Simpan", self._accept))
 
     def _employee_id(self) -> int | None:
@@ -100,8 +105,7 @@ class AccountDialog(QDialog):
         return found.id
 
     def _accept(self) -> None:
-        for label in (*self.errors.values(), self.general_error):
-            show_message(label, None)
+        self.errors.hide_all()
         try:
             fields = AccountFields(
                 self.user_name.text(),
@@ -113,12 +117,8 @@ class AccountDialog(QDialog):
                 self._accounts.add(fields, self.password.text(), self.repeat.text())
             else:
                 self._accounts.update(self._account.id, fields)
-        except ValidationErrors as errors:
-            for field, message in errors.by_field().items():
-                show_message(self.errors.get(field, self.general_error), message)
-            return
         except DomainError as error:
-            show_message(self.general_error, error.message)
+            self.errors.show(error)
             return
         self.accept()
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.accounts import MIN_PASSWORD_LENGTH
-from kinerja_desktop.domain.errors import DomainError, ValidationErrors
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.common import FieldErrors, dialog_buttons, error_label, show_message
 
 #: Wide enough that the wrapped introductions stay readable in a few lines.
 DIALOG_WIDTH = 440
@@ -48,10 +48,7 @@ class AdminSetupDialog(QDialog):
         self.display_name.setPlaceholderText("mis. Bagian Kepegawaian")
         self.password = password_edit(f"minimal {MIN_PASSWORD_LENGTH} karakter, huruf dan angka")
         self.repeat = password_edit()
-        self.errors = {
-            field: error_label() for field in ("user_name", "display_name", "password", "repeat")
-        }
-        self.general_error = error_label()
+        self.errors = FieldErrors(("user_name", "display_name", "password", "repeat"))
         form = QFormLayout()
         for label, edit, field in (
             ("&Nama pengguna", self.user_name, "user_name"),
@@ -64,13 +61,12 @@ class AdminSetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.errors.general)
         layout.addWidget(dialog_buttons(self, "&Buat dan masuk", self._accept, "Keluar"))
         self.display_name.setFocus()
 
     def _accept(self) -> None:
-        for label in (*self.errors.values(), self.general_error):
-            show_message(label, None)
+        self.errors.hide_all()
         try:
             self._accounts.create_first_admin(
                 self.user_name.text(),
@@ -78,12 +74,8 @@ class AdminSetupDialog(QDialog):
                 self.password.text(),
                 self.repeat.text(),
             )
-        except ValidationErrors as errors:
-            for field, message in errors.by_field().items():
-                show_message(self.errors.get(field, self.general_error), message)
-            return
         except DomainError as error:
-            show_message(self.general_error, error.message)
+            self.errors.show(error)
             return
         self.accept()
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.errors import DomainError, ValidationErrors
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.supervision.deadlines import DeadlineState
 from kinerja_desktop.domain.supervision.findings import FindingFields, FindingSource, FindingStatus
 from kinerja_desktop.domain.supervision_access import SupervisionAction
@@ -45,6 +45,7 @@ from kinerja_desktop.services.supervision.findings import (
 from kinerja_desktop.services.supervision.surveys import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import (
+    FieldErrors,
     dialog_buttons,
     error_label,
     fit_columns,
@@ -115,39 +116,35 @@ class FindingDialog(QDialog):
             "cause",
             "recommendation",
             "due_on",
-            "",
         )
-        self.errors = {name: error_label() for name in fields}
+        self.errors = FieldErrors(fields)
         form = QFormLayout()
-        for label, widget, field in (
-            ("&Sumber", self.source, "source"),
-            ("&Tanggal temuan", self.found_on, "found_on"),
-            ("Nomor &LHP", self.reference, "reference"),
-            ("&Judul temuan", self.title_edit, "title"),
-            ("&Kondisi", self.condition, "condition"),
-            ("K&riteria", self.criterion, "criterion"),
-            ("S&ebab", self.cause, "cause"),
-            ("Reko&mendasi", self.recommendation, "recommendation"),
-            ("&Unit", self.unit, ""),
-            ("&Pegawai", self.person, ""),
-            ("&Batas tindak lanjut", self.due_on, "due_on"),
-        ):
-            holder = QVBoxLayout()
-            holder.addWidget(widget)
-            if field:
-                holder.addWidget(self.errors[field])
-            form.addRow(label, holder)
+        self.errors.add_rows(
+            form,
+            [
+                ("&Sumber", self.source, "source"),
+                ("&Tanggal temuan", self.found_on, "found_on"),
+                ("Nomor &LHP", self.reference, "reference"),
+                ("&Judul temuan", self.title_edit, "title"),
+                ("&Kondisi", self.condition, "condition"),
+                ("K&riteria", self.criterion, "criterion"),
+                ("S&ebab", self.cause, "cause"),
+                ("Reko&mendasi", self.recommendation, "recommendation"),
+                ("&Unit", self.unit, ""),
+                ("&Pegawai", self.person, ""),
+                ("&Batas tindak lanjut", self.due_on, "due_on"),
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.default_due)
-        layout.addWidget(self.errors[""])
+        layout.addWidget(self.errors.general)
         layout.addWidget(dialog_buttons(self, "&Simpan", self.save))
 
     def save(self) -> None:
-        for label in self.errors.values():
-            show_message(label, None)
+        self.errors.hide_all()
         if self.person.text().strip() and not self.person.pick_typed():
-            show_message(self.errors[""], "Pegawai tidak ditemukan; ketik nama atau NIP lagi.")
+            show_message(self.errors.general, "Pegawai tidak ditemukan; ketik nama atau NIP lagi.")
             return
         data = FindingInput(
             FindingFields(
@@ -166,12 +163,8 @@ class FindingDialog(QDialog):
         )
         try:
             self.saved = self._service.record(data)
-        except ValidationErrors as errors:
-            for field, message in errors.by_field().items():
-                show_message(self.errors.get(field, self.errors[""]), message)
-            return
         except DomainError as error:
-            show_message(self.errors[""], error.message)
+            self.errors.show(error)
             return
         self.accept()
 
@@ -200,30 +193,26 @@ class FollowUpDialog(QDialog):
         self.file: Path | None = None
         choose = QPushButton("Pilih &berkas…")
         choose.clicked.connect(self._choose)
-        self.errors = {
-            name: error_label()
-            for name in ("done_on", "action", "evidence_note", "evidence_link", "file", "")
-        }
+        self.errors = FieldErrors(("done_on", "action", "evidence_note", "evidence_link", "file"))
         form = QFormLayout()
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
-        for label, widget, field in (
-            ("&Tanggal", self.done_on, "done_on"),
-            ("&Uraian tindak lanjut", self.action, "action"),
-            ("Catatan &bukti", self.note, "evidence_note"),
-            ("&Tautan bukti", self.link, "evidence_link"),
-        ):
-            holder = QVBoxLayout()
-            holder.addWidget(widget)
-            holder.addWidget(self.errors[field])
-            form.addRow(label, holder)
+        self.errors.add_rows(
+            form,
+            [
+                ("&Tanggal", self.done_on, "done_on"),
+                ("&Uraian tindak lanjut", self.action, "action"),
+                ("Catatan &bukti", self.note, "evidence_note"),
+                ("&Tautan bukti", self.link, "evidence_link"),
+            ],
+        )
         form.addRow("Berkas bukti", file_row)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Temuan {format_date_id(finding.found_on)}: {finding.title}"))
         layout.addLayout(form)
         layout.addWidget(self.errors["file"])
-        layout.addWidget(self.errors[""])
+        layout.addWidget(self.errors.general)
         layout.addWidget(dialog_buttons(self, "&Simpan", self.save))
 
     def _choose(self) -> None:
@@ -233,8 +222,7 @@ class FollowUpDialog(QDialog):
             self.file_label.setText(self.file.name)
 
     def save(self) -> None:
-        for label in self.errors.values():
-            show_message(label, None)
+        self.errors.hide_all()
         try:
             self._service.add_follow_up(
                 self._finding.id,
@@ -244,12 +232,8 @@ class FollowUpDialog(QDialog):
                 evidence_link=self.link.text(),
                 evidence_file=self.file,
             )
-        except ValidationErrors as errors:
-            for field, message in errors.by_field().items():
-                show_message(self.errors.get(field, self.errors[""]), message)
-            return
         except DomainError as error:
-            show_message(self.errors.get(error.field or "", self.errors[""]), error.message)
+            self.errors.show(error)
             return
         self.saved = True
         self.accept()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.behaviour import INDICATORS_PER_VALUE, ObservationSign
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id
-from kinerja_desktop.domain.errors import DomainError, ValidationError, ValidationErrors
+from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.reference_data import behaviour_indicators, behaviour_label
 from kinerja_desktop.domain.supervision.complaints import (
     Channel,
@@ -53,8 +53,8 @@ from kinerja_desktop.services.supervision.feedback import (
 from kinerja_desktop.services.supervision.surveys import SurveyService
 from kinerja_desktop.ui.clock import Today, qdate
 from kinerja_desktop.ui.common import (
+    FieldErrors,
     dialog_buttons,
-    error_label,
     fit_columns,
     show_error,
     show_message,
@@ -125,9 +125,8 @@ class FeedbackDialog(QDialog):
         self.reporter.setPlaceholderText("Nama atau kontak (boleh kosong)")
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.errors = {
-            name: error_label()
-            for name in (
+        self.errors = FieldErrors(
+            (
                 "kind",
                 "received_on",
                 "channel",
@@ -137,31 +136,28 @@ class FeedbackDialog(QDialog):
                 "reporter",
                 "respond_by",
                 "resolve_by",
-                "",
             )
-        }
+        )
         form = QFormLayout()
-        for label, widget, field in (
-            ("&Jenis", self.kind, "kind"),
-            ("&Tanggal diterima", self.received_on, "received_on"),
-            ("&Kanal", self.channel, "channel"),
-            ("Nomor &tiket", self.ticket, "ticket"),
-            ("&Unit layanan", self.unit, ""),
-            ("&Pegawai", self.person, ""),
-            ("Kate&gori", self.category, "category"),
-            ("Pe&lapor", self.reporter, "reporter"),
-            ("&Isi", self.text, "text"),
-        ):
-            holder = QVBoxLayout()
-            holder.addWidget(widget)
-            if field:
-                holder.addWidget(self.errors[field])
-            form.addRow(label, holder)
+        self.errors.add_rows(
+            form,
+            [
+                ("&Jenis", self.kind, "kind"),
+                ("&Tanggal diterima", self.received_on, "received_on"),
+                ("&Kanal", self.channel, "channel"),
+                ("Nomor &tiket", self.ticket, "ticket"),
+                ("&Unit layanan", self.unit, ""),
+                ("&Pegawai", self.person, ""),
+                ("Kate&gori", self.category, "category"),
+                ("Pe&lapor", self.reporter, "reporter"),
+                ("&Isi", self.text, "text"),
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors["respond_by"])
         layout.addWidget(self.errors["resolve_by"])
-        layout.addWidget(self.errors[""])
+        layout.addWidget(self.errors.general)
         layout.addWidget(dialog_buttons(self, "&Simpan", self.save))
         self.channel.currentIndexChanged.connect(self._channel_changed)
         if existing is not None:
@@ -184,10 +180,9 @@ class FeedbackDialog(QDialog):
         self.ticket.setEnabled(self.channel.currentData() == Channel.SP4N_LAPOR.value)
 
     def save(self) -> None:
-        for label in self.errors.values():
-            show_message(label, None)
+        self.errors.hide_all()
         if self.person.text().strip() and not self.person.pick_typed():
-            show_message(self.errors[""], "Pegawai tidak ditemukan; ketik nama atau NIP lagi.")
+            show_message(self.errors.general, "Pegawai tidak ditemukan; ketik nama atau NIP lagi.")
             return
         data = FeedbackInput(
             FeedbackFields(
@@ -207,12 +202,8 @@ class FeedbackDialog(QDialog):
                 self.saved = self._feedback.record(data)
             else:
                 self.saved = self._feedback.update(self._existing.id, data)
-        except ValidationErrors as errors:
-            for field, message in errors.by_field().items():
-                show_message(self.errors.get(field, self.errors[""]), message)
-            return
         except DomainError as error:
-            show_message(self.errors[""], error.message)
+            self.errors.show(error)
             return
         self.accept()
 
