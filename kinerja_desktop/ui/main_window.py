@@ -600,14 +600,18 @@ class MainWindow(QMainWindow):
             follow_permissions(built, fresh)
 
     def _follow_person_in_front(self) -> None:
-        """Offer "Nonaktifkan" and "Aktifkan kembali" only for a person the account may change."""
+        """Offer "Ubah", "Nonaktifkan" and "Aktifkan kembali" only for a person one may change."""
         employee_id = self.person_in_front()
         try:
             person = self._services.staff.get(employee_id) if employee_id is not None else None
         except DomainError:  # gone meanwhile, or out of reach: nothing to offer
             person = None
         apply_to_person_actions(
-            self.permissions, person, end_service=self.end_action, reactivate=self.reactivate_action
+            self.permissions,
+            person,
+            edit=self.edit_action,
+            end_service=self.end_action,
+            reactivate=self.reactivate_action,
         )
 
     def end_service(self) -> None:

@@ -107,19 +107,22 @@ def apply_to_person_actions(
     permissions: Permissions,
     person: Employee | None,
     *,
+    edit: QAction,
     end_service: QAction,
     reactivate: QAction,
 ) -> None:
-    """Offer "Nonaktifkan" and "Aktifkan kembali" for the person in front (None: nobody).
+    """Offer "Ubah", "Nonaktifkan" and "Aktifkan kembali" for the person in front (None: nobody).
 
-    Each is offered only for a person it applies to (ending the service of an active person,
-    bringing back an inactive one) whom the account may change; otherwise the reason is the
-    tooltip, so the account is not refused after choosing it.
+    Each is offered only for a person it applies to (anyone for a change, ending the service
+    of an active person, bringing back an inactive one) whom the account may change; otherwise
+    the reason is the tooltip, so the account is not refused after choosing it (F2 on a person
+    the account may only view does nothing rather than open a message).
     """
     refusal = (
         None if person is None else permissions.person_refusal(person.id, person.name, Action.EDIT)
     )
     for action, applies in (
+        (edit, person is not None),
         (end_service, person is not None and person.active),
         (reactivate, person is not None and not person.active),
     ):

@@ -267,7 +267,11 @@ def test_ending_and_resuming_service_are_offered_only_for_people_the_account_may
     assert not window.end_action.isEnabled()
     assert window.end_action.toolTip().startswith("Akun Anda tidak berwenang mengubah data")
     assert not window.reactivate_action.isEnabled()
+    # F2 is greyed out with the reason, not answered by a message after pressing it.
+    assert not window.edit_action.isEnabled()
+    assert window.edit_action.toolTip().startswith("Akun Anda tidak berwenang mengubah data")
     window.staff_page.select(staff.id)
+    assert window.edit_action.isEnabled()
     assert window.end_action.isEnabled()
     assert not window.reactivate_action.isEnabled()  # active: nothing to bring back
     # The service refuses too, whatever the screen offers, and changes nothing.
