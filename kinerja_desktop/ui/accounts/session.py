@@ -11,9 +11,11 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
 
+from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.accounts.idle_lock import IdleLock
 from kinerja_desktop.ui.accounts.sign_in import sign_in_dialog
+from kinerja_desktop.ui.events import AppEvents, ChangeBatch
 from kinerja_desktop.ui.workers import wait_for_background_work
 
 
@@ -30,12 +32,14 @@ class AccountSession:
         self.idle_lock: IdleLock | None = None
         if principal.is_system:
             return  # a read-only file without accounts: nobody to show or to sign out
-        role = principal.role.label if principal.role else ""
-        window.setWindowTitle(f"{window.windowTitle()} — {principal.display_name} · {role}")
-        self.who = QLabel(
-            f"Masuk sebagai {principal.display_name} ({principal.user_name}) · {role}"
-        )
+        self._title = window.windowTitle()
+        self.who = QLabel()
+        self._show_who()
         window.statusBar().addPermanentWidget(self.who)
+        events = getattr(window, "events", None)
+        if isinstance(events, AppEvents):
+            # An admin who changes their own name or role sees it at once (accounts: SETTINGS).
+            events.changed.connect(self._follow_account)
         self.sign_out_action = QAction("Keluar &akun", window)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -50,6 +54,16 @@ class AccountSession:
         else:
             self.idle_lock = IdleLock(window, services.accounts, idle_ms)
         self.idle_lock.sign_out_requested.connect(self.sign_out)
+
+    def _show_who(self) -> None:
+        principal = self._services.accounts.signed_in
+        role = principal.role.label if principal.role else ""
+        self.window.setWindowTitle(f"{self._title} — {principal.display_name} · {role}")
+        self.who.setText(f"Masuk sebagai {principal.display_name} ({principal.user_name}) · {role}")
+
+    def _follow_account(self, batch: ChangeBatch) -> None:
+        if Topic.SETTINGS in batch.topics:
+            self._show_who()
 
     def sign_out(self) -> None:
         """Close the window (it may ask about unsaved work) and forget the account."""

@@ -91,6 +91,13 @@ def test_the_window_names_who_is_signed_in_and_signs_out(office: AppServices, qt
     assert window.windowTitle().endswith("— Kepegawaian · Admin (kepegawaian)")
     assert "Masuk sebagai Kepegawaian" in session.who.text()
     window.show()
+    # The admin renames their own account in Pengaturan: the window says so at once.
+    me = fast_accounts.signed_in
+    assert me.account_id is not None
+    with qtbot.waitSignal(window.events.changed):
+        fast_accounts.update(me.account_id, AccountFields("admin", "Bagian Umum", Role.ADMIN, None))
+    assert "Masuk sebagai Bagian Umum (admin)" in session.who.text()
+    assert window.windowTitle().endswith("— Bagian Umum · Admin (kepegawaian)")
     session.sign_out_action.trigger()
     assert session.signed_out
     assert not window.isVisible()
