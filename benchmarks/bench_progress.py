@@ -5,8 +5,10 @@ PATH`). It writes the demo office (20,000 people by default), then gives every t
 person (2,000) one entry on each of 250 working days of the year (500,000 entries, written in
 bulk with mixed statuses), then times, as the Progres Harian page calls them, a person's week
 and month (`ProgressService.week` and `month_completeness`, what one refresh reads) and a
-unit's month (`unit_completeness`) for Kecamatan Kertapati and for the whole office. Prints a
-Markdown section for docs/benchmarks.md.
+unit's month (`unit_completeness`) for Kecamatan Kertapati and for the whole office, and the
+e-Kinerja XLSX of a unit of about 40 people for a month (`progress.ekinerja.write`, read and
+written to disk), after giving each of its people two entries on every working day of that
+month. Prints a Markdown section for docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ import sqlalchemy
 from machine import machine
 
 from kinerja_desktop.demo import write_demo
-from kinerja_desktop.domain.working_days import WorkingCalendar
+from kinerja_desktop.domain.working_days import WorkingCalendar, month_span
 from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.services.progress.holidays_id import national_holidays
 
 HOME = "Kecamatan Kertapati"
-TARGETS_MS = {"person": 100.0, "unit": 1000.0}
+TARGETS_MS = {"person": 100.0, "unit": 1000.0, "export": 1000.0}
+#: The size of the unit whose month is exported for e-Kinerja (issue 17's target).
+EXPORT_PEOPLE = 40
 STATUSES = ("DISETUJUI",) * 7 + ("DIAJUKAN", "DIAJUKAN", "DIKEMBALIKAN")
 
 
@@ -95,6 +99,69 @@ def fill_log(path: Path, every: int, days: list[date]) -> tuple[int, int]:
     return len(people), total
 
 
+def unit_of_about(path: Path, size: int) -> tuple[int, str, list[int]]:
+    """The unit whose active people (sub-units included) number closest to ``size``."""
+    with sqlite3.connect(path) as connection:
+        units = connection.execute("SELECT id, parent_id, name FROM units").fetchall()
+        people: dict[int, list[int]] = {}
+        for person, unit in connection.execute("SELECT id, unit_id FROM employees WHERE active"):
+            people.setdefault(unit, []).append(person)
+    children: dict[int | None, list[int]] = {}
+    for unit, parent, _ in units:
+        children.setdefault(parent, []).append(unit)
+
+    def members(unit: int) -> list[int]:
+        return people.get(unit, []) + [
+            p for child in children.get(unit, []) for p in members(child)
+        ]
+
+    unit, _, name = min(units, key=lambda u: (abs(len(members(u[0])) - size), u[0]))
+    return unit, name, members(unit)
+
+
+def fill_month(path: Path, people: list[int], days: list[date]) -> int:
+    """Two entries a working day for each of ``people`` on ``days`` (theirs replaced)."""
+    marks = ",".join("?" * len(people))
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            f"DELETE FROM progress_entries WHERE employee_id IN ({marks}) AND day BETWEEN ? AND ?",
+            (*people, days[0].isoformat(), days[-1].isoformat()),
+        )
+        rhk_of = dict(
+            connection.execute(
+                "SELECT skps.employee_id, min(rhks.id) FROM rhks "
+                "JOIN skps ON skps.id = rhks.skp_id WHERE skps.year = ? GROUP BY skps.employee_id",
+                (days[0].year,),
+            ).fetchall()
+        )
+        rows = [
+            (
+                person,
+                rhk_of.get(person),
+                day.isoformat(),
+                start,
+                end,
+                "Memverifikasi berkas permohonan layanan dan mencatatnya di register",
+                "Buku register",
+                1 + (person + n) % 12,
+                "berkas",
+                "https://drive.example.go.id/bukti/" + str(person) if n % 2 else "",
+                STATUSES[(person + n) % len(STATUSES)],
+            )
+            for person in people
+            for n, day in enumerate(days)
+            for start, end in (("08:00", "10:30"), ("13:00", "15:30"))
+        ]
+        connection.executemany(
+            "INSERT INTO progress_entries (employee_id, rhk_id, day, start_time, end_time, "
+            "activity, data_source, realisation, unit, evidence_link, evidence_file, "
+            "evidence_sha256, evidence_name, status, review_note, reviewed_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', ?, '', '')",
+            rows,
+        )
+    return len(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=20_000)
@@ -117,6 +184,14 @@ def main() -> None:
         started = time.perf_counter()
         people, entries = fill_log(path, args.logging, days)
         print(f"{entries:,} entries for {people:,} people in {time.perf_counter() - started:.1f} s")
+
+        export_unit, export_name, export_people = unit_of_about(path, EXPORT_PEOPLE)
+        month_days = [day for day in days if day.month == days[-1].month]
+        exported = fill_month(path, export_people, month_days)
+        print(
+            f"{exported:,} entries for the {len(export_people)} people of {export_name} "
+            f"in {month_days[0]:%Y-%m}"
+        )
 
         services = open_services(path, create=False, today=lambda: days[-1])
         progress = services.progress
@@ -143,6 +218,13 @@ def main() -> None:
             "unit completeness, whole office": (
                 lambda: progress.unit_completeness(root, last.year, last.month),
                 "unit",
+            ),
+            f"e-Kinerja XLSX of {export_name}'s month ({len(export_people)} people, "
+            f"{exported:,} entries)": (
+                lambda: progress.ekinerja.write(
+                    folder / "progres.xlsx", *month_span(last.year, last.month), unit_id=export_unit
+                ),
+                "export",
             ),
         }
         whole = progress.unit_completeness(root, last.year, last.month)
