@@ -34,11 +34,13 @@ from kinerja_desktop.domain.reference_data import load
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.xlsx_writing import (
     finish_table,
-    header_row,
-    put_cell,
     save_workbook,
+    streamed_cell,
+    streamed_header,
 )
 
+#: Long texts that wrap in their cells; the other columns stay one line (and write faster).
+_WRAPPED = frozenset({"rencana_aksi", "kegiatan", "bukti_dukung"})
 #: The longest span one export takes: a year and a day (a leap year's whole year fits).
 MAX_DAYS = 367
 
@@ -212,25 +214,30 @@ def _check_span(start: date, end: date) -> None:
 
 
 def write_workbook(target: Path, entries: Sequence[ExportedEntry]) -> None:
-    """Write one sheet of entries in the data file's column order."""
+    """Write one sheet of entries in the data file's column order (a write-only workbook)."""
     from openpyxl import Workbook
 
     spec = progress_sheet()
-    workbook = Workbook()
-    sheet: Any = workbook.active
-    sheet.title = spec.name
-    header_row(sheet, 1, [(column.heading, column.width) for column in spec.columns])
+    workbook = Workbook(write_only=True)
+    sheet: Any = workbook.create_sheet(spec.name)
+    streamed_header(sheet, [(column.heading, column.width) for column in spec.columns])
     formats = {
         "nip": "@",  # typed over in Excel, a NIP stays text
         "tanggal": spec.date_format,
         "jam_mulai": spec.time_format,
         "jam_selesai": spec.time_format,
     }
-    for number, entry in enumerate(entries, start=2):
+    layout = [
+        (column.field, formats.get(column.field), column.field in _WRAPPED)
+        for column in spec.columns
+    ]
+    for entry in entries:
         values = row_values(entry)
-        for position, column in enumerate(spec.columns, start=1):
-            cell = put_cell(sheet, number, position, values.get(column.field, ""))
-            if column.field in formats:
-                cell.number_format = formats[column.field]
+        sheet.append(
+            [
+                streamed_cell(sheet, values.get(field, ""), number_format=shown, wrap=wrap)
+                for field, shown, wrap in layout
+            ]
+        )
     finish_table(sheet, 1, len(entries) + 1, len(spec.columns))
     save_workbook(workbook, target)

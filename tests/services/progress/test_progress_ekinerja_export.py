@@ -222,3 +222,17 @@ def test_an_unknown_person_or_unit_is_not_found(progress_office: Office, tmp_pat
     with pytest.raises(NotFoundError):
         export.write(tmp_path / "x.xlsx", *MARCH, unit_id=9999)
     assert TODAY.year == 2026
+
+
+def test_text_that_looks_like_a_formula_stays_text(progress_office: Office, tmp_path: Path) -> None:
+    office = progress_office
+    office.services.progress.add(
+        office.rizky,
+        entry(office.rizky_rhks[0], date(2026, 3, 2), activity='=HYPERLINK("http://x","klik")'),
+    )
+    target = tmp_path / "rumus.xlsx"
+
+    office.services.progress.ekinerja.write(target, *MARCH, employee_id=office.rizky)
+
+    _, values, types = read_back(target)
+    assert values[0][6] == '=HYPERLINK("http://x","klik")' and types[0][6] == "s"
