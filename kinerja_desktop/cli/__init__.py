@@ -18,6 +18,7 @@ from kinerja_desktop.cli import (
     accounts,
     backup,
     check,
+    ekinerja,
     handover,
     ikm,
     office,
@@ -31,7 +32,17 @@ from kinerja_desktop.domain.errors import DomainError, StorageError
 #: Modules that add sub-commands, in the order ``--help`` lists them: each has
 #: ``add_commands(commands)`` and ``run(args)``, which returns the exit code, or None when the
 #: command is not theirs.
-COMMAND_MODULES = (office, staff_import, check, backup, printing, ikm, handover, accounts)
+COMMAND_MODULES = (
+    office,
+    staff_import,
+    check,
+    backup,
+    printing,
+    ikm,
+    handover,
+    ekinerja,
+    accounts,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from ekinerja_recap_files import write_recap
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -46,6 +47,7 @@ from kinerja_desktop.ui.development.dialogs import (
     TechnicalDialog,
 )
 from kinerja_desktop.ui.development.page import CompetencePage
+from kinerja_desktop.ui.evaluation.ekinerja_recap_dialog import RecapComparisonDialog
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
 from kinerja_desktop.ui.evaluation.journal_page import COLUMNS as JOURNAL_COLUMNS
 from kinerja_desktop.ui.evaluation.journal_page import JournalPage
@@ -64,6 +66,7 @@ from kinerja_desktop.ui.main_window import (
     MainWindow,
 )
 from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
+from kinerja_desktop.ui.progress.ekinerja_dialog import EkinerjaExportDialog
 from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
 from kinerja_desktop.ui.progress.return_dialog import ReturnDialog
 from kinerja_desktop.ui.skp.dialogs import AgreeDialog, RevisionDialog, VersionsDialog
@@ -292,6 +295,23 @@ def _import(services: AppServices, parent: QWidget) -> QDialog:
     return dialog
 
 
+def _recap(services: AppServices, parent: QWidget) -> QDialog:
+    people = services.staff.search_people("", 12)
+    words = ("Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Luar biasa")
+    rows: list[tuple[object, ...]] = [
+        (person.nip, person.full_name, "false", "2026-12-31", words[n % len(words)])
+        for n, person in enumerate(people)
+    ]
+    rows += [
+        ("198501012010011001", "Pegawai Pindahan Dari Kabupaten Lain", "false", "2026-12-31", ""),
+        (1.98501012010011e17, "NIP Tersimpan Sebagai Angka", "false", "2026-12-31", "Baik"),
+        (people[0].nip, people[0].full_name, "true", "2026-12-31", "Baik"),
+    ]
+    recap = write_recap(services.database_path.parent / "rekap.xlsx", rows)
+    comparison = services.distribution.ekinerja_recap.compare(recap, TODAY.year)
+    return RecapComparisonDialog(comparison, parent)
+
+
 def _feedback(services: AppServices) -> FeedbackEntry:
     return services.supervision.feedback.entries()[0]
 
@@ -398,6 +418,10 @@ DIALOGS: dict[str, Factory] = {
         p,
     ),
     "ReturnDialog": lambda s, p: ReturnDialog(s.progress, [1], p),
+    "EkinerjaExportDialog": lambda s, p: EkinerjaExportDialog(
+        s.progress, s.staff, p, employee_id=_person(s)[0], today=lambda: TODAY
+    ),
+    "RecapComparisonDialog": _recap,
 }
 
 

@@ -33,6 +33,7 @@ from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.staff import Unit, full_name
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.evaluation.ekinerja_recap import EkinerjaRecapService
 from kinerja_desktop.services.staff.service import StaffService
 
 NOTE_LIMIT = 2000
@@ -148,6 +149,8 @@ class DistributionService:
         self._db = database
         self._access = access
         self._staff = StaffService(database, access)
+        #: e-Kinerja's recap compared with the predikat decided here (reads only).
+        self.ekinerja_recap = EkinerjaRecapService(database, access)
 
     def set_org_predikat(
         self,

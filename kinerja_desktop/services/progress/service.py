@@ -42,6 +42,7 @@ from kinerja_desktop.domain.working_days import DayOff, month_span, week_span
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
+from kinerja_desktop.services.progress.ekinerja_export import ProgressEkinerjaExport
 from kinerja_desktop.services.progress.holidays_id import national_holidays
 
 _GONE = "Progres harian tidak ditemukan; mungkin sudah dihapus."
@@ -115,6 +116,8 @@ class ProgressService:
         self._holidays = holidays
         self._now = now
         self.evidence_store = EvidenceStore(evidence_dir)
+        #: The person's or unit's progress as an XLSX in e-Kinerja's form order (reads only).
+        self.ekinerja = ProgressEkinerjaExport(database, access)
 
     # --- writing ---------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from kinerja_desktop.services.evaluation.distribution import (
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
+from kinerja_desktop.ui.evaluation.ekinerja_recap_dialog import recap_button
 from kinerja_desktop.ui.home.people_dialog import PeopleDialog
 from kinerja_desktop.ui.units import fill_unit_combo, units_within
 
@@ -269,6 +270,10 @@ class DistributionPage(QWidget):
         chooser.addWidget(self.year)
         chooser.addWidget(QLabel("Periode:"))
         chooser.addWidget(self.period, 1)
+        self.recap_button = recap_button(
+            self._distribution.ekinerja_recap, self, year=self.year.value
+        )
+        chooser.addWidget(self.recap_button)
         org_row = QHBoxLayout()
         org_row.addWidget(self.org, 1)
         org_row.addWidget(self.note, 2)

@@ -38,6 +38,7 @@ from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
 from kinerja_desktop.ui.progress.calendar_tab import CalendarTab
+from kinerja_desktop.ui.progress.ekinerja_dialog import ekinerja_button
 from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
 from kinerja_desktop.ui.progress.return_dialog import ReturnDialog
 from kinerja_desktop.ui.progress.unit_view import UnitCompletenessView
@@ -413,6 +414,10 @@ class ProgressPage(QTabWidget):
         self.addTab(self.unit, "Kelengkapan &unit")
         self.addTab(self.calendar, "Hari libur && &cuti")
         self.unit.person_requested.connect(self.open_person)
+        self.ekinerja_button = ekinerja_button(
+            progress, staff, self, person=lambda: self.week.person.employee_id, today=today
+        )
+        self.setCornerWidget(self.ekinerja_button)
 
     def open_person(self, employee_id: int) -> None:
         self.setCurrentWidget(self.week)
