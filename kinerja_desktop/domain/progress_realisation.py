@@ -115,7 +115,7 @@ class IndicatorDraft:
 
     @property
     def proposal_display(self) -> str:
-        """ "36 berkas", or why there is none."""
+        """The sum with its unit ("36 berkas"), or why there is none."""
         if not self.summable:
             return "Tidak dijumlah"
         if self.total is None or not self.counted:

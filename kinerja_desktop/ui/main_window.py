@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
                 behaviour=self._services.behaviour,
                 dialogue=self._services.dialogue,
                 seals=self._services.seals,
+                progress=self._services.progress,
                 today=self._today,
             )
             evaluation.picker.place_requested.connect(self.open_person)

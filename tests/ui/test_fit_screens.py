@@ -49,6 +49,7 @@ from kinerja_desktop.ui.development.page import CompetencePage
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
 from kinerja_desktop.ui.evaluation.journal_page import COLUMNS as JOURNAL_COLUMNS
 from kinerja_desktop.ui.evaluation.journal_page import JournalPage
+from kinerja_desktop.ui.evaluation.progress_draft_dialog import ProgressDraftDialog
 from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.first_start import FirstStartDialog
@@ -398,6 +399,9 @@ DIALOGS: dict[str, Factory] = {
         p,
     ),
     "ReturnDialog": lambda s, p: ReturnDialog(s.progress, [1], p),
+    "ProgressDraftDialog": lambda s, p: ProgressDraftDialog(
+        s.progress, s.evaluation, _person(s)[1], "TW1", p
+    ),
 }
 
 
