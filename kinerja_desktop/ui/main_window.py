@@ -138,7 +138,11 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = PageStack()
         self.home = HomePage(
-            services.attention, services.staff, progress=services.period_progress, today=today
+            services.attention,
+            services.staff,
+            progress=services.period_progress,
+            daily=services.progress,
+            today=today,
         )
         self.pages.addWidget(self.home)
         watch(self.home, self.events)

@@ -235,6 +235,12 @@ def people_in_units(session: Session, unit_ids: Collection[int] | None) -> list[
     ]
 
 
+def units_of_people(session: Session) -> dict[int, int | None]:
+    """The unit of every active person (None for someone without one)."""
+    statement = select(EmployeeRow.id, EmployeeRow.unit_id).where(EmployeeRow.active.is_(True))
+    return {person_id: unit_id for person_id, unit_id in session.execute(statement)}
+
+
 def statuses_in_units(
     session: Session, unit_ids: Collection[int] | None, start: date, end: date
 ) -> dict[int, dict[date, set[ProgressStatus]]]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -45,6 +46,9 @@ from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
 from kinerja_desktop.services.progress.holidays_id import national_holidays
 from kinerja_desktop.services.progress.realisation import draft_in
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.progress.office_month import OfficeMonth
 
 _GONE = "Progres harian tidak ditemukan; mungkin sudah dihapus."
 
@@ -337,6 +341,29 @@ class ProgressService:
         """
         with self._db.reading() as session:
             return draft_in(session, self._access, skp_id, period_code, cumulative_iki_ids)
+
+    def office_month(self, threshold: int | None = None) -> OfficeMonth:
+        """Beranda's chart: this month up to today per unit, of the people who keep a log.
+
+        Args:
+            threshold: People below this percentage are named (default ``BELOW_PERCENT``).
+        """
+        from kinerja_desktop.services.progress.office_month import (
+            BELOW_PERCENT,
+            office_month_in,
+        )
+
+        today = self._access.today()
+        start, end = self._counted_span(today.year, today.month)
+        with self._db.reading() as session:
+            return office_month_in(
+                session,
+                self._access,
+                start,
+                end,
+                self._holidays,
+                threshold=BELOW_PERCENT if threshold is None else threshold,
+            )
 
     def evidence_path(self, entry_id: int) -> Path:
         """The stored copy of an entry's file, after checking it is intact.
