@@ -15,15 +15,24 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import progress as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.progress import completeness
+from kinerja_desktop.domain.progress import Completeness, completeness
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
-from kinerja_desktop.services.progress.service import PersonCompleteness
 
 #: People whose month is below this percentage are named under their unit's bar.
 BELOW_PERCENT = 80
 #: The unit name of people without a unit.
 NO_UNIT = "Tanpa unit"
+
+
+@dataclass(frozen=True)
+class PersonMonth:
+    """One person's month under their unit's bar."""
+
+    employee_id: int
+    name: str
+    nip: str
+    completeness: Completeness
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class UnitMonth:
     people: int
     working_days: int
     filled_days: int
-    below: tuple[PersonCompleteness, ...]
+    below: tuple[PersonMonth, ...]
 
     @property
     def percent(self) -> int:
@@ -86,13 +95,13 @@ def office_month_in(
     statuses = repo.statuses_in_units(session, None, start, end)
     leave = repo.leave_in_units(session, None, start, end)
     office_days = calendar.working_days(start, end)
-    rows: dict[int | None, list[PersonCompleteness]] = {}
+    rows: dict[int | None, list[PersonMonth]] = {}
     for person in people:
         away = leave.get(person.id)
         days = [day for day in office_days if day not in away] if away else office_days
         month = completeness(person.id, days, statuses.get(person.id, {}))
         rows.setdefault(units_of.get(person.id), []).append(
-            PersonCompleteness(person.id, person.name, person.nip, month)
+            PersonMonth(person.id, person.name, person.nip, month)
         )
     units = []
     for unit_id, found in rows.items():

@@ -12,7 +12,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -45,10 +44,12 @@ from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
 from kinerja_desktop.services.progress.holidays_id import national_holidays
+from kinerja_desktop.services.progress.office_month import (
+    BELOW_PERCENT,
+    OfficeMonth,
+    office_month_in,
+)
 from kinerja_desktop.services.progress.realisation import draft_in
-
-if TYPE_CHECKING:
-    from kinerja_desktop.services.progress.office_month import OfficeMonth
 
 _GONE = "Progres harian tidak ditemukan; mungkin sudah dihapus."
 
@@ -348,11 +349,6 @@ class ProgressService:
         Args:
             threshold: People below this percentage are named (default ``BELOW_PERCENT``).
         """
-        from kinerja_desktop.services.progress.office_month import (
-            BELOW_PERCENT,
-            office_month_in,
-        )
-
         today = self._access.today()
         start, end = self._counted_span(today.year, today.month)
         with self._db.reading() as session:
