@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -95,6 +96,7 @@ class ProgressDraftDialog(QDialog):
         details_label.setBuddy(self.details)
         self.errors = error_label()
         self.buttons = dialog_buttons(self, "&Terapkan yang dicentang", self.apply)
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 3)
@@ -192,7 +194,7 @@ class ProgressDraftDialog(QDialog):
         self.details.addItems(lines)
 
     def _update_button(self) -> None:
-        self.buttons.buttons()[0].setEnabled(bool(self.ticked()))
+        self.apply_button.setEnabled(bool(self.ticked()))
 
     # --- applying --------------------------------------------------------------------------
 

@@ -159,10 +159,14 @@ class WeekPanel(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel("Penilai:"))
-        actions.addWidget(self.approve_button)
-        actions.addWidget(self.return_button)
-        actions.addWidget(self.journal_button)
+        # The penilai's actions on a row of their own: with the journal's they would widen the
+        # page past a 1280-pixel screen.
+        review = QHBoxLayout()
+        review.addStretch(1)
+        review.addWidget(QLabel("Penilai:"))
+        review.addWidget(self.approve_button)
+        review.addWidget(self.return_button)
+        review.addWidget(self.journal_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.range_label)
@@ -170,6 +174,7 @@ class WeekPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
         layout.addLayout(actions)
+        layout.addLayout(review)
 
     # --- showing ---------------------------------------------------------------------------
 

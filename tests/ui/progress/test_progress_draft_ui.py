@@ -91,7 +91,7 @@ def test_nothing_ticked_saves_nothing(progress_office: Office, qtbot: QtBot) -> 
     dialog = page.fill_from_progress()
     assert dialog is not None
     dialog.table.item(0, COL_APPLY).setCheckState(Qt.CheckState.Unchecked)
-    assert not dialog.buttons.buttons()[0].isEnabled()
+    assert not dialog.apply_button.isEnabled()
     dialog.apply()
     assert dialog.errors.isVisibleTo(dialog)
     assert dialog.result() != ProgressDraftDialog.DialogCode.Accepted
