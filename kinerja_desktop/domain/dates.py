@@ -51,8 +51,8 @@ def add_working_days(start: date, count: int) -> date:
     """Return the day ``count`` working days after ``start``, skipping Saturdays and Sundays.
 
     ``start`` is day 0 whatever day it is, so something received on a Saturday with 3 working
-    days is due on Wednesday. Public holidays are not skipped: the app holds no list of them,
-    so a deadline across a holiday falls a day early, never late.
+    days is due on Wednesday. Public holidays are not skipped here: deadlines that should skip
+    them use ``domain.working_days.WorkingCalendar.add_working_days`` with the office's calendar.
 
     Raises:
         ValueError: ``count`` is negative.

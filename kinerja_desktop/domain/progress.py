@@ -348,3 +348,20 @@ class ProgressEntry:
     def times(self) -> str:
         """E.g. "08.00–11.30"."""
         return f"{format_time(self.start)}–{format_time(self.end)}"
+
+
+#: How a behaviour journal observation names the daily entry it was made from (its evidence
+#: note): "Progres harian no. 12, 16 Maret 2026 pukul 08.00–10.00: 12 berkas, RHK ...". The
+#: journal has no column for the link (a migration would add one); the note is searchable.
+JOURNAL_NOTE_PREFIX = "Progres harian no. "
+
+
+def journal_note(entry: ProgressEntry) -> str:
+    """The evidence note of an observation made from ``entry``: which entry, when, what."""
+    rhk = entry.rhk_text or "(RHK sudah dihapus)"
+    note = (
+        f"{JOURNAL_NOTE_PREFIX}{entry.id}, {format_date_id(entry.day)} pukul {entry.times}: "
+        f"{entry.realisation} {entry.unit}, RHK {rhk}"
+    )
+    # The journal keeps a note or a link, not both: the entry's link goes into the note.
+    return f"{note}; bukti dukung {entry.evidence_link}" if entry.evidence_link else note

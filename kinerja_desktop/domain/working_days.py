@@ -98,6 +98,25 @@ class WorkingCalendar:
             day += timedelta(days=1)
         return days
 
+    def add_working_days(self, start: date, count: int) -> date:
+        """The day ``count`` working days after ``start`` (a deadline such as "5 hari kerja").
+
+        ``start`` is day 0 whatever day it is: something received on a Saturday with 3 working
+        days is due on Wednesday, or later when a holiday or an office day off falls between.
+
+        Raises:
+            ValueError: ``count`` is negative.
+        """
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day = start
+        left = count
+        while left:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
 
 def month_span(year: int, month: int) -> tuple[date, date]:
     """The first and last day of a month.

@@ -38,6 +38,7 @@ from kinerja_desktop.ui.warning_banner import with_warnings
 
 if TYPE_CHECKING:
     from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
+    from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
     from kinerja_desktop.ui.skp.page import SkpPage
     from kinerja_desktop.ui.staff.import_dialog import ImportDialog
     from kinerja_desktop.ui.staff.page import StaffPage
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.permissions = services.accounts.permissions()
         #: The last quick entry opened (Ctrl+J), for tests and for keeping it alive.
         self.quick_entry_dialog: QuickEntryDialog | None = None
+        #: The last daily progress entry opened (Ctrl+H).
+        self.progress_entry_dialog: EntryDialog | None = None
         #: The change hub: every page reads again when a topic it shows was written.
         self.events = AppEvents(services.database.subscribe, self)
         # Connected before any page: the pages then read again with the new permissions.
@@ -135,7 +138,11 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = PageStack()
         self.home = HomePage(
-            services.attention, services.staff, progress=services.period_progress, today=today
+            services.attention,
+            services.staff,
+            progress=services.period_progress,
+            daily=services.progress,
+            today=today,
         )
         self.pages.addWidget(self.home)
         watch(self.home, self.events)
@@ -206,6 +213,7 @@ class MainWindow(QMainWindow):
             "Buka &SKP pegawai terpilih", "Ctrl+K", self.open_selected_skp, on_page=True
         )
         self.journal_action = self._action("Catatan &perilaku baru…", "Ctrl+J", self.quick_entry)
+        self.progress_action = self._action("Progres &harian baru…", "Ctrl+H", self.quick_progress)
         self.find_action = self._action(
             "&Cari pegawai", QKeySequence.StandardKey.Find, self.find_employee
         )
@@ -217,6 +225,7 @@ class MainWindow(QMainWindow):
         for action in (self.add_action, self.edit_action, self.find_action, self.skp_action):
             staff_menu.addAction(action)
         staff_menu.addAction(self.journal_action)
+        staff_menu.addAction(self.progress_action)
         staff_menu.addSeparator()
         staff_menu.addAction(self.end_action)
         staff_menu.addAction(self.reactivate_action)
@@ -295,6 +304,8 @@ class MainWindow(QMainWindow):
                 self._services.progress,
                 self._services.calendar,
                 self._services.staff,
+                journal=self._services.journal,
+                permissions=self.permissions,
                 today=self._today,
             )
             watch(progress, self.events)
@@ -351,6 +362,7 @@ class MainWindow(QMainWindow):
                 behaviour=self._services.behaviour,
                 dialogue=self._services.dialogue,
                 seals=self._services.seals,
+                progress=self._services.progress,
                 today=self._today,
             )
             evaluation.picker.place_requested.connect(self.open_person)
@@ -522,6 +534,21 @@ class MainWindow(QMainWindow):
         )
         self.quick_entry_dialog = dialog
         dialog.open()
+
+    def quick_progress(self) -> None:
+        """Ctrl+H: today's daily progress of the person in front, or of the signed-in person."""
+        from kinerja_desktop.ui.progress.quick_progress import open_daily_entry
+
+        opened = open_daily_entry(
+            self._services.progress,
+            (self.person_in_front(), self._services.access.principal.employee_id),
+            self._today(),
+            self,
+        )
+        if isinstance(opened, str):
+            self.statusBar().showMessage(opened, 10_000)
+        else:
+            self.progress_entry_dialog = opened
 
     def open_selected_skp(self) -> None:
         employee_id = self.person_in_front()

@@ -51,6 +51,7 @@ from kinerja_desktop.ui.evaluation.ekinerja_recap_dialog import RecapComparisonD
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
 from kinerja_desktop.ui.evaluation.journal_page import COLUMNS as JOURNAL_COLUMNS
 from kinerja_desktop.ui.evaluation.journal_page import JournalPage
+from kinerja_desktop.ui.evaluation.progress_draft_dialog import ProgressDraftDialog
 from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
 from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.first_start import FirstStartDialog
@@ -422,6 +423,9 @@ DIALOGS: dict[str, Factory] = {
         s.progress, s.staff, p, employee_id=_person(s)[0], today=lambda: TODAY
     ),
     "RecapComparisonDialog": _recap,
+    "ProgressDraftDialog": lambda s, p: ProgressDraftDialog(
+        s.progress, s.evaluation, _person(s)[1], "TW1", p
+    ),
 }
 
 

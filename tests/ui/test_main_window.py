@@ -45,6 +45,7 @@ def test_shortcuts_navigate_and_focus_search(office: AppServices, qtbot, qapp) -
         "&Cari pegawai": "Ctrl+F",
         "Buka &SKP pegawai terpilih": "Ctrl+K",
         "Catatan &perilaku baru…": "Ctrl+J",
+        "Progres &harian baru…": "Ctrl+H",
         "Beranda": "Ctrl+1",
         "Pegawai": "Ctrl+2",
         "SKP": "Ctrl+3",

@@ -348,6 +348,21 @@ def test_ctrl_j_opens_quick_entry_for_the_person_in_front(
     dialog.reject()
 
 
+def test_ctrl_h_opens_todays_progress_entry_for_the_person_in_front(
+    window: MainWindow, qtbot
+) -> None:
+    window.go(PEGAWAI)
+    page = window.pages.currentWidget()
+    expected = window.person_in_front()
+    assert expected is not None
+    press(qtbot, page.table, Qt.Key.Key_H, Ctrl)
+    dialog = window.progress_entry_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.day.date().toPython() == TODAY
+    assert dialog.focusWidget() is dialog.rhk  # a digit picks the RHK first
+    dialog.reject()
+
+
 def test_ctrl_b_on_evaluasi_opens_the_evidence_of_the_row(window: MainWindow, qtbot) -> None:
     page = _evaluation(window)
     page.table.setCurrentIndex(_editable_cell(page))
@@ -415,6 +430,7 @@ DRIVEN = {
     "Ctrl+K": "test_staff_page_keys_act_there",
     "Ctrl+Enter": "test_ctrl_return_on_the_register_moves_the_entry_on",
     "Ctrl+B": "test_ctrl_b_on_evaluasi_opens_the_evidence_of_the_row",
+    "Ctrl+H": "test_ctrl_h_opens_todays_progress_entry_for_the_person_in_front",
     "Del": "tests/ui/evaluation/test_journal_corrections_ui.py",
     # The SKP editor's keys, bound in its tree: tests/ui/skp/test_skp_editor.py.
     "Ctrl+S": "test_skp_editor",

@@ -235,6 +235,24 @@ def people_in_units(session: Session, unit_ids: Collection[int] | None) -> list[
     ]
 
 
+def entry_counts(session: Session, rhk_ids: Collection[int]) -> dict[int, int]:
+    """How many daily entries each RHK has (RHK without any are left out)."""
+    if not rhk_ids:
+        return {}
+    statement = (
+        select(ProgressEntryRow.rhk_id, func.count())
+        .where(ProgressEntryRow.rhk_id.in_(list(rhk_ids)))
+        .group_by(ProgressEntryRow.rhk_id)
+    )
+    return {rhk_id: count for rhk_id, count in session.execute(statement) if rhk_id is not None}
+
+
+def units_of_people(session: Session) -> dict[int, int | None]:
+    """The unit of every active person (None for someone without one)."""
+    statement = select(EmployeeRow.id, EmployeeRow.unit_id).where(EmployeeRow.active.is_(True))
+    return {person_id: unit_id for person_id, unit_id in session.execute(statement)}
+
+
 def statuses_in_units(
     session: Session, unit_ids: Collection[int] | None, start: date, end: date
 ) -> dict[int, dict[date, set[ProgressStatus]]]:

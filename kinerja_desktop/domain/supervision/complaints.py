@@ -3,8 +3,9 @@
 An entry moves forward through received, verified, in follow-up and closed; closing needs the
 resolution in words. Complaints and suggestions have two deadlines, both counted from the day
 the entry was received: a response in working days (while the entry is still only received;
-SP4N-LAPOR! counts working days) and a resolution in calendar days (until it is closed;
-Perpres 76/2013 says "hari"). A compliment has none. The numbers of days are data
+SP4N-LAPOR! counts working days: weekends, national holidays and the office's days off are
+skipped, on the `WorkingCalendar` the caller hands in) and a resolution in calendar days (until
+it is closed; Perpres 76/2013 says "hari"). A compliment has none. The numbers of days are data
 (``reference/supervision.json``, PermenPANRB 5/2025 and Perpres 76/2013, confidence [M]), and
 the user may set other deadlines for one entry.
 """
@@ -19,7 +20,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
-from kinerja_desktop.domain.dates import add_working_days, format_date_id
+from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
 from kinerja_desktop.domain.supervision.deadlines import (
     NO_DEADLINE,
@@ -28,6 +29,7 @@ from kinerja_desktop.domain.supervision.deadlines import (
     supervision_data,
 )
 from kinerja_desktop.domain.text import checked_text
+from kinerja_desktop.domain.working_days import WorkingCalendar
 
 TEXT_MAX = 2000
 TICKET_MAX = 40
@@ -106,8 +108,8 @@ class ComplaintRules:
     """Days and thresholds (``reference/supervision.json``).
 
     Attributes:
-        response_working_days: Working days (Monday to Friday) from receipt to the first
-            response, which verification is part of.
+        response_working_days: Working days (not weekends, holidays or office days off) from
+            receipt to the first response, which verification is part of.
         resolution_days: Calendar days from receipt to closing.
         due_soon_days: A deadline this close is flagged "segera".
         repeated_count: This many complaints about one person ...
@@ -139,14 +141,21 @@ def categories() -> tuple[str, ...]:
 
 
 def default_deadlines(
-    kind: FeedbackKind, received_on: date, rules: ComplaintRules | None = None
+    kind: FeedbackKind,
+    received_on: date,
+    rules: ComplaintRules | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> tuple[date | None, date | None]:
-    """The response and resolution deadlines of a new entry (None for a compliment)."""
+    """The response and resolution deadlines of a new entry (None for a compliment).
+
+    The response counts working days on ``calendar`` (None: weekends only are skipped).
+    """
     rules = rules or default_rules()
     if not kind.has_deadline:
         return None, None
+    calendar = calendar or WorkingCalendar()
     return (
-        add_working_days(received_on, rules.response_working_days),
+        calendar.add_working_days(received_on, rules.response_working_days),
         received_on + timedelta(days=rules.resolution_days),
     )
 
@@ -243,7 +252,11 @@ def _check_ticket(channel: Channel | None, raw: str, errors: list[ValidationErro
 
 
 def _check_dates(
-    fields: FeedbackFields, kind: FeedbackKind | None, today: date, errors: list[ValidationError]
+    fields: FeedbackFields,
+    kind: FeedbackKind | None,
+    today: date,
+    calendar: WorkingCalendar | None,
+    errors: list[ValidationError],
 ) -> tuple[date | None, date | None]:
     if fields.received_on > today:
         errors.append(
@@ -254,7 +267,9 @@ def _check_dates(
         )
     if kind is None or not kind.has_deadline:
         return None, None
-    respond_default, resolve_default = default_deadlines(kind, fields.received_on)
+    respond_default, resolve_default = default_deadlines(
+        kind, fields.received_on, calendar=calendar
+    )
     respond_by = fields.respond_by or respond_default
     resolve_by = fields.resolve_by or resolve_default
     if respond_by is not None and respond_by < fields.received_on:
@@ -276,8 +291,10 @@ def _check_dates(
     return respond_by, resolve_by
 
 
-def validate_feedback(fields: FeedbackFields, today: date) -> ValidFeedback:
-    """Check an entry; deadlines left empty take the defaults.
+def validate_feedback(
+    fields: FeedbackFields, today: date, calendar: WorkingCalendar | None = None
+) -> ValidFeedback:
+    """Check an entry; deadlines left empty take the defaults, counted on ``calendar``.
 
     Raises:
         ValidationErrors: one message per field that is not acceptable.
@@ -313,7 +330,7 @@ def validate_feedback(fields: FeedbackFields, today: date) -> ValidFeedback:
         errors=errors,
     )
     ticket = _check_ticket(channel, fields.ticket, errors)
-    respond_by, resolve_by = _check_dates(fields, kind, today, errors)
+    respond_by, resolve_by = _check_dates(fields, kind, today, calendar, errors)
     if errors or kind is None or channel is None:
         raise ValidationErrors(errors)
     return ValidFeedback(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
-from kinerja_desktop.domain.errors import DomainError, NotFoundError
+from kinerja_desktop.domain.errors import DomainError, NotFoundError, ValidationError
 from kinerja_desktop.domain.evaluation_inputs import evaluation_notes
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.ratings import Rating
@@ -144,6 +145,47 @@ class EvaluationService:
             parsed = inputs.parse_realisation(Pendekatan(skp.pendekatan), value, text)
             realisation = repo.StoredRealisation(*parsed) if parsed else None
             repo.store_realisation(session, iki_id, period.code, realisation)
+            return self._evaluate(session, skp, period, periods)
+
+    def record_realisations(
+        self, skp_id: int, period_code: str, figures: Mapping[int, tuple[str, str]]
+    ) -> PeriodEvaluation:
+        """Record several indicators' realisations of one SKP in a period, all or none.
+
+        The same rules as ``record_realisation`` for each (e.g. the penilai applying a draft
+        summed from the daily log), in one transaction.
+
+        Args:
+            skp_id: The SKP the indicators belong to.
+            period_code: The period.
+            figures: Per indicator id, the value and the note as ``record_realisation`` takes
+                them.
+
+        Raises:
+            NotFoundError: an indicator is not on this SKP. ValidationError: as
+                ``record_realisation``, naming the indicator. Nothing is saved.
+        """
+        with self._db.transaction() as session:
+            skp = self._skp(session, skp_id, Action.EDIT)
+            inputs.require_agreed(skp.status, skp.revision)
+            period, periods = _period(session, skp, period_code)
+            require_open(session, skp.id, period.code)
+            names = {
+                iki.id: iki.indicator
+                for rhk in skp_repo.load(session, skp.id).rhks
+                for iki in rhk.indicators
+            }
+            for iki_id, (value, text) in figures.items():
+                if iki_id not in names:
+                    raise NotFoundError("Indikator tidak ditemukan; mungkin SKP-nya sudah diubah.")
+                try:
+                    parsed = inputs.parse_realisation(Pendekatan(skp.pendekatan), value, text)
+                except ValidationError as error:
+                    raise ValidationError(
+                        f"{names[iki_id]}: {error.message}", field=error.field
+                    ) from None
+                realisation = repo.StoredRealisation(*parsed) if parsed else None
+                repo.store_realisation(session, iki_id, period.code, realisation)
             return self._evaluate(session, skp, period, periods)
 
     def add_evidence(

@@ -37,6 +37,7 @@ from kinerja_desktop.domain.progress import (
     not_editable_message,
     not_reviewable_message,
 )
+from kinerja_desktop.domain.progress_realisation import RealisationDraft
 from kinerja_desktop.domain.skp_records import RhkOption
 from kinerja_desktop.domain.working_days import DayOff, month_span, week_span
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -44,6 +45,12 @@ from kinerja_desktop.services.platform.evidence_store import EvidenceStore
 from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
 from kinerja_desktop.services.progress.ekinerja_export import ProgressEkinerjaExport
 from kinerja_desktop.services.progress.holidays_id import national_holidays
+from kinerja_desktop.services.progress.office_month import (
+    BELOW_PERCENT,
+    OfficeMonth,
+    office_month_in,
+)
+from kinerja_desktop.services.progress.realisation import draft_in
 
 _GONE = "Progres harian tidak ditemukan; mungkin sudah dihapus."
 
@@ -318,6 +325,44 @@ class ProgressService:
             for person in people
         )
         return UnitCompleteness(unit.id, unit.name, year, month, end, rows)
+
+    def realisation_draft(
+        self, skp_id: int, period_code: str, *, cumulative_iki_ids: Collection[int] = ()
+    ) -> RealisationDraft:
+        """Propose a period's realisation from the approved entries, per indicator (read-only).
+
+        Nothing is saved: the penilai reviews it and applies what they choose through
+        ``EvaluationService.record_realisations``.
+
+        Args:
+            skp_id: The SKP.
+            period_code: The period ("TW1", "AKHIR", ...).
+            cumulative_iki_ids: Indicators summed from the year's start up to the period's end
+                (cumulative targets); the others sum the period alone.
+
+        Raises:
+            NotFoundError, ValidationError (an unknown period), AccessDeniedError.
+        """
+        with self._db.reading() as session:
+            return draft_in(session, self._access, skp_id, period_code, cumulative_iki_ids)
+
+    def office_month(self, threshold: int | None = None) -> OfficeMonth:
+        """Beranda's chart: this month up to today per unit, of the people who keep a log.
+
+        Args:
+            threshold: People below this percentage are named (default ``BELOW_PERCENT``).
+        """
+        today = self._access.today()
+        start, end = self._counted_span(today.year, today.month)
+        with self._db.reading() as session:
+            return office_month_in(
+                session,
+                self._access,
+                start,
+                end,
+                self._holidays,
+                threshold=BELOW_PERCENT if threshold is None else threshold,
+            )
 
     def evidence_path(self, entry_id: int) -> Path:
         """The stored copy of an entry's file, after checking it is intact.

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import progress as progress_repo
 from kinerja_desktop.data.repositories import skp as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.skp import SkpHeader
@@ -257,6 +258,14 @@ def _check_deletions(session: Session, row: SkpHeader, content: ValidSkp) -> Non
             raise ValidationError(
                 f"RHK '{rhk.text}' sudah memiliki realisasi atau umpan balik, jadi tidak dapat "
                 "dihapus."
+            )
+    # Daily entries (Progres Harian) point at their RHK: deleting it would orphan them.
+    daily = progress_repo.entry_counts(session, [rhk.id for rhk in gone_rhks])
+    for rhk in gone_rhks:
+        if daily.get(rhk.id):
+            raise ValidationError(
+                f"RHK '{rhk.text}' sudah dipakai oleh {daily[rhk.id]} progres harian, jadi tidak "
+                "dapat dihapus. Ganti dulu RHK pada progres harian itu, atau pertahankan RHK ini."
             )
     for iki in gone_ikis:
         if f"iki:{iki.id}" in used:

@@ -10,7 +10,7 @@ and point at each other: the entry keeps the observation's id, and
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -42,9 +42,12 @@ from kinerja_desktop.domain.supervision.complaints import (
 from kinerja_desktop.domain.supervision.deadlines import Deadline
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.domain.text import checked_text
+from kinerja_desktop.domain.working_days import WorkingCalendar
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import journal_audit
 from kinerja_desktop.services.platform.seals import REASON_MAX, current_actor
+from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
+from kinerja_desktop.services.progress.holidays_id import national_holidays
 from kinerja_desktop.services.supervision.units import unit_labels
 
 #: The journal's longest text (see evaluation.journal.TEXT_MAX).
@@ -165,10 +168,31 @@ def check_links(session: Session, unit_id: int | None, employee_id: int | None) 
         raise NotFoundError("Pegawai tidak ditemukan; pilih dari daftar.")
 
 
+#: Calendar days read ahead of the receipt for the working-day deadline: room for a response
+#: deadline of several working days across the longest run of days off (Lebaran's cuti bersama).
+_DEADLINE_HORIZON_DAYS = 90
+
+
+def deadline_calendar(
+    session: Session, received_on: date, holidays: HolidayLookup = national_holidays
+) -> WorkingCalendar:
+    """The office's working days after ``received_on``: national holidays and its days off."""
+    return calendar_between(
+        session, received_on, received_on + timedelta(days=_DEADLINE_HORIZON_DAYS), holidays
+    )
+
+
 def feedback_data(
-    valid_input: FeedbackInput, today: date, survey_id: int | None = None
+    valid_input: FeedbackInput,
+    today: date,
+    survey_id: int | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> repo.FeedbackData:
-    valid = validate_feedback(valid_input.fields, today)
+    """The entry as stored, checked; empty deadlines take the defaults counted on ``calendar``.
+
+    ``calendar`` is the office's (`deadline_calendar`); None counts weekends only.
+    """
+    valid = validate_feedback(valid_input.fields, today, calendar)
     return repo.FeedbackData(
         kind=valid.kind.value,
         channel=valid.channel.value,
@@ -202,9 +226,15 @@ class FeedbackService:
     one changes an entry about themselves.
     """
 
-    def __init__(self, database: Database, access: AccessGuard) -> None:
+    def __init__(
+        self,
+        database: Database,
+        access: AccessGuard,
+        holidays: HolidayLookup = national_holidays,
+    ) -> None:
         self._db = database
         self._access = access
+        self._holidays = holidays
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -216,8 +246,8 @@ class FeedbackService:
             NotFoundError: the unit or the person does not exist. Nothing is saved.
         """
         day = today or date.today()
-        stored_data = feedback_data(data, day)
         with self._db.transaction() as session:
+            stored_data = self._feedback_data(session, data, day)
             check_links(session, data.unit_id, data.employee_id)
             self._require(session, SupervisionAction.RECORD, stored_data)
             new_id = repo.add(session, stored_data)
@@ -232,8 +262,8 @@ class FeedbackService:
             The same as ``record``; NotFoundError also when the entry is gone.
         """
         day = today or date.today()
-        stored_data = feedback_data(data, day)
         with self._db.transaction() as session:
+            stored_data = self._feedback_data(session, data, day)
             current = self._stored(session, feedback_id)
             check_links(session, data.unit_id, data.employee_id)
             # Neither the entry as it is nor as it would become may be out of reach.
@@ -420,6 +450,12 @@ class FeedbackService:
             return self._read(session, stored.id, today or date.today())
 
     # --- steps -----------------------------------------------------------------------------
+
+    def _feedback_data(
+        self, session: Session, data: FeedbackInput, today: date
+    ) -> repo.FeedbackData:
+        calendar = deadline_calendar(session, data.fields.received_on, self._holidays)
+        return feedback_data(data, today, calendar=calendar)
 
     def _stored(self, session: Session, feedback_id: int) -> repo.StoredFeedback:
         stored = repo.get(session, feedback_id)

@@ -23,7 +23,13 @@ from kinerja_desktop.data.repositories import feedback as feedback_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.supervision.complaints import Channel, FeedbackFields, FeedbackKind
-from kinerja_desktop.services.supervision.feedback import FeedbackInput, feedback_data
+from kinerja_desktop.services.progress.calendar import HolidayLookup
+from kinerja_desktop.services.progress.holidays_id import national_holidays
+from kinerja_desktop.services.supervision.feedback import (
+    FeedbackInput,
+    deadline_calendar,
+    feedback_data,
+)
 from kinerja_desktop.services.supervision.surveys import SurveyInfo, SurveyService
 
 PIN_MIN = 4
@@ -80,9 +86,15 @@ class KioskSubmission:
 
 
 class KioskService:
-    def __init__(self, database: Database, surveys: SurveyService) -> None:
+    def __init__(
+        self,
+        database: Database,
+        surveys: SurveyService,
+        holidays: HolidayLookup = national_holidays,
+    ) -> None:
         self._db = database
         self._surveys = surveys
+        self._holidays = holidays
 
     def staff(self, survey_id: int) -> list[StaffChoice]:
         """Active people of the survey's unit and its sub-units, by name."""
@@ -137,6 +149,7 @@ class KioskService:
                     ),
                     day,
                     survey_id=survey_id,
+                    calendar=deadline_calendar(session, day, self._holidays),
                 )
                 feedback_repo.add(session, data)
             return self._surveys.get_in(session, survey_id)

@@ -37,6 +37,7 @@ from kinerja_desktop.services.evaluation import EvaluationService, PeriodEvaluat
 from kinerja_desktop.services.evaluation.behaviour import BehaviourService
 from kinerja_desktop.services.evaluation.dialogue import DialogueService
 from kinerja_desktop.services.platform.seals import SealService
+from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
@@ -47,6 +48,7 @@ from kinerja_desktop.ui.evaluation.dialogue_panel import DialoguePanel
 from kinerja_desktop.ui.evaluation.evidence_dialog import EvidenceDialog
 from kinerja_desktop.ui.evaluation.notes_panel import NotesPanel
 from kinerja_desktop.ui.evaluation.person_picker import PersonPicker
+from kinerja_desktop.ui.evaluation.progress_draft_dialog import ProgressDraftDialog
 from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.evaluation.table_model import (
     COL_EVIDENCE,
@@ -82,12 +84,15 @@ class EvaluationPage(QWidget):
         behaviour: BehaviourService | None = None,
         dialogue: DialogueService | None = None,
         seals: SealService | None = None,
+        progress: ProgressService | None = None,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._service = evaluation
         self._seals = seals
+        self._progress = progress
+        self.progress_dialog: ProgressDraftDialog | None = None
         self.seal_dialog: SignDialog | ReopenDialog | None = None
         self._behaviour = behaviour
         self._dialogue = dialogue
@@ -139,6 +144,7 @@ class EvaluationPage(QWidget):
         period_bar.addWidget(self.period)
         period_bar.addWidget(self.period_range, 1)
         period_bar.addWidget(self.evidence_button)
+        period_bar.addWidget(self._progress_button())
         self.sign_button = QPushButton("Tandai ditandatangani…")
         self.sign_button.setToolTip(
             "Setelah lembar evaluasi ditandatangani: kunci evaluasi periode ini."
@@ -168,6 +174,16 @@ class EvaluationPage(QWidget):
         self.splitter.setSizes([240, 960])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+
+    def _progress_button(self) -> QPushButton:
+        """Isi dari progres harian: shown when the page has the daily log's service."""
+        self.progress_button = QPushButton("Isi dari pro&gres harian…")
+        self.progress_button.setToolTip(
+            "Jumlahkan realisasi progres harian yang sudah disetujui pada periode ini, per "
+            "indikator; ditinjau dulu sebelum disimpan."
+        )
+        self.progress_button.setVisible(self._progress is not None)
+        return self.progress_button
 
     def _build_tabs(self, results: QWidget) -> QTabWidget:
         """Results first; behaviour and predikat, and the dialogue, when their services exist."""
@@ -204,6 +220,7 @@ class EvaluationPage(QWidget):
         self.model.message_changed.connect(lambda text: show_message(self.table_errors, text))
         self.table.activated.connect(self._activated)
         self.evidence_button.clicked.connect(self.open_evidence)
+        self.progress_button.clicked.connect(self.fill_from_progress)
         self.evidence_action.triggered.connect(self.open_evidence)
         self.decision.decided.connect(self._decided)
         self.notes.saved.connect(lambda _evaluation: self.evaluation_changed.emit())
@@ -288,6 +305,7 @@ class EvaluationPage(QWidget):
     def _show_heading(self, evaluation: PeriodEvaluation | None, problem: str) -> None:
         person = self.picker.selected()
         self.evidence_button.setEnabled(evaluation is not None)
+        self.progress_button.setEnabled(evaluation is not None and evaluation.editable)
         signed = evaluation is not None and evaluation.signed_on is not None
         allowed = evaluation.allowed if evaluation is not None else frozenset()
         self.sign_button.setEnabled(
@@ -403,6 +421,26 @@ class EvaluationPage(QWidget):
         dialog.finished.connect(lambda _result: self._evidence_closed(dialog))
         dialog.open()
         return dialog
+
+    def fill_from_progress(self) -> ProgressDraftDialog | None:
+        """Open the realisation drafted from the approved daily entries (window-modal)."""
+        evaluation = self.model.evaluation
+        if self._progress is None or evaluation is None or not evaluation.editable:
+            return None
+        dialog = ProgressDraftDialog(
+            self._progress, self._service, evaluation.skp.id, evaluation.period.code, self
+        )
+        dialog.accepted.connect(lambda: self._progress_applied(dialog))
+        self.progress_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _progress_applied(self, dialog: ProgressDraftDialog) -> None:
+        if dialog.evaluation is None:
+            return
+        self.model.update(dialog.evaluation)
+        self.decision.set_evaluation(dialog.evaluation, keep_input=True)
+        self.evaluation_changed.emit()
 
     def _evidence_closed(self, dialog: EvidenceDialog) -> None:
         evaluation = self.model.evaluation

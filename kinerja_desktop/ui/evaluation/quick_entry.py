@@ -238,6 +238,8 @@ class QuickEntryDialog(QDialog):
     """
 
     recorded = Signal(int)
+    #: Whether the form opens at the value (a prefilled observation, see `prefill`).
+    _start_at_value = False
 
     def __init__(
         self,
@@ -385,12 +387,30 @@ class QuickEntryDialog(QDialog):
         for widget in (self.value, self.indicator, self.text, *self.sign_buttons.values()):
             widget.installEventFilter(keys)
 
+    def prefill(
+        self, observed_on: date, text: str, *, evidence_note: str = "", evidence_link: str = ""
+    ) -> None:
+        """Start from something already written, e.g. a daily progress entry.
+
+        The day, what happened and where it came from are filled in; the penilai then picks
+        the value and the sign. The focus starts at the value when the person is filled in.
+        """
+        self.observed_on.setDate(qdate(observed_on))
+        self.text.setPlainText(text)
+        self.evidence_note.setText(evidence_note)
+        self.evidence_link.setText(evidence_link)
+        self._start_at_value = self.person.employee_id is not None
+
     def showEvent(self, event: QShowEvent) -> None:
         """Start at the name, as the hint says; a prefilled name is selected.
 
         Enter keeps the person shown and moves on; typing replaces them with someone else.
+        A prefilled observation (`prefill`) starts at the value instead.
         """
         super().showEvent(event)
+        if self._start_at_value:
+            self.value.setFocus()
+            return
         self.person.setFocus()
         self.person.selectAll()
 

@@ -23,8 +23,10 @@ from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.home.attention import AttentionService
 from kinerja_desktop.services.home.period_progress import InstansiProgress, PeriodProgressService
+from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.staff.service import InstansiOverview, StaffService
 from kinerja_desktop.ui.clock import Today
+from kinerja_desktop.ui.home.completeness_chart import CompletenessChart
 from kinerja_desktop.ui.home.progress_view import ProgressView
 from kinerja_desktop.ui.workers import run_in_background
 
@@ -45,6 +47,7 @@ class HomePage(QWidget):
             Topic.JOURNAL,
             Topic.DEVELOPMENT,
             Topic.SUPERVISION,
+            Topic.PROGRESS,
         }
     )
 
@@ -57,6 +60,7 @@ class HomePage(QWidget):
         parent: QWidget | None = None,
         *,
         progress: PeriodProgressService | None = None,
+        daily: ProgressService | None = None,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +87,11 @@ class HomePage(QWidget):
         attention_layout.addWidget(self.summary)
         attention_layout.addWidget(self.items, 10)
         attention_layout.addStretch(1)  # keeps the texts at the top when the list is hidden
+        # The daily log's month per unit (hidden while nobody keeps a log).
+        self.daily_chart = CompletenessChart(daily) if daily is not None else None
+        if self.daily_chart is not None:
+            self.daily_chart.employee_requested.connect(self.employee_requested)
+            attention_layout.insertWidget(0, self.daily_chart)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.office)
@@ -139,10 +148,13 @@ class HomePage(QWidget):
             lambda: self._attention.items(today), self._show_items, self._show_failure
         )
         self._load_progress()
+        if self.daily_chart is not None:
+            self.daily_chart.refresh()
 
     @property
     def loading(self) -> bool:
-        return self._loading or self._progress_loading
+        chart = self.daily_chart
+        return self._loading or self._progress_loading or (chart is not None and chart.loading)
 
     def _load_progress(self) -> None:
         if self._progress is None:

@@ -27,16 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.access import EVERYTHING, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id, month_name_id
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.domain.progress import ProgressEntry, ProgressStatus
+from kinerja_desktop.domain.progress import ProgressEntry, ProgressStatus, journal_note
+from kinerja_desktop.services.evaluation.journal import JournalService
 from kinerja_desktop.services.progress.calendar import CalendarService
 from kinerja_desktop.services.progress.service import DayView, ProgressService, WeekView
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import error_label, show_message
-from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker
+from kinerja_desktop.ui.evaluation.quick_entry import PersonPicker, QuickEntryDialog
 from kinerja_desktop.ui.progress.calendar_tab import CalendarTab
 from kinerja_desktop.ui.progress.ekinerja_dialog import ekinerja_button
 from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
@@ -72,12 +74,18 @@ class WeekPanel(QWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        journal: JournalService | None = None,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
         self._progress = progress
         self._staff = staff
+        self._journal = journal
+        self._permissions = permissions
         self._today = today
+        #: The last observation opened from an entry ("Jadikan catatan perilaku…").
+        self.journal_dialog: QuickEntryDialog | None = None
         self.week: WeekView | None = None
         self._shown_day = today()
         self.person = PersonPicker(staff, self)
@@ -109,6 +117,12 @@ class WeekPanel(QWidget):
         self.approve_button = QPushButton("Se&tujui")
         self.return_button = QPushButton("&Kembalikan…")
         self.evidence_button = QPushButton("Buka &bukti dukung")
+        self.journal_button = QPushButton("Jadikan catata&n perilaku…")
+        self.journal_button.setToolTip(
+            "Catat progres terpilih sebagai catatan perilaku pegawai: tanggal, uraian dan "
+            "asal catatan sudah terisi; pilih nilai BerAKHLAK dan sifatnya."
+        )
+        self.journal_button.setVisible(journal is not None)
         for button, slot in (
             (self.add_button, self.add),
             (self.edit_button, self.edit),
@@ -118,6 +132,7 @@ class WeekPanel(QWidget):
             (self.approve_button, self.approve),
             (self.return_button, self.return_selected),
             (self.evidence_button, self.open_evidence),
+            (self.journal_button, self.to_journal),
         ):
             button.clicked.connect(slot)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_Insert), self)
@@ -145,9 +160,14 @@ class WeekPanel(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel("Penilai:"))
-        actions.addWidget(self.approve_button)
-        actions.addWidget(self.return_button)
+        # The penilai's actions on a row of their own: with the journal's they would widen the
+        # page past a 1280-pixel screen.
+        review = QHBoxLayout()
+        review.addStretch(1)
+        review.addWidget(QLabel("Penilai:"))
+        review.addWidget(self.approve_button)
+        review.addWidget(self.return_button)
+        review.addWidget(self.journal_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.range_label)
@@ -155,6 +175,7 @@ class WeekPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
         layout.addLayout(actions)
+        layout.addLayout(review)
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -167,6 +188,14 @@ class WeekPanel(QWidget):
             show_message(self.message, error.message)
             return
         self.person.set_person(person)
+
+    def set_permissions(self, permissions: Permissions) -> None:
+        """Follow a change of the account's permissions (the journal form offers by them)."""
+        self._permissions = permissions
+
+    def person_in_front(self) -> int | None:
+        """The person whose week is shown (Ctrl+H and Ctrl+J start with them)."""
+        return self.person.employee_id
 
     def show_day(self, day: date) -> None:
         self._shown_day = day
@@ -293,6 +322,7 @@ class WeekPanel(QWidget):
         can_review = reviewer and any(e.status.reviewable for e in chosen)
         self.approve_button.setEnabled(can_review)
         self.return_button.setEnabled(can_review)
+        self.journal_button.setEnabled(reviewer and single)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -389,6 +419,29 @@ class WeekPanel(QWidget):
         if ids and ReturnDialog(self._progress, ids, self).exec():
             self.refresh()
 
+    def to_journal(self) -> QuickEntryDialog | None:
+        """Open the journal's entry form on the selected entry, prefilled.
+
+        The penilai picks the value and the sign, and saves; the observation's evidence note
+        names the entry it came from.
+        """
+        chosen = self.selected_entries()
+        if self._journal is None or len(chosen) != 1 or not self.journal_button.isEnabled():
+            return None
+        entry = chosen[0]
+        dialog = QuickEntryDialog(
+            self._journal,
+            self._staff,
+            self,
+            employee_id=entry.employee_id,
+            permissions=self._permissions,
+            today=self._today,
+        )
+        dialog.prefill(entry.day, entry.activity, evidence_note=journal_note(entry))
+        self.journal_dialog = dialog
+        dialog.open()
+        return dialog
+
 
 class ProgressPage(QTabWidget):
     """The page: a person's week, the unit's month as a chart of bars, and the calendar."""
@@ -404,10 +457,14 @@ class ProgressPage(QTabWidget):
         staff: StaffService,
         parent: QWidget | None = None,
         *,
+        journal: JournalService | None = None,
+        permissions: Permissions = EVERYTHING,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)
-        self.week = WeekPanel(progress, staff, today=today)
+        self.week = WeekPanel(
+            progress, staff, journal=journal, permissions=permissions, today=today
+        )
         self.unit = UnitCompletenessView(progress, staff, today=today)
         self.calendar = CalendarTab(calendar, staff, today=today)
         self.addTab(self.week, "Minggu &pegawai")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -304,3 +305,26 @@ def test_a_copy_that_fails_half_way_writes_nothing(progress_office: Office) -> N
         progress.copy_day(office.rizky, TODAY)
 
     assert _dump(office) == before
+
+
+def test_an_rhk_with_daily_entries_cannot_be_deleted_from_the_draft_skp(
+    progress_office: Office,
+) -> None:
+    office = progress_office
+    skp_service = office.services.skp
+    for day in (MONDAY, TUESDAY):
+        office.services.progress.add(office.rizky, entry(office.rizky_rhks[1], day))
+    skp = skp_service.get(office.rizky, 2026)
+    assert skp is not None
+    draft = skp.to_draft()
+    without_second = replace(draft, rhks=draft.rhks[:1])
+    with pytest.raises(ValidationError) as refused:
+        skp_service.save(skp.id, skp.version, without_second)
+    assert refused.value.message.startswith(
+        "RHK 'Tersusunnya laporan bulanan' sudah dipakai oleh 2 progres harian"
+    )
+    assert [rhk.id for rhk in skp_service.by_id(skp.id).rhks] == list(office.rizky_rhks)
+    # An RHK without entries still goes.
+    without_first = replace(draft, rhks=draft.rhks[1:])
+    saved = skp_service.save(skp.id, skp.version, without_first)
+    assert [rhk.id for rhk in saved.rhks] == [office.rizky_rhks[1]]
