@@ -61,6 +61,9 @@ HANDOVER_TABLES = (
     "audit_findings",
     "audit_follow_ups",
     "audit_links",
+    "office_days_off",
+    "leave_days",
+    "progress_entries",
 )
 
 

@@ -137,6 +137,11 @@ class Writer:
         self.links: list[tuple[int, Any]] = []
         self.unlinked = 0
         self.unlinked_findings = 0
+        #: Progress entries whose RHK is not in this database (left without one).
+        self.unlinked_entries = 0
+        #: The RHK ids of an SKP in order, read once per SKP for the progress entries (which
+        #: are written after every SKP).
+        self._rhks_of: dict[int, list[int]] = {}
         #: SKPs and (SKP, period) evaluations written: their seals are looked at afterwards.
         self.skps_written: set[int] = set()
         self.periods_written: set[tuple[int, str]] = set()
@@ -420,3 +425,36 @@ class Writer:
             return {"finding_id": finding_id, "rhk_id": rhks[ordinal - 1], "observation_id": None}
         observation = self.ids.observation(target["observation"])
         return {"finding_id": finding_id, "rhk_id": None, "observation_id": observation}
+
+    # --- the daily log ----------------------------------------------------------------------
+
+    def _office_day_off(self, content: Content, row_id: int | None) -> int:
+        return self._put("office_days_off", row_id, _values("office_days_off", content))
+
+    def _leave_day(self, content: Content, row_id: int | None) -> int:
+        return self._per_person("leave_days", content, row_id)
+
+    def _progress_entry(self, content: Content, row_id: int | None) -> int:
+        values = _values(
+            "progress_entries",
+            content,
+            employee_id=self.ids.employee(content["nip"]),
+            rhk_id=self._entry_rhk(content["rhk"]),
+        )
+        return self._put("progress_entries", row_id, values)
+
+    def _entry_rhk(self, link: Content | None) -> int | None:
+        """The RHK an entry was written against; None (counted) when this database lacks it."""
+        if link is None:
+            return None
+        skp = self.ids.skps.get((link["nip"], link["year"]))
+        if skp is None:
+            self.unlinked_entries += 1
+            return None
+        if skp not in self._rhks_of:
+            self._rhks_of[skp] = repo.ordered_ids(self.session, "rhks", "skp_id", skp)
+        rhks, ordinal = self._rhks_of[skp], link["rhk"]
+        if not isinstance(ordinal, int) or not 1 <= ordinal <= len(rhks):
+            self.unlinked_entries += 1
+            return None
+        return rhks[ordinal - 1]

@@ -35,6 +35,8 @@ from kinerja_desktop.domain.handover_merge import (
     penilai_cycles,
     penilai_of,
     plan_merge,
+    protected,
+    protected_message,
 )
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -108,8 +110,16 @@ class ImportPreview:
     names: Mapping[str, str] = field(default_factory=dict)
 
     def cycles(self, choices: Choices) -> list[str]:
-        """What is wrong with these choices: one message per penilai loop they would make."""
+        """What is wrong with these choices, one message each.
+
+        An approved progress entry of ours they would replace, then a penilai loop they would
+        make.
+        """
         return [
+            protected_message(conflict)
+            for conflict in self.plan.conflicts
+            if protected(conflict) and choices.get(conflict.ref) is Choice.TAKE_THEIRS
+        ] + [
             cycle_message(cycle, self.names)
             for cycle in penilai_cycles(self.plan, choices, self.penilai)
         ]
@@ -124,6 +134,8 @@ class ImportResult:
     files_copied: int
     unlinked: int
     unlinked_findings: int = 0
+    #: Progress entries left without their RHK (the RHK is not in this database).
+    unlinked_entries: int = 0
     sealed: int = 0
     #: The backup of the database as it was just before the import (None for a new office).
     safety_backup: Path | None = None
@@ -143,6 +155,12 @@ class ImportResult:
             lines.append(
                 f"{self.unlinked_findings} tautan temuan audit ke RHK tidak dibuat (RHK itu "
                 "tidak ada di SKP yang tetap memakai data kita)."
+            )
+        if self.unlinked_entries:
+            lines.append(
+                f"{self.unlinked_entries} progres harian tidak dapat ditautkan ke RHK-nya (RHK "
+                "itu tidak ada di SKP yang tetap memakai data kita); progres tetap diimpor tanpa "
+                "RHK."
             )
         if self.sealed:
             lines.append(
@@ -319,6 +337,14 @@ class HandoverService:
             ours = self._matching(everything, package)
             plan = plan_merge(ours, package.aggregates)
             decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
+            locked = [c for c in plan.conflicts if protected(c)]
+            refused = [c for c in locked if given.get(c.ref) is Choice.TAKE_THEIRS]
+            if refused:
+                raise ValidationError(
+                    f"{protected_message(refused[0])} Tidak ada yang diimpor.", field="choices"
+                )
+            # An approved entry stays ours whatever the default ("--take-theirs") says.
+            decided |= {c.ref: Choice.KEEP_OURS for c in locked}
             missing = [c for c in plan.conflicts if decided[c.ref] is None]
             if missing:
                 raise UnresolvedConflictsError(missing)
@@ -357,6 +383,7 @@ class HandoverService:
             files_copied=copied,
             unlinked=writer.unlinked,
             unlinked_findings=writer.unlinked_findings,
+            unlinked_entries=writer.unlinked_entries,
             sealed=sealed,
             safety_backup=safety,
         )
