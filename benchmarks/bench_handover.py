@@ -106,8 +106,12 @@ def run_step(step: str, office: Path, package: Path, scratch: Path) -> None:
     services.close()
 
 
-def measured(step: str, office: Path, package: Path, scratch: Path) -> tuple[float, float]:
-    """Seconds and peak MB of one step run in a child process."""
+def measured(step: str, office: Path, package: Path, scratch: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak MB of one step in a child process.
+
+    CPU time is what to compare between runs on a shared machine: wall time grows with the
+    other processes' load, CPU time much less.
+    """
     command = [sys.executable, __file__, "--step", step, "--keep", str(office.parent)]
     command += ["--package", str(package), "--scratch", str(scratch)]
     started = time.perf_counter()
@@ -117,7 +121,8 @@ def measured(step: str, office: Path, package: Path, scratch: Path) -> tuple[flo
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         raise SystemExit(f"step {step} failed ({child.returncode})")
-    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def main() -> None:
@@ -125,6 +130,11 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=20_000)
     parser.add_argument("--logging", type=int, default=10, help="every n-th person keeps a log")
     parser.add_argument("--days", type=int, default=60, help="working days of log per person")
+    parser.add_argument(
+        "--no-log",
+        action="store_true",
+        help="empty the daily log (as a package of format 1 carried it) before measuring",
+    )
     parser.add_argument("--keep", type=Path, help="reuse (or leave) the demo office here")
     parser.add_argument("--steps", default="export,new,same")
     parser.add_argument("--step", help=argparse.SUPPRESS)
@@ -149,6 +159,9 @@ def main() -> None:
             entries = fill_log(office, args.logging, args.days)
             print(f"Demo and {entries:,} log entries in {time.perf_counter() - started:.0f} s")
         with sqlite3.connect(office) as connection:
+            if args.no_log:
+                for table in ("progress_entries", "leave_days", "office_days_off"):
+                    connection.execute(f"DELETE FROM {table}")
             people = connection.execute("SELECT count(*) FROM employees").fetchone()[0]
             entries = connection.execute("SELECT count(*) FROM progress_entries").fetchone()[0]
         size = office.stat().st_size / 2**20
@@ -157,20 +170,22 @@ def main() -> None:
         rows = []
         for step in args.steps.split(","):
             load = os.getloadavg()[0]
-            seconds, peak = measured(step, office, package, scratch)
-            rows.append((step, seconds, peak, load))
+            seconds, cpu, peak = measured(step, office, package, scratch)
+            rows.append((step, seconds, cpu, peak, load))
         shutil.rmtree(scratch, ignore_errors=True)
         print(f"\nMachine: {machine({'SQLAlchemy': sqlalchemy.__version__})}")
         print(f"{people:,} people, {entries:,} log entries, database {size:.0f} MB\n")
-        print("| step | time | peak memory (max RSS) | load average at start |")
-        print("|---|---|---|---|")
+        print("| step | wall time | CPU time | peak memory (max RSS) | load average at start |")
+        print("|---|---|---|---|---|")
         names = {
             "export": "export, whole office",
             "new": "import into a new office",
             "same": "import into the same office (all identical)",
         }
-        for step, seconds, peak, load in rows:
-            print(f"| {names[step]} | {seconds:.1f} s | {peak:,.0f} MB | {load:.1f} |")
+        for step, seconds, cpu, peak, load in rows:
+            print(
+                f"| {names[step]} | {seconds:.1f} s | {cpu:.1f} s | {peak:,.0f} MB | {load:.1f} |"
+            )
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         print(f"\nPeak of this process (the demo written here when new): {own} MB")
     finally:

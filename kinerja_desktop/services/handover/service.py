@@ -65,6 +65,27 @@ if TYPE_CHECKING:
 Choices = Mapping[tuple[Kind, str], Choice | None]
 
 
+@dataclass(frozen=True)
+class CheckedPackage:
+    """A package that passed every check, and the file's size and time when it was read."""
+
+    package: Package
+    stamp: tuple[int, int]
+
+    def still(self, path: Path) -> Package | None:
+        """The package when ``path`` is the same, unchanged file; None otherwise."""
+        try:
+            same = _stamp(path) == self.stamp and path.resolve() == self.package.path.resolve()
+        except OSError:
+            return None
+        return self.package if same else None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
 class UnresolvedConflictsError(DomainError):
     """Records differ on both sides and no choice was given; nothing was written."""
 
@@ -108,6 +129,9 @@ class ImportPreview:
     penilai: Mapping[str, str | None] = field(default_factory=dict)
     #: NIP -> name, ours and the package's, to name the people of a loop.
     names: Mapping[str, str] = field(default_factory=dict)
+    #: The package as checked for this preview, reused by ``apply(..., preview=...)`` while
+    #: the file is unchanged, so a large package is read and checked once.
+    checked: CheckedPackage | None = field(default=None, compare=False, repr=False)
 
     def cycles(self, choices: Choices) -> list[str]:
         """What is wrong with these choices, one message each.
@@ -239,6 +263,7 @@ class HandoverService:
             revision = current_revision(session.connection())
         scope = Scope(unit, year)
         aggregates = build_aggregates(tables, scope)
+        del tables  # the rows as read: the aggregates hold what is written
         if unit is not None and not any(
             a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
         ):
@@ -291,6 +316,7 @@ class HandoverService:
             PackageRefusedError: the package is damaged, changed, or too new.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
+        stamp = _stamp_or_none(path)
         package = _checked_package(path)
         with self._database.reading() as session:
             everything = self._everything(session)
@@ -300,6 +326,7 @@ class HandoverService:
             plan_merge(ours, package.aggregates),
             penilai_of(everything),
             names_of(everything) | names_of(package.aggregates),
+            None if stamp is None else CheckedPackage(package, stamp),
         )
 
     def apply(
@@ -310,6 +337,7 @@ class HandoverService:
         default: Choice | None = None,
         back_up: bool = True,
         now: datetime | None = None,
+        preview: ImportPreview | None = None,
     ) -> ImportResult:
         """Import the package in one transaction, after a safety backup of the database.
 
@@ -321,6 +349,9 @@ class HandoverService:
             back_up: Take the safety backup (``sebelum-impor``); False only for a database
                 made just now for this package, which holds nothing to go back to.
             now: The moment in the backup's name (the clock when None).
+            preview: The preview shown for this file: its checked package is used when the
+                file has not changed since, instead of reading and checking it again. The
+                merge is planned again inside the transaction either way.
 
         Raises:
             PackageRefusedError: the package fails a check; nothing was written.
@@ -330,7 +361,8 @@ class HandoverService:
             StorageError: the safety backup could not be made; nothing was written.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
-        package = _checked_package(path)
+        checked = preview.checked if preview is not None else None
+        package = (checked.still(path) if checked else None) or _checked_package(path)
         given = dict(choices or {})
         with self._database.transaction() as session:
             everything = self._everything(session)
@@ -355,13 +387,18 @@ class HandoverService:
                     " ".join(cycle_message(loop, names) for loop in loops)
                     + " Tidak ada yang diimpor."
                 )
+            ids = Ids.of(everything)
+            # Only the records a taken conflict replaces are looked up from here on: the rest
+            # of this office's aggregates are let go before writing, which needs the memory.
+            taken = [c for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
+            replaced = {c.ref: c.ours for c in taken}
+            del everything, ours
             # Taken inside the write transaction, so it is exactly the state the import changes.
             safety = self._safety_backup(now) if back_up else None
-            taken = [c.theirs for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             copied = self._copy_evidence(package)
-            writer = Writer(session, Ids.of(everything), {(a.kind, a.key): a for a in ours})
+            writer = Writer(session, ids, replaced)
             try:
-                self._write(writer, [*plan.new, *taken])
+                self._write(writer, [*plan.new, *(c.theirs for c in taken)])
             except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
                 raise PackageRefusedError(
                     f"Isi paket tidak sesuai dengan format catatan ({type(error).__name__}: "
@@ -445,6 +482,13 @@ class HandoverService:
                     )
                 copied += 1
         return copied
+
+
+def _stamp_or_none(path: Path) -> tuple[int, int] | None:
+    try:
+        return _stamp(path)
+    except OSError:
+        return None  # reading it says why, in Indonesian
 
 
 def _checked_package(path: Path) -> Package:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from kinerja_desktop.domain.handover_records import (
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover import PackageRefusedError
 from kinerja_desktop.services.handover import package as package_module
+from kinerja_desktop.services.handover import service as service_module
 from kinerja_desktop.services.handover.package import FORMAT_VERSION, read_package, write_package
 from kinerja_desktop.services.platform import signing
 
@@ -150,3 +152,33 @@ def test_an_unknown_format_version_is_refused(tmp_path: Path) -> None:
     rewrite_zip(path, tmp_path / "v3.zip", change)
     with pytest.raises(PackageRefusedError, match="format versi 3; aplikasi ini membaca versi 1"):
         read_package(tmp_path / "v3.zip")
+
+
+def test_the_import_uses_the_package_its_preview_checked(
+    target: AppServices, package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = target.handover.preview(package)
+
+    def read_again(path: Path) -> None:
+        raise AssertionError("the package was read and checked a second time")
+
+    monkeypatch.setattr(service_module, "_checked_package", read_again)
+    result = target.handover.apply(package, preview=preview, back_up=False)
+    assert result.added == len(preview.plan.new)
+
+
+def test_a_package_changed_after_its_preview_is_checked_again(
+    target: AppServices, package: Path, tmp_path: Path
+) -> None:
+    preview = target.handover.preview(package)
+    tampered = tmp_path / "diubah.zip"
+    rewrite_zip(
+        package,
+        tampered,
+        lambda name, body: body.replace(b"Kertapati", b"Kertapatu") if "records" in name else body,
+    )
+    package.write_bytes(tampered.read_bytes())
+    stat = package.stat()
+    os.utime(package, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    with pytest.raises(PackageRefusedError, match="SHA-256 berbeda"):
+        target.handover.apply(package, preview=preview, back_up=False)
