@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 Choices = Mapping[tuple[Kind, str], Choice | None]
+_COPY_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -466,14 +467,18 @@ class HandoverService:
             for stored_name, member in sorted(package.evidence.items()):
                 if stored_name not in wanted or self._evidence.verify(stored_name, member.sha256):
                     continue
-                body = archive.read(member.name)
-                if len(body) != member.size:
+                temp = Path(folder) / f"bukti{Path(stored_name).suffix}"
+                # Copied in chunks up to the checked size, so a file never sits in memory whole.
+                size = 0
+                with archive.open(member.name) as reader, temp.open("wb") as out:
+                    while chunk := reader.read(min(_COPY_CHUNK, member.size + 1 - size)):
+                        size += len(chunk)
+                        out.write(chunk)
+                if size != member.size:
                     raise PackageRefusedError(
                         f"Berkas '{member.name}' berubah sejak paket diperiksa. Tidak ada yang "
                         "diimpor."
                     )
-                temp = Path(folder) / f"bukti{Path(stored_name).suffix}"
-                temp.write_bytes(body)
                 stored = self._evidence.put(temp)
                 if stored.stored_name != stored_name:
                     raise PackageRefusedError(
