@@ -114,7 +114,7 @@ def _import(handover: HandoverService, args: argparse.Namespace) -> int:
             "Tidak ada yang diimpor."
         )
         return EXIT_INPUT
-    result = handover.apply(args.file, default=default)
+    result = handover.apply(args.file, default=default, preview=preview)
     _out("\n".join(result.summary_lines()))
     if result.safety_backup is not None:
         _out(
@@ -131,7 +131,7 @@ def _import_new_office(args: argparse.Namespace) -> int:
     def fill(services: AppServices) -> tuple[Manifest, ImportResult]:
         preview = services.handover.preview(args.file)
         # A new file holds nothing to go back to, so no safety backup; nothing can conflict.
-        return preview.manifest, services.handover.apply(args.file, back_up=False)
+        return preview.manifest, services.handover.apply(args.file, back_up=False, preview=preview)
 
     manifest, result = create_office(args.db, fill)
     _out(_package_line(manifest))

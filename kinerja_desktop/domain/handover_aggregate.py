@@ -42,6 +42,9 @@ class Kind(StrEnum):
     SURVEY = "survey"
     PUBLIC_FEEDBACK = "public_feedback"
     AUDIT_FINDING = "audit_finding"
+    OFFICE_DAY_OFF = "office_day_off"
+    LEAVE_DAY = "leave_day"
+    PROGRESS_ENTRY = "progress_entry"
 
     @property
     def label(self) -> str:
@@ -66,6 +69,9 @@ _KIND_LABELS = {
     Kind.SURVEY: "Survei kepuasan (SKM) dengan respondennya",
     Kind.PUBLIC_FEEDBACK: "Pengaduan, saran dan apresiasi",
     Kind.AUDIT_FINDING: "Temuan audit dengan tindak lanjutnya",
+    Kind.OFFICE_DAY_OFF: "Hari libur kantor (cuti bersama, libur lokal)",
+    Kind.LEAVE_DAY: "Hari cuti pegawai",
+    Kind.PROGRESS_ENTRY: "Progres harian",
 }
 
 

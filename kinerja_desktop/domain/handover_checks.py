@@ -44,6 +44,11 @@ from kinerja_desktop.domain.handover_office_checks import (
     official_problems,
     org_predikat_problems,
 )
+from kinerja_desktop.domain.handover_progress_checks import (
+    leave_day_problems,
+    office_day_off_problems,
+    progress_entry_problems,
+)
 from kinerja_desktop.domain.handover_records import OFFICIAL_REFERENCES
 from kinerja_desktop.domain.handover_register_checks import (
     feedback_problems,
@@ -84,6 +89,9 @@ _CONTENT_CHECKS: dict[Kind, Callable[[Mapping[str, Any], date | None], list[Prob
     Kind.SURVEY: survey_problems,
     Kind.PUBLIC_FEEDBACK: feedback_problems,
     Kind.AUDIT_FINDING: finding_problems,
+    Kind.OFFICE_DAY_OFF: office_day_off_problems,
+    Kind.LEAVE_DAY: leave_day_problems,
+    Kind.PROGRESS_ENTRY: progress_entry_problems,
 }
 
 
@@ -208,6 +216,8 @@ def _evidence_names(aggregate: Aggregate) -> list[tuple[str, str]]:
             ("evidence_file", item.get("evidence_file"))
             for item in _dicts(content.get("follow_ups"))
         ]
+    elif aggregate.kind is Kind.PROGRESS_ENTRY:
+        names.append(("evidence_file", content.get("evidence_file")))
     return [(field, _text(name)) for field, name in names]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from kinerja_desktop.domain.handover_progress import approved
 from kinerja_desktop.domain.handover_records import Aggregate, Kind
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
 
@@ -193,6 +194,18 @@ def _natural(path: str) -> list[Any]:
     for chunk in path.replace("]", "").replace("[", ".").split("."):
         parts.append((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk))
     return parts
+
+
+def protected(conflict: Conflict) -> bool:
+    """True when ours may not be replaced: a progress entry our penilai approved."""
+    return conflict.kind is Kind.PROGRESS_ENTRY and approved(conflict.ours.content)
+
+
+def protected_message(conflict: Conflict) -> str:
+    return (
+        f"Progres harian {conflict.ours.label} sudah disetujui penilai di kantor ini dan tidak "
+        'dapat diganti dari paket; pilih "Pakai data kita".'
+    )
 
 
 def unresolved(plan: MergePlan, choices: Mapping[tuple[Kind, str], Choice]) -> list[Conflict]:

@@ -36,6 +36,7 @@ from kinerja_desktop.domain.handover_aggregate import (
     year_of,
     years_overlap,
 )
+from kinerja_desktop.domain.handover_progress import build_progress, progress_skps
 from kinerja_desktop.domain.handover_registers import (
     REGISTER_TABLES,
     RegisterSelection,
@@ -205,6 +206,7 @@ def _select(index: _Index, scope: Scope) -> _Selection:
     skps |= registers.skps
     observed = {row["id"]: row["employee_id"] for row in tables["observations"]}
     people |= {observed[observation] for observation in registers.observations}
+    skps |= progress_skps(tables, scope_people, scope.year)
     # Carried for references: the SKPs whose RHK a carried RHK serves, and every penilai
     # above a carried person, so that the receiving office can link them.
     pending = list(skps)
@@ -290,7 +292,8 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
         for a in found
         if a.kind is Kind.OBSERVATION and a.row_id is not None
     }
-    return found + unique_keys(build_registers(chosen.registers, index, observation_keys))
+    found += unique_keys(build_registers(chosen.registers, index, observation_keys))
+    return found + unique_keys(build_progress(tables, index, chosen.scope_people, scope.year))
 
 
 def unit_paths(units: Sequence[Row]) -> list[tuple[str, ...]]:
@@ -571,6 +574,8 @@ def evidence_files(aggregates: Iterable[Aggregate]) -> dict[str, str]:
                 (item.get("evidence_file"), item.get("evidence_sha256"))
                 for item in _dicts(content.get("follow_ups"))
             ]
+        elif aggregate.kind is Kind.PROGRESS_ENTRY:
+            pairs = [(content.get("evidence_file"), content.get("evidence_sha256"))]
         else:
             continue
         for name, sha256 in pairs:

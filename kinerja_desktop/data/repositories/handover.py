@@ -8,13 +8,23 @@ never see a driver type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table, delete, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -61,6 +71,9 @@ HANDOVER_TABLES = (
     "audit_findings",
     "audit_follow_ups",
     "audit_links",
+    "office_days_off",
+    "leave_days",
+    "progress_entries",
 )
 
 
@@ -147,6 +160,62 @@ def insert_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) 
     for group in groups.values():
         try:
             session.execute(insert(table), group)
+        except OperationalError:
+            raise
+        except StatementError as error:
+            raise _refused(name, error) from None
+
+
+def insert_returning(session: Session, name: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert rows from JSON values in a few executemany batches; their ids, in their order.
+
+    Consecutive rows with the same columns go in one statement (SQLite's INSERT ... RETURNING,
+    many rows a round trip), so writing many new records costs a few calls, not one per row.
+    """
+    table = _table(name)
+    converted = [{key: _from_json(table, key, value) for key, value in row.items()} for row in rows]
+    # Runs of rows with the same columns, in order: ids then grow in the rows' order, which
+    # the RHK ordinals (position, then id) rely on.
+    runs: list[list[int]] = []
+    for position, row in enumerate(converted):
+        if runs and converted[runs[-1][0]].keys() == row.keys():
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    ids = [0] * len(converted)
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    for positions in runs:
+        try:
+            result = session.execute(statement, [converted[p] for p in positions])
+        except OperationalError:
+            raise
+        except StatementError as error:
+            raise _refused(name, error) from None
+        for position, row_id in zip(positions, result.scalars(), strict=True):
+            ids[position] = int(row_id)
+    return ids
+
+
+def update_rows(
+    session: Session, name: str, updates: Sequence[tuple[int, Mapping[str, Any]]]
+) -> None:
+    """Set columns of many rows by id (JSON values), one executemany per set of columns.
+
+    A versioned row gets a new version, as with :func:`update_row`.
+    """
+    table = _table(name)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row_id, values in updates:
+        # Parameters named apart from the columns: SQLAlchemy keeps column names for itself.
+        row = {f"new_{key}": _from_json(table, key, value) for key, value in values.items()}
+        groups.setdefault(tuple(sorted(values)), []).append({"row_id": row_id, **row})
+    for columns, group in groups.items():
+        changes: dict[str, Any] = {column: bindparam(f"new_{column}") for column in columns}
+        if "version" in table.columns:
+            changes["version"] = table.c.version + 1
+        statement = update(table).where(table.c.id == bindparam("row_id")).values(changes)
+        try:
+            session.connection().execute(statement, group)
         except OperationalError:
             raise
         except StatementError as error:

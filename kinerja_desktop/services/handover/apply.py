@@ -5,11 +5,17 @@ aggregate is inserted; a conflict the user resolved with "take theirs" replaces 
 is replaced in place, RHK by RHK in order, so the RHK of other SKPs that serve it keep their
 link. Any content that does not fit (a reference to nothing, a value a CHECK refuses) raises,
 and the caller's transaction rolls everything back.
+
+New records are written in batches, kind by kind: up to ``BATCH`` of one kind wait, then go in
+a few multi-row statements (an SKP's RHKs, indicators and realisations with it), since one
+statement per row made the import of a large office slow. A record that replaces ours is
+written at once, as before.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,6 +132,50 @@ def _values(table: str, content: Content, **extra: Any) -> dict[str, Any]:
     return values | extra
 
 
+def _signatory_row(record: str, signed: Content) -> dict[str, Any]:
+    content = json.dumps(signed["people"], ensure_ascii=False, sort_keys=True)
+    return {"record": record, "taken_on": signed["taken_on"], "content": content}
+
+
+#: New records of one kind written together, at most this many at a time.
+BATCH = 500
+#: Kinds whose new records are written one by one: a unit's parent is a unit of the same
+#: kind, and the registers' records are few and have children of their own.
+_WRITTEN_AT_ONCE = frozenset({Kind.UNIT, Kind.SURVEY, Kind.PUBLIC_FEEDBACK, Kind.AUDIT_FINDING})
+#: Kinds that are one row each: kind -> table.
+_PLAIN = {
+    Kind.TECHNICAL_COMPETENCE: "technical_competences",
+    Kind.JOB_STANDARD: "job_standards",
+    Kind.APPRAISAL_YEAR: "appraisal_years",
+    Kind.EXTERNAL_OFFICIAL: "external_officials",
+    Kind.ACTING: "acting_assignments",
+    Kind.OBSERVATION: "observations",
+    Kind.ORG_PREDIKAT: "org_predikats",
+    Kind.COMPETENCE_RATING: "competence_ratings",
+    Kind.DEVELOPMENT_ITEM: "development_items",
+    Kind.DISMISSED_PROPOSAL: "dismissed_proposals",
+    Kind.OFFICE_DAY_OFF: "office_days_off",
+    Kind.LEAVE_DAY: "leave_days",
+    Kind.PROGRESS_ENTRY: "progress_entries",
+}
+#: Plain kinds whose row belongs to a person (``nip`` in the content).
+_PER_PERSON = frozenset(
+    {
+        Kind.OBSERVATION,
+        Kind.COMPETENCE_RATING,
+        Kind.DEVELOPMENT_ITEM,
+        Kind.DISMISSED_PROPOSAL,
+        Kind.LEAVE_DAY,
+    }
+)
+#: An SKP's child tables other than its RHKs: table -> the content's list.
+_SKP_CHILDREN = (
+    ("skp_lampiran", "lampiran"),
+    ("skp_expectations", "expectations"),
+    ("skp_versions", "versions"),
+)
+
+
 class Writer:
     """Writes aggregates in kind order; links that point forwards are set at the end."""
 
@@ -137,38 +187,204 @@ class Writer:
         self.links: list[tuple[int, Any]] = []
         self.unlinked = 0
         self.unlinked_findings = 0
+        #: Progress entries whose RHK is not in this database (left without one).
+        self.unlinked_entries = 0
+        #: The RHK ids of an SKP in order, read once per SKP for the RHK links and progress
+        #: entries (both resolved after every SKP is written).
+        self._rhks_of: dict[int, list[int]] = {}
+        #: New records waiting to be written together, all of one kind: (key, content).
+        self._pending_kind: Kind | None = None
+        self._pending: list[tuple[str, Content]] = []
         #: SKPs and (SKP, period) evaluations written: their seals are looked at afterwards.
         self.skps_written: set[int] = set()
         self.periods_written: set[tuple[int, str]] = set()
 
     def write(self, aggregate: Aggregate) -> None:
         existing = self.ours.get((aggregate.kind, aggregate.key))
+        if aggregate.kind is not self._pending_kind:
+            self.flush()
+        if existing is None and aggregate.kind not in _WRITTEN_AT_ONCE:
+            self._pending_kind = aggregate.kind
+            self._pending.append((aggregate.key, aggregate.content))
+            if len(self._pending) >= BATCH:
+                self.flush()
+            return
         if aggregate.kind is Kind.PERIOD:
             replace = existing is not None
             self.write_period(json.loads(aggregate.key), aggregate.content, replace=replace)
             return
         row_id = existing.row_id if existing else None
         content = aggregate.content
-        handler = getattr(self, f"_{aggregate.kind.value}")
-        written = handler(content, row_id)
+        if aggregate.kind in _PLAIN:
+            table, values = self._row(aggregate.kind, content)
+            written = self._put(table, row_id, values)
+        else:
+            written = getattr(self, f"_{aggregate.kind.value}")(content, row_id)
         self.ids.add(aggregate.kind, aggregate.key, content, written)
+
+    def flush(self) -> None:
+        """Write the new records waiting, all of one kind, in a few statements."""
+        kind, pending = self._pending_kind, self._pending
+        self._pending_kind, self._pending = None, []
+        if kind is None or not pending:
+            return
+        if kind is Kind.EMPLOYEE:
+            self._new_employees(pending)
+        elif kind is Kind.SKP:
+            self._new_skps(pending)
+        elif kind is Kind.PERIOD:
+            self._new_periods(pending)
+        else:
+            rows = [self._row(kind, content) for _, content in pending]
+            ids = repo.insert_returning(self.session, rows[0][0], [values for _, values in rows])
+            for (key, content), row_id in zip(pending, ids, strict=True):
+                self.ids.add(kind, key, content, row_id)
 
     def finish(self) -> None:
         """Set penilai and RHK links once every person and SKP is in place."""
-        for employee_id, nip in self.penilai:
-            penilai = None if nip is None else self.ids.employee(nip)
-            repo.update_row(self.session, "employees", employee_id, {"penilai_id": penilai})
+        self.flush()
+        penilai = [
+            (employee_id, {"penilai_id": None if nip is None else self.ids.employee(nip)})
+            for employee_id, nip in self.penilai
+        ]
+        repo.update_rows(self.session, "employees", penilai)
+        links = []
         for rhk_id, link in self.links:
             target = None
             if link is not None:
-                skp = self.ids.skps.get((link["nip"], link["year"]))
-                rhks = [] if skp is None else repo.ordered_ids(self.session, "rhks", "skp_id", skp)
+                rhks = self._rhks_of_skp(self.ids.skps.get((link["nip"], link["year"])))
                 ordinal = link["rhk"]
                 if isinstance(ordinal, int) and 1 <= ordinal <= len(rhks):
                     target = rhks[ordinal - 1]
                 else:
                     self.unlinked += 1
-            repo.update_row(self.session, "rhks", rhk_id, {"parent_rhk_id": target})
+            links.append((rhk_id, {"parent_rhk_id": target}))
+        repo.update_rows(self.session, "rhks", links)
+
+    def _rhks_of_skp(self, skp: int | None) -> list[int]:
+        """An SKP's RHK ids in order, read once (every SKP is written before they are asked)."""
+        if skp is None:
+            return []
+        if skp not in self._rhks_of:
+            self._rhks_of[skp] = repo.ordered_ids(self.session, "rhks", "skp_id", skp)
+        return self._rhks_of[skp]
+
+    # --- new records, many at a time -------------------------------------------------------
+
+    def _new_employees(self, pending: Sequence[tuple[str, Content]]) -> None:
+        rows = [self._employee_values(content) for _, content in pending]
+        ids = repo.insert_returning(self.session, "employees", rows)
+        events = []
+        for (key, content), employee_id in zip(pending, ids, strict=True):
+            self.ids.add(Kind.EMPLOYEE, key, content, employee_id)
+            self.penilai.append((employee_id, content["penilai"]))
+            events += self._events(employee_id, content)
+        repo.insert_rows(self.session, "employment_events", events)
+
+    def _new_skps(self, pending: Sequence[tuple[str, Content]]) -> None:
+        """New SKPs whole: the SKPs, then all their RHKs, then all indicators, then the rest."""
+        rows = [
+            _values("skps", content, employee_id=self.ids.employee(content["nip"]))
+            for _, content in pending
+        ]
+        skp_ids = repo.insert_returning(self.session, "skps", rows)
+        rhks: list[Content] = []
+        rhk_rows: list[dict[str, Any]] = []
+        children: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        records = []
+        signed = []
+        for (key, content), skp_id in zip(pending, skp_ids, strict=True):
+            self.ids.add(Kind.SKP, key, content, skp_id)
+            self.skps_written.add(skp_id)
+            for rhk in content["rhks"]:
+                rhks.append(rhk)
+                rhk_rows.append(_values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None))
+            for table, name in _SKP_CHILDREN:
+                children[table] += [_values(table, item, skp_id=skp_id) for item in content[name]]
+            for version in content["versions"]:
+                record = f"skp:{skp_id}:{version['revision']}"
+                records.append(record)
+                found = content.get(SIGNATORIES, {}).get(str(version["revision"]))
+                if found is not None:
+                    signed.append(_signatory_row(record, found))
+        rhk_ids = repo.insert_returning(self.session, "rhks", rhk_rows)
+        ikis: list[Content] = []
+        iki_rows = []
+        for rhk, rhk_id in zip(rhks, rhk_ids, strict=True):
+            if rhk["parent"] is not None:
+                self.links.append((rhk_id, rhk["parent"]))
+            for iki in rhk["ikis"]:
+                ikis.append(iki)
+                iki_rows.append(_values("ikis", iki, rhk_id=rhk_id))
+            children["rhk_feedback"] += [
+                _values("rhk_feedback", item, rhk_id=rhk_id) for item in rhk["feedback"]
+            ]
+        iki_ids = repo.insert_returning(self.session, "ikis", iki_rows)
+        for iki, iki_id in zip(ikis, iki_ids, strict=True):
+            for table in ("realisations", "evidence"):
+                children[table] += [_values(table, item, iki_id=iki_id) for item in iki[table]]
+        for table, items in children.items():
+            repo.insert_rows(self.session, table, items)
+        # A reused SKP id may have left who-signed rows behind; the package says who signed.
+        repo.delete_rows(self.session, "signatories", "record", records)
+        repo.insert_rows(self.session, "signatories", signed)
+
+    def _new_periods(self, pending: Sequence[tuple[str, Content]]) -> None:
+        """New periods' decisions: every table's rows of the batch in one statement."""
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        records = []
+        for key, content in pending:
+            nip, year, period = json.loads(key)[:3]
+            skp_id = self.ids.skp(nip, year)
+            where = {"skp_id": skp_id, "period_code": period}
+            for table, name in PERIOD_TABLES:
+                if content[name] is not None:
+                    rows[table].append(_values(table, content[name], **where))
+            rows["behaviour_feedback"] += [
+                _values("behaviour_feedback", item, **where)
+                for item in content["behaviour_feedback"]
+            ]
+            if content.get(NOTES):
+                rows["evaluation_notes"].append(where | {"text": content[NOTES]})
+            if content.get(SIGNED_ON) is not None:
+                rows["evaluation_seals"].append(where | {"signed_on": content[SIGNED_ON]})
+            record = f"evaluasi:{skp_id}:{period}"
+            records.append(record)
+            if content.get(SIGNATORIES) is not None:
+                rows["signatories"].append(_signatory_row(record, content[SIGNATORIES]))
+            self.periods_written.add((skp_id, period))
+        repo.delete_rows(self.session, "signatories", "record", records)
+        for table, items in rows.items():
+            repo.insert_rows(self.session, table, items)
+
+    def _row(self, kind: Kind, content: Content) -> tuple[str, dict[str, Any]]:
+        """A plain record's table and row (its references resolved)."""
+        if kind is Kind.APPRAISAL_YEAR:
+            instansi = self.ids.unit(content["instansi"])
+            return "appraisal_years", _values("appraisal_years", content, instansi_id=instansi)
+        if kind is Kind.ACTING:
+            values = _values(
+                "acting_assignments",
+                content,
+                acting_employee_id=self.ids.employee(content["acting"]),
+                for_employee_id=self.ids.employee(content["for"]),
+            )
+            return "acting_assignments", values
+        if kind is Kind.ORG_PREDIKAT:
+            unit = self.ids.unit(content["unit"])
+            return "org_predikats", _values("org_predikats", content, unit_id=unit)
+        if kind is Kind.PROGRESS_ENTRY:
+            values = _values(
+                "progress_entries",
+                content,
+                employee_id=self.ids.employee(content["nip"]),
+                rhk_id=self._entry_rhk(content["rhk"]),
+            )
+            return "progress_entries", values
+        table = _PLAIN[kind]
+        if kind in _PER_PERSON:
+            return table, _values(table, content, employee_id=self.ids.employee(content["nip"]))
+        return table, _values(table, content)
 
     def _put(self, table: str, row_id: int | None, values: Mapping[str, Any]) -> int:
         if row_id is None:
@@ -176,7 +392,7 @@ class Writer:
         repo.update_row(self.session, table, row_id, values)
         return row_id
 
-    # --- one handler per kind -------------------------------------------------------------
+    # --- records with children, and records that replace ours -----------------------------
 
     def _unit(self, content: Content, row_id: int | None) -> int:
         path = tuple(content["path"])
@@ -184,36 +400,20 @@ class Writer:
         values = _values("units", content, name=path[-1], parent_id=parent)
         return self._put("units", row_id, values)
 
-    def _technical_competence(self, content: Content, row_id: int | None) -> int:
-        return self._put("technical_competences", row_id, _values("technical_competences", content))
-
-    def _job_standard(self, content: Content, row_id: int | None) -> int:
-        return self._put("job_standards", row_id, _values("job_standards", content))
-
-    def _appraisal_year(self, content: Content, row_id: int | None) -> int:
-        instansi = self.ids.unit(content["instansi"])
-        values = _values("appraisal_years", content, instansi_id=instansi)
-        return self._put("appraisal_years", row_id, values)
-
-    def _external_official(self, content: Content, row_id: int | None) -> int:
-        return self._put("external_officials", row_id, _values("external_officials", content))
-
-    def _employee(self, content: Content, row_id: int | None) -> int:
+    def _employee_values(self, content: Content) -> dict[str, Any]:
         officials = {
             column: self.ids.official(content.get(key)) for column, key in OFFICIAL_REFERENCES
         }
-        values = _values(
+        return _values(
             "employees",
             content,
             unit_id=self.ids.unit(content["unit"]),
             penilai_id=None,
             **officials,
         )
-        employee_id = self._put("employees", row_id, values)
-        self.penilai.append((employee_id, content["penilai"]))
-        if row_id is not None:
-            repo.delete_rows(self.session, "employment_events", "employee_id", [employee_id])
-        events = [
+
+    def _events(self, employee_id: int, content: Content) -> list[dict[str, Any]]:
+        return [
             _values(
                 "employment_events",
                 event,
@@ -223,20 +423,17 @@ class Writer:
             )
             for event in content["history"]
         ]
-        repo.insert_rows(self.session, "employment_events", events)
+
+    def _employee(self, content: Content, row_id: int | None) -> int:
+        employee_id = self._put("employees", row_id, self._employee_values(content))
+        self.penilai.append((employee_id, content["penilai"]))
+        if row_id is not None:
+            repo.delete_rows(self.session, "employment_events", "employee_id", [employee_id])
+        repo.insert_rows(self.session, "employment_events", self._events(employee_id, content))
         return employee_id
 
     def _optional_unit(self, path: Any) -> int | None:
         return None if path is None else self.ids.unit(path)
-
-    def _acting(self, content: Content, row_id: int | None) -> int:
-        values = _values(
-            "acting_assignments",
-            content,
-            acting_employee_id=self.ids.employee(content["acting"]),
-            for_employee_id=self.ids.employee(content["for"]),
-        )
-        return self._put("acting_assignments", row_id, values)
 
     def _skp(self, content: Content, row_id: int | None) -> int:
         employee_id = self.ids.employee(content["nip"])
@@ -270,9 +467,7 @@ class Writer:
         """Who signed a sealed record, as the package says (or nobody recorded)."""
         repo.delete_matching(self.session, "signatories", {"record": record})
         if signed is not None:
-            content = json.dumps(signed["people"], ensure_ascii=False, sort_keys=True)
-            row = {"record": record, "taken_on": signed["taken_on"], "content": content}
-            repo.insert_rows(self.session, "signatories", [row])
+            repo.insert_rows(self.session, "signatories", [_signatory_row(record, signed)])
 
     def _rhk(self, skp_id: int, rhk: Content, row_id: int | None) -> None:
         values = _values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None)
@@ -317,26 +512,6 @@ class Writer:
             repo.insert_rows(self.session, "evaluation_seals", [where | {"signed_on": signed_on}])
         self._signatories(f"evaluasi:{skp_id}:{period}", content.get(SIGNATORIES))
         self.periods_written.add((skp_id, period))
-
-    def _per_person(self, table: str, content: Content, row_id: int | None) -> int:
-        values = _values(table, content, employee_id=self.ids.employee(content["nip"]))
-        return self._put(table, row_id, values)
-
-    def _observation(self, content: Content, row_id: int | None) -> int:
-        return self._per_person("observations", content, row_id)
-
-    def _competence_rating(self, content: Content, row_id: int | None) -> int:
-        return self._per_person("competence_ratings", content, row_id)
-
-    def _development_item(self, content: Content, row_id: int | None) -> int:
-        return self._per_person("development_items", content, row_id)
-
-    def _dismissed_proposal(self, content: Content, row_id: int | None) -> int:
-        return self._per_person("dismissed_proposals", content, row_id)
-
-    def _org_predikat(self, content: Content, row_id: int | None) -> int:
-        values = _values("org_predikats", content, unit_id=self.ids.unit(content["unit"]))
-        return self._put("org_predikats", row_id, values)
 
     # --- the supervision registers --------------------------------------------------------
 
@@ -420,3 +595,16 @@ class Writer:
             return {"finding_id": finding_id, "rhk_id": rhks[ordinal - 1], "observation_id": None}
         observation = self.ids.observation(target["observation"])
         return {"finding_id": finding_id, "rhk_id": None, "observation_id": observation}
+
+    # --- the daily log ----------------------------------------------------------------------
+
+    def _entry_rhk(self, link: Content | None) -> int | None:
+        """The RHK an entry was written against; None (counted) when this database lacks it."""
+        if link is None:
+            return None
+        skp = self.ids.skps.get((link["nip"], link["year"]))
+        rhks, ordinal = self._rhks_of_skp(skp), link["rhk"]
+        if not isinstance(ordinal, int) or not 1 <= ordinal <= len(rhks):
+            self.unlinked_entries += 1
+            return None
+        return rhks[ordinal - 1]

@@ -4,8 +4,12 @@ Layout (see ``docs/handover-format.md``)::
 
     manifest.json            canonical JSON: format, versions, scope, public key, members
     manifest.sig             base64 Ed25519 signature of manifest.json's bytes
-    records/<kind>.json      {"kind": ..., "records": [{"key", "label", "digest", "content"}]}
+    records/<kind>.jsonl     one record a line: {"content", "digest", "key", "label"}
     evidence/ab/<sha256>.pdf the evidence copies, named by their content
+
+Format 2 writes each kind's records as JSON lines, record by record, and reads them back line
+by line (in batches), so neither side ever holds a whole records file as one text. Format 1
+(``records/<kind>.json``, one JSON document per kind) is still read.
 
 Reading checks the whole package before anything is used: the zip is readable, the manifest
 is signed by the key it carries, every listed member is there with its size and SHA-256 and
@@ -22,7 +26,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -41,15 +45,17 @@ from kinerja_desktop.services.platform import signing
 from kinerja_desktop.services.platform.evidence_store import MAX_EVIDENCE_BYTES
 
 FORMAT = "kinerja-desktop/paket-serah-terima"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The format versions this app reads: 1 (one JSON document per kind) and 2 (JSON lines).
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 _MB = 1024 * 1024
 #: One records file at most. Measured: the demo office of 2,000 people exports 55 MB of records,
 #: its largest file (records/skp.json) 23 MB; a 20,000-person office is about ten times that
-#: (skp.json some 230 MB). Twice that is the cap: a package above it is not a real office's,
-#: and a records file is read whole into memory.
+#: (skp.json some 230 MB). Twice that is the cap: a package above it is not a real office's.
+#: (Format 2 reads a records file line by line; a format-1 file is read whole.)
 MAX_RECORDS_MEMBER_BYTES = 512 * _MB
 #: All records files together: a 20,000-person office is some 550 MB, with room to grow.
 MAX_RECORDS_TOTAL_BYTES = 1024 * _MB
@@ -58,7 +64,13 @@ MAX_RECORDS_TOTAL_BYTES = 1024 * _MB
 MAX_EVIDENCE_TOTAL_BYTES = 4096 * _MB
 _CHUNK = 1024 * 1024
 _EVIDENCE_NAME = re.compile(r"evidence/([0-9a-f]{2}/([0-9a-f]{64})(?:\.[a-z0-9]{1,10})?)")
-_RECORDS_NAME = re.compile(r"records/([a-z_]+)\.json")
+_RECORDS_NAME = {
+    1: re.compile(r"records/([a-z_]+)\.json"),
+    2: re.compile(r"records/([a-z_]+)\.jsonl"),
+}
+#: Lines of a records file parsed together, as one JSON array: a batch shares its key strings
+#: (the decoder's memo), and its bytes are at most this many.
+_BATCH_BYTES = 4 * 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -86,6 +98,8 @@ class Manifest:
     public_key: bytes
     members: tuple[Member, ...]
     missing_evidence: tuple[str, ...]
+    #: 1 (one JSON document per kind) or 2 (JSON lines).
+    format_version: int = FORMAT_VERSION
 
     @property
     def fingerprint(self) -> str:
@@ -175,28 +189,16 @@ def write_package(
 def _write_records(
     archive: zipfile.ZipFile, kind: Kind, group: Sequence[Aggregate]
 ) -> dict[str, Any]:
-    """Stream one kind's records file; its bytes are the canonical JSON of the whole file.
-
-    ``{"kind": ..., "records": [...]}`` with sorted keys is exactly the kind, then each
-    record's own canonical JSON joined by commas, so it can be written record by record.
-    """
-    name = f"records/{kind.value}.json"
+    """Stream one kind's records file: each record's canonical JSON on a line of its own."""
+    name = f"records/{kind.value}.jsonl"
     digest = hashlib.sha256()
     size = 0
     with archive.open(name, "w") as out:
-
-        def put(chunk: bytes) -> None:
-            nonlocal size
-            out.write(chunk)
-            digest.update(chunk)
-            size += len(chunk)
-
-        put(b'{"kind":' + canonical_json(kind.value) + b',"records":[')
-        for number, aggregate in enumerate(group):
-            if number:
-                put(b",")
-            put(canonical_json({**aggregate.to_json(), "digest": aggregate.digest}))
-        put(b"]}")
+        for aggregate in group:
+            line = canonical_json({**aggregate.to_json(), "digest": aggregate.digest}) + b"\n"
+            out.write(line)
+            digest.update(line)
+            size += len(line)
     return {"name": name, "sha256": digest.hexdigest(), "size": size}
 
 
@@ -288,12 +290,19 @@ def _read(path: Path, archive: zipfile.ZipFile) -> Package:
         raise _refuse(f"Berkas '{absent[0]}' yang tercantum di manifest tidak ada di paket.")
     aggregates: list[Aggregate] = []
     evidence: dict[str, Member] = {}
+    records_name = _RECORDS_NAME[manifest.format_version]
     for member in manifest.members:
-        body = _checked_member(archive, member)
-        records = _RECORDS_NAME.fullmatch(member.name)
+        # The whole member's size and SHA-256 first, streamed: a changed byte is named as
+        # such before its content is looked at.
+        _verify_member(archive, member)
+        records = records_name.fullmatch(member.name)
         found = _EVIDENCE_NAME.fullmatch(member.name)
         if records:
-            aggregates += _records(member.name, records.group(1), body)
+            kind = _kind(member.name, records.group(1))
+            if manifest.format_version == 1:
+                aggregates += _records(member.name, kind, _checked_member(archive, member))
+            else:
+                aggregates += _record_lines(archive, member, kind)
         elif found and found.group(2) == member.sha256:
             evidence[found.group(1)] = member
         else:
@@ -324,19 +333,41 @@ def _bounded(reader: IO[bytes], limit: int) -> bytes | None:
 
 
 def _checked_member(archive: zipfile.ZipFile, member: Member) -> bytes:
+    """A member's whole body (format 1 records), checked against the manifest."""
+    body = b"".join(_checked_chunks(archive, member))
+    return body
+
+
+def _verify_member(archive: zipfile.ZipFile, member: Member) -> None:
+    for _ in _checked_chunks(archive, member):
+        pass
+
+
+def _checked_chunks(archive: zipfile.ZipFile, member: Member) -> Iterator[bytes]:
+    """The member's bytes in chunks; refused past its listed size or at a wrong SHA-256.
+
+    Reading stops at the size the manifest lists, so a zip bomb stops there; the SHA-256 is
+    compared once the member is read whole, before the caller takes its last chunk.
+    """
+    digest = hashlib.sha256()
+    size = 0
     with archive.open(member.name) as reader:
-        body = _bounded(reader, member.size)
-    if body is None or len(body) != member.size:
+        while chunk := reader.read(min(_CHUNK, member.size + 1 - size)):
+            size += len(chunk)
+            if size > member.size:
+                break
+            digest.update(chunk)
+            yield chunk
+    if size != member.size:
         raise _refuse(
             f"Ukuran berkas '{member.name}' dalam paket tidak sesuai manifest: paket telah "
             "diubah, terpotong atau rusak."
         )
-    if hashlib.sha256(body).hexdigest() != member.sha256:
+    if digest.hexdigest() != member.sha256:
         raise _refuse(
             f"Isi berkas '{member.name}' dalam paket tidak cocok dengan manifest (SHA-256 "
             "berbeda): paket telah diubah atau rusak."
         )
-    return body
 
 
 def _decode_signature(text: bytes) -> bytes:
@@ -364,10 +395,11 @@ def _manifest(raw: Any) -> Manifest:
     bad = _refuse("Manifest paket tidak lengkap atau tidak sesuai format paket serah terima.")
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise bad
-    if raw.get("format_version") != FORMAT_VERSION:
+    version = raw.get("format_version")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise _refuse(
-            f"Paket memakai format versi {raw.get('format_version')!r}; aplikasi ini membaca "
-            f"versi {FORMAT_VERSION}. Perbarui aplikasi ini dulu."
+            f"Paket memakai format versi {version!r}; aplikasi ini membaca versi "
+            f"{' dan '.join(str(v) for v in READABLE_VERSIONS)}. Perbarui aplikasi ini dulu."
         )
     try:
         scope = raw["scope"]
@@ -384,6 +416,7 @@ def _manifest(raw: Any) -> Manifest:
             public_key=base64.b64decode(_text(raw["public_key"]), validate=True),
             members=members,
             missing_evidence=tuple(_text(item) for item in raw["missing_evidence"]),
+            format_version=version,
         )
     except (KeyError, TypeError, ValueError, binascii.Error):
         raise bad from None
@@ -441,11 +474,15 @@ def _integer(value: Any) -> int:
     return value
 
 
-def _records(name: str, kind_name: str, body: bytes) -> list[Aggregate]:
+def _kind(name: str, kind_name: str) -> Kind:
     try:
-        kind = Kind(kind_name)
+        return Kind(kind_name)
     except ValueError:
         raise _refuse(f"Berkas '{name}' berisi jenis catatan yang tidak dikenal.") from None
+
+
+def _records(name: str, kind: Kind, body: bytes) -> list[Aggregate]:
+    """Format 1: the kind's records as one JSON document."""
     raw = _parse_json(body, name)
     bad = _refuse(f"Berkas '{name}' dalam paket tidak sesuai format catatan.")
     if not isinstance(raw, dict) or raw.get("kind") != kind.value:
@@ -453,21 +490,83 @@ def _records(name: str, kind_name: str, body: bytes) -> list[Aggregate]:
     records = raw.get("records")
     if not isinstance(records, list):
         raise bad
-    found, keys = [], set()
-    for number, record in enumerate(records, start=1):
-        if not isinstance(record, dict):
-            raise bad
-        key, label, content, digest = (record.get(k) for k in ("key", "label", "content", "digest"))
-        if not isinstance(key, list) or not isinstance(label, str) or not isinstance(content, dict):
-            raise _refuse(f"Catatan ke-{number} dalam '{name}' tidak lengkap.")
-        if digest != digest_of(content):
-            raise _refuse(f"Catatan ke-{number} dalam '{name}' tidak cocok dengan digest-nya.")
-        key_text = canonical_json(key).decode()
-        if key_text in keys:
-            raise _refuse(f"Catatan ke-{number} dalam '{name}' memakai kunci yang sudah ada.")
-        keys.add(key_text)
-        found.append(Aggregate(kind, key_text, label, content, digest))
+    keys: set[str] = set()
+    return [
+        _record(name, number, record, kind, keys) for number, record in enumerate(records, start=1)
+    ]
+
+
+def _record_lines(archive: zipfile.ZipFile, member: Member, kind: Kind) -> list[Aggregate]:
+    """Format 2: one record a line, parsed in batches of lines as they are read."""
+    found: list[Aggregate] = []
+    keys: set[str] = set()
+    batch: list[bytes] = []
+    held = 0
+    number = 0
+    rest = b""
+
+    def parse() -> None:
+        nonlocal number, held
+        for record in _parse_lines(batch, member.name, number):
+            number += 1
+            found.append(_record(member.name, number, record, kind, keys))
+        batch.clear()
+        held = 0
+
+    for chunk in _checked_chunks(archive, member):
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            batch.append(line)
+            held += len(line)
+            if held >= _BATCH_BYTES:
+                parse()
+    if rest:
+        batch.append(rest)
+    parse()
     return found
+
+
+def _parse_lines(lines: list[bytes], name: str, before: int) -> list[Any]:
+    """The JSON values of ``lines`` (one each), parsed as one array to share key strings."""
+    if not lines:
+        return []
+    try:
+        values = json.loads(b"[" + b",".join(lines) + b"]")
+        if len(values) == len(lines):
+            return list(values)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        pass
+    # Something is wrong: name the first line that is not one JSON value.
+    raise _refuse(
+        f"Baris ke-{before + _first_bad(lines)} berkas '{name}' dalam paket bukan JSON yang sah."
+    )
+
+
+def _first_bad(lines: list[bytes]) -> int:
+    """The 1-based place of the first line that is not one JSON value (the last if none)."""
+    for offset, line in enumerate(lines, start=1):
+        try:
+            json.loads(line)
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            return offset
+    return len(lines)
+
+
+def _record(name: str, number: int, record: Any, kind: Kind, keys: set[str]) -> Aggregate:
+    """One record, its digest recomputed and its key unique within the kind."""
+    if not isinstance(record, dict):
+        raise _refuse(f"Berkas '{name}' dalam paket tidak sesuai format catatan.")
+    key, label, content, digest = (record.get(k) for k in ("key", "label", "content", "digest"))
+    if not isinstance(key, list) or not isinstance(label, str) or not isinstance(content, dict):
+        raise _refuse(f"Catatan ke-{number} dalam '{name}' tidak lengkap.")
+    if digest != digest_of(content):
+        raise _refuse(f"Catatan ke-{number} dalam '{name}' tidak cocok dengan digest-nya.")
+    key_text = canonical_json(key).decode()
+    if key_text in keys:
+        raise _refuse(f"Catatan ke-{number} dalam '{name}' memakai kunci yang sudah ada.")
+    keys.add(key_text)
+    return Aggregate(kind, key_text, label, content, digest)
 
 
 def _check_evidence_named(

@@ -35,6 +35,8 @@ from kinerja_desktop.domain.handover_merge import (
     penilai_cycles,
     penilai_of,
     plan_merge,
+    protected,
+    protected_message,
 )
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -61,6 +63,28 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 Choices = Mapping[tuple[Kind, str], Choice | None]
+_COPY_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CheckedPackage:
+    """A package that passed every check, and the file's size and time when it was read."""
+
+    package: Package
+    stamp: tuple[int, int]
+
+    def still(self, path: Path) -> Package | None:
+        """The package when ``path`` is the same, unchanged file; None otherwise."""
+        try:
+            same = _stamp(path) == self.stamp and path.resolve() == self.package.path.resolve()
+        except OSError:
+            return None
+        return self.package if same else None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
 
 
 class UnresolvedConflictsError(DomainError):
@@ -106,10 +130,21 @@ class ImportPreview:
     penilai: Mapping[str, str | None] = field(default_factory=dict)
     #: NIP -> name, ours and the package's, to name the people of a loop.
     names: Mapping[str, str] = field(default_factory=dict)
+    #: The package as checked for this preview, reused by ``apply(..., preview=...)`` while
+    #: the file is unchanged, so a large package is read and checked once.
+    checked: CheckedPackage | None = field(default=None, compare=False, repr=False)
 
     def cycles(self, choices: Choices) -> list[str]:
-        """What is wrong with these choices: one message per penilai loop they would make."""
+        """What is wrong with these choices, one message each.
+
+        An approved progress entry of ours they would replace, then a penilai loop they would
+        make.
+        """
         return [
+            protected_message(conflict)
+            for conflict in self.plan.conflicts
+            if protected(conflict) and choices.get(conflict.ref) is Choice.TAKE_THEIRS
+        ] + [
             cycle_message(cycle, self.names)
             for cycle in penilai_cycles(self.plan, choices, self.penilai)
         ]
@@ -124,6 +159,8 @@ class ImportResult:
     files_copied: int
     unlinked: int
     unlinked_findings: int = 0
+    #: Progress entries left without their RHK (the RHK is not in this database).
+    unlinked_entries: int = 0
     sealed: int = 0
     #: The backup of the database as it was just before the import (None for a new office).
     safety_backup: Path | None = None
@@ -143,6 +180,12 @@ class ImportResult:
             lines.append(
                 f"{self.unlinked_findings} tautan temuan audit ke RHK tidak dibuat (RHK itu "
                 "tidak ada di SKP yang tetap memakai data kita)."
+            )
+        if self.unlinked_entries:
+            lines.append(
+                f"{self.unlinked_entries} progres harian tidak dapat ditautkan ke RHK-nya (RHK "
+                "itu tidak ada di SKP yang tetap memakai data kita); progres tetap diimpor tanpa "
+                "RHK."
             )
         if self.sealed:
             lines.append(
@@ -221,6 +264,7 @@ class HandoverService:
             revision = current_revision(session.connection())
         scope = Scope(unit, year)
         aggregates = build_aggregates(tables, scope)
+        del tables  # the rows as read: the aggregates hold what is written
         if unit is not None and not any(
             a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
         ):
@@ -273,6 +317,7 @@ class HandoverService:
             PackageRefusedError: the package is damaged, changed, or too new.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
+        stamp = _stamp_or_none(path)
         package = _checked_package(path)
         with self._database.reading() as session:
             everything = self._everything(session)
@@ -282,6 +327,7 @@ class HandoverService:
             plan_merge(ours, package.aggregates),
             penilai_of(everything),
             names_of(everything) | names_of(package.aggregates),
+            None if stamp is None else CheckedPackage(package, stamp),
         )
 
     def apply(
@@ -292,6 +338,7 @@ class HandoverService:
         default: Choice | None = None,
         back_up: bool = True,
         now: datetime | None = None,
+        preview: ImportPreview | None = None,
     ) -> ImportResult:
         """Import the package in one transaction, after a safety backup of the database.
 
@@ -303,6 +350,9 @@ class HandoverService:
             back_up: Take the safety backup (``sebelum-impor``); False only for a database
                 made just now for this package, which holds nothing to go back to.
             now: The moment in the backup's name (the clock when None).
+            preview: The preview shown for this file: its checked package is used when the
+                file has not changed since, instead of reading and checking it again. The
+                merge is planned again inside the transaction either way.
 
         Raises:
             PackageRefusedError: the package fails a check; nothing was written.
@@ -312,13 +362,22 @@ class HandoverService:
             StorageError: the safety backup could not be made; nothing was written.
         """
         self._access.require(Capability.IMPORT_PACKAGE)
-        package = _checked_package(path)
+        checked = preview.checked if preview is not None else None
+        package = (checked.still(path) if checked else None) or _checked_package(path)
         given = dict(choices or {})
         with self._database.transaction() as session:
             everything = self._everything(session)
             ours = self._matching(everything, package)
             plan = plan_merge(ours, package.aggregates)
             decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
+            locked = [c for c in plan.conflicts if protected(c)]
+            refused = [c for c in locked if given.get(c.ref) is Choice.TAKE_THEIRS]
+            if refused:
+                raise ValidationError(
+                    f"{protected_message(refused[0])} Tidak ada yang diimpor.", field="choices"
+                )
+            # An approved entry stays ours whatever the default ("--take-theirs") says.
+            decided |= {c.ref: Choice.KEEP_OURS for c in locked}
             missing = [c for c in plan.conflicts if decided[c.ref] is None]
             if missing:
                 raise UnresolvedConflictsError(missing)
@@ -329,13 +388,18 @@ class HandoverService:
                     " ".join(cycle_message(loop, names) for loop in loops)
                     + " Tidak ada yang diimpor."
                 )
+            ids = Ids.of(everything)
+            # Only the records a taken conflict replaces are looked up from here on: the rest
+            # of this office's aggregates are let go before writing, which needs the memory.
+            taken = [c for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
+            replaced = {c.ref: c.ours for c in taken}
+            del everything, ours
             # Taken inside the write transaction, so it is exactly the state the import changes.
             safety = self._safety_backup(now) if back_up else None
-            taken = [c.theirs for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             copied = self._copy_evidence(package)
-            writer = Writer(session, Ids.of(everything), {(a.kind, a.key): a for a in ours})
+            writer = Writer(session, ids, replaced)
             try:
-                self._write(writer, [*plan.new, *taken])
+                self._write(writer, [*plan.new, *(c.theirs for c in taken)])
             except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
                 raise PackageRefusedError(
                     f"Isi paket tidak sesuai dengan format catatan ({type(error).__name__}: "
@@ -357,6 +421,7 @@ class HandoverService:
             files_copied=copied,
             unlinked=writer.unlinked,
             unlinked_findings=writer.unlinked_findings,
+            unlinked_entries=writer.unlinked_entries,
             sealed=sealed,
             safety_backup=safety,
         )
@@ -402,14 +467,18 @@ class HandoverService:
             for stored_name, member in sorted(package.evidence.items()):
                 if stored_name not in wanted or self._evidence.verify(stored_name, member.sha256):
                     continue
-                body = archive.read(member.name)
-                if len(body) != member.size:
+                temp = Path(folder) / f"bukti{Path(stored_name).suffix}"
+                # Copied in chunks up to the checked size, so a file never sits in memory whole.
+                size = 0
+                with archive.open(member.name) as reader, temp.open("wb") as out:
+                    while chunk := reader.read(min(_COPY_CHUNK, member.size + 1 - size)):
+                        size += len(chunk)
+                        out.write(chunk)
+                if size != member.size:
                     raise PackageRefusedError(
                         f"Berkas '{member.name}' berubah sejak paket diperiksa. Tidak ada yang "
                         "diimpor."
                     )
-                temp = Path(folder) / f"bukti{Path(stored_name).suffix}"
-                temp.write_bytes(body)
                 stored = self._evidence.put(temp)
                 if stored.stored_name != stored_name:
                     raise PackageRefusedError(
@@ -418,6 +487,13 @@ class HandoverService:
                     )
                 copied += 1
         return copied
+
+
+def _stamp_or_none(path: Path) -> tuple[int, int] | None:
+    try:
+        return _stamp(path)
+    except OSError:
+        return None  # reading it says why, in Indonesian
 
 
 def _checked_package(path: Path) -> Package:

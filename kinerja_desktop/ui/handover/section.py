@@ -245,7 +245,7 @@ class HandoverSection(QGroupBox):
         handover = self._handover
         self._run(
             "Mengimpor paket…",
-            lambda: handover.apply(path, choices),
+            lambda: handover.apply(path, choices, preview=preview),
             self._imported,
             "Paket tidak diimpor",
         )

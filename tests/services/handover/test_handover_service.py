@@ -27,10 +27,6 @@ NOT_CARRIED = {
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
     "accounts": "passwords and roles belong to the installation, never to a package",
-    # Not carried yet: the daily log and its calendar stay in their office (issue 17).
-    "progress_entries": "the daily progress log is not in the format yet",
-    "office_days_off": "the office's days off travel with the daily log, later",
-    "leave_days": "people's leave days travel with the daily log, later",
 }
 
 
@@ -92,13 +88,17 @@ def test_the_round_trip_carries_signatures_and_the_registers_whole(
         assert _rows(source, query) == _rows(target, query), query
 
 
-def test_records_are_written_as_canonical_json_record_by_record(package: Path) -> None:
+def test_records_are_written_as_canonical_json_lines_record_by_record(package: Path) -> None:
     with zipfile.ZipFile(package) as archive:
         names = [name for name in archive.namelist() if name.startswith("records/")]
         bodies = {name: archive.read(name) for name in names}
-    assert {"records/skp.json", "records/survey.json", "records/audit_finding.json"} <= set(bodies)
+    wanted = {"records/skp.jsonl", "records/survey.jsonl", "records/audit_finding.jsonl"}
+    assert wanted <= set(bodies)
     for name, body in bodies.items():
-        assert body == canonical_json(json.loads(body)), name
+        assert body.endswith(b"\n"), name
+        for line in body.splitlines():
+            assert line == canonical_json(json.loads(line)), name
+            assert set(json.loads(line)) == {"content", "digest", "key", "label"}
 
 
 def _count(services: AppServices, query: str) -> int:
@@ -414,7 +414,7 @@ def test_a_tampered_record_is_refused(target: AppServices, package: Path, tmp_pa
     tampered = tmp_path / "diubah.zip"
 
     def change(name: str, body: bytes) -> bytes:
-        return body.replace(b"Kertapati", b"Kertapatu", 1) if name == "records/unit.json" else body
+        return body.replace(b"Kertapati", b"Kertapatu", 1) if name == "records/unit.jsonl" else body
 
     rewrite_zip(package, tampered, change)
     _refused(target, tampered, "SHA-256 berbeda")
@@ -440,7 +440,7 @@ def test_a_truncated_package_is_refused(target: AppServices, package: Path, tmp_
 
 def test_a_dropped_member_is_refused(target: AppServices, package: Path, tmp_path: Path) -> None:
     dropped = tmp_path / "kurang.zip"
-    rewrite_zip(package, dropped, lambda name, body: None if name == "records/skp.json" else body)
+    rewrite_zip(package, dropped, lambda name, body: None if name == "records/skp.jsonl" else body)
     _refused(target, dropped, "tidak ada di paket")
 
 
