@@ -209,3 +209,35 @@ def target_warnings(
                 f"target tahunan ({format_quantity(annual, unit)})."
             )
     return warnings
+
+
+def basis_note(
+    period_label: str, *, final: bool, periodic: int, cumulative: int, annual: int
+) -> str:
+    """The proposal's reason that says which targets a period was measured against.
+
+    Args:
+        period_label: "Triwulan IV", "Akhir".
+        final: The period is AKHIR.
+        periodic: Indicators measured against a per-period target.
+        cumulative: Indicators measured against a cumulative period target.
+        annual: Indicators measured against the annual target.
+    """
+    if not periodic + cumulative + annual:
+        return ""
+    if final:
+        return f"Capaian periode {period_label} diukur terhadap target tahunan SKP."
+    planned = periodic + cumulative
+    if not planned:
+        return (
+            f"Belum ada target periode {period_label}: capaian diukur terhadap target tahunan "
+            "SKP. Isi rencana aksi dan target periodenya di halaman SKP."
+        )
+    text = (
+        f"Capaian {period_label} diukur terhadap target periode (rencana aksi): {planned} indikator"
+    )
+    if cumulative:
+        text += f", {cumulative} di antaranya kumulatif (realisasi dijumlah sejak awal tahun)"
+    if annual:
+        text += f"; {annual} indikator tanpa target periode diukur terhadap target tahunan"
+    return text + "."

@@ -31,7 +31,7 @@ from kinerja_desktop.domain.achievement import (
     result_achievement,
 )
 from kinerja_desktop.domain.periods import Period
-from kinerja_desktop.domain.plans import PeriodTarget, TargetBasis, measure
+from kinerja_desktop.domain.plans import PeriodTarget, TargetBasis, basis_note, measure
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView
@@ -158,27 +158,13 @@ def _indicator(
 def basis_reason(period: Period, rhks: Sequence[RhkEvaluation]) -> str:
     """Which targets the period's achievements were measured against, for the reasons."""
     bases = [i.measure.basis for rhk in rhks for i in rhk.indicators if i.measure is not None]
-    if not bases:
-        return ""
-    if period.is_final:
-        return f"Capaian periode {period.label} diukur terhadap target tahunan SKP."
-    periodic = sum(basis is not TargetBasis.TAHUNAN for basis in bases)
-    annual = len(bases) - periodic
-    if not periodic:
-        return (
-            f"Belum ada target periode {period.label}: capaian diukur terhadap target tahunan "
-            "SKP. Isi rencana aksi dan target periodenya di halaman SKP."
-        )
-    cumulative = sum(basis is TargetBasis.KUMULATIF for basis in bases)
-    text = (
-        f"Capaian {period.label} diukur terhadap target periode (rencana aksi): "
-        f"{periodic} indikator"
+    return basis_note(
+        period.label,
+        final=period.is_final,
+        periodic=sum(basis is TargetBasis.PERIODE for basis in bases),
+        cumulative=sum(basis is TargetBasis.KUMULATIF for basis in bases),
+        annual=sum(basis is TargetBasis.TAHUNAN for basis in bases),
     )
-    if cumulative:
-        text += f", {cumulative} di antaranya kumulatif (realisasi dijumlah sejak awal tahun)"
-    if annual:
-        text += f"; {annual} indikator tanpa target periode diukur terhadap target tahunan"
-    return text + "."
 
 
 def propose(
