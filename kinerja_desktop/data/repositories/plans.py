@@ -90,6 +90,12 @@ def rencana_aksi_of_skp(session: Session, skp_id: int, period_code: str) -> list
     return [StoredRencanaAksi(row.id, row.rhk_id, row.period_code, row.text) for row in rows]
 
 
+def rencana_aksi_of_rhk(session: Session, rencana_aksi_id: int, rhk_id: int) -> bool:
+    """Whether the rencana aksi exists and belongs to the RHK."""
+    row = session.get(RencanaAksiRow, rencana_aksi_id)
+    return row is not None and row.rhk_id == rhk_id
+
+
 def store_period(
     session: Session,
     period_code: str,
