@@ -25,6 +25,9 @@ TABLE_TOPICS: dict[str, Topic] = {
     "skp_lampiran": Topic.SKP,
     "skp_expectations": Topic.SKP,
     "skp_versions": Topic.SKP,
+    "rencana_aksi": Topic.SKP,
+    "period_targets": Topic.SKP,
+    "target_scales": Topic.SKP,
     # evaluation: results, behaviour, predikat, dialogue, seals
     "realisations": Topic.EVALUATION,
     "evidence": Topic.EVALUATION,

@@ -45,6 +45,10 @@ class ProgressEntryRow(Base):
     rhk_id: Mapped[int | None] = mapped_column(
         ForeignKey("rhks.id", ondelete="SET NULL"), index=True
     )
+    #: The period's rencana aksi worked on, when the RHK has one (migration 0018).
+    rencana_aksi_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rencana_aksi.id", ondelete="SET NULL"), index=True
+    )
     day: Mapped[date] = mapped_column(Date)
     start_time: Mapped[str] = mapped_column(String(5))
     end_time: Mapped[str] = mapped_column(String(5))

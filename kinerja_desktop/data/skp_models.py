@@ -231,3 +231,50 @@ class ResultRatingRow(Base):
     source: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[date] = mapped_column(Date)
+
+
+class RencanaAksiRow(Base):
+    """What one RHK plans to do in one periodic period (not AKHIR)."""
+
+    __tablename__ = "rencana_aksi"
+    __table_args__ = (
+        UniqueConstraint("rhk_id", "period_code", name="uq_rencana_aksi_period"),
+        CheckConstraint("length(text) > 0", name="text"),
+        CheckConstraint("period_code <> 'AKHIR'", name="periodic"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Served by the unique (rhk_id, period_code) index.
+    rhk_id: Mapped[int] = mapped_column(ForeignKey("rhks.id", ondelete="CASCADE"))
+    period_code: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PeriodTargetRow(Base):
+    """An indicator's target for one periodic period, on the indicator's scale."""
+
+    __tablename__ = "period_targets"
+    __table_args__ = (
+        UniqueConstraint("iki_id", "period_code", name="uq_period_targets_period"),
+        CheckConstraint("CAST(target AS REAL) >= 0", name="target"),
+        CheckConstraint("period_code <> 'AKHIR'", name="periodic"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    iki_id: Mapped[int] = mapped_column(ForeignKey("ikis.id", ondelete="CASCADE"))
+    period_code: Mapped[str] = mapped_column(String(8))
+    target: Mapped[Decimal] = mapped_column(DecimalText)
+
+
+class TargetScaleRow(Base):
+    """How an indicator's period targets read: KUMULATIF or PER_PERIODE.
+
+    A table of its own, not a column of ``ikis``: the seal of an agreed SKP covers every
+    column of its indicators, and a new column would flag every SKP sealed before it.
+    """
+
+    __tablename__ = "target_scales"
+    __table_args__ = (CheckConstraint("scale IN ('KUMULATIF', 'PER_PERIODE')", name="scale"),)
+
+    iki_id: Mapped[int] = mapped_column(ForeignKey("ikis.id", ondelete="CASCADE"), primary_key=True)
+    scale: Mapped[str] = mapped_column(String(12))

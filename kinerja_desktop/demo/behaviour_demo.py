@@ -64,6 +64,7 @@ from kinerja_desktop.data.behaviour_models import (
 from kinerja_desktop.data.schema import Base
 from kinerja_desktop.data.skp_models import (
     IkiRow,
+    PeriodTargetRow,
     RealisationRow,
     ResultRatingRow,
     RhkFeedbackRow,
@@ -88,7 +89,14 @@ from kinerja_desktop.domain.behaviour import (
     propose_behaviour_rating,
 )
 from kinerja_desktop.domain.berakhlak import BehaviourValue
-from kinerja_desktop.domain.periods import Period, periods_for_span, periods_for_year
+from kinerja_desktop.domain.periods import (
+    FINAL_CODE,
+    Period,
+    period_label,
+    periods_for_span,
+    periods_for_year,
+)
+from kinerja_desktop.domain.plans import basis_note
 from kinerja_desktop.domain.predikat import OrgPredikat, Predikat, predikat_for
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.reference_data import behaviour_label
@@ -190,12 +198,16 @@ def _result_proposals(
 ) -> dict[tuple[int, str], Proposal]:
     """The proposed Rating Hasil Kerja per (SKP, period), as the evaluation computes it.
 
-    Quantitative: each indicator's achievement, the RHK's mean, its level, then the domain's
-    proposal over the RHK ("RHK 1", "RHK 2", ...). Qualitative: the supervisor's judgement of
-    each RHK. A period where an RHK has no level, or an indicator no realisation, gets none.
+    Quantitative: each indicator's achievement against the period's target (the demo's are
+    all per period, :mod:`.skp_demo`; the annual one where none is planned), the RHK's mean,
+    its level, then the domain's proposal over the RHK ("RHK 1", "RHK 2", ...) with the note
+    of which targets were used. Qualitative: the supervisor's judgement of each RHK. A period
+    where an RHK has no level, or an indicator no realisation, gets none.
     """
     by_id = {skp.id: skp for skp in skps}
     levels: dict[tuple[int, str], dict[int, Rating]] = defaultdict(dict)
+    # Indicators measured against a period target, and against the annual one.
+    bases: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
     # Quantitative: stream the values SKP by SKP, RHK by RHK.
     query = (
         select(
@@ -203,12 +215,18 @@ def _result_proposals(
             RhkRow.position,
             RealisationRow.period_code,
             IkiRow.target,
+            PeriodTargetRow.target,
             IkiRow.lower_is_better,
             RealisationRow.value,
         )
         .join(RhkRow, RhkRow.skp_id == SkpRow.id)
         .join(IkiRow, IkiRow.rhk_id == RhkRow.id)
         .join(RealisationRow, RealisationRow.iki_id == IkiRow.id)
+        .outerjoin(
+            PeriodTargetRow,
+            (PeriodTargetRow.iki_id == IkiRow.id)
+            & (PeriodTargetRow.period_code == RealisationRow.period_code),
+        )
         .where(SkpRow.year == year, SkpRow.pendekatan == Pendekatan.KUANTITATIF.value)
         .order_by(SkpRow.id, RhkRow.position, RealisationRow.period_code, IkiRow.position)
     )
@@ -218,11 +236,13 @@ def _result_proposals(
     ):
         if skp_id not in by_id:
             continue
-        percents = [
-            _achievement(target, value, lower)
-            for _skp, _position, _code, target, lower, value in rows
-            if value is not None and target is not None and target > 0
-        ]
+        percents = []
+        for _skp, _position, _code, yearly, planned, lower, value in rows:
+            target = planned if planned is not None else yearly
+            if value is None or target is None or (target == 0 and not lower):
+                continue
+            percents.append(_achievement(target, value, lower))
+            bases[(skp_id, code)][planned is None] += 1
         if percents and len(percents) == counts.get((skp_id, position)):
             levels[(skp_id, code)][position] = level_of(result_achievement(percents))
     # Qualitative: the supervisor's judgement of each RHK.
@@ -248,7 +268,20 @@ def _result_proposals(
             ResultLevel(kind, found[position], f"RHK {position + 1}")
             for position, kind in enumerate(skp.kinds)
         ]
-        proposals[(skp_id, code)] = propose_rating(results)
+        proposal = propose_rating(results)
+        if not skp.qualitative:
+            # As the evaluation's proposal ends: which targets the period was measured against.
+            periodic, annual = bases[(skp_id, code)]
+            note = basis_note(
+                period_label(code),
+                final=code == FINAL_CODE,
+                periodic=periodic,
+                cumulative=0,
+                annual=annual,
+            )
+            if note:
+                proposal = Proposal(proposal.rating, (*proposal.reasons, note))
+        proposals[(skp_id, code)] = proposal
     return proposals
 
 

@@ -23,9 +23,14 @@ What :func:`write_skps` writes, for the demo year (the year of ``today``):
   period). Qualitative SKPs get a narrative realisation and the supervisor's judgement of each
   RHK in its feedback row. No Rating Hasil Kerja is written: another capability decides those.
 
-A period's realisation is written on the scale of the indicator's (annual) target, as the
-supervisor reads the period's evidence against the year's expectation, so
-``achievement(target, value)`` is the period's capaian; the schema has no period targets.
+- **Rencana aksi and period targets** (issue 17) for every RHK and periodic period of the
+  person's span, ended or not: a phase of the year's work (start, continue, finish and report)
+  naming what the RHK's count indicator counts, and for a quantitative SKP a target per period
+  for every indicator: a count (and a time in months) is the period's share of the year, a
+  share, an index or a time in days the same every period (scale PER_PERIODE, the default).
+
+A period's realisation is written on the scale of the period's target, so
+``achievement(period target, value)`` is the period's capaian, as the evaluation measures it.
 
 Rows are made in memory a few hundred people at a time and written with bulk inserts
 (:mod:`~kinerja_desktop.data.repositories.skp_bulk`), with ids given here, so 20,000 people take
@@ -37,7 +42,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -50,7 +55,7 @@ from kinerja_desktop.demo.plan import PersonPlan
 from kinerja_desktop.demo.steps import DemoContext
 from kinerja_desktop.domain.achievement import achievement, level_of, result_achievement
 from kinerja_desktop.domain.berakhlak import BehaviourValue
-from kinerja_desktop.domain.periods import Period, periods_for_span
+from kinerja_desktop.domain.periods import Period, periods_for_span, periods_for_year
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import (
     Aspek,
@@ -61,7 +66,13 @@ from kinerja_desktop.domain.skp import (
     SkpLayout,
     SkpStatus,
 )
-from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView, to_json
+from kinerja_desktop.domain.skp_records import (
+    IkiView,
+    RhkView,
+    SkpView,
+    format_quantity,
+    to_json,
+)
 from kinerja_desktop.domain.staff import UnitKind
 from kinerja_desktop.services.skp.service import layout_for
 
@@ -94,6 +105,7 @@ _PERSPEKTIF = {
     Aspek.WAKTU: Perspektif.PENGUATAN_INTERNAL,
     Aspek.BIAYA: Perspektif.ANGGARAN,
 }
+_ASPEK_OF = {perspektif: aspek for aspek, perspektif in _PERSPEKTIF.items()}
 
 
 def write_skps(ctx: DemoContext) -> None:
@@ -152,6 +164,8 @@ class _Batch:
     expectations: list[dict[str, Any]] = field(default_factory=list)
     rhks: list[dict[str, Any]] = field(default_factory=list)
     ikis: list[dict[str, Any]] = field(default_factory=list)
+    rencana_aksi: list[dict[str, Any]] = field(default_factory=list)
+    period_targets: list[dict[str, Any]] = field(default_factory=list)
     realisations: list[dict[str, Any]] = field(default_factory=list)
     feedback: list[dict[str, Any]] = field(default_factory=list)
 
@@ -162,6 +176,7 @@ class _Totals:
     kualitatif: int = 0
     rhks: int = 0
     ikis: int = 0
+    rencana_aksi: int = 0
     periods: dict[str, str] = field(default_factory=dict)  # code -> label, in order
 
 
@@ -247,12 +262,15 @@ class _SkpMaker:
             expectations=_expectations(rng),
         )
         self._add_plan(view)
-        periods = [
+        planned = [
             period
             for period in periods_for_span(self._year, ctx.plan.scheme, start, end)
-            if not period.is_final and period.end < ctx.today
+            if not period.is_final
         ]
-        self._add_realisation(view, periods, self._stories[person.key], rng)
+        # A generator of its own: the realisation below draws as it did before plans existed.
+        on_scale = self._add_period_plans(view, planned, ctx.rng(f"rencana/{person.key}"))
+        periods = [period for period in planned if period.end < ctx.today]
+        self._add_realisation(on_scale, periods, self._stories[person.key], rng)
         if len(self._batch.realisations) >= _BATCH_VALUES:
             self.flush()
 
@@ -409,6 +427,43 @@ class _SkpMaker:
         totals.rhks += len(view.rhks)
         totals.ikis += view.indicator_count()
 
+    def _add_period_plans(
+        self, view: SkpView, periods: Sequence[Period], rng: random.Random
+    ) -> SkpView:
+        """Rencana aksi for every RHK and period, and the period targets of a quantitative SKP.
+
+        Returns the SKP with each indicator's target replaced by its period target: the
+        realisation of a period is written on that scale (the demo's targets are per period).
+        """
+        batch = self._batch
+        quantitative = view.pendekatan is Pendekatan.KUANTITATIF
+        months = 12 // len(periods_for_year(self._year, self._ctx.plan.scheme)[:-1])
+        rhks = []
+        for rhk in view.rhks:
+            indicators = tuple(
+                replace(iki, target=_period_target(iki, months)) if quantitative else iki
+                for iki in rhk.indicators
+            )
+            rhks.append(replace(rhk, indicators=indicators))
+            for number, period in enumerate(periods):
+                phase = (
+                    "first" if number == 0 else "last" if number == len(periods) - 1 else "middle"
+                )
+                batch.rencana_aksi.append(
+                    {
+                        "rhk_id": rhk.id,
+                        "period_code": period.code,
+                        "text": _rencana_aksi(indicators, phase, period, self._year, rng),
+                    }
+                )
+                batch.period_targets += [
+                    {"iki_id": iki.id, "period_code": period.code, "target": iki.target}
+                    for iki in indicators
+                    if quantitative and iki.target is not None
+                ]
+        self.totals.rencana_aksi += len(view.rhks) * len(periods)
+        return replace(view, rhks=tuple(rhks))
+
     def _add_realisation(
         self, view: SkpView, periods: Sequence[Period], story: Rating, rng: random.Random
     ) -> None:
@@ -463,6 +518,8 @@ class _SkpMaker:
         skp_bulk.insert_expectations(session, batch.expectations)
         skp_bulk.insert_rhks(session, batch.rhks)
         skp_bulk.insert_ikis(session, batch.ikis)
+        skp_bulk.insert_rencana_aksi(session, batch.rencana_aksi)
+        skp_bulk.insert_period_targets(session, batch.period_targets)
         skp_bulk.insert_realisations(session, batch.realisations)
         skp_bulk.insert_feedback(session, batch.feedback)
         self._batch = _Batch()
@@ -476,7 +533,8 @@ class _SkpMaker:
         )
         return (
             f"SKP {self._year}: {totals.skps} SKP disepakati ({totals.kualitatif} pendekatan "
-            f"kualitatif), {totals.rhks} RHK dan {totals.ikis} indikator; {done}."
+            f"kualitatif), {totals.rhks} RHK dan {totals.ikis} indikator, "
+            f"{totals.rencana_aksi} rencana aksi per periode; {done}."
         )
 
 
@@ -533,6 +591,44 @@ def _person_target(iki: texts.IkiText, rng: random.Random) -> Decimal:
     scaled = target * Decimal(rng.randint(80, 125)) / _HUNDRED
     step = Decimal(50) if target >= 1000 else Decimal(10) if target >= 100 else Decimal(2)
     return max(step, (scaled / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
+
+
+def _period_target(iki: IkiView, months: int) -> Decimal | None:
+    """An indicator's target for a period of ``months`` months, per period.
+
+    A count, and a time in months, is the period's share of the year (whole, at least 1); a
+    share, an index or a time in days is the same every period.
+    """
+    if iki.target is None:
+        return None
+    # A JPT's indicator names its perspektif; the demo made it from an aspek.
+    aspek = iki.aspek if iki.perspektif is None else _ASPEK_OF[iki.perspektif]
+    count = aspek is Aspek.KUANTITAS and not iki.lower_is_better
+    if not count and iki.unit != "Bulan":
+        return iki.target
+    share = (iki.target * months / 12).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return max(Decimal(1), share)
+
+
+def _rencana_aksi(
+    indicators: Sequence[IkiView],
+    phase: str,
+    period: Period,
+    year: int,
+    rng: random.Random,
+) -> str:
+    """The rencana aksi of an RHK in a period: a phase of the year's work, with its count."""
+    counted = next(
+        (iki for iki in indicators if iki.indicator.startswith("Jumlah ") and iki.target), None
+    )
+    if counted is None:
+        thing = texts.RENCANA_AKSI_OBJECT
+    else:
+        thing = counted.indicator.removeprefix("Jumlah ")
+    text = rng.choice(texts.RENCANA_AKSI[phase]).format(object=thing, year=year)
+    if counted is not None and counted.target is not None:
+        text += f"; target {format_quantity(counted.target, counted.unit)} pada {period.label}"
+    return text + "."
 
 
 def _lampiran(domain: str, rng: random.Random) -> dict[LampiranKind, tuple[str, ...]]:

@@ -1891,3 +1891,24 @@ EXPECTATIONS: dict[BehaviourValue, tuple[str, ...]] = {
         "Berbagi data dan informasi kerja dengan rekan satu tim tanpa harus diminta.",
     ),
 }
+
+# --- rencana aksi: what each RHK plans per period (issue 17) -----------------------------------
+
+#: The rencana aksi of an RHK by where the period falls in the year; ``{object}`` is what its
+#: count indicator counts ("dokumen perencanaan ... yang ditetapkan"), ``{year}`` the year.
+RENCANA_AKSI = {
+    "first": (
+        "Menyusun jadwal dan pembagian tugas, lalu mulai menyelesaikan {object}",
+        "Mengumpulkan data awal dan mulai menyelesaikan {object}",
+    ),
+    "middle": (
+        "Melanjutkan penyelesaian {object} sesuai jadwal dan memantau kendalanya",
+        "Menyelesaikan {object} dan menindaklanjuti catatan evaluasi periode sebelumnya",
+    ),
+    "last": (
+        "Menuntaskan {object} dan menyusun laporan capaian tahun {year}",
+        "Menyelesaikan sisa {object} dan merekap bukti dukung setahun",
+    ),
+}
+#: The object phrase when an RHK has no count indicator to name it (qualitative SKPs).
+RENCANA_AKSI_OBJECT = "kegiatan yang mendukung hasil kerja ini"

@@ -35,6 +35,11 @@ class ResultRules:
         meets_from: A result at or above this (and below ``above_from``) meets expectation.
         most: "Most" means more than this share of the results.
         small_part: "A small part" means at most this share of the main results.
+        zero_target_met: A lower-is-better indicator whose target is zero ("0 temuan") and
+            whose realisation is zero meets it exactly.
+        zero_target_missed: The same indicator with any realisation above zero. The
+            lower-is-better formula (2 - realisation / target) falls to its floor as the target
+            nears zero, so the limit is kept: any finding against "0 temuan" misses it.
     """
 
     cap: Decimal = Decimal(120)
@@ -42,6 +47,8 @@ class ResultRules:
     meets_from: Decimal = Decimal(100)
     most: Decimal = Decimal("0.5")
     small_part: Decimal = Decimal("0.25")
+    zero_target_met: Decimal = Decimal(100)
+    zero_target_missed: Decimal = Decimal(0)
 
 
 DEFAULT_RULES = ResultRules()
@@ -58,15 +65,21 @@ def achievement(
 
     Higher is better: realisation / target x 100. Lower is better (days to serve, complaints):
     (2 - realisation / target) x 100, so meeting the target exactly is 100 and every unit below
-    it counts up (PermenPANRB 8/2021); never below 0.
+    it counts up (PermenPANRB 8/2021); never below 0. A zero target is allowed only when lower
+    is better ("0 temuan"): a zero realisation meets it (``rules.zero_target_met``), anything
+    above misses it (``rules.zero_target_missed``); see docs/rules.md.
 
     Raises:
-        ValueError: the target is zero or below, or the realisation is negative.
+        ValueError: the target is below zero, or zero on a higher-is-better indicator, or the
+            realisation is negative.
     """
-    if target <= 0:
+    if target < 0 or (target == 0 and not lower_is_better):
         raise ValueError("target must be above zero")
     if realisation < 0:
         raise ValueError("realisation must not be negative")
+    if target == 0:
+        fixed = rules.zero_target_met if realisation == 0 else rules.zero_target_missed
+        return min(fixed, rules.cap).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     ratio = realisation / target
     percent = (2 - ratio) * HUNDRED if lower_is_better else ratio * HUNDRED
     bounded = min(max(percent, Decimal(0)), rules.cap)

@@ -142,6 +142,8 @@ class EntryInput:
     unit: str
     data_source: str = ""
     evidence_link: str = ""
+    #: The running period's rencana aksi of that RHK, when one is planned (issue 17).
+    rencana_aksi_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ class CheckedEntry:
     unit: str
     data_source: str
     evidence_link: str
+    rencana_aksi_id: int | None = None
 
 
 def check_entry(entry: EntryInput, *, today: date) -> CheckedEntry:
@@ -236,7 +239,16 @@ def check_entry(entry: EntryInput, *, today: date) -> CheckedEntry:
     assert entry.rhk_id is not None and start is not None and end is not None
     assert realisation is not None
     return CheckedEntry(
-        entry.rhk_id, entry.day, start, end, activity, realisation, unit, source, link
+        entry.rhk_id,
+        entry.day,
+        start,
+        end,
+        activity,
+        realisation,
+        unit,
+        source,
+        link,
+        rencana_aksi_id=entry.rencana_aksi_id,
     )
 
 
@@ -343,6 +355,8 @@ class ProgressEntry:
     status: ProgressStatus
     review_note: str
     reviewed_by: str
+    #: The rencana aksi the entry served (None: made against the RHK alone).
+    rencana_aksi_id: int | None = None
 
     @property
     def times(self) -> str:

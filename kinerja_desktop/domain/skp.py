@@ -1,9 +1,10 @@
 """The SKP (Sasaran Kinerja Pegawai): results (RHK), their indicators (IKI), and its rules.
 
 An SKP is kept as a draft while the supervisor and the employee work on it; saving a draft
-checks each value (a target must be a number above zero, texts have limits) but not whether
-the plan is complete. Agreeing checks completeness: a main result, indicators for every
-result, the cascade link to the supervisor's results (reference §1).
+checks each value (a target must be a number above zero, or zero when lower is better; texts
+have limits) but not whether the plan is complete. Agreeing checks completeness: a main
+result, indicators for every result, the cascade link to the supervisor's results
+(reference §1).
 """
 
 from __future__ import annotations
@@ -199,6 +200,26 @@ def parse_number(text: str) -> Decimal:
     return Decimal(cleaned)
 
 
+def target_problem(target: Decimal, *, label: str, lower_is_better: bool) -> str:
+    """What is wrong with a target figure ("" when nothing), for annual and period targets.
+
+    A target is above zero, except that a lower-is-better indicator may aim at zero
+    ("0 temuan", docs/rules.md); its achievement then follows ``ResultRules.zero_target_*``.
+    """
+    if target < 0:
+        return (
+            f"{label}: target tidak boleh kurang dari 0."
+            if lower_is_better
+            else f"{label}: target harus lebih dari 0."
+        )
+    if target == 0 and not lower_is_better:
+        return (
+            f"{label}: target harus lebih dari 0. Target 0 hanya untuk indikator yang makin "
+            "kecil makin baik (mis. 0 temuan)."
+        )
+    return ""
+
+
 def _text(
     value: str, field_name: str, label: str, limit: int, errors: list[ValidationError]
 ) -> str:
@@ -236,12 +257,9 @@ def _validate_iki(
                 )
             )
         else:
-            if target <= 0:
-                errors.append(
-                    ValidationError(
-                        f"{label}: target harus lebih dari 0.", field=iki_field(r, i, "target")
-                    )
-                )
+            problem = target_problem(target, label=label, lower_is_better=iki.lower_is_better)
+            if problem:
+                errors.append(ValidationError(problem, field=iki_field(r, i, "target")))
     elif pendekatan is Pendekatan.KUANTITATIF:
         errors.append(
             ValidationError(

@@ -138,6 +138,9 @@ class EvaluationIndicatorLine:
     realisation: str
     #: JPT layout only: Penerima Layanan, Proses Bisnis, Penguatan Internal or Anggaran.
     perspektif: str = ""
+    #: The period's own target ("3 Dokumen", "12 Dokumen (kumulatif)"); "" without one.
+    #: Added with issue 17: sheets printed before it verify without it (``canonical_json``).
+    period_target: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ class EvaluationResultLine:
     text: str
     indicators: tuple[EvaluationIndicatorLine, ...]
     feedback: str
+    #: The period's rencana aksi ("" without one, and for AKHIR); added with issue 17.
+    rencana_aksi: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,11 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from kinerja_desktop.reports import blocks, distribution_form, skp_form, styles
 from kinerja_desktop.reports.blocks import markup, p
-from kinerja_desktop.reports.content import EvaluationForm, EvaluationResultLine
+from kinerja_desktop.reports.content import (
+    EvaluationForm,
+    EvaluationIndicatorLine,
+    EvaluationResultLine,
+)
 from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
 from kinerja_desktop.reports.text import esc
 
@@ -34,14 +38,36 @@ def _columns(form: EvaluationForm) -> tuple[list[str], list[float], int]:
     return [*header, *_ADDED], widths, lead
 
 
+def _with_plan(text: str, label: str, planned: str) -> Flowable:
+    """A cell's text with the period's plan under it, labelled ("Rencana aksi ...: ...")."""
+    if not planned:
+        return p(text or "-")
+    return markup(f"{esc(text or '-')}<br/><i>{esc(label)}:</i> {esc(planned)}")
+
+
+def _realisation(form: EvaluationForm, line: EvaluationIndicatorLine) -> Flowable:
+    """The realisation, under the period's target when the period has one (issue 17)."""
+    if not line.period_target:
+        return p(line.realisation or "-")
+    return markup(
+        f"<i>Target {esc(form.period_label)}:</i> {esc(line.period_target)}<br/>"
+        f"{esc(line.realisation or '-')}"
+    )
+
+
 def _rows(form: EvaluationForm, result: EvaluationResultLine) -> list[list[Flowable | str]]:
     planned = len(skp_form.plan_columns(form)[0])
     rows = skp_form.plan_rows(form, result, planned)
+    if result.rencana_aksi:
+        # The RHK's cell (the last of the lead) carries the period's rencana aksi.
+        lead = 2 if form.layout == skp_form.JPT else 3
+        label = f"Rencana aksi {form.period_label}"
+        rows[0][lead - 1] = _with_plan(result.text, label, result.rencana_aksi)
     feedback = p(result.feedback or "-")
     if not result.indicators:
         return [[*rows[0], p("-"), feedback]]
     return [
-        [*row, p(line.realisation or "-"), feedback if index == 0 else ""]
+        [*row, _realisation(form, line), feedback if index == 0 else ""]
         for index, (row, line) in enumerate(zip(rows, result.indicators, strict=True))
     ]
 

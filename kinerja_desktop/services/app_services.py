@@ -51,6 +51,7 @@ from kinerja_desktop.services.supervision import (
 if TYPE_CHECKING:
     from kinerja_desktop.services.handover import HandoverService
     from kinerja_desktop.services.printing import PrintingService
+    from kinerja_desktop.services.skp.plans import PlanService
 
 #: Every check Beranda runs, passed to its service here and nowhere else; within a severity its
 #: items are listed in this order.
@@ -121,6 +122,13 @@ class AppServices:
         return HandoverService(
             self.database, evidence_folder(self.database_path), default_key_folder(), self.access
         )
+
+    @cached_property
+    def plans(self) -> PlanService:
+        """Rencana aksi and period targets of the SKP (services/skp/plans.py)."""
+        from kinerja_desktop.services.skp.plans import PlanService
+
+        return PlanService(self.database, self.access)
 
     @property
     def read_only(self) -> bool:

@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
             self._services.staff,
             permissions=self.permissions,
             today=self._today,
+            plans=self._services.plans,
         )
         watch(editor, self.events, own_change=[editor.skp_changed])
         tools = SkpTools(

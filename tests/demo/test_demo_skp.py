@@ -15,7 +15,9 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.skp_models import (
+    PeriodTargetRow,
     RealisationRow,
+    RencanaAksiRow,
     RhkFeedbackRow,
     SkpRow,
     SkpVersionRow,
@@ -43,7 +45,13 @@ from kinerja_desktop.domain.skp import (
     check_complete,
     validate_skp,
 )
-from kinerja_desktop.domain.skp_records import SkpVersionInfo, SkpView, to_json
+from kinerja_desktop.domain.skp_records import (
+    IkiView,
+    SkpVersionInfo,
+    SkpView,
+    format_quantity,
+    to_json,
+)
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.app_services import AppServices, open_services
 
@@ -104,6 +112,15 @@ def _realisations(database: Database) -> dict[int, dict[str, Value]]:
     return found
 
 
+def _period_targets(database: Database) -> dict[tuple[int, str], Decimal]:
+    """The period targets by (indicator id, period code)."""
+    with database.reading() as session:
+        return {
+            (row.iki_id, row.period_code): row.target
+            for row in session.scalars(select(PeriodTargetRow))
+        }
+
+
 def _feedback(database: Database) -> dict[tuple[int, str], Feedback]:
     with database.reading() as session:
         return {
@@ -127,6 +144,7 @@ def _proposal(
     period_code: str,
     values: dict[int, dict[str, Value]],
     feedback: dict[tuple[int, str], Feedback],
+    targets: dict[tuple[int, str], Decimal],
 ) -> Rating:
     """The Rating Hasil Kerja the domain rule proposes from the RHK levels of one period."""
     results = []
@@ -139,9 +157,10 @@ def _proposal(
             percents = []
             for iki in rhk.indicators:
                 value = values[iki.id][period_code].value
-                assert iki.target is not None
+                # Measured against the period's target (issue 17), as the evaluation does.
+                target = targets[(iki.id, period_code)]
                 assert value is not None
-                percents.append(achievement(iki.target, value, lower_is_better=iki.lower_is_better))
+                percents.append(achievement(target, value, lower_is_better=iki.lower_is_better))
             level = level_of(result_achievement(percents))
         results.append(ResultLevel(rhk.kind, level, f"RHK {number}"))
     return propose_rating(results).rating
@@ -398,12 +417,13 @@ def test_values_match_the_approach(office: AppServices) -> None:
 
 def test_the_spread_has_stories_above_meeting_and_below(office: AppServices) -> None:
     values = _realisations(office.database)
+    targets = _period_targets(office.database)
     feedback = _feedback(office.database)
     skps = _skps(office)
     last: Counter[Rating] = Counter()
     for employee_id, view in skps.items():
         periods = _ended(office, employee_id)
-        proposals = [_proposal(view, period.code, values, feedback) for period in periods]
+        proposals = [_proposal(view, period.code, values, feedback, targets) for period in periods]
         assert len(set(proposals)) == 1, (view.employee_id, proposals)  # the story holds
         last[proposals[-1]] += 1
 
@@ -414,6 +434,7 @@ def test_the_spread_has_stories_above_meeting_and_below(office: AppServices) -> 
 
 def test_feedback_is_development_minded(office: AppServices) -> None:
     values = _realisations(office.database)
+    targets = _period_targets(office.database)
     feedback = _feedback(office.database)
     skps = _skps(office)
     below_without_feedback = 0
@@ -432,7 +453,7 @@ def test_feedback_is_development_minded(office: AppServices) -> None:
                     continue
                 percents = [
                     achievement(
-                        iki.target or Decimal(1),
+                        targets[(iki.id, code)],
                         values[iki.id][code].value or Decimal(0),
                         lower_is_better=iki.lower_is_better,
                     )
@@ -524,3 +545,63 @@ def test_a_different_seed_gives_other_skps(services: AppServices, tmp_path: Path
         assert _dump(services.database)["realisations"] != _dump(other.database)["realisations"]
     finally:
         other.close()
+
+
+# --- rencana aksi and period targets (issue 17) --------------------------------------------------
+
+
+def test_every_rhk_has_a_rencana_aksi_and_every_number_a_period_target(
+    office: AppServices,
+) -> None:
+    with office.database.reading() as session:
+        actions = {
+            (r.rhk_id, r.period_code): r.text for r in session.scalars(select(RencanaAksiRow))
+        }
+        targets = {
+            (t.iki_id, t.period_code): t.target for t in session.scalars(select(PeriodTargetRow))
+        }
+    for employee_id, view in _skps(office).items():
+        periods = [p for p in office.staff.periods_for(employee_id, YEAR) if not p.is_final]
+        for rhk in view.rhks:
+            for period in periods:
+                text = actions[(rhk.id, period.code)]
+                assert text.endswith(".") and len(text) <= 1000
+                for iki in rhk.indicators:
+                    if view.pendekatan is Pendekatan.KUALITATIF:
+                        assert (iki.id, period.code) not in targets
+                        continue
+                    target = targets[(iki.id, period.code)]
+                    assert iki.target is not None and 0 < target <= iki.target
+                    if iki.aspek is Aspek.KUANTITAS and not iki.lower_is_better:
+                        assert target == target.to_integral_value()
+                counted = [i for i in rhk.indicators if i.indicator.startswith("Jumlah ")]
+                if counted and view.pendekatan is Pendekatan.KUANTITATIF:
+                    figure = format_quantity(targets[(counted[0].id, period.code)], counted[0].unit)
+                    assert text.endswith(f"; target {figure} pada {period.label}."), text
+    # Triwulan: a count of 12 a year is 3 a quarter.
+    assert skp_demo._period_target(_iki(Aspek.KUANTITAS, "12", "Dokumen"), 3) == Decimal(3)
+    assert skp_demo._period_target(_iki(Aspek.KUANTITAS, "2", "Dokumen"), 3) == Decimal(1)
+    assert skp_demo._period_target(_iki(Aspek.WAKTU, "12", "Bulan", lower=True), 3) == Decimal(3)
+    assert skp_demo._period_target(_iki(Aspek.KUALITAS, "90", "%"), 3) == Decimal(90)
+    assert skp_demo._period_target(_iki(Aspek.WAKTU, "3", "Hari", lower=True), 3) == Decimal(3)
+
+
+def _iki(aspek: Aspek, target: str, unit: str, *, lower: bool = False) -> IkiView:
+    return IkiView(0, "Jumlah dokumen", Decimal(target), unit, "", lower, aspek, None)
+
+
+def test_the_periodic_evaluations_read_against_the_period_targets(office: AppServices) -> None:
+    for employee_id, view in list(_skps(office).items())[:8]:
+        if view.pendekatan is not Pendekatan.KUANTITATIF:
+            continue
+        for period in _ended(office, employee_id):
+            evaluation = office.evaluation.evaluation(view.id, period.code)
+            if evaluation.unit_head is not None:
+                continue  # a head's rating follows the unit's predikat (SE MenPANRB 3/2023)
+            assert all(rhk.rencana_aksi for rhk in evaluation.rhks)
+            for rhk in evaluation.rhks:
+                for indicator in rhk.indicators:
+                    assert indicator.period_target is not None
+                    assert indicator.achievement is not None
+            assert evaluation.proposal is not None
+            assert any("target periode (rencana aksi)" in r for r in evaluation.proposal.reasons)

@@ -61,7 +61,7 @@ def test_achievement(target: str, realisation: str, lower_is_better: bool, perce
 
 @pytest.mark.parametrize(
     ("target", "realisation"),
-    [("0", "5"), ("-1", "5"), ("-10", "0"), ("10", "-1"), ("10", "-0.01")],
+    [("-1", "5"), ("-10", "0"), ("10", "-1"), ("10", "-0.01"), ("0", "-1")],
 )
 @pytest.mark.parametrize("lower_is_better", [False, True])
 def test_achievement_refuses_impossible_figures(
@@ -69,6 +69,35 @@ def test_achievement_refuses_impossible_figures(
 ) -> None:
     with pytest.raises(ValueError):
         achievement(D(target), D(realisation), lower_is_better=lower_is_better)
+
+
+@pytest.mark.parametrize("realisation", ["0", "5"])
+def test_a_zero_target_is_refused_when_higher_is_better(realisation: str) -> None:
+    with pytest.raises(ValueError):
+        achievement(D(0), D(realisation), lower_is_better=False)
+
+
+@pytest.mark.parametrize(
+    ("realisation", "rules", "percent"),
+    [
+        # "0 temuan": none found meets it exactly, any finding misses it (the formula's limit)
+        ("0", DEFAULT_RULES, "100.00"),
+        ("0.0", DEFAULT_RULES, "100.00"),
+        ("1", DEFAULT_RULES, "0.00"),
+        ("0.5", DEFAULT_RULES, "0.00"),
+        ("12", DEFAULT_RULES, "0.00"),
+        # the numbers are data: an office may score a miss more gently, never above the cap
+        ("1", ResultRules(zero_target_missed=D(50)), "50.00"),
+        ("0", ResultRules(zero_target_met=D(130)), "120.00"),
+        ("0", ResultRules(zero_target_met=D(110)), "110.00"),
+    ],
+)
+def test_zero_target_when_lower_is_better(
+    realisation: str, rules: ResultRules, percent: str
+) -> None:
+    result = achievement(D(0), D(realisation), lower_is_better=True, rules=rules)
+
+    assert str(result) == percent
 
 
 @pytest.mark.parametrize(

@@ -108,11 +108,32 @@ def test_parse_number_refuses_what_is_not_a_finite_number(text: str) -> None:
 # --- validate_skp: one wrong value ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("target", ["0", "-3", "0,0"])
-def test_target_must_be_above_zero(target: str) -> None:
-    assert errors_of(draft(good_rhk(good_iki(target=target)))) == [
-        ("rhk[0].iki[0].target", "RHK 1, indikator 1: target harus lebih dari 0."),
+ZERO_REFUSED = (
+    "target harus lebih dari 0. Target 0 hanya untuk indikator yang makin kecil makin baik "
+    "(mis. 0 temuan)."
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "lower_is_better", "message"),
+    [
+        ("0", False, ZERO_REFUSED),
+        ("0,0", False, ZERO_REFUSED),
+        ("-3", False, "target harus lebih dari 0."),
+        ("-3", True, "target tidak boleh kurang dari 0."),
+    ],
+)
+def test_target_must_be_above_zero(target: str, lower_is_better: bool, message: str) -> None:
+    iki = good_iki(target=target, lower_is_better=lower_is_better)
+    assert errors_of(draft(good_rhk(iki))) == [
+        ("rhk[0].iki[0].target", f"RHK 1, indikator 1: {message}"),
     ]
+
+
+@pytest.mark.parametrize("target", ["0", "0,0"])
+def test_a_zero_target_is_allowed_when_lower_is_better(target: str) -> None:
+    valid = validate_skp(draft(good_rhk(good_iki(target=target, lower_is_better=True))))
+    assert valid.rhks[0].indicators[0].target == 0
 
 
 @pytest.mark.parametrize("target", ["dua", "12 dokumen", "1,2,3"])
@@ -212,7 +233,7 @@ def test_error_names_its_cell_and_its_rhk_and_indicator_by_number(
     indicators[i] = good_iki(target="0")
     rhks[r] = good_rhk(*indicators)
 
-    assert errors_of(draft(*rhks)) == [(field, f"{label}: target harus lebih dari 0.")]
+    assert errors_of(draft(*rhks)) == [(field, f"{label}: {ZERO_REFUSED}")]
 
 
 def test_all_errors_are_collected_at_once() -> None:
@@ -224,7 +245,7 @@ def test_all_errors_are_collected_at_once() -> None:
     )
 
     assert errors_of(skp_draft) == [
-        ("rhk[0].iki[0].target", "RHK 1, indikator 1: target harus lebih dari 0."),
+        ("rhk[0].iki[0].target", f"RHK 1, indikator 1: {ZERO_REFUSED}"),
         ("rhk[2].iki[1].indicator", "RHK 3, indikator 2: indikator wajib diisi."),
         (
             "rhk[2].iki[1].unit",
@@ -243,7 +264,7 @@ def test_collected_errors_also_read_as_one_message() -> None:
         validate_skp(draft(good_rhk(good_iki(target="0")), good_rhk(good_iki(indicator=""))))
 
     assert caught.value.message == (
-        "RHK 1, indikator 1: target harus lebih dari 0.; RHK 2, indikator 1: indikator wajib diisi."
+        f"RHK 1, indikator 1: {ZERO_REFUSED}; RHK 2, indikator 1: indikator wajib diisi."
     )
 
 

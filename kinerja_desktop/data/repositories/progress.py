@@ -68,11 +68,13 @@ def _entry(row: ProgressEntryRow, rhk_text: str | None) -> ProgressEntry:
         status=ProgressStatus(row.status),
         review_note=row.review_note,
         reviewed_by=row.reviewed_by,
+        rencana_aksi_id=row.rencana_aksi_id,
     )
 
 
 def _apply(row: ProgressEntryRow, entry: CheckedEntry, evidence: EvidenceFile | None) -> None:
     row.rhk_id = entry.rhk_id
+    row.rencana_aksi_id = entry.rencana_aksi_id
     row.day = entry.day
     row.start_time = _time_text(entry.start)
     row.end_time = _time_text(entry.end)

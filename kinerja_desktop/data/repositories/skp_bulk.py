@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.schema import Base
 from kinerja_desktop.data.skp_models import (
     IkiRow,
+    PeriodTargetRow,
     RealisationRow,
+    RencanaAksiRow,
     RhkFeedbackRow,
     RhkRow,
     SkpExpectationRow,
@@ -91,6 +93,16 @@ def insert_ikis(session: Session, rows: Sequence[Row]) -> None:
 def insert_realisations(session: Session, rows: Sequence[Row]) -> None:
     """Insert realisation values, one per indicator and period."""
     _insert_many(session, RealisationRow, rows)
+
+
+def insert_rencana_aksi(session: Session, rows: Sequence[Row]) -> None:
+    """Insert rencana aksi, one per RHK and periodic period."""
+    _insert_many(session, RencanaAksiRow, rows)
+
+
+def insert_period_targets(session: Session, rows: Sequence[Row]) -> None:
+    """Insert period targets, one per indicator and periodic period."""
+    _insert_many(session, PeriodTargetRow, rows)
 
 
 def insert_feedback(session: Session, rows: Sequence[Row]) -> None:

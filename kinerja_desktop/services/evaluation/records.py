@@ -10,6 +10,7 @@ from enum import StrEnum
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import Proposal, head_rating_warning
 from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.plans import Measure, PeriodTarget, TargetScale
 from kinerja_desktop.domain.predikat import OrgPredikat
 from kinerja_desktop.domain.ratings import Rating, RatingSource
 from kinerja_desktop.domain.skp import Pendekatan, SkpStatus
@@ -73,10 +74,24 @@ class IndicatorEvaluation:
     achievement: Decimal | None
     level: Rating | None
     evidence: tuple[Evidence, ...]
+    #: The period's own target (rencana aksi), when one is recorded; None for AKHIR.
+    period_target: PeriodTarget | None = None
+    #: What ``achievement`` was measured from (target, realisation, which target); None without.
+    measure: Measure | None = None
 
     @property
     def has_realisation(self) -> bool:
         return self.value is not None or bool(self.text)
+
+    @property
+    def period_target_display(self) -> str:
+        """The period's target with its unit, marked when it is a running total; "" without."""
+        if self.period_target is None:
+            return ""
+        figure = format_quantity(self.period_target.value, self.iki.unit)
+        if self.period_target.scale is TargetScale.KUMULATIF:
+            return f"{figure} (kumulatif)"
+        return figure
 
     @property
     def realisation_display(self) -> str:
@@ -102,6 +117,8 @@ class RhkEvaluation:
     assessment: Rating | None
     achievement: Decimal | None
     level: Rating | None
+    #: The period's rencana aksi ("" when none is planned, and for AKHIR).
+    rencana_aksi: str = ""
 
 
 @dataclass(frozen=True)

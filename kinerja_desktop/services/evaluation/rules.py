@@ -1,11 +1,16 @@
 """The evaluation's arithmetic: indicator and RHK levels, and the proposed Rating Hasil Kerja.
 
 Pure functions over the SKP, the stored records of a period and the :class:`ResultRules`;
-they also turn the repository's stored values into the evaluation's result types.
+they also turn the repository's stored values into the evaluation's result types. A periodic
+period is measured against the period's targets when they are recorded (rencana aksi, on the
+indicator's scale: :func:`kinerja_desktop.domain.plans.measure`), else against the annual
+target; AKHIR always against the annual target. The proposal's reasons say which.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kinerja_desktop.data.repositories.evaluation import (
@@ -26,6 +31,7 @@ from kinerja_desktop.domain.achievement import (
     result_achievement,
 )
 from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.plans import PeriodTarget, TargetBasis, basis_note, measure
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.domain.skp_records import IkiView, RhkView, SkpView
@@ -42,19 +48,49 @@ from kinerja_desktop.services.evaluation.records import (
 )
 
 
+@dataclass(frozen=True)
+class PeriodPlans:
+    """The plan of the period being evaluated, as the arithmetic needs it.
+
+    Attributes:
+        final: The period is AKHIR (measured against the annual targets).
+        rencana_aksi: The period's rencana aksi by RHK id.
+        targets: The period's targets (with the indicator's scale) by indicator id.
+        earlier: The figures recorded in the year's earlier periods, by indicator id (the
+            running total of a cumulative target adds them).
+    """
+
+    final: bool = False
+    rencana_aksi: Mapping[int, str] = field(default_factory=dict)
+    targets: Mapping[int, PeriodTarget] = field(default_factory=dict)
+    earlier: Mapping[int, Sequence[Decimal]] = field(default_factory=dict)
+
+
+NO_PLANS = PeriodPlans()
+
+
 def evaluate_rhks(
-    view: SkpView, records: PeriodRecords, rules: ResultRules
+    view: SkpView, records: PeriodRecords, rules: ResultRules, plans: PeriodPlans = NO_PLANS
 ) -> tuple[RhkEvaluation, ...]:
     """Every RHK of the SKP in the period, labelled "RHK 1", "RHK 2", ... in order."""
-    return tuple(_rhk(view, number, rhk, records, rules) for number, rhk in enumerate(view.rhks, 1))
+    return tuple(
+        _rhk(view, number, rhk=rhk, records=records, rules=rules, plans=plans)
+        for number, rhk in enumerate(view.rhks, 1)
+    )
 
 
 def _rhk(
-    view: SkpView, number: int, rhk: RhkView, records: PeriodRecords, rules: ResultRules
+    view: SkpView,
+    number: int,
+    *,
+    rhk: RhkView,
+    records: PeriodRecords,
+    rules: ResultRules,
+    plans: PeriodPlans,
 ) -> RhkEvaluation:
     quantitative = view.pendekatan is Pendekatan.KUANTITATIF
     indicators = tuple(
-        _indicator(iki, records, rules, quantitative=quantitative) for iki in rhk.indicators
+        _indicator(iki, records, rules, plans, quantitative=quantitative) for iki in rhk.indicators
     )
     feedback = records.feedback.get(rhk.id)
     assessment = Rating(feedback.assessment) if feedback and feedback.assessment else None
@@ -72,17 +108,41 @@ def _rhk(
         assessment=assessment,
         achievement=rhk_achievement if quantitative else None,
         level=level,
+        rencana_aksi=plans.rencana_aksi.get(rhk.id, ""),
     )
 
 
 def _indicator(
-    iki: IkiView, records: PeriodRecords, rules: ResultRules, *, quantitative: bool
+    iki: IkiView,
+    records: PeriodRecords,
+    rules: ResultRules,
+    plans: PeriodPlans,
+    *,
+    quantitative: bool,
 ) -> IndicatorEvaluation:
     stored = records.realisations.get(iki.id)
     value = stored.value if stored else None
+    period_target = None if plans.final else plans.targets.get(iki.id)
+    measured = measure(
+        annual_target=iki.target,
+        period=period_target,
+        realisation=value,
+        earlier=plans.earlier.get(iki.id, ()),
+        final=plans.final,
+    )
     percent: Decimal | None = None
-    if quantitative and value is not None and iki.target is not None and iki.target > 0:
-        percent = achievement(iki.target, value, lower_is_better=iki.lower_is_better, rules=rules)
+    if quantitative and measured is not None:
+        try:
+            percent = achievement(
+                measured.target,
+                measured.realisation,
+                lower_is_better=iki.lower_is_better,
+                rules=rules,
+            )
+        except ValueError:
+            # A target of zero on a higher-is-better indicator (stored before the rule, or
+            # the indicator's direction changed since): nothing to measure.
+            measured = None
     return IndicatorEvaluation(
         iki=iki,
         value=value,
@@ -90,6 +150,20 @@ def _indicator(
         achievement=percent,
         level=level_of(percent, rules) if percent is not None else None,
         evidence=tuple(to_evidence(row) for row in records.evidence.get(iki.id, ())),
+        period_target=period_target,
+        measure=measured if percent is not None else None,
+    )
+
+
+def basis_reason(period: Period, rhks: Sequence[RhkEvaluation]) -> str:
+    """Which targets the period's achievements were measured against, for the reasons."""
+    bases = [i.measure.basis for rhk in rhks for i in rhk.indicators if i.measure is not None]
+    return basis_note(
+        period.label,
+        final=period.is_final,
+        periodic=sum(basis is TargetBasis.PERIODE for basis in bases),
+        cumulative=sum(basis is TargetBasis.KUMULATIF for basis in bases),
+        annual=sum(basis is TargetBasis.TAHUNAN for basis in bases),
     )
 
 
@@ -128,6 +202,9 @@ def propose(
     ]
     if partial:
         notes.append(f"Indikator tanpa realisasi tidak dihitung: {', '.join(partial)}.")
+    basis = basis_reason(period, rhks) if quantitative else ""
+    if basis:
+        notes.append(basis)
     return Proposal(proposal.rating, (*proposal.reasons, *notes)), ""
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import evaluation as repo
+from kinerja_desktop.data.repositories import plans as plans_repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.skp import SkpHeader
@@ -19,6 +21,7 @@ from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
 from kinerja_desktop.domain.errors import DomainError, NotFoundError, ValidationError
 from kinerja_desktop.domain.evaluation_inputs import evaluation_notes
 from kinerja_desktop.domain.periods import Period
+from kinerja_desktop.domain.plans import PeriodTarget, TargetScale
 from kinerja_desktop.domain.ratings import Rating
 from kinerja_desktop.domain.skp import Pendekatan
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -31,6 +34,7 @@ from kinerja_desktop.services.evaluation.records import (
     SkpPerson,
 )
 from kinerja_desktop.services.evaluation.rules import (
+    PeriodPlans,
     evaluate_rhks,
     propose,
     propose_for_head,
@@ -350,7 +354,8 @@ class EvaluationService:
         rhk_ids = [rhk.id for rhk in view.rhks]
         iki_ids = [iki.id for rhk in view.rhks for iki in rhk.indicators]
         records = repo.period_records(session, rhk_ids, iki_ids, period.code)
-        rhks = evaluate_rhks(view, records, self._rules)
+        plans = period_plans(session, rhk_ids, iki_ids, period, periods)
+        rhks = evaluate_rhks(view, records, self._rules, plans)
         proposal, waiting = propose(view, period, rhks, self._rules)
         head = head_rule(session, row.employee_id, row.year, period.code)
         if head is not None:
@@ -395,6 +400,42 @@ def _periods(session: Session, row: SkpHeader) -> list[Period]:
     if employee is None:
         raise NotFoundError("Pegawai pemilik SKP ini tidak ditemukan.")
     return periods_for_row(session, employee, row.year)
+
+
+def period_plans(
+    session: Session,
+    rhk_ids: list[int],
+    iki_ids: list[int],
+    period: Period,
+    periods: list[Period],
+) -> PeriodPlans:
+    """The period's rencana aksi and targets, and the earlier figures a running total adds."""
+    if period.is_final:
+        return PeriodPlans(final=True)
+    stored = plans_repo.plans(session, rhk_ids, iki_ids)
+    targets = {
+        iki_id: PeriodTarget(value, stored.scale(iki_id))
+        for (iki_id, code), value in stored.targets.items()
+        if code == period.code
+    }
+    earlier: dict[int, list[Decimal]] = {}
+    cumulative = [i for i, target in targets.items() if target.scale is TargetScale.KUMULATIF]
+    before = [p.code for p in periods if not p.is_final and p.end < period.start]
+    if cumulative and before:
+        for (iki_id, _code), value in plans_repo.realisation_values(
+            session, cumulative, before
+        ).items():
+            earlier.setdefault(iki_id, []).append(value)
+    return PeriodPlans(
+        final=False,
+        rencana_aksi={
+            rhk_id: action.text
+            for (rhk_id, code), action in stored.rencana_aksi.items()
+            if code == period.code
+        },
+        targets=targets,
+        earlier=earlier,
+    )
 
 
 def _period(session: Session, row: SkpHeader, code: str) -> tuple[Period, list[Period]]:

@@ -54,10 +54,12 @@ def _lines(rhks: tuple[RhkEvaluation, ...], kind: RhkKind) -> tuple[EvaluationRe
                     target=line.iki.target_display,
                     realisation=line.realisation_display,
                     perspektif=line.iki.perspektif.label if line.iki.perspektif else "",
+                    period_target=line.period_target_display,
                 )
                 for line in rhk.indicators
             ),
             feedback=rhk.feedback,
+            rencana_aksi=rhk.rencana_aksi,
         )
         for index, rhk in enumerate(chosen, start=1)
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import plans as plans_repo
 from kinerja_desktop.data.repositories import progress as repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
@@ -51,6 +52,7 @@ from kinerja_desktop.services.progress.office_month import (
     office_month_in,
 )
 from kinerja_desktop.services.progress.realisation import draft_in
+from kinerja_desktop.services.skp.plans import PlanService, RencanaAksiOption
 
 _GONE = "Progres harian tidak ditemukan; mungkin sudah dihapus."
 
@@ -464,13 +466,24 @@ class ProgressService:
         return skp_repo.rhk_options(session, skp.id) if skp is not None else []
 
     def _require_rhk(self, session: Session, employee_id: int, entry: CheckedEntry) -> None:
-        """The RHK must be on the person's SKP of the entry's year."""
+        """The RHK must be on the person's SKP of the entry's year, the rencana aksi its own."""
         if not repo.rhk_is_on_skp(session, entry.rhk_id, employee_id, entry.day.year):
             raise ValidationError(
                 f"RHK yang dipilih tidak ada pada SKP {entry.day.year} pegawai ini; pilih RHK "
                 "dari daftar (SKP tahun itu perlu dibuat dulu bila belum ada).",
                 field="rhk",
             )
+        if entry.rencana_aksi_id is not None and not plans_repo.rencana_aksi_of_rhk(
+            session, entry.rencana_aksi_id, entry.rhk_id
+        ):
+            raise ValidationError(
+                "Rencana aksi yang dipilih bukan milik RHK ini; pilih lagi dari daftar.",
+                field="rhk",
+            )
+
+    def rencana_aksi_options(self, employee_id: int, day: date) -> tuple[RencanaAksiOption, ...]:
+        """The rencana aksi of the period running on ``day`` (issue 17; empty: use the RHK)."""
+        return PlanService(self._db, self._access).running_rencana_aksi(employee_id, day)
 
 
 def _where(entry: ProgressEntry) -> str:

@@ -204,7 +204,8 @@ class EvaluationTableModel(QAbstractTableModel):
             return ""
         return {
             COL_INDICATOR: indicator.iki.indicator,
-            COL_TARGET: indicator.iki.target_display,
+            # The period's own target when the rencana aksi has one: it is what is measured.
+            COL_TARGET: indicator.period_target_display or indicator.iki.target_display,
             COL_REALISATION: indicator.realisation_display,
             COL_ACHIEVEMENT: _percent(indicator.achievement) if indicator.has_realisation else "",
             COL_LEVEL: indicator.level.label if indicator.level else "",
@@ -231,6 +232,14 @@ class EvaluationTableModel(QAbstractTableModel):
             return "\n".join(lines) or "Belum ada bukti dukung. Tekan Ctrl+B untuk menambah."
         if column == COL_REALISATION and indicator is not None and indicator.text:
             return indicator.text
+        if column == COL_TARGET and indicator is not None and indicator.period_target:
+            return (
+                f"Target periode (rencana aksi): {indicator.period_target_display}. "
+                f"Target tahunan: {indicator.iki.target_display}."
+            )
+        rhk = self._rows[row].rhk
+        if column == COL_RHK and self._rows[row].first and rhk.rencana_aksi:
+            return f"Rencana aksi periode ini: {rhk.rencana_aksi}"
         return None
 
     # --- editing ---------------------------------------------------------------------------

@@ -32,10 +32,13 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError, Validati
 from kinerja_desktop.domain.progress import EntryInput, ProgressEntry, format_time
 from kinerja_desktop.domain.skp_records import RhkOption
 from kinerja_desktop.services.progress.service import ProgressService
+from kinerja_desktop.services.skp.plans import RencanaAksiOption
 from kinerja_desktop.ui.clock import qdate
 from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Where an RHK item keeps the id of its running rencana aksi (none: the RHK alone).
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 _FIELDS = (
     "rhk",
     "day",
@@ -103,8 +106,15 @@ class EntryDialog(QDialog):
 
     def _build_fields(self, rhks: tuple[RhkOption, ...], day: date) -> None:
         self.rhk = QComboBox()
+        # The running period's rencana aksi, where one is planned; else the RHK itself.
+        actions = {option.rhk_id: option for option in self._running_actions(day)}
         for number, option in enumerate(rhks, start=1):
-            self.rhk.addItem(f"{number} · {option.text}", option.id)
+            action = actions.get(option.id)
+            if action is None:
+                self.rhk.addItem(f"{number} · {option.text}", option.id)
+            else:
+                self.rhk.addItem(f"{number} · {action.text} (RHK: {option.text})", option.id)
+                self.rhk.setItemData(self.rhk.count() - 1, action.id, ACTION_ROLE)
         self.rhk.setCurrentIndex(-1)
         self.rhk.setPlaceholderText(
             "Tekan 1–9 untuk memilih RHK" if rhks else "Belum ada SKP tahun ini: buat SKP dulu"
@@ -152,12 +162,18 @@ class EntryDialog(QDialog):
         self._times_box = times_box = QWidget()
         times_box.setLayout(times)
 
+    def _running_actions(self, day: date) -> tuple[RencanaAksiOption, ...]:
+        try:
+            return self._progress.rencana_aksi_options(self._employee_id, day)
+        except DomainError:
+            return ()  # no rencana aksi to offer: the entry goes against the RHK
+
     def _lay_out(self) -> None:
         self.errors = {key: error_label() for key in _FIELDS}
         self.general_error = error_label()
         form = QFormLayout()
         rows: list[tuple[str, QWidget, tuple[str, ...]]] = [
-            ("&RHK", self.rhk, ("rhk",)),
+            ("&Rencana aksi / RHK", self.rhk, ("rhk",)),
             ("&Tanggal", self.day, ("day",)),
             ("&Jam mulai s.d. selesai", self._times_box, ("start", "end")),
             ("&Kegiatan harian", self.activity, ("activity",)),
@@ -208,8 +224,10 @@ class EntryDialog(QDialog):
 
     def typed(self) -> EntryInput:
         picked = self.day.date()
+        action = self.rhk.currentData(ACTION_ROLE)
         return EntryInput(
             rhk_id=self.rhk.currentData(),
+            rencana_aksi_id=action if isinstance(action, int) else None,
             day=date(picked.year(), picked.month(), picked.day()),
             start=self.start.text(),
             end=self.end.text(),

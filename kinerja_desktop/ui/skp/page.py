@@ -28,6 +28,7 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.skp import Pendekatan, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.services.skp.plans import PlanService
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.clock import Today
@@ -44,6 +45,7 @@ from kinerja_desktop.ui.skp.editor_model import SkpEditorModel
 from kinerja_desktop.ui.skp.messages import MessageLine, status_text
 from kinerja_desktop.ui.skp.page_view import SkpPageView
 from kinerja_desktop.ui.skp.person_finder import PersonFinder
+from kinerja_desktop.ui.skp.plans_panel import PlansPanel
 from kinerja_desktop.ui.staff.employee_form import person_label
 
 
@@ -70,10 +72,17 @@ class SkpPage(SkpPageView):
         *,
         permissions: Permissions = EVERYTHING,
         today: Today = date.today,
+        plans: PlanService | None = None,
     ) -> None:
         super().__init__(parent, today=today)
         self._skp = skp
         self._staff = staff
+        #: The Rencana Aksi tab, when the page was given the plans service.
+        self.plans_panel: PlansPanel | None = None
+        if plans is not None:
+            self.plans_panel = PlansPanel(plans, today=today)
+            self.tabs.addTab(self.plans_panel, "Rencana &Aksi")
+            self.plans_panel.saved.connect(self.skp_changed)
         #: Whose SKP the account may change: one's own is shown read-only, as the service
         #: would refuse saving it.
         self._permissions = permissions
@@ -201,6 +210,8 @@ class SkpPage(SkpPageView):
         """Reload the SKP shown after a change elsewhere, unless it has unsaved edits."""
         if self._person is not None and not self.has_unsaved_changes():
             self._show_skp(self._skp.get(self._person.id, self._year), keep_place=True)
+        elif self.plans_panel is not None:
+            self.plans_panel.refresh()
 
     # --- showing an SKP --------------------------------------------------------------------
 
@@ -228,6 +239,13 @@ class SkpPage(SkpPageView):
             else:
                 current = self.model.index(0, 0)
             self.tree.setCurrentIndex(current)
+        if self.plans_panel is not None:
+            if keep_place and view is not None and self.plans_panel.dirty:
+                pass  # typed plans survive a reload of the SKP beside them
+            elif keep_place and view is not None:
+                self.plans_panel.refresh()
+            else:
+                self.plans_panel.show_skp(view.id if view is not None else None)
         self._show_state()
 
     def _refusal(self, action: Action = Action.EDIT) -> str | None:
@@ -304,6 +322,8 @@ class SkpPage(SkpPageView):
         """Whether something typed here (including a cell being edited) is not saved yet."""
         if self._view is None or self._view.locked:
             return False
+        if self.plans_panel is not None and self.plans_panel.dirty:
+            return True
         self.tree.commit_open_editor()
         return self._current_draft() != self._pristine
 
@@ -323,7 +343,14 @@ class SkpPage(SkpPageView):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
+            if self.plans_panel is not None and self.plans_panel.dirty:
+                if not self.plans_panel.save():
+                    return False
+                if self._current_draft() == self._pristine:
+                    return True
             return self.save()
+        if answer == QMessageBox.StandardButton.Discard and self.plans_panel is not None:
+            self.plans_panel.dirty = False
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -355,7 +382,12 @@ class SkpPage(SkpPageView):
         return True
 
     def save(self) -> bool:
-        """Save the draft; on refusal the messages go to their cells and nothing is saved."""
+        """Save the draft; on refusal the messages go to their cells and nothing is saved.
+
+        On the Rencana Aksi tab Ctrl+S saves the period's plan instead.
+        """
+        if self.plans_panel is not None and self.tabs.currentWidget() is self.plans_panel:
+            return self.plans_panel.save()
         view = self._view
         if view is None or view.locked:
             return False

@@ -242,7 +242,8 @@ def test_save_stores_the_whole_content(services: AppServices, office: Office) ->
         (
             rhk(indicators=(iki(), iki(target="0"))),
             "rhk[0].iki[1].target",
-            "RHK 1, indikator 2: target harus lebih dari 0.",
+            "RHK 1, indikator 2: target harus lebih dari 0. Target 0 hanya untuk indikator "
+            "yang makin kecil makin baik (mis. 0 temuan).",
         ),
         (
             rhk(indicators=(iki(target=""),)),

@@ -595,7 +595,8 @@ def test_bad_and_zero_targets_name_their_row_and_column(office: Office, sekcam_f
     assert lines == [
         "Lembar 'SKP', baris 12, kolom 'Target': target harus angka, mis. 12 atau 12,5; yang "
         "diisi 'seratus'.",
-        "Lembar 'SKP', baris 15, kolom 'Target': target harus lebih dari 0.",
+        "Lembar 'SKP', baris 15, kolom 'Target': target harus lebih dari 0. Target 0 hanya "
+        "untuk indikator yang makin kecil makin baik (mis. 0 temuan).",
         "Lembar 'SKP', baris 16, kolom 'Target': target harus lebih dari 0.",
     ]
 

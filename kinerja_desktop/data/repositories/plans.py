@@ -1,0 +1,144 @@
+"""Reads and writes of rencana aksi, period targets and target scales; never a commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.skp_models import (
+    PeriodTargetRow,
+    RealisationRow,
+    RencanaAksiRow,
+    RhkRow,
+    TargetScaleRow,
+)
+from kinerja_desktop.domain.plans import DEFAULT_SCALE, TargetScale
+
+
+@dataclass(frozen=True)
+class StoredRencanaAksi:
+    id: int
+    rhk_id: int
+    period_code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredPlans:
+    """The plans of some RHK and indicators, for every period that has them.
+
+    Attributes:
+        rencana_aksi: By (RHK id, period code).
+        targets: By (indicator id, period code).
+        scales: By indicator id; an indicator without a row reads the default scale.
+    """
+
+    rencana_aksi: dict[tuple[int, str], StoredRencanaAksi]
+    targets: dict[tuple[int, str], Decimal]
+    scales: dict[int, TargetScale]
+
+    def scale(self, iki_id: int) -> TargetScale:
+        return self.scales.get(iki_id, DEFAULT_SCALE)
+
+
+def plans(session: Session, rhk_ids: Iterable[int], iki_ids: Iterable[int]) -> StoredPlans:
+    """Every rencana aksi of ``rhk_ids`` and target and scale of ``iki_ids``, in three queries."""
+    rhks, ikis = list(rhk_ids), list(iki_ids)
+    actions = {
+        (row.rhk_id, row.period_code): StoredRencanaAksi(
+            row.id, row.rhk_id, row.period_code, row.text
+        )
+        for row in session.scalars(select(RencanaAksiRow).where(RencanaAksiRow.rhk_id.in_(rhks)))
+    }
+    targets = {
+        (row.iki_id, row.period_code): row.target
+        for row in session.scalars(select(PeriodTargetRow).where(PeriodTargetRow.iki_id.in_(ikis)))
+    }
+    scales = {
+        row.iki_id: TargetScale(row.scale)
+        for row in session.scalars(select(TargetScaleRow).where(TargetScaleRow.iki_id.in_(ikis)))
+    }
+    return StoredPlans(actions, targets, scales)
+
+
+def realisation_values(
+    session: Session, iki_ids: Iterable[int], period_codes: Iterable[str]
+) -> dict[tuple[int, str], Decimal]:
+    """The recorded figures of the indicators in the periods (for running totals)."""
+    rows = session.execute(
+        select(RealisationRow.iki_id, RealisationRow.period_code, RealisationRow.value).where(
+            RealisationRow.iki_id.in_(list(iki_ids)),
+            RealisationRow.period_code.in_(list(period_codes)),
+            RealisationRow.value.is_not(None),
+        )
+    )
+    return {(iki_id, code): value for iki_id, code, value in rows if value is not None}
+
+
+def rencana_aksi_of_skp(session: Session, skp_id: int, period_code: str) -> list[StoredRencanaAksi]:
+    """The rencana aksi of an SKP's RHK in a period, in the RHK's order."""
+    rows = session.scalars(
+        select(RencanaAksiRow)
+        .join(RhkRow, RhkRow.id == RencanaAksiRow.rhk_id)
+        .where(RhkRow.skp_id == skp_id, RencanaAksiRow.period_code == period_code)
+        .order_by(RhkRow.position)
+    )
+    return [StoredRencanaAksi(row.id, row.rhk_id, row.period_code, row.text) for row in rows]
+
+
+def rencana_aksi_of_rhk(session: Session, rencana_aksi_id: int, rhk_id: int) -> bool:
+    """Whether the rencana aksi exists and belongs to the RHK."""
+    row = session.get(RencanaAksiRow, rencana_aksi_id)
+    return row is not None and row.rhk_id == rhk_id
+
+
+def store_period(
+    session: Session,
+    period_code: str,
+    rencana_aksi: Mapping[int, str],
+    targets: Mapping[int, Decimal | None],
+    scales: Mapping[int, TargetScale],
+) -> None:
+    """Write one period's plans: an empty text or a None target removes the row.
+
+    An existing rencana aksi is updated in place, so daily entries pointing at it stay linked.
+    """
+    existing = {
+        row.rhk_id: row
+        for row in session.scalars(
+            select(RencanaAksiRow).where(
+                RencanaAksiRow.rhk_id.in_(list(rencana_aksi)),
+                RencanaAksiRow.period_code == period_code,
+            )
+        )
+    }
+    for rhk_id, text in rencana_aksi.items():
+        row = existing.get(rhk_id)
+        if not text:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(RencanaAksiRow(rhk_id=rhk_id, period_code=period_code, text=text))
+        elif row.text != text:
+            row.text = text
+    session.execute(
+        delete(PeriodTargetRow).where(
+            PeriodTargetRow.iki_id.in_(list(targets)), PeriodTargetRow.period_code == period_code
+        )
+    )
+    session.add_all(
+        PeriodTargetRow(iki_id=iki_id, period_code=period_code, target=value)
+        for iki_id, value in targets.items()
+        if value is not None
+    )
+    for iki_id, scale in scales.items():
+        found = session.get(TargetScaleRow, iki_id)
+        if found is None:
+            session.add(TargetScaleRow(iki_id=iki_id, scale=scale.value))
+        elif found.scale != scale.value:
+            found.scale = scale.value
+    session.flush()
