@@ -210,8 +210,7 @@ def bare_batch(forms: list[dict[str, Any]], out: Path) -> float:
 
 
 def child(db: Path, out: Path, forms: int, workers: int) -> None:
-    """Run only the batch, then report the peak memory (KiB) of this process and of its
-    largest worker on stdout."""
+    """Run only the batch, then report the peak memory (KiB) of this process and its workers."""
     written, elapsed = app_batch(db, out, limit=forms, workers=workers)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

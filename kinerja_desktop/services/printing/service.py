@@ -256,6 +256,7 @@ class PrintingService:
         out: list[PreparedDocument | DomainError] = []
         with self._db.reading() as session:
             sources = Sources(self._db, session)
+            sources.preload(requests)
             for request in requests:
                 try:
                     self._require_access(session, request)
