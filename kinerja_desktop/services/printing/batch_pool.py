@@ -44,8 +44,9 @@ from kinerja_desktop.services.printing.service import (
 #: Below this many documents a batch stays in one process: starting a worker costs about as
 #: much as printing 40 forms.
 POOL_MIN = 64
-#: Documents per chunk handed to a worker (read in one transaction).
-CHUNK_SIZE = 16
+#: Documents per chunk handed to a worker (read in one transaction). Small enough that the
+#: last chunks end close together; a chunk's own reads cost about one document's.
+CHUNK_SIZE = 8
 #: A worker that stops answering a cancel is waited for at most this long, then terminated.
 STOP_WAIT_SECONDS = 10.0
 
@@ -222,7 +223,7 @@ class _PooledRun:
             initargs=(setup, self.paper, stop),
         )
         try:
-            self._hand_out(pool, chunks, 2 * (workers - 1))
+            self._hand_out(pool, chunks, workers)
         except BrokenProcessPool as error:
             self.failure = DomainError(BROKEN_WORKER)
             self.failure.__cause__ = error
@@ -233,30 +234,45 @@ class _PooledRun:
         if self.failure is not None:
             raise self.failure
 
-    def _hand_out(self, pool: ProcessPoolExecutor, chunks: list[list[Job]], ahead: int) -> None:
-        """Keep the workers busy and take a chunk here in between, until all are printed."""
+    def _hand_out(self, pool: ProcessPoolExecutor, chunks: list[list[Job]], workers: int) -> None:
+        """Keep each worker on one chunk and take chunks here in between, until all are printed.
+
+        Between two of its own documents this process hands a new chunk to a worker that has
+        finished, so no worker waits for a whole chunk of this process; and no chunk waits in
+        a worker's queue while this process could take it.
+        """
+
+        def mine_done(job: Job) -> None:
+            self.progress(job)
+            self._top_up(pool, chunks, workers, timeout=0)
+
         while (chunks or self.running) and self.failure is None:
             if self.cancelled():
                 self.result.cancelled = True
                 return
-            # One chunk waiting per worker beside the one it prints, so none sits idle.
-            while chunks and len(self.running) < ahead:
-                taken = chunks.pop()
-                self.running[pool.submit(_work, taken)] = taken
+            self._top_up(pool, chunks, workers, timeout=0)
             if chunks:
-                self.finish(
-                    print_chunk(
-                        self.printing, chunks.pop(), self.paper, self.cancelled, self.progress
-                    )
-                )
-            finished, _ = wait(
-                list(self.running), timeout=0 if chunks else 0.2, return_when=FIRST_COMPLETED
-            )
-            for future in finished:
-                taken = self.running.pop(future)
-                self.finish(future.result())
-                for job in taken:
-                    self.progress(job)
+                mine = chunks.pop()
+                self.finish(print_chunk(self.printing, mine, self.paper, self.cancelled, mine_done))
+            else:
+                self._top_up(pool, chunks, workers, timeout=0.2)
+
+    def _going(self) -> bool:
+        return self.failure is None and not self.cancelled()
+
+    def _top_up(
+        self, pool: ProcessPoolExecutor, chunks: list[list[Job]], workers: int, timeout: float
+    ) -> None:
+        """Record the workers' finished chunks and give each idle worker the next one."""
+        finished, _ = wait(list(self.running), timeout=timeout, return_when=FIRST_COMPLETED)
+        for future in finished:
+            taken = self.running.pop(future)
+            self.finish(future.result())
+            for job in taken:
+                self.progress(job)
+        while chunks and len(self.running) < workers - 1 and self._going():
+            taken = chunks.pop()
+            self.running[pool.submit(_work, taken)] = taken
 
     def _stop(self, pool: ProcessPoolExecutor, stop: Any) -> None:
         """Stop the workers after the document each is writing, and record what they wrote."""
