@@ -48,7 +48,7 @@ POOL_MIN = 64
 #: last chunks end close together; a chunk's own reads cost about one document's.
 CHUNK_SIZE = 8
 #: A worker that stops answering a cancel is waited for at most this long, then terminated.
-STOP_WAIT_SECONDS = 10.0
+STOP_WAIT_SECONDS = 30.0
 
 BROKEN_WORKER = (
     "Proses pencetak berhenti tiba-tiba (mungkin memori habis). Berkas yang sudah ditulis "
