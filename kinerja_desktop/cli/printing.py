@@ -117,6 +117,7 @@ def _print(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.platform.startup import open_office
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.printing.batch import plan_batch, run_batch
+    from kinerja_desktop.services.printing.batch_pool import default_workers
     from kinerja_desktop.services.printing.pdf_files import FileWriteError
 
     if not 2000 <= args.year <= 2100:
@@ -148,7 +149,7 @@ def _print(args: argparse.Namespace) -> int:
         if not items:
             print(_nothing(args), file=sys.stderr)
             return EXIT_INPUT
-        result = run_batch(printing, items, args.out, Paper(args.paper))
+        result = run_batch(printing, items, args.out, Paper(args.paper), workers=default_workers())
     except FileWriteError as error:
         print(error.message, file=sys.stderr)
         print(

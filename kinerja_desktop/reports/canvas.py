@@ -6,16 +6,16 @@ draws the footers when the document is saved (the usual two-pass NumberedCanvas)
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.domain.paper_seal import PaperSeal
 from kinerja_desktop.reports.fonts import FAMILY
+from kinerja_desktop.reports.qr import qr_modules
 from kinerja_desktop.reports.styles import MARGIN
 from kinerja_desktop.reports.text import normal
 
@@ -58,27 +58,6 @@ QUIET_ZONE = 4
 QR_FORM = "kinerja-qr"
 
 
-# WORKAROUND: qrencoder rebuilds the Reed-Solomon generator polynomial of every block of every
-# code (a pure function of the block's error-correction length); remembering it halves the
-# time to encode a sheet's code.
-if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
-    qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(
-        functools.cache(qrencoder.QRUtil.getErrorCorrectPolynomial)
-    )
-
-
-def qr_modules(payload: str) -> list[list[bool]]:
-    """The QR code of ``payload`` (error correction M) as rows of dark/light modules."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    # A fixed mask pattern: any of the eight is valid; scoring all eight to pick the "best"
-    # took a third of a form's rendering time.
-    code.version = code.calculate_version()
-    code.makeImpl(False, 0)
-    count = code.getModuleCount()
-    return [[bool(code.isDark(row, col)) for col in range(count)] for row in range(count)]
-
-
 def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float) -> None:
     """One filled path of the dark runs of each row, in module units: small, fast, exact.
 
@@ -90,15 +69,12 @@ def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float) -> N
     runs: list[str] = []
     for row, line in enumerate(modules):
         bottom = count - QUIET_ZONE - 1 - row
-        col = 0
-        while col < len(line):
-            if not line[col]:
-                col += 1
-                continue
-            start = col
-            while col < len(line) and line[col]:
-                col += 1
-            runs.append(f"{start + QUIET_ZONE} {bottom} {col - start} 1 re")
+        col = QUIET_ZONE
+        for dark, run in groupby(line):
+            width = sum(1 for _ in run)
+            if dark:
+                runs.append(f"{col} {bottom} {width} 1 re")
+            col += width
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(QR_SIZE / count, QR_SIZE / count)

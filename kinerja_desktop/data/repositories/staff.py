@@ -209,7 +209,9 @@ def root_unit_id(session: Session, unit_id: int) -> int:
     """Walk up the tree to the instansi a unit belongs to."""
     current = unit_id
     for _ in range(100):  # the tree is shallow; a longer walk means a broken loop
-        parent = session.scalar(select(UnitRow.parent_id).where(UnitRow.id == current))
+        # By primary key: a row the session still holds is not read again (chunk_reads).
+        row = session.get(UnitRow, current)
+        parent = row.parent_id if row is not None else None
         if parent is None:
             return current
         current = parent

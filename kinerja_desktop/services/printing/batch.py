@@ -22,6 +22,7 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.printing import batch_pool
 from kinerja_desktop.services.printing.pdf_files import (
     make_output_folder,
     save_pdf,
@@ -247,8 +248,14 @@ def run_batch(
     merged: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    workers: int = 1,
 ) -> BatchResult:
     """Write each document (or one merged file); a document that cannot be built is skipped.
+
+    With ``workers`` above 1 (:func:`batch_pool.default_workers`: the machine's cores), a batch
+    of separate files of at least :data:`batch_pool.POOL_MIN` documents is printed by that
+    many processes (:mod:`batch_pool`), recorded and reported the same way; ``progress`` then
+    moves a chunk at a time for the chunks the workers print.
 
     Documents are read a chunk at a time (one read transaction, :data:`CHUNK` documents),
     then rendered and written one by one, so memory stays flat. Every file is written whole
@@ -261,9 +268,29 @@ def run_batch(
         FileWriteError: a file or the folder cannot be written (disk full, no permission);
             the files written before it stay, and only they are recorded.
     """
+    make_output_folder(out_dir)
+    if workers > 1 and merged is None and len(items) >= batch_pool.POOL_MIN:
+        return _run_pooled(
+            printing, items, out_dir, paper, workers=workers, progress=progress, cancelled=cancelled
+        )
+    return _run_here(
+        printing, items, out_dir, paper, merged=merged, progress=progress, cancelled=cancelled
+    )
+
+
+def _run_here(
+    printing: PrintingService,
+    items: Sequence[BatchItem],
+    out_dir: Path,
+    paper: Paper,
+    *,
+    merged: Path | None,
+    progress: Callable[[int, int, str], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> BatchResult:
+    """:func:`run_batch` in this process, a chunk at a time."""
     result = BatchResult()
     merger = _Merger() if merged is not None else None
-    make_output_folder(out_dir)
     unrecorded: list[PreparedDocument] = []
     try:
         for start in range(0, len(items), CHUNK):
@@ -296,6 +323,59 @@ def run_batch(
     finally:
         if merger is None:
             _record(printing, unrecorded, paper)
+    if progress is not None and not result.cancelled:
+        progress(len(items), len(items), "")
+    return result
+
+
+def _run_pooled(
+    printing: PrintingService,
+    items: Sequence[BatchItem],
+    out_dir: Path,
+    paper: Paper,
+    *,
+    workers: int,
+    progress: Callable[[int, int, str], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> BatchResult:
+    """:func:`run_batch` by several processes; the result lists documents in filing order."""
+    result = BatchResult()
+    refused = printing.refused([item.request for item in items])
+    jobs: list[batch_pool.Job] = []
+    for index, (item, error) in enumerate(zip(items, refused, strict=True)):
+        if error is not None:
+            result.skipped.append(f"{item.label}: {error.message}")
+        else:
+            jobs.append(batch_pool.Job(index, item.request, out_dir / item.file_name))
+    finished = len(result.skipped)
+
+    def done(job: batch_pool.Job) -> None:
+        nonlocal finished
+        finished += 1
+        if progress is not None:
+            progress(finished, len(items), items[job.index].label)
+
+    outcomes: list[batch_pool.Outcome] = []
+    try:
+        pooled = batch_pool.run_pooled(
+            printing,
+            jobs,
+            paper,
+            workers,
+            record=lambda issued: printing.record_many(issued, paper),
+            progress=done,
+            cancelled=cancelled or (lambda: False),
+        )
+        outcomes = pooled.outcomes
+        result.cancelled = pooled.cancelled
+    finally:
+        # Also after an error: the files written are listed (and were recorded).
+        for outcome in sorted(outcomes, key=lambda o: o.index):
+            if outcome.issued is not None and outcome.written is not None:
+                result.written.append(outcome.written)
+                result.codes.append(outcome.issued.code)
+            else:
+                result.skipped.append(f"{items[outcome.index].label}: {outcome.reason}")
     if progress is not None and not result.cancelled:
         progress(len(items), len(items), "")
     return result

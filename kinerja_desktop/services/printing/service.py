@@ -88,6 +88,30 @@ class PreparedDocument:
     def verification(self) -> Verification:
         return Verification(self.code, self.digest, self.signature, self.key_fingerprint)
 
+    @property
+    def issued(self) -> IssuedDocument:
+        """What is recorded of it once its sheet is written (without the content objects)."""
+        return IssuedDocument(self.request, self.canonical, self.digest, self.code)
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """A written document as it is recorded: small enough to pass between processes."""
+
+    request: PrintRequest
+    canonical: str
+    digest: str
+    code: str
+
+
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What a batch's worker process needs to open the same office and sign as this service."""
+
+    database: Path
+    fonts_dir: Path | None
+    key_folder: Path
+
 
 class PrintingService:
     """Printed forms: build, render, record, verify; sheets are signed with the installation key.
@@ -120,13 +144,42 @@ class PrintingService:
             DomainError: the key cannot be read or created.
         """
         if self._key is None:
-            folder = self._key_folder
-            if folder is None:
-                from kinerja_desktop.services.handover import default_key_folder
-
-                folder = default_key_folder()
-            self._key = load_or_create_key(folder)
+            self._key = load_or_create_key(self._key_place())
         return self._key
+
+    def _key_place(self) -> Path:
+        if self._key_folder is not None:
+            return self._key_folder
+        from kinerja_desktop.services.handover import default_key_folder
+
+        return default_key_folder()
+
+    def worker_setup(self) -> WorkerSetup:
+        """The office file, fonts and key folder, for a worker process that prints a batch.
+
+        The key is loaded (or created) here first, so workers only read it.
+
+        Raises:
+            DomainError: the installation key cannot be used.
+        """
+        self.signing_key()
+        return WorkerSetup(Path(self._db.path), self._fonts_dir, self._key_place())
+
+    def refused(self, requests: Sequence[PrintRequest]) -> list[DomainError | None]:
+        """For each request, why the account may not print it (None when it may), in one read.
+
+        A batch's worker processes read as the system, so the account is checked here first.
+        """
+        out: list[DomainError | None] = []
+        with self._db.reading() as session:
+            for request in requests:
+                try:
+                    self._require_access(session, request)
+                except DomainError as error:
+                    out.append(error)
+                else:
+                    out.append(None)
+        return out
 
     def public_key(self) -> tuple[bytes, str]:
         """The installation's public key (raw 32 bytes) and its fingerprint, for other offices."""
@@ -203,6 +256,7 @@ class PrintingService:
         out: list[PreparedDocument | DomainError] = []
         with self._db.reading() as session:
             sources = Sources(self._db, session)
+            sources.preload(requests)
             for request in requests:
                 try:
                     self._require_access(session, request)
@@ -237,7 +291,9 @@ class PrintingService:
         """Keep the document's code, digest and content, so the sheet can be verified later."""
         self.record_many([prepared], paper)
 
-    def record_many(self, documents: Sequence[PreparedDocument], paper: Paper = Paper.A4) -> None:
+    def record_many(
+        self, documents: Sequence[PreparedDocument | IssuedDocument], paper: Paper = Paper.A4
+    ) -> None:
         """:meth:`record` for several documents in one write transaction (all or none)."""
         if not documents:
             return

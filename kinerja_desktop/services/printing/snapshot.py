@@ -7,13 +7,14 @@ one the printing service opened, so a form never mixes two states of the records
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
+from kinerja_desktop.data.repositories import chunk_reads
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.development.competence import CompetenceService
 from kinerja_desktop.services.development.service import DevelopmentService
@@ -23,6 +24,7 @@ from kinerja_desktop.services.evaluation.dialogue import DialogueService
 from kinerja_desktop.services.evaluation.distribution import DistributionService
 from kinerja_desktop.services.evaluation.journal import JournalService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
+from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.skp.service import SkpService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.services.supervision.surveys import SurveyService
@@ -54,6 +56,8 @@ class Sources:
         # parts (who signs, the unit tree, the appraisers) are read in full, as the system.
         system = AccessGuard.system(bound)
         self.session = session
+        # The services look rows up by id many times per form; the read keeps what it loaded.
+        chunk_reads.keep_loaded_rows(session)
         #: What several forms built in this read share (the unit tree), read once.
         self.memo: dict[str, object] = {}
         self.staff = StaffService(bound, system)
@@ -69,3 +73,11 @@ class Sources:
             bound, system, JournalService(bound, evidence, system)
         )
         self.surveys = SurveyService(bound, system)
+
+    def preload(self, requests: Sequence[PrintRequest]) -> None:
+        """Read at once what the forms of ``requests`` would look up one row at a time.
+
+        A chunk's further per-chunk reads belong here too (one statement for all its people).
+        """
+        people = [r.employee_id for r in requests if r.employee_id is not None]
+        chunk_reads.preload_chunk(self.session, people, {r.year for r in requests})

@@ -36,6 +36,7 @@ from kinerja_desktop.reports.paper import Orientation, Paper
 from kinerja_desktop.reports.render import orientation_of
 from kinerja_desktop.services.printing import PreparedDocument, PrintingService, PrintRequest
 from kinerja_desktop.services.printing.batch import BatchResult, file_name, plan_batch, run_batch
+from kinerja_desktop.services.printing.batch_pool import default_workers
 from kinerja_desktop.services.printing.pdf_files import FileWriteError, save_pdf
 from kinerja_desktop.services.printing.request import PERIOD_FORMS, UNIT_FORMS
 from kinerja_desktop.services.staff.service import StaffService
@@ -377,6 +378,8 @@ class PrintPage(QWidget):
                 merged=merged,
                 progress=signals.progress.emit,
                 cancelled=cancel.is_set,
+                # Worker processes are spawned, never forked from this process with Qt threads.
+                workers=default_workers(),
             )
 
         run_in_background(work, self._batch_done, self._batch_failed)

@@ -1,0 +1,94 @@
+"""A print chunk reads its people, their SKPs and the unit tree once, not form by form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from kinerja_desktop.demo import write_demo
+from kinerja_desktop.reports.content import FormKind
+from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.printing import PreparedDocument, PrintRequest
+from kinerja_desktop.services.printing.batch import plan_batch
+
+TODAY = date(2026, 11, 28)
+
+
+@contextmanager
+def statements_of(services: AppServices) -> Iterator[list[str]]:
+    """Every SQL statement the services' engine runs inside the block."""
+    seen: list[str] = []
+
+    def record(*args: object) -> None:
+        seen.append(" ".join(str(args[2]).split()))
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def office(services: AppServices) -> AppServices:
+    write_demo(services.database, employees=40, today=TODAY)
+    return services
+
+
+def _requests(office: AppServices) -> list[PrintRequest]:
+    items = plan_batch(
+        office.printing,
+        office.staff,
+        year=2026,
+        printed_on=TODAY,
+        forms=[FormKind.EVALUASI],
+        period_code="TW3",
+    )
+    return [item.request for item in items]
+
+
+def _by_id(statements: list[str], table: str) -> int:
+    """Statements that load one whole row of ``table`` by its primary key."""
+    pattern = re.compile(rf"^SELECT {table}\.id, .* FROM {table} WHERE {table}\.id = \?$")
+    return sum(bool(pattern.search(s)) for s in statements)
+
+
+def test_a_chunk_looks_its_people_skps_and_units_up_once(office: AppServices) -> None:
+    requests = _requests(office)[:16]
+    assert len(requests) == 16
+    office.printing.prepare_many(requests[:1])  # the key and the office's first reads
+    with statements_of(office) as seen:
+        built = office.printing.prepare_many(requests)
+    assert all(isinstance(document, PreparedDocument) for document in built)
+    # Per form, the services ask for the person, the SKP and each unit up to the instansi
+    # several times; after the chunk's preload none of them goes to the file again.
+    assert _by_id(seen, "skps") == 0
+    assert _by_id(seen, "units") == 0
+    # Only appraisers and unit heads outside the chunk are read one by one (each once).
+    assert _by_id(seen, "employees") < len(requests) // 2
+
+
+def test_the_lookups_do_not_grow_with_the_chunk(office: AppServices) -> None:
+    requests = _requests(office)
+    office.printing.prepare_many(requests[:1])
+    counts = []
+    for size in (4, 16):
+        with statements_of(office) as seen:
+            office.printing.prepare_many(requests[:size])
+        counts.append(sum(_by_id(seen, table) for table in ("skps", "units")))
+    assert counts == [0, 0]
+
+
+def test_the_same_content_with_and_without_the_preload(office: AppServices) -> None:
+    requests = _requests(office)[:6]
+    together = office.printing.prepare_many(requests)
+    alone = [office.printing.prepare(request) for request in requests]
+    assert [d.digest for d in together if isinstance(d, PreparedDocument)] == [
+        d.digest for d in alone
+    ]
