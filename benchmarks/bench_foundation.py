@@ -24,7 +24,7 @@ from machine import machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-TARGETS = {"import_s": 3.0, "startup_ratio": 2.0, "search_ms": 50.0, "peak_mb": 250.0}
+TARGETS = {"import_s": 2.0, "startup_ratio": 2.0, "search_ms": 50.0, "peak_mb": 250.0}
 STARTUP_RUNS = 5
 #: Search-as-you-type: every prefix of these words, as a user types them (50 queries).
 TYPED_WORDS = (
@@ -97,6 +97,133 @@ def export_csv(db: Path, out: Path) -> int:
     return len(rows)
 
 
+def bare_import(csv_path: Path, db: Path) -> float:
+    """The baseline of the import: csv + sqlite3, no checks, in one transaction; seconds.
+
+    It reads the same file, creates each unit path once (a level at a time, parents first),
+    inserts the people with ``executemany`` and links each to their penilai by NIP: the least
+    any import of this file must do, timed in the same run as the app's.
+    """
+    start = time.perf_counter()
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.executescript(
+        "CREATE TABLE units (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
+        " parent_id INTEGER REFERENCES units(id), city TEXT NOT NULL DEFAULT '');"
+        "CREATE TABLE employees (id INTEGER PRIMARY KEY, nip TEXT NOT NULL UNIQUE,"
+        " name TEXT NOT NULL, gelar_depan TEXT, gelar_belakang TEXT, status TEXT, golongan TEXT,"
+        " jabatan TEXT, jabatan_kind TEXT, unit_id INTEGER REFERENCES units(id),"
+        " penilai_id INTEGER REFERENCES employees(id));"
+        "CREATE INDEX ix_employees_name ON employees (name);"
+    )
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        rows = list(reader)
+    connection.execute("BEGIN IMMEDIATE")
+    unit_ids: dict[str, int] = {}
+    unit_rows = []
+    for row in rows:
+        parts = [part.strip() for part in row[8].split(">")]
+        for depth in range(1, len(parts) + 1):
+            path = " > ".join(parts[:depth])
+            if path not in unit_ids:
+                unit_ids[path] = len(unit_ids) + 1
+                parent = unit_ids[" > ".join(parts[: depth - 1])] if depth > 1 else None
+                unit_rows.append((unit_ids[path], parts[depth - 1], "UNIT", parent))
+    connection.executemany(
+        "INSERT INTO units (id, name, kind, parent_id) VALUES (?, ?, ?, ?)", unit_rows
+    )
+    connection.executemany(
+        "INSERT INTO employees (id, nip, name, gelar_depan, gelar_belakang, status, golongan,"
+        " jabatan, jabatan_kind, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (index, *row[:8], unit_ids[" > ".join(p.strip() for p in row[8].split(">"))])
+            for index, row in enumerate(rows, start=1)
+        ],
+    )
+    ids = {row[0]: index for index, row in enumerate(rows, start=1)}
+    connection.executemany(
+        "UPDATE employees SET penilai_id = ? WHERE id = ?",
+        [(ids[row[9]], index) for index, row in enumerate(rows, start=1) if row[9] in ids],
+    )
+    connection.execute("COMMIT")
+    connection.close()
+    return time.perf_counter() - start
+
+
+def time_import(csv_path: Path, folder: Path) -> dict[str, float]:
+    """The app's import (preview, apply, the command line) and the bare one, same run; s."""
+    from kinerja_desktop.services.app_services import open_services
+
+    import_db = folder / "import.sqlite"
+    services = open_services(import_db)
+    start, cpu = time.perf_counter(), time.process_time()
+    services.importer.preview(csv_path)
+    preview_s, preview_cpu = time.perf_counter() - start, time.process_time() - cpu
+    start, cpu = time.perf_counter(), time.process_time()
+    services.importer.apply(csv_path, skip_invalid=False)
+    apply_s, apply_cpu = time.perf_counter() - start, time.process_time() - cpu
+    services.close()
+    cli_db = folder / "cli.sqlite"
+    open_services(cli_db).close()
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kinerja_desktop",
+            "import-employees",
+            "--db",
+            str(cli_db),
+            str(csv_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    cli_s = time.perf_counter() - start
+    cpu = time.process_time()
+    bare_s = bare_import(csv_path, folder / "bare.sqlite")
+    bare_cpu = time.process_time() - cpu
+    return {
+        "preview": preview_s,
+        "apply": apply_s,
+        "cli": cli_s,
+        "bare": bare_s,
+        "preview_cpu": preview_cpu,
+        "apply_cpu": apply_cpu,
+        "bare_cpu": bare_cpu,
+    }
+
+
+def print_import(rows: int, timed: dict[str, float], *, header: bool = True) -> None:
+    """The import's rows of the table: the app's figures and their ratio to the bare import."""
+    target, bare_s = TARGETS["import_s"], timed["bare"]
+    service_s = timed["preview"] + timed["apply"]
+    if header:
+        print("| measure | result | target | |")
+        print("|---|---|---|---|")
+    for name, value in (
+        ("service (preview + apply)", service_s),
+        ("service, apply alone (what the import dialog's Impor button runs)", timed["apply"]),
+        (
+            "`kinerja-desktop import-employees` (wall, incl. Python start; validates once)",
+            timed["cli"],
+        ),
+    ):
+        print(
+            f"| import of a {rows:,}-row CSV, {name} | {value:.2f} s "
+            f"({value / bare_s:.1f}x the bare csv + sqlite3 import, {bare_s:.2f} s) "
+            f"| ≤ {target:.0f} s | {'met' if value <= target else 'MISSED'} |"
+        )
+    apply_cpu, bare_cpu = timed["apply_cpu"], timed["bare_cpu"]
+    print(
+        f"| the same in CPU seconds: preview {timed['preview_cpu']:.2f} s, apply "
+        f"{apply_cpu:.2f} s, bare {bare_cpu:.2f} s | apply {apply_cpu / bare_cpu:.1f}x bare | | |"
+    )
+
+
 def child_startup(mode: str, db: str) -> None:
     """Start a bare QMainWindow or the real app and report when its event loop first runs.
 
@@ -114,7 +241,9 @@ def child_startup(mode: str, db: str) -> None:
     started = float(os.environ["BENCH_T0"])
 
     def usable() -> None:
-        print(f"USABLE {time.time() - started:.4f}", flush=True)
+        # Then the process's CPU seconds (all threads): on a shared machine they move far
+        # less with the load than the wall clock does.
+        print(f"USABLE {time.time() - started:.4f} {time.process_time():.4f}", flush=True)
         app.quit()
 
     app = QApplication([])
@@ -197,6 +326,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--employees", type=int, default=20_000)
     parser.add_argument("--child", nargs="+")
+    parser.add_argument("--demo", help="an office already written (skips writing the demo)")
+    parser.add_argument("--import-only", action="store_true", help="time the import only")
     args = parser.parse_args()
     if args.child:
         if args.child[0] == "search":
@@ -209,41 +340,24 @@ def main() -> None:
     from kinerja_desktop.services.app_services import open_services
 
     folder = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
-    demo_db = folder / "demo.sqlite"
-    services = open_services(demo_db)
-    start = time.perf_counter()
-    write_demo(services.database, employees=args.employees)
-    demo_s = time.perf_counter() - start
-    services.close()
+    demo_s = 0.0
+    if args.demo:
+        demo_db = Path(args.demo)
+    else:
+        demo_db = folder / "demo.sqlite"
+        services = open_services(demo_db)
+        start = time.perf_counter()
+        write_demo(services.database, employees=args.employees)
+        demo_s = time.perf_counter() - start
+        services.close()
 
     csv_path = folder / "pegawai.csv"
     rows = export_csv(demo_db, csv_path)
-    import_db = folder / "import.sqlite"
-    services = open_services(import_db)
-    start = time.perf_counter()
-    preview = services.importer.preview(csv_path)
-    preview_s = time.perf_counter() - start
-    start = time.perf_counter()
-    services.importer.apply(csv_path, skip_invalid=False)
-    apply_s = time.perf_counter() - start
-    services.close()
-    cli_s = time.perf_counter()
-    cli_db = folder / "cli.sqlite"
-    open_services(cli_db).close()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kinerja_desktop",
-            "import-employees",
-            "--db",
-            str(cli_db),
-            str(csv_path),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    cli_s = time.perf_counter() - cli_s
+    timed = time_import(csv_path, folder)
+    if args.import_only:
+        print(f"Machine: {machine({})}\n")
+        print_import(rows, timed)
+        return
 
     bare, app = [], []
     for _ in range(STARTUP_RUNS):
@@ -272,15 +386,7 @@ def main() -> None:
     print(f"Demo office of {args.employees:,} people written in {demo_s:.2f} s.\n")
     print("| measure | result | target | |")
     print("|---|---|---|---|")
-    print(
-        f"| import of a {rows:,}-row CSV, service (preview + apply) | {preview_s + apply_s:.2f} s "
-        f"(preview {preview_s:.2f} s, apply {apply_s:.2f} s; {preview.valid_count:,} valid) "
-        f"| ≤ {TARGETS['import_s']:.0f} s | {verdict(preview_s + apply_s, TARGETS['import_s'])} |"
-    )
-    print(
-        f"| the same through `kinerja-desktop import-employees` (wall, incl. Python start) | "
-        f"{cli_s:.2f} s | ≤ {TARGETS['import_s']:.0f} s | {verdict(cli_s, TARGETS['import_s'])} |"
-    )
+    print_import(rows, timed, header=False)
     app_s, bare_s = statistics.median(app), statistics.median(bare)
     print(
         f"| time to a usable main window, median of {STARTUP_RUNS} | app {app_s:.2f} s, "

@@ -72,6 +72,34 @@ class AttentionItem:
         )
 
     @classmethod
+    def about_many(
+        cls,
+        severity: Severity,
+        title: str,
+        ids: Sequence[EmployeeId],
+        named: Sequence[Employee],
+        detail: str = "{names}",
+    ) -> AttentionItem:
+        """`about_people` for many people of whom only the first ``NAMES_SHOWN`` are read.
+
+        Args:
+            severity: How urgent it is.
+            title: With ``{n}`` where the number of people goes.
+            ids: Who it is about, in the order they are named.
+            named: The first of them (at least ``NAMES_SHOWN`` when there are that many).
+            detail: With ``{names}`` where their names go.
+        """
+        names = [person.full_name for person in named[:NAMES_SHOWN]]
+        return cls(
+            severity,
+            title.format(n=len(ids)),
+            detail.format(names=name_list(names, total=len(ids))),
+            tuple(ids),
+            title_template=title,
+            detail_template=detail,
+        )
+
+    @classmethod
     def about_records(
         cls, severity: Severity, title: str, detail: str, records: Sequence[Subject]
     ) -> AttentionItem:

@@ -1,4 +1,11 @@
-"""Open a database file and hand out the services that work on it."""
+"""Open a database file and hand out the services that work on it.
+
+Only what opening the file and showing Beranda need is built in `open_services`; every other
+service is a `cached_property` built (and its module imported) the first time it is used, so
+the window's start loads neither their modules nor what they pull in (reportlab, openpyxl,
+the supervision forms; tests/ui/test_startup_imports.py). A new service follows the same
+pattern: a `cached_property` whose body imports its module, its type under TYPE_CHECKING.
+"""
 
 from __future__ import annotations
 
@@ -15,88 +22,74 @@ from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.accounts.service import AccountService
-from kinerja_desktop.services.development.competence import CompetenceService
-from kinerja_desktop.services.development.overview import (
-    DevelopmentOverviewService,
-    follow_up_check,
-)
-from kinerja_desktop.services.development.service import DevelopmentService
-from kinerja_desktop.services.evaluation import EvaluationService
-from kinerja_desktop.services.evaluation.behaviour import BehaviourService
-from kinerja_desktop.services.evaluation.dialogue import DialogueService
-from kinerja_desktop.services.evaluation.distribution import DistributionService
-from kinerja_desktop.services.evaluation.journal import JournalService, weak_spot_check
 from kinerja_desktop.services.home.attention import AttentionService, Check
-from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
 from kinerja_desktop.services.home.period_progress import PeriodProgressService
 from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.seals import SealService
-from kinerja_desktop.services.progress.attention import progress_check
-from kinerja_desktop.services.progress.calendar import CalendarService
-from kinerja_desktop.services.progress.service import ProgressService
-from kinerja_desktop.services.skp.cascade import CascadeService
-from kinerja_desktop.services.skp.copying import SkpCopyService
-from kinerja_desktop.services.skp.service import SkpService
-from kinerja_desktop.services.skp.xlsx import SkpXlsxService
-from kinerja_desktop.services.staff.importing import StaffImportService
-from kinerja_desktop.services.staff.officials import OfficialService
 from kinerja_desktop.services.staff.service import StaffService
-from kinerja_desktop.services.supervision import (
-    SUPERVISION_CHECKS,
-    SupervisionServices,
-    supervision_services,
-)
 
 if TYPE_CHECKING:
+    from kinerja_desktop.services.development.competence import CompetenceService
+    from kinerja_desktop.services.development.overview import DevelopmentOverviewService
+    from kinerja_desktop.services.development.service import DevelopmentService
+    from kinerja_desktop.services.evaluation import EvaluationService
+    from kinerja_desktop.services.evaluation.behaviour import BehaviourService
+    from kinerja_desktop.services.evaluation.dialogue import DialogueService
+    from kinerja_desktop.services.evaluation.distribution import DistributionService
+    from kinerja_desktop.services.evaluation.journal import JournalService
     from kinerja_desktop.services.handover import HandoverService
     from kinerja_desktop.services.printing import PrintingService
+    from kinerja_desktop.services.progress.calendar import CalendarService
+    from kinerja_desktop.services.progress.service import ProgressService
+    from kinerja_desktop.services.skp.cascade import CascadeService
+    from kinerja_desktop.services.skp.copying import SkpCopyService
     from kinerja_desktop.services.skp.plans import PlanService
+    from kinerja_desktop.services.skp.service import SkpService
+    from kinerja_desktop.services.skp.xlsx import SkpXlsxService
+    from kinerja_desktop.services.staff.importing import StaffImportService
+    from kinerja_desktop.services.staff.officials import OfficialService
+    from kinerja_desktop.services.supervision import SupervisionServices
 
-#: Every check Beranda runs, passed to its service here and nowhere else; within a severity its
-#: items are listed in this order.
-HOME_CHECKS: tuple[Check, ...] = (
-    *OFFICE_CHECKS,
-    weak_spot_check,
-    follow_up_check,
-    *SUPERVISION_CHECKS,
-    progress_check,
-)
+
+def home_checks() -> tuple[Check, ...]:
+    """Every check Beranda runs, passed to its service here and nowhere else.
+
+    Within a severity its items are listed in this order. The checks' modules are imported
+    on the first refresh (on Beranda's worker thread), not when the window is built.
+    """
+    from kinerja_desktop.services.development.overview import follow_up_check
+    from kinerja_desktop.services.evaluation.journal import weak_spot_check
+    from kinerja_desktop.services.home.office_checks import OFFICE_CHECKS
+    from kinerja_desktop.services.progress.attention import progress_check
+    from kinerja_desktop.services.supervision import SUPERVISION_CHECKS
+
+    return (
+        *OFFICE_CHECKS,
+        weak_spot_check,
+        follow_up_check,
+        *SUPERVISION_CHECKS,
+        progress_check,
+    )
 
 
 @dataclass(frozen=True)
 class AppServices:
-    """Everything the screens and commands use, bound to one open database."""
+    """Everything the screens and commands use, bound to one open database.
+
+    The fields are what the start needs (open, sign in, back up, seal, show Beranda); the
+    rest are built on first use (see the module's docstring).
+    """
 
     database_path: Path
     #: Who is signed in; every service below checks it (SYSTEM until someone signs in).
     access: AccessGuard
     accounts: AccountService
     staff: StaffService
-    #: Officials outside the register, chosen as penilai or atasan.
-    officials: OfficialService
     attention: AttentionService
     #: Beranda's progress of the running period per unit.
     period_progress: PeriodProgressService
-    importer: StaffImportService
-    skp: SkpService
-    skp_copy: SkpCopyService
-    skp_xlsx: SkpXlsxService
-    cascade: CascadeService
-    evaluation: EvaluationService
-    journal: JournalService
-    behaviour: BehaviourService
-    distribution: DistributionService
-    dialogue: DialogueService
-    competence: CompetenceService
-    development: DevelopmentService
-    development_overview: DevelopmentOverviewService
     seals: SealService
-    #: Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard.
-    supervision: SupervisionServices
-    #: The daily progress log (Progres Harian) and the working-day calendar it is counted on.
-    progress: ProgressService
-    calendar: CalendarService
     #: For batch writers in the services layer (demo, import); screens use the services.
     database: Database
     backups: BackupService
@@ -105,8 +98,119 @@ class AppServices:
     #: Things the user should know about the file (read-only, network share, failed backup).
     warnings: tuple[str, ...] = ()
 
-    # Printing (reportlab) and hand-over packages are built when first used: the window's
-    # start needs neither (tests/ui/test_startup_imports.py).
+    # Built when first used (the window's start needs none of them). `dataclasses.replace`
+    # makes a fresh instance whose lazy services are built again: it is only used at the
+    # start (services.platform.startup), before any of them.
+
+    @property
+    def _evidence(self) -> Path:
+        return evidence_folder(self.database_path)
+
+    @cached_property
+    def officials(self) -> OfficialService:
+        """Officials outside the register, chosen as penilai or atasan."""
+        from kinerja_desktop.services.staff.officials import OfficialService
+
+        return OfficialService(self.database, self.access)
+
+    @cached_property
+    def importer(self) -> StaffImportService:
+        from kinerja_desktop.services.staff.importing import StaffImportService
+
+        return StaffImportService(self.database, self.access)
+
+    @cached_property
+    def skp(self) -> SkpService:
+        from kinerja_desktop.services.skp.service import SkpService
+
+        return SkpService(self.database, self.access)
+
+    @cached_property
+    def skp_copy(self) -> SkpCopyService:
+        from kinerja_desktop.services.skp.copying import SkpCopyService
+
+        return SkpCopyService(self.database, self.access)
+
+    @cached_property
+    def skp_xlsx(self) -> SkpXlsxService:
+        from kinerja_desktop.services.skp.xlsx import SkpXlsxService
+
+        return SkpXlsxService(self.database, self.access)
+
+    @cached_property
+    def cascade(self) -> CascadeService:
+        from kinerja_desktop.services.skp.cascade import CascadeService
+
+        return CascadeService(self.database, self.access)
+
+    @cached_property
+    def evaluation(self) -> EvaluationService:
+        from kinerja_desktop.services.evaluation import EvaluationService
+
+        return EvaluationService(self.database, self._evidence, access=self.access)
+
+    @cached_property
+    def journal(self) -> JournalService:
+        from kinerja_desktop.services.evaluation.journal import JournalService
+
+        return JournalService(self.database, self._evidence, self.access)
+
+    @cached_property
+    def behaviour(self) -> BehaviourService:
+        from kinerja_desktop.services.evaluation.behaviour import BehaviourService
+
+        return BehaviourService(self.database, self.access)
+
+    @cached_property
+    def distribution(self) -> DistributionService:
+        from kinerja_desktop.services.evaluation.distribution import DistributionService
+
+        return DistributionService(self.database, self.access)
+
+    @cached_property
+    def dialogue(self) -> DialogueService:
+        from kinerja_desktop.services.evaluation.dialogue import DialogueService
+
+        return DialogueService(self.database, self.access)
+
+    @cached_property
+    def competence(self) -> CompetenceService:
+        from kinerja_desktop.services.development.competence import CompetenceService
+
+        return CompetenceService(self.database, self.access)
+
+    @cached_property
+    def development(self) -> DevelopmentService:
+        from kinerja_desktop.services.development.service import DevelopmentService
+
+        return DevelopmentService(self.database, self.access, self.journal)
+
+    @cached_property
+    def development_overview(self) -> DevelopmentOverviewService:
+        from kinerja_desktop.services.development.overview import DevelopmentOverviewService
+
+        return DevelopmentOverviewService(self.database, self.access)
+
+    @cached_property
+    def supervision(self) -> SupervisionServices:
+        """Complaints and compliments, surveys (SKM), the kiosk, audit findings, the dashboard."""
+        from kinerja_desktop.services.supervision import supervision_services
+
+        return supervision_services(self.database, self._evidence, self.access)
+
+    @cached_property
+    def progress(self) -> ProgressService:
+        """The daily progress log (Progres Harian)."""
+        from kinerja_desktop.services.progress.service import ProgressService
+
+        return ProgressService(self.database, self._evidence, self.access)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        """The working-day calendar Progres Harian is counted on."""
+        from kinerja_desktop.services.progress.calendar import CalendarService
+
+        return CalendarService(self.database, self.access)
 
     @cached_property
     def printing(self) -> PrintingService:
@@ -119,9 +223,7 @@ class AppServices:
         from kinerja_desktop.services.handover import HandoverService, default_key_folder
 
         # The signing key belongs to the installation (app data folder), not to the file.
-        return HandoverService(
-            self.database, evidence_folder(self.database_path), default_key_folder(), self.access
-        )
+        return HandoverService(self.database, self._evidence, default_key_folder(), self.access)
 
     @cached_property
     def plans(self) -> PlanService:
@@ -164,32 +266,14 @@ def open_services(
     if where:
         warnings.append(where)
     access = AccessGuard(database, clock=today)
-    journal = JournalService(database, evidence_folder(path), access)
     return AppServices(
         database_path=path,
         access=access,
         accounts=AccountService(database, access),
         staff=StaffService(database, access),
-        officials=OfficialService(database, access),
-        attention=AttentionService(database, access, HOME_CHECKS),
+        attention=AttentionService(database, access, home_checks),
         period_progress=PeriodProgressService(database, access),
-        importer=StaffImportService(database, access),
-        skp=SkpService(database, access),
-        skp_copy=SkpCopyService(database, access),
-        skp_xlsx=SkpXlsxService(database, access),
-        cascade=CascadeService(database, access),
-        evaluation=EvaluationService(database, evidence_folder(path), access=access),
-        journal=journal,
-        behaviour=BehaviourService(database, access),
-        distribution=DistributionService(database, access),
-        dialogue=DialogueService(database, access),
-        competence=CompetenceService(database, access),
-        development=DevelopmentService(database, access, journal),
-        development_overview=DevelopmentOverviewService(database, access),
         seals=SealService(database, access),
-        supervision=supervision_services(database, evidence_folder(path), access),
-        progress=ProgressService(database, evidence_folder(path), access),
-        calendar=CalendarService(database, access),
         database=database,
         backups=BackupService(database, access),
         lock=lock,

@@ -108,3 +108,59 @@ def test_the_probe_sees_a_module_the_start_imports(demo_file: Path, private_data
     """The check above is not blind: Beranda's own page module is found."""
     result = _imported_at_start(demo_file, ("kinerja_desktop.ui.home",), private_data_dir)
     assert "kinerja_desktop.ui.home.page" in result["loaded"]  # type: ignore[operator]
+
+
+#: Built on first use (AppServices' cached properties) or imported by Beranda's first refresh
+#: on its worker thread: neither the start path's imports nor opening the file load them.
+ON_FIRST_USE = (
+    "holidays",
+    "kinerja_desktop.services.supervision",
+    "kinerja_desktop.services.skp",
+    "kinerja_desktop.services.evaluation",
+    "kinerja_desktop.services.development",
+    "kinerja_desktop.services.progress.service",
+    "kinerja_desktop.services.staff.importing",
+)
+
+OPEN_ONLY = """
+import json, sys
+from pathlib import Path
+from kinerja_desktop.ui.application import run_gui  # the start path's imports
+from kinerja_desktop.services.app_services import open_services
+
+services = open_services(Path(sys.argv[1]), create=False)
+loaded = sorted(
+    name for name in sys.modules
+    if any(name == p or name.startswith(p + ".") for p in json.loads(sys.argv[2]))
+)
+services.close()
+print("RESULT " + json.dumps(loaded))
+"""
+
+
+def test_opening_the_file_builds_only_the_services_the_start_needs(
+    demo_file: Path, private_data_dir: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(private_data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_ONLY, str(demo_file), json.dumps(ON_FIRST_USE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
+    assert json.loads(line.removeprefix("RESULT ")) == []
+
+
+def test_a_service_built_on_first_use_is_built_once(demo_file: Path) -> None:
+    services = open_services(demo_file, create=False)
+    try:
+        assert services.skp is services.skp
+        assert services.development is services.development
+        assert services.attention.checks  # resolved on first use, then kept
+        assert services.attention.checks is services.attention.checks
+    finally:
+        services.close()

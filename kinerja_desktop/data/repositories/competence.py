@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import BehaviourRatingRow, DialogueRow, PredikatRow
@@ -306,6 +306,11 @@ def year_items(
         query = query.where(table.employee_id.in_(list(employee_ids)))
     rows = session.execute(query.order_by(table.employee_id, table.id))
     return [_stored_item(row) for row in rows]
+
+
+def planners_of_year(year: int) -> Select[int]:
+    """The ids of the people with a plan item in ``year``, to use as a subquery."""
+    return select(DevelopmentItemRow.employee_id).where(DevelopmentItemRow.year == year).distinct()
 
 
 def accepted_keys(session: Session, employee_id: int, year: int) -> set[str]:

@@ -500,6 +500,32 @@ def employees_among(session: Session, people: Select[int]) -> list[Employee]:
     return _employees(session, query)
 
 
+def employees_with_ids(session: Session, ids: Collection[int]) -> list[Employee]:
+    """The people of ``ids`` (a few: one bound parameter each), in the order of ``ids``."""
+    if not ids:
+        return []
+    query = select(*_EMPLOYEE_COLUMNS).where(EmployeeRow.id.in_(list(ids)))
+    found: dict[int, Employee] = {person.id: person for person in _employees(session, query)}
+    return [found[i] for i in ids if i in found]
+
+
+def active_ids_by_name(
+    session: Session, statuses: Collection[EmploymentStatus]
+) -> list[EmployeeId]:
+    """The ids of the active people of ``statuses``, by name (one column, for any number)."""
+    if not statuses:
+        return []
+    query = (
+        select(EmployeeRow.id)
+        .where(
+            EmployeeRow.active.is_(True),
+            EmployeeRow.status.in_([status.value for status in statuses]),
+        )
+        .order_by(EmployeeRow.name, EmployeeRow.id)
+    )
+    return [EmployeeId(employee_id) for employee_id in session.scalars(query)]
+
+
 def events_among(session: Session, people: Select[int]) -> dict[int, list[EmploymentEvent]]:
     """Each selected person's history, as :func:`events_of` gives it; one statement."""
     rows = session.scalars(

@@ -8,6 +8,7 @@ Session; repositories never commit: the service that called them owns the transa
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
@@ -29,9 +30,16 @@ _CHUNK = 500  # stay under SQLite's bound-parameter limit
 
 
 def _insert_many(session: Session, model: type[Base], rows: Sequence[Row]) -> None:
-    """Insert many rows in a few statements; NULLs are rendered so that rows batch together."""
-    if rows:
-        session.execute(insert(model).execution_options(render_nulls=True), rows)
+    """Insert many rows in a few statements (one ``executemany`` per run of alike rows).
+
+    Through the table, not the ORM: the ORM's bulk insert handles every row in Python first
+    (about a quarter of the write of a 20,000-person import). Rows are sent in their order, a
+    run of rows with the same columns at a time, so parents still go before their children and
+    a column a row leaves out takes its default.
+    """
+    table: Table = model.__table__  # type: ignore[assignment]
+    for _columns, alike in groupby(rows, key=frozenset):
+        session.execute(insert(table), list(alike))
 
 
 # --- units -------------------------------------------------------------------------------------

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import competence as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.domain.attention import AttentionItem, Severity
+from kinerja_desktop.domain.attention import NAMES_SHOWN, AttentionItem, Severity
 from kinerja_desktop.domain.competence import Competence
-from kinerja_desktop.domain.development import current_period_start, pns_minimum_jp
+from kinerja_desktop.domain.development import current_period_start, minimum_jp, pns_minimum_jp
+from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
-from kinerja_desktop.domain.staff import Employee, Unit
+from kinerja_desktop.domain.staff import Employee, EmployeeId, Unit
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.development.competence import CompetenceService
 from kinerja_desktop.services.development.service import DevelopmentPlan, make_plan, plan_item
@@ -184,13 +185,23 @@ def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
     A plan that lapsed is for the unit head; overdue items and the open items a new period
     brings up are for the supervisor; from October, people still short of the yearly JP minimum
     (PNS; a PPPK follows their own rule and is listed only when it is recorded).
+
+    A fixed number of statements whatever the size of the office, and only the people with a
+    plan item are built: everyone else has done 0 JP, so they are short exactly when their
+    status has a minimum, which one column of ids ordered by name says.
     """
+    year = today.year
     units = staff_repo.all_units(session)
-    people = staff_repo.all_employees(session, active_only=True)
-    plans = plans_in(session, today.year, today, people, units)
+    planners = [
+        person
+        for person in staff_repo.employees_among(session, repo.planners_of_year(year))
+        if person.active
+    ]
+    planners.sort(key=lambda person: (person.name, person.id))
+    plans = plans_in(session, year, today, planners, units)
 
     def who(test: Callable[[DevelopmentPlan], bool]) -> list[Employee]:
-        return [person for person in people if test(plans[person.id])]
+        return [person for person in planners if test(plans[person.id])]
 
     found = []
     checks: list[tuple[Severity, str, list[Employee]]] = [
@@ -210,14 +221,26 @@ def follow_up_check(session: Session, today: date) -> list[AttentionItem]:
             who(lambda plan: any(e.needs_review for e in plan.items)),
         ),
     ]
-    if today.month >= JP_REMINDER_MONTH:
-        short = who(lambda plan: plan.shortfall > 0)
-        checks += ((Severity.INFO, "Belum mencapai {minimum} JP tahun ini: {n} pegawai", short),)
     for severity, title, listed in checks:
         if listed:
+            found.append(AttentionItem.about_people(severity, title, listed))
+    if today.month >= JP_REMINDER_MONTH:
+        short = _short_of_minimum(session, planners, plans)
+        if short:
+            title = "Belum mencapai {minimum} JP tahun ini: {n} pegawai"
+            named = staff_repo.employees_with_ids(session, short[:NAMES_SHOWN])
             found.append(
-                AttentionItem.about_people(
-                    severity, title.replace("{minimum}", str(pns_minimum_jp())), listed
+                AttentionItem.about_many(
+                    Severity.INFO, title.replace("{minimum}", str(pns_minimum_jp())), short, named
                 )
             )
     return found
+
+
+def _short_of_minimum(
+    session: Session, planners: Sequence[Employee], plans: dict[int, DevelopmentPlan]
+) -> list[EmployeeId]:
+    """The active people below their status's yearly JP minimum, by name."""
+    bound = [status for status in EmploymentStatus if (minimum_jp(status) or 0) > 0]
+    reached = {person.id for person in planners if plans[person.id].shortfall <= 0}
+    return [i for i in staff_repo.active_ids_by_name(session, bound) if i not in reached]

@@ -1,6 +1,6 @@
 """What needs the supervisor's attention today: the items on the home page (Beranda).
 
-The service runs the checks it is given (``app_services.HOME_CHECKS`` lists them all); each
+The service runs the checks it is given (``app_services.home_checks`` lists them all); each
 capability keeps its own checks beside its services. A check reads within the caller's
 transaction and returns plain items (``domain.attention``).
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -27,17 +28,25 @@ class AttentionService:
     """Runs Beranda's checks in one read transaction.
 
     Args:
-        checks: Every check to run, in the order their items are listed within a severity.
+        checks: Every check to run, in the order their items are listed within a severity; or
+            a function returning them, called on first use (so their modules are imported by
+            the first refresh, off the GUI thread, not when the window is built).
     """
 
-    def __init__(self, database: Database, access: AccessGuard, checks: Sequence[Check]) -> None:
+    def __init__(
+        self,
+        database: Database,
+        access: AccessGuard,
+        checks: Sequence[Check] | Callable[[], Sequence[Check]],
+    ) -> None:
         self._db = database
         self._access = access
-        self._checks = tuple(checks)
+        self._given = checks
 
-    @property
+    @cached_property
     def checks(self) -> tuple[Check, ...]:
-        return self._checks
+        given = self._given
+        return tuple(given() if callable(given) else given)
 
     def items(self, today: date) -> list[AttentionItem]:
         """Return today's items, the important ones first.
@@ -47,7 +56,7 @@ class AttentionService:
         stay.
         """
         with self._db.reading() as session:
-            found = [item for check in self._checks for item in check(session, today)]
+            found = [item for check in self.checks for item in check(session, today)]
             if self._access.restricted:
                 visible = self._access.visible(session) or frozenset()
                 scope = self._access.supervision(session)

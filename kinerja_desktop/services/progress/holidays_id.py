@@ -11,11 +11,13 @@ from datetime import date
 from functools import cache
 from types import MappingProxyType
 
-import holidays
-
 
 @cache
 def national_holidays(year: int) -> Mapping[date, str]:
     """The national holidays of ``year`` by day, e.g. 17 August: "Hari Kemerdekaan ..."."""
+    # Imported here, not at the top: the package loads every country it knows (about 0.2 s),
+    # and the modules that import this one are on the window's start path.
+    import holidays
+
     found = holidays.country_holidays("ID", years=year, language="id")
     return MappingProxyType({day: str(name) for day, name in sorted(found.items())})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -144,6 +144,13 @@ class HomePage(QWidget):
         )
         self.summary.setText("Memeriksa hal yang perlu perhatian…")
         self._loading = True
+        # The reads start on the event loop's next turn: at the app's start the window is
+        # painted first, before the checks (and the modules they import) compete with it for
+        # the interpreter. The page is the timer's context: a page closed meanwhile reads
+        # nothing.
+        QTimer.singleShot(0, self, lambda: self._start_reads(today))
+
+    def _start_reads(self, today: date) -> None:
         run_in_background(
             lambda: self._attention.items(today), self._show_items, self._show_failure
         )

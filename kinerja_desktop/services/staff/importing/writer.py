@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.data.repositories import staff as repo
 from kinerja_desktop.data.repositories import staff_bulk
 from kinerja_desktop.domain.staff import Employee, EmploymentEventKind, ValidStaffFields
 from kinerja_desktop.services.platform.tabular import Table
@@ -38,10 +37,29 @@ class Writer:
         self._note = f"Impor dari berkas {table.name}"[:500]
 
     def create_units(self) -> None:
-        for unit in self._units.created:
-            if unit.used:
-                parent_id = self._unit_id(unit.parent) if unit.parent is not None else None
-                unit.row_id = repo.add_unit(self._session, unit.name, unit.kind, parent_id, "").id
+        """Insert the units the valid rows use, in one statement with ids given.
+
+        ``created`` lists every parent before its children, so each parent's id is known when
+        a child takes it; the transaction holds the write lock, so the next free id stays free.
+        """
+        used = [unit for unit in self._units.created if unit.used]
+        if not used:
+            return
+        next_id = staff_bulk.next_unit_id(self._session)
+        rows = []
+        for offset, unit in enumerate(used):
+            unit.row_id = next_id + offset
+            parent_id = self._unit_id(unit.parent) if unit.parent is not None else None
+            rows.append(
+                {
+                    "id": unit.row_id,
+                    "name": unit.name,
+                    "kind": unit.kind.value,
+                    "parent_id": parent_id,
+                    "city": "",
+                }
+            )
+        staff_bulk.insert_units(self._session, rows)
 
     def _unit_id(self, ref: UnitRef | None) -> int:
         assert ref is not None
