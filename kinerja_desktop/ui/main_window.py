@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
             services.attention,
             services.staff,
             progress=services.period_progress,
-            daily=services.progress,
+            # The daily log's services are built on the chart's first read, off the GUI thread.
+            daily=lambda: services.progress.office_month(),  # noqa: PLW0108 - built on first read
             today=today,
         )
         self.pages.addWidget(self.home)

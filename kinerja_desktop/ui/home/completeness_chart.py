@@ -7,6 +7,9 @@ people below the threshold are named under it. It reads off the GUI thread
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -20,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.dates import format_date_id, month_name_id
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.progress.office_month import OfficeMonth, UnitMonth
-from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    # Annotations only: Beranda is built at start, the daily log's services on first use.
+    from kinerja_desktop.services.progress.office_month import OfficeMonth, UnitMonth
 
 _GOOD = QColor("#2e7d32")
 _LOW = QColor("#c62828")
@@ -99,9 +104,11 @@ class CompletenessChart(QWidget):
 
     employee_requested = Signal(int)
 
-    def __init__(self, progress: ProgressService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, read_month: Callable[[], OfficeMonth], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._progress = progress
+        self._read_month = read_month
         self.loading = False
         self.month: OfficeMonth | None = None
         self.bars: list[UnitBar] = []
@@ -129,8 +136,7 @@ class CompletenessChart(QWidget):
     def refresh(self) -> None:
         """Read the month again in the background; the chart shows it when it arrives."""
         self.loading = True
-        service = self._progress
-        run_in_background(service.office_month, self.show_month, self._failed)
+        run_in_background(self._read_month, self.show_month, self._failed)
 
     def show_month(self, month: OfficeMonth) -> None:
         self.loading = False

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,12 +24,14 @@ from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.home.attention import AttentionService
 from kinerja_desktop.services.home.period_progress import InstansiProgress, PeriodProgressService
-from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.staff.service import InstansiOverview, StaffService
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.home.completeness_chart import CompletenessChart
 from kinerja_desktop.ui.home.progress_view import ProgressView
 from kinerja_desktop.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.progress.office_month import OfficeMonth
 
 
 class HomePage(QWidget):
@@ -60,7 +63,7 @@ class HomePage(QWidget):
         parent: QWidget | None = None,
         *,
         progress: PeriodProgressService | None = None,
-        daily: ProgressService | None = None,
+        daily: Callable[[], OfficeMonth] | None = None,
         today: Today = date.today,
     ) -> None:
         super().__init__(parent)

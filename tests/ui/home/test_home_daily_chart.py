@@ -16,7 +16,7 @@ def _page(office: Office, qtbot: QtBot) -> HomePage:
         services.attention,
         services.staff,
         progress=services.period_progress,
-        daily=services.progress,
+        daily=services.progress.office_month,
         today=lambda: TODAY,
     )
     qtbot.addWidget(page)
