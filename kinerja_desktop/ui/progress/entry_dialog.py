@@ -34,7 +34,7 @@ from kinerja_desktop.domain.skp_records import RhkOption
 from kinerja_desktop.services.progress.service import ProgressService
 from kinerja_desktop.services.skp.plans import RencanaAksiOption
 from kinerja_desktop.ui.clock import qdate
-from kinerja_desktop.ui.common import dialog_buttons, error_label, show_message
+from kinerja_desktop.ui.common import compact, dialog_buttons, error_label, show_message
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 #: Where an RHK item keeps the id of its running rencana aksi (none: the RHK alone).
@@ -105,7 +105,8 @@ class EntryDialog(QDialog):
             self._fill(entry)
 
     def _build_fields(self, rhks: tuple[RhkOption, ...], day: date) -> None:
-        self.rhk = QComboBox()
+        # A rencana aksi with its RHK makes long items: the combo keeps to the dialog's width.
+        self.rhk = compact(QComboBox(), 60)
         # The running period's rencana aksi, where one is planned; else the RHK itself.
         actions = {option.rhk_id: option for option in self._running_actions(day)}
         for number, option in enumerate(rhks, start=1):
