@@ -18,6 +18,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from raw_database import SERVER_DATABASES
 from sqlalchemy import URL, Engine, create_engine, text
 
 from kinerja_desktop.data.database import Database
@@ -120,6 +121,8 @@ def _open_on_server(path: Path, url: URL, request: pytest.FixtureRequest) -> Non
         return open_file(target, **kwargs)
 
     monkeypatch.setattr(app_services, "open_database", open_database)
+    SERVER_DATABASES[path] = url
+    request.addfinalizer(lambda: SERVER_DATABASES.pop(path, None))
 
 
 @pytest.fixture

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.dml import Insert, UpdateBase
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Boolean
 
@@ -165,7 +165,45 @@ def make_server_engine(url: URL | str) -> Engine:
             else "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
         )
 
+    event.listen(engine, "after_execute", _advance_sequence)
     return engine
+
+
+def _advance_sequence(
+    connection: Connection,
+    statement: object,
+    multiparams: object,
+    params: object,
+    *_args: object,
+    **_kwargs: object,
+) -> None:
+    """After an INSERT that gave rows their own ``id`` (bulk writes), move the id sequence on.
+
+    SQLite's next id is always max(id) + 1; a PostgreSQL sequence knows nothing of ids given
+    by hand, and its next value would collide with them: the very next insert in the same
+    transaction may need it, so it moves at once (never back: other users may be ahead).
+    """
+    if not isinstance(statement, Insert):
+        return
+    rows: list[object] = []
+    for given in (multiparams, params):
+        if isinstance(given, dict):
+            rows.append(given)
+        elif isinstance(given, list | tuple):
+            rows.extend(given)
+    if not any(isinstance(row, dict) and row.get("id") is not None for row in rows):
+        return
+    table = statement.table.name
+    connection.execute(
+        text(
+            "SELECT setval(sequence, GREATEST(greatest_id, last_value), true) FROM "
+            "(SELECT pg_get_serial_sequence(:table, 'id') AS sequence) AS named, "
+            f'LATERAL (SELECT coalesce(max(id), 1) AS greatest_id FROM "{table}") AS ids, '
+            "LATERAL pg_sequence_last_value(sequence::regclass) AS last_value "
+            "WHERE sequence IS NOT NULL"
+        ),
+        {"table": table},
+    )
 
 
 def is_server(engine: Engine) -> bool:

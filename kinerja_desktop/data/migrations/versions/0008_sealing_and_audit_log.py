@@ -27,7 +27,13 @@ def upgrade() -> None:
         sa.Column("record", sa.String(length=60), nullable=False),
         sa.Column("label", sa.Text(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("digest", sa.String(length=64), nullable=False),
+        # A versioned digest ("v3:" + 64 hex) is longer than 64: SQLite ignores the length,
+        # a server enforces it, so it gets room there (SQLite's schema stays as it was).
+        sa.Column(
+            "digest",
+            sa.String(length=64).with_variant(sa.String(length=80), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("previous", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.CheckConstraint(
