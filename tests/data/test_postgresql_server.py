@@ -241,3 +241,25 @@ def test_a_newer_or_foreign_server_database_is_refused_and_left_as_it_was(
         session.execute(text("DROP TABLE alembic_version"))
     with pytest.raises(StorageError, match="bukan milik Kinerja Desktop"):
         open_server_database(empty_url, tmp_path / "kantor")
+
+
+def test_a_disarmed_audit_trigger_is_found_on_the_server(server_database: Database) -> None:
+    from kinerja_desktop.data.repositories import seal_chain
+    from kinerja_desktop.services.platform.seals import trigger_problems
+
+    def problems() -> list[str]:
+        with server_database.reading() as session:
+            return trigger_problems(seal_chain.seal_chain_triggers(session), on_server=True)
+
+    assert problems() == []
+    with server_database.transaction() as session:
+        session.execute(
+            text(
+                "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger "
+                "LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
+            )
+        )
+    assert problems() == [
+        "Pemicu audit_log_no_update pada catatan audit diubah di luar aplikasi.",
+        "Pemicu audit_log_no_delete pada catatan audit diubah di luar aplikasi.",
+    ]
