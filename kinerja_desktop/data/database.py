@@ -452,21 +452,24 @@ class Database:
         with self._session(write=True) as session:
             yield session
 
-    def run(self, work: Callable[[Session], T]) -> T:
+    def run(self, work: Callable[[Session], T], *, attempts: int = 2) -> T:
         """Run ``work`` in a write transaction; on a server, once more after a conflict.
 
         PostgreSQL ends a SERIALIZABLE transaction that raced another user's with a
         serialization failure; running the same work again on fresh data then usually
         succeeds. Only ``work`` that does nothing but read and write through the session
-        may come here: it may run twice, so it must not write files, tell anyone or keep
-        state from its first run. A second conflict is told (:data:`CONFLICT_MESSAGE`).
+        may come here: it may run again, so it must not write files, tell anyone or keep
+        state from an earlier run. The last conflict is told (:data:`CONFLICT_MESSAGE`).
         SQLite has one writer at a time and never conflicts, so it runs ``work`` once.
+        ``attempts`` above 2 is for a counter many may bump at once (failed sign-ins): each
+        round of conflicts lets at least one of them commit.
         """
-        try:
-            with self.transaction() as session:
-                return work(session)
-        except WriteConflictError:
-            log.info("a write conflicted with another user's; running it once more")
+        for _ in range(attempts - 1):
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except WriteConflictError:
+                log.info("a write conflicted with another user's; running it again")
         with self.transaction() as session:
             return work(session)
 

@@ -227,6 +227,7 @@ def test_parallel_wrong_passwords_are_each_counted(
             service.sign_in("admin", "sandi2026", NOW)
 
 
+@pytest.mark.sqlite_only(reason="opens the file with SQLite's read-only engine (mode=ro)")
 def test_a_read_only_file_still_locks_out_after_five_wrong_passwords(
     services: AppServices,
 ) -> None:
