@@ -1,6 +1,7 @@
-"""The engine, its SQLite settings, and the unit of work that frames one transaction.
+"""The engine, its SQLite (or PostgreSQL) settings, and the unit of work of one transaction.
 
-SQLite specifics live here and nowhere else, so the rest of the code stays portable SQL.
+SQLite specifics and a PostgreSQL server's live here and nowhere else, so the rest of the code
+stays portable SQL.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.dml import Insert, UpdateBase
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Boolean
 
@@ -29,6 +30,8 @@ from kinerja_desktop.domain.changes import ChangeListener, Topic
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: Seconds a writer waits for another process's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 10
@@ -129,6 +132,85 @@ def make_read_only_engine(path: Path) -> Engine:
     return engine
 
 
+#: Seconds a client waits for a PostgreSQL server to answer a connection.
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def make_server_engine(url: URL | str) -> Engine:
+    """Create an engine for a PostgreSQL server database (``postgresql+psycopg://...``).
+
+    Write transactions run SERIALIZABLE: the services read, check a rule, then write (the
+    next audit-log entry after the last one, "no seal yet, so save", "this SKP has no
+    agreed version yet"), and SQLite's one writer at a time (``BEGIN IMMEDIATE``) makes
+    every such check hold until the commit. REPEATABLE READ would let two supervisors both
+    pass a check that only one may pass (write skew); SERIALIZABLE keeps SQLite's guarantee
+    and turns such a race into a serialization failure, which :meth:`Database.run` retries
+    once. Reads run REPEATABLE READ and READ ONLY: one consistent snapshot, like a read
+    transaction on SQLite's WAL, that can neither block a writer nor write by mistake.
+    None of SQLite's settings apply (no PRAGMAs, no lock file, no busy timeout).
+    """
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,  # a server restarted overnight: reconnect instead of failing
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "kinerja"},
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get(_WRITE_OPTION, True)
+        # psycopg opens the transaction with the first statement, so this is its first.
+        connection.exec_driver_sql(
+            "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ WRITE"
+            if write
+            else "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+        )
+
+    event.listen(engine, "after_execute", _advance_sequence)
+    return engine
+
+
+def _advance_sequence(
+    connection: Connection,
+    statement: object,
+    multiparams: object,
+    params: object,
+    *_args: object,
+    **_kwargs: object,
+) -> None:
+    """After an INSERT that gave rows their own ``id`` (bulk writes), move the id sequence on.
+
+    SQLite's next id is always max(id) + 1; a PostgreSQL sequence knows nothing of ids given
+    by hand, and its next value would collide with them: the very next insert in the same
+    transaction may need it, so it moves at once (never back: other users may be ahead).
+    """
+    if not isinstance(statement, Insert):
+        return
+    rows: list[object] = []
+    for given in (multiparams, params):
+        if isinstance(given, dict):
+            rows.append(given)
+        elif isinstance(given, list | tuple):
+            rows.extend(given)
+    if not any(isinstance(row, dict) and row.get("id") is not None for row in rows):
+        return
+    table = statement.table.name
+    connection.execute(
+        text(
+            "SELECT setval(sequence, GREATEST(greatest_id, last_value), true) FROM "
+            "(SELECT pg_get_serial_sequence(:table, 'id') AS sequence) AS named, "
+            f'LATERAL (SELECT coalesce(max(id), 1) AS greatest_id FROM "{table}") AS ids, '
+            "LATERAL pg_sequence_last_value(sequence::regclass) AS last_value "
+            "WHERE sequence IS NOT NULL"
+        ),
+        {"table": table},
+    )
+
+
+def is_server(engine: Engine) -> bool:
+    """True for an engine on a database server (PostgreSQL), False for a SQLite file."""
+    return engine.dialect.name != "sqlite"
+
+
 #: What a user reads when they try to change a file that was opened read-only.
 READ_ONLY_MESSAGE = (
     "Basis data dibuka hanya-baca (berkas atau foldernya tidak dapat ditulisi), jadi perubahan "
@@ -157,6 +239,90 @@ _WRITE_FAILURES = (
         "tempat berkas basis data berada.",
     ),
 )
+
+
+#: What a user reads when two users changed the same records at once twice in a row.
+CONFLICT_MESSAGE = (
+    "Data yang sama sedang diubah pengguna lain pada saat yang sama, jadi perubahan ini tidak "
+    "disimpan. Tunggu sebentar, lalu coba lagi."
+)
+
+#: A PostgreSQL server's failures by SQLSTATE (or its class, the first two characters), and
+#: what the user reads instead; the transaction was rolled back, so nothing was saved.
+_SERVER_FAILURES = {
+    "53100": _WRITE_FAILURES[0][1],  # disk_full
+    "53": (
+        "Server basis data kehabisan sumber daya (memori atau koneksi): perubahan ini tidak "
+        "disimpan. Coba lagi sebentar lagi, atau hubungi pengelola server."
+    ),
+    "25006": (  # read_only_sql_transaction: a standby or a database set read-only
+        "Server basis data hanya menerima pembacaan (mis. server cadangan), jadi perubahan "
+        "tidak dapat disimpan. Hubungi pengelola server."
+    ),
+    "28": (  # invalid_authorization_specification, invalid_password
+        "Server basis data menolak login: periksa nama pengguna dan kata sandi koneksi."
+    ),
+    "3D": "Basis data tidak ditemukan di server: periksa nama basis data pada koneksi.",
+    "42501": (
+        "Pengguna basis data tidak berhak atas tindakan ini di server: hubungi pengelola server."
+    ),
+    "40001": CONFLICT_MESSAGE,  # serialization_failure
+    "40P01": CONFLICT_MESSAGE,  # deadlock_detected
+    "08": (
+        "Koneksi ke server basis data terputus: perubahan ini tidak disimpan. Periksa jaringan, "
+        "lalu coba lagi."
+    ),
+    "57P": (
+        "Server basis data sedang dimatikan atau dimulai ulang: perubahan ini tidak disimpan. "
+        "Coba lagi sebentar lagi."
+    ),
+}
+
+#: What a user reads when no connection could be made at all (no SQLSTATE then).
+UNREACHABLE_MESSAGE = (
+    "Server basis data tidak dapat dihubungi: periksa alamat dan port server, jaringan, dan "
+    "bahwa server PostgreSQL berjalan."
+)
+_UNREACHABLE_WORDS = (
+    "connection refused",
+    "could not connect",
+    "connection failed",
+    "no such file or directory",
+    "could not translate host name",
+    "timeout expired",
+    "network is unreachable",
+)
+
+
+class WriteConflictError(StorageError):
+    """Another user's transaction changed what this one read (PostgreSQL serialization)."""
+
+
+def _server_failure(error: BaseException) -> StorageError | None:
+    original = getattr(error, "orig", None) or error
+    state = getattr(original, "sqlstate", None)
+    if not state:
+        # A refused connection has no SQLSTATE in psycopg: the server's words say why.
+        text = str(original).lower()
+        if "database" in text and "does not exist" in text:
+            return StorageError(_SERVER_FAILURES["3D"])
+        if "authentication failed" in text or ("role" in text and "does not exist" in text):
+            return StorageError(_SERVER_FAILURES["28"])
+        if any(words in text for words in _UNREACHABLE_WORDS):
+            return StorageError(UNREACHABLE_MESSAGE)
+        return None
+    for key in (state, state[:3], state[:2]):
+        message = _SERVER_FAILURES.get(key)
+        if message is not None:
+            if message is CONFLICT_MESSAGE:
+                return WriteConflictError(message)
+            return ReadOnlyError(message) if key == "25006" else StorageError(message)
+    return None
+
+
+def explain_server_failure(error: BaseException) -> StorageError | None:
+    """The StorageError to show for a PostgreSQL failure, or None when it is not one we name."""
+    return _server_failure(error)
 
 
 def read_only_message(reason: str) -> str:
@@ -206,8 +372,12 @@ class Database:
         read_only: bool = False,
         read_only_reason: str | None = None,
     ) -> None:
+        #: The file, or for a server database the local stand-in beside which the
+        #: installation keeps what belongs to it (evidence files, the seal anchor).
         self.path = path
         self.engine = engine
+        #: True on a database server (PostgreSQL): no lock file, PRAGMAs or file backups.
+        self.server = is_server(engine)
         #: True when the file can only be read: every :meth:`transaction` is refused.
         self.read_only = read_only
         #: What the user reads when a change is refused: which file or folder cannot be
@@ -282,6 +452,27 @@ class Database:
         with self._session(write=True) as session:
             yield session
 
+    def run(self, work: Callable[[Session], T], *, attempts: int = 2) -> T:
+        """Run ``work`` in a write transaction; on a server, once more after a conflict.
+
+        PostgreSQL ends a SERIALIZABLE transaction that raced another user's with a
+        serialization failure; running the same work again on fresh data then usually
+        succeeds. Only ``work`` that does nothing but read and write through the session
+        may come here: it may run again, so it must not write files, tell anyone or keep
+        state from an earlier run. The last conflict is told (:data:`CONFLICT_MESSAGE`).
+        SQLite has one writer at a time and never conflicts, so it runs ``work`` once.
+        ``attempts`` above 2 is for a counter many may bump at once (failed sign-ins): each
+        round of conflicts lets at least one of them commit.
+        """
+        for _ in range(attempts - 1):
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except WriteConflictError:
+                log.info("a write conflicted with another user's; running it again")
+        with self.transaction() as session:
+            return work(session)
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """Yield a session for reads only; it never takes the write lock."""
@@ -306,10 +497,9 @@ class Database:
                 for callback in self.after_commit:
                     callback()
                 self._tell(topics_of(written))
-        except OperationalError as error:
+        except DBAPIError as error:
             session.rollback()
-            # A write inside reading() is a bug and keeps its own error; a failed save is told.
-            explained = explain_write_failure(error) if write else None
+            explained = self._explain(error, write=write)
             if explained is None:
                 raise
             raise explained from error
@@ -320,6 +510,18 @@ class Database:
             info.pop(_WRITTEN, None)
             session.close()
 
+    def _explain(self, error: DBAPIError, *, write: bool) -> StorageError | None:
+        if self.server:
+            explained = _server_failure(error)
+            # A write inside reading() is a bug and keeps its own error.
+            if not write and isinstance(explained, ReadOnlyError):
+                return None
+            return explained
+        # A write inside reading() is a bug and keeps its own error; a failed save is told.
+        if write and isinstance(error, OperationalError):
+            return explain_write_failure(error)
+        return None
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -328,6 +530,10 @@ class Database:
         # One reader of the whole file at a time: a second caller waits for this verdict
         # instead of reading the file again beside it. The state has its own lock, so a
         # restore's announce() never waits for a check under way.
+        if self.server:
+            # A server checks its own pages (and its administrator runs amcheck); SQLite's
+            # quick_check has no counterpart a client should run on every start.
+            return ("ok",)
         with self._checking:
             with self._verdict_lock:
                 if self._verdict is not None:

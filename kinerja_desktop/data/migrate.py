@@ -97,6 +97,8 @@ def upgrade_to_head(connection: Connection) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), "head")
+    if connection.dialect.name != "sqlite":
+        return  # a server checks every foreign key as each statement runs
     problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
     if problems:
         raise RuntimeError(f"foreign_key_check after migration: {problems[:5]}")

@@ -124,6 +124,7 @@ class ExternalOfficialRow(Base):
             "instansi",
             unique=True,
             sqlite_where=text("nip IS NULL"),
+            postgresql_where=text("nip IS NULL"),
         ),
     )
 

@@ -43,7 +43,11 @@ class SealEntryRow(Base):
     record: Mapped[str] = mapped_column(String(60), index=True)
     label: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
-    digest: Mapped[str] = mapped_column(String(64), default="")
+    #: A versioned digest ("v3:" + 64 hex) is longer than 64 characters: SQLite ignores a
+    #: length, a server enforces it (migration 0008 gives the server column room).
+    digest: Mapped[str] = mapped_column(
+        String(64).with_variant(String(80), "postgresql"), default=""
+    )
     previous: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

@@ -20,6 +20,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.location import location_warning
 from kinerja_desktop.data.lock import DatabaseLock
 from kinerja_desktop.data.opening import open_database
+from kinerja_desktop.data.server import open_server_database
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.home.attention import AttentionService, Check
@@ -30,6 +31,8 @@ from kinerja_desktop.services.platform.seals import SealService
 from kinerja_desktop.services.staff.service import StaffService
 
 if TYPE_CHECKING:
+    from sqlalchemy import URL
+
     from kinerja_desktop.services.development.competence import CompetenceService
     from kinerja_desktop.services.development.overview import DevelopmentOverviewService
     from kinerja_desktop.services.development.service import DevelopmentService
@@ -248,11 +251,14 @@ def open_services(
     create: bool = True,
     lock: DatabaseLock | None = None,
     today: Callable[[], date] = date.today,
+    server: str | URL | None = None,
 ) -> AppServices:
     """Open (create or migrate) the database at ``path``.
 
     Args:
-        path: The database file.
+        path: The database file; with ``server``, where this installation keeps what belongs
+            beside the database (evidence files, the seal anchor).
+        server: A PostgreSQL database (``postgresql://...``) to open instead of a file.
         create: Create the file when it is missing.
         lock: The one-writer lock already taken for ``path``; released by ``close``.
         today: The day access rules take as today (whose Plt/Plh span is running).
@@ -260,9 +266,12 @@ def open_services(
     Raises:
         StorageError: the file cannot be used; it is left exactly as it was.
     """
-    database = open_database(path, create=create)
+    if server is not None:
+        database = open_server_database(server, path, create=create)
+    else:
+        database = open_database(path, create=create)
     warnings = [database.read_only_message] if database.read_only else []
-    where = location_warning(path)
+    where = location_warning(path) if server is None else None
     if where:
         warnings.append(where)
     access = AccessGuard(database, clock=today)

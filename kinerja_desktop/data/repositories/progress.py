@@ -260,7 +260,8 @@ def statuses_in_units(
 ) -> dict[int, dict[date, set[ProgressStatus]]]:
     """The statuses of the entries of the active people of ``unit_ids`` (None: all), by day."""
     # The day as its stored ISO text, turned into a date once per distinct day: a whole office
-    # reads tens of thousands of rows, and a per-row conversion was most of the time.
+    # reads tens of thousands of rows, and a per-row conversion was most of the time. (SQLite
+    # stores the text; PostgreSQL's driver hands back a date whatever the coercion says.)
     day_text = type_coerce(ProgressEntryRow.day, String)
     statement = (
         select(ProgressEntryRow.employee_id, day_text, ProgressEntryRow.status)
@@ -274,12 +275,16 @@ def statuses_in_units(
     )
     if unit_ids is not None:
         statement = statement.where(EmployeeRow.unit_id.in_(list(unit_ids)))
-    days: dict[str, date] = {}
+    days: dict[str | date, date] = {}
     found: dict[int, dict[date, set[ProgressStatus]]] = {}
     for employee_id, text, status in session.execute(statement):
-        day = days.get(text) or days.setdefault(text, date.fromisoformat(text))
+        day = days.get(text) or days.setdefault(text, _as_date(text))
         found.setdefault(employee_id, {}).setdefault(day, set()).add(_STATUSES[status])
     return found
+
+
+def _as_date(value: str | date) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def rhk_is_on_skp(session: Session, rhk_id: int, employee_id: int, year: int) -> bool:

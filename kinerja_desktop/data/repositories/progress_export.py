@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
 from kinerja_desktop.data.progress_models import ProgressEntryRow
-from kinerja_desktop.data.skp_models import RhkRow
+from kinerja_desktop.data.skp_models import IkiRow, PeriodTargetRow, RencanaAksiRow, RhkRow, SkpRow
 from kinerja_desktop.domain.progress import ProgressStatus
 from kinerja_desktop.domain.staff import full_name
 
@@ -28,6 +29,8 @@ class ExportedEntry:
 
     Attributes:
         rhk_text: The RHK's text ("" when the RHK was deleted from a draft SKP since).
+        rencana_aksi_text: The text of the period's rencana aksi the entry was made against
+            ("" when it was made against the RHK itself).
         evidence_name: The original name of the stored evidence file ("" without one).
     """
 
@@ -35,6 +38,7 @@ class ExportedEntry:
     nip: str
     name: str
     rhk_text: str
+    rencana_aksi_text: str
     day: date
     start: time
     end: time
@@ -61,6 +65,7 @@ def entries_of(
             EmployeeRow.gelar_depan,
             EmployeeRow.gelar_belakang,
             RhkRow.text,
+            RencanaAksiRow.text,
             ProgressEntryRow.day,
             ProgressEntryRow.start_time,
             ProgressEntryRow.end_time,
@@ -74,6 +79,7 @@ def entries_of(
         )
         .join(EmployeeRow, EmployeeRow.id == ProgressEntryRow.employee_id)
         .outerjoin(RhkRow, RhkRow.id == ProgressEntryRow.rhk_id)
+        .outerjoin(RencanaAksiRow, RencanaAksiRow.id == ProgressEntryRow.rencana_aksi_id)
         .where(
             ProgressEntryRow.employee_id.in_(list(employee_ids)),
             ProgressEntryRow.day >= start,
@@ -92,6 +98,7 @@ def entries_of(
             nip=nip,
             name=full_name(name, depan, belakang),
             rhk_text=rhk_text or "",
+            rencana_aksi_text=rencana_aksi_text or "",
             day=day,
             start=_time_of(start_text),
             end=_time_of(end_text),
@@ -110,6 +117,7 @@ def entries_of(
             depan,
             belakang,
             rhk_text,
+            rencana_aksi_text,
             day,
             start_text,
             end_text,
@@ -120,6 +128,90 @@ def entries_of(
             link,
             evidence_name,
             status,
+        ) in session.execute(statement)
+    ]
+
+
+@dataclass(frozen=True)
+class ExportedPlan:
+    """One indicator of a rencana aksi, with the period's target when one was set."""
+
+    nip: str
+    name: str
+    year: int
+    period_code: str
+    rhk_text: str
+    rencana_aksi_text: str
+    indicator: str
+    target: Decimal | None
+    unit: str
+
+
+def plans_of(
+    session: Session, employee_ids: Collection[int], years: Collection[int]
+) -> list[ExportedPlan]:
+    """The rencana aksi of ``employee_ids``' SKPs of ``years``, one row per indicator.
+
+    By NIP, year, period code, RHK and indicator position.
+    """
+    if not employee_ids or not years:
+        return []
+    statement = (
+        select(
+            EmployeeRow.nip,
+            EmployeeRow.name,
+            EmployeeRow.gelar_depan,
+            EmployeeRow.gelar_belakang,
+            SkpRow.year,
+            RencanaAksiRow.period_code,
+            RhkRow.text,
+            RencanaAksiRow.text,
+            IkiRow.indicator,
+            PeriodTargetRow.target,
+            IkiRow.unit,
+        )
+        .join(RhkRow, RhkRow.id == RencanaAksiRow.rhk_id)
+        .join(SkpRow, SkpRow.id == RhkRow.skp_id)
+        .join(EmployeeRow, EmployeeRow.id == SkpRow.employee_id)
+        .join(IkiRow, IkiRow.rhk_id == RhkRow.id)
+        .outerjoin(
+            PeriodTargetRow,
+            (PeriodTargetRow.iki_id == IkiRow.id)
+            & (PeriodTargetRow.period_code == RencanaAksiRow.period_code),
+        )
+        .where(SkpRow.employee_id.in_(list(employee_ids)), SkpRow.year.in_(list(years)))
+        .order_by(
+            EmployeeRow.nip,
+            SkpRow.year,
+            RencanaAksiRow.period_code,
+            RhkRow.position,
+            IkiRow.position,
+        )
+    )
+    return [
+        ExportedPlan(
+            nip=nip,
+            name=full_name(name, depan, belakang),
+            year=year,
+            period_code=period_code,
+            rhk_text=rhk_text,
+            rencana_aksi_text=action,
+            indicator=indicator,
+            target=target,
+            unit=unit or "",
+        )
+        for (
+            nip,
+            name,
+            depan,
+            belakang,
+            year,
+            period_code,
+            rhk_text,
+            action,
+            indicator,
+            target,
+            unit,
         ) in session.execute(statement)
     ]
 

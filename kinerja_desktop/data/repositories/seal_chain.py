@@ -135,13 +135,32 @@ def append(session: Session, fields: SealFields) -> SealEntry:
 
 
 def seal_chain_triggers(session: Session) -> dict[str, str]:
-    """The triggers on the log as SQLite keeps them: name -> CREATE statement."""
-    rows = session.execute(
-        text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+    """The triggers on the log as the database keeps them: name -> CREATE statement.
+
+    On a PostgreSQL server the statement is followed by `` -- `` and the body of the function
+    it runs, since replacing that function would disarm the trigger as well.
+    """
+    if on_server(session):
+        rows = session.execute(
+            text(
+                "SELECT t.tgname, pg_get_triggerdef(t.oid) || ' -- ' || p.prosrc "
+                "FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                "WHERE t.tgrelid = 'audit_log'::regclass AND NOT t.tgisinternal"
+            )
         )
-    )
+    else:
+        rows = session.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+            )
+        )
     return {name: sql or "" for name, sql in rows}
+
+
+def on_server(session: Session) -> bool:
+    """True when ``session`` is on a PostgreSQL server rather than a SQLite file."""
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def records_with_entries(session: Session) -> set[str]:

@@ -41,6 +41,10 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.services.accounts import passwords
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 
+#: How often a failed sign-in's count runs when parallel tries conflict on a server: each
+#: round commits at least one of them, so this many tries at once are all counted.
+_PARALLEL_TRIES = 32
+
 
 class SignInError(DomainError):
     """A wrong name or password, a locked or deactivated account; the message says which."""
@@ -245,14 +249,19 @@ class AccountService:
         the file cannot be written.
         """
         if not self._db.read_only:
+
+            def charge(session: Session) -> tuple[repo.StoredAccount | None, LoginState, bool]:
+                account = repo.by_user_name(session, user_name)
+                if account is None or account.login.locked(now):
+                    return account, account.login if account else LoginState(), False
+                charged = account.login.after_failure(now)
+                repo.update(session, account.id, login=charged)
+                return account, charged, True
+
             try:
-                with self._db.transaction() as session:
-                    account = repo.by_user_name(session, user_name)
-                    if account is None or account.login.locked(now):
-                        return account, account.login if account else LoginState(), False
-                    charged = account.login.after_failure(now)
-                    repo.update(session, account.id, login=charged)
-                    return account, charged, True
+                # Only the session is touched, so it may run again: on a server, parallel
+                # tries conflict and each must still be counted (SQLite queues them).
+                return self._db.run(charge, attempts=_PARALLEL_TRIES)
             except ReadOnlyError:
                 pass  # the file became unwritable: count in memory below
         with self._db.reading() as session:

@@ -374,12 +374,22 @@ EXPECTED_TRIGGERS = {
     )
     for event in ("UPDATE", "DELETE")
 }
+#: The same on a PostgreSQL server: each trigger and the function it runs (migration 0008).
+EXPECTED_SERVER_TRIGGERS = {
+    f"audit_log_no_{event.lower()}": (
+        f"CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON public.audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only() -- "
+        "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END"
+    )
+    for event in ("UPDATE", "DELETE")
+}
 
 
-def trigger_problems(found: dict[str, str]) -> list[str]:
+def trigger_problems(found: dict[str, str], *, on_server: bool = False) -> list[str]:
     """Findings for the log's triggers missing or not as the migration made them."""
     problems = []
-    for name, sql in EXPECTED_TRIGGERS.items():
+    expected = EXPECTED_SERVER_TRIGGERS if on_server else EXPECTED_TRIGGERS
+    for name, sql in expected.items():
         present = found.get(name)
         if present is None:
             problems.append(
@@ -390,7 +400,7 @@ def trigger_problems(found: dict[str, str]) -> list[str]:
             problems.append(f"Pemicu {name} pada catatan audit diubah di luar aplikasi.")
     problems += [
         f"Ada pemicu tambahan {name} pada catatan audit yang tidak dibuat aplikasi."
-        for name in sorted(set(found) - set(EXPECTED_TRIGGERS))
+        for name in sorted(set(found) - set(expected))
     ]
     return problems
 
@@ -660,7 +670,9 @@ class SealService:
             anchor = self._anchor_check(entries)
             (problems if anchor.problem else notes).extend([anchor.message] * bool(anchor.message))
             notes.extend(accept_hint(anchor, self._db.path))
-            problems += trigger_problems(repo.seal_chain_triggers(session))
+            problems += trigger_problems(
+                repo.seal_chain_triggers(session), on_server=repo.on_server(session)
+            )
             seals = last_seals(entries)
             sealed_now = {skp_record(skp_id): skp_id for skp_id in repo.agreed_skps(session)}
             evaluations = {

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,12 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import progress as progress_repo
 from kinerja_desktop.data.repositories import progress_export as repo
 from kinerja_desktop.data.repositories import staff as staff_repo
-from kinerja_desktop.data.repositories.progress_export import ExportedEntry
+from kinerja_desktop.data.repositories.progress_export import ExportedEntry, ExportedPlan
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.hierarchy import subtree
+from kinerja_desktop.domain.periods import period_label
 from kinerja_desktop.domain.reference_data import load
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.xlsx_writing import (
@@ -66,20 +68,43 @@ def progress_sheet() -> ProgressSheetSpec:
     """The sheet as ``reference/ekinerja_progress.json`` describes it."""
     spec = load("ekinerja_progress")["progress"]
     return ProgressSheetSpec(
-        spec["sheet"],
-        tuple(Column(c["field"], c["heading"], float(c["width"])) for c in spec["columns"]),
-        spec["date_format"],
-        spec["time_format"],
+        spec["sheet"], _columns(spec), spec["date_format"], spec["time_format"]
     )
 
 
-def rencana_aksi_text(entry: ExportedEntry) -> str:
-    """The text of the "Rencana Aksi" cell: the entry's rencana aksi, else its RHK.
+def plans_sheet() -> tuple[str, tuple[Column, ...]]:
+    """The second sheet's name and columns (``reference/ekinerja_progress.json``, "plans")."""
+    spec = load("ekinerja_progress")["plans"]
+    return spec["sheet"], _columns(spec)
 
-    Entries point at an RHK today; once they can point at a rencana aksi of the triwulan, this
-    is the one place to read its text first.
-    """
-    return entry.rhk_text
+
+def _columns(spec: dict[str, Any]) -> tuple[Column, ...]:
+    return tuple(Column(c["field"], c["heading"], float(c["width"])) for c in spec["columns"])
+
+
+def plan_values(plan: ExportedPlan) -> dict[str, object]:
+    """A rencana aksi row's cells by field name."""
+    return {
+        "nip": plan.nip,
+        "nama": plan.name,
+        "tahun": plan.year,
+        "periode": period_label(plan.period_code),
+        "rhk": plan.rhk_text,
+        "rencana_aksi": plan.rencana_aksi_text,
+        "indikator": plan.indicator,
+        # A whole number stays whole ("3", not "3.0"); no period target leaves the cell empty.
+        "target": None if plan.target is None else _number(plan.target),
+        "satuan": plan.unit,
+    }
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def rencana_aksi_text(entry: ExportedEntry) -> str:
+    """The text of the "Rencana Aksi" cell: the entry's rencana aksi, else its RHK."""
+    return entry.rencana_aksi_text or entry.rhk_text
 
 
 def evidence_text(entry: ExportedEntry) -> str:
@@ -113,6 +138,7 @@ class ProgressExportResult:
         scope: Whose progress: the person's name, or the unit's.
         people: How many people the export covered (with or without entries).
         rows: Entries written.
+        plan_rows: Rencana aksi rows written on the second sheet (one per indicator).
     """
 
     path: Path
@@ -121,18 +147,21 @@ class ProgressExportResult:
     end: date
     people: int
     rows: int
+    plan_rows: int = 0
 
     def summary(self) -> str:
         span = format_date_range_id(self.start, self.end)
+        plans = f"{self.plan_rows} baris rencana aksi"
         if not self.rows:
+            holds = f"{plans} saja" if self.plan_rows else "judul kolom saja"
             return (
                 f"Tidak ada progres harian {self.scope} pada {span}; berkas {self.path.name} "
-                "berisi judul kolom saja."
+                f"berisi {holds}."
             )
         return (
             f"{self.rows} progres harian {self.scope} ({self.people} pegawai) pada {span} "
-            f"ditulis ke {self.path}. Urutan kolom mengikuti formulir Tambah Progres Harian "
-            "e-Kinerja."
+            f"ditulis ke {self.path}, dengan {plans} di lembar kedua. Urutan kolom mengikuti "
+            "formulir Tambah Progres Harian e-Kinerja."
         )
 
 
@@ -162,27 +191,10 @@ class ProgressEkinerjaExport:
             NotFoundError: the person or the unit does not exist.
             AccessDeniedError: the account may not see the person.
         """
-        _check_span(start, end)
-        if (employee_id is None) == (unit_id is None):
-            raise ValidationError("Pilih satu pegawai atau satu unit kerja.", field="scope")
-        with self._db.reading() as session:
-            if employee_id is not None:
-                person = staff_repo.find_employee(session, employee_id)
-                if person is None:
-                    raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
-                self._access.require_person(session, employee_id, Action.VIEW)
-                return person.full_name, 1, repo.entries_of(session, [employee_id], start, end)
-            assert unit_id is not None
-            units = staff_repo.all_units(session)
-            unit = next((found for found in units if found.id == unit_id), None)
-            if unit is None:
-                raise NotFoundError("Unit tidak ditemukan.")
-            unit_ids = subtree(((found.id, found.parent_id) for found in units), unit.id)
-            people = self._access.keep(
-                session, progress_repo.people_in_units(session, unit_ids), lambda p: p.id
-            )
-            ids = [person.id for person in people]
-            return unit.name, len(ids), repo.entries_of(session, ids, start, end)
+        scope, ids, found, _plans = self._read(
+            start, end, employee_id=employee_id, unit_id=unit_id, with_plans=False
+        )
+        return scope, len(ids), found
 
     def write(
         self,
@@ -193,14 +205,54 @@ class ProgressEkinerjaExport:
         employee_id: int | None = None,
         unit_id: int | None = None,
     ) -> ProgressExportResult:
-        """Write the workbook (whole or not at all; owner-only).
+        """Write the workbook (whole or not at all; owner-only): the entries, then the plans.
+
+        The second sheet holds the same people's rencana aksi of the span's years with each
+        indicator's period target, for entering them in e-Kinerja beside the entries.
 
         Raises:
             The same as `entries`; ValidationError when the file cannot be saved.
         """
-        scope, people, found = self.entries(start, end, employee_id=employee_id, unit_id=unit_id)
-        write_workbook(target, found)
-        return ProgressExportResult(target, scope, start, end, people, len(found))
+        scope, ids, found, plans = self._read(
+            start, end, employee_id=employee_id, unit_id=unit_id, with_plans=True
+        )
+        write_workbook(target, found, plans)
+        return ProgressExportResult(target, scope, start, end, len(ids), len(found), len(plans))
+
+    def _read(
+        self,
+        start: date,
+        end: date,
+        *,
+        employee_id: int | None,
+        unit_id: int | None,
+        with_plans: bool,
+    ) -> tuple[str, list[int], list[ExportedEntry], list[ExportedPlan]]:
+        _check_span(start, end)
+        if (employee_id is None) == (unit_id is None):
+            raise ValidationError("Pilih satu pegawai atau satu unit kerja.", field="scope")
+        with self._db.reading() as session:
+            if employee_id is not None:
+                person = staff_repo.find_employee(session, employee_id)
+                if person is None:
+                    raise NotFoundError("Pegawai tidak ditemukan; pilih pegawai dari daftar.")
+                self._access.require_person(session, employee_id, Action.VIEW)
+                scope, ids = person.full_name, [employee_id]
+            else:
+                assert unit_id is not None
+                units = staff_repo.all_units(session)
+                unit = next((found for found in units if found.id == unit_id), None)
+                if unit is None:
+                    raise NotFoundError("Unit tidak ditemukan.")
+                unit_ids = subtree(((found.id, found.parent_id) for found in units), unit.id)
+                people = self._access.keep(
+                    session, progress_repo.people_in_units(session, unit_ids), lambda p: p.id
+                )
+                scope, ids = unit.name, [person.id for person in people]
+            found = repo.entries_of(session, ids, start, end)
+            years = range(start.year, end.year + 1)
+            plans = repo.plans_of(session, ids, years) if with_plans else []
+        return scope, ids, found, plans
 
 
 def _check_span(start: date, end: date) -> None:
@@ -213,8 +265,13 @@ def _check_span(start: date, end: date) -> None:
         )
 
 
-def write_workbook(target: Path, entries: Sequence[ExportedEntry]) -> None:
-    """Write one sheet of entries in the data file's column order (a write-only workbook)."""
+def write_workbook(
+    target: Path, entries: Sequence[ExportedEntry], plans: Sequence[ExportedPlan] = ()
+) -> None:
+    """Write the entries, then the rencana aksi, in the data file's column orders.
+
+    A write-only workbook (streamed rows).
+    """
     from openpyxl import Workbook
 
     spec = progress_sheet()
@@ -240,4 +297,26 @@ def write_workbook(target: Path, entries: Sequence[ExportedEntry]) -> None:
             ]
         )
     finish_table(sheet, 1, len(entries) + 1, len(spec.columns))
+    _write_plans(workbook, plans)
     save_workbook(workbook, target)
+
+
+def _write_plans(workbook: Any, plans: Sequence[ExportedPlan]) -> None:
+    name, columns = plans_sheet()
+    sheet: Any = workbook.create_sheet(name)
+    streamed_header(sheet, [(column.heading, column.width) for column in columns])
+    wrapped = {"rhk", "rencana_aksi", "indikator"}
+    for plan in plans:
+        values = plan_values(plan)
+        sheet.append(
+            [
+                streamed_cell(
+                    sheet,
+                    values[column.field],
+                    number_format="@" if column.field == "nip" else None,
+                    wrap=column.field in wrapped,
+                )
+                for column in columns
+            ]
+        )
+    finish_table(sheet, 1, len(plans) + 1, len(columns))

@@ -143,7 +143,7 @@ class PlanService:
             self._access.require_skp(session, skp_id, Action.VIEW)
             header = _existing(session, skp_id)
             periods = _periodic(session, header)
-            period = _pick(periods, period_code, today or date.today())
+            period = _pick(periods, period_code, today or self._access.today())
             return self._plan(session, header, period, periods)
 
     def save(self, skp_id: int, period_code: str, edits: PlanEdits) -> PeriodPlan:
@@ -158,7 +158,7 @@ class PlanService:
             self._access.require_skp(session, skp_id, Action.EDIT)
             header = _existing(session, skp_id)
             periods = _periodic(session, header)
-            period = _pick(periods, period_code, date.today())
+            period = _pick(periods, period_code, self._access.today())
             if header.locked:
                 raise ValidationError(LOCKED_MESSAGE)
             seals.require_open(session, header.id, period.code)

@@ -8,13 +8,13 @@ of the puskesmas' Tata Usaha; the kepala puskesmas is Nur'aini Rosita.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from raw_database import raw_connect
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.access import AccessDeniedError, Role
@@ -70,7 +70,7 @@ def office(demo_file: Path, tmp_path: Path) -> Iterator[AppServices]:
 
 
 def _query(office: AppServices, sql: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(office.database_path)
+    connection = raw_connect(office.database_path)
     try:
         return connection.execute(sql, params).fetchall()
     finally:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from raw_database import raw_connect
 
 from kinerja_desktop.data.database import Database, make_read_only_engine
 from kinerja_desktop.domain.access import AccessDeniedError, Role
@@ -28,7 +28,7 @@ def fast(services: AppServices) -> AccountService:
 
 
 def stored_hash(services: AppServices, user_name: str) -> str:
-    connection = sqlite3.connect(services.database_path)
+    connection = raw_connect(services.database_path)
     try:
         row = connection.execute(
             "SELECT password_hash FROM accounts WHERE user_name = ?", (user_name,)
@@ -180,7 +180,7 @@ def test_changing_ones_own_password_needs_the_current_one(services: AppServices)
 
 
 def _failed(services: AppServices, user_name: str) -> tuple[int, object]:
-    connection = sqlite3.connect(services.database_path)
+    connection = raw_connect(services.database_path)
     try:
         row = connection.execute(
             "SELECT failed_attempts, locked_until FROM accounts WHERE user_name = ?", (user_name,)
@@ -227,6 +227,7 @@ def test_parallel_wrong_passwords_are_each_counted(
             service.sign_in("admin", "sandi2026", NOW)
 
 
+@pytest.mark.sqlite_only(reason="opens the file with SQLite's read-only engine (mode=ro)")
 def test_a_read_only_file_still_locks_out_after_five_wrong_passwords(
     services: AppServices,
 ) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.data.repositories import behaviour as behaviour_repo
 from kinerja_desktop.domain.berakhlak import BehaviourValue
@@ -116,7 +116,7 @@ def decide_hasil(office: Office, rating: Rating, period: str = "TW1") -> None:
 
 def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
     tables = ("behaviour_feedback", "behaviour_ratings", "predikat_decisions")
-    with sqlite3.connect(path) as connection:
+    with raw_connect(path) as connection:
         return {
             table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
             for table in tables

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.predikat import Predikat
@@ -54,7 +54,7 @@ def _person(
 
 
 def _snapshot(path: Path) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as connection:
+    with raw_connect(path) as connection:
         return connection.execute("SELECT * FROM dialogues ORDER BY id").fetchall()
 
 

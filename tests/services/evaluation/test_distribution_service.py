@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.data.behaviour_models import PredikatRow
 from kinerja_desktop.data.repositories.skp import skp_for
@@ -216,7 +216,7 @@ def test_org_predikat_is_replaced_not_duplicated(office: Office, db_path: Path) 
 
     assert record is not None
     assert (record.predikat, record.recorded_on) == (OrgPredikat.ISTIMEWA, date(YEAR, 4, 2))
-    with sqlite3.connect(db_path) as connection:
+    with raw_connect(db_path) as connection:
         assert connection.execute("SELECT count(*) FROM org_predikats").fetchone() == (1,)
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import unicodedata
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from raw_database import raw_connect
 from sqlalchemy import text
 
 from kinerja_desktop.data.repositories import seal_chain as seal_repo
@@ -95,7 +95,7 @@ def test_a_signed_period_refuses_new_notes_and_a_changed_note_breaks_its_seal(
         office.evaluation.set_notes(skp_id, code, "Catatan sesudahnya")
     assert office.seals.verify().healthy
 
-    connection = sqlite3.connect(office.database_path)
+    connection = raw_connect(office.database_path)
     try:
         connection.execute("UPDATE evaluation_notes SET text = 'Diubah di luar aplikasi'")
         connection.commit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.predikat import OrgPredikat
@@ -121,7 +121,7 @@ def _ikis(view: SkpView) -> list[int]:
 
 def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
     tables = ("realisations", "evidence", "rhk_feedback", "result_ratings")
-    with sqlite3.connect(path) as connection:
+    with raw_connect(path) as connection:
         return {
             table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
             for table in tables

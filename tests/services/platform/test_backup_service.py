@@ -20,6 +20,9 @@ from kinerja_desktop.domain.errors import ReadOnlyError, StorageError, Validatio
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.platform.backup import preview_backup
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite file backups (a server's: pg_dump)")
+
+
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "databases"
 NOW = datetime(2026, 11, 30, 9, 0)
 

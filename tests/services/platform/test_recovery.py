@@ -18,6 +18,9 @@ from kinerja_desktop.services.platform.recovery import (
     set_aside_if_damaged,
 )
 
+pytestmark = pytest.mark.sqlite_only(reason="damages SQLite files and restores them from backups")
+
+
 NOW = datetime(2026, 11, 30, 9, 0)
 
 

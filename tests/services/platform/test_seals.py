@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 
 import pytest
+from raw_database import raw_connect
 from sqlalchemy import text
 
 from kinerja_desktop.demo import write_demo
@@ -42,7 +43,7 @@ def _decided(office: AppServices) -> tuple[int, str, int]:
 
 
 def _raw(office: AppServices, sql: str, **params: object) -> None:
-    connection = sqlite3.connect(office.database_path)
+    connection = raw_connect(office.database_path)
     try:
         connection.execute(sql, params)
         connection.commit()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from raw_database import raw_connect
 from sqlalchemy import text
 
 from kinerja_desktop.data.database import Database, make_read_only_engine
@@ -31,7 +31,7 @@ TRIGGER = (
 
 
 def _raw(path: Path, *statements: str) -> None:
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     try:
         for statement in statements:
             connection.execute(statement)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from progress_office import TODAY, Office, entry, progress_office
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.reference_data import load
-from kinerja_desktop.services.progress.ekinerja_export import progress_sheet
+from kinerja_desktop.services.progress.ekinerja_export import plans_sheet, progress_sheet
+from kinerja_desktop.services.skp.plans import PlanEdits
 
 __all__ = ["progress_office"]
 
@@ -24,8 +26,8 @@ def read_back(path: Path) -> tuple[list[str], list[tuple[object, ...]], list[lis
     """Headings, values and cell data types of the only sheet."""
     workbook = load_workbook(path, read_only=True)
     try:
-        (sheet,) = workbook.worksheets
-        assert sheet.title == "Progres Harian"
+        assert workbook.sheetnames == ["Progres Harian", "Rencana Aksi"]
+        sheet = workbook["Progres Harian"]
         rows = list(sheet.iter_rows())
         headings = [str(cell.value) for cell in rows[0]]
         filled = [row for row in rows[1:] if any(cell.value is not None for cell in row)]
@@ -236,3 +238,73 @@ def test_text_that_looks_like_a_formula_stays_text(progress_office: Office, tmp_
 
     _, values, types = read_back(target)
     assert values[0][6] == '=HYPERLINK("http://x","klik")' and types[0][6] == "s"
+
+
+def test_an_entry_made_against_a_rencana_aksi_exports_its_text(
+    progress_office: Office, tmp_path: Path
+) -> None:
+    office = progress_office
+    services = office.services
+    skp = services.skp.get(office.rizky, TODAY.year)
+    assert skp is not None
+    action = "Merekap laporan bulanan Januari sampai Maret"
+    plan = services.plans.save(
+        skp.id, "TW1", PlanEdits(rencana_aksi={office.rizky_rhks[1]: action})
+    )
+    action_id = plan.rhks[1].rencana_aksi_id
+    services.progress.add(
+        office.rizky,
+        replace(entry(office.rizky_rhks[1], date(2026, 3, 4)), rencana_aksi_id=action_id),
+    )
+    services.progress.add(office.rizky, entry(office.rizky_rhks[0], date(2026, 3, 5)))
+    target = tmp_path / "progres.xlsx"
+
+    services.progress.ekinerja.write(target, *MARCH, employee_id=office.rizky)
+
+    _, values, _ = read_back(target)
+    # The rencana aksi when the entry names one, else the RHK (as e-Kinerja's form asks).
+    assert [row[2] for row in values] == [action, "Terlayaninya administrasi kependudukan"]
+
+
+def test_the_second_sheet_holds_the_rencana_aksi_with_their_period_targets(
+    progress_office: Office, tmp_path: Path
+) -> None:
+    office = progress_office
+    services = office.services
+    skp = services.skp.get(office.rizky, TODAY.year)
+    assert skp is not None
+    plan = services.plans.period_plan(skp.id, "TW1")
+    indicator = plan.rhks[1].indicators[0].iki
+    services.plans.save(
+        skp.id,
+        "TW1",
+        PlanEdits(
+            rencana_aksi={office.rizky_rhks[1]: "Merekap laporan Januari sampai Maret"},
+            targets={indicator.id: "3"},
+        ),
+    )
+    target = tmp_path / "progres.xlsx"
+
+    result = services.progress.ekinerja.write(target, *MARCH, employee_id=office.rizky)
+
+    workbook = load_workbook(target, read_only=True)
+    try:
+        rows = [tuple(cell.value for cell in row) for row in workbook["Rencana Aksi"].iter_rows()]
+    finally:
+        workbook.close()
+    assert rows[0] == tuple(c.heading for c in plans_sheet()[1])
+    assert rows[1:] == [
+        (
+            "198906152014031001",
+            "Rizky Pratama",
+            2026,
+            "Triwulan I",
+            "Tersusunnya laporan bulanan",
+            "Merekap laporan Januari sampai Maret",
+            indicator.indicator,
+            3,
+            indicator.unit,
+        )
+    ]
+    assert result.plan_rows == 1
+    assert "1 baris rencana aksi" in result.summary()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.domain.behaviour import ObservationSign, ObservationSource
 from kinerja_desktop.domain.berakhlak import BehaviourValue
@@ -83,7 +83,7 @@ def office(services: AppServices) -> Office:
 
 
 def _rows(services: AppServices, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(services.database_path)
+    connection = raw_connect(services.database_path)
     try:
         return connection.execute(sql).fetchall()
     finally:

@@ -27,7 +27,13 @@ def upgrade() -> None:
         sa.Column("record", sa.String(length=60), nullable=False),
         sa.Column("label", sa.Text(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("digest", sa.String(length=64), nullable=False),
+        # A versioned digest ("v3:" + 64 hex) is longer than 64: SQLite ignores the length,
+        # a server enforces it, so it gets room there (SQLite's schema stays as it was).
+        sa.Column(
+            "digest",
+            sa.String(length=64).with_variant(sa.String(length=80), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("previous", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.CheckConstraint(
@@ -40,11 +46,21 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_log_record"), ["record"], unique=False)
 
-    # The log is append-only: the app never updates or deletes an entry, and SQLite refuses to.
-    # (Someone with raw access can drop the triggers; the hash chain still shows the change.)
+    # The log is append-only: the app never updates or deletes an entry, and the database
+    # refuses to. (Someone with raw access can drop the triggers; the hash chain still shows
+    # the change.) PostgreSQL's triggers call a function; its message is SQLite's.
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    if postgresql:
+        op.execute(
+            "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$"
+        )
     for event in ("UPDATE", "DELETE"):
         op.execute(
             f"CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON audit_log "
+            "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
+            if postgresql
+            else f"CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON audit_log "
             "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
         )
     op.create_table(
@@ -72,8 +88,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("evaluation_seals")
+    postgresql = op.get_bind().dialect.name == "postgresql"
     for event in ("update", "delete"):
-        op.execute(f"DROP TRIGGER audit_log_no_{event}")
+        op.execute(f"DROP TRIGGER audit_log_no_{event}" + (" ON audit_log" if postgresql else ""))
+    if postgresql:
+        op.execute("DROP FUNCTION audit_log_append_only()")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_log_record"))
 

@@ -45,6 +45,7 @@ def upgrade() -> None:
             ["name", "jabatan", "instansi"],
             unique=True,
             sqlite_where=sa.text("nip IS NULL"),
+            postgresql_where=sa.text("nip IS NULL"),
         )
 
 

@@ -1,0 +1,224 @@
+"""A throw-away PostgreSQL server for the tests: a cluster in a temporary folder.
+
+``start_server()`` finds Debian's PostgreSQL binaries (``initdb``, ``pg_ctl``), creates a cluster
+in a fresh folder under the system's temp folder, and starts it listening only on a Unix socket
+in that folder (no TCP port, so two runs never collide), with trust authentication for local
+connections. PostgreSQL refuses to run as root, and CI runs as root: then the folder is given to
+the unprivileged user ``nobody`` and every server command runs through ``runuser``.
+
+The server is stopped and its folder removed by :meth:`PostgresServer.stop` (the session
+fixture's teardown and an ``atexit`` hook), and also when the test process dies without either:
+a small watchdog process waits for the test process to end and then stops the server and
+removes the folder. Where the server cannot start, ``start_server`` raises
+:class:`ServerUnavailableError` with the reason, which the fixture turns into a skip.
+"""
+
+from __future__ import annotations
+
+import atexit
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import URL
+
+#: The superuser the cluster is created with; tests connect as it.
+USER = "kinerja"
+#: Where Debian installs the server's binaries (not on PATH).
+DEBIAN_BINARIES = "/usr/lib/postgresql/*/bin"
+#: The unprivileged account the server runs as when the tests run as root.
+UNPRIVILEGED_USER = "nobody"
+
+# The watchdog: polls the test process and, once it is gone, stops the server and removes
+# its folder. It runs in its own session, so a Ctrl+C to the test run does not kill it first.
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+parent, folder, *stop = sys.argv[1:]
+while True:
+    try:
+        os.kill(int(parent), 0)
+    except ProcessLookupError:
+        break
+    except PermissionError:
+        pass
+    time.sleep(1)
+subprocess.run(stop, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+class ServerUnavailableError(Exception):
+    """PostgreSQL cannot be started here; the message says why (shown as the skip reason)."""
+
+
+@dataclass
+class PostgresServer:
+    """A running throw-away cluster."""
+
+    folder: Path
+    bin_dir: Path
+    #: Prefix for commands run as the server's user (empty when not root).
+    as_user: tuple[str, ...]
+    watchdog: subprocess.Popen[bytes] | None = None
+    stopped: bool = field(default=False)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.folder / "data"
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.folder
+
+    def url(self, database: str = "postgres") -> URL:
+        """The SQLAlchemy URL of ``database`` on this server (psycopg 3, over the socket)."""
+        return URL.create(
+            "postgresql+psycopg",
+            username=USER,
+            database=database,
+            query={"host": str(self.socket_dir)},
+        )
+
+    def _stop_command(self) -> list[str]:
+        return [
+            *self.as_user,
+            str(self.bin_dir / "pg_ctl"),
+            "stop",
+            "-D",
+            str(self.data_dir),
+            "-m",
+            "immediate",
+            "-w",
+        ]
+
+    def stop(self) -> None:
+        """Stop the server (immediately: its data is thrown away) and remove its folder."""
+        if self.stopped:
+            return
+        self.stopped = True
+        subprocess.run(self._stop_command(), capture_output=True, check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.watchdog is not None and self.watchdog.poll() is None:
+            self.watchdog.terminate()
+            self.watchdog.wait(timeout=10)
+
+
+def find_binaries() -> Path:
+    """The folder holding ``initdb`` and ``pg_ctl``: on PATH, else Debian's newest version."""
+    on_path = shutil.which("pg_ctl")
+    if on_path and shutil.which("initdb"):
+        return Path(on_path).parent
+    candidates = sorted(
+        (Path(found) for found in glob.glob(DEBIAN_BINARIES)),
+        key=lambda folder: int(folder.parent.name) if folder.parent.name.isdigit() else 0,
+    )
+    for folder in reversed(candidates):
+        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
+            return folder
+    raise ServerUnavailableError(
+        "PostgreSQL tidak terpasang (initdb/pg_ctl tidak ditemukan): pasang paket Debian "
+        "'postgresql' (.ci/run memasangnya bila apt tersedia)."
+    )
+
+
+def _as_unprivileged(folder: Path) -> tuple[str, ...]:
+    """The command prefix to run the server as a user PostgreSQL accepts; chowns ``folder``."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return ()
+    runuser = shutil.which("runuser")
+    if runuser is None:
+        raise ServerUnavailableError(
+            "PostgreSQL menolak berjalan sebagai root dan runuser tidak tersedia untuk "
+            "menjalankannya sebagai pengguna biasa."
+        )
+    try:
+        shutil.chown(folder, user=UNPRIVILEGED_USER, group=None)
+    except (LookupError, OSError) as error:
+        raise ServerUnavailableError(
+            f"PostgreSQL menolak berjalan sebagai root, dan folder server tidak dapat diberikan "
+            f"kepada pengguna {UNPRIVILEGED_USER} ({error})."
+        ) from error
+    return (runuser, "-u", UNPRIVILEGED_USER, "--")
+
+
+def _run(command: list[str], what: str) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise ServerUnavailableError(f"{what} gagal (kode {done.returncode}): {' | '.join(detail)}")
+
+
+def start_server() -> PostgresServer:
+    """Create and start a throw-away cluster; raises :class:`ServerUnavailableError` when it cannot.
+
+    The server is tuned for tests, not for safety: no fsync, no durable commit, since the whole
+    cluster is removed at the end of the run.
+    """
+    bin_dir = find_binaries()
+    # Directly under the system temp folder (world-traversable), not under pytest's
+    # owner-only base, so the unprivileged server user can reach it. The socket path must
+    # stay under ~100 bytes, which a short prefix here keeps.
+    folder = Path(tempfile.mkdtemp(prefix="kinerja-pg-"))
+    server = PostgresServer(folder=folder, bin_dir=bin_dir, as_user=())
+    try:
+        server.as_user = _as_unprivileged(folder)
+        _run(
+            [
+                *server.as_user,
+                str(bin_dir / "initdb"),
+                "-D",
+                str(server.data_dir),
+                "-U",
+                USER,
+                "--auth-local=trust",
+                "--auth-host=reject",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ],
+            "initdb",
+        )
+        options = " ".join(
+            (
+                "-c listen_addresses=''",
+                f"-c unix_socket_directories='{server.socket_dir}'",
+                "-c fsync=off",
+                "-c synchronous_commit=off",
+                "-c full_page_writes=off",
+                "-c max_connections=100",
+            )
+        )
+        _run(
+            [
+                *server.as_user,
+                str(bin_dir / "pg_ctl"),
+                "start",
+                "-D",
+                str(server.data_dir),
+                "-l",
+                str(folder / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+            ],
+            "pg_ctl start",
+        )
+    except BaseException:
+        server.stop()
+        raise
+    server.watchdog = subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(folder), *server._stop_command()],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    atexit.register(server.stop)
+    return server
