@@ -13,6 +13,7 @@ import pytest
 from handover_helpers import content_of, dump, resigned
 from progress_office import TODAY, Office, build_office, entry
 
+from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.domain.plans import TargetScale
@@ -261,3 +262,24 @@ def test_a_package_without_plans_still_imports(
     assert _plans(empty) == []
     # The entry's link names a rencana aksi this office does not have: written without it.
     assert _entry_plans(empty) == [("2026-03-16", "08:00", None, None)]
+
+
+def test_an_agreed_skp_brings_its_plans_and_stays_locked_here(
+    office: Office, empty: AppServices, tmp_path: Path
+) -> None:
+    source = office.services
+    first = office.rizky_rhks[0]
+    skp = _skp_of(source, first)
+    office.sign_in(office.siti)
+    current = source.skp.by_id(skp)
+    source.skp.agree(current.id, current.version, date(2026, 1, 5))
+    source.access.sign_out()
+
+    empty.handover.apply(_export(source, tmp_path / "paket.zip"), back_up=False)
+
+    assert _plans(empty) == _plans(source)
+    received = _skp_of(empty, _rhk_ids(empty)[0][0])
+    plan = empty.plans.period_plan(received, "TW1")
+    assert not plan.editable
+    with pytest.raises(ValidationError, match="sudah disepakati"):
+        empty.plans.save(received, "TW1", PlanEdits(rencana_aksi={plan.rhks[0].rhk.id: "Lain"}))
