@@ -28,6 +28,7 @@ from kinerja_desktop.domain.evaluation_inputs import (
 )
 from kinerja_desktop.domain.handover_fields import FieldReader, Problem, period_of
 from kinerja_desktop.domain.handover_office_checks import FIRST_YEAR, LAST_YEAR
+from kinerja_desktop.domain.handover_plans import iki_plan_problems, rhk_plan_problems
 from kinerja_desktop.domain.journal_entry import check_observation, is_link
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.objection import dialogue_text
@@ -64,7 +65,7 @@ _OBSERVATION_FIELDS = {
 
 
 def skp_problems(content: Mapping[str, Any], today: date | None) -> list[Problem]:
-    """An SKP with its RHK, indicators, realisations, evidence, feedback and versions."""
+    """An SKP with its RHK, indicators, realisations, evidence, feedback, plans and versions."""
     skp = FieldReader(content)
     year = skp.integer("year", FIRST_YEAR, LAST_YEAR)
     pendekatan = skp.choice("pendekatan", Pendekatan)
@@ -111,13 +112,14 @@ def _rhk(rhk: FieldReader, pendekatan: Pendekatan | None, year: int | None) -> R
     kind = rhk.choice("kind", RhkKind) or RhkKind.UTAMA
     ikis = []
     for iki in rhk.children("ikis"):
+        lower_is_better = iki.flag("lower_is_better")
         ikis.append(
             IkiDraft(
                 indicator=iki.text("indicator"),
                 target=iki.text("target"),
                 unit=iki.text("unit"),
                 target_text=iki.text("target_text"),
-                lower_is_better=iki.flag("lower_is_better"),
+                lower_is_better=lower_is_better,
                 aspek=iki.choice("aspek", Aspek, optional=True),
                 perspektif=iki.choice("perspektif", Perspektif, optional=True),
             )
@@ -127,11 +129,13 @@ def _rhk(rhk: FieldReader, pendekatan: Pendekatan | None, year: int | None) -> R
             if pendekatan is not None:
                 value, text = item.text("value"), item.text("text")
                 item.check(parse_realisation, pendekatan, value, text)
+        iki_plan_problems(iki, year, lower_is_better=lower_is_better)
         for item in iki.children("evidence"):
             period_of(item, "period_code", year)
             if item.text("kind") not in _EVIDENCE_KINDS:
                 item.add("kind", f"'{item.text('kind')[:20]}' bukan jenis bukti dukung.")
             item.check(optional_text, item.text("text"), "Bukti dukung", "text")
+    rhk_plan_problems(rhk, year)
     for item in rhk.children("feedback"):
         period_of(item, "period_code", year)
         item.check(feedback_text, item.text("feedback"), field="feedback")

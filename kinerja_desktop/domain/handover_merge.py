@@ -63,6 +63,9 @@ _PART_NAMES = {
     "fieldwork_start": "Mulai pengumpulan data",
     "fieldwork_end": "Akhir pengumpulan data",
     "parent": "RHK atasan",
+    "rencana_aksi": "Rencana aksi",
+    "period_targets": "Target periode",
+    "target_scale": "Skala target",
 }
 
 

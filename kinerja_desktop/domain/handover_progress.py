@@ -9,7 +9,9 @@ Three kinds, each named by what identifies it in any office:
 - ``office_day_off``: a cuti bersama or local day off of the office, keyed by the day;
 - ``leave_day``: a day a person is on leave, keyed by NIP and day.
 
-The link to a rencana aksi (``rencana_aksi_id``, added beside the log) is not carried yet.
+The rencana aksi an entry worked on travels as ``rencana_aksi``: ``{nip, year, rhk,
+period_code}`` (its RHK's natural key and its period), only when the entry has one, so an entry
+without one keeps the content (and digest) it had before the link was carried.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kinerja_desktop.domain.handover_aggregate import (
     plain_fields,
     year_of,
 )
+from kinerja_desktop.domain.handover_plans import RENCANA_AKSI
 
 #: Columns of a progress entry replaced by a natural key (``nip``, ``rhk``) or not carried.
 _ENTRY_DROPPED = ("employee_id", "rhk_id", "rencana_aksi_id")
@@ -40,15 +43,19 @@ class _Lookups(Protocol):
 
     def rhk_link(self, rhk_id: int) -> dict[str, Any]: ...
 
+    def rencana_link(self, rencana_aksi_id: int | None) -> dict[str, Any] | None: ...
+
 
 def progress_skps(tables: Tables, people: Collection[int], year: int | None) -> set[int]:
-    """The SKPs whose RHK a carried entry names: carried whole, so that the link resolves."""
+    """The SKPs whose RHK or rencana aksi a carried entry names: carried whole, to resolve."""
     rhk_skp = {row["id"]: row["skp_id"] for row in tables["rhks"]}
-    return {
-        rhk_skp[row["rhk_id"]]
-        for row in tables.get("progress_entries", ())
-        if row["rhk_id"] is not None and _wanted(row, people, year)
-    }
+    rencana_rhk = {row["id"]: row["rhk_id"] for row in tables.get("rencana_aksi", ())}
+    found: set[int] = set()
+    for row in tables.get("progress_entries", ()):
+        if _wanted(row, people, year):
+            rhks = (row["rhk_id"], rencana_rhk.get(row.get("rencana_aksi_id")))
+            found |= {rhk_skp[rhk] for rhk in rhks if rhk is not None}
+    return found
 
 
 def _wanted(row: Row, people: Collection[int], year: int | None) -> bool:
@@ -98,6 +105,9 @@ def _entry(index: _Lookups, row: Row) -> Aggregate:
         "nip": who,
         "rhk": None if row["rhk_id"] is None else index.rhk_link(row["rhk_id"]),
     }
+    rencana = index.rencana_link(row.get("rencana_aksi_id"))
+    if rencana is not None:
+        content[RENCANA_AKSI] = rencana
     label = f"{who} {row['day']} {row['start_time']}: {row['activity'][:60]}"
     return make_aggregate(
         Kind.PROGRESS_ENTRY, [who, row["day"], row["start_time"]], label, content, row["id"]

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kinerja_desktop.domain.handover_fields import FieldReader, Problem, nip_reference
+from kinerja_desktop.domain.handover_plans import entry_link_problems
 from kinerja_desktop.domain.progress import NOTE_MAX, EntryInput, ProgressStatus, check_entry
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.domain.working_days import OFFICE_KINDS, DayOffKind
@@ -76,6 +77,7 @@ def progress_entry_problems(content: Mapping[str, Any], today: date | None) -> l
         nip_reference(link, "nip")
         link.integer("year", 2000, 2100)
         link.integer("rhk", 1, 10_000)
+    entry_link_problems(entry)
     return entry.problems
 
 

@@ -36,6 +36,7 @@ from kinerja_desktop.domain.handover_aggregate import (
     year_of,
     years_overlap,
 )
+from kinerja_desktop.domain.handover_plans import PlanIndex
 from kinerja_desktop.domain.handover_progress import build_progress, progress_skps
 from kinerja_desktop.domain.handover_registers import (
     REGISTER_TABLES,
@@ -130,6 +131,8 @@ class _Index:
                 grouped[row[parent]].append(row)
             self.children[table] = grouped
         self.rhks = {row["id"]: row for row in tables["rhks"]}
+        #: The SKPs' plans per period (rencana aksi, period targets, scales).
+        self.plans = PlanIndex(tables)
         #: Who signed a sealed record, by its record name ("skp:<id>:<revision>", ...).
         self.signatories = {row["record"]: row for row in tables.get("signatories", ())}
         # The ordinal of each RHK within its SKP (position, then id): links name it.
@@ -161,6 +164,10 @@ class _Index:
             "year": skp["year"],
             "rhk": self.rhk_ordinal[rhk_id],
         }
+
+    def rencana_link(self, rencana_aksi_id: int | None) -> dict[str, Any] | None:
+        """A rencana aksi by natural key: its RHK's ``{nip, year, rhk}`` and its period."""
+        return self.plans.entry_link(rencana_aksi_id, self.rhk_link)
 
     def kids(self, table: str, parent_id: int) -> list[Row]:
         return _ordered(self.children[table].get(parent_id, []))
@@ -401,22 +408,23 @@ def _skp(index: _Index, row: Row) -> Aggregate:
                 "year": parent_skp["year"],
                 "rhk": index.rhk_ordinal[parent],
             }
-        ikis = [
-            {
+        ikis = []
+        for iki in index.kids("ikis", rhk["id"]):
+            iki_content = {
                 **plain_fields(iki, "rhk_id"),
                 "realisations": sorted_rows(index.kids("realisations", iki["id"]), "iki_id"),
                 "evidence": sorted_rows(index.kids("evidence", iki["id"]), "iki_id"),
             }
-            for iki in index.kids("ikis", rhk["id"])
-        ]
-        rhks.append(
-            {
-                **plain_fields(rhk, "skp_id", "parent_rhk_id"),
-                "parent": link,
-                "ikis": ikis,
-                "feedback": sorted_rows(index.kids("rhk_feedback", rhk["id"]), "rhk_id"),
-            }
-        )
+            index.plans.add_to_iki(iki["id"], iki_content)
+            ikis.append(iki_content)
+        rhk_content = {
+            **plain_fields(rhk, "skp_id", "parent_rhk_id"),
+            "parent": link,
+            "ikis": ikis,
+            "feedback": sorted_rows(index.kids("rhk_feedback", rhk["id"]), "rhk_id"),
+        }
+        index.plans.add_to_rhk(rhk["id"], rhk_content)
+        rhks.append(rhk_content)
     content = {
         **plain_fields(row, "employee_id"),
         "nip": nip,

@@ -49,6 +49,9 @@ HANDOVER_TABLES = (
     "realisations",
     "evidence",
     "rhk_feedback",
+    "rencana_aksi",
+    "period_targets",
+    "target_scales",
     "result_ratings",
     "observations",
     "behaviour_feedback",
@@ -123,7 +126,8 @@ def _from_json(table: Table, column: str, value: Any) -> Any:
 def read_table(session: Session, name: str) -> tuple[Mapping[str, Any], ...]:
     """Read one hand-over table whole, ordered by id, as JSON values."""
     table = _table(name)
-    rows = session.execute(select(table).order_by(table.c.id)).mappings()
+    # By primary key: ``id`` everywhere but ``target_scales``, keyed by its indicator.
+    rows = session.execute(select(table).order_by(*table.primary_key.columns)).mappings()
     return tuple({key: _to_json(value) for key, value in row.items()} for row in rows)
 
 
@@ -267,3 +271,10 @@ def ordered_ids(session: Session, name: str, column: str, value: int) -> list[in
     if "position" in table.columns:
         statement = statement.order_by(table.c.position)
     return list(session.scalars(statement.order_by(table.c.id)))
+
+
+def ids_by(session: Session, name: str, column: str, value: int, key: str) -> dict[Any, int]:
+    """Ids of the rows whose ``column`` is ``value``, by their ``key`` column (JSON value)."""
+    table = _table(name)
+    statement = select(table.columns[key], table.c.id).where(table.columns[column] == value)
+    return {_to_json(found): row_id for found, row_id in session.execute(statement)}

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.handover_plans import PERIOD_TARGETS, RENCANA_AKSI, TARGET_SCALE
 from kinerja_desktop.domain.handover_records import (
     NOTES,
     OFFICIAL_REFERENCES,
@@ -192,6 +193,8 @@ class Writer:
         #: The RHK ids of an SKP in order, read once per SKP for the RHK links and progress
         #: entries (both resolved after every SKP is written).
         self._rhks_of: dict[int, list[int]] = {}
+        #: The rencana aksi ids of an RHK by period code, read once per RHK for the entries.
+        self._rencana_of: dict[int, dict[Any, int]] = {}
         #: New records waiting to be written together, all of one kind: (key, content).
         self._pending_kind: Kind | None = None
         self._pending: list[tuple[str, Content]] = []
@@ -319,10 +322,11 @@ class Writer:
             children["rhk_feedback"] += [
                 _values("rhk_feedback", item, rhk_id=rhk_id) for item in rhk["feedback"]
             ]
+            children["rencana_aksi"] += _rencana_rows(rhk_id, rhk)
         iki_ids = repo.insert_returning(self.session, "ikis", iki_rows)
         for iki, iki_id in zip(ikis, iki_ids, strict=True):
-            for table in ("realisations", "evidence"):
-                children[table] += [_values(table, item, iki_id=iki_id) for item in iki[table]]
+            for table, items in _iki_children(iki_id, iki).items():
+                children[table] += items
         for table, items in children.items():
             repo.insert_rows(self.session, table, items)
         # A reused SKP id may have left who-signed rows behind; the package says who signed.
@@ -379,6 +383,7 @@ class Writer:
                 content,
                 employee_id=self.ids.employee(content["nip"]),
                 rhk_id=self._entry_rhk(content["rhk"]),
+                rencana_aksi_id=self._entry_rencana(content.get(RENCANA_AKSI)),
             )
             return "progress_entries", values
         table = _PLAIN[kind]
@@ -479,11 +484,34 @@ class Writer:
             repo.delete_rows(self.session, "rhk_feedback", "rhk_id", [rhk_id])
         for iki in rhk["ikis"]:
             iki_id = repo.insert_row(self.session, "ikis", _values("ikis", iki, rhk_id=rhk_id))
-            for table in ("realisations", "evidence"):
-                items = [_values(table, item, iki_id=iki_id) for item in iki[table]]
+            for table, items in _iki_children(iki_id, iki).items():
                 repo.insert_rows(self.session, table, items)
         feedback = [_values("rhk_feedback", item, rhk_id=rhk_id) for item in rhk["feedback"]]
         repo.insert_rows(self.session, "rhk_feedback", feedback)
+        self._rencana(rhk_id, rhk, replace=row_id is not None)
+
+    def _rencana(self, rhk_id: int, rhk: Content, *, replace: bool) -> None:
+        """An RHK's rencana aksi as the package says, kept in place period by period.
+
+        A kept RHK's rows are updated rather than deleted and inserted, so that the daily
+        entries of this office that worked on one keep their link.
+        """
+        rows = _rencana_rows(rhk_id, rhk)
+        ours = (
+            repo.ids_by(self.session, "rencana_aksi", "rhk_id", rhk_id, "period_code")
+            if replace
+            else {}
+        )
+        theirs = {row["period_code"] for row in rows}
+        repo.delete_rows(
+            self.session, "rencana_aksi", "id", [i for c, i in ours.items() if c not in theirs]
+        )
+        for row in rows:
+            if row["period_code"] in ours:
+                repo.update_row(self.session, "rencana_aksi", ours[row["period_code"]], row)
+        repo.insert_rows(
+            self.session, "rencana_aksi", [r for r in rows if r["period_code"] not in ours]
+        )
 
     def write_period(self, key: Sequence[Any], content: Content, *, replace: bool) -> None:
         """A period's decisions: the key, not the content, names the SKP and period."""
@@ -598,13 +626,51 @@ class Writer:
 
     # --- the daily log ----------------------------------------------------------------------
 
-    def _entry_rhk(self, link: Content | None) -> int | None:
+    def _entry_rhk(self, link: Content | None, *, count: bool = True) -> int | None:
         """The RHK an entry was written against; None (counted) when this database lacks it."""
         if link is None:
             return None
         skp = self.ids.skps.get((link["nip"], link["year"]))
         rhks, ordinal = self._rhks_of_skp(skp), link["rhk"]
         if not isinstance(ordinal, int) or not 1 <= ordinal <= len(rhks):
-            self.unlinked_entries += 1
+            self.unlinked_entries += count
             return None
         return rhks[ordinal - 1]
+
+    def _entry_rencana(self, link: Content | None) -> int | None:
+        """The rencana aksi an entry worked on; None when this database lacks it.
+
+        A package of the earlier format has no link: the entry is written without one.
+        """
+        if not isinstance(link, Mapping):
+            return None
+        rhk_id = self._entry_rhk(link, count=False)
+        if rhk_id is None:
+            return None
+        if rhk_id not in self._rencana_of:
+            self._rencana_of[rhk_id] = repo.ids_by(
+                self.session, "rencana_aksi", "rhk_id", rhk_id, "period_code"
+            )
+        return self._rencana_of[rhk_id].get(link.get("period_code"))
+
+
+def _rencana_rows(rhk_id: int, rhk: Content) -> list[dict[str, Any]]:
+    """An RHK's rencana aksi rows (none in a package of the earlier format)."""
+    return [_values("rencana_aksi", item, rhk_id=rhk_id) for item in rhk.get(RENCANA_AKSI, [])]
+
+
+def _iki_children(iki_id: int, iki: Content) -> dict[str, list[dict[str, Any]]]:
+    """An indicator's rows by table: realisations, evidence, period targets and its scale.
+
+    A package of the earlier format has no period targets or scale: none are written.
+    """
+    targets = [
+        _values("period_targets", item, iki_id=iki_id) for item in iki.get(PERIOD_TARGETS, [])
+    ]
+    scale = iki.get(TARGET_SCALE)
+    scales = [] if scale is None else [{"iki_id": iki_id, "scale": scale}]
+    found = {
+        table: [_values(table, item, iki_id=iki_id) for item in iki[table]]
+        for table in ("realisations", "evidence")
+    }
+    return found | {"period_targets": targets, "target_scales": scales}

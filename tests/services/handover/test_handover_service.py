@@ -27,10 +27,6 @@ NOT_CARRIED = {
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
     "accounts": "passwords and roles belong to the installation, never to a package",
-    # Not carried yet: the SKP's plans per period (issue 17, rencana aksi).
-    "rencana_aksi": "rencana aksi per period are not in the format yet",
-    "period_targets": "period targets travel with the rencana aksi, later",
-    "target_scales": "an indicator's target scale travels with its period targets, later",
 }
 
 
