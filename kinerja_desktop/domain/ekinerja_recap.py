@@ -30,6 +30,7 @@ from typing import Any
 
 from kinerja_desktop.domain.dates import parse_date_id
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.file_issues import LineIssue
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.reference_data import load
@@ -46,26 +47,8 @@ NIP, NAMA, PLT_PLH, PERIODE_AKHIR, SKP_STATUS, HASIL_AKHIR = (
 _ISO_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
 
 
-@dataclass(frozen=True)
-class RecapIssue:
-    """One bad line; ``line`` None for a problem of the whole file.
-
-    Attributes:
-        line: The row number the spreadsheet shows.
-        column: The heading as written in the file; None for a problem of the whole line.
-        message: What is wrong and what to do, in Indonesian.
-    """
-
-    line: int | None
-    column: str | None
-    message: str
-
-    def text(self) -> str:
-        if self.line is None:
-            return self.message
-        if self.column is None:
-            return f"Baris {self.line}: {self.message}"
-        return f"Baris {self.line}, kolom '{self.column}': {self.message}"
+#: One bad line of the file (line, column, reason).
+RecapIssue = LineIssue
 
 
 @dataclass(frozen=True)

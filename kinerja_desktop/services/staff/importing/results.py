@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.file_issues import LineIssue
 from kinerja_desktop.domain.staff import UnitKind
 
 
@@ -19,26 +20,8 @@ class ImportAction(StrEnum):
         return {"NEW": "Baru", "UPDATE": "Diperbarui", "UNCHANGED": "Tidak berubah"}[self.value]
 
 
-@dataclass(frozen=True)
-class ImportIssue:
-    """One problem; ``line`` and ``column`` are None for a problem of the whole file.
-
-    Attributes:
-        line: The spreadsheet row number (the header is line 1).
-        column: The column heading as written in the file.
-        message: What is wrong and what to do, in Indonesian.
-    """
-
-    line: int | None
-    column: str | None
-    message: str
-
-    def text(self) -> str:
-        if self.line is None:
-            return self.message
-        if self.column is None:
-            return f"Baris {self.line}: {self.message}"
-        return f"Baris {self.line}, kolom '{self.column}': {self.message}"
+#: One bad line of the file (line, column, reason).
+ImportIssue = LineIssue
 
 
 @dataclass(frozen=True)
