@@ -148,13 +148,16 @@ class ExportedPlan:
 
 
 def plans_of(
-    session: Session, employee_ids: Collection[int], years: Collection[int]
+    session: Session,
+    employee_ids: Collection[int],
+    years: Collection[int],
+    period_codes: Collection[str],
 ) -> list[ExportedPlan]:
-    """The rencana aksi of ``employee_ids``' SKPs of ``years``, one row per indicator.
+    """The rencana aksi of ``period_codes`` in ``employee_ids``' SKPs of ``years``.
 
-    By NIP, year, period code, RHK and indicator position.
+    One row per indicator, by NIP, year, period code, RHK and indicator position.
     """
-    if not employee_ids or not years:
+    if not employee_ids or not years or not period_codes:
         return []
     statement = (
         select(
@@ -179,7 +182,11 @@ def plans_of(
             (PeriodTargetRow.iki_id == IkiRow.id)
             & (PeriodTargetRow.period_code == RencanaAksiRow.period_code),
         )
-        .where(SkpRow.employee_id.in_(list(employee_ids)), SkpRow.year.in_(list(years)))
+        .where(
+            SkpRow.employee_id.in_(list(employee_ids)),
+            SkpRow.year.in_(list(years)),
+            RencanaAksiRow.period_code.in_(list(period_codes)),
+        )
         .order_by(
             EmployeeRow.nip,
             SkpRow.year,

@@ -31,7 +31,12 @@ from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_range_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.hierarchy import subtree
-from kinerja_desktop.domain.periods import period_label
+from kinerja_desktop.domain.periods import (
+    FINAL_CODE,
+    EvaluationScheme,
+    period_label,
+    periods_for_year,
+)
 from kinerja_desktop.domain.reference_data import load
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.xlsx_writing import (
@@ -207,8 +212,8 @@ class ProgressEkinerjaExport:
     ) -> ProgressExportResult:
         """Write the workbook (whole or not at all; owner-only): the entries, then the plans.
 
-        The second sheet holds the same people's rencana aksi of the span's years with each
-        indicator's period target, for entering them in e-Kinerja beside the entries.
+        The second sheet holds the same people's rencana aksi of the periods the span falls in,
+        with each indicator's period target, for entering them in e-Kinerja beside the entries.
 
         Raises:
             The same as `entries`; ValidationError when the file cannot be saved.
@@ -250,9 +255,26 @@ class ProgressEkinerjaExport:
                 )
                 scope, ids = unit.name, [person.id for person in people]
             found = repo.entries_of(session, ids, start, end)
-            years = range(start.year, end.year + 1)
-            plans = repo.plans_of(session, ids, years) if with_plans else []
+            plans = repo.plans_of(session, ids, *_periods_within(start, end)) if with_plans else []
         return scope, ids, found, plans
+
+
+def _periods_within(start: date, end: date) -> tuple[list[int], set[str]]:
+    """The years of the span, and the codes of every scheme's periods that overlap it.
+
+    A month's export lists the rencana aksi of the periods the month falls in (a triwulan, a
+    semester or the month, whichever scheme the person's instansi uses): the codes of the
+    schemes differ ("TW4", "S2", "M12"), so one set serves everyone.
+    """
+    years = list(range(start.year, end.year + 1))
+    codes = {
+        period.code
+        for year in years
+        for scheme in EvaluationScheme
+        for period in periods_for_year(year, scheme)
+        if period.code != FINAL_CODE and period.start <= end and period.end >= start
+    }
+    return years, codes
 
 
 def _check_span(start: date, end: date) -> None:

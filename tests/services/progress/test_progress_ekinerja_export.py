@@ -283,6 +283,10 @@ def test_the_second_sheet_holds_the_rencana_aksi_with_their_period_targets(
             targets={indicator.id: "3"},
         ),
     )
+    # A period the span does not reach stays out of a month's workbook.
+    services.plans.save(
+        skp.id, "TW2", PlanEdits(rencana_aksi={office.rizky_rhks[1]: "Merekap April-Juni"})
+    )
     target = tmp_path / "progres.xlsx"
 
     result = services.progress.ekinerja.write(target, *MARCH, employee_id=office.rizky)
