@@ -31,60 +31,13 @@ from pathlib import Path
 
 import sqlalchemy
 from machine import machine
+from progress_log import fill_log, working_days
 
 from kinerja_desktop.demo import write_demo
-from kinerja_desktop.domain.working_days import WorkingCalendar
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.progress.holidays_id import national_holidays
 
 DAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=timezone(timedelta(hours=7)))
-STATUSES = ("DISETUJUI",) * 7 + ("DIAJUKAN", "DIAJUKAN", "DIKEMBALIKAN")
-
-
-def fill_log(path: Path, every: int, count: int) -> int:
-    """Give every ``every``-th active person an entry on each of ``count`` working days."""
-    calendar = WorkingCalendar(national_holidays(DAY.year))
-    days = calendar.working_days(date(DAY.year, 1, 1), DAY)[:count]
-    with sqlite3.connect(path) as connection:
-        people = [
-            row[0]
-            for row in connection.execute("SELECT id FROM employees WHERE active ORDER BY id")
-        ][::every]
-        rhk_of = dict(
-            connection.execute(
-                "SELECT skps.employee_id, min(rhks.id) FROM rhks "
-                "JOIN skps ON skps.id = rhks.skp_id WHERE skps.year = ? "
-                "GROUP BY skps.employee_id",
-                (DAY.year,),
-            ).fetchall()
-        )
-        connection.execute("DELETE FROM progress_entries")
-        rows = (
-            (
-                person,
-                rhk_of.get(person),
-                day.isoformat(),
-                "08:00",
-                "10:30",
-                "Memverifikasi berkas permohonan layanan",
-                "Buku register",
-                1 + (person + n) % 12,
-                "berkas",
-                STATUSES[(person + n) % len(STATUSES)],
-            )
-            for person in people
-            for n, day in enumerate(days)
-        )
-        connection.executemany(
-            "INSERT INTO progress_entries (employee_id, rhk_id, day, start_time, end_time, "
-            "activity, data_source, realisation, unit, evidence_link, evidence_file, "
-            "evidence_sha256, evidence_name, status, review_note, reviewed_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', ?, '', '')",
-            rows,
-        )
-        total: int = connection.execute("SELECT count(*) FROM progress_entries").fetchone()[0]
-    return total
 
 
 def run_step(step: str, office: Path, package: Path, scratch: Path) -> None:
@@ -156,7 +109,8 @@ def main() -> None:
             started = time.perf_counter()
             write_demo(services.database, employees=args.employees, today=DAY)
             services.close()
-            entries = fill_log(office, args.logging, args.days)
+            days = working_days(date(DAY.year, 1, 1), DAY)[: args.days]
+            _, entries = fill_log(office, args.logging, days)
             print(f"Demo and {entries:,} log entries in {time.perf_counter() - started:.0f} s")
         with sqlite3.connect(office) as connection:
             if args.no_log:

@@ -28,18 +28,17 @@ from pathlib import Path
 
 import sqlalchemy
 from machine import machine
+from progress_log import STATUSES, fill_log, working_days
 
 from kinerja_desktop.demo import write_demo
-from kinerja_desktop.domain.working_days import WorkingCalendar, month_span
+from kinerja_desktop.domain.working_days import month_span
 from kinerja_desktop.services.app_services import open_services
-from kinerja_desktop.services.progress.holidays_id import national_holidays
 
 HOME = "Kecamatan Kertapati"
 TARGETS_MS = {"person": 100.0, "unit": 1000.0, "draft": 500.0, "export": 1000.0}
 #: The size of the unit whose month is exported for e-Kinerja (issue 17's target).
 EXPORT_PEOPLE = 40
 EXPORT_UNIT = "Bagian Uji Ekspor e-Kinerja"
-STATUSES = ("DISETUJUI",) * 7 + ("DIAJUKAN", "DIAJUKAN", "DIKEMBALIKAN")
 
 
 def timed(action: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
@@ -57,64 +56,19 @@ def timed(action: Callable[[], object], runs: int) -> tuple[list[float], list[fl
     return wall, cpu
 
 
-def working_days(year: int, count: int) -> list[date]:
-    calendar = WorkingCalendar(national_holidays(year))
-    days = calendar.working_days(date(year, 1, 1), date(year, 12, 31))
-    return days[:count]
-
-
-def fill_log(path: Path, every: int, days: list[date]) -> tuple[int, int]:
-    """Give every ``every``-th active person an entry per day; returns people and entries."""
-    with sqlite3.connect(path) as connection:
-        people = [
-            row[0]
-            for row in connection.execute("SELECT id FROM employees WHERE active ORDER BY id")
-        ][::every]
-        rhk_of = dict(
-            connection.execute(
-                "SELECT skps.employee_id, min(rhks.id) FROM rhks "
-                "JOIN skps ON skps.id = rhks.skp_id "
-                "WHERE skps.year = ? GROUP BY skps.employee_id",
-                (days[0].year,),
-            ).fetchall()
-        )
-        connection.execute("DELETE FROM progress_entries")
-        rows = (
-            (
-                person,
-                rhk_of.get(person),
-                day.isoformat(),
-                "08:00",
-                "10:30",
-                "Memverifikasi berkas permohonan layanan",
-                "Buku register",
-                1 + (person + n) % 12,
-                "berkas",
-                STATUSES[(person + n) % len(STATUSES)],
-            )
-            for person in people
-            for n, day in enumerate(days)
-        )
-        connection.executemany(
-            "INSERT INTO progress_entries (employee_id, rhk_id, day, start_time, end_time, "
-            "activity, data_source, realisation, unit, evidence_link, evidence_file, "
-            "evidence_sha256, evidence_name, status, review_note, reviewed_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', ?, '', '')",
-            rows,
-        )
-        connection.execute("ANALYZE")
-        total = connection.execute("SELECT count(*) FROM progress_entries").fetchone()[0]
-    return len(people), total
-
-
 def export_unit(path: Path, size: int) -> tuple[str, list[int]]:
     """A unit of exactly ``size`` active people: a new "Bagian" under the office's top unit.
 
     The demo's units have the sizes of its structure; moving ``size`` of its people (the last
     ones by id, outside Kecamatan Kertapati) into a unit of their own gives the size the
-    target names.
+    target names. A database kept from an earlier run (`--keep`) already has the unit: its
+    people are read back, not moved again.
     """
     with sqlite3.connect(path) as connection:
+        found = connection.execute("SELECT id FROM units WHERE name = ?", (EXPORT_UNIT,)).fetchone()
+        if found is not None:
+            query = "SELECT id FROM employees WHERE active AND unit_id = ? ORDER BY id DESC"
+            return EXPORT_UNIT, [row[0] for row in connection.execute(query, found)]
         (root,) = connection.execute("SELECT id FROM units WHERE parent_id IS NULL").fetchone()
         (home,) = connection.execute("SELECT id FROM units WHERE name = ?", (HOME,)).fetchone()
         people = [
@@ -195,7 +149,7 @@ def main() -> None:
             write_demo(services.database, employees=args.employees, today=today)
             print(f"Demo written in {time.perf_counter() - started:.1f} s")
         services.close()
-        days = working_days(today.year, 250)
+        days = working_days(date(today.year, 1, 1), date(today.year, 12, 31))[:250]
         started = time.perf_counter()
         people, entries = fill_log(path, args.logging, days)
         print(f"{entries:,} entries for {people:,} people in {time.perf_counter() - started:.1f} s")
