@@ -9,13 +9,13 @@ the same appraisals.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.services.platform.xlsx_tables import Table, write_tables
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -65,65 +65,20 @@ def finish_table(sheet: Any, header: int, last_row: int, width: int) -> None:
 
 def save_workbook(workbook: Any, target: Path) -> None:
     """Save beside the target, then move over it; raise ValidationError naming the file."""
+    _save(target, workbook.save)
+
+
+def save_tables(target: Path, tables: Sequence[Table]) -> None:
+    """Write plain ``tables`` (``xlsx_tables``) as `save_workbook` saves a workbook."""
+    _save(target, lambda stream: write_tables(stream, tables))
+
+
+def _save(target: Path, write: Callable[[BinaryIO], object]) -> None:
     try:
-        replace_whole(target, workbook.save)
+        replace_whole(target, write)
     except OSError as error:
         hint = " Mungkin berkas itu sedang dibuka; tutup dulu lalu coba lagi."
         raise ValidationError(
             f"Berkas '{target.name}' tidak dapat disimpan ({error.strerror or error})."
             + (hint if isinstance(error, PermissionError) else "")
         ) from None
-
-
-# --- write-only sheets -------------------------------------------------------------------------
-# A sheet of thousands of rows is written several times faster by a write-only workbook
-# (``Workbook(write_only=True)``), which streams rows instead of keeping styled cells: the
-# helpers below keep the same habits there (text stays text, the same header).
-
-
-def streamed_cell(
-    sheet: Any, value: object, *, number_format: str | None = None, wrap: bool = False
-) -> Any:
-    """A cell for ``sheet.append`` on a write-only sheet; text always stays text."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet)
-    if isinstance(value, str) and value:
-        cell.value = _ILLEGAL.sub("", value)
-        cell.data_type = "s"
-    else:
-        cell.value = value if value != "" else None
-    if number_format is not None:
-        cell.number_format = number_format
-    if wrap:
-        cell.alignment = _wrapped()
-    return cell
-
-
-@cache
-def _wrapped() -> Any:
-    """One alignment for every wrapped cell: building and comparing new ones costs most."""
-    from openpyxl.styles import Alignment
-
-    return Alignment(wrap_text=True, vertical="top")
-
-
-def streamed_header(sheet: Any, columns: Sequence[tuple[str, float]]) -> None:
-    """Write (heading, width) pairs as the first row of a write-only sheet, frozen above the data.
-
-    Call it before any other row: a write-only sheet takes its widths and panes before rows.
-    """
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    fill = PatternFill("solid", fgColor="DDE5F0")
-    for index, (_, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    cells = []
-    for heading, _ in columns:
-        cell = streamed_cell(sheet, heading, wrap=True)
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cells.append(cell)
-    sheet.append(cells)

@@ -15,7 +15,7 @@ the realisation is a whole number; the evidence is the link, or the stored file'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -39,15 +39,12 @@ from kinerja_desktop.domain.periods import (
 )
 from kinerja_desktop.domain.reference_data import load
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-from kinerja_desktop.services.platform.xlsx_writing import (
-    finish_table,
-    save_workbook,
-    streamed_cell,
-    streamed_header,
-)
+from kinerja_desktop.services.platform.xlsx_tables import Table, TableColumn
+from kinerja_desktop.services.platform.xlsx_writing import save_tables
 
-#: Long texts that wrap in their cells; the other columns stay one line (and write faster).
+#: Long texts that wrap in their cells; the other columns stay one line.
 _WRAPPED = frozenset({"rencana_aksi", "kegiatan", "bukti_dukung"})
+_PLAN_WRAPPED = frozenset({"rhk", "rencana_aksi", "indikator"})
 #: The longest span one export takes: a year and a day (a leap year's whole year fits).
 MAX_DAYS = 367
 
@@ -292,53 +289,40 @@ def write_workbook(
 ) -> None:
     """Write the entries, then the rencana aksi, in the data file's column orders.
 
-    A write-only workbook (streamed rows).
+    The sheets are plain tables, written by ``xlsx_tables`` (SpreadsheetML directly, about
+    twenty times faster than openpyxl's cell objects for a unit's month).
     """
-    from openpyxl import Workbook
-
     spec = progress_sheet()
-    workbook = Workbook(write_only=True)
-    sheet: Any = workbook.create_sheet(spec.name)
-    streamed_header(sheet, [(column.heading, column.width) for column in spec.columns])
     formats = {
         "nip": "@",  # typed over in Excel, a NIP stays text
         "tanggal": spec.date_format,
         "jam_mulai": spec.time_format,
         "jam_selesai": spec.time_format,
     }
-    layout = [
-        (column.field, formats.get(column.field), column.field in _WRAPPED)
-        for column in spec.columns
-    ]
-    for entry in entries:
-        values = row_values(entry)
-        sheet.append(
-            [
-                streamed_cell(sheet, values.get(field, ""), number_format=shown, wrap=wrap)
-                for field, shown, wrap in layout
-            ]
-        )
-    finish_table(sheet, 1, len(entries) + 1, len(spec.columns))
-    _write_plans(workbook, plans)
-    save_workbook(workbook, target)
-
-
-def _write_plans(workbook: Any, plans: Sequence[ExportedPlan]) -> None:
+    progress = Table(
+        spec.name,
+        [
+            TableColumn(c.heading, c.width, formats.get(c.field), c.field in _WRAPPED)
+            for c in spec.columns
+        ],
+        _rows(spec.columns, (row_values(entry) for entry in entries)),
+    )
     name, columns = plans_sheet()
-    sheet: Any = workbook.create_sheet(name)
-    streamed_header(sheet, [(column.heading, column.width) for column in columns])
-    wrapped = {"rhk", "rencana_aksi", "indikator"}
-    for plan in plans:
-        values = plan_values(plan)
-        sheet.append(
-            [
-                streamed_cell(
-                    sheet,
-                    values[column.field],
-                    number_format="@" if column.field == "nip" else None,
-                    wrap=column.field in wrapped,
-                )
-                for column in columns
-            ]
-        )
-    finish_table(sheet, 1, len(plans) + 1, len(columns))
+    planned = Table(
+        name,
+        [
+            TableColumn(
+                c.heading, c.width, "@" if c.field == "nip" else None, c.field in _PLAN_WRAPPED
+            )
+            for c in columns
+        ],
+        _rows(columns, (plan_values(plan) for plan in plans)),
+    )
+    save_tables(target, [progress, planned])
+
+
+def _rows(columns: Sequence[Column], rows: Iterable[dict[str, object]]) -> Iterator[list[object]]:
+    """Each row's cells in the columns' order (a field the row lacks is an empty cell)."""
+    fields = [column.field for column in columns]
+    for values in rows:
+        yield [values.get(field) for field in fields]
