@@ -7,9 +7,9 @@ period, when the entry's unit is the indicator's satuan (compared ignoring case 
 approved yet, outside the period, or its RHK was deleted from the SKP since. A qualitative SKP
 (narrative realisation) or an indicator with a narrative target is never summed.
 
-A cumulative indicator (its realisation is the year so far, not the period's own) is summed from
-the start of the year up to the period's end; which indicators are cumulative is the caller's
-to say (``cumulative`` of `draft_indicator`).
+The period alone is summed on every target scale: a period's realisation is recorded as what
+was done in that period, a cumulative target's running total is the evaluation's to add up
+(docs/rules.md).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class IndicatorDraft:
         total: The sum of the counted entries (None when not summable).
         counted: The entries summed, by day.
         skipped: The entries of the indicator's RHK left out, each with its reason.
-        start: The first day summed (the year's start for a cumulative indicator).
+        start: The first day summed (the period's start).
         end: The last day summed (the period's end).
         current_value: The realisation figure saved today (None when there is none).
         current_text: The realisation's note (or narrative) saved today.
@@ -99,7 +99,6 @@ class IndicatorDraft:
     skipped: tuple[SkippedEntry, ...]
     start: date
     end: date
-    cumulative: bool
     current_value: Decimal | None
     current_text: str
 
@@ -176,7 +175,6 @@ def draft_indicator(
     period_start: date,
     period_end: date,
     qualitative: bool,
-    cumulative_from: date | None = None,
     current_value: Decimal | None = None,
     current_text: str = "",
 ) -> IndicatorDraft:
@@ -190,12 +188,9 @@ def draft_indicator(
         period_start: The period's first day.
         period_end: The period's last day.
         qualitative: The SKP's approach is qualitative (never summed).
-        cumulative_from: For a cumulative indicator, the first day to sum (the year's start);
-            None sums the period alone.
         current_value: The figure saved today, to show beside the proposal.
         current_text: The note or narrative saved today.
     """
-    start = cumulative_from if cumulative_from is not None else period_start
     mine = [entry for entry in entries if entry.rhk_id == rhk_id]
     not_summed = ""
     if qualitative:
@@ -205,7 +200,7 @@ def draft_indicator(
     counted: list[ProgressEntry] = []
     skipped: list[SkippedEntry] = []
     for entry in mine:
-        if not start <= entry.day <= period_end:
+        if not period_start <= entry.day <= period_end:
             skipped.append(SkippedEntry(entry, SkipReason.DI_LUAR_PERIODE))
         elif entry.status is not ProgressStatus.DISETUJUI:
             skipped.append(SkippedEntry(entry, SkipReason.BELUM_DISETUJUI))
@@ -223,9 +218,8 @@ def draft_indicator(
         total=sum(entry.realisation for entry in counted) if summable else None,
         counted=tuple(counted) if summable else (),
         skipped=tuple(skipped),
-        start=start,
+        start=period_start,
         end=period_end,
-        cumulative=cumulative_from is not None,
         current_value=current_value,
         current_text=current_text,
     )

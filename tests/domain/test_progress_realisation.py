@@ -114,21 +114,6 @@ def test_approved_entries_of_the_same_unit_in_the_period_are_summed() -> None:
     assert (draft.proposal_display, draft.current_display) == ("17 berkas", "10 berkas")
 
 
-def test_a_cumulative_indicator_sums_from_the_year_start() -> None:
-    entries = [_entry(date(2026, 2, 2), 8), _entry(date(2026, 5, 4), 4)]
-    draft = draft_indicator(
-        _iki(),
-        RHK,
-        "",
-        entries,
-        period_start=TW2[0],
-        period_end=TW2[1],
-        qualitative=False,
-        cumulative_from=date(2026, 1, 1),
-    )
-    assert (draft.total, draft.cumulative, draft.start) == (12, True, date(2026, 1, 1))
-
-
 @pytest.mark.parametrize(
     ("qualitative", "target", "why"),
     [(True, Decimal(100), QUALITATIVE_NOT_SUMMED), (False, None, NARRATIVE_NOT_SUMMED)],

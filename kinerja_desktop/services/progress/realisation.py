@@ -7,7 +7,6 @@ choose through ``EvaluationService.record_realisations``, which keeps the evalua
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -34,7 +33,6 @@ def draft_in(
     access: AccessGuard,
     skp_id: int,
     period_code: str,
-    cumulative_iki_ids: Collection[int] = (),
 ) -> RealisationDraft:
     """The draft of an SKP's period, every indicator beside its realisation as saved.
 
@@ -42,10 +40,8 @@ def draft_in(
         session: The caller's reading session.
         access: Who asks (they must see the SKP holder).
         skp_id: The SKP.
-        period_code: The period ("TW1", "M03", "AKHIR", ...).
-        cumulative_iki_ids: Indicators whose realisation is cumulative (the year so far): they
-            are summed from the year's first day to the period's end. Connect it to the
-            periodic targets (rencana aksi) when those say which indicators are cumulative.
+        period_code: The period ("TW1", "M03", "AKHIR", ...); its days alone are summed, on
+            every target scale.
 
     Raises:
         NotFoundError: the SKP or its holder is gone.
@@ -69,7 +65,6 @@ def draft_in(
         session, [rhk.id for rhk in view.rhks], iki_ids, period.code
     ).realisations
     qualitative = view.pendekatan is Pendekatan.KUALITATIF
-    cumulative = set(cumulative_iki_ids)
     indicators = []
     for rhk in view.rhks:
         for iki in rhk.indicators:
@@ -83,7 +78,6 @@ def draft_in(
                     period_start=period.start,
                     period_end=period.end,
                     qualitative=qualitative,
-                    cumulative_from=year_start if iki.id in cumulative else None,
                     current_value=current.value if current else None,
                     current_text=current.text if current else "",
                 )

@@ -328,9 +328,7 @@ class ProgressService:
         )
         return UnitCompleteness(unit.id, unit.name, year, month, end, rows)
 
-    def realisation_draft(
-        self, skp_id: int, period_code: str, *, cumulative_iki_ids: Collection[int] = ()
-    ) -> RealisationDraft:
+    def realisation_draft(self, skp_id: int, period_code: str) -> RealisationDraft:
         """Propose a period's realisation from the approved entries, per indicator (read-only).
 
         Nothing is saved: the penilai reviews it and applies what they choose through
@@ -338,15 +336,13 @@ class ProgressService:
 
         Args:
             skp_id: The SKP.
-            period_code: The period ("TW1", "AKHIR", ...).
-            cumulative_iki_ids: Indicators summed from the year's start up to the period's end
-                (cumulative targets); the others sum the period alone.
+            period_code: The period ("TW1", "AKHIR", ...); its days alone are summed.
 
         Raises:
             NotFoundError, ValidationError (an unknown period), AccessDeniedError.
         """
         with self._db.reading() as session:
-            return draft_in(session, self._access, skp_id, period_code, cumulative_iki_ids)
+            return draft_in(session, self._access, skp_id, period_code)
 
     def office_month(self, threshold: int | None = None) -> OfficeMonth:
         """Beranda's chart: this month up to today per unit, of the people who keep a log.

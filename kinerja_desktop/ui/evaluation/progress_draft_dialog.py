@@ -157,8 +157,6 @@ class ProgressDraftDialog(QDialog):
         proposal = indicator.proposal_display
         if indicator.has_proposal:
             proposal += f" ({len(indicator.counted)} kegiatan)"
-        if indicator.cumulative:
-            proposal += " sejak awal tahun"
         left_out = ", ".join(
             f"{count} {reason.label.lower()}"
             for reason, count in indicator.skipped_by_reason().items()

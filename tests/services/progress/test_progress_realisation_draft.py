@@ -11,7 +11,9 @@ from progress_office import TODAY, Office, entry
 
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
+from kinerja_desktop.domain.plans import TargetScale
 from kinerja_desktop.domain.progress_realisation import SkipReason
+from kinerja_desktop.services.skp.plans import PlanEdits
 
 MONDAY = date(2026, 3, 16)
 TUESDAY = date(2026, 3, 17)
@@ -119,16 +121,21 @@ def test_draft_refuses_an_unknown_period_and_an_account_that_may_not_see(
         office.services.progress.realisation_draft(skp_id, "TW1")
 
 
-def test_a_cumulative_indicator_is_summed_from_the_start_of_the_year(
-    drafted: tuple[Office, int],
-) -> None:
-    office, skp_id = drafted
-    berkas = office.services.progress.realisation_draft(skp_id, "TW1").indicators[0]
-    cumulative = office.services.progress.realisation_draft(
-        skp_id, "TW1", cumulative_iki_ids={berkas.iki.id}
-    ).indicators[0]
-    assert (cumulative.cumulative, cumulative.start, cumulative.total) == (
-        True,
-        date(2026, 1, 1),
-        17,
-    )
+def test_a_cumulative_target_still_drafts_the_period_alone(progress_office: Office) -> None:
+    office = progress_office
+    first, _ = office.rizky_rhks
+    skp = office.services.skp.get(office.rizky, 2026)
+    assert skp is not None
+    plan = office.services.plans.period_plan(skp.id, "TW1")
+    assert plan.rhks[0].rhk.id == first
+    berkas = plan.rhks[0].indicators[0].iki
+    office.services.plans.save(skp.id, "TW1", PlanEdits(scales={berkas.id: TargetScale.KUMULATIF}))
+    _approved(office, entry(first, MONDAY, realisation="12"))
+    skp_id = _agree(office, office.rizky)
+
+    later = office.services.progress.realisation_draft(skp_id, "TW2").indicators[0]
+
+    # The realisation of TW2 is what was done in TW2: March's entry is not carried into it.
+    assert later.iki.id == berkas.id
+    assert (later.start, later.total, later.has_proposal) == (date(2026, 4, 1), 0, False)
+    assert later.skipped_by_reason() == {SkipReason.DI_LUAR_PERIODE: 1}
