@@ -1,6 +1,6 @@
 """The hand-over tests' offices: a demo office with one evidence file, copied per test, and an
 empty office to import into. Each test folder that needs them imports these fixtures in its
-``conftest.py``."""
+``conftest.py``; ``empty`` (on the progress office's day) is imported by the tests that use it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from handover_helpers import EVIDENCE_BYTES, FOLLOW_UP_BYTES
+from progress_office import TODAY
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.supervision.complaints import FeedbackKind
@@ -107,6 +108,14 @@ def target(tmp_path: Path) -> Iterator[AppServices]:
     folder = tmp_path / "tujuan"
     folder.mkdir()
     opened = open_services(folder / "kantor.sqlite")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[AppServices]:
+    """An empty office to import into whose today is the progress office's (``TODAY``)."""
+    opened = open_services(tmp_path / "tujuan" / "kantor.sqlite", today=lambda: TODAY)
     yield opened
     opened.close()
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from handover_helpers import content_of, dump, resigned
+from handover_office import empty
 from progress_office import TODAY, Office, build_office, entry
 
 from kinerja_desktop.domain.errors import ValidationError
@@ -20,6 +21,8 @@ from kinerja_desktop.domain.plans import TargetScale
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.handover import PackageRefusedError
 from kinerja_desktop.services.skp.plans import PlanEdits
+
+__all__ = ["empty"]
 
 NOW = datetime(2026, 3, 18, 16, 0, tzinfo=timezone(timedelta(hours=7)))
 RIZKY = "198906152014031001"
@@ -70,13 +73,6 @@ def office(tmp_path: Path) -> Iterator[Office]:
         yield built
     finally:
         services.close()
-
-
-@pytest.fixture
-def empty(tmp_path: Path) -> Iterator[AppServices]:
-    opened = open_services(tmp_path / "tujuan" / "kantor.sqlite", today=lambda: TODAY)
-    yield opened
-    opened.close()
 
 
 def _export(services: AppServices, path: Path) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from handover_helpers import content_of, dump, resigned
+from handover_office import empty
 from progress_office import TODAY, Office, build_office, entry
 
 from kinerja_desktop.domain.errors import ValidationError
@@ -17,6 +18,8 @@ from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.domain.working_days import DayOffKind
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.handover import PackageRefusedError
+
+__all__ = ["empty"]
 
 NOW = datetime(2026, 3, 18, 16, 0, tzinfo=timezone(timedelta(hours=7)))
 PROOF = b"%PDF-1.4 daftar hadir pelayanan KTP\n"
@@ -53,13 +56,6 @@ def office(tmp_path: Path) -> Iterator[Office]:
         yield built
     finally:
         services.close()
-
-
-@pytest.fixture
-def empty(tmp_path: Path) -> Iterator[AppServices]:
-    opened = open_services(tmp_path / "tujuan" / "kantor.sqlite", today=lambda: TODAY)
-    yield opened
-    opened.close()
 
 
 def _export(services: AppServices, path: Path) -> Path:
