@@ -1,9 +1,10 @@
 """Plain tables as an .xlsx, written as SpreadsheetML directly: one header row, typed cells.
 
 For exports of thousands of rows where every cell of a column looks the same (the e-Kinerja
-workbook): openpyxl spends about 15 µs of pure Python on each cell (a cell object, its style,
-an XML element), this writer about 1 µs (one formatted string), so a unit's month of 21,000
-cells takes tens of milliseconds instead of half a second. The look is the one of
+workbook): openpyxl (without lxml) spends about 25 µs of pure Python on each cell (a cell
+object, its style, an XML element), this writer about 2 µs with the compression (one formatted
+string), so a unit's month (25,000 cells) takes about 50 ms of CPU instead of about 550 ms
+(docs/benchmarks.md). The look is the one of
 ``xlsx_writing``: a bold filled header that wraps, frozen under the first row, a filter over
 the table, landscape printing one page wide, the columns' widths.
 
