@@ -1,0 +1,69 @@
+"""Server mode's way in: check a saved connection ("Uji koneksi") and open its database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kinerja_desktop.data.server import probe_server, profile_url
+from kinerja_desktop.domain.connections import ConnectionProfile
+from kinerja_desktop.domain.errors import StorageError
+from kinerja_desktop.paths import server_home
+from kinerja_desktop.services.app_services import AppServices, open_services
+
+#: "Uji koneksi" waits this long for the server: a wrong address must not hang the settings.
+CHECK_TIMEOUT_SECONDS = 5
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What "Uji koneksi" found, in words for the user."""
+
+    ok: bool
+    message: str
+    server_version: str | None = None
+
+
+def check_connection(
+    profile: ConnectionProfile,
+    password: str | None,
+    *,
+    timeout_seconds: int = CHECK_TIMEOUT_SECONDS,
+) -> ConnectionCheck:
+    """Connect once to ``profile``'s database and say whether it worked (never raises).
+
+    Args:
+        profile: The connection to try.
+        password: Its password; None lets libpq find one (PGPASSWORD, .pgpass) or none.
+        timeout_seconds: How long to wait for the server to answer.
+    """
+    try:
+        version = probe_server(profile_url(profile, password), timeout_seconds=timeout_seconds)
+    except StorageError as error:
+        return ConnectionCheck(ok=False, message=error.message)
+    return ConnectionCheck(
+        ok=True,
+        message=f"Koneksi berhasil: server PostgreSQL {version}, basis data {profile.database}.",
+        server_version=version,
+    )
+
+
+def open_server(
+    profile: ConnectionProfile, password: str | None, *, create: bool = True
+) -> AppServices:
+    """Open ``profile``'s database (creating or migrating its tables as needed).
+
+    What belongs beside the database (evidence files, the seal anchor) is kept in a folder of
+    this installation for that server (:func:`kinerja_desktop.paths.server_home`).
+
+    Raises:
+        StorageError: the server cannot be reached, refuses the login, or the database is not
+            ours or too new; it is left as it was.
+    """
+    home = server_home(profile.key)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            f"Folder {home} tidak dapat dibuat ({error.strerror or error})."
+        ) from error
+    return open_services(home / "server", create=create, server=profile_url(profile, password))
