@@ -247,6 +247,11 @@ CONFLICT_MESSAGE = (
     "disimpan. Tunggu sebentar, lalu coba lagi."
 )
 
+#: What a user reads when the server refuses the user name or the password.
+LOGIN_REFUSED_MESSAGE = (
+    "Server basis data menolak login: periksa nama pengguna dan kata sandi koneksi."
+)
+
 #: A PostgreSQL server's failures by SQLSTATE (or its class, the first two characters), and
 #: what the user reads instead; the transaction was rolled back, so nothing was saved.
 _SERVER_FAILURES = {
@@ -259,9 +264,7 @@ _SERVER_FAILURES = {
         "Server basis data hanya menerima pembacaan (mis. server cadangan), jadi perubahan "
         "tidak dapat disimpan. Hubungi pengelola server."
     ),
-    "28": (  # invalid_authorization_specification, invalid_password
-        "Server basis data menolak login: periksa nama pengguna dan kata sandi koneksi."
-    ),
+    "28": LOGIN_REFUSED_MESSAGE,  # invalid_authorization_specification, invalid_password
     "3D": "Basis data tidak ditemukan di server: periksa nama basis data pada koneksi.",
     "42501": (
         "Pengguna basis data tidak berhak atas tindakan ini di server: hubungi pengelola server."

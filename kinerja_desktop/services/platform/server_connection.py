@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kinerja_desktop.data.database import LOGIN_REFUSED_MESSAGE, PASSWORD_NEEDED_MESSAGE
 from kinerja_desktop.data.server import probe_server, profile_url
 from kinerja_desktop.domain.connections import ConnectionProfile
 from kinerja_desktop.domain.errors import StorageError
@@ -67,3 +68,8 @@ def open_server(
             f"Folder {home} tidak dapat dibuat ({error.strerror or error})."
         ) from error
     return open_services(home / "server", create=create, server=profile_url(profile, password))
+
+
+def is_login_refusal(error: StorageError) -> bool:
+    """True when the server wants a (different) password: worth asking the user again."""
+    return error.message in (LOGIN_REFUSED_MESSAGE, PASSWORD_NEEDED_MESSAGE)

@@ -9,12 +9,14 @@ again at the next start: :class:`KeyringUnavailableError` says so.
 from __future__ import annotations
 
 import logging
-
-import keyring
-from keyring.backend import KeyringBackend
+from functools import cache
+from typing import TYPE_CHECKING
 
 from kinerja_desktop.domain.connections import ConnectionProfile
 from kinerja_desktop.domain.errors import StorageError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -76,4 +78,14 @@ class ServerPasswords:
             log.info("keyring password not deleted: %s", error)
 
     def _keyring(self) -> KeyringBackend:
+        # Loaded when a password is first needed: keyring looks for its backends on import,
+        # which a start that opens a file never needs.
+        import keyring
+
         return self._backend or keyring.get_keyring()
+
+
+@cache
+def session_passwords() -> ServerPasswords:
+    """This run's passwords, shared by the start and Pengaturan (one typed password each)."""
+    return ServerPasswords()

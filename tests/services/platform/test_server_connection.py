@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from postgres_tcp import TCP_PASSWORD as PASSWORD
+from postgres_tcp import tcp_server
 from sqlalchemy import URL, Engine
 
 from kinerja_desktop.data.database import (
@@ -18,21 +20,7 @@ from kinerja_desktop.domain.connections import ConnectionProfile, SslMode
 from kinerja_desktop.domain.errors import StorageError
 from kinerja_desktop.services.platform.server_connection import check_connection, open_server
 
-PASSWORD = "sandi-uji-123"
-
-
-@pytest.fixture(scope="module")
-def tcp_server() -> Iterator[int]:
-    """A server on 127.0.0.1 asking for a password and offering no TLS; yields its port."""
-    from postgres_server import ServerUnavailableError, start_server
-
-    try:
-        server = start_server(tcp_password=PASSWORD)
-    except ServerUnavailableError as unavailable:
-        pytest.skip(f"PostgreSQL tidak tersedia: {unavailable}")
-    assert server.tcp_port is not None
-    yield server.tcp_port
-    server.stop()
+__all__ = ["tcp_server"]  # the fixture, for the tests below
 
 
 def _socket_profile(url: URL, **changes: object) -> ConnectionProfile:
