@@ -171,7 +171,45 @@ def _password_file(folder: Path, password: str) -> Path:
     return path
 
 
-def start_server(*, tcp_password: str | None = None) -> PostgresServer:
+def _self_signed_certificate(folder: Path, owner: tuple[str, ...]) -> tuple[Path, Path]:
+    """A TLS key and self-signed certificate for the server, readable by it alone."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kinerja-test")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=2))
+        .sign(key, hashes.SHA256())
+    )
+    key_path, cert_path = folder / "server.key", folder / "server.crt"
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.chmod(0o600)  # PostgreSQL refuses a key others can read
+    if owner:
+        for path in (key_path, cert_path):
+            shutil.chown(path, user=UNPRIVILEGED_USER, group=None)
+    return key_path, cert_path
+
+
+def start_server(*, tcp_password: str | None = None, tls: bool = False) -> PostgresServer:
     """Create and start a throw-away cluster; raises :class:`ServerUnavailableError` when it cannot.
 
     The server is tuned for tests, not for safety: no fsync, no durable commit, since the whole
@@ -181,6 +219,7 @@ def start_server(*, tcp_password: str | None = None) -> PostgresServer:
         tcp_password: Also listen on a free TCP port of 127.0.0.1 (:attr:`tcp_port`), where
             the superuser logs in with this password (SCRAM) and TLS is not offered; the
             Unix socket keeps trusting local connections.
+        tls: Offer TLS on that port, with a self-signed certificate (no client trusts it).
     """
     bin_dir = find_binaries()
     # Directly under the system temp folder (world-traversable), not under pytest's
@@ -220,6 +259,9 @@ def start_server(*, tcp_password: str | None = None) -> PostgresServer:
                 "-c max_connections=100",
             )
         )
+        if tls:
+            key_path, cert_path = _self_signed_certificate(folder, server.as_user)
+            options += f" -c ssl=on -c ssl_key_file='{key_path}' -c ssl_cert_file='{cert_path}'"
         _run(
             [
                 *server.as_user,

@@ -97,8 +97,8 @@ def profile_from_url(target: str) -> ConnectionProfile:
     return replace(profile, name=target)
 
 
-def probe_server(url: URL, *, timeout_seconds: int) -> str:
-    """Connect once to ``url`` and return the server's version ("16.4").
+def probe_server(url: URL, *, timeout_seconds: int) -> tuple[str, bool]:
+    """Connect once to ``url``: the server's version ("16.4") and whether TLS encrypts it.
 
     Raises:
         StorageError: the host cannot be reached, the login or the database is refused, the
@@ -112,6 +112,9 @@ def probe_server(url: URL, *, timeout_seconds: int) -> str:
     try:
         with engine.connect() as connection:
             version = connection.execute(text("SHOW server_version")).scalar_one()
+            encrypted = connection.execute(
+                text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            ).scalar()
     except DBAPIError as error:
         explained = explain_server_failure(error)
         if explained is None:
@@ -119,7 +122,7 @@ def probe_server(url: URL, *, timeout_seconds: int) -> str:
         raise explained from error
     finally:
         engine.dispose()
-    return str(version).split()[0]
+    return str(version).split()[0], bool(encrypted)
 
 
 def open_server_database(target: str | URL, local_path: Path, *, create: bool = True) -> Database:

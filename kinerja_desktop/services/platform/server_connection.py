@@ -22,6 +22,8 @@ class ConnectionCheck:
     ok: bool
     message: str
     server_version: str | None = None
+    #: True when TLS encrypts the connection (never on a Unix socket, which needs none).
+    encrypted: bool = False
 
 
 def check_connection(
@@ -38,13 +40,19 @@ def check_connection(
         timeout_seconds: How long to wait for the server to answer.
     """
     try:
-        version = probe_server(profile_url(profile, password), timeout_seconds=timeout_seconds)
+        version, encrypted = probe_server(
+            profile_url(profile, password), timeout_seconds=timeout_seconds
+        )
     except StorageError as error:
         return ConnectionCheck(ok=False, message=error.message)
+    how = "terenkripsi (TLS)" if encrypted else "tanpa enkripsi TLS"
     return ConnectionCheck(
         ok=True,
-        message=f"Koneksi berhasil: server PostgreSQL {version}, basis data {profile.database}.",
+        message=(
+            f"Koneksi berhasil: server PostgreSQL {version}, basis data {profile.database}, {how}."
+        ),
         server_version=version,
+        encrypted=encrypted,
     )
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from postgres_tcp import TCP_PASSWORD as PASSWORD
-from postgres_tcp import tcp_server
+from postgres_tcp import tcp_server, tls_server
 from sqlalchemy import URL, Engine
 
 from kinerja_desktop.data.database import (
     PASSWORD_NEEDED_MESSAGE,
+    TLS_CERTIFICATE_MESSAGE,
     TLS_REQUIRED_MESSAGE,
     UNREACHABLE_MESSAGE,
 )
@@ -20,7 +21,7 @@ from kinerja_desktop.domain.connections import ConnectionProfile, SslMode
 from kinerja_desktop.domain.errors import StorageError
 from kinerja_desktop.services.platform.server_connection import check_connection, open_server
 
-__all__ = ["tcp_server"]  # the fixture, for the tests below
+__all__ = ["tcp_server", "tls_server"]  # the fixtures, for the tests below
 
 
 def _socket_profile(url: URL, **changes: object) -> ConnectionProfile:
@@ -46,6 +47,7 @@ def test_a_reachable_server_answers_with_its_version(server_url: URL) -> None:
     assert found.server_version is not None
     assert found.server_version.split(".")[0].isdigit()
     assert f"server PostgreSQL {found.server_version}" in found.message
+    assert not found.encrypted  # a Unix socket: libpq uses no TLS there
 
 
 def test_a_missing_database_is_named(
@@ -82,7 +84,31 @@ def test_the_right_password_connects_and_a_wrong_one_is_named(tcp_server: int) -
 def test_without_tls_on_the_server_disable_and_prefer_connect(
     tcp_server: int, mode: SslMode
 ) -> None:
-    assert check_connection(_tcp_profile(tcp_server, mode), PASSWORD).ok
+    found = check_connection(_tcp_profile(tcp_server, mode), PASSWORD)
+
+    assert found.ok
+    assert not found.encrypted
+    assert found.message.endswith("tanpa enkripsi TLS.")
+
+
+@pytest.mark.parametrize(
+    ("mode", "encrypted"),
+    [(SslMode.DISABLE, False), (SslMode.PREFER, True), (SslMode.REQUIRE, True)],
+)
+def test_a_server_offering_tls_is_used_with_it_unless_disabled(
+    tls_server: int, mode: SslMode, encrypted: bool
+) -> None:
+    found = check_connection(_tcp_profile(tls_server, mode), PASSWORD)
+
+    assert found.ok, found.message
+    assert found.encrypted is encrypted
+    assert ("terenkripsi (TLS)" in found.message) is encrypted
+
+
+def test_verify_full_refuses_a_certificate_nobody_vouches_for(tls_server: int) -> None:
+    found = check_connection(_tcp_profile(tls_server, SslMode.VERIFY_FULL), PASSWORD)
+
+    assert found == type(found)(ok=False, message=TLS_CERTIFICATE_MESSAGE)
 
 
 @pytest.mark.parametrize("mode", [SslMode.REQUIRE, SslMode.VERIFY_FULL])
