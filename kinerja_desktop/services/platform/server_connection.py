@@ -75,7 +75,10 @@ def open_server(
         raise StorageError(
             f"Folder {home} tidak dapat dibuat ({error.strerror or error})."
         ) from error
-    return open_services(home / "server", create=create, server=profile_url(profile, password))
+    # The stand-in's name is what the window title shows: the database and where it is.
+    where = profile.host.replace("/", "_").replace("\\", "_")
+    stand_in = home / f"{profile.database} di {where}"
+    return open_services(stand_in, create=create, server=profile_url(profile, password))
 
 
 def is_login_refusal(error: StorageError) -> bool:

@@ -128,6 +128,8 @@ def test_a_saved_connection_opens_the_office_on_the_server(
     try:
         assert services.database.server
         assert services.database.path.parent.parent == private_data_dir / "servers"
+        socket_folder = server_url.query["host"].replace("/", "_")
+        assert services.database_path.name == f"{server_url.database} di {socket_folder}"
         services.staff.add_unit("Dinas Uji", None, "Kota Uji")
         assert [u.name for u in services.staff.units()] == ["Dinas Uji"]
     finally:

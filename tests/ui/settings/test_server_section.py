@@ -12,9 +12,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import URL
 
 from kinerja_desktop.domain.connections import ConnectionProfile, SslMode
+from kinerja_desktop.paths import connections_file
+from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.platform.connections import ConnectionStore
 from kinerja_desktop.services.platform.server_passwords import KEYRING_SERVICE, ServerPasswords
 from kinerja_desktop.ui.settings.connection_dialog import ConnectionDialog
+from kinerja_desktop.ui.settings.page import SettingsPage
 from kinerja_desktop.ui.settings.server_section import ServerSection
 
 __all__ = ["tcp_server"]  # the fixture, for the tests below
@@ -166,3 +169,17 @@ def test_uji_koneksi_says_the_password_is_wrong(
 
     qtbot.waitUntil(section.error.isVisible, timeout=20_000)
     assert "menolak login" in section.error.text()
+
+
+def test_pengaturan_lists_this_computer_s_saved_connections(
+    qtbot: QtBot, services: AppServices
+) -> None:
+    ConnectionStore(connections_file()).save(
+        ConnectionProfile("Kantor", "10.0.0.5", 5432, "kinerja", "tu")
+    )
+
+    page = SettingsPage(services.staff)
+    qtbot.addWidget(page)
+
+    assert page.servers.title() == "Server basis data"
+    assert page.servers.table.item(0, 0).text() == "Kantor"
