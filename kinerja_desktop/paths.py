@@ -29,6 +29,26 @@ def default_database_path() -> Path:
     return data_dir() / DATABASE_FILENAME
 
 
+def config_dir() -> Path:
+    """Return the folder of the app's settings: window layout, saved server connections."""
+    return data_dir() / "settings"
+
+
+def connections_file() -> Path:
+    """Return the JSON file of the saved server connections (never their passwords)."""
+    return config_dir() / "connections.json"
+
+
+def server_home(key: str) -> Path:
+    """Return the folder kept beside a server database (its evidence files, the seal anchor).
+
+    Args:
+        key: The server's ``user@host:port/database``; each server gets its own folder.
+    """
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "_" for ch in key)
+    return data_dir() / "servers" / safe
+
+
 def backup_dir_for(database: Path) -> Path:
     """Return the folder for automatic backups of ``database`` (beside the file)."""
     return database.parent / "backups"

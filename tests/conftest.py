@@ -60,6 +60,18 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Any:
+    """Give every test an empty in-memory keyring, so none touches the computer's own."""
+    import keyring
+    from memory_keyring import MemoryKeyring
+
+    # Set, never read first: asking for the default backend would probe the desktop's.
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
 @pytest.fixture(scope="session")
 def postgres_admin() -> Iterator[tuple[Engine, Callable[[str], URL]]]:
     """A throw-away PostgreSQL server with a migrated template database.

@@ -19,6 +19,7 @@ import atexit
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,8 @@ class PostgresServer:
     as_user: tuple[str, ...]
     watchdog: subprocess.Popen[bytes] | None = None
     stopped: bool = field(default=False)
+    #: The TCP port on 127.0.0.1 when started with one (None: the Unix socket only).
+    tcp_port: int | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -81,7 +84,7 @@ class PostgresServer:
             "postgresql+psycopg",
             username=USER,
             database=database,
-            query={"host": str(self.socket_dir)},
+            query={"host": str(self.socket_dir), "port": str(self.tcp_port or 5432)},
         )
 
     def _stop_command(self) -> list[str]:
@@ -153,11 +156,70 @@ def _run(command: list[str], what: str) -> None:
         raise ServerUnavailableError(f"{what} gagal (kode {done.returncode}): {' | '.join(detail)}")
 
 
-def start_server() -> PostgresServer:
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _password_file(folder: Path, password: str) -> Path:
+    """The superuser's password for initdb, in a file the server's user can read."""
+    path = folder / "password"
+    path.write_text(password + "\n", encoding="utf-8")
+    path.chmod(0o644)
+    return path
+
+
+def _self_signed_certificate(folder: Path, owner: tuple[str, ...]) -> tuple[Path, Path]:
+    """A TLS key and self-signed certificate for the server, readable by it alone."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kinerja-test")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=2))
+        .sign(key, hashes.SHA256())
+    )
+    key_path, cert_path = folder / "server.key", folder / "server.crt"
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.chmod(0o600)  # PostgreSQL refuses a key others can read
+    if owner:
+        for path in (key_path, cert_path):
+            shutil.chown(path, user=UNPRIVILEGED_USER, group=None)
+    return key_path, cert_path
+
+
+def start_server(*, tcp_password: str | None = None, tls: bool = False) -> PostgresServer:
     """Create and start a throw-away cluster; raises :class:`ServerUnavailableError` when it cannot.
 
     The server is tuned for tests, not for safety: no fsync, no durable commit, since the whole
     cluster is removed at the end of the run.
+
+    Args:
+        tcp_password: Also listen on a free TCP port of 127.0.0.1 (:attr:`tcp_port`), where
+            the superuser logs in with this password (SCRAM) and TLS is not offered; the
+            Unix socket keeps trusting local connections.
+        tls: Offer TLS on that port, with a self-signed certificate (no client trusts it).
     """
     bin_dir = find_binaries()
     # Directly under the system temp folder (world-traversable), not under pytest's
@@ -176,16 +238,20 @@ def start_server() -> PostgresServer:
                 "-U",
                 USER,
                 "--auth-local=trust",
-                "--auth-host=reject",
+                "--auth-host=scram-sha-256" if tcp_password else "--auth-host=reject",
+                *((f"--pwfile={_password_file(folder, tcp_password)}",) if tcp_password else ()),
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",
                 "--no-sync",
             ],
             "initdb",
         )
+        if tcp_password:
+            server.tcp_port = _free_port()
         options = " ".join(
             (
-                "-c listen_addresses=''",
+                f"-c listen_addresses='{'127.0.0.1' if tcp_password else ''}'",
+                f"-c port={server.tcp_port or 5432}",
                 f"-c unix_socket_directories='{server.socket_dir}'",
                 "-c fsync=off",
                 "-c synchronous_commit=off",
@@ -193,6 +259,9 @@ def start_server() -> PostgresServer:
                 "-c max_connections=100",
             )
         )
+        if tls:
+            key_path, cert_path = _self_signed_certificate(folder, server.as_user)
+            options += f" -c ssl=on -c ssl_key_file='{key_path}' -c ssl_cert_file='{cert_path}'"
         _run(
             [
                 *server.as_user,

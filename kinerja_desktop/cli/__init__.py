@@ -3,7 +3,9 @@
 This package is the composition root of the command line; it loads Qt only when it starts the
 GUI. Each command family is one module with ``add_commands(commands)`` and ``run(args)``. Exit
 codes (:mod:`kinerja_desktop.cli.exit_codes`): 0 done; 1 the database file cannot be used (it
-is left as it was); 2 the input or the arguments are wrong and nothing was written.
+is left as it was, or the server cannot be used); 2 the input or the arguments are wrong and
+nothing was written. ``--db`` names a file, a server URL or a saved server connection
+(:mod:`kinerja_desktop.cli.target`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from kinerja_desktop.cli import (
 )
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_STORAGE
 from kinerja_desktop.cli.parser import IndonesianParser, db_argument, require_db
+from kinerja_desktop.cli.target import ServerDatabase, resolve
 from kinerja_desktop.domain.errors import DomainError, StorageError
+from kinerja_desktop.paths import connections_file
 
 #: Modules that add sub-commands, in the order ``--help`` lists them: each has
 #: ``add_commands(commands)`` and ``run(args)``, which returns the exit code, or None when the
@@ -86,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     require_db(args)
     try:
+        # A file, or a server: a URL or a connection saved in Pengaturan (cli/target.py).
+        args.db = resolve(args.db, args.command, connections_file())
         if (result := _run_command(args)) is not None:
             return result
     except StorageError as error:
@@ -96,4 +102,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     from kinerja_desktop.ui.application import run_gui  # Qt loads only for the GUI
 
-    return run_gui(args.db)
+    return run_gui(args.db.profile if isinstance(args.db, ServerDatabase) else args.db)

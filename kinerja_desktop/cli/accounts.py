@@ -30,14 +30,14 @@ def add_commands(commands: Commands) -> None:
 def run(args: argparse.Namespace) -> int | None:
     if args.command != "reset-password":
         return None
+    from kinerja_desktop.cli.target import missing, open_database
     from kinerja_desktop.domain.accounts import normalise_user_name
     from kinerja_desktop.domain.errors import StorageError, ValidationError
-    from kinerja_desktop.services.platform.startup import open_locked, take_lock
 
-    if not args.db.exists():
+    if missing(args.db):
         raise StorageError(f"Berkas basis data tidak ada: {args.db}")
     password, repeated = _read_passwords()
-    services = open_locked(args.db, take_lock(args.db), create=False)
+    services = open_database(args.db)
     try:
         wanted = normalise_user_name(args.user)
         found = [a for a in services.accounts.accounts() if a.user_name == wanted]

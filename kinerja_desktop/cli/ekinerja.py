@@ -57,13 +57,13 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``ekspor-progres`` or ``banding-ekinerja``; None when the command is neither."""
     if args.command not in (EXPORT, COMPARE):
         return None
-    if not args.db.exists():
+    from kinerja_desktop.cli.target import missing, open_database
+
+    if missing(args.db):
         _err(f"Berkas basis data tidak ada: {args.db}")
         return EXIT_STORAGE
-    from kinerja_desktop.services.app_services import open_services
-
     try:
-        services = open_services(args.db, create=False)
+        services = open_database(args.db, locked=False)
     except StorageError as error:
         _err(error.message)
         return EXIT_STORAGE

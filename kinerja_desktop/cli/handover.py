@@ -57,14 +57,14 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``export`` or ``import``; None when the command is neither."""
     if args.command not in COMMANDS:
         return None
-    if args.command == "import" and not args.db.exists():
+    from kinerja_desktop.cli.target import missing, open_database
+
+    if args.command == "import" and missing(args.db):
         return _guarded(lambda: _import_new_office(args))
-    if not args.db.exists():
+    if missing(args.db):
         _err(f"Berkas basis data tidak ada: {args.db}")
         return EXIT_STORAGE
-    from kinerja_desktop.services.platform.startup import open_office
-
-    services = open_office(args.db, create=False)
+    services = open_database(args.db)
     try:
         if args.command == "export":
             return _guarded(lambda: _export(services.handover, args))

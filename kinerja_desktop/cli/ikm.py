@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
+from kinerja_desktop.cli.target import ServerDatabase
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationErrors
 from kinerja_desktop.domain.supervision.ikm import IkmResult, compute_ikm, format_decimal_id
 
@@ -75,14 +76,14 @@ def _compute(file: Path) -> int:
 
 
 def _store(args: argparse.Namespace) -> int:
-    from kinerja_desktop.services.platform.startup import open_office
+    from kinerja_desktop.cli.target import missing, open_database
 
-    path: Path = args.db
-    if not path.exists():
+    path: Path | ServerDatabase = args.db
+    if missing(path):
         _say(f"Berkas basis data tidak ada: {path}", error=True)
         return EXIT_STORAGE
     # Storing respondents writes: the one-writer lock and the daily backup, as in the GUI.
-    services = open_office(path, create=False)
+    services = open_database(path)
     try:
         surveys = services.supervision.surveys
         survey, added = surveys.store_file(args.unit, args.period, args.file)

@@ -17,6 +17,7 @@ from pathlib import Path
 from kinerja_desktop.cli import printing
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
+from kinerja_desktop.cli.target import ServerDatabase
 
 
 def add_commands(commands: Commands) -> None:
@@ -68,14 +69,14 @@ def self_check(today: date) -> int:
     return EXIT_OK
 
 
-def _demo(path: Path, employees: int) -> int:
+def _demo(path: Path | ServerDatabase, employees: int) -> int:
+    from kinerja_desktop.cli.target import open_database
     from kinerja_desktop.demo import write_demo
-    from kinerja_desktop.services.platform.startup import open_office
 
     if not 1 <= employees <= 100_000:
         print("Jumlah pegawai harus antara 1 dan 100000.", file=sys.stderr)
         return EXIT_INPUT
-    services = open_office(path)
+    services = open_database(path, create=True)
     try:
         summary = write_demo(services.database, employees=employees)
     finally:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any, NoReturn, TypeAlias
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT
+from kinerja_desktop.cli.target import database_value
 
 #: The main parser's sub-commands, to which each command module adds its own.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -51,7 +51,7 @@ class IndonesianParser(argparse.ArgumentParser):
 
 
 def db_argument(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    """Add ``--db PATH``, the database file the command works on.
+    """Add ``--db PATH``, the database the command works on (a file, or a server).
 
     A command's ``--db`` may also be written before the command (``kinerja-desktop --db F
     demo``), as the main help shows it: the command's own option then keeps out of the way
@@ -62,10 +62,11 @@ def db_argument(parser: argparse.ArgumentParser, *, required: bool) -> None:
         parser.set_defaults(db_required_by=parser)
     parser.add_argument(
         "--db",
-        type=Path,
+        type=database_value,
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help="berkas basis data" + ("" if required else " (bawaan: folder data pengguna)"),
+        help="berkas basis data, postgresql://pengguna@host:port/basisdata, atau nama koneksi "
+        "server dari Pengaturan" + ("" if required else " (bawaan: folder data pengguna)"),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_MISMATCH, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
+from kinerja_desktop.cli.target import ServerDatabase
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
 
@@ -102,19 +103,19 @@ def self_check(services: Any, today: date) -> bool:
     return bool(pdf.startswith(b"%PDF"))
 
 
-def _open(path: Path) -> Any:
-    from kinerja_desktop.services.app_services import open_services
+def _open(path: Path | ServerDatabase) -> Any:
+    from kinerja_desktop.cli.target import missing, open_database
 
-    if not path.exists():
+    if missing(path):
         print(f"Berkas basis data tidak ada: {path}", file=sys.stderr)
         return None
-    return open_services(path, create=False)
+    return open_database(path, locked=False)
 
 
 def _print(args: argparse.Namespace) -> int:
+    from kinerja_desktop.cli.target import missing, open_database
     from kinerja_desktop.domain.dates import parse_date_id
     from kinerja_desktop.services.accounts.access_guard import AccessGuard
-    from kinerja_desktop.services.platform.startup import open_office
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.printing.batch import plan_batch, run_batch
     from kinerja_desktop.services.printing.batch_pool import default_workers
@@ -127,11 +128,11 @@ def _print(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(f"--out harus folder, bukan berkas: {args.out}", file=sys.stderr)
         return EXIT_INPUT
-    if not args.db.exists():
+    if missing(args.db):
         print(f"Berkas basis data tidak ada: {args.db}", file=sys.stderr)
         return EXIT_STORAGE
     # Printing records each sheet's code, so it is a writer: the one-writer lock, like the GUI.
-    services = open_office(args.db, create=False)
+    services = open_database(args.db)
     try:
         printing = PrintingService(services.database, AccessGuard.system(services.database))
         forms = list(FormKind) if args.form == "all" else [FormKind(args.form)]
@@ -199,7 +200,7 @@ def _verify(args: argparse.Namespace) -> int:
     return _verify_records(args.db, code)
 
 
-def _verify_records(path: Path, code: str) -> int:
+def _verify_records(path: Path | ServerDatabase, code: str) -> int:
     services = _open(path)
     if services is None:
         return EXIT_STORAGE

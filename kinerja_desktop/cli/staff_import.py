@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
+from kinerja_desktop.cli.target import ServerDatabase
 
 
 def add_commands(commands: Commands) -> None:
@@ -24,14 +25,14 @@ def run(args: argparse.Namespace) -> int | None:
     return _import(args.db, args.file, skip_invalid=args.skip_invalid)
 
 
-def _import(path: Path, file: Path, *, skip_invalid: bool) -> int:
-    from kinerja_desktop.services.platform.startup import open_office
+def _import(path: Path | ServerDatabase, file: Path, *, skip_invalid: bool) -> int:
+    from kinerja_desktop.cli.target import missing, open_database
     from kinerja_desktop.services.staff.importing import ImportRefusedError
 
-    if not path.exists():
+    if missing(path):
         print(f"Berkas basis data tidak ada: {path}", file=sys.stderr)
         return EXIT_STORAGE
-    services = open_office(path, create=False)
+    services = open_database(path)
     try:
         # One pass: apply checks every row itself and refuses with all of them listed.
         result = services.importer.apply(file, skip_invalid=skip_invalid)

@@ -247,6 +247,11 @@ CONFLICT_MESSAGE = (
     "disimpan. Tunggu sebentar, lalu coba lagi."
 )
 
+#: What a user reads when the server refuses the user name or the password.
+LOGIN_REFUSED_MESSAGE = (
+    "Server basis data menolak login: periksa nama pengguna dan kata sandi koneksi."
+)
+
 #: A PostgreSQL server's failures by SQLSTATE (or its class, the first two characters), and
 #: what the user reads instead; the transaction was rolled back, so nothing was saved.
 _SERVER_FAILURES = {
@@ -259,9 +264,7 @@ _SERVER_FAILURES = {
         "Server basis data hanya menerima pembacaan (mis. server cadangan), jadi perubahan "
         "tidak dapat disimpan. Hubungi pengelola server."
     ),
-    "28": (  # invalid_authorization_specification, invalid_password
-        "Server basis data menolak login: periksa nama pengguna dan kata sandi koneksi."
-    ),
+    "28": LOGIN_REFUSED_MESSAGE,  # invalid_authorization_specification, invalid_password
     "3D": "Basis data tidak ditemukan di server: periksa nama basis data pada koneksi.",
     "42501": (
         "Pengguna basis data tidak berhak atas tindakan ini di server: hubungi pengelola server."
@@ -283,6 +286,29 @@ UNREACHABLE_MESSAGE = (
     "Server basis data tidak dapat dihubungi: periksa alamat dan port server, jaringan, dan "
     "bahwa server PostgreSQL berjalan."
 )
+#: What a user reads when the server asks for a password and none was given.
+PASSWORD_NEEDED_MESSAGE = (
+    "Server basis data meminta kata sandi: simpan kata sandi pada koneksi di Pengaturan, atau "
+    "isi variabel PGPASSWORD (berkas .pgpass juga dipakai)."
+)
+#: What a user reads when the connection must be encrypted and the server offers no TLS.
+TLS_REQUIRED_MESSAGE = (
+    "Server basis data tidak mendukung TLS (koneksi terenkripsi), padahal koneksi ini "
+    "mewajibkannya: minta pengelola server menyalakan TLS, atau pilih mode TLS "
+    '"bila server mendukung" bila jaringannya tepercaya.'
+)
+#: What a user reads when the server's TLS certificate cannot be verified (verify-full).
+TLS_CERTIFICATE_MESSAGE = (
+    "Sertifikat TLS server basis data tidak dapat dipastikan (tidak dipercaya, kedaluwarsa, "
+    "atau untuk nama host lain): koneksi tidak dibuat. Hubungi pengelola server."
+)
+_TLS_FAILURES = (
+    ("does not support ssl", TLS_REQUIRED_MESSAGE),
+    ("ssl was required", TLS_REQUIRED_MESSAGE),
+    ("certificate verify failed", TLS_CERTIFICATE_MESSAGE),
+    ("root certificate file", TLS_CERTIFICATE_MESSAGE),
+    ("server certificate", TLS_CERTIFICATE_MESSAGE),
+)
 _UNREACHABLE_WORDS = (
     "connection refused",
     "could not connect",
@@ -303,20 +329,30 @@ def _server_failure(error: BaseException) -> StorageError | None:
     state = getattr(original, "sqlstate", None)
     if not state:
         # A refused connection has no SQLSTATE in psycopg: the server's words say why.
-        text = str(original).lower()
-        if "database" in text and "does not exist" in text:
-            return StorageError(_SERVER_FAILURES["3D"])
-        if "authentication failed" in text or ("role" in text and "does not exist" in text):
-            return StorageError(_SERVER_FAILURES["28"])
-        if any(words in text for words in _UNREACHABLE_WORDS):
-            return StorageError(UNREACHABLE_MESSAGE)
-        return None
+        message = _connection_failure(str(original).lower())
+        return StorageError(message) if message else None
     for key in (state, state[:3], state[:2]):
         message = _SERVER_FAILURES.get(key)
         if message is not None:
             if message is CONFLICT_MESSAGE:
                 return WriteConflictError(message)
             return ReadOnlyError(message) if key == "25006" else StorageError(message)
+    return None
+
+
+def _connection_failure(text: str) -> str | None:
+    """What the user reads for a connection libpq could not make, from its words."""
+    for words, message in _TLS_FAILURES:
+        if words in text:
+            return message
+    if "no password supplied" in text:
+        return PASSWORD_NEEDED_MESSAGE
+    if "database" in text and "does not exist" in text:
+        return _SERVER_FAILURES["3D"]
+    if "authentication failed" in text or ("role" in text and "does not exist" in text):
+        return _SERVER_FAILURES["28"]
+    if any(words in text for words in _UNREACHABLE_WORDS):
+        return UNREACHABLE_MESSAGE
     return None
 
 

@@ -1,4 +1,8 @@
-"""Start the GUI: choose or create the database, recover from a bad file, show the window."""
+"""Start the GUI: choose or create the database, recover from a bad file, show the window.
+
+With a server connection chosen in Pengaturan ("Gunakan saat mulai") or given as ``--db``, the
+start opens that server's database instead, and falls back to the file when it cannot.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,17 @@ from types import TracebackType
 # The services (SQLAlchemy, the models, every service) are imported before PySide6: once
 # PySide6 is loaded, its import hook makes every later import slower (the same modules took
 # about 1.2 s before it and 2.0 s after it on the benchmark machine; docs/benchmarks.md).
+from kinerja_desktop.domain.connections import ConnectionProfile
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
-from kinerja_desktop.paths import data_dir, default_database_path, resource_path
+from kinerja_desktop.paths import (
+    config_dir,
+    connections_file,
+    data_dir,
+    default_database_path,
+    resource_path,
+)
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.platform.connections import ConnectionStore
 from kinerja_desktop.services.platform.recovery import (
     DamagedFile,
     restore_in_place_of_missing,
@@ -30,6 +42,7 @@ from kinerja_desktop.ui.accounts.session import run_sessions
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
 from kinerja_desktop.ui.settings.daily_backup import DailyBackup
+from kinerja_desktop.ui.settings.server_start import chosen_connection, open_chosen_server
 from kinerja_desktop.ui.workers import wait_for_background_work
 
 log = logging.getLogger(__name__)
@@ -69,9 +82,7 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName("Kinerja Desktop")
     # Window layout is kept beside the data (one folder to back up, and tests stay private).
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir() / "settings")
-    )
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
 
 
 def _log_file() -> Path:
@@ -234,9 +245,14 @@ def windows_with_daily_backup(
     """Make main windows; the first one shown starts the day's backup in the background.
 
     Every window of the run is told its outcome (a failure as a banner); a read-only file
-    takes no backup, as before (the backup is None then).
+    takes no backup, as before (the backup is None then), nor does a server database (its own
+    tools, ``pg_dump``, keep its backups).
     """
-    daily = None if services.read_only else DailyBackup(services.backups.automatic_backup)
+    daily = (
+        None
+        if services.read_only or services.database.server
+        else DailyBackup(services.backups.automatic_backup)
+    )
 
     def make_window(opened: AppServices) -> QMainWindow:
         window = MainWindow(opened)
@@ -247,12 +263,30 @@ def windows_with_daily_backup(
     return make_window, daily
 
 
-def run_gui(db_path: Path | None) -> int:
+def open_at_start(db: Path | ConnectionProfile | None) -> AppServices | None:
+    """Open the file ``db``, the server ``db``, or (None) the connection chosen for the start.
+
+    A server that cannot be opened (unreachable, refused, the user chose the file) leaves the
+    start on the file in the user's data folder, after a message saying why.
+    """
+    if isinstance(db, Path):
+        return open_with_recovery(db)
+    profile = db if db is not None else chosen_connection(ConnectionStore(connections_file()))
+    if profile is not None:
+        from kinerja_desktop.services.platform.server_passwords import session_passwords
+
+        services = open_chosen_server(profile, session_passwords(), default_database_path())
+        if services is not None:
+            return services
+    return open_with_recovery(default_database_path())
+
+
+def run_gui(db: Path | ConnectionProfile | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)
     sys.excepthook = _report_unexpected
-    services = open_with_recovery(db_path or default_database_path())
+    services = open_at_start(db)
     if services is None:
         return 1
     try:

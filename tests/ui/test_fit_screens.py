@@ -22,11 +22,15 @@ from pytestqt.qtbot import QtBot
 
 import kinerja_desktop.ui
 from kinerja_desktop.demo import write_demo
+from kinerja_desktop.domain.connections import ConnectionProfile, SslMode
 from kinerja_desktop.domain.staff import Employee
+from kinerja_desktop.paths import connections_file
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.services.development.competence import CompetenceLine
 from kinerja_desktop.services.development.service import ItemInput
+from kinerja_desktop.services.platform.connections import ConnectionStore
+from kinerja_desktop.services.platform.server_passwords import ServerPasswords
 from kinerja_desktop.services.printing.request import PrintRequest
 from kinerja_desktop.services.supervision.feedback import FeedbackEntry
 from kinerja_desktop.services.supervision.findings import Finding
@@ -70,6 +74,8 @@ from kinerja_desktop.ui.printing.pdf_preview import DocumentPreviewDialog
 from kinerja_desktop.ui.progress.ekinerja_dialog import EkinerjaExportDialog
 from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
 from kinerja_desktop.ui.progress.return_dialog import ReturnDialog
+from kinerja_desktop.ui.settings.connection_dialog import ConnectionDialog
+from kinerja_desktop.ui.settings.server_password_dialog import ServerPasswordDialog
 from kinerja_desktop.ui.skp.dialogs import AgreeDialog, RevisionDialog, VersionsDialog
 from kinerja_desktop.ui.skp.tools import PeopleChoiceDialog
 from kinerja_desktop.ui.staff.employee_form import EmployeeDialog
@@ -325,6 +331,16 @@ def _employee(services: AppServices) -> Employee:
     return services.staff.get(_person(services)[0])
 
 
+#: A server connection with long names, for the server dialogs.
+SERVER = ConnectionProfile(
+    "Server Badan Kepegawaian dan Pengembangan SDM",
+    "server-kepegawaian.pemkab-contoh.go.id",
+    5432,
+    "kinerja_badan_kepegawaian_daerah",
+    "pengelola_kepegawaian",
+    SslMode.VERIFY_FULL,
+)
+
 DIALOGS: dict[str, Factory] = {
     "SignDialog": lambda s, p: SignDialog(
         "Triwulan I", lambda _day: None, p, today=TODAY, warnings=("Rating berbeda dari usulan.",)
@@ -409,6 +425,12 @@ DIALOGS: dict[str, Factory] = {
         s.accounts, s.accounts.accounts()[0], p
     ),
     "LockDialog": lambda s, p: LockDialog(s.accounts, p),
+    "ConnectionDialog": lambda s, p: ConnectionDialog(
+        ConnectionStore(connections_file()), ServerPasswords(), SERVER, p
+    ),
+    "ServerPasswordDialog": lambda s, p: ServerPasswordDialog(
+        SERVER, "Server basis data menolak login: periksa nama pengguna dan kata sandi.", p
+    ),
     "AdminSetupDialog": lambda s, p: AdminSetupDialog(s.accounts, p),
     "SignInDialog": lambda s, p: SignInDialog(s.accounts, p, file_name="kantor.sqlite"),
     "EntryDialog": lambda s, p: EntryDialog(

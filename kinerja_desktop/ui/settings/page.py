@@ -1,4 +1,4 @@
-"""Pengaturan: appraisal years and their scheme, acting officials (Plt/Plh), and backups."""
+"""Pengaturan: appraisal years and their scheme, acting officials (Plt/Plh), backups, servers."""
 
 from __future__ import annotations
 
@@ -28,9 +28,12 @@ from kinerja_desktop.domain.errors import DomainError, ValidationError
 from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.staff import ActingKind
+from kinerja_desktop.paths import connections_file
 from kinerja_desktop.services.accounts.service import AccountService
 from kinerja_desktop.services.handover import HandoverService
 from kinerja_desktop.services.platform.backup import BackupService
+from kinerja_desktop.services.platform.connections import ConnectionStore
+from kinerja_desktop.services.platform.server_passwords import session_passwords
 from kinerja_desktop.services.printing import PrintingService
 from kinerja_desktop.services.staff.service import StaffService
 from kinerja_desktop.ui.accounts.accounts_section import AccountsSection
@@ -39,6 +42,7 @@ from kinerja_desktop.ui.common import scrollable, show_error
 from kinerja_desktop.ui.handover.section import HandoverSection
 from kinerja_desktop.ui.settings.backup_section import BackupSection
 from kinerja_desktop.ui.settings.paper_key_section import PaperKeySection
+from kinerja_desktop.ui.settings.server_section import ServerSection
 
 
 class SettingsPage(QWidget):
@@ -80,6 +84,9 @@ class SettingsPage(QWidget):
         self.paper_key = PaperKeySection(printing) if printing is not None else None
         if self.paper_key is not None:
             layout.addWidget(self.paper_key)
+        # This computer's server connections, kept beside its settings (not in the database).
+        self.servers = ServerSection(ConnectionStore(connections_file()), session_passwords())
+        layout.addWidget(self.servers)
         self.refresh()
 
     def _years_box(self) -> QGroupBox:
