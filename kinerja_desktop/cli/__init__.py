@@ -21,6 +21,7 @@ from kinerja_desktop.cli import (
     ekinerja,
     handover,
     ikm,
+    move,
     office,
     printing,
     staff_import,
@@ -42,6 +43,7 @@ COMMAND_MODULES = (
     handover,
     ekinerja,
     accounts,
+    move,
 )
 
 
