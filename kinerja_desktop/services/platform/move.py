@@ -212,7 +212,7 @@ def _opened_source(source: str, now: datetime | None) -> Iterator[tuple[Database
         database = Database(path, make_read_only_engine(path), read_only=True)
         try:
             with leave_no_sidecars(path):
-                _refuse_broken_seals(database)
+                _refuse_broken_anchor(database)
                 yield database, made
         finally:
             database.dispose()
@@ -234,14 +234,17 @@ def _refuse_unfit_source(path: Path) -> None:
         raise MoveRefusedError(problem)
 
 
-def _refuse_broken_seals(database: Database) -> None:
-    """A source whose log or anchor shows findings is dealt with before it moves."""
-    report = SealService(database, AccessGuard.system(database)).verify()
-    if not report.healthy:
+def _refuse_broken_anchor(database: Database) -> None:
+    """A source file whose log no longer matches its signed anchor is dealt with first.
+
+    The chain and the sealed records are compared inside the copy (``same_seals``); the
+    anchor is the file's own, so it is looked at here, once.
+    """
+    found = SealService(database, AccessGuard.system(database)).anchor_check()
+    if found.problem:
         raise MoveRefusedError(
-            "Catatan audit basis data sumber bermasalah: "
-            + " ".join(report.problems)
-            + " Tangani dulu (kinerja-desktop check), lalu pindahkan."
+            f"Catatan audit basis data sumber bermasalah: {found.message} Tangani dulu "
+            "(kinerja-desktop check), lalu pindahkan."
         )
 
 
@@ -256,12 +259,14 @@ def _copy(
 
     def same_seals(reading: Session, writing: Session) -> list[str]:
         before = verify_seals_in(reading)
+        if before.problems:
+            raise MoveRefusedError(
+                "Catatan audit basis data sumber bermasalah: "
+                + " ".join(before.problems)
+                + " Tangani dulu (kinerja-desktop check), lalu pindahkan."
+            )
         after = verify_seals_in(writing)
         reports.append(after)
-        if before.problems:
-            return [
-                "Catatan audit basis data sumber bermasalah: " + " ".join(before.problems),
-            ]
         findings = list(after.problems)
         head_before, head_after = seal_repo.last_entry(reading), seal_repo.last_entry(writing)
         if (after.entries, after.checked) != (before.entries, before.checked) or (
