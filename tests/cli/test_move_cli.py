@@ -310,3 +310,20 @@ def test_a_self_reference_to_a_later_row_is_copied(tmp_path: Path, empty_server:
     move_office(str(path), empty_server, batch_rows=1)
 
     assert _server_content(empty_server)["units"] == _file_content(path)["units"]
+
+
+def test_a_source_whose_anchor_is_broken_is_not_moved(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kinerja_desktop.services.platform.seal_anchor import anchor_path
+    from kinerja_desktop.services.platform.startup import open_office
+
+    open_office(office, create=False).close()  # the start signs the log into its anchor
+    anchor = anchor_path(office)
+    anchor.write_text(anchor.read_text(encoding="utf-8").replace("a", "b"), encoding="utf-8")
+    target = tmp_path / "tujuan.sqlite"
+
+    assert main(["move", "--from", str(office), "--to", str(target)]) == 1
+
+    assert "Berkas segel" in capsys.readouterr().err
+    assert not target.exists()
