@@ -23,6 +23,7 @@ from kinerja_desktop.cli import (
     ekinerja,
     handover,
     ikm,
+    move,
     office,
     printing,
     staff_import,
@@ -46,6 +47,7 @@ COMMAND_MODULES = (
     handover,
     ekinerja,
     accounts,
+    move,
 )
 
 

@@ -33,6 +33,7 @@ class BackupKind(StrEnum):
     SEBELUM_MIGRASI = "sebelum-migrasi"
     SEBELUM_PEMULIHAN = "sebelum-pemulihan"
     SEBELUM_IMPOR = "sebelum-impor"
+    SEBELUM_PINDAH = "sebelum-pindah"
     MANUAL = "manual"
 
     @property
@@ -45,6 +46,7 @@ class BackupKind(StrEnum):
             BackupKind.SEBELUM_MIGRASI,
             BackupKind.SEBELUM_PEMULIHAN,
             BackupKind.SEBELUM_IMPOR,
+            BackupKind.SEBELUM_PINDAH,
         )
 
 
@@ -53,6 +55,7 @@ _LABELS = {
     BackupKind.SEBELUM_MIGRASI: "Sebelum pembaruan struktur",
     BackupKind.SEBELUM_PEMULIHAN: "Sebelum pemulihan",
     BackupKind.SEBELUM_IMPOR: "Sebelum impor paket",
+    BackupKind.SEBELUM_PINDAH: "Sebelum pindah basis data",
     BackupKind.MANUAL: "Dibuat pengguna",
 }
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -60,6 +60,7 @@ __all__ = [
     "seal_skp",
     "signed_on_in",
     "skp_reopened",
+    "verify_seals_in",
 ]
 
 REASON_MAX = 2000
@@ -665,57 +666,69 @@ class SealService:
                 entries = repo.entries(session)
             except ValueError:
                 return SealReport(0, 0, ("Catatan audit berisi tindakan yang tidak dikenal.",))
-            problems = [problem.message for problem in verify_chain(entries)]
-            notes: list[str] = []
             anchor = self._anchor_check(entries)
-            (problems if anchor.problem else notes).extend([anchor.message] * bool(anchor.message))
+            anchor_lines = [anchor.message] * bool(anchor.message)
+            notes = [] if anchor.problem else anchor_lines
             notes.extend(accept_hint(anchor, self._db.path))
-            problems += trigger_problems(
-                repo.seal_chain_triggers(session), on_server=repo.on_server(session)
+            found = _verify_entries(session, entries, anchor_lines if anchor.problem else [])
+        return replace(found, notes=tuple(notes))
+
+
+def verify_seals_in(session: Session) -> SealReport:
+    """The chain, the log's triggers and every sealed record, read with ``session``.
+
+    The same check as :meth:`SealService.verify` without the anchor file (which belongs to an
+    installation, not to the records): for a copy being written (``kinerja-desktop move``),
+    checked inside its own transaction before the commit.
+    """
+    try:
+        entries = repo.entries(session)
+    except ValueError:
+        return SealReport(0, 0, ("Catatan audit berisi tindakan yang tidak dikenal.",))
+    return _verify_entries(session, entries, [])
+
+
+def _verify_entries(
+    session: Session, entries: list[SealEntry], anchor_problems: list[str]
+) -> SealReport:
+    problems = [problem.message for problem in verify_chain(entries)]
+    problems += anchor_problems
+    problems += trigger_problems(
+        repo.seal_chain_triggers(session), on_server=repo.on_server(session)
+    )
+    seals = last_seals(entries)
+    sealed_now = {skp_record(skp_id): skp_id for skp_id in repo.agreed_skps(session)}
+    evaluations = {
+        evaluation_record(skp_id, code): (skp_id, code)
+        for skp_id, code in repo.sealed_evaluations(session)
+    }
+    checked = 0
+    for record, entry in seals.items():
+        if record in sealed_now:
+            digest = _record_digest(session, sealed_now[record], None, entry.fields.digest)
+        elif record in evaluations:
+            skp_id, code = evaluations[record]
+            digest = _record_digest(session, skp_id, code, entry.fields.digest)
+        else:
+            problems.append(
+                f"{entry.fields.label}: tersegel di catatan audit tetapi tidak lagi "
+                "tersegel di basis data (diubah di luar aplikasi)."
             )
-            seals = last_seals(entries)
-            sealed_now = {skp_record(skp_id): skp_id for skp_id in repo.agreed_skps(session)}
-            evaluations = {
-                evaluation_record(skp_id, code): (skp_id, code)
-                for skp_id, code in repo.sealed_evaluations(session)
-            }
-            checked = 0
-            for record, entry in seals.items():
-                if record in sealed_now:
-                    digest = _record_digest(session, sealed_now[record], None, entry.fields.digest)
-                elif record in evaluations:
-                    skp_id, code = evaluations[record]
-                    digest = _record_digest(session, skp_id, code, entry.fields.digest)
-                else:
-                    problems.append(
-                        f"{entry.fields.label}: tersegel di catatan audit tetapi tidak lagi "
-                        "tersegel di basis data (diubah di luar aplikasi)."
-                    )
-                    continue
-                checked += 1
-                if digest != entry.fields.digest:
-                    problems.append(
-                        f"{entry.fields.label}: isinya berubah di luar aplikasi sejak "
-                        f"{entry.fields.action.label.lower()} ({entry.fields.at})."
-                    )
-            logged = {entry.fields.record for entry in entries}
-            unlogged = _unlogged(session, logged)
-            if entries:
-                for _record, skp_id, period in unlogged:
-                    row = _existing_skp(session, skp_id)
-                    label = (
-                        _evaluation_label(session, row, period)
-                        if period
-                        else _skp_label(session, row)
-                    )
-                    problems.append(
-                        f"{label}: tersegel tetapi tidak punya catatan audit; catatannya dihapus "
-                        "di luar aplikasi, jadi isinya tidak dapat dipastikan."
-                    )
-        return SealReport(
-            len(entries),
-            checked,
-            tuple(problems),
-            0 if entries else len(unlogged),
-            tuple(notes),
-        )
+            continue
+        checked += 1
+        if digest != entry.fields.digest:
+            problems.append(
+                f"{entry.fields.label}: isinya berubah di luar aplikasi sejak "
+                f"{entry.fields.action.label.lower()} ({entry.fields.at})."
+            )
+    logged = {entry.fields.record for entry in entries}
+    unlogged = _unlogged(session, logged)
+    if entries:
+        for _record, skp_id, period in unlogged:
+            row = _existing_skp(session, skp_id)
+            label = _evaluation_label(session, row, period) if period else _skp_label(session, row)
+            problems.append(
+                f"{label}: tersegel tetapi tidak punya catatan audit; catatannya dihapus "
+                "di luar aplikasi, jadi isinya tidak dapat dipastikan."
+            )
+    return SealReport(len(entries), checked, tuple(problems), 0 if entries else len(unlogged))
