@@ -9,10 +9,8 @@ from kinerja_desktop.reports.blocks import markup, p
 from kinerja_desktop.reports.content import PlanPeriodLine, PlanTargetLine, SkpPlans
 from kinerja_desktop.reports.text import esc
 
-HEADER = ["NO", "RENCANA HASIL KERJA", "PERIODE", "RENCANA AKSI", "TARGET PERIODE"]
-WIDTHS = [0.04, 0.26, 0.11, 0.31, 0.28]
-#: The RHK's number and text span its periods.
-_LEAD = 2
+HEADER = ["PERIODE", "RENCANA AKSI", "TARGET PERIODE"]
+WIDTHS = [0.12, 0.42, 0.46]
 
 
 def _target(line: PlanTargetLine) -> Flowable:
@@ -32,26 +30,29 @@ def _period_row(period: PlanPeriodLine) -> list[Flowable | str]:
     ]
 
 
+def _heading_row(row: int) -> list[tuple[object, ...]]:
+    """An RHK's row spans the table and stays with its first period (the row after it)."""
+    return [("SPAN", (0, row), (-1, row)), ("NOSPLIT", (0, row), (-1, row + 1))]
+
+
 def plans_table(plans: SkpPlans, width: float) -> Flowable:
-    """Section rows "A. UTAMA" and "B. TAMBAHAN", then one row per RHK and planned period."""
+    """Section rows "A. UTAMA" and "B. TAMBAHAN"; each RHK's row, then one row per period.
+
+    The RHK heads its periods in a row of its own rather than a column spanning them: a span
+    never breaks across pages, and a year of monthly plans is taller than a page.
+    """
     columns = len(HEADER)
     rows: list[list[Flowable | str]] = []
-    sizes: list[int] = []
     extra: list[tuple[object, ...]] = []
     for title, results in (("A. UTAMA", plans.main_results), ("B. TAMBAHAN", plans.extra_results)):
         extra.extend(blocks.section_row_rules(len(rows) + 1))
         rows.append([p(title, styles.CELL_BOLD), *[""] * (columns - 1)])
-        sizes.append(1)
         if not results:
             rows.append([p("-", styles.CELL_CENTER), *[""] * (columns - 1)])
-            sizes.append(1)
         for result in results:
-            lead: list[Flowable | str] = [p(result.number, styles.CELL_CENTER), p(result.text)]
-            group = [
-                [*(lead if index == 0 else ["", ""]), *_period_row(period)]
-                for index, period in enumerate(result.periods)
-            ] or [[*lead, p("-"), p("-"), p("-")]]
-            rows.extend(group)
-            sizes.append(len(group))
-    extra.extend(blocks.grouped_rules(sizes, range(_LEAD), 1))
+            extra.extend(_heading_row(len(rows) + 1))
+            rows.append([p(f"{result.number}. {result.text}", styles.CELL_BOLD), "", ""])
+            rows.extend(_period_row(period) for period in result.periods)
+            if not result.periods:
+                rows.append([p("-"), p("-"), p("-")])
     return blocks.data_table(HEADER, rows, WIDTHS, width, extra)

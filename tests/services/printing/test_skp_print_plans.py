@@ -10,6 +10,7 @@ from datetime import date
 from pypdf import PdfReader
 from sqlalchemy import text
 
+from kinerja_desktop.domain.periods import EvaluationScheme
 from kinerja_desktop.domain.plans import TargetScale
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, RhkKind, SkpDraft
 from kinerja_desktop.domain.skp_records import SkpView
@@ -178,11 +179,30 @@ def test_the_skp_prints_its_rencana_aksi_on_a_lampiran_page(services: AppService
         f"{DESA}: 6 Desa (kumulatif)",
         f"{CAKUPAN}: 90% (per periode)",
         f"{CAKUPAN}: -",
-        "B. TAMBAHAN",
-        EXTRA,
+        f"A. UTAMA 1. {RHK}",
+        f"B. TAMBAHAN 1. {EXTRA}",
         "Jumlah penyuluhan: -",
     ):
         assert expected in last, expected
+
+
+def test_a_year_of_long_monthly_plans_runs_over_several_pages(services: AppServices) -> None:
+    view = _skp(services)
+    instansi = services.staff.instansi_of(services.staff.get(view.employee_id).unit_id)
+    services.staff.set_appraisal_year(instansi.id, YEAR, EvaluationScheme.BULANAN)
+    rhk = view.rhks[0]
+    months = [p for p in services.staff.periods_for(view.employee_id, YEAR) if not p.is_final]
+    for number, month in enumerate(months, start=1):
+        action = f"Bulan ke-{number}: " + "memetakan sasaran dan merekap hasil imunisasi. " * 21
+        services.plans.save(view.id, month.code, PlanEdits(rencana_aksi={rhk.id: action[:1000]}))
+
+    pages = _pages(_printing(services), _request(view))
+
+    start = next(i for i, page in enumerate(pages) if "LAMPIRAN: RENCANA AKSI" in page)
+    planned = " ".join(pages[start:])
+    assert len(pages) - start > 2  # the RHK's months break across pages
+    assert [month.label in planned for month in months] == [True] * 12
+    assert "Bulan ke-12:" in planned
 
 
 def test_an_skp_without_plans_prints_as_before(services: AppServices) -> None:
