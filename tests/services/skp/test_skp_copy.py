@@ -380,6 +380,24 @@ def test_start_from_previous_year_leaves_the_plans_on_another_scheme(
         assert {i.scale for r in plan.rhks for i in r.indicators} == {TargetScale.PER_PERIODE}
 
 
+def test_start_from_previous_year_leaves_the_plans_of_periods_not_served(
+    services: AppServices, office: Office, copier: SkpCopyService
+) -> None:
+    _planned_last_year(services, office)
+    services.staff.end_service(office.camat, EmploymentEventKind.PENSIUN, date(YEAR, 5, 15))
+
+    result = copier.start_from_previous_year(office.camat, YEAR)
+
+    assert (result.plans.rencana_aksi, result.plans.targets, result.plans.scales) == (2, 2, 1)
+    assert result.plans.note == (
+        f"Disalin juga 2 rencana aksi dan 2 target periode SKP {LAST}. 2 rencana aksi/target "
+        f"periode tidak disalin karena periodenya di luar masa tugas tahun {YEAR}."
+    )
+    plan = services.plans.period_plan(result.skp.id, "TW1")
+    assert [r.rencana_aksi for r in plan.rhks] == ["Memproses berkas masuk", "Memilah arsip"]
+    assert [p.code for p in plan.periods] == ["TW1", "TW2"]
+
+
 def test_start_from_previous_year_without_plans_says_nothing_of_them(
     services: AppServices, office: Office, copier: SkpCopyService
 ) -> None:
