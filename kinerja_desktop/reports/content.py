@@ -111,6 +111,48 @@ class ListSection:
 
 
 @dataclass(frozen=True)
+class PlanTargetLine:
+    """An indicator's target in one period: "3 Dokumen" ("" when none), on its scale."""
+
+    indicator: str
+    target: str
+    scale: str
+
+
+@dataclass(frozen=True)
+class PlanPeriodLine:
+    """One period of an RHK's plan: its rencana aksi ("" when none) and its targets."""
+
+    period_label: str
+    rencana_aksi: str
+    targets: tuple[PlanTargetLine, ...]
+
+
+@dataclass(frozen=True)
+class PlanResultLine:
+    """An RHK in the "Lampiran: Rencana Aksi", numbered as in the results table."""
+
+    number: str
+    text: str
+    periods: tuple[PlanPeriodLine, ...]
+
+
+@dataclass(frozen=True)
+class SkpPlans:
+    """The SKP's rencana aksi and period targets (issue 17).
+
+    Attributes:
+        note: What the plans are when the printed version is not the one being planned ("").
+        main_results: The RHK Utama, each with every period that has a plan.
+        extra_results: The RHK Tambahan, likewise.
+    """
+
+    note: str
+    main_results: tuple[PlanResultLine, ...]
+    extra_results: tuple[PlanResultLine, ...]
+
+
+@dataclass(frozen=True)
 class SkpForm:
     letterhead: Letterhead
     year: int
@@ -125,6 +167,9 @@ class SkpForm:
     behaviour: tuple[BehaviourLine, ...]
     lampiran: tuple[ListSection, ...]
     signatures: tuple[Signature, ...]
+    #: The "Lampiran: Rencana Aksi" page; None when the SKP has no plans (it prints as before).
+    #: Added with issue 17: sheets printed before it verify without it (``canonical_json``).
+    rencana_aksi: SkpPlans | None = None
 
 
 # --- Evaluasi Kinerja Pegawai -----------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""SKP (the plan): results and indicators, the behaviour block, then the Lampiran page."""
+"""SKP (the plan): results and indicators, the behaviour block, then the Lampiran page.
+
+An SKP with rencana aksi gets one more page, "Lampiran: Rencana Aksi" (`skp_plans_form`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from kinerja_desktop.reports import blocks, styles
+from kinerja_desktop.reports import blocks, skp_plans_form, styles
 from kinerja_desktop.reports.blocks import p
 from kinerja_desktop.reports.content import (
     EvaluationForm,
@@ -143,4 +146,13 @@ def story(form: SkpForm, width: float) -> list[Flowable]:
         out.append(blocks.section(section.title.upper()))
         out.extend(blocks.numbered_list(section.items))
     out.append(blocks.signature_block(form.signatures, width))
+    if form.rencana_aksi is not None:
+        out += [PageBreak(), *_header(form, width, "LAMPIRAN: RENCANA AKSI")]
+        if form.rencana_aksi.note:
+            out.append(p(form.rencana_aksi.note, styles.SMALL))
+        out += [
+            blocks.section("RENCANA AKSI DAN TARGET PERIODE"),
+            skp_plans_form.plans_table(form.rencana_aksi, width),
+            blocks.signature_block(form.signatures, width),
+        ]
     return out

@@ -135,6 +135,11 @@ def store_period(
         for iki_id, value in targets.items()
         if value is not None
     )
+    store_scales(session, scales)
+
+
+def store_scales(session: Session, scales: Mapping[int, TargetScale]) -> None:
+    """Write the indicators' scales (one for all their periods)."""
     for iki_id, scale in scales.items():
         found = session.get(TargetScaleRow, iki_id)
         if found is None:

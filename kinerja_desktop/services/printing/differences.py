@@ -94,6 +94,10 @@ LABELS = {
     "interval": "nilai interval",
     "trend": "perkembangan IKM",
     "change": "perubahan",
+    "rencana_aksi": "rencana aksi",
+    "periods": "periode",
+    "targets": "target periode",
+    "scale": "skala target",
 }
 
 MAX_LINES = 30

@@ -18,6 +18,7 @@ from kinerja_desktop.reports.content import (
 from kinerja_desktop.services.printing import people
 from kinerja_desktop.services.printing.people import Places
 from kinerja_desktop.services.printing.request import PrintRequest
+from kinerja_desktop.services.printing.skp_plans_print import skp_plans
 from kinerja_desktop.services.printing.snapshot import Sources
 
 
@@ -117,4 +118,5 @@ def build_skp(sources: Sources, request: PrintRequest, logo: bytes | None) -> Sk
                 who.note,
             ),
         ),
+        rencana_aksi=skp_plans(sources, view),
     )

@@ -33,8 +33,9 @@ from kinerja_desktop.domain.skp_records import RhkOption, RhkView, SkpView
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.skp.plan_copy import PlansCopy, copy_plans
 from kinerja_desktop.services.skp.service import new_skp, parent_options
-from kinerja_desktop.services.staff.service import periods_for_row
+from kinerja_desktop.services.staff.service import evaluation_scheme, periods_for_row
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,20 @@ class AssignResult:
         if self.skipped:
             text += f"; {len(self.skipped)} dilewati"
         return text + "."
+
+
+@dataclass(frozen=True)
+class PreviousYearCopy:
+    """The SKP started from last year's, and what became of last year's plans."""
+
+    skp: SkpView
+    plans: PlansCopy
+
+    @property
+    def summary(self) -> str:
+        """One or two sentences for the user."""
+        text = f"SKP {self.skp.year} dimulai dari isi SKP {self.skp.year - 1}."
+        return f"{text} {self.plans.note}" if self.plans.note else text
 
 
 def already_exists_message(name: str, year: int) -> str:
@@ -124,12 +139,15 @@ class SkpCopyService:
 
     # --- writing ---------------------------------------------------------------------------
 
-    def start_from_previous_year(self, employee_id: int, year: int) -> SkpView:
+    def start_from_previous_year(self, employee_id: int, year: int) -> PreviousYearCopy:
         """Start a draft SKP for ``year`` with the content of the person's SKP of last year.
 
         The latest content of last year's SKP is copied (RHK with their indicators, lampiran,
         leader expectations, pendekatan). Links to the supervisor's RHK are re-pointed to the
-        penilai's SKP of ``year`` by the RHK text, or left empty when nothing matches.
+        penilai's SKP of ``year`` by the RHK text, or left empty when nothing matches. Its
+        rencana aksi, period targets and target scales come along when ``year`` is evaluated
+        on the same scheme (:func:`~.plan_copy.copy_plans`); the result says what became of
+        them.
 
         Raises:
             ValidationError: the person has no SKP last year, already has one for ``year``, or
@@ -148,7 +166,18 @@ class SkpCopyService:
             row = new_skp(session, employee, year, source.pendekatan)
             repo.store_content(session, row.id, _copied_content(source, options))
             session.flush()
-            return repo.load(session, row.id)
+            started = repo.load(session, row.id)
+            plans = copy_plans(
+                session,
+                source,
+                started,
+                schemes=(
+                    evaluation_scheme(session, employee.unit_id, year - 1),
+                    evaluation_scheme(session, employee.unit_id, year),
+                ),
+                periods=[p for p in periods_for_row(session, employee, year) if not p.is_final],
+            )
+            return PreviousYearCopy(started, plans)
 
     def copy_from_colleague(
         self, source_employee_id: int, target_employee_id: int, year: int

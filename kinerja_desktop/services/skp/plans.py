@@ -22,6 +22,7 @@ from kinerja_desktop.data.repositories import plans as repo
 from kinerja_desktop.data.repositories import seal_chain as seal_repo
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.repositories.plans import StoredPlans
 from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError, ValidationErrors
@@ -116,6 +117,21 @@ class PlanEdits:
 
 
 @dataclass(frozen=True)
+class SkpPlanSet:
+    """Every plan of an SKP at once (for its workbook), with the periods they may be in.
+
+    Attributes:
+        periods: The person's periodic periods that year.
+        signed: The codes of the periods whose evaluation is signed (their plans are kept).
+        stored: The rencana aksi, targets and scales by RHK and indicator id.
+    """
+
+    periods: tuple[Period, ...]
+    signed: frozenset[str]
+    stored: StoredPlans
+
+
+@dataclass(frozen=True)
 class RencanaAksiOption:
     """A rencana aksi a daily entry may serve, with its RHK."""
 
@@ -145,6 +161,28 @@ class PlanService:
             periods = _periodic(session, header)
             period = _pick(periods, period_code, today or self._access.today())
             return self._plan(session, header, period, periods)
+
+    def plan_set(self, skp_id: int) -> SkpPlanSet:
+        """All the SKP's plans, with the person's periods and which of them are signed.
+
+        Raises:
+            NotFoundError: no such SKP.
+            ValidationError: the person has no periodic period that year.
+        """
+        with self._db.reading() as session:
+            self._access.require_skp(session, skp_id, Action.VIEW)
+            header = _existing(session, skp_id)
+            periods = _periodic(session, header)
+            view = skp_repo.load(session, header.id)
+            stored = repo.plans(
+                session,
+                [rhk.id for rhk in view.rhks],
+                [iki.id for rhk in view.rhks for iki in rhk.indicators],
+            )
+            signed = frozenset(
+                p.code for p in periods if seal_repo.seal_of(session, header.id, p.code) is not None
+            )
+            return SkpPlanSet(tuple(periods), signed, stored)
 
     def save(self, skp_id: int, period_code: str, edits: PlanEdits) -> PeriodPlan:
         """Store one period's rencana aksi, targets and the indicators' scales, all or nothing.

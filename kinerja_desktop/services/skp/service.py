@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -106,8 +107,22 @@ class SkpService:
                 raise ValidationError(f"{employee.name} sudah memiliki SKP tahun {year}.")
             return repo.load(session, new_skp(session, employee, year, pendekatan).id)
 
-    def save(self, skp_id: int, version: int, draft: SkpDraft) -> SkpView:
+    def save(
+        self,
+        skp_id: int,
+        version: int,
+        draft: SkpDraft,
+        *,
+        also: Callable[[Session, SkpView], None] | None = None,
+    ) -> SkpView:
         """Save a draft's content; every value is checked, completeness is not.
+
+        Args:
+            skp_id: The SKP.
+            version: Its version as read (see ``StaleEditError``).
+            draft: The content.
+            also: More writes of the same action, in the same transaction, given the content as
+                saved (the XLSX import's rencana aksi); whatever it raises undoes the save.
 
         Raises:
             ValidationErrors: a value is wrong (each message names its cell); nothing saved.
@@ -124,7 +139,10 @@ class SkpService:
             repo.store_content(session, row.id, content)
             repo.touch(session, row.id, datetime.now())  # an UPDATE moves the SKP's version
             session.flush()
-            return repo.load(session, row.id)
+            saved = repo.load(session, row.id)
+            if also is not None:
+                also(session, saved)
+            return saved
 
     def agree(self, skp_id: int, version: int, on: date) -> SkpView:
         """Mark the SKP agreed (disepakati) on ``on``; it becomes read-only.

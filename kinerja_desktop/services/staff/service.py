@@ -272,7 +272,7 @@ class StaffService:
     def scheme_for(self, unit_id: int, year: int) -> EvaluationScheme:
         """The evaluation scheme of the unit's instansi that year (triwulan unless set)."""
         with self._db.reading() as session:
-            return _scheme(session, unit_id, year)
+            return evaluation_scheme(session, unit_id, year)
 
     def overview(self, today: date) -> list[InstansiOverview]:
         """Return each instansi with its active staff and the period running on ``today``.
@@ -594,7 +594,8 @@ def _existing_row(session: Session, employee_id: int) -> Employee:
     return row
 
 
-def _scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
+def evaluation_scheme(session: Session, unit_id: int, year: int) -> EvaluationScheme:
+    """The scheme of the unit's instansi in ``year`` (triwulan when none was set)."""
     found = repo.appraisal_year(session, repo.root_unit_id(session, unit_id), year)
     return found.scheme if found else EvaluationScheme.TRIWULAN
 
@@ -604,7 +605,7 @@ def periods_for_row(session: Session, row: Employee, year: int) -> list[Period]:
     span = serving_span(repo.events_of(session, row.id), year)
     if span is None:
         return []
-    return periods_for_span(year, _scheme(session, row.unit_id, year), *span)
+    return periods_for_span(year, evaluation_scheme(session, row.unit_id, year), *span)
 
 
 def serving_span(events: Sequence[EmploymentEvent], year: int) -> tuple[date, date] | None:

@@ -126,11 +126,14 @@ class SkpTools(QWidget):
         if person is None:
             return
         try:
-            self._copier.start_from_previous_year(person.id, self._page.current_year)
+            started = self._copier.start_from_previous_year(person.id, self._page.current_year)
         except DomainError as error:
             show_error(self, "SKP tidak dibuat", error)
             return
         self._reloaded()
+        if started.plans.note:
+            # Whether last year's rencana aksi came along is worth a word; without any, not.
+            QMessageBox.information(self, "SKP dimulai dari tahun lalu", started.summary)
 
     def copy_from_colleague(self) -> None:
         person, year = self._page.current_person, self._page.current_year

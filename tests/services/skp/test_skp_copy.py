@@ -17,6 +17,8 @@ from kinerja_desktop.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from kinerja_desktop.domain.periods import EvaluationScheme
+from kinerja_desktop.domain.plans import TargetScale
 from kinerja_desktop.domain.skp import (
     Aspek,
     IkiDraft,
@@ -40,6 +42,7 @@ from kinerja_desktop.services.skp.copying import (
     locked_target_message,
     no_previous_message,
 )
+from kinerja_desktop.services.skp.plans import PlanEdits
 from kinerja_desktop.services.staff.service import StaffInput
 
 YEAR = 2026
@@ -158,7 +161,7 @@ def test_start_from_previous_year_copies_the_content(
         expectations={BehaviourValue.KOLABORATIF: "Terbuka bekerja sama lintas seksi"},
     )
 
-    started = copier.start_from_previous_year(office.camat, YEAR)
+    started = copier.start_from_previous_year(office.camat, YEAR).skp
 
     assert (started.year, started.status, started.revision) == (YEAR, SkpStatus.DRAFT, 1)
     assert (started.period_start, started.period_end) == (date(YEAR, 1, 1), date(YEAR, 12, 31))
@@ -190,7 +193,7 @@ def test_start_from_previous_year_takes_the_latest_content(
         replace(draft, rhks=(replace(draft.rhks[0], text="Rencana setelah perubahan"),)),
     )
 
-    started = copier.start_from_previous_year(office.camat, YEAR)
+    started = copier.start_from_previous_year(office.camat, YEAR).skp
 
     assert [r.text for r in started.rhks] == ["Rencana setelah perubahan"]
 
@@ -223,7 +226,7 @@ def test_links_are_re_pointed_by_the_supervisors_rhk_text(
         rhk("Arsip layanan tertata dan digital", parent_text="Renstra"),
     )
 
-    started = copier.start_from_previous_year(office.op1, YEAR)
+    started = copier.start_from_previous_year(office.op1, YEAR).skp
 
     assert [(r.text, r.parent_rhk_id) for r in started.rhks] == [
         ("Berkas diproses tepat waktu", kasi_now.rhks[1].id),
@@ -247,7 +250,7 @@ def test_links_stay_empty_without_the_supervisors_skp_this_year(
         services, office.op1, LAST, rhk("Berkas diproses", parent_rhk_id=kasi_last.rhks[0].id)
     )
 
-    started = copier.start_from_previous_year(office.op1, YEAR)
+    started = copier.start_from_previous_year(office.op1, YEAR).skp
 
     assert [r.parent_rhk_id for r in started.rhks] == [None]
 
@@ -275,6 +278,135 @@ def test_start_from_previous_year_refusals(
 
     with pytest.raises(NotFoundError):
         copier.start_from_previous_year(9999, YEAR)
+
+
+# --- last year's plans -------------------------------------------------------------------------
+
+
+def _planned_last_year(services: AppServices, office: Office) -> SkpView:
+    """The camat's SKP of last year with rencana aksi in two triwulan and a cumulative target."""
+    previous = write_skp(
+        services,
+        office.camat,
+        LAST,
+        rhk(
+            "Berkas layanan diproses",
+            iki(),
+            iki(indicator="Keluhan", target="4", unit="Kasus", lower_is_better=True),
+            parent_text="Renstra",
+        ),
+        rhk("Arsip tertata", parent_text="Renstra"),
+    )
+    first, second = previous.rhks
+    docs, complaints = first.indicators
+    services.plans.save(
+        previous.id,
+        "TW1",
+        PlanEdits(
+            rencana_aksi={first.id: "Memproses berkas masuk", second.id: "Memilah arsip"},
+            targets={docs.id: "30", complaints.id: "0"},
+            scales={docs.id: TargetScale.KUMULATIF},
+        ),
+    )
+    services.plans.save(
+        previous.id,
+        "TW4",
+        PlanEdits(rencana_aksi={first.id: "Menutup berkas akhir tahun"}, targets={docs.id: "120"}),
+    )
+    return services.skp.by_id(previous.id)
+
+
+def _plans_of(services: AppServices, view: SkpView) -> dict[str, object]:
+    """Every period's plans of an SKP, by period code and RHK/indicator position."""
+    out: dict[str, object] = {}
+    for code in ("TW1", "TW2", "TW3", "TW4"):
+        plan = services.plans.period_plan(view.id, code)
+        out[code] = [
+            (r.rencana_aksi, [(i.target, i.scale) for i in r.indicators]) for r in plan.rhks
+        ]
+    return out
+
+
+def test_start_from_previous_year_copies_the_plans_on_the_same_scheme(
+    services: AppServices, office: Office, copier: SkpCopyService
+) -> None:
+    previous = _planned_last_year(services, office)
+    before = _plans_of(services, previous)
+
+    result = copier.start_from_previous_year(office.camat, YEAR)
+
+    kum, per = TargetScale.KUMULATIF, TargetScale.PER_PERIODE
+    assert _plans_of(services, result.skp) == before
+    assert before["TW1"] == [
+        ("Memproses berkas masuk", [(Decimal(30), kum), (Decimal(0), per)]),
+        ("Memilah arsip", [(None, per)]),
+    ]
+    assert before["TW4"] == [
+        ("Menutup berkas akhir tahun", [(Decimal(120), kum), (None, per)]),
+        ("", [(None, per)]),
+    ]
+    assert (result.plans.rencana_aksi, result.plans.targets, result.plans.scales) == (3, 3, 1)
+    assert result.plans.copied
+    assert result.summary == (
+        f"SKP {YEAR} dimulai dari isi SKP {LAST}. Disalin juga 3 rencana aksi dan 3 target "
+        f"periode SKP {LAST}."
+    )
+    # Last year's plans stay on last year's SKP.
+    assert _plans_of(services, services.skp.by_id(previous.id)) == before
+
+
+def test_start_from_previous_year_leaves_the_plans_on_another_scheme(
+    services: AppServices, office: Office, copier: SkpCopyService
+) -> None:
+    _planned_last_year(services, office)
+    instansi = services.staff.instansi_of(services.staff.get(office.camat).unit_id)
+    services.staff.set_appraisal_year(instansi.id, YEAR, EvaluationScheme.SEMESTER)
+
+    result = copier.start_from_previous_year(office.camat, YEAR)
+
+    assert [r.text for r in result.skp.rhks] == ["Berkas layanan diproses", "Arsip tertata"]
+    assert not result.plans.copied
+    assert result.summary == (
+        f"SKP {YEAR} dimulai dari isi SKP {LAST}. Rencana aksi dan target periode SKP {LAST} "
+        f"tidak disalin: tahun {LAST} memakai skema Triwulan, tahun {YEAR} skema Semester. "
+        "Isi rencana aksinya di tab Rencana Aksi."
+    )
+    for code in ("S1", "S2"):
+        plan = services.plans.period_plan(result.skp.id, code)
+        assert [(r.rencana_aksi, [i.target for i in r.indicators]) for r in plan.rhks] == [
+            ("", [None, None]),
+            ("", [None]),
+        ]
+        assert {i.scale for r in plan.rhks for i in r.indicators} == {TargetScale.PER_PERIODE}
+
+
+def test_start_from_previous_year_leaves_the_plans_of_periods_not_served(
+    services: AppServices, office: Office, copier: SkpCopyService
+) -> None:
+    _planned_last_year(services, office)
+    services.staff.end_service(office.camat, EmploymentEventKind.PENSIUN, date(YEAR, 5, 15))
+
+    result = copier.start_from_previous_year(office.camat, YEAR)
+
+    assert (result.plans.rencana_aksi, result.plans.targets, result.plans.scales) == (2, 2, 1)
+    assert result.plans.note == (
+        f"Disalin juga 2 rencana aksi dan 2 target periode SKP {LAST}. 2 rencana aksi/target "
+        f"periode tidak disalin karena periodenya di luar masa tugas tahun {YEAR}."
+    )
+    plan = services.plans.period_plan(result.skp.id, "TW1")
+    assert [r.rencana_aksi for r in plan.rhks] == ["Memproses berkas masuk", "Memilah arsip"]
+    assert [p.code for p in plan.periods] == ["TW1", "TW2"]
+
+
+def test_start_from_previous_year_without_plans_says_nothing_of_them(
+    services: AppServices, office: Office, copier: SkpCopyService
+) -> None:
+    write_skp(services, office.camat, LAST, rhk("Berkas diproses", parent_text="Renstra"))
+
+    result = copier.start_from_previous_year(office.camat, YEAR)
+
+    assert not result.plans.copied and result.plans.note == ""
+    assert result.summary == f"SKP {YEAR} dimulai dari isi SKP {LAST}."
 
 
 # --- colleagues --------------------------------------------------------------------------------

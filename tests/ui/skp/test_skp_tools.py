@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kinerja_desktop.domain.skp import Aspek, IkiDraft, Pendekatan, RhkDraft, SkpDraft
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.skp.plans import PlanEdits
 from kinerja_desktop.ui.skp import page as skp_page
 from kinerja_desktop.ui.skp import tools as skp_tools
 from kinerja_desktop.ui.skp.page import SkpPage
@@ -74,6 +75,28 @@ def test_start_from_last_year(office: AppServices, qtbot) -> None:
     assert view is not None and not view.locked
     assert [rhk.text for rhk in view.rhks] == ["Tersusunnya laporan kinerja kecamatan"]
     assert tools.export_button.isEnabled() and not tools.from_last_year.isEnabled()
+
+
+def test_start_from_last_year_says_its_plans_came_along(
+    office: AppServices, qtbot, quiet_dialogs: list[str]
+) -> None:
+    siti = _person(office, SITI)
+    _agreed_skp(office, siti, 2025)
+    last = office.skp.get(siti, 2025)
+    assert last is not None
+    revising = office.skp.start_revision(last.id, last.version, "Rencana aksi")
+    office.plans.save(
+        revising.id, "TW1", PlanEdits(rencana_aksi={revising.rhks[0].id: "Menyusun laporan"})
+    )
+    page, tools = _tools(office, qtbot, siti, 2026)
+    tools.from_last_year.click()
+    assert quiet_dialogs == [
+        "SKP 2026 dimulai dari isi SKP 2025. Disalin juga 1 rencana aksi dan 0 target periode "
+        "SKP 2025."
+    ]
+    view = page.current_skp
+    assert view is not None
+    assert office.plans.period_plan(view.id, "TW1").rhks[0].rencana_aksi == "Menyusun laporan"
 
 
 def test_share_the_selected_rhk_with_staff(office: AppServices, qtbot, monkeypatch) -> None:

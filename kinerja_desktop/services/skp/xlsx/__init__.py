@@ -1,16 +1,20 @@
 """Export an SKP to an Excel workbook and import one back (docs/skp-xlsx-format.md).
 
 The workbook has three sheets: "SKP" (a short header block, then one row per indicator), "Lampiran"
-and "Ekspektasi". Reading collects every problem of the file, each naming its sheet, the row as
-the spreadsheet numbers it and the column as its heading is written, before anything is saved;
-the values are then checked by the same rules as the editor (:func:`validate_skp`), whose cell
-names (``rhk[0].iki[1].target``) are translated back to rows and columns. Importing replaces a
-draft SKP's content through :meth:`SkpService.save`: one transaction, all or nothing.
+and "Ekspektasi", and a fourth, "Rencana Aksi", when the SKP has rencana aksi or period targets
+(optional on import: a file without it leaves the plans alone). Reading collects every problem
+of the file, each naming its sheet, the row as the spreadsheet numbers it and the column as its
+heading is written, before anything is saved; the values are then checked by the same rules as
+the editor (:func:`validate_skp`, and the Rencana Aksi tab's), whose cell names
+(``rhk[0].iki[1].target``) are translated back to rows and columns. Importing replaces a draft
+SKP's content (and, with the fourth sheet, its plans) through :meth:`SkpService.save`: one
+transaction, all or nothing.
 
 Modules: :mod:`.columns` (sheets, columns and accepted spellings), :mod:`.results` (issues,
 preview and refusal), :mod:`.export` (writing the workbook), :mod:`.cells` (loading the file's
 cell values), :mod:`.table` (finding each sheet's header row), :mod:`.skp_sheet` (the "SKP"
-sheet's RHK and indicators), :mod:`.reader` (the whole file into a preview) and
+sheet's RHK and indicators), :mod:`.plans_sheet` (the "Rencana Aksi" sheet), :mod:`.reader`
+(the whole file into a preview), :mod:`.plans_store` (the sheet's plans onto the saved SKP) and
 :mod:`.service` (the use cases).
 """
 

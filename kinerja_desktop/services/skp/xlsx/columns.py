@@ -23,6 +23,9 @@ SHEET_NAMES = {
     SHEET_LAMPIRAN: ("lampiran", "lampiranskp"),
     SHEET_EKSPEKTASI: ("ekspektasi", "ekspektasikhususpimpinan", "perilakukerja"),
 }
+#: The optional sheet of rencana aksi and period targets (issue 17), and its accepted names.
+SHEET_RENCANA_AKSI = "Rencana Aksi"
+RENCANA_AKSI_SHEET_NAMES = ("rencanaaksi", "rencanaaksidantargetperiode", "targetperiode")
 #: Whole numbers up to this size are exact in a spreadsheet; larger targets are written as text.
 EXACT_INTEGER = 10**15
 
@@ -104,6 +107,38 @@ EKSPEKTASI_COLUMNS = (
         ("ekspektasikhususpimpinan", "ekspektasikhusus", "ekspektasi"),
         width=90,
     ),
+)
+
+#: The "Rencana Aksi" sheet: one row per RHK, period and indicator (docs/skp-xlsx-format.md).
+PLAN_RHK_NO = SheetColumn("rhk_no", "No RHK", ("norhk", "nomorrhk", "rhkno", "rhkke"), width=8)
+PLAN_RHK = SheetColumn(
+    "rhk", "Rencana Hasil Kerja", ("rencanahasilkerja", "rhk"), required=False, width=36
+)
+PLAN_PERIOD = SheetColumn("periode", "Periode", ("periode", "kodeperiode"), width=13)
+PLAN_ACTION = SheetColumn("rencana_aksi", "Rencana Aksi", ("rencanaaksi",), width=48)
+PLAN_IKI_NO = SheetColumn(
+    "iki_no", "No Indikator", ("noindikator", "nomorindikator", "noiki", "indikatorke"), width=10
+)
+PLAN_IKI = SheetColumn(
+    "iki",
+    "Indikator Kinerja Individu",
+    ("indikatorkinerjaindividu", "iki", "indikator"),
+    required=False,
+    width=36,
+)
+PLAN_TARGET = SheetColumn("target", "Target Periode", ("targetperiode", "target"), width=11)
+PLAN_UNIT = SheetColumn("satuan", "Satuan", ("satuan",), required=False, width=12)
+PLAN_SCALE = SheetColumn("skala", "Skala", ("skala", "skalatarget"), required=False, width=13)
+PLAN_COLUMNS = (
+    PLAN_RHK_NO,
+    PLAN_RHK,
+    PLAN_PERIOD,
+    PLAN_ACTION,
+    PLAN_IKI_NO,
+    PLAN_IKI,
+    PLAN_TARGET,
+    PLAN_UNIT,
+    PLAN_SCALE,
 )
 
 

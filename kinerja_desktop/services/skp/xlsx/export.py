@@ -1,4 +1,4 @@
-"""Write an SKP to an .xlsx workbook: the "SKP", "Lampiran" and "Ekspektasi" sheets."""
+"""Write an SKP to an .xlsx workbook: the SKP, Lampiran, Ekspektasi and Rencana Aksi sheets."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from typing import Any
 
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.dates import format_date_id, format_date_range_id
+from kinerja_desktop.domain.periods import period_label
+from kinerja_desktop.domain.plans import TargetScale
 from kinerja_desktop.domain.skp import Aspek, LampiranKind, Perspektif, SkpLayout
 from kinerja_desktop.domain.skp_records import SkpView, format_decimal_id
 from kinerja_desktop.domain.staff import Employee
 from kinerja_desktop.services.platform.xlsx_writing import finish_table, header_row, put_cell
+from kinerja_desktop.services.skp.plans import SkpPlanSet
 from kinerja_desktop.services.skp.xlsx.columns import (
     ASPEK,
     EKSPEKTASI_COLUMNS,
@@ -21,8 +24,12 @@ from kinerja_desktop.services.skp.xlsx.columns import (
     LAMPIRAN_COLUMNS,
     LOWER,
     PERSPEKTIF,
+    PLAN_COLUMNS,
+    PLAN_PERIOD,
+    PLAN_SCALE,
     SHEET_EKSPEKTASI,
     SHEET_LAMPIRAN,
+    SHEET_RENCANA_AKSI,
     SHEET_SKP,
     SheetColumn,
     skp_columns,
@@ -32,8 +39,11 @@ from kinerja_desktop.services.skp.xlsx.columns import (
 _SPARE_ROWS = 200
 
 
-def build_workbook(view: SkpView, person: Employee) -> Any:
-    """Return an openpyxl workbook of the SKP's three sheets, not yet saved."""
+def build_workbook(view: SkpView, person: Employee, plans: SkpPlanSet | None = None) -> Any:
+    """Return an openpyxl workbook of the SKP's sheets, not yet saved.
+
+    A fourth sheet, "Rencana Aksi", is written when the SKP has rencana aksi or period targets.
+    """
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -42,6 +52,8 @@ def build_workbook(view: SkpView, person: Employee) -> Any:
     _write_skp_sheet(workbook.active, view, person)
     _write_lampiran_sheet(workbook.create_sheet(SHEET_LAMPIRAN), view)
     _write_ekspektasi_sheet(workbook.create_sheet(SHEET_EKSPEKTASI), view)
+    if plans is not None and (plans.stored.rencana_aksi or plans.stored.targets):
+        _write_plans_sheet(workbook.create_sheet(SHEET_RENCANA_AKSI), view, plans)
     return workbook
 
 
@@ -153,3 +165,44 @@ def _write_ekspektasi_sheet(sheet: Any, view: SkpView) -> None:
         put_cell(sheet, row, 1, value.label)
         put_cell(sheet, row, 2, view.expectations.get(value, ""))
     finish_table(sheet, 1, len(BehaviourValue) + 1, len(EKSPEKTASI_COLUMNS))
+
+
+def _write_plans_sheet(sheet: Any, view: SkpView, plans: SkpPlanSet) -> None:
+    _header_row(sheet, 1, PLAN_COLUMNS)
+    row = 1
+    for values in _plan_rows(view, plans):
+        row += 1
+        for index, value in enumerate(values, start=1):
+            put_cell(sheet, row, index, value)
+    spare = (2, row + _SPARE_ROWS)
+    _drop_down(sheet, (p.label for p in plans.periods), PLAN_COLUMNS.index(PLAN_PERIOD) + 1, spare)
+    _drop_down(sheet, (s.label for s in TargetScale), PLAN_COLUMNS.index(PLAN_SCALE) + 1, spare)
+    finish_table(sheet, 1, row, len(PLAN_COLUMNS))
+
+
+def _plan_rows(view: SkpView, plans: SkpPlanSet) -> Iterable[tuple[object, ...]]:
+    """One row per RHK, planned period and indicator; an RHK without indicators gets one."""
+    stored = plans.stored
+    used = {code for _, code in stored.rencana_aksi} | {code for _, code in stored.targets}
+    known = [p for p in plans.periods if p.code in used]
+    # A plan of a period the scheme no longer has is still written, under its own name.
+    others = sorted(used - {p.code for p in known})
+    labels = [(p.code, p.label) for p in known] + [(code, period_label(code)) for code in others]
+    for number, rhk in enumerate(view.rhks, start=1):
+        for code, label in labels:
+            action = stored.rencana_aksi.get((rhk.id, code))
+            targets = [stored.targets.get((iki.id, code)) for iki in rhk.indicators]
+            if action is None and all(value is None for value in targets):
+                continue
+            start = (number, rhk.text, label, action.text if action else None)
+            if not rhk.indicators:
+                yield (*start, None, None, None, None, None)
+            for index, (iki, value) in enumerate(zip(rhk.indicators, targets, strict=True), 1):
+                yield (
+                    *start,
+                    index,
+                    iki.indicator,
+                    None if value is None else _number_cell(value),
+                    iki.unit,
+                    stored.scale(iki.id).label,
+                )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.skp import (
     Aspek,
     LampiranKind,
@@ -18,11 +19,14 @@ from kinerja_desktop.domain.skp import (
 )
 from kinerja_desktop.domain.skp_records import RhkOption
 from kinerja_desktop.domain.text import clean_text
-from kinerja_desktop.services.skp.xlsx.cells import load_sheets
+from kinerja_desktop.services.platform.tabular import header_key
+from kinerja_desktop.services.skp.xlsx.cells import SheetData, load_sheets
 from kinerja_desktop.services.skp.xlsx.columns import (
     EKSPEKTASI_COLUMNS,
     LAMPIRAN_COLUMNS,
     LAMPIRAN_VALUES,
+    PLAN_COLUMNS,
+    RENCANA_AKSI_SHEET_NAMES,
     SHEET_EKSPEKTASI,
     SHEET_LAMPIRAN,
     SHEET_NAMES,
@@ -32,7 +36,8 @@ from kinerja_desktop.services.skp.xlsx.columns import (
     lookup,
     skp_columns,
 )
-from kinerja_desktop.services.skp.xlsx.results import SkpImportIssue, SkpImportPreview
+from kinerja_desktop.services.skp.xlsx.plans_sheet import PlansSheetReader
+from kinerja_desktop.services.skp.xlsx.results import SheetPlans, SkpImportIssue, SkpImportPreview
 from kinerja_desktop.services.skp.xlsx.skp_sheet import SkpSheetReader
 from kinerja_desktop.services.skp.xlsx.table import SheetTable, pick_sheets, read_sheet_table
 
@@ -46,6 +51,7 @@ def read_skp_workbook(
     pendekatan: Pendekatan,
     layout: SkpLayout,
     parent_options: Sequence[RhkOption],
+    periods: Sequence[Period] | None = None,
 ) -> SkpImportPreview:
     """Read an SKP workbook (docs/skp-xlsx-format.md) into a draft, collecting every problem.
 
@@ -56,6 +62,8 @@ def read_skp_workbook(
         parent_options: The Pejabat Penilai's RHK. When there are some, each "RHK Atasan yang
             Diintervensi" must be one of their texts; when there are none (the top of the
             tree), the text is kept as free text.
+        periods: The person's periodic periods that year. With them, the optional "Rencana
+            Aksi" sheet is read too; without them (no stored SKP yet) it is not.
 
     Returns:
         The draft (without ids) and the problems; a file that cannot be read at all gives a
@@ -89,8 +97,22 @@ def read_skp_workbook(
     if reader is not None:
         issues[:0] = reader.checked(draft)
     order = {name: position for position, name in enumerate(SHEET_NAMES)}
+    plans: SheetPlans | None = None
+    sheet = _plans_sheet(sheets) if periods is not None else None
+    if sheet is not None and periods is not None:
+        order[sheet.title] = len(order)
+        table = read_sheet_table(sheet, PLAN_COLUMNS, issues, min_known=_MIN_KNOWN_HEADINGS)
+        if table is not None and reader is not None:
+            plans_reader = PlansSheetReader(table, draft, periods)
+            issues.extend(plans_reader.issues)
+            plans = plans_reader.plans
     issues.sort(key=lambda issue: (order.get(issue.sheet or "", -1), issue.line or 0))
-    return SkpImportPreview(path.name, draft, tuple(issues))
+    return SkpImportPreview(path.name, draft, tuple(issues), plans)
+
+
+def _plans_sheet(sheets: Sequence[SheetData]) -> SheetData | None:
+    """The optional "Rencana Aksi" sheet, found by its name like the others."""
+    return next((s for s in sheets if header_key(s.title) in RENCANA_AKSI_SHEET_NAMES), None)
 
 
 def _other(layout: SkpLayout) -> dict[str, str]:

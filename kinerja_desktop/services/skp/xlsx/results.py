@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.plans import TargetScale
 from kinerja_desktop.domain.skp import SkpDraft
 
 
@@ -40,6 +42,29 @@ class SkpImportIssue:
 
 
 @dataclass(frozen=True)
+class SheetPlans:
+    """The plans a file holds, by position in the file's SKP content.
+
+    Attributes:
+        rencana_aksi: By (RHK index from 0, period code).
+        targets: By (RHK index, indicator index from 0, period code).
+        scales: By (RHK index, indicator index); only those the file states.
+        lines: The first row of each period code, for messages about the period.
+        sheet: The sheet's name as the file writes it.
+    """
+
+    sheet: str = ""
+    rencana_aksi: dict[tuple[int, str], str] = field(default_factory=dict)
+    targets: dict[tuple[int, int, str], Decimal] = field(default_factory=dict)
+    scales: dict[tuple[int, int], TargetScale] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.rencana_aksi) + len(self.targets)
+
+
+@dataclass(frozen=True)
 class SkpImportPreview:
     """What an import file holds and every problem that stops it; nothing is written.
 
@@ -48,11 +73,14 @@ class SkpImportPreview:
         draft: The content read (None when the file could not be read at all); it carries the
             ids of the RHK and indicators it keeps when it was read for a stored SKP.
         issues: Every problem, by sheet and row.
+        plans: The "Rencana Aksi" sheet's plans; None when the file has no such sheet (or it
+            was read without the person's periods), which leaves the stored plans as they are.
     """
 
     file_name: str
     draft: SkpDraft | None
     issues: tuple[SkpImportIssue, ...] = ()
+    plans: SheetPlans | None = None
 
     @property
     def valid(self) -> bool:

@@ -14,8 +14,10 @@ from kinerja_desktop.domain.skp_records import RhkOption, SkpView
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.xlsx_writing import save_workbook
+from kinerja_desktop.services.skp.plans import PlanService, SkpPlanSet
 from kinerja_desktop.services.skp.service import LOCKED_MESSAGE, SkpService
 from kinerja_desktop.services.skp.xlsx.export import build_workbook
+from kinerja_desktop.services.skp.xlsx.plans_store import signed_period_issues, store_sheet_plans
 from kinerja_desktop.services.skp.xlsx.reader import read_skp_workbook
 from kinerja_desktop.services.skp.xlsx.results import (
     SkpImportIssue,
@@ -32,6 +34,7 @@ class SkpXlsxService:
         # The SKP service checks the signed-in account on every read and save.
         self._skp = SkpService(database, access)
         self._staff = StaffService(database, access)
+        self._plans = PlanService(database, access)
 
     def export(self, skp_id: int, path: Path) -> Path:
         """Write the SKP (draft or agreed) to an .xlsx file and return the path written.
@@ -46,7 +49,7 @@ class SkpXlsxService:
         view = self._skp.by_id(skp_id)
         person = self._staff.get(view.employee_id)
         target = path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
-        save_workbook(build_workbook(view, person), target)
+        save_workbook(build_workbook(view, person, self._plan_set(skp_id)), target)
         return target
 
     def suggested_file_name(self, skp_id: int) -> str:
@@ -85,16 +88,20 @@ class SkpXlsxService:
             NotFoundError: The SKP does not exist.
         """
         view = self._skp.by_id(skp_id)
+        plan_set = self._plan_set(skp_id)
         preview = read_skp_workbook(
             path,
             pendekatan=view.pendekatan,
             layout=view.layout,
             parent_options=self._skp.supervisor_options(view.employee_id, view.year),
+            periods=plan_set.periods if plan_set else None,
         )
         issues = preview.issues
         if view.locked:
             issues = (SkpImportIssue(None, None, None, LOCKED_MESSAGE), *issues)
         draft = _with_ids(preview.draft, view) if preview.draft is not None else None
+        if draft is not None and preview.plans is not None and plan_set is not None:
+            issues = (*issues, *signed_period_issues(preview.plans, draft, plan_set))
         return replace(preview, draft=draft, issues=issues)
 
     def import_into(self, skp_id: int, version: int, path: Path) -> SkpView:
@@ -112,7 +119,22 @@ class SkpXlsxService:
         preview = self.preview_import(skp_id, path)
         if not preview.valid or preview.draft is None:
             raise SkpImportRefusedError(preview)
-        return self._skp.save(skp_id, version, preview.draft)
+        plans, plan_set = preview.plans, self._plan_set(skp_id)
+        if plans is None or plan_set is None:
+            return self._skp.save(skp_id, version, preview.draft)
+        return self._skp.save(
+            skp_id,
+            version,
+            preview.draft,
+            also=lambda session, saved: store_sheet_plans(session, saved, plans, plan_set),
+        )
+
+    def _plan_set(self, skp_id: int) -> SkpPlanSet | None:
+        """The SKP's plans; None when the person has no periodic period that year."""
+        try:
+            return self._plans.plan_set(skp_id)
+        except ValidationError:
+            return None
 
 
 def _with_ids(draft: SkpDraft, current: SkpView) -> SkpDraft:
