@@ -20,6 +20,7 @@ from kinerja_desktop.cli import (
     check,
     ekinerja,
     handover,
+    hub,
     ikm,
     office,
     printing,
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     ikm,
     handover,
     ekinerja,
+    hub,
     accounts,
 )
 
