@@ -19,10 +19,12 @@ only the complaints, findings and surveys it may read (as the Pengawasan dashboa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -58,14 +60,8 @@ from kinerja_desktop.services.supervision.units import unit_labels
 
 _T = TypeVar("_T")
 
-#: Whether a person has done each step (as Beranda counts them).
-_DONE: dict[Stage, Callable[[progress_repo.PersonStage], bool]] = {
-    Stage.SKP: lambda person: person.agreed,
-    Stage.REALISASI: lambda person: person.realised,
-    Stage.RATING: lambda person: person.rated,
-    Stage.PREDIKAT: lambda person: person.predikat,
-    Stage.DITANDATANGANI: lambda person: person.signed,
-}
+#: Whether a person has done each step, in `Stage` order (as Beranda counts them).
+_DONE = attrgetter("agreed", "realised", "rated", "predikat", "signed")
 
 
 @dataclass(frozen=True)
@@ -274,8 +270,9 @@ class HubRecapService:
             orgs = {found.unit_id: found for found in repo.org_predikats(session, year, code)}
             visible = self._access.visible(session)
             headed = self._access.units(session)
-            ikm = _ikm(session, year, tree, self._reads(session))
-            watch = _supervision(session, day, tree, self._reads(session))
+            reads, labels = self._reads(session), unit_labels(session)
+            ikm = _ikm(session, year, tree, labels, reads)
+            watch = _supervision(session, day, tree, labels, reads)
         if visible is not None:
             stages = [person for person in stages if person.employee_id in visible]
             members = [person for person in members if person.employee_id in visible]
@@ -378,10 +375,10 @@ def _grouped(items: Sequence[_T], key: Callable[[_T], int]) -> dict[int, list[_T
 
 
 def _counts(people: Sequence[progress_repo.PersonStage]) -> tuple[StageCount, ...]:
-    return tuple(
-        StageCount(stage, sum(1 for person in people if done(person)), len(people))
-        for stage, done in _DONE.items()
-    )
+    # One pass in C over the flags: a Python test per person and stage took a quarter of a
+    # second at 20,000 people.
+    done = [sum(flags) for flags in zip(*map(_DONE, people), strict=True)] or [0] * len(Stage)
+    return tuple(StageCount(stage, n, len(people)) for stage, n in zip(Stage, done, strict=True))
 
 
 def _distribution(
@@ -389,21 +386,27 @@ def _distribution(
 ) -> OpdDistribution:
     counts = dict.fromkeys(Predikat, 0)
     undecided = 0
-    for person in members:
+    # The rule is applied per distinct pair of stored codes, not per person.
+    pairs = Counter((person.final, person.on_objection) for person in members)
+    for (final, on_objection), people in pairs.items():
         effective = effective_predikat(
-            Predikat(person.final) if person.final else None,
-            Predikat(person.on_objection) if person.on_objection else None,
+            Predikat(final) if final else None,
+            Predikat(on_objection) if on_objection else None,
         )
         if effective is None:
-            undecided += 1
+            undecided += people
         else:
-            counts[effective.predikat] += 1
+            counts[effective.predikat] += people
     report = check_distribution(org, counts) if org is not None else None
     return OpdDistribution(MappingProxyType(counts), undecided, org, report)
 
 
 def _ikm(
-    session: Session, year: int, tree: _Tree, reads: Callable[[Subject], bool]
+    session: Session,
+    year: int,
+    tree: _Tree,
+    labels: Mapping[int, str],
+    reads: Callable[[Subject], bool],
 ) -> dict[int, tuple[ServiceUnitIkm, ...]]:
     """Per OPD, each service unit's latest survey of ``year``, by the unit's label."""
     latest: dict[int, tuple[SurveyPeriod, survey_repo.StoredSurvey]] = {}
@@ -417,7 +420,6 @@ def _ikm(
         if known is None or period.sort_key > known[0].sort_key:
             latest[stored.unit_id] = (period, stored)
     totals = repo.item_totals_by_survey(session, [stored.id for _, stored in latest.values()])
-    labels = unit_labels(session)
     found: dict[int, list[ServiceUnitIkm]] = {}
     for unit_id, (period, stored) in latest.items():
         counted = totals.get(stored.id)
@@ -457,13 +459,16 @@ def _with_index(entry: ServiceUnitIkm, totals: survey_repo.ItemTotals) -> Servic
 
 
 def _supervision(
-    session: Session, today: date, tree: _Tree, reads: Callable[[Subject], bool]
+    session: Session,
+    today: date,
+    tree: _Tree,
+    labels: dict[int, str],
+    reads: Callable[[Subject], bool],
 ) -> dict[int, OpdSupervision]:
     """Per OPD, open and overdue complaints (compliments left out) and open findings.
 
     A record belongs to its unit's OPD, or to its person's when it names no unit.
     """
-    labels = unit_labels(session)
     named = repo.units_of_named_people(session)
 
     def opd(unit_id: int | None, employee_id: int | None) -> int | None:
