@@ -22,6 +22,7 @@ from kinerja_desktop.cli import (
     check,
     ekinerja,
     handover,
+    hub,
     ikm,
     move,
     office,
@@ -46,6 +47,7 @@ COMMAND_MODULES = (
     ikm,
     handover,
     ekinerja,
+    hub,
     accounts,
     move,
 )

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kinerja_desktop.services.evaluation.distribution import DistributionService
     from kinerja_desktop.services.evaluation.journal import JournalService
     from kinerja_desktop.services.handover import HandoverService
+    from kinerja_desktop.services.hub.recap import HubRecapService
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.progress.calendar import CalendarService
     from kinerja_desktop.services.progress.service import ProgressService
@@ -227,6 +228,13 @@ class AppServices:
 
         # The signing key belongs to the installation (app data folder), not to the file.
         return HandoverService(self.database, self._evidence, default_key_folder(), self.access)
+
+    @cached_property
+    def hub_recap(self) -> HubRecapService:
+        """Rekap Pemda: per OPD and period, how far the appraisal is (services/hub)."""
+        from kinerja_desktop.services.hub.recap import HubRecapService
+
+        return HubRecapService(self.database, self.access)
 
     @cached_property
     def plans(self) -> PlanService:

@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
                 self._services.staff,
                 permissions=self.permissions,
                 today=self._today,
+                hub=lambda: self._services.hub_recap,
             )
             sebaran.employee_requested.connect(self.show_employee)
             built: QWidget = sebaran

@@ -61,6 +61,7 @@ from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
 from kinerja_desktop.ui.home.people_dialog import PeopleDialog
+from kinerja_desktop.ui.hub.recap_dialog import HubRecapDialog
 from kinerja_desktop.ui.main_window import (
     KOMPETENSI,
     PAGES,
@@ -445,6 +446,7 @@ DIALOGS: dict[str, Factory] = {
         s.progress, s.staff, p, employee_id=_person(s)[0], today=lambda: TODAY
     ),
     "RecapComparisonDialog": _recap,
+    "HubRecapDialog": lambda s, p: HubRecapDialog(s.hub_recap, p, today=lambda: TODAY),
     "ProgressDraftDialog": lambda s, p: ProgressDraftDialog(
         s.progress, s.evaluation, _person(s)[1], "TW1", p
     ),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -47,6 +47,10 @@ from kinerja_desktop.ui.common import error_label, show_message
 from kinerja_desktop.ui.evaluation.ekinerja_recap_dialog import recap_button
 from kinerja_desktop.ui.home.people_dialog import PeopleDialog
 from kinerja_desktop.ui.units import fill_unit_combo, units_within
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.hub.recap import HubRecapService
+    from kinerja_desktop.ui.hub.recap_dialog import HubRecapDialog
 
 OK_TEXT = "Sebaran sesuai pedoman"
 #: The 3x3 matrix as reference §3.1 draws it: hasil kerja down, perilaku across.
@@ -215,10 +219,15 @@ class DistributionPage(QWidget):
         *,
         permissions: Permissions = EVERYTHING,
         today: Today = date.today,
+        hub: Callable[[], HubRecapService] | None = None,
     ) -> None:
         super().__init__(parent)
         self._distribution = distribution
         self._staff = staff
+        #: The Rekap Pemda's service, built when its dialog is first opened; None: no button.
+        self._hub = hub
+        #: The Rekap Pemda opened last (tests read it).
+        self.hub_dialog: HubRecapDialog | None = None
         #: The units offered are those the account heads; a penilai is told whose page it is.
         self._permissions = permissions
         #: The day a saved organisation predikat is recorded on; tests replace it.
@@ -274,6 +283,7 @@ class DistributionPage(QWidget):
             self._distribution.ekinerja_recap, self, year=self.year.value
         )
         chooser.addWidget(self.recap_button)
+        self.hub_button = self._add_hub_button(chooser)
         org_row = QHBoxLayout()
         org_row.addWidget(self.org, 1)
         org_row.addWidget(self.note, 2)
@@ -296,6 +306,19 @@ class DistributionPage(QWidget):
         self.unit.currentIndexChanged.connect(lambda _: self._fill_periods())
         self.year.valueChanged.connect(lambda _: self._fill_periods())
         self.period.currentIndexChanged.connect(lambda _: self._check())
+
+    def _add_hub_button(self, row: QHBoxLayout) -> QPushButton | None:
+        """Add the button to the Rekap Pemda, when the page was given its service."""
+        if self._hub is None:
+            return None
+        button = QPushButton("Rekap Pemda…")
+        button.setToolTip(
+            "Per OPD: kemajuan penilaian periode, sebaran predikat, IKM unit layanan, serta "
+            "pengaduan dan temuan yang terlambat; dapat diekspor sebagai XLSX."
+        )
+        button.clicked.connect(self.open_hub_recap)
+        row.addWidget(button)
+        return button
 
     def _charts(self) -> QHBoxLayout:
         """The spread chart and the 3x3 matrix side by side; both open their people."""
@@ -331,6 +354,22 @@ class DistributionPage(QWidget):
         self.unit.setCurrentIndex(max(index, 0) if self.unit.count() else -1)
         self.unit.blockSignals(False)
         self._fill_periods()
+
+    def open_hub_recap(self) -> HubRecapDialog | None:
+        """Open the Rekap Pemda on the year and period chosen here."""
+        if self._hub is None:
+            return None
+        # The dialog and its service load only when first asked for (docs/ARCHITECTURE.md).
+        from kinerja_desktop.ui.hub.recap_dialog import HubRecapDialog
+
+        dialog = HubRecapDialog(self._hub(), self, today=self.today)
+        code = self.period.currentData()
+        if code is not None:
+            dialog.select(self.year.value(), code)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.hub_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_bar(self, predikat: Predikat) -> PeopleDialog | None:
         """List the people counted in the bar of ``predikat``."""
