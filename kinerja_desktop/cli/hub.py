@@ -53,13 +53,13 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``rekap-pemda``; None when the command is another one."""
     if args.command != COMMAND:
         return None
-    if not args.db.exists():
+    from kinerja_desktop.cli.target import missing, open_database
+
+    if missing(args.db):
         _say(f"Berkas basis data tidak ada: {args.db}", error=True)
         return EXIT_STORAGE
-    from kinerja_desktop.services.app_services import open_services
-
     try:
-        services = open_services(args.db, create=False)
+        services = open_database(args.db, locked=False)
     except StorageError as error:
         _say(error.message, error=True)
         return EXIT_STORAGE
