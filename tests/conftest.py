@@ -3,7 +3,8 @@
 With ``KINERJA_TEST_DB=postgresql`` the database fixtures give each test a fresh database on a
 throw-away PostgreSQL server instead (``tests/postgres_server.py``): ``services`` and every
 ``open_services(db_path)`` open it, and tests marked ``sqlite_only`` are skipped with their
-reason. Where the server cannot start, every test that needs it is skipped with the reason.
+reason (tests marked ``postgresql_only`` are skipped on SQLite). Where the server cannot start,
+every test that needs it is skipped with the reason.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "sqlite_only(reason): runs only on SQLite (file damage, backups, the lock file); "
         "skipped with the reason when KINERJA_TEST_DB=postgresql",
     )
+    config.addinivalue_line(
+        "markers",
+        "postgresql_only(reason): runs only with KINERJA_TEST_DB=postgresql (what a server "
+        "database does instead of a file's care); skipped with the reason on SQLite",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -50,6 +56,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if ON_POSTGRESQL and (marker := item.get_closest_marker("sqlite_only")):
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
             item.add_marker(pytest.mark.skip(reason=f"hanya SQLite: {reason}"))
+        if not ON_POSTGRESQL and (marker := item.get_closest_marker("postgresql_only")):
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"hanya PostgreSQL: {reason}"))
 
 
 @pytest.fixture(autouse=True)
