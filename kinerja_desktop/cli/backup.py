@@ -74,13 +74,23 @@ _SERVER_SCHEME = re.compile(r"^(postgresql(?:\+psycopg)?):/+")
 def server_target(db: object) -> URL | None:
     """The server database ``--db`` names, or None for a file.
 
-    ``db`` is what the parser gave: a SQLAlchemy URL, or the text of ``--db`` as a string or a
-    Path (whose ``postgresql://`` reads ``postgresql:/``).
+    ``db`` is what the parser gave: a SQLAlchemy URL, the text of ``--db`` as a string or a
+    Path (whose ``postgresql://`` reads ``postgresql:/``), or a resolved server database with a
+    connection ``profile`` (host, port, database, user; a saved connection's name).
     """
     from sqlalchemy import URL, make_url
 
     if isinstance(db, URL):
         return db if db.get_backend_name() == "postgresql" else None
+    profile = getattr(db, "profile", None)
+    if profile is not None:
+        return URL.create(
+            "postgresql",
+            username=profile.user,
+            host=profile.host,
+            port=profile.port,
+            database=profile.database,
+        )
     match = _SERVER_SCHEME.match(str(db))
     if match is None:
         return None

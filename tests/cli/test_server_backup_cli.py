@@ -6,6 +6,7 @@ cannot start), so the commands are checked against a server that is there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -68,9 +69,25 @@ def test_restore_into_a_server_database_is_refused(
     assert _units(office_url, tmp_path) == ["Pemkot"]
 
 
-def test_the_server_target_is_read_from_text_a_path_or_a_url() -> None:
+@dataclass(frozen=True)
+class _Profile:
+    """The fields of a saved server connection the command line may resolve ``--db`` to."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    profile: _Profile
+
+
+def test_the_server_target_is_read_from_text_a_path_a_url_or_a_connection() -> None:
     written = "postgresql://kantor@db.kantor:5433/kinerja"
-    for given in (written, Path(written), make_url(written)):
+    saved = _Resolved(_Profile("db.kantor", 5433, "kinerja", "kantor"))
+    for given in (written, Path(written), make_url(written), saved):
         target = server_target(given)
         assert target is not None
         assert (target.host, target.port, target.database) == ("db.kantor", 5433, "kinerja")
