@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit build self-check-frozen bench demo clean
+.PHONY: run test lint typecheck unit unit-postgresql build self-check-frozen bench demo clean
 
 $(STAMP): pyproject.toml requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -21,8 +21,9 @@ run: $(STAMP)
 	@$(BIN)/python packaging/check_xcb.py
 	$(BIN)/kinerja-desktop $(ARGS)
 
-## The whole test suite: lint, types, layer rules and tests (offscreen).
-test: lint typecheck unit
+## The whole test suite: lint, types, layer rules and tests (offscreen), then the service
+## tests again on a throw-away PostgreSQL server (skipped, with the reason, where none starts).
+test: lint typecheck unit unit-postgresql
 
 lint: $(STAMP)
 	$(BIN)/ruff check kinerja_desktop tests benchmarks packaging
@@ -33,6 +34,13 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The database-generic tests (every service) on PostgreSQL: each test gets a fresh database on
+## a server the tests start themselves (tests/postgres_server.py). Tests about SQLite's file are
+## marked sqlite_only and skipped, as is everything when PostgreSQL cannot start: -rs prints why.
+PG_TESTS ?= tests/services
+unit-postgresql: $(STAMP)
+	KINERJA_TEST_DB=postgresql QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -rs $(PG_TESTS) $(PYTEST_ARGS)
 
 ## One-folder app with PyInstaller in dist/kinerja-desktop, then its self-check.
 build: $(STAMP)

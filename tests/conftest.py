@@ -3,7 +3,10 @@
 With ``KINERJA_TEST_DB=postgresql`` the database fixtures give each test a fresh database on a
 throw-away PostgreSQL server instead (``tests/postgres_server.py``): ``services`` and every
 ``open_services(db_path)`` open it, and tests marked ``sqlite_only`` are skipped with their
-reason. Where the server cannot start, every test that needs it is skipped with the reason.
+reason (tests marked ``postgresql_only`` are skipped on SQLite), and tests that use none of
+the database fixtures (their own SQLite files, no database at all) are deselected: the SQLite
+run covers them. Where the server cannot start, every test that needs it is skipped with the
+reason.
 """
 
 from __future__ import annotations
@@ -39,10 +42,29 @@ def pytest_configure(config: pytest.Config) -> None:
         "sqlite_only(reason): runs only on SQLite (file damage, backups, the lock file); "
         "skipped with the reason when KINERJA_TEST_DB=postgresql",
     )
+    config.addinivalue_line(
+        "markers",
+        "postgresql_only(reason): runs only with KINERJA_TEST_DB=postgresql (what a server "
+        "database does instead of a file's care); skipped with the reason on SQLite",
+    )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs a QApplication, so `-m "not gui"` is the fast loop."""
+#: A test that asks for none of these never opens the server's database; on PostgreSQL it is
+#: left out (deselected): it would only run again on the same SQLite files as in the SQLite run.
+_SERVER_FIXTURES = frozenset({"db_path", "server_url", "postgres_admin"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs a QApplication, so `-m "not gui"` is the fast loop.
+
+    On PostgreSQL, also leave out the tests that never touch the server (see above).
+    """
+    if ON_POSTGRESQL:
+        on_files = [i for i in items if not _SERVER_FIXTURES & set(getattr(i, "fixturenames", ()))]
+        if on_files:
+            config.hook.pytest_deselected(items=on_files)
+            left_out = {id(item) for item in on_files}
+            items[:] = [item for item in items if id(item) not in left_out]
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "qtbot" in fixtures or "qapp" in fixtures or "qtmodeltester" in fixtures:
@@ -50,6 +72,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if ON_POSTGRESQL and (marker := item.get_closest_marker("sqlite_only")):
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
             item.add_marker(pytest.mark.skip(reason=f"hanya SQLite: {reason}"))
+        if not ON_POSTGRESQL and (marker := item.get_closest_marker("postgresql_only")):
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"hanya PostgreSQL: {reason}"))
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ and ``:name`` are passed on as psycopg's ``%s`` and ``%(name)s``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from pathlib import Path
@@ -60,3 +61,27 @@ class _ServerConnection:
         else:
             self._connection.rollback()
         self._connection.close()
+
+
+def content_digest(path: Path) -> str:
+    """A digest that changes when anything in the database ``path`` stands for changes.
+
+    On SQLite it is the file's bytes (any write at all shows); on a server, every row of every
+    table of ours, each table's rows sorted (a server's pages are not ours to hash).
+    """
+    url = SERVER_DATABASES.get(Path(path))
+    if url is None:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    connection = raw_connect(path)
+    try:
+        tables = connection.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'public' ORDER BY table_name"
+        ).fetchall()
+        for (table,) in tables:
+            rows = connection.execute(f'SELECT * FROM "{table}"').fetchall()
+            digest.update(f"{table}:{sorted(map(repr, rows))}".encode())
+    finally:
+        connection.close()
+    return digest.hexdigest()

@@ -3,16 +3,25 @@
 Errors are raised, not printed: `kinerja_desktop.cli.main` turns a StorageError into exit
 code 1 (the database cannot be used, or is locked) and any other DomainError into 2 (a bad
 backup file or argument; nothing was written).
+
+A database on a PostgreSQL server (``--db postgresql://...``) is backed up and restored by the
+server's own tools: ``backup`` says so and prints the ``pg_dump`` command, ``restore`` refuses;
+both exit 2 without connecting, and nothing is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja_desktop.cli.exit_codes import EXIT_OK
 from kinerja_desktop.cli.parser import Commands, db_argument
+
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 COMMANDS = ("backup", "restore")
 TAKE_OVER_FLAG = "--ambil-alih-kunci"
@@ -49,11 +58,53 @@ def _say(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int | None:
     """Run ``backup`` or ``restore``; None when the command is neither."""
+    if args.command not in COMMANDS:
+        return None
+    if (server := server_target(args.db)) is not None:
+        return _refuse_server(args.command, server)
     if args.command == "backup":
-        return _backup(args.db, args.to)
-    if args.command == "restore":
-        return _restore(args.db, args.source, take_over=args.take_over)
-    return None
+        return _backup(Path(args.db), args.to)
+    return _restore(Path(args.db), args.source, take_over=args.take_over)
+
+
+#: ``postgresql://`` or ``postgresql+psycopg://``; a Path folds the two slashes into one.
+_SERVER_SCHEME = re.compile(r"^(postgresql(?:\+psycopg)?):/+")
+
+
+def server_target(db: object) -> URL | None:
+    """The server database ``--db`` names, or None for a file.
+
+    ``db`` is what the parser gave: a SQLAlchemy URL, the text of ``--db`` as a string or a
+    Path (whose ``postgresql://`` reads ``postgresql:/``), or a resolved server database with a
+    connection ``profile`` (host, port, database, user; a saved connection's name).
+    """
+    from sqlalchemy import URL, make_url
+
+    if isinstance(db, URL):
+        return db if db.get_backend_name() == "postgresql" else None
+    profile = getattr(db, "profile", None)
+    if profile is not None:
+        return URL.create(
+            "postgresql",
+            username=profile.user,
+            host=profile.host,
+            port=profile.port,
+            database=profile.database,
+        )
+    match = _SERVER_SCHEME.match(str(db))
+    if match is None:
+        return None
+    return make_url(f"{match.group(1)}://{str(db)[match.end() :]}")
+
+
+def _refuse_server(command: str, server: URL) -> int:
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.services.platform.server_backup import server_backup_advice
+
+    advice = server_backup_advice(server)
+    if command == "backup":
+        raise ValidationError(advice.backup_message(), field="db")
+    raise ValidationError(advice.restore_refusal(), field="db")
 
 
 def _backup(database: Path, destination: Path) -> int:

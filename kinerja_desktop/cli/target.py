@@ -19,15 +19,9 @@ if TYPE_CHECKING:
     from kinerja_desktop.services.app_services import AppServices
 
 #: Commands that work on the SQLite file itself, and what to do on a server instead.
+#: (``backup`` and ``restore`` take a server too: ``cli/backup.py`` then prints the
+#: ``pg_dump``/``pg_restore`` command for that database.)
 FILE_ONLY = {
-    "backup": (
-        "Perintah backup hanya untuk berkas basis data SQLite. Basis data di server PostgreSQL "
-        "dicadangkan dengan alat server itu sendiri (pg_dump) oleh pengelola server."
-    ),
-    "restore": (
-        "Perintah restore hanya untuk berkas basis data SQLite. Basis data di server PostgreSQL "
-        "dipulihkan dengan alat server itu sendiri (pg_restore) oleh pengelola server."
-    ),
     "check": (
         "Perintah check memeriksa berkas basis data SQLite (keutuhan berkas, kunci, segel). "
         "Server PostgreSQL memeriksa keutuhan datanya sendiri; buka basis datanya dengan "

@@ -245,14 +245,10 @@ def windows_with_daily_backup(
     """Make main windows; the first one shown starts the day's backup in the background.
 
     Every window of the run is told its outcome (a failure as a banner); a read-only file
-    takes no backup, as before (the backup is None then), nor does a server database (its own
-    tools, ``pg_dump``, keep its backups).
+    and a server database (backed up by its server) take no backup: the backup is None then.
     """
-    daily = (
-        None
-        if services.read_only or services.database.server
-        else DailyBackup(services.backups.automatic_backup)
-    )
+    takes_none = services.read_only or services.backups.server is not None
+    daily = None if takes_none else DailyBackup(services.backups.automatic_backup)
 
     def make_window(opened: AppServices) -> QMainWindow:
         window = MainWindow(opened)

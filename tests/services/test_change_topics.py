@@ -279,6 +279,7 @@ def test_a_refused_write_reports_nothing(office: Office, action: Action) -> None
     assert heard == []
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite file backup (a server's: pg_restore)")
 def test_a_restore_reports_every_topic(office: Office) -> None:
     backups = office.services.backups
     made = backups.automatic_backup(datetime(YEAR, 4, 20, 9, 0))

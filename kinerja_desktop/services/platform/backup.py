@@ -3,6 +3,10 @@
 Every backup is made with SQLite's backup API into a temporary file, checked, synced and
 renamed into place (data.backup). The automatic ones live in ``backups/`` beside the database
 and are thinned by domain.backup_rotation; a restore first backs up the current file.
+
+A database on a PostgreSQL server has none of these: its backups are the server's job
+(``pg_dump``), so every backup action says so (:mod:`.server_backup`) and a restore into it is
+refused.
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import ReadOnlyError, StorageError, ValidationError
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.seals import SealService
+from kinerja_desktop.services.platform.server_backup import (
+    ServerBackupAdvice,
+    server_backup_advice,
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +187,16 @@ class BackupService:
     def read_only(self) -> bool:
         return self._database.read_only
 
+    @property
+    def server(self) -> ServerBackupAdvice | None:
+        """For a database on a server, how its server backs it up; None for a file."""
+        if not self._database.server:
+            return None
+        return server_backup_advice(self._database.engine.url)
+
     def backups(self) -> tuple[BackupInfo, ...]:
+        if self._database.server:
+            return ()  # the server's backups are not files of ours
         return backups_of(self.path)
 
     def automatic_backup(self, now: datetime | None = None) -> Path | None:
@@ -189,11 +206,14 @@ class BackupService:
         is the week's first. It reads the file through its own connection, so the GUI runs it
         on a worker thread after the window is shown (``ui.application``) and saves go on.
 
-        Returns the new backup, or None when one was already taken today.
+        Returns the new backup, or None when one was already taken today or the database is
+        on a server (whose backups are the server's job: nothing is taken).
 
         Raises:
             StorageError: the backup failed (the database is unchanged).
         """
+        if self._database.server:
+            return None
         moment = now or datetime.now()
         names = [n for n in (parse_backup_name(b.path.name) for b in self.backups()) if n]
         if not automatic_backup_due(names, moment):
@@ -219,8 +239,14 @@ class BackupService:
         return tuple(removed)
 
     def backup_to(self, destination: Path, now: datetime | None = None) -> Path:
-        """The "Cadangkan ke..." action: a checked copy in a folder (a USB stick) or a new file."""
+        """The "Cadangkan ke..." action: a checked copy in a folder (a USB stick) or a new file.
+
+        Raises:
+            ValidationError: the database is on a server; the message names pg_dump.
+        """
         self._access.require(Capability.EXPORT_DATA)
+        if (server := self.server) is not None:
+            raise ValidationError(server.backup_message(), field="db")
         return export_backup(self.path, destination, now)
 
     def preview(self, backup: Path) -> RestorePreview:
@@ -233,11 +259,14 @@ class BackupService:
         temporary copy. The content is then swapped in one SQLite transaction.
 
         Raises:
-            ValidationError: the backup is damaged, not ours, empty or too new.
+            ValidationError: the backup is damaged, not ours, empty or too new, or the
+                database is on a server (restored by its own tools, never from a file).
             ReadOnlyError: the database was opened read-only.
             StorageError: the safety backup or the restore failed; the database is unchanged.
         """
         self._access.require(Capability.RESTORE_BACKUP)
+        if (server := self.server) is not None:
+            raise ValidationError(server.restore_refusal(), field="db")
         if self._database.read_only:
             raise ReadOnlyError(READ_ONLY_MESSAGE)
         preview = preview_backup(backup)

@@ -5,9 +5,10 @@ documents is split into chunks of :data:`CHUNK_SIZE`; ``workers - 1`` worker pro
 calling process take chunks until none is left. The calling process starts at once, so the
 workers' start (a fresh interpreter each: about a second) is not waited for.
 
-Each worker opens the office file read-only with its own connection, reads a chunk in one read
-transaction, renders and writes each PDF whole (:mod:`pdf_files`) and returns only what is
-recorded of each document (:class:`IssuedDocument`) or why it was skipped. The calling process
+Each worker opens the office file read-only with its own connection (an office on a server:
+its own read-only connection to the server), reads a chunk in one read transaction, renders
+and writes each PDF whole (:mod:`pdf_files`) and returns only what is recorded of each
+document (:class:`IssuedDocument`) or why it was skipped. The calling process
 records the codes of every finished chunk in one write transaction, in the database it already
 has open, so what is recorded and how it is verified are the same as for a batch printed in
 one process.
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.data.database import Database, make_read_only_engine
+from kinerja_desktop.data.database import Database, make_read_only_engine, make_server_engine
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.reports.paper import Paper
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -139,7 +140,12 @@ def _start_worker(setup: WorkerSetup, paper: Paper, stop: Any) -> None:
 
     The calling process checked the account's right to every document before handing it out.
     """
-    database = Database(setup.database, make_read_only_engine(setup.database), read_only=True)
+    engine = (
+        make_server_engine(setup.server_url)
+        if setup.server_url is not None
+        else make_read_only_engine(setup.database)
+    )
+    database = Database(setup.database, engine, read_only=True)
     service = PrintingService(
         database, AccessGuard.system(database), setup.fonts_dir, setup.key_folder
     )

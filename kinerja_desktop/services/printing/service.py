@@ -111,6 +111,9 @@ class WorkerSetup:
     database: Path
     fonts_dir: Path | None
     key_folder: Path
+    #: The server database's URL (with its password, handed to the worker over its pipe,
+    #: never written anywhere) when the office is on a server; None for a file.
+    server_url: str | None = None
 
 
 class PrintingService:
@@ -163,7 +166,10 @@ class PrintingService:
             DomainError: the installation key cannot be used.
         """
         self.signing_key()
-        return WorkerSetup(Path(self._db.path), self._fonts_dir, self._key_place())
+        server = (
+            self._db.engine.url.render_as_string(hide_password=False) if self._db.server else None
+        )
+        return WorkerSetup(Path(self._db.path), self._fonts_dir, self._key_place(), server)
 
     def refused(self, requests: Sequence[PrintRequest]) -> list[DomainError | None]:
         """For each request, why the account may not print it (None when it may), in one read.

@@ -1,4 +1,9 @@
-"""Pengaturan › Cadangan: back up to a chosen folder, the backups, restore with a preview."""
+"""Pengaturan › Cadangan: back up to a chosen folder, the backups, restore with a preview.
+
+On a database on a PostgreSQL server the section only says that backups are the server's job,
+with the ``pg_dump`` command to use (and a button that copies it): nothing to back up, list or
+restore here.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -44,13 +50,20 @@ class BackupSection(QGroupBox):
     def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
         super().__init__("Cadangan basis data", parent)
         self._backups = backups
+        server = backups.server
         note = QLabel(
-            "Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka, serta sebelum "
+            server.backup_message()
+            if server is not None
+            else "Cadangan otomatis dibuat sekali sehari saat aplikasi dibuka, serta sebelum "
             "pembaruan struktur dan sebelum pemulihan. Disimpan 7 harian, 4 mingguan dan 12 "
             f"bulanan di folder:\n{backups.path.parent / 'backups'}"
         )
+        note.setObjectName("backup_note")
         note.setWordWrap(True)
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_command_button = QPushButton("Salin perintah pg_dump")
+        self.copy_command_button.setToolTip("Salin perintah cadangan untuk pengelola server")
+        self.copy_command_button.clicked.connect(self.copy_dump_command)
         self.backup_button = QPushButton("Cadangkan ke…")
         self.backup_button.setToolTip("Simpan salinan yang sudah diperiksa ke folder pilihan")
         self.backup_button.clicked.connect(self.back_up_to)
@@ -75,11 +88,27 @@ class BackupSection(QGroupBox):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(self.copy_command_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(row)
-        if self._backups.read_only:
+        if server is not None:
+            # The server's backups are not the app's: nothing to list, make or restore here.
+            for widget in (self.table, *self._file_buttons()):
+                widget.hide()
+        else:
+            self.copy_command_button.hide()
+        if self._backups.read_only or server is not None:
             self.restore_selected_button.setEnabled(False)
             self.restore_button.setEnabled(False)
         self.refresh()
+
+    def _file_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.backup_button, self.restore_selected_button, self.restore_button)
+
+    def copy_dump_command(self) -> None:
+        """Put the server's pg_dump command on the clipboard (a server database only)."""
+        server = self._backups.server
+        if server is not None:
+            QApplication.clipboard().setText(server.dump_command)
 
     def refresh(self) -> None:
         backups = self._backups.backups()
@@ -96,7 +125,9 @@ class BackupSection(QGroupBox):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
-        self.restore_selected_button.setEnabled(bool(backups) and not self._backups.read_only)
+        self.restore_selected_button.setEnabled(
+            bool(backups) and not self._backups.read_only and self._backups.server is None
+        )
 
     def back_up_to(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Cadangkan ke folder (mis. flashdisk)")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
 import pytest
 from ekinerja_recap_files import write_recap
 from progress_office import Office, progress_office
+from raw_database import content_digest
 
 from kinerja_desktop.data.behaviour_models import DialogueRow, PredikatRow
 from kinerja_desktop.data.repositories.skp import skp_for
@@ -59,10 +59,6 @@ def objection(office: Office, employee_id: int, period: str, predikat: Predikat)
         )
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_the_comparison_lists_same_different_only_here_only_there_and_set_aside(
     progress_office: Office, tmp_path: Path
 ) -> None:
@@ -79,7 +75,7 @@ def test_the_comparison_lists_same_different_only_here_only_there_and_set_aside(
             (SITI, "Siti Rahmawati", "true", "2026-12-31", "Baik"),
         ],
     )
-    before = digest(office.services.database_path)
+    before = content_digest(office.services.database_path)
 
     result = office.services.distribution.ekinerja_recap.compare(recap)
 
@@ -105,7 +101,7 @@ def test_the_comparison_lists_same_different_only_here_only_there_and_set_aside(
     assert "Dewi Lestari (NIP 199202282019032014): aplikasi Sangat Baik" in text
     assert "1 baris Plt/Plh disisihkan" in text
     # Read only: the office's file is byte for byte what it was.
-    assert digest(office.services.database_path) == before
+    assert content_digest(office.services.database_path) == before
 
 
 def test_the_annual_decision_and_an_objection_win(progress_office: Office, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from contextlib import closing, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from kinerja_desktop.demo import write_demo
@@ -18,6 +19,8 @@ from kinerja_desktop.services.app_services import AppServices, open_services
 TODAY = date(2026, 11, 28)
 DAMAGE_TITLE = "Berkas basis data menunjukkan kerusakan"
 NOW = datetime(2026, 11, 28, 9, 0)
+#: What these tests are about: SQLite's whole-file check (a server checks its own pages).
+FILE_CHECK = pytest.mark.sqlite_only(reason="SQLite's quick_check of the file")
 
 
 @contextmanager
@@ -54,6 +57,7 @@ def damage(path: Path) -> None:
         connection.commit()
 
 
+@FILE_CHECK
 def test_a_damaged_file_is_named_on_every_load_but_read_once(services: AppServices) -> None:
     services.staff.add_unit("Pemkot", None)
     damage(services.database_path)
@@ -67,6 +71,7 @@ def test_a_damaged_file_is_named_on_every_load_but_read_once(services: AppServic
     assert quick_checks_of_one_load(services) == (0, titles)
 
 
+@FILE_CHECK
 def test_the_file_is_checked_again_after_a_restore_and_a_reopen(
     services: AppServices, tmp_path: Path
 ) -> None:
@@ -103,6 +108,7 @@ def test_a_refresh_reads_as_many_statements_for_160_people_as_for_40(tmp_path: P
     assert counts[1] <= counts[0]
 
 
+@FILE_CHECK
 def test_a_restore_during_the_check_neither_waits_for_it_nor_keeps_its_verdict(
     services: AppServices,
 ) -> None:
@@ -125,3 +131,12 @@ def test_a_restore_during_the_check_neither_waits_for_it_nor_keeps_its_verdict(
     # The verdict was of the content before the restore: the next load checks again.
     assert quick_checks_of_one_load(services)[0] == 1
     assert quick_checks_of_one_load(services)[0] == 0
+
+
+@pytest.mark.postgresql_only(reason="a server checks its own pages")
+def test_a_server_database_is_never_read_whole_by_a_load(services: AppServices) -> None:
+    services.staff.add_unit("Pemkot", None)
+    for _load in range(2):
+        checks, titles = quick_checks_of_one_load(services)
+        assert checks == 0
+        assert DAMAGE_TITLE not in titles

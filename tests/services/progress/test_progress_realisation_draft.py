@@ -1,13 +1,13 @@
-"""The realisation drafted from the daily log, and applying it through the evaluation (SQLite)."""
+"""The realisation drafted from the daily log, and applying it through the evaluation."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from progress_office import TODAY, Office, entry
+from raw_database import raw_connect
 
 from kinerja_desktop.domain.access import AccessDeniedError, Role
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
@@ -33,7 +33,7 @@ def _approved(office: Office, *entries_in: object) -> None:
 
 
 def _realisations(office: Office) -> list[tuple[object, ...]]:
-    with sqlite3.connect(office.services.database_path) as raw:
+    with raw_connect(office.services.database_path) as raw:
         return raw.execute(
             "SELECT iki_id, period_code, value, text FROM realisations ORDER BY iki_id"
         ).fetchall()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.data.repositories import seal_chain as seal_repo
 from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
@@ -82,7 +82,7 @@ def _agree(services: AppServices, view: SkpView) -> SkpView:
 
 
 def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)
     try:
         return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in TABLES}
     finally:
