@@ -21,7 +21,11 @@ from kinerja_desktop.data.behaviour_models import (
     ObservationRow,
     PredikatRow,
 )
-from kinerja_desktop.data.repositories.period_rows import period_row, period_row_to_write
+from kinerja_desktop.data.repositories.period_rows import (
+    period_row,
+    period_row_to_write,
+    period_rows,
+)
 from kinerja_desktop.data.skp_models import SkpRow
 
 
@@ -84,12 +88,7 @@ def observations(
 
 def feedback(session: Session, skp_id: int, period_code: str) -> dict[str, str]:
     """The stored umpan balik of a period, keyed by core value code."""
-    rows = session.scalars(
-        select(BehaviourFeedbackRow).where(
-            BehaviourFeedbackRow.skp_id == skp_id,
-            BehaviourFeedbackRow.period_code == period_code,
-        )
-    )
+    rows = period_rows(session, BehaviourFeedbackRow, skp_id, period_code)
     return {row.value_code: row.text for row in rows}
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow, ExternalOfficialRow
+from kinerja_desktop.data.repositories import chunk_reads
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.officials import ExternalOfficial, OfficialKind, ValidOfficialFields
 from kinerja_desktop.domain.staff import full_name
@@ -149,11 +150,18 @@ def uses_of(session: Session, official_id: int) -> list[OfficialUse]:
 
 def chosen_by(session: Session, employee_id: int) -> ChosenOfficials:
     """The external officials ``employee_id`` chose (none for an unknown person)."""
-    ids = session.execute(
-        select(EmployeeRow.penilai_official_id, EmployeeRow.atasan_official_id).where(
-            EmployeeRow.id == employee_id
-        )
-    ).first()
+    if chunk_reads.preloaded(session):
+        # A print chunk read its people already (and keeps them); elsewhere the row in
+        # memory may predate a bulk update of the transaction, so it is read again.
+        row = session.get(EmployeeRow, employee_id)
+        ids = (row.penilai_official_id, row.atasan_official_id) if row is not None else None
+    else:
+        found = session.execute(
+            select(EmployeeRow.penilai_official_id, EmployeeRow.atasan_official_id).where(
+                EmployeeRow.id == employee_id
+            )
+        ).first()
+        ids = (found[0], found[1]) if found is not None else None
     if ids is None:
         return ChosenOfficials(None, None)
     return ChosenOfficials(official(session, ids[0]), official(session, ids[1]))

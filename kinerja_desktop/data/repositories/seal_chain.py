@@ -20,6 +20,7 @@ from kinerja_desktop.data.behaviour_models import (
     DialogueRow,
     PredikatRow,
 )
+from kinerja_desktop.data.repositories import period_rows
 from kinerja_desktop.data.schema import Base
 from kinerja_desktop.data.seal_chain_models import EvaluationSealRow, SealEntryRow, SignatoryRow
 from kinerja_desktop.data.skp_models import (
@@ -172,6 +173,9 @@ def records_with_entries(session: Session) -> set[str]:
 
 def seal_of(session: Session, skp_id: int, period_code: str) -> date | None:
     """The day the period's evaluation was signed, or None when it is open."""
+    kept = period_rows.preloaded(session, EvaluationSealRow, skp_id, period_code)
+    if kept is not None:
+        return kept[0].signed_on if kept else None
     return session.scalar(
         select(EvaluationSealRow.signed_on).where(
             EvaluationSealRow.skp_id == skp_id, EvaluationSealRow.period_code == period_code

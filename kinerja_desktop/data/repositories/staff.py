@@ -23,6 +23,7 @@ from kinerja_desktop.data.models import (
     ExternalOfficialRow,
     UnitRow,
 )
+from kinerja_desktop.data.repositories import chunk_reads
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang
 from kinerja_desktop.domain.officials import OUTSIDE_MARK
@@ -475,6 +476,9 @@ def add_event(
 
 
 def events_of(session: Session, employee_id: int) -> list[EmploymentEvent]:
+    kept = chunk_reads.kept_events(session, employee_id)
+    if kept is not None:
+        return [_to_event(row) for row in kept]
     rows = session.scalars(
         select(EmploymentEventRow)
         .where(EmploymentEventRow.employee_id == employee_id)
@@ -540,6 +544,9 @@ def events_among(session: Session, people: Select[int]) -> dict[int, list[Employ
 
 
 def acting_assignments(session: Session) -> list[ActingAssignment]:
+    kept = chunk_reads.kept_acting_rows(session)
+    if kept is not None:
+        return [to_acting(row) for row in kept]
     rows = session.scalars(select(ActingAssignmentRow).order_by(ActingAssignmentRow.start_date))
     return [to_acting(row) for row in rows]
 
@@ -548,6 +555,13 @@ def posts_stood_in_for(
     session: Session, employee_id: int, on: date
 ) -> list[tuple[ActingKind, str]]:
     """The Plt/Plh assignments ``employee_id`` holds on ``on``: kind and the absent's jabatan."""
+    kept = chunk_reads.kept_acting(session)
+    if kept is not None:
+        return [
+            (ActingKind(kind), jabatan)
+            for kind, acting, start, end, jabatan in kept
+            if acting == employee_id and start <= on <= end
+        ]
     query = (
         select(ActingAssignmentRow.kind, EmployeeRow.jabatan)
         .join(EmployeeRow, EmployeeRow.id == ActingAssignmentRow.for_employee_id)
@@ -566,6 +580,9 @@ def _to_appraisal_year(row: AppraisalYearRow) -> AppraisalYear:
 
 
 def _appraisal_year_row(session: Session, instansi_id: int, year: int) -> AppraisalYearRow | None:
+    read, kept = chunk_reads.kept_appraisal_year(session, instansi_id, year)
+    if read:
+        return kept
     return session.scalar(
         select(AppraisalYearRow).where(
             AppraisalYearRow.instansi_id == instansi_id, AppraisalYearRow.year == year

@@ -16,13 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import DialogueRow
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
+from kinerja_desktop.data.repositories.period_rows import period_row
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.errors import NotFoundError, ValidationError
@@ -428,9 +428,7 @@ def predikat_on_objection(session: Session, skp_id: int, code: str) -> Predikat 
 
 
 def _row(session: Session, skp_id: int, code: str) -> DialogueRow | None:
-    return session.scalar(
-        select(DialogueRow).where(DialogueRow.skp_id == skp_id, DialogueRow.period_code == code)
-    )
+    return period_row(session, DialogueRow, skp_id, code)
 
 
 def _not_decided(row: DialogueRow) -> None:

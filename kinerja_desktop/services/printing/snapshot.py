@@ -80,4 +80,6 @@ class Sources:
         A chunk's further per-chunk reads belong here too (one statement for all its people).
         """
         people = [r.employee_id for r in requests if r.employee_id is not None]
-        chunk_reads.preload_chunk(self.session, people, {r.year for r in requests})
+        # The codes as the services match them (``pick_period``); another code only misses.
+        codes = {r.period_code.strip().upper() for r in requests if r.period_code}
+        chunk_reads.preload_chunk(self.session, people, {r.year for r in requests}, codes)

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from kinerja_desktop.demo import write_demo
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.printing import PreparedDocument, PrintRequest
@@ -41,13 +42,15 @@ def office(services: AppServices) -> AppServices:
     return services
 
 
-def _requests(office: AppServices) -> list[PrintRequest]:
+def _requests(
+    office: AppServices, forms: tuple[FormKind, ...] = (FormKind.EVALUASI,)
+) -> list[PrintRequest]:
     items = plan_batch(
         office.printing,
         office.staff,
         year=2026,
         printed_on=TODAY,
-        forms=[FormKind.EVALUASI],
+        forms=list(forms),
         period_code="TW3",
     )
     return [item.request for item in items]
@@ -92,3 +95,72 @@ def test_the_same_content_with_and_without_the_preload(office: AppServices) -> N
     assert [d.digest for d in together if isinstance(d, PreparedDocument)] == [
         d.digest for d in alone
     ]
+
+
+PERIOD_TABLES = (
+    "result_ratings",
+    "evaluation_notes",
+    "evaluation_seals",
+    "behaviour_ratings",
+    "behaviour_feedback",
+    "predikat_decisions",
+    "dialogues",
+    # what the periods and who signs are worked out from
+    "employment_events",
+    "appraisal_years",
+    "acting_assignments",
+)
+
+
+def _period_reads(statements: list[str]) -> int:
+    """Statements that read a table of a form's per-person inputs (ratings, seals, ...)."""
+    pattern = re.compile(rf"FROM ({'|'.join(PERIOD_TABLES)})\b")
+    return sum(bool(pattern.search(s)) for s in statements)
+
+
+def test_the_period_inputs_are_read_once_per_chunk(office: AppServices) -> None:
+    requests = _requests(office)
+    office.printing.prepare_many(requests[:1])
+    counts = []
+    for size in (4, 16):
+        with statements_of(office) as seen:
+            office.printing.prepare_many(requests[:size])
+        counts.append(_period_reads(seen))
+    # One statement per table for the whole chunk (two for the acting assignments: as the
+    # signers and as the appraisers read them), whether it holds 4 forms or 16; each form
+    # read them one by one before (and the evaluation and behaviour views each their own).
+    assert counts == [len(PERIOD_TABLES) + 1, len(PERIOD_TABLES) + 1]
+
+
+def test_every_form_of_the_office_is_the_same_read_as_a_chunk_or_alone(
+    office: AppServices,
+) -> None:
+    # Some evaluations signed, so that the seal (and who signs, as recorded) is read too.
+    signed = 0
+    skp_of = {person.employee_id: person.skp_id for person in office.evaluation.people(2026)}
+    for request in _requests(office)[:12]:
+        assert request.employee_id is not None
+        skp_id = skp_of[request.employee_id]
+        try:
+            office.seals.sign_evaluation(skp_id, "TW3", TODAY, today=TODAY)
+        except DomainError:
+            continue  # no predikat yet: stays open
+        signed += 1
+    assert signed > 0
+    requests = _requests(office, (FormKind.EVALUASI, FormKind.DOKUMEN))
+    together = office.printing.prepare_many(requests)
+    alone = [_prepared_alone(office, request) for request in requests]
+    assert len(together) == len(alone) > 40
+    assert [_text(d) for d in together] == [_text(d) for d in alone]
+
+
+def _prepared_alone(office: AppServices, request: PrintRequest) -> PreparedDocument | DomainError:
+    try:
+        return office.printing.prepare(request)
+    except DomainError as error:
+        return error
+
+
+def _text(document: PreparedDocument | DomainError) -> str:
+    """The content as signed (canonical JSON), or the refusal's message."""
+    return document.canonical if isinstance(document, PreparedDocument) else str(document)
