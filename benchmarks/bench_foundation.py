@@ -254,26 +254,24 @@ def child_startup(mode: str, db: str) -> None:
         app.exec()
         return
 
-    def filled() -> bool:
-        return any(getattr(shown, "attached", False) for shown in app.topLevelWidgets())
+    from kinerja_desktop.ui import main_window
+
+    attach = getattr(main_window.MainWindow, "attach", None)
 
     def usable() -> None:
         report("USABLE")
-        if filled():
-            report("FILLED")
-            app.quit()
-            return
-        poll.start()
-
-    def check_filled() -> None:
-        if filled():
-            poll.stop()
+        if attach is None:  # a version without the shell: its window had its file already
             report("FILLED")
             app.quit()
 
-    poll = QTimer()
-    poll.setInterval(5)
-    poll.timeout.connect(check_filled)
+    def attach_then_report(window: main_window.MainWindow, services: object) -> None:
+        assert attach is not None
+        attach(window, services)
+        report("FILLED")
+        app.quit()
+
+    if attach is not None:
+        setattr(main_window.MainWindow, "attach", attach_then_report)  # noqa: B010
     QTimer.singleShot(0, usable)
     _skip_sign_in()
     run_gui(Path(db))
