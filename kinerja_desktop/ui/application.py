@@ -287,7 +287,15 @@ class _Start:
         self.code: int | None = None
 
     def begin(self) -> None:
-        run_in_background(services_imported, lambda _none: self._open(), self._failed)
+        run_in_background(services_imported, lambda _none: self._open_or_end(), self._failed)
+
+    def _open_or_end(self) -> None:
+        # Anything unexpected ends the run with the plain message: the window must not stay
+        # on "Memuat…" with nothing behind it.
+        try:
+            self._open()
+        except Exception as error:
+            self._failed(error)
 
     def _failed(self, error: Exception) -> None:
         _report_unexpected(type(error), error, error.__traceback__)

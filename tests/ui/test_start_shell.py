@@ -161,3 +161,23 @@ def test_cancelling_the_first_sign_in_ends_the_run_with_1_and_releases_the_file(
     assert isinstance(asked[0], MainWindow)  # asked over the window already shown
     assert not any(states)  # the window never showed the file
     assert not lock_path(office).exists()
+
+
+def test_an_unexpected_failure_while_opening_is_reported_and_ends_the_run(
+    office: Path, start: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reported: list[BaseException] = []
+
+    def broken(_path: Path) -> None:
+        raise RuntimeError("rusak di tengah jalan")
+
+    monkeypatch.setattr(application, "open_with_recovery", broken)
+    monkeypatch.setattr(
+        application, "_report_unexpected", lambda _kind, error, _trace: reported.append(error)
+    )
+
+    def each_turn(window: MainWindow) -> bool:
+        return False  # the start ends the run itself, never left on "Memuat…"
+
+    assert start(office, each_turn) == 1
+    assert [str(error) for error in reported] == ["rusak di tengah jalan"]
