@@ -7,6 +7,7 @@ the sign-in is skipped (or refused) through `ui.accounts.session.sign_in_dialog`
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import shutil
 import sys
 from collections.abc import Callable
@@ -181,3 +182,22 @@ def test_an_unexpected_failure_while_opening_is_reported_and_ends_the_run(
 
     assert start(office, each_turn) == 1
     assert [str(error) for error in reported] == ["rusak di tengah jalan"]
+
+
+def test_closing_the_window_while_the_checks_run_apart_leaves_no_process(
+    office: Path, start: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _signed_in_without_asking(monkeypatch)
+    seen: list[tuple[bool, int]] = []
+
+    def each_turn(window: MainWindow) -> bool:
+        if not window.attached or not multiprocessing.active_children():
+            return False  # wait for Beranda's first refresh to start the check process
+        seen.append((window.home.loading, len(multiprocessing.active_children())))
+        window.close()
+        return True
+
+    assert start(office, each_turn) == 0
+    assert seen and seen[0][1] == 1  # one check process, closed while it was running
+    assert multiprocessing.active_children() == []
+    assert not lock_path(office).exists()
