@@ -285,6 +285,8 @@ class _Start:
         self.daily: DailyBackup | None = None
         self.make_window: Callable[[AppServices], QMainWindow] | None = None
         self.code: int | None = None
+        #: Set when the start's event loop has ended: a result arriving later is dropped.
+        self.over = False
 
     def begin(self) -> None:
         run_in_background(services_imported, lambda _none: self._open_or_end(), self._failed)
@@ -292,12 +294,16 @@ class _Start:
     def _open_or_end(self) -> None:
         # Anything unexpected ends the run with the plain message: the window must not stay
         # on "Memuat…" with nothing behind it.
+        if self.over:
+            return  # the window was closed while the modules loaded: nothing to open
         try:
             self._open()
         except Exception as error:
             self._failed(error)
 
     def _failed(self, error: Exception) -> None:
+        if self.over:
+            return
         _report_unexpected(type(error), error, error.__traceback__)
         self._end(1)
 
@@ -337,6 +343,7 @@ def run_gui(db_path: Path | None) -> int:
     QTimer.singleShot(0, start.begin)
     try:
         code = app.exec()
+        start.over = True
         if start.services is not None:
             start.services.attention.close()  # a check under way is not waited for
         wait_for_background_work()  # a check still reading must not outlive the window

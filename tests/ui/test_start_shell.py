@@ -24,6 +24,7 @@ from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.ui import application
 from kinerja_desktop.ui.accounts import session
 from kinerja_desktop.ui.main_window import BERANDA, LOADING, PEGAWAI, MainWindow
+from kinerja_desktop.ui.workers import wait_for_background_work
 
 TODAY = date(2026, 11, 28)
 #: Polls of 10 ms before a test gives up waiting for the file to open (a loaded machine).
@@ -128,7 +129,12 @@ def test_closing_the_window_before_the_file_opens_leaves_the_file_as_it_was(
         window.close()  # at once, on the first turn: the modules are still loading
         return True
 
+    opened: list[Path] = []
+    monkeypatch.setattr(application, "open_with_recovery", opened.append)
     assert start(office, each_turn) == 0
+    wait_for_background_work()
+    QApplication.processEvents()  # the modules' loading reports back after the run: ignored
+    assert opened == []
     assert hashlib.sha256(office.read_bytes()).hexdigest() == before
     assert not lock_path(office).exists()
     assert not (office.parent / "backups").exists()  # nothing was opened, nothing backed up
