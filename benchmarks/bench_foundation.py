@@ -229,35 +229,77 @@ def child_startup(mode: str, db: str) -> None:
 
     The moment is measured from the parent's clock reading just before it started this
     process (``BENCH_T0``), so interpreter start-up and imports are included; work the app
-    runs in the background after showing the window (Beranda's checks) is not.
+    runs in the background after showing the window (Beranda's checks) is not. For the app it
+    then reports when the window has its file (Beranda built: ``FILLED``); a version that
+    builds the whole window before its event loop runs reports both at once.
     """
     if mode != "bare":
-        # In the order `python -m kinerja_desktop` imports them: the app's start path (which
-        # loads its services before PySide6) first.
+        # In the order `python -m kinerja_desktop` imports them: the app's start path first.
         from kinerja_desktop.ui.application import run_gui
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     started = float(os.environ["BENCH_T0"])
 
-    def usable() -> None:
+    def report(what: str) -> None:
         # Then the process's CPU seconds (all threads): on a shared machine they move far
         # less with the load than the wall clock does.
-        print(f"USABLE {time.time() - started:.4f} {time.process_time():.4f}", flush=True)
-        app.quit()
+        print(f"{what} {time.time() - started:.4f} {time.process_time():.4f}", flush=True)
 
     app = QApplication([])
-    QTimer.singleShot(0, usable)
     if mode == "bare":
+        QTimer.singleShot(0, lambda: (report("USABLE"), app.quit()))
         window = QMainWindow()
         window.show()
         app.exec()
         return
-    from kinerja_desktop.ui.accounts import session
 
-    # Time the main window as before accounts: the sign-in dialog waits for a person typing.
-    setattr(session, "sign_in_dialog", lambda _services, _parent=None: None)  # noqa: B010
+    from kinerja_desktop.ui import main_window
+
+    attach = getattr(main_window.MainWindow, "attach", None)
+
+    def usable() -> None:
+        report("USABLE")
+        if attach is None:  # a version without the shell: its window had its file already
+            report("FILLED")
+            app.quit()
+
+    def attach_then_report(window: main_window.MainWindow, services: object) -> None:
+        assert attach is not None
+        attach(window, services)
+        report("FILLED")
+        app.quit()
+
+    if attach is not None:
+        setattr(main_window.MainWindow, "attach", attach_then_report)  # noqa: B010
+    QTimer.singleShot(0, usable)
+    _skip_sign_in()
     run_gui(Path(db))
+
+
+def _skip_sign_in() -> None:
+    """Time the main window as before accounts: the sign-in dialog waits for a person typing.
+
+    The patch is made once the start has imported the accounts' module, not before: importing
+    it here would load SQLAlchemy and the services before the window, which the app does not.
+    """
+    from kinerja_desktop.ui import application
+
+    def patch() -> None:
+        from kinerja_desktop.ui.accounts import session
+
+        setattr(session, "sign_in_dialog", lambda _services, _parent=None: None)  # noqa: B010
+
+    imported = getattr(application, "services_imported", None)
+    if imported is None:  # a version that imports the services before its window
+        patch()
+        return
+
+    def imported_then_patched() -> None:
+        imported()
+        patch()
+
+    setattr(application, "services_imported", imported_then_patched)  # noqa: B010
 
 
 def child_search(db: str) -> None:

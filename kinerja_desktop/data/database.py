@@ -467,6 +467,12 @@ class Database:
             self._verdict_generation += 1
         self._tell(topics)
 
+    @property
+    def restores(self) -> int:
+        """How many changes outside a transaction (restores) this object announced."""
+        with self._verdict_lock:
+            return self._verdict_generation
+
     def _tell(self, topics: frozenset[Topic]) -> None:
         if not topics:
             return

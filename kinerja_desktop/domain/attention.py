@@ -1,7 +1,7 @@
 """Beranda's item types: what needs the supervisor's attention, and how people are named in it.
 
-Every capability builds these items in its own check (``services.attention.Check``); they live
-here, below all of them, so no check has to import the home page's service.
+Every capability builds these items in its own check (``services.home.check_process.Check``);
+they live here, below all of them, so no check has to import the home page's service.
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ from kinerja_desktop.data.opening import open_database
 from kinerja_desktop.data.server import open_server_database
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.accounts.service import AccountService
-from kinerja_desktop.services.home.attention import AttentionService, Check
+from kinerja_desktop.services.home.attention import AttentionService
+from kinerja_desktop.services.home.check_process import Check
 from kinerja_desktop.services.home.period_progress import PeriodProgressService
 from kinerja_desktop.services.platform.backup import BackupService
 from kinerja_desktop.services.platform.evidence_store import evidence_folder
@@ -248,6 +249,7 @@ class AppServices:
         return self.database.read_only
 
     def close(self) -> None:
+        self.attention.close()  # Beranda's check process, if it runs apart
         self.database.dispose()
         if self.lock is not None:
             self.lock.release()

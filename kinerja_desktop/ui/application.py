@@ -1,4 +1,4 @@
-"""Start the GUI: choose or create the database, recover from a bad file, show the window.
+"""Start the GUI: show the window, then open the file (recovering from a bad one) into it.
 
 With a server connection chosen in Pengaturan ("Gunakan saat mulai") or given as ``--db``, the
 start opens that server's database instead, and falls back to the file when it cannot.
@@ -12,10 +12,11 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-# The services (SQLAlchemy, the models, every service) are imported before PySide6: once
-# PySide6 is loaded, its import hook makes every later import slower (the same modules took
-# about 1.2 s before it and 2.0 s after it on the benchmark machine; docs/benchmarks.md).
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
 from kinerja_desktop.domain.connections import ConnectionProfile
 from kinerja_desktop.domain.errors import DomainError, LockedError, StorageError
 from kinerja_desktop.paths import (
@@ -25,25 +26,18 @@ from kinerja_desktop.paths import (
     default_database_path,
     resource_path,
 )
-from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.platform.connections import ConnectionStore
-from kinerja_desktop.services.platform.recovery import (
-    DamagedFile,
-    restore_in_place_of_missing,
-    set_aside_if_damaged,
-)
-from kinerja_desktop.services.platform.startup import DatabaseLock, open_locked, take_lock
-
-# isort: split
-from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
-
-from kinerja_desktop.ui.accounts.session import run_sessions
-from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.main_window import MainWindow
-from kinerja_desktop.ui.settings.daily_backup import DailyBackup
-from kinerja_desktop.ui.settings.server_start import chosen_connection, open_chosen_server
-from kinerja_desktop.ui.workers import wait_for_background_work
+from kinerja_desktop.ui.workers import run_in_background, wait_for_background_work
+
+# The window is shown before SQLAlchemy, the models and the services are imported: they load
+# on a worker thread while it paints (`services_imported`), and the file is opened into it on
+# the event loop's next turns (tests/ui/test_startup_imports.py keeps the shell free of them).
+if TYPE_CHECKING:
+    from kinerja_desktop.services.app_services import AppServices
+    from kinerja_desktop.services.platform.recovery import DamagedFile
+    from kinerja_desktop.services.platform.startup import DatabaseLock
+    from kinerja_desktop.ui.accounts.session import AccountSession
+    from kinerja_desktop.ui.settings.daily_backup import DailyBackup
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +102,9 @@ def _report_unexpected(
 
 
 def _create_office(path: Path, lock: DatabaseLock | None) -> AppServices | None:
+    from kinerja_desktop.services.platform.startup import open_locked
+    from kinerja_desktop.ui.first_start import FirstStartDialog
+
     dialog = FirstStartDialog()
     if not dialog.exec():
         if lock is not None:
@@ -134,6 +131,8 @@ def _lock_or_ask(path: Path) -> DatabaseLock | None:
     Raises:
         LockedError: another copy holds it, or the user declined to take it over.
     """
+    from kinerja_desktop.services.platform.startup import take_lock
+
     try:
         return take_lock(path)
     except LockedError as error:
@@ -187,6 +186,12 @@ def _open_once(path: Path) -> AppServices | Path | None:
     Raises:
         StorageError: the file cannot be used (the lock is released).
     """
+    from kinerja_desktop.services.platform.recovery import (
+        restore_in_place_of_missing,
+        set_aside_if_damaged,
+    )
+    from kinerja_desktop.services.platform.startup import open_locked
+
     lock = _lock_or_ask(path)
     try:
         damaged = set_aside_if_damaged(path)
@@ -219,6 +224,8 @@ def open_with_recovery(path: Path) -> AppServices | None:
     A damaged file is moved aside and the newest good backup offered; a file in use by
     another copy names who holds it; any other refusal lets the user pick another file.
     """
+    from kinerja_desktop.services.app_services import AppServices
+
     while True:
         try:
             opened = _open_once(path)
@@ -247,6 +254,8 @@ def windows_with_daily_backup(
     Every window of the run is told its outcome (a failure as a banner); a read-only file
     and a server database (backed up by its server) take no backup: the backup is None then.
     """
+    from kinerja_desktop.ui.settings.daily_backup import DailyBackup
+
     takes_none = services.read_only or services.backups.server is not None
     daily = None if takes_none else DailyBackup(services.backups.automatic_backup)
 
@@ -259,6 +268,81 @@ def windows_with_daily_backup(
     return make_window, daily
 
 
+def services_imported() -> None:
+    """Import what opening the file needs (SQLAlchemy, the models, the start's services).
+
+    Run on a worker thread while the window shell is painted and answers the user; only
+    imports, no Qt object is touched.
+    """
+    import kinerja_desktop.services.platform.startup
+    import kinerja_desktop.ui.accounts.session
+    import kinerja_desktop.ui.home.page  # noqa: F401 - loaded for `MainWindow.attach`
+
+
+class _Start:
+    """The first session of a run: the file is opened into the window already shown.
+
+    ``code`` is the run's exit code when the start itself ended it (1: nothing was opened or
+    nobody signed in).
+    """
+
+    def __init__(
+        self, app: QApplication, window: MainWindow, db: Path | ConnectionProfile | None
+    ) -> None:
+        self.app = app
+        self.window = window
+        self.db = db
+        self.services: AppServices | None = None
+        self.session: AccountSession | None = None
+        self.daily: DailyBackup | None = None
+        self.make_window: Callable[[AppServices], QMainWindow] | None = None
+        self.code: int | None = None
+        #: Set when the start's event loop has ended: a result arriving later is dropped.
+        self.over = False
+
+    def begin(self) -> None:
+        run_in_background(services_imported, lambda _none: self._open_or_end(), self._failed)
+
+    def _open_or_end(self) -> None:
+        # Anything unexpected ends the run with the plain message: the window must not stay
+        # on "Memuat…" with nothing behind it.
+        if self.over:
+            return  # the window was closed while the modules loaded: nothing to open
+        try:
+            self._open()
+        except Exception as error:
+            self._failed(error)
+
+    def _failed(self, error: Exception) -> None:
+        if self.over:
+            return
+        _report_unexpected(type(error), error, error.__traceback__)
+        self._end(1)
+
+    def _end(self, code: int) -> None:
+        self.code = code
+        self.app.exit(code)
+
+    def _open(self) -> None:
+        from kinerja_desktop.ui.accounts.session import start_session
+
+        if not self.window.isVisible():
+            return  # closed while the modules loaded: nothing to open
+        self.services = open_at_start(self.db)
+        if self.services is None:
+            self._end(1)
+            return
+        # Beranda's checks in a process of their own: a search typed meanwhile stays quick.
+        self.services.attention.run_apart()
+        self.make_window, self.daily = windows_with_daily_backup(self.services)
+        self.session = start_session(self.window, self.services)
+        if self.session is None:
+            self._end(1)  # the first sign-in was cancelled
+            return
+        if self.daily is not None:
+            self.daily.attach(self.window)
+
+
 def open_at_start(db: Path | ConnectionProfile | None) -> AppServices | None:
     """Open the file ``db``, the server ``db``, or (None) the connection chosen for the start.
 
@@ -267,6 +351,9 @@ def open_at_start(db: Path | ConnectionProfile | None) -> AppServices | None:
     """
     if isinstance(db, Path):
         return open_with_recovery(db)
+    from kinerja_desktop.services.platform.connections import ConnectionStore
+    from kinerja_desktop.ui.settings.server_start import chosen_connection, open_chosen_server
+
     profile = db if db is not None else chosen_connection(ConnectionStore(connections_file()))
     if profile is not None:
         from kinerja_desktop.services.platform.server_passwords import session_passwords
@@ -282,13 +369,33 @@ def run_gui(db: Path | ConnectionProfile | None) -> int:
     assert isinstance(app, QApplication)
     configure_application(app)
     sys.excepthook = _report_unexpected
-    services = open_at_start(db)
-    if services is None:
-        return 1
+    # The window first: navigation and menus, every page "Memuat…" until the file is open.
+    window = MainWindow(None)
+    window.show()
+    start = _Start(app, window, db)
+    QTimer.singleShot(0, start.begin)
     try:
-        # Signs in (or creates the first admin), then one window per signed-in session.
-        make_window, _daily = windows_with_daily_backup(services)
-        return run_sessions(app, services, make_window)
+        code = app.exec()
+        start.over = True
+        if start.services is not None:
+            start.services.attention.close()  # a check under way is not waited for
+        wait_for_background_work()  # a check still reading must not outlive the window
+        if start.session is not None:
+            start.session.end()
+        window.deleteLater()
+        if start.code is not None:
+            return start.code
+        if start.services is None or start.make_window is None:
+            return code  # closed before the file was open
+        if start.session is None or not start.session.signed_out:
+            return code
+        from kinerja_desktop.ui.accounts.session import run_sessions
+
+        # Signed out: sign in again, one fresh window per session, as long as the run lasts.
+        return run_sessions(app, start.services, start.make_window)
     finally:
+        if start.services is not None:
+            start.services.attention.close()
         wait_for_background_work()  # a check still reading must not outlive the app
-        services.close()
+        if start.services is not None:
+            start.services.close()

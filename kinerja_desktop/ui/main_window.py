@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -20,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.access import Action
+from kinerja_desktop.domain.access import Action, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.accounts.permissions import (
     apply_permissions,
     apply_to_actions,
@@ -33,20 +33,26 @@ from kinerja_desktop.ui.accounts.permissions import (
 from kinerja_desktop.ui.clock import Today
 from kinerja_desktop.ui.common import OwnsQuickEntry, ShowsPerson, resize_within_screen
 from kinerja_desktop.ui.events import AppEvents, ChangeBatch, watch
-from kinerja_desktop.ui.home.page import HomePage
-from kinerja_desktop.ui.warning_banner import with_warnings
+from kinerja_desktop.ui.warning_banner import add_warning
 
 if TYPE_CHECKING:
+    from kinerja_desktop.services.app_services import AppServices
     from kinerja_desktop.ui.evaluation.quick_entry import QuickEntryDialog
+    from kinerja_desktop.ui.home.page import HomePage
     from kinerja_desktop.ui.progress.entry_dialog import EntryDialog
     from kinerja_desktop.ui.skp.page import SkpPage
     from kinerja_desktop.ui.staff.import_dialog import ImportDialog
     from kinerja_desktop.ui.staff.page import StaffPage
 
-# Start-up imports only Beranda (HomePage). Every other page, and every dialog, is imported
-# where it is first built: a page's module (with what it pulls in: printing, hand-over, xlsx,
-# supervision) loads when the page is first opened, not before the window is shown
-# (tests/ui/test_startup_imports.py). These are function-level imports downward, never cycles.
+# The window is shown first as a shell (navigation, menus, pages saying "Memuat…"), before
+# SQLAlchemy and the services are imported; `attach` then fills it with Beranda (HomePage,
+# imported there). Every other page, and every dialog, is imported where it is first built: a
+# page's module (with what it pulls in: printing, hand-over, xlsx, supervision) loads when the
+# page is first opened, not before the window is shown (tests/ui/test_startup_imports.py).
+# These are function-level imports downward, never cycles.
+
+#: What a page not built yet says (the shell before the file is open).
+LOADING = "Memuat…"
 
 PAGES = (
     "Beranda",
@@ -112,61 +118,109 @@ class PageStack(QStackedWidget):
         return current.minimumSizeHint().expandedTo(current.minimumSize())
 
 
+def _loading_page() -> QWidget:
+    label = QLabel(LOADING)
+    label.setObjectName("loading_page")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)  # quiet: greyed, nothing to click
+    return label
+
+
 class MainWindow(QMainWindow):
+    """The app's window.
+
+    Built with ``services`` it is complete at once (tests, every session after a sign-out). The
+    start builds it with None, shows it, and calls `attach` once the file is open: until then
+    the navigation works, every page says "Memuat…" and the actions that need the file are
+    disabled.
+    """
+
+    #: The actions that need the open file (enabled by `attach`, some then by permissions).
+    _file_actions: list[QAction]
+    _services: AppServices
+    permissions: Permissions
+    events: AppEvents
+    home: HomePage
+
     def __init__(
-        self, services: AppServices, parent: QWidget | None = None, *, today: Today = date.today
+        self,
+        services: AppServices | None,
+        parent: QWidget | None = None,
+        *,
+        today: Today = date.today,
     ) -> None:
         super().__init__(parent)
-        self._services = services
         #: The day every page takes as today (tests pass a fixed one).
         self._today = today
-        #: What the signed-in account may do: pages disable the rest (one window per session).
-        self.permissions = services.accounts.permissions()
         #: The last quick entry opened (Ctrl+J), for tests and for keeping it alive.
         self.quick_entry_dialog: QuickEntryDialog | None = None
         #: The last daily progress entry opened (Ctrl+H).
         self.progress_entry_dialog: EntryDialog | None = None
-        #: The change hub: every page reads again when a topic it shows was written.
-        self.events = AppEvents(services.database.subscribe, self)
-        # Connected before any page: the pages then read again with the new permissions.
-        self.events.changed.connect(self._follow_permissions)
-        self.setWindowTitle(f"Kinerja Desktop — {services.database_path.name}")
+        self.setWindowTitle("Kinerja Desktop")
         resize_within_screen(self, 1200, 760)
         self.navigation = QListWidget()
         self.navigation.addItems(PAGES)
         self.navigation.setMinimumWidth(210)  # fits "Kompetensi & Pengembangan"
         self.navigation.setStyleSheet("QListWidget::item { padding: 6px 10px; }")
         self.pages = PageStack()
+        # Pages are built the first time they are opened (Beranda by `attach`).
+        self._built: dict[int, QWidget] = {}
+        for _ in PAGES:
+            self.pages.addWidget(_loading_page())
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([215, 985])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        for action in self._file_actions:
+            action.setEnabled(False)
+        self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.setCurrentRow(BERANDA)
+        self._restore_layout()
+        if services is not None:
+            self.attach(services)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the window has its file (`attach` ran): before, it is the start's shell."""
+        return BERANDA in self._built
+
+    def attach(self, services: AppServices) -> None:
+        """Fill the shell with the open file: Beranda, the actions, the page chosen meanwhile."""
+        from kinerja_desktop.ui.home.page import HomePage
+
+        self._services = services
+        #: What the signed-in account may do: pages disable the rest (one window per session).
+        self.permissions = services.accounts.permissions()
+        #: The change hub: every page reads again when a topic it shows was written.
+        self.events = AppEvents(services.database.subscribe, self)
+        # Connected before any page: the pages then read again with the new permissions.
+        self.events.changed.connect(self._follow_permissions)
+        title = f"Kinerja Desktop — {services.database_path.name}"
+        self.setWindowTitle(f"{title} (hanya-baca)" if services.read_only else title)
         self.home = HomePage(
             services.attention,
             services.staff,
             progress=services.period_progress,
             # The daily log's services are built on the chart's first read, off the GUI thread.
             daily=lambda: services.progress.office_month(),  # noqa: PLW0108 - built on first read
-            today=today,
+            today=self._today,
         )
-        self.pages.addWidget(self.home)
+        self._put(BERANDA, self.home)
         watch(self.home, self.events)
-        # The other pages are built the first time they are opened: start-up shows Beranda only.
-        self._built: dict[int, QWidget] = {BERANDA: self.home}
-        for _ in PAGES[1:]:
-            self.pages.addWidget(QWidget())
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([215, 985])
-        self.setCentralWidget(with_warnings(self.splitter, services.warnings))
-        if services.read_only:
-            self.setWindowTitle(f"{self.windowTitle()} (hanya-baca)")
+        for text in services.warnings:
+            add_warning(self, text)
         self.statusBar().showMessage(str(services.database_path))
-        self._build_actions()
+        for action in self._file_actions:
+            action.setEnabled(True)
         apply_to_actions(
             self.permissions, add_employee=self.add_action, import_staff=self.import_action
         )
         self._connect()
-        self.navigation.setCurrentRow(BERANDA)
-        self._restore_layout()
+        self._show_page(self.navigation.currentRow())  # the page chosen while the file opened
+        self._follow_person_in_front()
 
     # --- set-up ----------------------------------------------------------------------------
 
@@ -218,6 +272,13 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Cari pegawai", QKeySequence.StandardKey.Find, self.find_employee
         )
+        self._file_actions = [
+            self.import_action,
+            *self._staff_actions,
+            self.journal_action,
+            self.progress_action,
+            self.find_action,
+        ]
         file_menu = self.menuBar().addMenu("&Berkas")
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -242,7 +303,6 @@ class MainWindow(QMainWindow):
             )
 
     def _connect(self) -> None:
-        self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.currentRowChanged.connect(lambda _row: self._follow_person_in_front())
         self.home.employee_requested.connect(self.show_employee)
 
@@ -263,18 +323,32 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self._page(page))
 
     def _page(self, page: int) -> QWidget:
-        """Return the page, building it the first time it is needed."""
+        """Return the page, building it the first time it is needed.
+
+        Before `attach` (the file still opening) it is the page's "Memuat…" placeholder.
+        """
         built = self._built.get(page)
         if built is None:
+            if not self.attached:
+                placeholder = self.pages.widget(page)
+                assert placeholder is not None  # one per page, from the start
+                return placeholder
             built = self._build_page(page)
             apply_permissions(built, self.permissions)
-            placeholder = self.pages.widget(page)
-            self.pages.insertWidget(page, built)
-            if placeholder is not None:
-                self.pages.removeWidget(placeholder)
-                placeholder.deleteLater()
-            self._built[page] = built
+            self._put(page, built)
         return built
+
+    def _put(self, page: int, built: QWidget) -> None:
+        """Put a page built at last in place of its placeholder."""
+        placeholder = self.pages.widget(page)
+        showing = self.pages.currentIndex() == page
+        self.pages.insertWidget(page, built)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(page)
+        self._built[page] = built
 
     def _build_page(self, page: int) -> QWidget:  # noqa: PLR0911 - one return per page
         if page == PEGAWAI:
@@ -631,6 +705,8 @@ class MainWindow(QMainWindow):
 
     def _follow_person_in_front(self) -> None:
         """Offer "Ubah", "Nonaktifkan" and "Aktifkan kembali" only for a person one may change."""
+        if not self.attached:
+            return  # the shell: they stay disabled until the file is open
         employee_id = self.person_in_front()
         try:
             person = self._services.staff.get(employee_id) if employee_id is not None else None

@@ -164,3 +164,63 @@ def test_a_service_built_on_first_use_is_built_once(demo_file: Path) -> None:
         assert services.attention.checks is services.attention.checks
     finally:
         services.close()
+
+
+#: Loaded on a worker thread once the window is shown (`application.services_imported`).
+AFTER_THE_WINDOW = (
+    "sqlalchemy",
+    "alembic",
+    "babel",
+    "kinerja_desktop.data",
+    "kinerja_desktop.services",
+)
+
+SHELL = """
+import json, sys
+from kinerja_desktop.ui.application import configure_application, run_gui  # the start's imports
+from PySide6.QtWidgets import QApplication
+from kinerja_desktop.ui.main_window import PEGAWAI, MainWindow
+
+app = QApplication([])
+configure_application(app)
+window = MainWindow(None)  # what run_gui shows before its event loop runs
+window.show()
+app.processEvents()
+window.go(PEGAWAI)
+app.processEvents()
+loaded = sorted(
+    name for name in sys.modules
+    if any(name == p or name.startswith(p + ".") for p in json.loads(sys.argv[1]))
+)
+print("RESULT " + json.dumps({"page": window.pages.currentWidget().text(), "loaded": loaded}))
+window.close()
+"""
+
+
+def _shell_imports(watched: tuple[str, ...], data_dir: Path) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", SHELL, json.dumps(watched)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
+    result: dict[str, object] = json.loads(line.removeprefix("RESULT "))
+    return result
+
+
+def test_the_window_is_shown_before_sqlalchemy_and_the_services_load(
+    private_data_dir: Path,
+) -> None:
+    result = _shell_imports(AFTER_THE_WINDOW, private_data_dir)
+    assert result == {"page": "Memuat…", "loaded": []}
+
+
+def test_the_shell_probe_sees_what_the_shell_imports(private_data_dir: Path) -> None:
+    """The check above is not blind: the window's own module is found."""
+    result = _shell_imports(("kinerja_desktop.ui.main_window",), private_data_dir)
+    assert result["loaded"] == ["kinerja_desktop.ui.main_window"]

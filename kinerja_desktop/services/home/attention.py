@@ -20,8 +20,7 @@ from kinerja_desktop.domain.attention import NAMES_SHOWN, AttentionItem, Severit
 from kinerja_desktop.domain.staff import EmployeeId
 from kinerja_desktop.domain.supervision_access import SupervisionAction, SupervisionScope
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-
-Check = Callable[[Session, date], list[AttentionItem]]
+from kinerja_desktop.services.home.check_process import Check, CheckProcess
 
 
 class AttentionService:
@@ -42,6 +41,21 @@ class AttentionService:
         self._db = database
         self._access = access
         self._given = checks
+        self._apart: CheckProcess | None = None
+
+    def run_apart(self) -> None:
+        """From now on run the checks in a worker process of their own (the GUI's choice).
+
+        A search typed while Beranda loads then does not wait for the checks' Python. A
+        database server keeps them here (there is no file to open beside the caller's).
+        """
+        if self._apart is None and not self._db.server:
+            self._apart = CheckProcess(self._db.path, self._given)
+
+    def close(self) -> None:
+        """End the worker process, if any, without waiting for a check under way."""
+        if self._apart is not None:
+            self._apart.close()
 
     @cached_property
     def checks(self) -> tuple[Check, ...]:
@@ -54,9 +68,18 @@ class AttentionService:
         A restricted account sees the items about its own people and the register records it
         may read only, counted and named again for them; items about the office as a whole
         stay.
+
+        Raises:
+            ChecksStoppedError: run apart, and `close` ended the process before it answered.
         """
+        apart = self._apart
+        raw = apart.items(today, self._db.restores) if apart is not None else None
         with self._db.reading() as session:
-            found = [item for check in self.checks for item in check(session, today)]
+            found = (
+                raw
+                if raw is not None
+                else [item for check in self.checks for item in check(session, today)]
+            )
             if self._access.restricted:
                 visible = self._access.visible(session) or frozenset()
                 scope = self._access.supervision(session)

@@ -19,7 +19,7 @@ from kinerja_desktop.domain.hierarchy import subtree
 from kinerja_desktop.domain.nip import MAX_AGE_AT_APPOINTMENT_PNS, MIN_AGE_AT_APPOINTMENT, Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.domain.staff import EmployeeId, full_name
-from kinerja_desktop.services.home.attention import Check
+from kinerja_desktop.services.home.check_process import Check
 
 #: How many days ahead an ending Plt/Plh assignment is announced.
 ACTING_NOTICE_DAYS = 14

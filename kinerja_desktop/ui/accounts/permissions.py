@@ -9,13 +9,16 @@ names the reason beside it.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from kinerja_desktop.domain.access import Action, Capability, Permissions
-from kinerja_desktop.domain.staff import Employee
+
+if TYPE_CHECKING:
+    # Only named: the start's window shell must not load the staff rules (and Babel).
+    from kinerja_desktop.domain.staff import Employee
 
 ADD_STAFF = "menambah pegawai"
 ACTING = "menetapkan Plt/Plh"

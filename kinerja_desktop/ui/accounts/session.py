@@ -7,6 +7,7 @@ closes it and asks again, so no page keeps what the previous account could see.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
@@ -17,6 +18,9 @@ from kinerja_desktop.ui.accounts.idle_lock import IdleLock
 from kinerja_desktop.ui.accounts.sign_in import sign_in_dialog
 from kinerja_desktop.ui.events import AppEvents, ChangeBatch
 from kinerja_desktop.ui.workers import wait_for_background_work
+
+if TYPE_CHECKING:
+    from kinerja_desktop.ui.main_window import MainWindow
 
 
 class AccountSession:
@@ -78,6 +82,19 @@ class AccountSession:
             self.idle_lock.stop()
         if self.signed_out:
             self._services.accounts.sign_out()
+
+
+def start_session(window: MainWindow, services: AppServices) -> AccountSession | None:
+    """The run's first session, in the window the start showed before the file was open.
+
+    Signs in (over the window, which still says "Memuat…"), then fills the window with the
+    file (`MainWindow.attach`). None when the sign-in is cancelled: nothing was shown.
+    """
+    dialog = sign_in_dialog(services, window)
+    if dialog is not None and not dialog.exec():
+        return None
+    window.attach(services)
+    return AccountSession(window, services)
 
 
 def run_sessions(

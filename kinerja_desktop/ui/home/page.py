@@ -111,6 +111,7 @@ class HomePage(QWidget):
             layout.addWidget(splitter, 1)
         self._loading = False
         self._progress_loading = False
+        self._overview_loading = False
         self.refresh()
 
     def _progress_area(self) -> QWidget:
@@ -139,14 +140,13 @@ class HomePage(QWidget):
         return area
 
     def refresh(self) -> None:
-        """Reload the overview and, in the background, the attention checks."""
+        """Reload, in the background, the office overview and the attention checks."""
         today = self._today()
-        self.office.setText(
-            "<br>".join(_overview_line(entry) for entry in self._staff.overview(today))
-            or "Belum ada instansi. Tambahkan di halaman Struktur atau impor daftar pegawai."
-        )
+        if not self.office.text():
+            self.office.setText("Memuat…")  # a refresh keeps the overview it shows meanwhile
         self.summary.setText("Memeriksa hal yang perlu perhatian…")
         self._loading = True
+        self._overview_loading = True
         # The reads start on the event loop's next turn: at the app's start the window is
         # painted first, before the checks (and the modules they import) compete with it for
         # the interpreter. The page is the timer's context: a page closed meanwhile reads
@@ -154,6 +154,11 @@ class HomePage(QWidget):
         QTimer.singleShot(0, self, lambda: self._start_reads(today))
 
     def _start_reads(self, today: date) -> None:
+        # The overview counts the active people of every unit (a 20,000-person register):
+        # read off the GUI thread like the rest.
+        run_in_background(
+            lambda: self._staff.overview(today), self._show_overview, self._overview_failed
+        )
         run_in_background(
             lambda: self._attention.items(today), self._show_items, self._show_failure
         )
@@ -164,7 +169,24 @@ class HomePage(QWidget):
     @property
     def loading(self) -> bool:
         chart = self.daily_chart
-        return self._loading or self._progress_loading or (chart is not None and chart.loading)
+        return (
+            self._loading
+            or self._progress_loading
+            or self._overview_loading
+            or (chart is not None and chart.loading)
+        )
+
+    def _show_overview(self, found: list[InstansiOverview]) -> None:
+        self._overview_loading = False
+        self.office.setText(
+            "<br>".join(_overview_line(entry) for entry in found)
+            or "Belum ada instansi. Tambahkan di halaman Struktur atau impor daftar pegawai."
+        )
+
+    def _overview_failed(self, error: Exception) -> None:
+        self._overview_loading = False
+        message = error.message if isinstance(error, DomainError) else str(error)
+        self.office.setText(f"Ringkasan kantor tidak dapat dibaca: {message}")
 
     def _load_progress(self) -> None:
         if self._progress is None:

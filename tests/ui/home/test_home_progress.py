@@ -77,3 +77,15 @@ def test_another_period_and_a_penilai_see_their_own_bars(qtbot: QtBot, demo: App
     qtbot.mouseClick(view.bar(None, Stage.PREDIKAT), Qt.MouseButton.LeftButton)
     assert view.dialog is not None
     assert view.dialog.names() == []  # all nine have their predikat of Triwulan I
+
+
+def test_the_office_overview_is_read_in_the_background_then_shown(
+    qtbot: QtBot, demo: AppServices
+) -> None:
+    page = HomePage(demo.attention, demo.staff, progress=demo.period_progress, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    assert page.office.text() == "Memuat…"  # nothing read on the GUI thread while building
+    qtbot.waitUntil(lambda: not page.loading)
+    active = len(demo.staff.search_people("", 1000))
+    assert f"{active} pegawai aktif" in page.office.text()
+    assert "Triwulan IV" in page.office.text()
