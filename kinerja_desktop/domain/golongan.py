@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,8 @@ def golongan_choices(status: EmploymentStatus) -> list[Golongan]:
     return list(_PNS if status is EmploymentStatus.PNS else _PPPK)
 
 
+# Remembered: a staff list repeats the same few values over thousands of rows.
+@functools.lru_cache(maxsize=4096)
 def parse_golongan(text: str, status: EmploymentStatus) -> Golongan:
     """Read a golongan as typed or imported, tolerating common spellings.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -100,6 +101,8 @@ def jenjang_choices(kind: JabatanKind) -> list[Jenjang]:
     return []
 
 
+# Remembered: a staff list repeats the same few values over thousands of rows.
+@functools.lru_cache(maxsize=4096)
 def parse_jabatan_kind(text: str) -> JabatanKind:
     """Read a jenis jabatan, ignoring case, dots, hyphens and extra spaces.
 

@@ -7,6 +7,7 @@ for PNS (01–12), or for PPPK a '2' then the appointment round (1–9); 15 gend
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -44,7 +45,7 @@ class Nip:
     digits: str
 
     def __post_init__(self) -> None:
-        _validate(self.digits)
+        _validated(self.digits)
 
     @classmethod
     def parse(cls, text: str) -> Nip:
@@ -157,6 +158,15 @@ def _normalize(text: str) -> str:
             field=_FIELD,
         )
     return _SEPARATORS.sub("", cleaned)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _validated(digits: str) -> None:
+    """`_validate`, remembered for the NIPs that pass (a refusal is raised every time).
+
+    A staff list names most NIPs twice or more (the person's own, then as someone's penilai).
+    """
+    _validate(digits)
 
 
 def _validate(digits: str) -> None:

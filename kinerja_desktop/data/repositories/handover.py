@@ -8,7 +8,8 @@ never see a driver type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    func,
     insert,
     select,
     update,
@@ -111,16 +113,44 @@ def _to_json(value: Any) -> Any:
 def _from_json(table: Table, column: str, value: Any) -> Any:
     if value is None:
         return None
-    kind = table.columns[column].type
-    if isinstance(kind, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(kind, Date):
-        return date.fromisoformat(value)
-    if isinstance(kind, DecimalText):
-        return Decimal(value)
-    if isinstance(kind, Boolean):
-        return bool(value)
-    return value
+    if column not in _column_names(table.name):
+        raise KeyError(column)  # a column the table lacks, as the column lookup always said
+    convert = _converters(table.name).get(column)
+    return value if convert is None else convert(value)
+
+
+@functools.cache
+def _converters(name: str) -> Mapping[str, Callable[[Any], Any]]:
+    """Column -> how its JSON value becomes the column's type; plain columns are left out.
+
+    Looked up once per table: an import converts a few million values.
+    """
+    found: dict[str, Callable[[Any], Any]] = {}
+    for column in _table(name).columns:
+        kind = column.type
+        if isinstance(kind, DateTime):
+            found[column.key] = datetime.fromisoformat
+        elif isinstance(kind, Date):
+            found[column.key] = date.fromisoformat
+        elif isinstance(kind, DecimalText):
+            found[column.key] = Decimal
+        elif isinstance(kind, Boolean):
+            found[column.key] = bool
+    return found
+
+
+def _row(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A row from JSON values (a key that is not a column is a KeyError)."""
+    if not values.keys() <= _column_names(table.name):
+        missing = next(key for key in values if key not in _column_names(table.name))
+        raise KeyError(missing)
+    convert = _converters(table.name)
+    row = dict(values)
+    for key in convert.keys() & row.keys():
+        value = row[key]
+        if value is not None:
+            row[key] = convert[key](value)
+    return row
 
 
 def read_table(session: Session, name: str) -> tuple[Mapping[str, Any], ...]:
@@ -137,13 +167,18 @@ def read_all(session: Session) -> TableRows:
 
 
 def columns(name: str) -> frozenset[str]:
+    return _column_names(name)
+
+
+@functools.cache
+def _column_names(name: str) -> frozenset[str]:
     return frozenset(_table(name).columns.keys())
 
 
 def insert_row(session: Session, name: str, values: Mapping[str, Any]) -> int:
     """Insert one row from JSON values and return its id."""
     table = _table(name)
-    row = {key: _from_json(table, key, value) for key, value in values.items()}
+    row = _row(table, values)
     try:
         # Values as parameters, not in the statement: one compiled INSERT per column set.
         result = session.execute(insert(table).returning(table.c.id), row)
@@ -157,7 +192,7 @@ def insert_row(session: Session, name: str, values: Mapping[str, Any]) -> int:
 def insert_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) -> None:
     """Insert rows from JSON values in one executemany (rows nobody refers to by id)."""
     table = _table(name)
-    converted = [{key: _from_json(table, key, value) for key, value in row.items()} for row in rows]
+    converted = [_row(table, row) for row in rows]
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in converted:
         groups.setdefault(tuple(sorted(row)), []).append(row)
@@ -173,30 +208,28 @@ def insert_rows(session: Session, name: str, rows: Iterable[Mapping[str, Any]]) 
 def insert_returning(session: Session, name: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Insert rows from JSON values in a few executemany batches; their ids, in their order.
 
-    Consecutive rows with the same columns go in one statement (SQLite's INSERT ... RETURNING,
-    many rows a round trip), so writing many new records costs a few calls, not one per row.
+    The rows are given their ids here, one more than the table's highest onwards, as the
+    other bulk writes do (`skp_bulk`; on a server the id sequence is moved on after them):
+    SQLite's INSERT ... RETURNING kept in the rows' order runs one statement per row. The ids
+    grow in the rows' order, which the RHK ordinals (position, then id) rely on.
     """
     table = _table(name)
-    converted = [{key: _from_json(table, key, value) for key, value in row.items()} for row in rows]
-    # Runs of rows with the same columns, in order: ids then grow in the rows' order, which
-    # the RHK ordinals (position, then id) rely on.
-    runs: list[list[int]] = []
-    for position, row in enumerate(converted):
-        if runs and converted[runs[-1][0]].keys() == row.keys():
-            runs[-1].append(position)
-        else:
-            runs.append([position])
-    ids = [0] * len(converted)
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    for positions in runs:
+    converted = [_row(table, row) for row in rows]
+    if not converted:
+        return []
+    first = int(session.scalar(select(func.max(table.c.id))) or 0) + 1
+    ids = list(range(first, first + len(converted)))
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row, row_id in zip(converted, ids, strict=True):
+        row["id"] = row_id
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for group in groups.values():
         try:
-            result = session.execute(statement, [converted[p] for p in positions])
+            session.execute(insert(table), group)
         except OperationalError:
             raise
         except StatementError as error:
             raise _refused(name, error) from None
-        for position, row_id in zip(positions, result.scalars(), strict=True):
-            ids[position] = int(row_id)
     return ids
 
 

@@ -7,11 +7,12 @@ as a different digest. The caller's Session; never a commit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import (
@@ -133,6 +134,27 @@ def append(session: Session, fields: SealFields) -> SealEntry:
     )
     session.flush()
     return entry
+
+
+def append_many(session: Session, many: Sequence[SealFields]) -> list[SealEntry]:
+    """Add entries after the last one, in order, with one INSERT for them all."""
+    last = last_entry(session)
+    added = []
+    for fields in many:
+        last = next_entry(last, fields)
+        added.append(last)
+    if added:
+        rows = [
+            {
+                "sequence": entry.sequence,
+                "previous": entry.previous,
+                "hash": entry.hash,
+                **entry.fields.as_dict(),
+            }
+            for entry in added
+        ]
+        session.execute(insert(SealEntryRow), rows)
+    return added
 
 
 def seal_chain_triggers(session: Session) -> dict[str, str]:

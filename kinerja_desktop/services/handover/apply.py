@@ -14,6 +14,7 @@ written at once, as before.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -125,12 +126,25 @@ class Ids:
 
 def _values(table: str, content: Content, **extra: Any) -> dict[str, Any]:
     """The content's plain fields that are columns of ``table``, plus resolved references."""
-    known = repo.columns(table) - {"id", "version"}
+    known = _writable(table)
     values = {k: v for k, v in content.items() if k in known}
-    for name, value in values.items():
-        if value is not None and not isinstance(value, str | int | float):
-            raise ValidationError(f"Nilai '{name}' untuk tabel '{table}' dalam paket tidak sah.")
+    if not {type(value) for value in values.values()} <= _PLAIN_TYPES:
+        for name, value in values.items():
+            if type(value) not in _PLAIN_TYPES:
+                raise ValidationError(
+                    f"Nilai '{name}' untuk tabel '{table}' dalam paket tidak sah."
+                )
     return values | extra
+
+
+#: The JSON values a column takes (a bool is an int, null is None): anything else is refused.
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _writable(table: str) -> frozenset[str]:
+    """The columns of ``table`` a record's content may set (not the id or the lock version)."""
+    return repo.columns(table) - {"id", "version"}
 
 
 def _signatory_row(record: str, signed: Content) -> dict[str, Any]:

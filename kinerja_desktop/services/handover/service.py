@@ -453,6 +453,8 @@ class HandoverService:
 
     @staticmethod
     def _matching(ours: list[Aggregate], package: Package) -> list[Aggregate]:
+        if not ours:
+            return []  # a new office: nothing to look up
         wanted = {(a.kind, a.key) for a in package.aggregates}
         return [a for a in ours if (a.kind, a.key) in wanted]
 

@@ -13,16 +13,18 @@ The functions taking a Session are for the other services' own write transaction
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import seal_chain as repo
+from kinerja_desktop.data.repositories import seal_contents
 from kinerja_desktop.data.repositories import skp as skp_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.skp import SkpHeader
@@ -40,6 +42,7 @@ from kinerja_desktop.domain.seal_chain import (
     verify_chain,
     versioned_digest,
 )
+from kinerja_desktop.domain.staff import full_name
 from kinerja_desktop.domain.text import checked_text
 from kinerja_desktop.paths import data_dir
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -188,20 +191,6 @@ def require_open(session: Session, skp_id: int, period_code: str) -> None:
         )
 
 
-def _baseline(session: Session, record: str, label: str, digest: str) -> None:
-    repo.append(
-        session,
-        SealFields(
-            at=_now(),
-            actor=current_actor(),
-            action=SealAction.SEGEL_AWAL,
-            record=record,
-            label=label,
-            digest=digest,
-        ),
-    )
-
-
 def dialogue_recorded_in(
     session: Session, skp_id: int, period_code: str, actor: str | None = None
 ) -> None:
@@ -252,16 +241,75 @@ def seal_unlogged_in(session: Session) -> int:
     """
     if repo.last_entry(session) is not None:
         return 0
-    logged: set[str] = set()
-    found = _unlogged(session, logged)
-    for record, skp_id, code in found:
-        row = _existing_skp(session, skp_id)
-        if code is None:
-            _baseline(session, record, _skp_label(session, row), _skp_digest(session, skp_id))
-        else:
-            label = _evaluation_label(session, row, code)
-            _baseline(session, record, label, _evaluation_digest(session, skp_id, code))
+    found = _unlogged(session, set())
+    who = current_actor()
+    for start in range(0, len(found), _BULK):
+        chunk = found[start : start + _BULK]
+        known = _Known.read(session, chunk)
+        repo.append_many(
+            session,
+            [
+                SealFields(
+                    _now(),
+                    who,
+                    SealAction.SEGEL_AWAL,
+                    record,
+                    known.label(skp_id, code),
+                    "",
+                    known.digest(skp_id, code),
+                )
+                for record, skp_id, code in chunk
+            ],
+        )
     return len(found)
+
+
+#: Records whose content is read together when many are sealed at once (an import, the demo):
+#: enough to make the reads few, few enough to keep their rows' memory small.
+_BULK = 500
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A batch of records' labels and current digests, read with a few queries."""
+
+    holders: Mapping[int, seal_contents.SkpHolder]
+    skps: Mapping[int, Mapping[str, Any]]
+    evaluations: Mapping[tuple[int, str], Mapping[str, Any]]
+
+    @classmethod
+    def read(cls, session: Session, records: Sequence[tuple[str, int, str | None]]) -> _Known:
+        skp_ids = {skp_id for _, skp_id, _ in records}
+        return cls(
+            seal_contents.skp_holders(session, skp_ids),
+            seal_contents.skp_contents(
+                session, {skp_id for _, skp_id, code in records if code is None}
+            ),
+            seal_contents.evaluation_contents(
+                session, {(skp_id, code) for _, skp_id, code in records if code is not None}
+            ),
+        )
+
+    def label(self, skp_id: int, code: str | None) -> str:
+        """The record's label, as `_skp_label` and `_evaluation_label` write it."""
+        holder = self.holders.get(skp_id)
+        if holder is None:
+            raise NotFoundError("SKP tidak ditemukan; mungkin sudah dihapus.")
+        who = (
+            f"pegawai {holder.employee_id}"
+            if holder.name is None
+            else f"{full_name(holder.name, holder.gelar_depan, holder.gelar_belakang)} "
+            f"(NIP {holder.nip})"
+        )
+        if code is None:
+            return f"SKP {holder.year} {who}"
+        return f"Evaluasi {period_label(code)} {holder.year} {who}"
+
+    def digest(self, skp_id: int, code: str | None) -> str:
+        """The record's digest now, at the current digest version."""
+        if code is None:
+            return versioned_digest(DIGEST_VERSION, self.skps.get(skp_id) or {})
+        return versioned_digest(DIGEST_VERSION, self.evaluations[(skp_id, code)])
 
 
 def _still_sealed_as(
@@ -282,52 +330,97 @@ def reseal_written_in(
     with other content than its last seal (or sealed again) gets a ``DIIMPOR`` entry with the
     new digest; sealed before but not now gets the matching "opened" entry. A written record
     that arrived sealed without entries here gets its baseline (``SEGEL_AWAL``, with the
-    package in the reason). Inside the
-    caller's write transaction.
+    package in the reason). Inside the caller's write transaction; the records are read and
+    logged a batch at a time (a few queries and one INSERT a batch, not a dozen queries each).
     """
-    written = set(skp_ids)
+    written = sorted(set(skp_ids))
     if not written:
         return 0
     latest: dict[str, SealEntry] = {}
     for entry in repo.entries(session):
         latest[entry.fields.record] = entry
+    # Each SKP's evaluations that have log entries, in the log's order.
+    logged: dict[int, list[tuple[str, str]]] = {}
+    for record in latest:
+        kind, _, rest = record.partition(":")
+        number, colon, code = rest.partition(":")
+        if kind == "evaluasi" and colon and number.isdigit():
+            logged.setdefault(int(number), []).append((record, code))
     agreed = set(repo.agreed_skps(session))
     signed = set(repo.sealed_evaluations(session))
-    candidates: dict[str, tuple[int, str | None]] = {}
-    for skp_id in sorted(written):
-        candidates[skp_record(skp_id)] = (skp_id, None)
-        prefix = f"evaluasi:{skp_id}:"
-        for record in latest:
-            if record.startswith(prefix):
-                candidates[record] = (skp_id, record.removeprefix(prefix))
-        for period in sorted(period for sealed, period in signed if sealed == skp_id):
-            candidates[evaluation_record(skp_id, period)] = (skp_id, period)
+    periods: dict[int, list[str]] = {}
+    for sealed_skp, sealed_period in sorted(signed):
+        periods.setdefault(sealed_skp, []).append(sealed_period)
     who = actor or current_actor()
     added = 0
-    for record, (skp_id, code) in candidates.items():
-        last = latest.get(record)
-        sealed = (skp_id, code) in signed if code else skp_id in agreed
-        if last is None and not sealed:
-            continue
-        row = _existing_skp(session, skp_id)
-        label = _evaluation_label(session, row, code) if code else _skp_label(session, row)
-        if sealed:
-            if _still_sealed_as(session, skp_id, code, last):
-                continue
-            digest = (
-                _evaluation_digest(session, skp_id, code) if code else _skp_digest(session, skp_id)
-            )
-            # One that arrived sealed gets its first seal here, as a baseline of the package.
-            action = SealAction.DIIMPOR if last is not None else SealAction.SEGEL_AWAL
-        elif last is not None and last.fields.action.seals:
-            digest = ""
-            action = SealAction.EVALUASI_DIBUKA if code else SealAction.SKP_DIBUKA
-        else:
-            continue
-        fields = SealFields(_now(), who, action, record, label, reason, digest)
-        repo.append(session, fields)
-        added += 1
+    for start in range(0, len(written), _BULK):
+        candidates = _candidates(written[start : start + _BULK], logged, periods)
+        chosen = [
+            (record, skp_id, code)
+            for record, (skp_id, code) in candidates.items()
+            if record in latest or ((skp_id, code) in signed if code else skp_id in agreed)
+        ]
+        known = _Known.read(session, chosen)
+        many = []
+        for record, skp_id, period in chosen:
+            sealed = (skp_id, period) in signed if period else skp_id in agreed
+            found = _resealed(session, known, (record, skp_id, period), latest.get(record), sealed)
+            if found is not None:
+                action, digest = found
+                label = known.label(skp_id, period)
+                many.append(SealFields(_now(), who, action, record, label, reason, digest))
+        added += len(repo.append_many(session, many))
     return added
+
+
+def _candidates(
+    skp_ids: Sequence[int],
+    logged: Mapping[int, list[tuple[str, str]]],
+    periods: Mapping[int, list[str]],
+) -> dict[str, tuple[int, str | None]]:
+    """Record -> (SKP id, period code or None) of the SKPs, in the order they are logged."""
+    candidates: dict[str, tuple[int, str | None]] = {}
+    for skp_id in skp_ids:
+        candidates[skp_record(skp_id)] = (skp_id, None)
+        for record, code in logged.get(skp_id, []):
+            # "evaluasi:<id>:" prefix, as written: "evaluasi:012:" is not SKP 12's.
+            if record.startswith(f"evaluasi:{skp_id}:"):
+                candidates[record] = (skp_id, code)
+        for period in periods.get(skp_id, []):
+            candidates[evaluation_record(skp_id, period)] = (skp_id, period)
+    return candidates
+
+
+def _resealed(
+    session: Session,
+    known: _Known,
+    candidate: tuple[str, int, str | None],
+    last: SealEntry | None,
+    sealed: bool,
+) -> tuple[SealAction, str] | None:
+    """The entry a written record needs (action, digest), or None when its log is right."""
+    _, skp_id, code = candidate
+    known.label(skp_id, code)  # a record whose SKP is gone is refused, as before
+    if sealed:
+        if _sealed_as(session, known, skp_id, code, last):
+            return None
+        # One that arrived sealed gets its first seal here, as a baseline of the package.
+        action = SealAction.DIIMPOR if last is not None else SealAction.SEGEL_AWAL
+        return action, known.digest(skp_id, code)
+    if last is not None and last.fields.action.seals:
+        return SealAction.EVALUASI_DIBUKA if code else SealAction.SKP_DIBUKA, ""
+    return None
+
+
+def _sealed_as(
+    session: Session, known: _Known, skp_id: int, code: str | None, last: SealEntry | None
+) -> bool:
+    """True when ``last`` seals the record with the content it has now (`_still_sealed_as`)."""
+    if last is None or not last.fields.action.seals:
+        return False
+    if digest_version(last.fields.digest) == DIGEST_VERSION:
+        return known.digest(skp_id, code) == last.fields.digest
+    return _still_sealed_as(session, skp_id, code, last)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ class PendingUnit:
 UnitRef = int | PendingUnit
 
 
+# Remembered: a staff list repeats the same few values over thousands of rows.
+@functools.lru_cache(maxsize=4096)
 def unit_segments(text: str) -> tuple[str, ...]:
     """Split a Unit Kerja cell into its levels, checking each.
 

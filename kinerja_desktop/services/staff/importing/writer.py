@@ -35,6 +35,8 @@ class Writer:
         self._events: list[dict[str, Any]] = []
         self._today = today
         self._note = f"Impor dari berkas {table.name}"[:500]
+        #: True once `insert_people` wrote the new people with their penilai.
+        self._linked = False
 
     def create_units(self) -> None:
         """Insert the units the valid rows use, in one statement with ids given.
@@ -69,21 +71,41 @@ class Writer:
         return ref
 
     def insert_people(self, drafts: Sequence[Draft]) -> None:
+        """Insert new people with their ids and, where it can be, their penilai already set.
+
+        Each gets the next free id (the transaction holds the write lock), so a penilai's id
+        is known before the row is written; the rows go in penilai-first order, so the
+        reference always finds its row. (Should the file's penilai still form a loop, the
+        penilai are linked afterwards instead, by `link_new_penilai`.)
+        """
+        self._linked = False
         if not drafts:
             return
+        next_id = staff_bulk.next_employee_id(self._session)
+        new_ids = {str(draft.nip): next_id + offset for offset, draft in enumerate(drafts)}
+        self._ids.update(new_ids)
         values = []
         for draft in drafts:
             assert draft.fields is not None
             values.append(
                 {
                     **_field_values(draft.fields),
+                    "id": new_ids[str(draft.nip)],
                     "unit_id": self._unit_id(draft.unit),
                     "active": True,
+                    "penilai_id": self._ids[draft.penilai] if draft.penilai else None,
                 }
             )
+        ordered = _penilai_first(values, set(new_ids.values()))
+        if ordered is None:
+            for row in values:
+                row["penilai_id"] = None
+            ordered = values
+        else:
+            self._linked = True
         # No MASUK event: a staff list says who works here, not since when. Recording the
         # import day as a joining date would cut everyone's appraisal period short.
-        self._ids.update(staff_bulk.insert_employees(self._session, values))
+        staff_bulk.insert_employees(self._session, ordered)
 
     def update_people(self, drafts: Sequence[Draft]) -> None:
         """Update changed people by primary key, checking and raising their version."""
@@ -122,7 +144,12 @@ class Writer:
         staff_bulk.update_employees(self._session, values)
 
     def link_new_penilai(self, drafts: Sequence[Draft]) -> None:
-        """Set the penilai of new people, now that everyone they may point at exists."""
+        """Set the penilai of new people, now that everyone they may point at exists.
+
+        Nothing to do when `insert_people` could write them with their rows.
+        """
+        if self._linked:
+            return
         links = [
             (self._ids[str(draft.nip)], self._ids[draft.penilai])
             for draft in drafts
@@ -149,3 +176,22 @@ def _field_values(fields: ValidStaffFields) -> dict[str, Any]:
         "jabatan_kind": fields.jabatan_kind.value,
         "jenjang": fields.jenjang.value if fields.jenjang else None,
     }
+
+
+def _penilai_first(rows: list[dict[str, Any]], new: set[int]) -> list[dict[str, Any]] | None:
+    """The rows ordered so that a new person's penilai comes before them; None on a loop."""
+    penilai = {row["id"]: row["penilai_id"] for row in rows}
+    depth: dict[int, int] = {}
+    for row in rows:
+        chain: list[int] = []
+        current: int | None = row["id"]
+        while current is not None and current in new and current not in depth:
+            if current in chain:
+                return None
+            chain.append(current)
+            current = penilai[current]
+        below = depth.get(current, -1) if current is not None else -1
+        for person in reversed(chain):
+            below += 1
+            depth[person] = below
+    return sorted(rows, key=lambda row: depth[row["id"]])
