@@ -47,15 +47,17 @@ def run_in_background(
 ) -> None:
     """Run ``op`` on the thread pool; call one of the callbacks with its outcome, in the GUI.
 
-    A callback that is a method of a widget (or other QObject) deleted meanwhile is not called:
-    a window closed, or signed out of, while its page was still loading must not be touched.
+    A callback that is a method of a widget (or other QObject) deleted meanwhile, or a
+    ``functools.partial`` of one, is not called: a window closed, or signed out of, while its
+    page was still loading must not be touched (a lambda hides its widget: do not pass one).
     """
     relay = _Relay()
     _running.add(relay)
 
     def done(callback: Callable[[Any], None], value: object) -> None:
         _running.discard(relay)
-        owner = getattr(callback, "__self__", None)
+        # A bound method, or a functools.partial of one (a callback carrying extra arguments).
+        owner = getattr(getattr(callback, "func", callback), "__self__", None)
         if isinstance(owner, QObject) and not isValid(owner):
             return
         callback(value)

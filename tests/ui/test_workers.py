@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
+
+import pytest
 
 from kinerja_desktop.ui.workers import run_in_background
 
@@ -34,15 +37,20 @@ def test_an_error_reaches_the_failure_callback(qtbot) -> None:
     assert str(errors[0]) == "rusak"
 
 
-def test_a_widget_deleted_while_its_work_runs_is_not_called_back(qtbot) -> None:
+@pytest.mark.parametrize("with_arguments", [False, True], ids=["method", "partial"])
+def test_a_widget_deleted_while_its_work_runs_is_not_called_back(
+    qtbot, with_arguments: bool
+) -> None:
     from PySide6.QtWidgets import QLabel
     from shiboken6 import delete
 
     class Page(QLabel):
-        def show_result(self, value: object) -> None:
-            self.setText(str(value))  # raises RuntimeError on a deleted widget
+        def show_result(self, value: object, generation: int = 0) -> None:
+            self.setText(f"{generation}: {value}")  # raises RuntimeError on a deleted widget
 
     page = Page()
+    # A page loading one of several requests passes its request number along with the method.
+    callback = partial(page.show_result, generation=3) if with_arguments else page.show_result
     release = threading.Event()
     finished: list[bool] = []
 
@@ -51,7 +59,7 @@ def test_a_widget_deleted_while_its_work_runs_is_not_called_back(qtbot) -> None:
         finished.append(True)
         return 7
 
-    run_in_background(op, page.show_result, page.show_result)
+    run_in_background(op, callback, callback)
     delete(page)  # the window closed while Beranda was still loading
     release.set()
     qtbot.waitUntil(lambda: bool(finished))

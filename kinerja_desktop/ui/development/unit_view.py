@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -281,8 +282,8 @@ class UnitDevelopmentView(QWidget):
         self.summary.setText("Memuat…")
         run_in_background(
             lambda: self._overview.unit(year, self._today(), unit_id),
-            lambda data: self._loaded(generation, data),
-            lambda error: self._failed(generation, error),
+            partial(self._loaded, generation),
+            partial(self._failed, generation),
         )
 
     def _loaded(self, generation: int, data: UnitDevelopment) -> None:

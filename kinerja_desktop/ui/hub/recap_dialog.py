@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -282,8 +283,8 @@ class HubRecapDialog(QDialog):
         show_message(self.error, None)
         run_in_background(
             lambda: service.recap(year, code, today),
-            lambda recap: self._arrived(wanted, recap),
-            lambda error: self._failed(wanted, error),
+            partial(self._arrived, wanted),
+            partial(self._failed, wanted),
         )
 
     def export_to(self, target: Path) -> Path | None:

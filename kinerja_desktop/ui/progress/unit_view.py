@@ -7,6 +7,7 @@ and their leave left out) have an entry submitted or approved, up to today in a 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 import shiboken6
@@ -134,8 +135,8 @@ class UnitCompletenessView(QWidget):
         self.summary.setText("Memuat…")
         run_in_background(
             lambda: self._progress.unit_completeness(int(unit_id), year, month),
-            lambda data: self._loaded(generation, data),
-            lambda error: self._failed(generation, error),
+            partial(self._loaded, generation),
+            partial(self._failed, generation),
         )
 
     def _current(self, generation: int) -> bool:
