@@ -212,7 +212,11 @@ class MainWindow(QMainWindow):
         watch(self.home, self.events)
         for text in services.warnings:
             add_warning(self, text)
-        self.statusBar().showMessage(str(services.database_path))
+        # A server's "path" is only the local folder its evidence is kept in: name the server.
+        where = services.database_path
+        self.statusBar().showMessage(
+            f"Server PostgreSQL: {where.name}" if services.database.server else str(where)
+        )
         for action in self._file_actions:
             action.setEnabled(True)
         apply_to_actions(

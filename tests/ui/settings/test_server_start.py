@@ -151,3 +151,26 @@ def test_without_a_chosen_connection_or_with_a_file_the_file_opens(
     application.open_at_start(tmp_path / "lain.sqlite")
 
     assert file_opened == [default_database_path(), tmp_path / "lain.sqlite"]
+
+
+def test_the_window_names_the_server_not_the_local_folder(
+    qapp, qtbot, server_url: URL, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
+) -> None:
+    from kinerja_desktop.ui.main_window import MainWindow
+
+    profile = _socket_profile(server_url)
+    _choose(profile)
+    _Answers(monkeypatch, "ketik-sandi")
+    services = application.open_at_start(None)
+    assert isinstance(services, AppServices)
+    try:
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+
+        shown = window.statusBar().currentMessage()
+        assert shown.startswith("Server PostgreSQL: ")
+        assert profile.database in shown
+        assert str(default_database_path().parent) not in shown
+        assert profile.database in window.windowTitle()
+    finally:
+        services.close()
