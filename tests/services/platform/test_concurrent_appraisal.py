@@ -1,10 +1,11 @@
 """Ten processes appraise at once on one PostgreSQL server database.
 
-Eight appraise eight different people and two the same person, a few thousand actions in all,
-through the app's services (a new journal observation, a realisation of the period): nothing a
-worker was told was saved may be missing, nothing it was told was refused may be there, every
-refusal is the app's conflict message (never a raw server error), and the seal check is clean
-after. Skipped with the reason where PostgreSQL cannot start here.
+Eight appraise eight different people and two the same person, 800 actions in all, through
+the app's services (a new journal observation, a realisation of the period): nothing a worker
+was told was saved may be missing, nothing it was told was refused may be there, every refusal
+is the app's conflict message (never a raw server error), the workers on people of their own
+are (almost) never refused, and the seal check is clean after. Skipped with the reason where
+PostgreSQL cannot start here.
 """
 
 from __future__ import annotations
