@@ -70,8 +70,8 @@ def appraise(server: str, local_path: str, plan: Plan) -> list[Outcome]:
 
 
 def _act(services: AppServices, plan: Plan, step: int) -> Outcome:
-    # Three observations to each realisation: a realisation re-reads the whole period.
-    if step % 4 != 3:
+    # Observations and realisations in turn, the two actions a supervisor repeats most.
+    if step % 2 == 0:
         action, iki_id, written = "journal", None, observation_text(plan.worker, step)
     else:
         action, iki_id, written = "realisation", plan.iki_ids[step % len(plan.iki_ids)], str(step)

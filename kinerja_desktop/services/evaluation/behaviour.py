@@ -294,13 +294,18 @@ class BehaviourService:
                 or the SKP is not agreed. Nothing is saved.
         """
         cleaned = feedback_text(text)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
-            period, periods = _period(session, row, period_code)
+            period, _ = _period(session, row, period_code)
             require_open(session, row.id, period.code)
             repo.store_feedback(session, row.id, period.code, BehaviourValue(value).value, cleaned)
-            return self._shown(session, row, period, periods)
+
+        # Pure database work (retried once after a server conflict); the period is read after
+        # the commit so the write transaction reads only the rows it checks.
+        self._db.run(work)
+        return self.period_view(skp_id, period_code)
 
     def save_all_feedback(
         self, skp_id: int, period_code: str, texts: Mapping[BehaviourValue, str]
@@ -318,14 +323,17 @@ class BehaviourService:
             except ValidationError as error:
                 label = behaviour_label(BehaviourValue(value))
                 raise ValidationError(f"{label}: {error.message}", field=value.value) from None
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
-            period, periods = _period(session, row, period_code)
+            period, _ = _period(session, row, period_code)
             require_open(session, row.id, period.code)
             for value, text in cleaned.items():
                 repo.store_feedback(session, row.id, period.code, value.value, text)
-            return self._shown(session, row, period, periods)
+
+        self._db.run(work)
+        return self.period_view(skp_id, period_code)
 
     def decide_rating(
         self,
@@ -345,7 +353,9 @@ class BehaviourService:
         """
         why = inputs.reason_text(reason)
         final = Rating(final)
-        with self._db.transaction() as session:
+
+        # The proposal it stores is read in the same transaction as the write (pure DB work).
+        def work(session: Session) -> BehaviourPeriod:
             row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
@@ -379,6 +389,8 @@ class BehaviourService:
             )
             return self._shown(session, row, period, periods)
 
+        return self._db.run(work)
+
     def decide_predikat(
         self,
         skp_id: int,
@@ -399,7 +411,9 @@ class BehaviourService:
                 the period is unknown, or the SKP is not agreed. Nothing is saved.
         """
         why = inputs.reason_text(reason)
-        with self._db.transaction() as session:
+
+        # Pure database work: the ratings it stores beside the predikat are read with it.
+        def work(session: Session) -> BehaviourPeriod:
             row = self.skp_checked(session, skp_id, Action.EDIT)
             inputs.require_agreed(row.status, row.revision)
             period, periods = _period(session, row, period_code)
@@ -429,6 +443,8 @@ class BehaviourService:
                 ),
             )
             return self._shown(session, row, period, periods)
+
+        return self._db.run(work)
 
 
 # --- feedback draft -----------------------------------------------------------------------------

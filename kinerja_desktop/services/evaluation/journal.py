@@ -407,12 +407,20 @@ class JournalService:
             evidence_link=evidence_link,
             today=today,
         )
+
+        def add(session: Session, data: repo.ObservationData) -> Observation:
+            self._require_person(session, employee_id, Action.EDIT)
+            journal_audit.require_open_on(session, employee_id, observed_on)
+            return self._read(session, repo.add(session, data))
+
+        if evidence_file is None:
+            # Pure database work: on a server, run again once after another user's conflict.
+            return self._db.run(lambda session: add(session, data))
+        # Copying the file is not database work, so this one is never run twice.
         with self._db.transaction() as session:
             self._require_person(session, employee_id, Action.EDIT)
             journal_audit.require_open_on(session, employee_id, observed_on)
-            data = self._with_file(data, evidence_file)
-            new_id = repo.add(session, data)
-            return self._read(session, new_id)
+            return add(session, self._with_file(data, evidence_file))
 
     def update(
         self,

@@ -141,15 +141,18 @@ class EvaluationService:
                 ``realisation``), the text is too long, the period is unknown, or the SKP is
                 not agreed. Nothing is saved.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             skp = self._indicator_skp(session, iki_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
-            period, periods = _period(session, skp, period_code)
+            period, _ = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
             parsed = inputs.parse_realisation(Pendekatan(skp.pendekatan), value, text)
             realisation = repo.StoredRealisation(*parsed) if parsed else None
             repo.store_realisation(session, iki_id, period.code, realisation)
-            return self._evaluate(session, skp, period, periods)
+            return skp.id
+
+        return self._evaluation_after(self._db.run(work), period_code)
 
     def record_realisations(
         self, skp_id: int, period_code: str, figures: Mapping[int, tuple[str, str]]
@@ -169,10 +172,11 @@ class EvaluationService:
             NotFoundError: an indicator is not on this SKP. ValidationError: as
                 ``record_realisation``, naming the indicator. Nothing is saved.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             skp = self._skp(session, skp_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
-            period, periods = _period(session, skp, period_code)
+            period, _ = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
             names = {
                 iki.id: iki.indicator
@@ -190,7 +194,9 @@ class EvaluationService:
                     ) from None
                 realisation = repo.StoredRealisation(*parsed) if parsed else None
                 repo.store_realisation(session, iki_id, period.code, realisation)
-            return self._evaluate(session, skp, period, periods)
+
+        self._db.run(work)
+        return self._evaluation_after(skp_id, period_code)
 
     def add_evidence(
         self,
@@ -241,7 +247,8 @@ class EvaluationService:
             NotFoundError: it is already gone.
             ValidationError: the SKP is not agreed.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             stored = repo.evidence(session, evidence_id)
             if stored is None:
                 raise NotFoundError("Bukti dukung tidak ditemukan; mungkin sudah dihapus.")
@@ -249,6 +256,8 @@ class EvaluationService:
             inputs.require_agreed(skp.status, skp.revision)
             require_open(session, skp.id, stored.period_code)
             repo.delete_evidence(session, evidence_id)
+
+        self._db.run(work)
 
     def set_feedback(
         self, rhk_id: int, period_code: str, feedback: str, assessment: Rating | None = None
@@ -263,13 +272,14 @@ class EvaluationService:
                 quantitative approach, the period is unknown, or the SKP is not agreed.
         """
         text = inputs.feedback_text(feedback)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             skp_id = repo.rhk_skp_id(session, rhk_id)
             if skp_id is None:
                 raise NotFoundError("RHK tidak ditemukan; mungkin SKP-nya sudah diubah.")
             skp = self._skp(session, skp_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
-            period, periods = _period(session, skp, period_code)
+            period, _ = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
             inputs.check_assessment(skp.pendekatan, assessment)
             stored = (
@@ -278,7 +288,9 @@ class EvaluationService:
                 else None
             )
             repo.store_feedback(session, rhk_id, period.code, stored)
-            return self._evaluate(session, skp, period, periods)
+            return skp.id
+
+        return self._evaluation_after(self._db.run(work), period_code)
 
     def decide_rating(
         self,
@@ -302,8 +314,11 @@ class EvaluationService:
                 needed reason is missing (field ``reason``), the period is unknown, or the SKP
                 is not agreed. Nothing is saved.
         """
-        why = inputs.reason_text(reason)
-        with self._db.transaction() as session:
+        given = inputs.reason_text(reason)
+
+        # The proposal it stores is the evaluation read in the same transaction as the write.
+        def work(session: Session) -> PeriodEvaluation:
+            why = given
             skp = self._skp(session, skp_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             period, periods = _period(session, skp, period_code)
@@ -326,6 +341,8 @@ class EvaluationService:
             stored = repo.store_decision(session, skp.id, period.code, decided)
             return replace(current, decision=to_decision(stored))
 
+        return self._db.run(work)
+
     def set_notes(self, skp_id: int, period_code: str, notes: str) -> PeriodEvaluation:
         """Store the penilai's Catatan/Rekomendasi of the period; empty removes it.
 
@@ -337,13 +354,29 @@ class EvaluationService:
                 signed, or the SKP is not agreed. Nothing is saved.
         """
         text = evaluation_notes(notes)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             skp = self._skp(session, skp_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
-            period, periods = _period(session, skp, period_code)
+            period, _ = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
             repo.store_notes(session, skp.id, period.code, text)
-            return self._evaluate(session, skp, period, periods)
+
+        self._db.run(work)
+        return self._evaluation_after(skp_id, period_code)
+
+    def _evaluation_after(self, skp_id: int, period_code: str) -> PeriodEvaluation:
+        """The period's evaluation as saved, read after the write committed.
+
+        Reading it apart keeps the write transaction to the rows it checks by key: on a
+        PostgreSQL server a SERIALIZABLE transaction that read whole tables (the evaluation's
+        targets, evidence, unit tree) would conflict with every other supervisor's write.
+        The write already checked the right to edit, which includes the right to see.
+        """
+        with self._db.reading() as session:
+            row = _skp(session, skp_id)
+            period, periods = _period(session, row, period_code)
+            return self._evaluate(session, row, period, periods)
 
     # --- the evaluation, inside the caller's transaction -----------------------------------
 

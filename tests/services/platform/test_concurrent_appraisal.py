@@ -1,10 +1,11 @@
 """Ten processes appraise at once on one PostgreSQL server database.
 
-Eight appraise eight different people and two the same person, a few thousand actions in all,
-through the app's services (a new journal observation, a realisation of the period): nothing a
-worker was told was saved may be missing, nothing it was told was refused may be there, every
-refusal is the app's conflict message (never a raw server error), and the seal check is clean
-after. Skipped with the reason where PostgreSQL cannot start here.
+Eight appraise eight different people and two the same person, 800 actions in all, through
+the app's services (a new journal observation, a realisation of the period): nothing a worker
+was told was saved may be missing, nothing it was told was refused may be there, every refusal
+is the app's conflict message (never a raw server error), the workers on people of their own
+are (almost) never refused, and the seal check is clean after. Skipped with the reason where
+PostgreSQL cannot start here.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ pytestmark = pytest.mark.slow
 #: Workers on a person of their own, and workers sharing one person.
 APART = 8
 TOGETHER = 2
-#: Actions per worker: 10 x 200 = 2,000 in all.
-ACTIONS = 200
+#: Actions per worker: 10 x 80 = 800 in all, half of them realisations.
+ACTIONS = 80
+#: At most this share of the workers' actions on people of their own may be refused: they
+#: write different rows, so on PostgreSQL's SERIALIZABLE only a rare false positive (and its
+#: one retry failing too) may refuse one.
+APART_REFUSED = 0.02
 
 
 def _plans(url: str) -> list[Plan]:
@@ -99,6 +104,9 @@ def test_ten_appraisers_at_once_lose_nothing(server_url: URL, tmp_path: Path) ->
     assert len(outcomes) == (APART + TOGETHER) * ACTIONS
     for worker in results:
         assert any(outcome.kind == OK for outcome in worker), worker[0].worker
+    apart = [o for o in outcomes if o.worker < APART]
+    refused = Counter(o.action for o in apart if o.kind == CONFLICT)
+    assert sum(refused.values()) <= APART_REFUSED * len(apart), refused
     texts, figures = _stored(url)
     journal = [o for o in outcomes if o.action == "journal"]
     assert texts == {o.written for o in journal if o.kind == OK}
