@@ -17,21 +17,28 @@ written to it for :data:`QUIET_BEFORE_REMOVAL`: a running backup writes its copy
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from kinerja_desktop.data.backup import PART_SUFFIX, RESTORE_STAGING_PREFIX, backup_folder
+from kinerja_desktop.data.backup import (
+    PART_SUFFIX,
+    RESTORE_STAGING_PREFIX,
+    backup_folder,
+    fsync_directory,
+)
 from kinerja_desktop.data.lock import LOCK_SUFFIX, DatabaseLock, lock_path
 from kinerja_desktop.domain.backup_rotation import parse_backup_name
+from kinerja_desktop.domain.errors import StorageError
 
 #: A temporary file untouched this long belongs to no running writer. The longest quiet
 #: stretch of a live backup is the integrity check of its copy: seconds for a large office.
 QUIET_BEFORE_REMOVAL = timedelta(hours=1)
 #: The mark of a new office under construction (``services.startup.create_office``).
 BUILDING_MARK = ".baru-"
-#: Files SQLite keeps beside a temporary database while it is written.
-_SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
+#: Files SQLite keeps beside a database while it is written.
+SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
 _HEX = "[0-9a-f]{8}"
 
 
@@ -40,8 +47,40 @@ def building_name(database: Path, token: str) -> Path:
     return database.with_name(f".{database.name}{BUILDING_MARK}{token}")
 
 
+def rename_built_database(building: Path, path: Path) -> None:
+    """Rename the closed, finished database ``building`` to ``path`` (replacing a file there).
+
+    Its last connection must be closed by now; its emptied journal files are removed first,
+    so none is read as the renamed file's.
+
+    Raises:
+        StorageError: its write-ahead log still holds content, or the rename failed;
+            ``building`` is still there.
+    """
+    wal = building.with_name(building.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        # Closing the last connection folds the WAL into the file; without that, renaming the
+        # file alone would lose the content.
+        raise StorageError(f"Basis data baru belum tertulis utuh ({wal.name} masih berisi).")
+    for suffix in SQLITE_SIDECARS:
+        building.with_name(building.name + suffix).unlink(missing_ok=True)
+    try:
+        os.replace(building, path)
+    except OSError as error:
+        raise StorageError(
+            f"Basis data baru tidak dapat diberi nama {path} ({error.strerror or error})."
+        ) from error
+    fsync_directory(path.parent)
+
+
+def remove_database(path: Path) -> None:
+    """Remove the database file ``path`` and its journal files, where there are any."""
+    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_SIDECARS)):
+        leftover.unlink(missing_ok=True)
+
+
 def _without_sidecar_suffix(name: str) -> str:
-    for suffix in _SQLITE_SIDECARS:
+    for suffix in SQLITE_SIDECARS:
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name

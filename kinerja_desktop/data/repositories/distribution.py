@@ -6,11 +6,12 @@ service turns them into its own types.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import DialogueRow, OrgPredikatRow, PredikatRow
@@ -84,29 +85,20 @@ def save_org_predikat(
     return _stored(row)
 
 
-def members(
-    session: Session, unit_ids: Collection[int], year: int, period_code: str
-) -> list[UnitMember]:
-    """People of ``unit_ids`` who are active or had an SKP in ``year``, with their final predikat.
+def counted_in_spread(
+    columns: Sequence[Any],
+    unit_ids: Collection[int],
+    year: int,
+    period_code: str,
+) -> Select[Any]:
+    """Select ``columns`` for the people a unit's spread counts, with their period's predikat.
 
-    Ordered by name. The unit is the person's current one.
+    The people of ``unit_ids`` (their current unit) who are active or had an SKP in ``year``;
+    ``PredikatRow`` is joined for the period, ``DialogueRow`` for a decided objection (both
+    None when there is none). Shared by Sebaran's members and the Rekap Pemda.
     """
-    if not unit_ids:
-        return []
-    query = (
-        select(
-            EmployeeRow.id,
-            EmployeeRow.name,
-            EmployeeRow.gelar_depan,
-            EmployeeRow.gelar_belakang,
-            EmployeeRow.nip,
-            EmployeeRow.jabatan,
-            SkpRow.id,
-            PredikatRow.final,
-            DialogueRow.decided_predikat,
-            PredikatRow.hasil,
-            PredikatRow.perilaku,
-        )
+    return (
+        select(*columns)
         .select_from(EmployeeRow)
         .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))
         .outerjoin(
@@ -123,7 +115,33 @@ def members(
             EmployeeRow.unit_id.in_(list(unit_ids)),
             or_(EmployeeRow.active.is_(True), SkpRow.id.is_not(None)),
         )
-        .order_by(EmployeeRow.name, EmployeeRow.id)
+    )
+
+
+def members(
+    session: Session, unit_ids: Collection[int], year: int, period_code: str
+) -> list[UnitMember]:
+    """People of ``unit_ids`` who are active or had an SKP in ``year``, with their final predikat.
+
+    Ordered by name. The unit is the person's current one.
+    """
+    if not unit_ids:
+        return []
+    columns = (
+        EmployeeRow.id,
+        EmployeeRow.name,
+        EmployeeRow.gelar_depan,
+        EmployeeRow.gelar_belakang,
+        EmployeeRow.nip,
+        EmployeeRow.jabatan,
+        SkpRow.id,
+        PredikatRow.final,
+        DialogueRow.decided_predikat,
+        PredikatRow.hasil,
+        PredikatRow.perilaku,
+    )
+    query = counted_in_spread(columns, unit_ids, year, period_code).order_by(
+        EmployeeRow.name, EmployeeRow.id
     )
     return [UnitMember(*row) for row in session.execute(query)]
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import DialogueRow, OrgPredikatRow, PredikatRow
 from kinerja_desktop.data.models import EmployeeRow
-from kinerja_desktop.data.repositories.distribution import StoredOrgPredikat
+from kinerja_desktop.data.repositories.distribution import StoredOrgPredikat, counted_in_spread
 from kinerja_desktop.data.repositories.surveys import ItemTotals
-from kinerja_desktop.data.skp_models import SkpRow
 from kinerja_desktop.data.supervision_models import (
     ITEM_COLUMNS,
     FindingRow,
@@ -55,30 +54,8 @@ def predikat_of_members(
     """
     if not unit_ids:
         return []
-    query = (
-        select(
-            EmployeeRow.id,
-            EmployeeRow.unit_id,
-            PredikatRow.final,
-            DialogueRow.decided_predikat,
-        )
-        .select_from(EmployeeRow)
-        .outerjoin(SkpRow, (SkpRow.employee_id == EmployeeRow.id) & (SkpRow.year == year))
-        .outerjoin(
-            PredikatRow,
-            (PredikatRow.skp_id == SkpRow.id) & (PredikatRow.period_code == period_code),
-        )
-        .outerjoin(
-            DialogueRow,
-            (DialogueRow.skp_id == SkpRow.id)
-            & (DialogueRow.period_code == period_code)
-            & DialogueRow.decision_on.is_not(None),
-        )
-        .where(
-            EmployeeRow.unit_id.in_(list(unit_ids)),
-            or_(EmployeeRow.active.is_(True), SkpRow.id.is_not(None)),
-        )
-    )
+    columns = (EmployeeRow.id, EmployeeRow.unit_id, PredikatRow.final, DialogueRow.decided_predikat)
+    query = counted_in_spread(columns, unit_ids, year, period_code)
     return [PersonPredikat(*row) for row in session.execute(query)]
 
 

@@ -37,10 +37,14 @@ from kinerja_desktop.data.backup import (
     BackupError,
     backup_before,
     backup_folder,
-    fsync_directory,
 )
 from kinerja_desktop.data.database import Database, make_read_only_engine, make_server_engine
-from kinerja_desktop.data.leftovers import building_name
+from kinerja_desktop.data.leftovers import (
+    SQLITE_SIDECARS,
+    building_name,
+    remove_database,
+    rename_built_database,
+)
 from kinerja_desktop.data.migrate import SchemaState
 from kinerja_desktop.data.move import (
     BATCH_ROWS,
@@ -70,7 +74,6 @@ __all__ = ["MoveRefusedError", "MoveReport", "TargetNotEmptyError", "move_office
 #: What a server database's ``Database.path`` is during a move: nothing beside it is used.
 _NO_LOCAL_PATH = Path("server")
 #: SQLite's files beside a database while it is open.
-_SIDECARS = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -320,7 +323,7 @@ def _move_into_file(
         target_backup = _set_aside(path, now) if path.exists() else None
         _rename_into_place(building, path)
     except BaseException:
-        _remove_database(building)
+        remove_database(building)
         raise
     finally:
         if lock is not None:
@@ -369,26 +372,11 @@ def _set_aside(path: Path, now: datetime | None) -> Path | None:
 
 def _rename_into_place(building: Path, path: Path) -> None:
     """Rename the closed, proven database over ``path``; neither keeps a journal by now."""
-    wal = building.with_name(building.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise StorageError(f"Basis data baru belum tertulis utuh ({wal.name} masih berisi).")
     if path.exists():
         # The old file's journal would be read as the new file's: fold it in first (the
         # backup already holds that content), then drop what is left of it.
         with contextlib.suppress(sqlite3.Error), closing(sqlite3.connect(path)) as old:
             old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for suffix in _SIDECARS:
-        building.with_name(building.name + suffix).unlink(missing_ok=True)
+    for suffix in SQLITE_SIDECARS:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    try:
-        os.replace(building, path)
-    except OSError as error:
-        raise StorageError(
-            f"Basis data baru tidak dapat diberi nama {path} ({error.strerror or error})."
-        ) from error
-    fsync_directory(path.parent)
-
-
-def _remove_database(path: Path) -> None:
-    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)):
-        leftover.unlink(missing_ok=True)
+    rename_built_database(building, path)

@@ -7,7 +7,6 @@ The GUI and every command that writes go through here; read-only commands (``che
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 import shutil
 from collections.abc import Callable
@@ -16,8 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from kinerja_desktop.data.backup import fsync_directory
-from kinerja_desktop.data.leftovers import building_name, remove_leftovers
+from kinerja_desktop.data.leftovers import (
+    building_name,
+    remove_database,
+    remove_leftovers,
+    rename_built_database,
+)
 from kinerja_desktop.data.lock import DatabaseLock, acquire_lock
 from kinerja_desktop.data.sqlite_files import replace_unwritable_shm
 from kinerja_desktop.domain.errors import StorageError, ValidationError
@@ -29,7 +32,6 @@ __all__ = ["DatabaseLock", "create_office", "open_locked", "open_office", "take_
 
 T = TypeVar("T")
 #: SQLite's files beside a database while it is open.
-_SIDECARS = ("-wal", "-shm", "-journal")
 
 
 def take_lock(path: Path, *, take_over: bool = False) -> DatabaseLock | None:
@@ -159,7 +161,7 @@ def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
             if lock is not None:
                 lock.release()
     except BaseException:
-        _remove_database(building)
+        remove_database(building)
         if not evidence_was_there:
             shutil.rmtree(evidence_folder(path), ignore_errors=True)
         for folder in made:  # deepest first; a folder someone else filled meanwhile stays
@@ -171,24 +173,6 @@ def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
 
 def _move_into_place(building: Path, path: Path) -> None:
     """Rename the closed, finished database to its name; its journals must be gone by now."""
-    wal = building.with_name(building.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        # Closing the last connection folds the WAL into the file; without that, renaming the
-        # file alone would lose the content.
-        raise StorageError(f"Basis data baru belum tertulis utuh ({wal.name} masih berisi).")
-    for suffix in _SIDECARS:
-        building.with_name(building.name + suffix).unlink(missing_ok=True)
     if path.exists():
         raise StorageError(f"Berkas basis data sudah ada: {path}; tidak ditimpa.")
-    try:
-        os.replace(building, path)
-    except OSError as error:
-        raise StorageError(
-            f"Basis data baru tidak dapat diberi nama {path} ({error.strerror or error})."
-        ) from error
-    fsync_directory(path.parent)
-
-
-def _remove_database(path: Path) -> None:
-    for leftover in (path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)):
-        leftover.unlink(missing_ok=True)
+    rename_built_database(building, path)
