@@ -153,7 +153,9 @@ def preloaded(session: Session) -> bool:
     return _EVENTS in session.info
 
 
-def kept_events(session: Session, employee_id: int) -> list[EmploymentEventRow] | None:
+# The `_kept_*` functions hand ORM rows to `staff.py` (another data-layer module), so they are
+# private: services get frozen dataclasses only (tests/data/test_repositories_return_values.py).
+def _kept_events(session: Session, employee_id: int) -> list[EmploymentEventRow] | None:
     """The person's history rows as the chunk read them, oldest first; None if not read."""
     found: tuple[set[int], dict[int, list[EmploymentEventRow]]] | None = session.info.get(_EVENTS)
     if found is None or employee_id not in found[0]:
@@ -161,7 +163,7 @@ def kept_events(session: Session, employee_id: int) -> list[EmploymentEventRow] 
     return found[1].get(employee_id, [])
 
 
-def kept_appraisal_year(
+def _kept_appraisal_year(
     session: Session, instansi_id: int, year: int
 ) -> tuple[bool, AppraisalYearRow | None]:
     """Whether the chunk read ``year``'s schemes, and the instansi's row if it has one."""
@@ -182,7 +184,7 @@ def kept_acting(session: Session) -> list[tuple[Any, ...]] | None:
     return found
 
 
-def kept_acting_rows(session: Session) -> list[ActingAssignmentRow] | None:
+def _kept_acting_rows(session: Session) -> list[ActingAssignmentRow] | None:
     """Every acting assignment row as the chunk read them; None when no chunk read them."""
     found: list[ActingAssignmentRow] | None = session.info.get(_ACTING_ROWS)
     return found

@@ -476,7 +476,7 @@ def add_event(
 
 
 def events_of(session: Session, employee_id: int) -> list[EmploymentEvent]:
-    kept = chunk_reads.kept_events(session, employee_id)
+    kept = chunk_reads._kept_events(session, employee_id)
     if kept is not None:
         return [_to_event(row) for row in kept]
     rows = session.scalars(
@@ -544,7 +544,7 @@ def events_among(session: Session, people: Select[int]) -> dict[int, list[Employ
 
 
 def acting_assignments(session: Session) -> list[ActingAssignment]:
-    kept = chunk_reads.kept_acting_rows(session)
+    kept = chunk_reads._kept_acting_rows(session)
     if kept is not None:
         return [to_acting(row) for row in kept]
     rows = session.scalars(select(ActingAssignmentRow).order_by(ActingAssignmentRow.start_date))
@@ -580,7 +580,7 @@ def _to_appraisal_year(row: AppraisalYearRow) -> AppraisalYear:
 
 
 def _appraisal_year_row(session: Session, instansi_id: int, year: int) -> AppraisalYearRow | None:
-    read, kept = chunk_reads.kept_appraisal_year(session, instansi_id, year)
+    read, kept = chunk_reads._kept_appraisal_year(session, instansi_id, year)
     if read:
         return kept
     return session.scalar(
