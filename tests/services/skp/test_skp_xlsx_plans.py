@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from raw_database import raw_connect
 
 from kinerja_desktop.data.repositories import seal_chain as seal_repo
 from kinerja_desktop.domain.plans import TargetScale
@@ -131,7 +131,7 @@ def _write_rows(path: Path, rows: list[list[object]]) -> None:
 
 
 def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    connection = sqlite3.connect(path)
+    connection = raw_connect(path)  # the file, or the test's server database
     try:
         return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in TABLES}
     finally:
