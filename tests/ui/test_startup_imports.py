@@ -80,10 +80,11 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _imported_at_start(db: Path, watched: tuple[str, ...], data_dir: Path) -> dict[str, object]:
+def _probe(script: str, data_dir: Path, *args: str) -> object:
+    """Run ``script`` in a fresh interpreter and return what it printed after ``RESULT``."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(data_dir)}
     done = subprocess.run(
-        [sys.executable, "-c", START, str(db), PASSWORD, json.dumps(watched)],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -92,7 +93,12 @@ def _imported_at_start(db: Path, watched: tuple[str, ...], data_dir: Path) -> di
     )
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
-    result: dict[str, object] = json.loads(line.removeprefix("RESULT "))
+    return json.loads(line.removeprefix("RESULT "))
+
+
+def _imported_at_start(db: Path, watched: tuple[str, ...], data_dir: Path) -> dict[str, object]:
+    result = _probe(START, data_dir, str(db), PASSWORD, json.dumps(watched))
+    assert isinstance(result, dict)
     return result
 
 
@@ -141,18 +147,8 @@ print("RESULT " + json.dumps(loaded))
 def test_opening_the_file_builds_only_the_services_the_start_needs(
     demo_file: Path, private_data_dir: Path
 ) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(private_data_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", OPEN_ONLY, str(demo_file), json.dumps(ON_FIRST_USE)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
-    assert json.loads(line.removeprefix("RESULT ")) == []
+    loaded = _probe(OPEN_ONLY, private_data_dir, str(demo_file), json.dumps(ON_FIRST_USE))
+    assert loaded == []
 
 
 def test_a_service_built_on_first_use_is_built_once(demo_file: Path) -> None:
@@ -198,18 +194,8 @@ window.close()
 
 
 def _shell_imports(watched: tuple[str, ...], data_dir: Path) -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KINERJA_DATA_DIR": str(data_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", SHELL, json.dumps(watched)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
-    result: dict[str, object] = json.loads(line.removeprefix("RESULT "))
+    result = _probe(SHELL, data_dir, json.dumps(watched))
+    assert isinstance(result, dict)
     return result
 
 
