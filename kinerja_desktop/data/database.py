@@ -427,6 +427,9 @@ class Database:
         #: Write transactions committed through this object: caches of derived facts (who may
         #: see whom) are valid while it stays the same.
         self.commits = 0
+        #: Serialization failures :meth:`run` caught and ran again: another user committed,
+        #: so such caches are not valid for the next attempt either.
+        self.conflicts = 0
         #: Called after each commit through this object (the seal anchor follows the log).
         #: They must not raise: the user's action is already saved.
         self.after_commit: list[Callable[[], None]] = []
@@ -511,6 +514,7 @@ class Database:
                 with self.transaction() as session:
                     return work(session)
             except WriteConflictError:
+                self.conflicts += 1
                 log.info("a write conflicted with another user's; running it again")
         with self.transaction() as session:
             return work(session)
