@@ -395,7 +395,8 @@ def _note_written_table(
 class Database:
     """An open database file: the engine and a factory for sessions.
 
-    Services frame each user action with :meth:`transaction` (writes) or :meth:`reading`.
+    Services frame each user action with :meth:`run` (writes, retried once after a server
+    conflict; :meth:`transaction` only where the work may not run twice) or :meth:`reading`.
     After each commit, the listeners added with :meth:`subscribe` hear which topics the
     transaction wrote (:mod:`kinerja_desktop.domain.changes`).
     """
