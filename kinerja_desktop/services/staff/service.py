@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -573,7 +574,7 @@ class StaffService:
                 errors.append(ValidationError("Pejabat Penilai tidak ditemukan.", field="penilai"))
             elif employee_id is not None:
                 chain = supervisor_cycle(
-                    employee_id, data.penilai_id, repo.penilai_map(session).get
+                    employee_id, data.penilai_id, partial(repo.penilai_of, session)
                 )
                 if chain:
                     names = [repo.find_employee(session, link).name for link in chain]  # type: ignore[union-attr]
