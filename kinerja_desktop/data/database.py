@@ -395,7 +395,8 @@ def _note_written_table(
 class Database:
     """An open database file: the engine and a factory for sessions.
 
-    Services frame each user action with :meth:`transaction` (writes) or :meth:`reading`.
+    Services frame each user action with :meth:`run` (writes, retried once after a server
+    conflict; :meth:`transaction` only where the work may not run twice) or :meth:`reading`.
     After each commit, the listeners added with :meth:`subscribe` hear which topics the
     transaction wrote (:mod:`kinerja_desktop.domain.changes`).
     """
@@ -427,6 +428,9 @@ class Database:
         #: Write transactions committed through this object: caches of derived facts (who may
         #: see whom) are valid while it stays the same.
         self.commits = 0
+        #: Serialization failures :meth:`run` caught and ran again: another user committed,
+        #: so such caches are not valid for the next attempt either.
+        self.conflicts = 0
         #: Called after each commit through this object (the seal anchor follows the log).
         #: They must not raise: the user's action is already saved.
         self.after_commit: list[Callable[[], None]] = []
@@ -511,6 +515,7 @@ class Database:
                 with self.transaction() as session:
                     return work(session)
             except WriteConflictError:
+                self.conflicts += 1
                 log.info("a write conflicted with another user's; running it again")
         with self.transaction() as session:
             return work(session)

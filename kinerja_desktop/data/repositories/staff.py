@@ -340,6 +340,15 @@ def penilai_map(session: Session) -> dict[int, int | None]:
     return dict(session.execute(select(EmployeeRow.id, EmployeeRow.penilai_id)).all())
 
 
+def penilai_of(session: Session, employee_id: int) -> int | None:
+    """One person's penilai id, read by key (None also when the person is gone).
+
+    A write that walks one chain reads only its links: on a server a SERIALIZABLE read of the
+    whole table (`penilai_map`) would conflict with every other user's staff write.
+    """
+    return session.scalar(select(EmployeeRow.penilai_id).where(EmployeeRow.id == employee_id))
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

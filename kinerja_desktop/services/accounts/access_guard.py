@@ -69,7 +69,7 @@ class AccessGuard:
         self._principal = SYSTEM
         #: A system guard stays the system: signing someone in on it is a programming error.
         self._fixed = False
-        self._cached: tuple[tuple[int, date], float, OrgFacts] | None = None
+        self._cached: tuple[tuple[int, int, date], float, OrgFacts] | None = None
         #: The visible set of the principal for the cached facts (lists ask for it per batch).
         self._visible: tuple[OrgFacts, Principal, frozenset[int]] | None = None
         #: The supervision scope for the cached facts, principal and day.
@@ -125,8 +125,13 @@ class AccessGuard:
     # --- facts -----------------------------------------------------------------------------
 
     def facts(self, session: Session) -> OrgFacts:
-        """The register's access facts, read again after any commit or after a while."""
-        key = (self._db.commits if self._db else 0, self.today())
+        """The register's access facts, read again after any commit or after a while.
+
+        Also read again after a write conflict, so that work :meth:`Database.run` runs once
+        more checks access against the register as the other user's commit left it.
+        """
+        db = self._db
+        key = (db.commits if db else 0, db.conflicts if db else 0, self.today())
         now = time.monotonic()
         if self._cached and self._cached[0] == key and now - self._cached[1] < FACTS_MAX_AGE:
             return self._cached[2]

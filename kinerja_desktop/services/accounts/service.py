@@ -161,7 +161,9 @@ class AccountService:
         fields = validate_account(AccountFields(user_name, display_name, Role.ADMIN))
         secret = validate_password(password, repeated, fields.user_name)
         digest = passwords.hash_password(secret, self._hasher)
-        with self._db.transaction() as session:
+        signed_in = datetime.now()
+
+        def work(session: Session) -> repo.StoredAccount:
             if repo.count_active_admins(session) > 0:
                 raise ValidationError("Basis data ini sudah memiliki admin; silakan masuk.")
             if repo.by_user_name(session, fields.user_name) is not None:
@@ -180,8 +182,10 @@ class AccountService:
                 employee_id=None,
                 password_hash=digest,
             )
-            repo.update(session, stored.id, last_sign_in=datetime.now())
-        principal = _principal(stored)
+            repo.update(session, stored.id, last_sign_in=signed_in)
+            return stored
+
+        principal = _principal(self._db.run(work))
         self._access.sign_in(principal)
         return principal
 
@@ -227,16 +231,19 @@ class AccountService:
         self._memory.forget(account.id)
         rehash = passwords.needs_rehash(account.password_hash, self._hasher)
         if not self._db.read_only:
-            with self._db.transaction() as session:
+            # Hashed before the work: a retry must not spend the hashing time again.
+            new_hash = passwords.hash_password(password, self._hasher) if rehash else None
+
+            def work(session: Session) -> None:
                 repo.update(
                     session,
                     account.id,
                     login=LoginState.after_success(),
                     last_sign_in=now,
-                    password_hash=passwords.hash_password(password, self._hasher)
-                    if rehash
-                    else None,
+                    password_hash=new_hash,
                 )
+
+            self._db.run(work)
         return _principal(account)
 
     def _charge(
@@ -277,12 +284,13 @@ class AccountService:
             raise ValidationError("Tidak ada akun yang sedang masuk.")
         self._check(principal.user_name, current, datetime.now())
         secret = validate_password(new, repeated, principal.user_name)
-        with self._db.transaction() as session:
-            repo.update(
-                session,
-                principal.account_id,
-                password_hash=passwords.hash_password(secret, self._hasher),
-            )
+        digest = passwords.hash_password(secret, self._hasher)
+        account_id = principal.account_id
+
+        def work(session: Session) -> None:
+            repo.update(session, account_id, password_hash=digest)
+
+        self._db.run(work)
 
     # --- management (admin) ----------------------------------------------------------------
 
@@ -303,7 +311,8 @@ class AccountService:
         clean = validate_account(fields)
         secret = validate_password(password, repeated, clean.user_name)
         digest = passwords.hash_password(secret, self._hasher)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> AccountInfo:
             if repo.by_user_name(session, clean.user_name) is not None:
                 raise ValidationErrors(
                     [
@@ -323,10 +332,13 @@ class AccountService:
             )
             return _info(session, stored, datetime.now())
 
+        return self._db.run(work)
+
     def update(self, account_id: int, fields: AccountFields) -> AccountInfo:
         """Change display name, role and linked person (the user name stays)."""
         self._access.require(Capability.MANAGE_ACCOUNTS)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> tuple[repo.StoredAccount, AccountInfo]:
             current = _existing(session, account_id)
             clean = validate_account(
                 AccountFields(
@@ -344,7 +356,9 @@ class AccountService:
                 employee_id=clean.employee_id,
                 unlink=clean.employee_id is None,
             )
-            info = _info(session, stored, datetime.now())
+            return stored, _info(session, stored, datetime.now())
+
+        stored, info = self._db.run(work)
         if account_id == self._access.principal.account_id:
             # One's own role or person changed: act as what the account is now, not as it was.
             self._access.sign_in(_principal(stored))
@@ -353,7 +367,8 @@ class AccountService:
     def set_active(self, account_id: int, active: bool) -> AccountInfo:
         """Deactivate (the account can no longer sign in; it is kept) or activate again."""
         self._access.require(Capability.MANAGE_ACCOUNTS)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> AccountInfo:
             current = _existing(session, account_id)
             if not active:
                 if current.id == self._access.principal.account_id:
@@ -363,6 +378,8 @@ class AccountService:
             stored = repo.update(session, account_id, active=active)
             return _info(session, stored, datetime.now())
 
+        return self._db.run(work)
+
     def reset_password(self, account_id: int, password: str, repeated: str) -> AccountInfo:
         """Give an account a new password; it also lifts a lock-out."""
         self._access.require(Capability.MANAGE_ACCOUNTS)
@@ -370,11 +387,14 @@ class AccountService:
             current = _existing(session, account_id)
         secret = validate_password(password, repeated, current.user_name)
         digest = passwords.hash_password(secret, self._hasher)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> AccountInfo:
             stored = repo.update(
                 session, account_id, password_hash=digest, login=LoginState.after_success()
             )
             return _info(session, stored, datetime.now())
+
+        return self._db.run(work)
 
 
 def _existing(session: Session, account_id: int) -> repo.StoredAccount:

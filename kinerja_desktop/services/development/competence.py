@@ -163,12 +163,16 @@ class CompetenceService:
         except ValidationError as error:
             errors.append(error)
         self._access.require(Capability.MANAGE_OFFICE)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
+            found = list(errors)  # the input's; a second run starts from them again
             if _known_competence(session, code) is None:
-                errors.append(_unknown(code))
-            if errors:
-                raise ValidationErrors(errors)
+                found.append(_unknown(code))
+            if found:
+                raise ValidationErrors(found)
             repo.store_job_standard(session, cleaned, code, level)
+
+        self._db.run(work)
 
     def rate(self, employee_id: int, code: str, level: int, reason: str, on: date) -> StoredRating:
         """Record the person's held level of ``code`` on ``on``; earlier ratings stay as history.
@@ -190,14 +194,18 @@ class CompetenceService:
             hint="sebutkan perilaku atau bukti yang terlihat.",
             errors=errors,
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> StoredRating:
+            found = list(errors)  # the input's; a second run starts from them again
             _person(session, employee_id)
             self._access.require_person(session, employee_id, Action.EDIT)
             if _known_competence(session, code) is None:
-                errors.append(_unknown(code))
-            if errors:
-                raise ValidationErrors(errors)
+                found.append(_unknown(code))
+            if found:
+                raise ValidationErrors(found)
             return repo.add_rating(session, employee_id, code, level, reason=cleaned, rated_on=on)
+
+        return self._db.run(work)
 
     def history(self, employee_id: int, code: str) -> list[StoredRating]:
         """Every rating of one competence of a person, newest first."""
@@ -226,17 +234,21 @@ class CompetenceService:
         }
         cleaned_levels = _levels(levels, errors)
         self._access.require(Capability.MANAGE_OFFICE)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Competence:
+            found = list(errors)  # the input's; a second run starts from them again
             if fields["code"] and _known_competence(session, fields["code"]) is not None:
-                errors.append(
+                found.append(
                     ValidationError(f"Kode '{fields['code']}' sudah dipakai.", field="code")
                 )
-            if errors:
-                raise ValidationErrors(errors)
+            if found:
+                raise ValidationErrors(found)
             stored = repo.add_technical_competence(
                 session, fields["code"], fields["name"], fields["jabatan"], cleaned_levels
             )
             return _technical(stored)
+
+        return self._db.run(work)
 
     def update_technical(self, code: str, name: str, levels: tuple[str, ...]) -> Competence:
         """Rename a teknis competence and rewrite its level descriptions; its code stays.
@@ -253,11 +265,14 @@ class CompetenceService:
         if errors:
             raise ValidationErrors(errors)
         self._access.require(Capability.MANAGE_OFFICE)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Competence:
             stored = repo.update_technical_competence(session, code, cleaned_name, cleaned_levels)
             if stored is None:
                 raise NotFoundError(f"Kompetensi teknis '{code}' tidak ditemukan.")
             return _technical(stored)
+
+        return self._db.run(work)
 
 
 def _levels(levels: Sequence[str], errors: list[ValidationError]) -> tuple[str, ...]:

@@ -335,10 +335,13 @@ class DevelopmentService:
         data = _item_data(
             employee_id, year, entry, proposal_key=proposal_key, reviewed_on=today or date.today()
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> PlanItem:
             _require_person(session, employee_id)
             self._access.require_person(session, employee_id, Action.EDIT)
             return plan_item(repo.add_item(session, data))
+
+        return self._db.run(work)
 
     def update_item(self, item_id: int, entry: ItemInput, *, today: date | None = None) -> PlanItem:
         """Write the item's fields and status; saving it is its review for the period.
@@ -347,7 +350,8 @@ class DevelopmentService:
             NotFoundError: No such item.
             ValidationErrors: Every problem at once; nothing is saved.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> PlanItem:
             stored = _require_item(session, item_id).data
             self._access.require_person(session, stored.employee_id, Action.EDIT)
             data = _item_data(
@@ -360,6 +364,8 @@ class DevelopmentService:
             updated = repo.update_item(session, item_id, data)
             assert updated is not None
             return plan_item(updated)
+
+        return self._db.run(work)
 
     def update_status(
         self,
@@ -394,13 +400,16 @@ class DevelopmentService:
 
     def mark_reviewed(self, item_id: int, today: date | None = None) -> PlanItem:
         """Record that the item was followed up today and stays as it is."""
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> PlanItem:
             stored = _require_item(session, item_id)
             self._access.require_person(session, stored.data.employee_id, Action.EDIT)
             data = replace(stored.data, reviewed_on=today or date.today())
             updated = repo.update_item(session, item_id, data)
             assert updated is not None
             return plan_item(updated)
+
+        return self._db.run(work)
 
     def proposals(self, employee_id: int, year: int) -> list[ActionProposal]:
         """Proposed plan items from the year's findings, without those dismissed or accepted.
@@ -449,7 +458,10 @@ class DevelopmentService:
 
     def dismiss(self, employee_id: int, year: int, key: str, on: date | None = None) -> None:
         """Set a proposal aside for the person and year; it is no longer proposed."""
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             _require_person(session, employee_id)
             self._access.require_person(session, employee_id, Action.EDIT)
             repo.dismiss(session, employee_id, year, key, on or date.today())
+
+        self._db.run(work)

@@ -301,7 +301,9 @@ class DialogueService:
         change: Callable[[DialogueRow], None],
     ) -> Dialogue:
         code = self._period_code(skp_id, period_code)
-        with self._db.transaction() as session:
+
+        # ``change`` only sets fields of the row this run read, so a second run may call it.
+        def work(session: Session) -> _Record | None:
             self._access.require_skp(session, skp_id, Action.EDIT)
             row = _row(session, skp_id, code)
             if row is None:
@@ -321,8 +323,9 @@ class DialogueService:
             _check_order(row)
             session.flush()
             seals.dialogue_recorded_in(session, skp_id, code, self._access.actor)
-            record = _record(row)
-        return self._view(skp_id, code, record, on)
+            return _record(row)
+
+        return self._view(skp_id, code, self._db.run(work), on)
 
     def _period_code(self, skp_id: int, period_code: str) -> str:
         with self._db.reading() as session:

@@ -173,14 +173,16 @@ class DistributionService:
         text = checked_text(
             note, field="note", label="Catatan", max_length=NOTE_LIMIT, required=False
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> StoredOrgPredikat:
             if staff_repo.find_unit(session, unit_id) is None:
                 raise NotFoundError("Unit tidak ditemukan.")
             self._access.require_unit(session, unit_id)
-            stored = repo.save_org_predikat(
+            return repo.save_org_predikat(
                 session, unit_id, year, code, OrgPredikat(predikat).value, on=on, note=text
             )
-        return _record(stored)
+
+        return _record(self._db.run(work))
 
     def org_predikat(self, unit_id: int, year: int, period_code: str) -> OrgPredikatRecord | None:
         """The recorded organisation predikat, or None."""

@@ -496,7 +496,8 @@ class JournalService:
             NotFoundError: it is already gone.
         """
         why = journal_audit.checked_reason(reason, deleting=True)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             current = repo.get(session, observation_id)
             if current is None:
                 raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
@@ -506,6 +507,8 @@ class JournalService:
             )
             repo.delete(session, observation_id)
             journal_audit.log_change(session, current, actor=self._actor(), reason=why)
+
+        self._db.run(work)
 
     def _actor(self) -> str:
         """Who the audit log names: the signed-in account, else the system user."""

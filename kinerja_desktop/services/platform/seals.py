@@ -547,7 +547,8 @@ class SealService:
         """
         if signed_on > (today or date.today()):
             raise ValidationError("Tanggal tanda tangan tidak boleh di masa depan.", field="date")
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             row = _existing_skp(session, skp_id)
             self._access.require_person(session, row.employee_id, Action.SIGN)
             if row.status != "DISEPAKATI":
@@ -582,6 +583,8 @@ class SealService:
                 ),
             )
 
+        self._db.run(work)
+
     def reopen_evaluation(self, skp_id: int, period_code: str, reason: str) -> None:
         """Open a signed evaluation again for a correction; the reason goes into the log.
 
@@ -592,7 +595,8 @@ class SealService:
         why = checked_text(
             reason, field="reason", label="Alasan membuka kembali evaluasi", max_length=REASON_MAX
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             row = _existing_skp(session, skp_id)
             # The penilai alone may not undo their own seal: the atasan, unit head or admin may.
             self._access.require_person(session, row.employee_id, Action.REOPEN)
@@ -611,6 +615,8 @@ class SealService:
                 ),
             )
 
+        self._db.run(work)
+
     def history(self, record: str | None = None) -> list[SealEntry]:
         """The log, or one record's entries, oldest first."""
         with self._db.reading() as session:
@@ -622,7 +628,8 @@ class SealService:
 
         Nothing when the anchor says the log was longer: emptied, not new.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             # A log with an entry gets no baselines (`seal_unlogged_in`): the start need not
             # read a long log here only to learn that (open_anchor reads it next).
             if repo.last_entry(session) is not None:
@@ -630,6 +637,8 @@ class SealService:
             if self._anchor_check(repo.entries(session)).problem:
                 return 0
             return seal_unlogged_in(session)
+
+        return self._db.run(work)
 
     # --- the anchor (`seal_anchor`) ---------------------------------------------------------
 

@@ -303,7 +303,8 @@ class PrintingService:
         """:meth:`record` for several documents in one write transaction (all or none)."""
         if not documents:
             return
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             for prepared in documents:
                 request = prepared.request
                 repo.add(
@@ -321,6 +322,8 @@ class PrintingService:
                         content_json=prepared.canonical,
                     ),
                 )
+
+        self._db.run(work)
 
     def issue(
         self, request: PrintRequest, paper: Paper = Paper.A4, out: BinaryIO | None = None

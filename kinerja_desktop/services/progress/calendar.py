@@ -103,8 +103,11 @@ class CalendarService:
             hint="mis. Cuti bersama Idul Fitri.",
         )
         self._access.require(Capability.MANAGE_OFFICE)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             repo.set_office_day(session, day, parsed, clean)
+
+        self._db.run(work)
 
     def remove_office_day(self, day: date) -> None:
         """Remove an office day off.
@@ -113,11 +116,14 @@ class CalendarService:
             NotFoundError: the day is not one of the office's days off.
         """
         self._access.require(Capability.MANAGE_OFFICE)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             if not repo.remove_office_day(session, day):
                 raise NotFoundError(
                     f"{format_date_id(day)} bukan hari libur kantor; tidak ada yang dihapus."
                 )
+
+        self._db.run(work)
 
     def leave_days(self, employee_id: int, year: int) -> dict[date, str]:
         with self._db.reading() as session:
@@ -146,19 +152,25 @@ class CalendarService:
         clean = checked_text(
             note, field="note", label="Keterangan cuti", max_length=NAME_MAX, required=False
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             self._require_person(session, employee_id, Action.EDIT)
             calendar = calendar_between(session, start, end, self.holidays)
             days = calendar.working_days(start, end)
             repo.set_leave(session, employee_id, days, clean)
             return len(days)
 
+        return self._db.run(work)
+
     def remove_leave(self, employee_id: int, start: date, end: date) -> int:
         """Unmark a person's leave from ``start`` to ``end``; returns the days unmarked."""
         days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             self._require_person(session, employee_id, Action.EDIT)
             return repo.remove_leave(session, employee_id, days)
+
+        return self._db.run(work)
 
     def _require_person(self, session: Session, employee_id: int, action: Action) -> None:
         if staff_repo.find_employee(session, employee_id) is None:

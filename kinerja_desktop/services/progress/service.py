@@ -172,9 +172,12 @@ class ProgressService:
 
     def delete(self, entry_id: int) -> None:
         """Delete a draft or returned entry (a copied file stays: a backup may need it)."""
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             self._editable(session, entry_id)
             repo.delete_entry(session, entry_id)
+
+        self._db.run(work)
 
     def submit(self, entry_ids: Collection[int]) -> list[ProgressEntry]:
         """Submit drafts and corrected entries to the penilai (diajukan), all or none.
@@ -182,11 +185,14 @@ class ProgressService:
         Raises:
             DomainError: one of them is already submitted or approved (named by day and time).
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> list[ProgressEntry]:
             for entry_id in entry_ids:
                 self._editable(session, entry_id)
             repo.set_status(session, entry_ids, ProgressStatus.DIAJUKAN)
             return [self._read(session, entry_id) for entry_id in entry_ids]
+
+        return self._db.run(work)
 
     def approve(self, entry_ids: Collection[int]) -> list[ProgressEntry]:
         """The penilai approves submitted entries (disetujui; read-only from now on)."""
@@ -215,7 +221,8 @@ class ProgressService:
             NotFoundError: there is nothing to copy.
             ValidationErrors: ``to_day`` is in the future, or a copied entry's RHK is gone.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> list[ProgressEntry]:
             self._require_writer(session, employee_id)
             source = from_day or repo.latest_day_before(session, employee_id, to_day)
             found = repo.entries(session, employee_id, source, source) if source else []
@@ -231,6 +238,8 @@ class ProgressService:
                 self._require_rhk(session, employee_id, checked)
                 new_ids.append(repo.add(session, employee_id, checked))
             return [self._read(session, new_id) for new_id in new_ids]
+
+        return self._db.run(work)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -388,7 +397,7 @@ class ProgressService:
     def _review(
         self, entry_ids: Collection[int], status: ProgressStatus, note: str | None
     ) -> list[ProgressEntry]:
-        with self._db.transaction() as session:
+        def work(session: Session) -> list[ProgressEntry]:
             for entry_id in entry_ids:
                 entry = self._read(session, entry_id)
                 self._require_reviewer(session, entry.employee_id)
@@ -405,6 +414,8 @@ class ProgressService:
                 reviewed_at=self._now(),
             )
             return [self._read(session, entry_id) for entry_id in entry_ids]
+
+        return self._db.run(work)
 
     def _stored(self, file: Path | None) -> EvidenceFile | None:
         if file is None:

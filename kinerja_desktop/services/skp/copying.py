@@ -153,7 +153,8 @@ class SkpCopyService:
             ValidationError: the person has no SKP last year, already has one for ``year``, or
                 does not serve in ``year``.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> PreviousYearCopy:
             employee = _employee(session, employee_id)
             self._access.require_person(session, employee.id, Action.EDIT)
             if repo.skp_for(session, employee_id, year) is not None:
@@ -179,6 +180,8 @@ class SkpCopyService:
             )
             return PreviousYearCopy(started, plans)
 
+        return self._db.run(work)
+
     def copy_from_colleague(
         self, source_employee_id: int, target_employee_id: int, year: int
     ) -> SkpView:
@@ -195,7 +198,8 @@ class SkpCopyService:
         """
         if source_employee_id == target_employee_id:
             raise ValidationError("Pilih rekan kerja lain sebagai sumber salinan SKP.")
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SkpView:
             source_employee = _employee(session, source_employee_id)
             target = _employee(session, target_employee_id)
             self._access.require_person(session, source_employee.id, Action.VIEW)
@@ -219,6 +223,8 @@ class SkpCopyService:
             repo.store_content(session, row.id, content)
             session.flush()
             return repo.load(session, row.id)
+
+        return self._db.run(work)
 
     def assign_rhk(
         self,
@@ -246,9 +252,11 @@ class SkpCopyService:
         wanted = list(dict.fromkeys(employee_ids))
         if not wanted:
             raise ValidationError("Pilih paling sedikit satu pegawai yang menerima RHK ini.")
-        assigned: list[AssignedRhk] = []
-        skipped: list[SkippedPerson] = []
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> AssignResult:
+            # The lists are the work's own: a second run starts them empty.
+            assigned: list[AssignedRhk] = []
+            skipped: list[SkippedPerson] = []
             for employee_id in wanted:
                 self._access.require_person(session, employee_id, Action.EDIT)
             for employee_id in wanted:
@@ -257,7 +265,9 @@ class SkpCopyService:
                     assigned.append(outcome)
                 else:
                     skipped.append(outcome)
-        return AssignResult(tuple(assigned), tuple(skipped))
+            return AssignResult(tuple(assigned), tuple(skipped))
+
+        return self._db.run(work)
 
 
 # --- rules inside a transaction -----------------------------------------------------------------

@@ -192,7 +192,8 @@ class PlanService:
             ValidationError: the SKP is agreed, or the period is signed, or an id is not of
                 this SKP. Nothing is saved.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> PeriodPlan:
             self._access.require_skp(session, skp_id, Action.EDIT)
             header = _existing(session, skp_id)
             periods = _periodic(session, header)
@@ -242,6 +243,8 @@ class PlanService:
                 raise ValidationErrors(errors)
             repo.store_period(session, period.code, actions, targets, dict(edits.scales))
             return self._plan(session, header, period, periods)
+
+        return self._db.run(work)
 
     def running_rencana_aksi(self, employee_id: int, day: date) -> tuple[RencanaAksiOption, ...]:
         """The rencana aksi of the period running on ``day`` in the person's SKP of that year.

@@ -98,7 +98,8 @@ class SkpService:
         self, employee_id: int, year: int, pendekatan: Pendekatan = Pendekatan.KUANTITATIF
     ) -> SkpView:
         """Start an empty draft SKP for a person and year, over their appraisal period."""
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SkpView:
             employee = staff_repo.find_employee(session, employee_id)
             if employee is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
@@ -106,6 +107,8 @@ class SkpService:
             if repo.skp_for(session, employee_id, year) is not None:
                 raise ValidationError(f"{employee.name} sudah memiliki SKP tahun {year}.")
             return repo.load(session, new_skp(session, employee, year, pendekatan).id)
+
+        return self._db.run(work)
 
     def save(
         self,
@@ -131,7 +134,8 @@ class SkpService:
             StaleEditError: the SKP changed since ``version`` was read.
         """
         content = validate_skp(draft)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SkpView:
             self._access.require_skp(session, skp_id, Action.EDIT)
             row = _editable(session, skp_id, version)
             _check_parents(session, row, content)
@@ -144,13 +148,16 @@ class SkpService:
                 also(session, saved)
             return saved
 
+        return self._db.run(work)
+
     def agree(self, skp_id: int, version: int, on: date) -> SkpView:
         """Mark the SKP agreed (disepakati) on ``on``; it becomes read-only.
 
         Raises:
             ValidationErrors: it is not complete yet (each gap names its cell).
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SkpView:
             self._access.require_skp(session, skp_id, Action.EDIT)
             row = _editable(session, skp_id, version)
             view = repo.load(session, row.id)
@@ -166,10 +173,13 @@ class SkpService:
             seals.seal_skp(session, row.id, self._access.actor)
             return agreed
 
+        return self._db.run(work)
+
     def start_revision(self, skp_id: int, version: int, reason: str) -> SkpView:
         """Reopen an agreed SKP as a draft for revision; the agreed version stays readable."""
         why = checked_text(reason, field="reason", label="Alasan revisi SKP", max_length=None)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SkpView:
             row = _existing(session, skp_id)
             # Undoing an agreement is the atasan's (or a unit head's, or admin's) call.
             self._access.require_person(session, row.employee_id, Action.REOPEN)
@@ -180,6 +190,8 @@ class SkpService:
             session.flush()
             seals.skp_reopened(session, row.id, why, self._access.actor)
             return repo.load(session, row.id)
+
+        return self._db.run(work)
 
 
 # --- rules inside a transaction -----------------------------------------------------------------

@@ -67,10 +67,13 @@ class OfficialService:
             ValidationErrors: each wrong field with its message.
         """
         valid = validate_official_fields(fields)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> ExternalOfficial:
             self._require_keeper(session)
             self._check_unique(session, valid, None)
             return repo.add_official(session, valid)
+
+        return self._db.run(work)
 
     def update(self, official_id: int, version: int, fields: OfficialFields) -> ExternalOfficial:
         """Correct an official; every form printed from now on shows the correction.
@@ -79,7 +82,8 @@ class OfficialService:
             StaleEditError: the official changed since ``version`` was read.
         """
         valid = validate_official_fields(fields)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> ExternalOfficial:
             self._require_keeper(session)
             current = repo.official(session, official_id)
             if current is None:
@@ -94,13 +98,16 @@ class OfficialService:
             assert updated is not None  # read above in this transaction
             return updated
 
+        return self._db.run(work)
+
     def delete(self, official_id: int) -> None:
         """Delete an official nobody has chosen.
 
         Raises:
             ValidationError: someone still has them as penilai or atasan (named).
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             self._require_keeper(session)
             found = repo.official(session, official_id)
             if found is None:
@@ -114,6 +121,8 @@ class OfficialService:
                     field="official",
                 )
             repo.delete_official(session, official_id)
+
+        self._db.run(work)
 
     # --- rules -----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -334,7 +335,8 @@ class StaffService:
 
     def add_unit(self, name: str, parent_id: int | None, city: str = "") -> Unit:
         clean = checked_text(name, field="name", label="Nama unit", max_length=None)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Unit:
             if parent_id is None:
                 self._access.require(Capability.MANAGE_OFFICE)
             else:
@@ -352,10 +354,13 @@ class StaffService:
                 raise ValidationError(f"Unit '{clean}' sudah ada di sana.", field="name")
             return repo.add_unit(session, clean, kind, parent_id, clean_text(city))
 
+        return self._db.run(work)
+
     def create(self, data: StaffInput) -> Employee:
         """Add a person; records their joining date in the history."""
         fields = validate_staff_fields(data.fields)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Employee:
             self._require_placement(session, data)
             self._check_placement(session, None, str(fields.nip), data)
             added = repo.add_employee(
@@ -376,6 +381,8 @@ class StaffService:
                 )
             return added
 
+        return self._db.run(work)
+
     def update(self, employee_id: int, version: int, data: StaffInput) -> Employee:
         """Correct a person's record; a change of unit is recorded as a mutasi.
 
@@ -383,7 +390,8 @@ class StaffService:
             StaleEditError: the record changed since ``version`` was read.
         """
         fields = validate_staff_fields(data.fields)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Employee:
             row = repo.find_employee(session, employee_id)
             if row is None:
                 raise NotFoundError("Pegawai tidak ditemukan; mungkin sudah dihapus.")
@@ -415,6 +423,8 @@ class StaffService:
                 atasan_official_id=data.atasan_official_id,
             )
 
+        return self._db.run(work)
+
     def end_service(
         self, employee_id: int, kind: EmploymentEventKind, on: date, note: str = ""
     ) -> Employee:
@@ -425,7 +435,8 @@ class StaffService:
             EmploymentEventKind.MUTASI,
         ):
             raise ValidationError("Jenis perubahan tidak sesuai untuk menonaktifkan pegawai.")
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Employee:
             row = self._active_row(session, employee_id)
             self._access.require_person(session, row.id, Action.EDIT)
             _check_after_last_start(session, row.id, on)
@@ -435,8 +446,10 @@ class StaffService:
             )
             return ended
 
+        return self._db.run(work)
+
     def reactivate(self, employee_id: int, on: date, note: str = "") -> Employee:
-        with self._db.transaction() as session:
+        def work(session: Session) -> Employee:
             row = repo.find_employee(session, employee_id)
             if row is None:
                 raise NotFoundError("Pegawai tidak ditemukan.")
@@ -451,6 +464,8 @@ class StaffService:
                 note=clean_text(note),
             )
             return back
+
+        return self._db.run(work)
 
     def add_acting(
         self,
@@ -471,7 +486,8 @@ class StaffService:
                 "Pelaksana tugas tidak boleh orang yang sama dengan pejabat yang digantikan.",
                 field="acting",
             )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> ActingAssignment:
             self._active_row(session, acting_employee_id)
             if repo.find_employee(session, for_employee_id) is None:
                 raise NotFoundError("Pejabat yang digantikan tidak ditemukan.")
@@ -488,12 +504,17 @@ class StaffService:
             session.flush()
             return repo.to_acting(row)
 
+        return self._db.run(work)
+
     def remove_acting(self, assignment_id: int) -> None:
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             row = session.get(models.ActingAssignmentRow, assignment_id)
             if row is not None:
                 self._require_acting(session, row.for_employee_id)
                 session.delete(row)
+
+        self._db.run(work)
 
     def set_appraisal_year(
         self, instansi_id: int, year: int, scheme: EvaluationScheme
@@ -501,11 +522,14 @@ class StaffService:
         if not 2000 <= year <= 2100:
             raise ValidationError("Tahun penilaian harus antara 2000 dan 2100.", field="year")
         self._access.require(Capability.MANAGE_OFFICE)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> AppraisalYear:
             unit = repo.find_unit(session, instansi_id)
             if unit is None or unit.parent_id is not None:
                 raise ValidationError("Skema evaluasi diatur per instansi.", field="instansi")
             return repo.set_appraisal_year(session, instansi_id, year, scheme)
+
+        return self._db.run(work)
 
     # --- rules -----------------------------------------------------------------------------
 
@@ -550,7 +574,7 @@ class StaffService:
                 errors.append(ValidationError("Pejabat Penilai tidak ditemukan.", field="penilai"))
             elif employee_id is not None:
                 chain = supervisor_cycle(
-                    employee_id, data.penilai_id, repo.penilai_map(session).get
+                    employee_id, data.penilai_id, partial(repo.penilai_of, session)
                 )
                 if chain:
                     names = [repo.find_employee(session, link).name for link in chain]  # type: ignore[union-attr]

@@ -246,12 +246,15 @@ class FeedbackService:
             NotFoundError: the unit or the person does not exist. Nothing is saved.
         """
         day = today or date.today()
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> FeedbackEntry:
             stored_data = self._feedback_data(session, data, day)
             check_links(session, data.unit_id, data.employee_id)
             self._require(session, SupervisionAction.RECORD, stored_data)
             new_id = repo.add(session, stored_data)
             return self._read(session, new_id, day)
+
+        return self._db.run(work)
 
     def update(
         self, feedback_id: int, data: FeedbackInput, today: date | None = None
@@ -262,7 +265,8 @@ class FeedbackService:
             The same as ``record``; NotFoundError also when the entry is gone.
         """
         day = today or date.today()
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> FeedbackEntry:
             stored_data = self._feedback_data(session, data, day)
             current = self._stored(session, feedback_id)
             check_links(session, data.unit_id, data.employee_id)
@@ -277,6 +281,8 @@ class FeedbackService:
                 )
             repo.replace_data(session, feedback_id, stored_data)
             return self._read(session, feedback_id, day)
+
+        return self._db.run(work)
 
     def move(
         self,
@@ -298,7 +304,8 @@ class FeedbackService:
             new = FeedbackStatus(status)
         except ValueError:
             raise ValidationError("Status tidak dikenal.", field="status") from None
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> FeedbackEntry:
             current = self._stored(session, feedback_id)
             self._require(session, SupervisionAction.CLOSE, current.data)
             text = check_status_change(
@@ -311,6 +318,8 @@ class FeedbackService:
             )
             repo.set_status(session, feedback_id, new.value, on or day, text)
             return self._read(session, feedback_id, day)
+
+        return self._db.run(work)
 
     def remove(self, feedback_id: int, reason: str) -> None:
         """Delete an entry; its journal observation, if any, stays in the journal.
@@ -331,11 +340,14 @@ class FeedbackService:
             max_length=REASON_MAX,
             hint="alasan dicatat di catatan audit.",
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> None:
             current = self._stored(session, feedback_id)
             self._require(session, SupervisionAction.DELETE, current.data)
             repo.delete(session, feedback_id)
             _log_removal(session, current, self._access.actor or current_actor(), why)
+
+        self._db.run(work)
 
     def to_observation(
         self,
@@ -359,7 +371,8 @@ class FeedbackService:
             NotFoundError: the entry is gone. Nothing is saved in any case.
         """
         day = today or date.today()
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> FeedbackEntry:
             current = self._stored(session, feedback_id)
             data = current.data
             if data.employee_id is None:
@@ -390,6 +403,8 @@ class FeedbackService:
             observation_id = journal_repo.add(session, observation)
             repo.link_observation(session, feedback_id, observation_id)
             return self._read(session, feedback_id, day)
+
+        return self._db.run(work)
 
     def observation_refusal(self, feedback_id: int) -> str | None:
         """Why the entry cannot become an observation now: its day lies in a signed period.

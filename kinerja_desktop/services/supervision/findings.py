@@ -173,16 +173,20 @@ class FindingService:
         """
         day = today or date.today()
         stored = _data(data, day)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Finding:
             _check_links(session, data)
             self._require(session, SupervisionAction.RECORD, _subject(stored))
             return self._read(session, repo.add(session, stored), day)
+
+        return self._db.run(work)
 
     def update(self, finding_id: int, data: FindingInput, today: date | None = None) -> Finding:
         """Correct a finding; a follow-up already recorded must stay after the finding's date."""
         day = today or date.today()
         stored = _data(data, day)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Finding:
             current = self._stored(session, finding_id)
             _check_links(session, data)
             # Neither the finding as it is nor as it would become may be out of reach.
@@ -198,6 +202,8 @@ class FindingService:
                 )
             repo.replace_data(session, finding_id, stored)
             return self._read(session, finding_id, day)
+
+        return self._db.run(work)
 
     def set_status(
         self,
@@ -219,7 +225,8 @@ class FindingService:
             new = FindingStatus(status)
         except ValueError:
             raise ValidationError("Status temuan tidak dikenal.", field="status") from None
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> Finding:
             current = self._stored(session, finding_id)
             self._require(session, SupervisionAction.CLOSE, _subject(current.data))
             text = check_status(new, follow_ups=current.follow_ups, note=note)
@@ -230,6 +237,8 @@ class FindingService:
                 )
             repo.set_status(session, finding_id, new.value, text, closed_on)
             return self._read(session, finding_id, day)
+
+        return self._db.run(work)
 
     def findings(
         self,
@@ -341,7 +350,8 @@ class FindingService:
             raise ValidationError(
                 "Pilih satu tujuan: hasil kerja (RHK) atau catatan perilaku.", field="target"
             )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> list[repo.StoredLink]:
             current = self._stored(session, finding_id)
             self._require(session, SupervisionAction.CORRECT, _subject(current.data))
             holder = self._target_holder(session, rhk_id, observation_id)
@@ -351,6 +361,8 @@ class FindingService:
                 raise ValidationError("Temuan ini sudah ditautkan ke sana.", field="target")
             repo.add_link(session, finding_id, rhk_id=rhk_id, observation_id=observation_id)
             return repo.links(session, finding_id=finding_id)
+
+        return self._db.run(work)
 
     def link_targets(self, employee_id: int, year: int) -> list[LinkTarget]:
         """The person's RHK of ``year`` and their journal entries of that year."""
@@ -377,13 +389,15 @@ class FindingService:
             return targets
 
     def unlink(self, link_id: int) -> None:
-        with self._db.transaction() as session:
+        def work(session: Session) -> None:
             finding_id = repo.link_finding(session, link_id)
             if finding_id is None:
                 raise NotFoundError("Tautan tidak ditemukan; mungkin sudah dihapus.")
             current = self._stored(session, finding_id)
             self._require(session, SupervisionAction.CORRECT, _subject(current.data))
             repo.remove_link(session, link_id)
+
+        self._db.run(work)
 
     def links(
         self,

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.repositories import feedback as feedback_repo
 from kinerja_desktop.data.repositories import staff as staff_repo
@@ -124,7 +126,8 @@ class KioskService:
             NotFoundError: the survey or the staff member is gone. Nothing is saved.
         """
         day = today or date.today()
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SurveyInfo:
             self._surveys.add_in(
                 session,
                 survey_id,
@@ -153,3 +156,5 @@ class KioskService:
                 )
                 feedback_repo.add(session, data)
             return self._surveys.get_in(session, survey_id)
+
+        return self._db.run(work)

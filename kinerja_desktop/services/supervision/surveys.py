@@ -271,8 +271,11 @@ class SurveyService:
             NotFoundError: the unit does not exist.
         """
         period = parse_survey_period(period_code)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SurveyInfo:
             return self._ensure(session, unit_id, period, today or date.today())
+
+        return self._db.run(work)
 
     def _ensure(
         self, session: Session, unit_id: int, period: SurveyPeriod, today: date
@@ -306,7 +309,8 @@ class SurveyService:
 
     def close(self, survey_id: int, on: date | None = None) -> SurveyInfo:
         """Stop collecting answers (the kiosk no longer offers the survey)."""
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SurveyInfo:
             survey = self._require_survey(session, SupervisionAction.CLOSE, survey_id)
             day = on or date.today()
             if day < survey.opened_on:
@@ -316,11 +320,15 @@ class SurveyService:
             repo.set_closed(session, survey_id, day)
             return self._read(session, survey_id)
 
+        return self._db.run(work)
+
     def reopen(self, survey_id: int) -> SurveyInfo:
-        with self._db.transaction() as session:
+        def work(session: Session) -> SurveyInfo:
             self._require_survey(session, SupervisionAction.CLOSE, survey_id)
             repo.set_closed(session, survey_id, None)
             return self._read(session, survey_id)
+
+        return self._db.run(work)
 
     # --- answers ---------------------------------------------------------------------------
 
@@ -338,9 +346,12 @@ class SurveyService:
                 field="answers",
             )
         rows = [repo.ResponseData(line.answers, answered_on=today) for line in parsed]
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             self._require_survey(session, SupervisionAction.RECORD, survey_id)
             return repo.add_responses(session, survey_id, rows)
+
+        return self._db.run(work)
 
     def add_respondent(
         self,
@@ -358,7 +369,8 @@ class SurveyService:
             ValidationError: a bad answer, no answer at all, or a closed survey (kiosk).
             NotFoundError: the survey or the staff member is gone.
         """
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             return self.add_in(
                 session,
                 survey_id,
@@ -368,6 +380,8 @@ class SurveyService:
                 served_by_id=served_by_id,
                 today=today,
             )
+
+        return self._db.run(work)
 
     def add_in(
         self,
@@ -419,9 +433,12 @@ class SurveyService:
     def import_file(self, survey_id: int, path: Path, *, today: date | None = None) -> int:
         """Add every respondent of a CSV/XLSX file, or none when any row is bad."""
         imported = read_answers(path)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> int:
             self._require_survey(session, SupervisionAction.RECORD, survey_id)
             return repo.add_responses(session, survey_id, _rows(imported, today))
+
+        return self._db.run(work)
 
     def store_file(
         self, unit: str, period_code: str, path: Path, *, today: date | None = None
@@ -430,11 +447,14 @@ class SurveyService:
         imported = read_answers(path)
         period = parse_survey_period(period_code)
         day = today or date.today()
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> tuple[SurveyInfo, int]:
             found = resolve_unit(session, unit)
             survey = self._ensure(session, found.id, period, day)
             added = repo.add_responses(session, survey.id, _rows(imported, day))
             return self._read(session, survey.id), added
+
+        return self._db.run(work)
 
     def responses(self, survey_id: int, limit: int | None = None) -> list[repo.StoredResponse]:
         with self._db.reading() as session:
@@ -442,10 +462,12 @@ class SurveyService:
             return repo.responses(session, survey_id, limit)
 
     def remove_response(self, survey_id: int, response_id: int) -> None:
-        with self._db.transaction() as session:
+        def work(session: Session) -> None:
             self._require_survey(session, SupervisionAction.CORRECT, survey_id)
             if not repo.delete_response(session, survey_id, response_id):
                 raise NotFoundError("Jawaban responden tidak ditemukan; mungkin sudah dihapus.")
+
+        self._db.run(work)
 
     # --- results ---------------------------------------------------------------------------
 
@@ -547,10 +569,13 @@ class SurveyService:
         stored = repo.StoredDetails(
             population, methods_code(given.methods), given.fieldwork_start, given.fieldwork_end
         )
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SurveyDetails:
             survey = self._require_survey(session, SupervisionAction.RECORD, survey_id)
             repo.set_details(session, survey_id, stored)
             return self._details(session, survey)
+
+        return self._db.run(work)
 
     def add_action(self, survey_id: int, given: ActionInput) -> SurveyDetails:
         """Add an RTL line.
@@ -560,26 +585,34 @@ class SurveyService:
                 "responsible"); nothing saved.
         """
         data = _action_data(given)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SurveyDetails:
             survey = self._require_survey(session, SupervisionAction.RECORD, survey_id)
             repo.add_action(session, survey_id, data)
             return self._details(session, survey)
 
+        return self._db.run(work)
+
     def update_action(self, survey_id: int, action_id: int, given: ActionInput) -> SurveyDetails:
         """Correct an RTL line (checked as :meth:`add_action`)."""
         data = _action_data(given)
-        with self._db.transaction() as session:
+
+        def work(session: Session) -> SurveyDetails:
             survey = self._require_survey(session, SupervisionAction.CORRECT, survey_id)
             if not repo.update_action(session, survey_id, action_id, data):
                 raise NotFoundError(RTL_GONE)
             return self._details(session, survey)
 
+        return self._db.run(work)
+
     def remove_action(self, survey_id: int, action_id: int) -> SurveyDetails:
-        with self._db.transaction() as session:
+        def work(session: Session) -> SurveyDetails:
             survey = self._require_survey(session, SupervisionAction.CORRECT, survey_id)
             if not repo.delete_action(session, survey_id, action_id):
                 raise NotFoundError(RTL_GONE)
             return self._details(session, survey)
+
+        return self._db.run(work)
 
     def _details(self, session: Session, survey: SurveyInfo) -> SurveyDetails:
         stored = repo.details(session, survey.id)
