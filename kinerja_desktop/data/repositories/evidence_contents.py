@@ -109,6 +109,6 @@ def file_references(session: Session) -> list[FileReference]:
         ).where(ProgressEntryRow.evidence_file != ""),
     )
     found: dict[str, FileReference] = {}
-    for stored_name, sha256, file_name in sorted(session.execute(named).tuples()):
+    for stored_name, sha256, file_name in sorted(session.execute(named).all()):
         found.setdefault(stored_name, FileReference(stored_name, sha256, file_name or stored_name))
     return list(found.values())
