@@ -22,7 +22,7 @@ from kinerja_desktop.domain.berakhlak import BehaviourValue
 from kinerja_desktop.domain.errors import NotFoundError
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.app_services import AppServices, open_services
-from kinerja_desktop.services.evaluation.journal import JournalService
+from kinerja_desktop.services.evaluation.journal import JournalFilter, JournalService
 from kinerja_desktop.services.staff.service import StaffInput
 
 TODAY = date(2026, 8, 10)
@@ -199,3 +199,66 @@ def _wait_for_a_blocked_insert(db_path: Path) -> None:
                 return
             time.sleep(0.1)
     raise AssertionError("the second insert never waited for the first")
+
+
+def _entries_with_files(services: AppServices) -> list[Path]:
+    journal = services.journal
+    found = journal.entries(JournalFilter())
+    return [journal.evidence_path(entry.id) for entry in found if entry.evidence_file]
+
+
+def test_a_package_carries_the_store_s_files_out(
+    services: AppServices, person: int, tmp_path: Path
+) -> None:
+    """Exported from either store (a server's files come through this computer's cache)."""
+    _record(services.journal, person, _proof(tmp_path / "unduhan"))
+    if services.database.server:
+        for cached in (services.database_path.parent / "evidence").rglob("*.pdf"):
+            cached.unlink()  # read from the server's table, not from the adder's cache
+    package = tmp_path / "paket.zip"
+
+    result = services.handover.export(package)
+
+    assert result.missing_evidence == ()
+    elsewhere = open_services(tmp_path / "kantor-lain" / "kantor.sqlite")
+    try:
+        elsewhere.handover.apply(package, back_up=False)
+        assert [path.read_bytes() for path in _entries_with_files(elsewhere)] == [PROOF]
+    finally:
+        elsewhere.close()
+
+
+def test_a_package_s_files_go_into_the_store(
+    services: AppServices, db_path: Path, tmp_path: Path
+) -> None:
+    """Imported into either store: on a server into its table, in the import's transaction."""
+    elsewhere = open_services(tmp_path / "kantor-lain" / "kantor.sqlite")
+    try:
+        instansi = elsewhere.staff.add_unit("Pemerintah Kota Palembang", None, "Palembang")
+        person = elsewhere.staff.create(
+            StaffInput(
+                StaffFields(
+                    "198103042006042011",
+                    "Siti Rahmawati",
+                    "PNS",
+                    "III/a",
+                    "Pengadministrasi",
+                    "Pelaksana",
+                ),
+                unit_id=instansi.id,
+                penilai_id=None,
+                effective_date=date(2020, 1, 2),
+            )
+        ).id
+        _record(elsewhere.journal, person, _proof(tmp_path / "unduhan"))
+        package = tmp_path / "paket.zip"
+        elsewhere.handover.export(package)
+    finally:
+        elsewhere.close()
+
+    result = services.handover.apply(package, back_up=False)
+
+    assert result.files_copied == 1
+    assert [path.read_bytes() for path in _entries_with_files(services)] == [PROOF]
+    sha256 = hashlib.sha256(PROOF).hexdigest()
+    assert [row[0] for row in _contents(db_path)] == ([sha256] if services.database.server else [])
