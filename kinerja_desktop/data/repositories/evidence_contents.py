@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal, select, union
+from sqlalchemy import literal, select, union
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -82,11 +82,6 @@ def contents(session: Session, *, batch: int = 8) -> Iterator[StoredContent]:
     result = session.execute(query, execution_options={"stream_results": True, "yield_per": batch})
     for sha256, size, content in result:
         yield StoredContent(sha256, size, bytes(content))
-
-
-def content_count(session: Session) -> int:
-    """How many contents are stored."""
-    return int(session.execute(select(func.count()).select_from(EvidenceContentRow)).scalar_one())
 
 
 def file_references(session: Session) -> list[FileReference]:
