@@ -84,6 +84,32 @@ def test_a_changed_or_missing_copy_fails_verification(
     assert not store.verify("../../etc/passwd", stored.sha256)
 
 
+def test_bytes_from_a_server_are_written_whole_under_their_name(
+    store: EvidenceFolder, tmp_path: Path
+) -> None:
+    content = b"isi dari basis data server"
+    sha256 = hashlib.sha256(content).hexdigest()
+    name = f"{sha256[:2]}/{sha256}.pdf"
+
+    path = store.put_bytes(name, sha256, content)
+
+    assert path == store.path_of(name) and path.read_bytes() == content
+    assert store.verify(name, sha256)
+    assert [p.name for p in store.folder.iterdir() if p.name.startswith(".")] == []
+
+
+def test_bytes_that_do_not_match_their_hash_are_not_written(
+    store: EvidenceFolder, tmp_path: Path
+) -> None:
+    sha256 = hashlib.sha256(b"yang asli").hexdigest()
+    name = f"{sha256[:2]}/{sha256}.pdf"
+
+    with pytest.raises(ValueError, match="does not match"):
+        store.put_bytes(name, sha256, b"yang lain")
+
+    assert not store.path_of(name).exists()
+
+
 @pytest.mark.parametrize("name", ["../kinerja.sqlite", "ab/cd.pdf", "/etc/passwd", ""])
 def test_path_of_refuses_names_it_never_gave(store: EvidenceFolder, name: str) -> None:
     with pytest.raises(ValueError, match="not a stored evidence name"):
