@@ -262,3 +262,37 @@ def test_a_package_s_files_go_into_the_store(
     assert [path.read_bytes() for path in _entries_with_files(services)] == [PROOF]
     sha256 = hashlib.sha256(PROOF).hexdigest()
     assert [row[0] for row in _contents(db_path)] == ([sha256] if services.database.server else [])
+
+
+@pytest.mark.postgresql_only(reason="two computers write one database only on a server")
+def test_two_computers_adding_different_files_at_once_do_not_conflict(
+    services: AppServices,
+    other_computer: AppServices,
+    db_path: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Storing one content never reads a range another content's insert would fall in."""
+    caplog.set_level(logging.INFO, logger="kinerja_desktop.data.database")
+    here, there = services.journal.evidence_store, other_computer.journal.evidence_store
+    first_file = here.take(_proof(tmp_path / "a", content=b"%PDF-1.7 berkas pertama"))
+    second_file = there.take(_proof(tmp_path / "b", content=b"%PDF-1.7 berkas kedua"))
+    earlier = here.take(_proof(tmp_path / "c", content=b"%PDF-1.7 berkas kemarin"))
+    services.database.run(lambda session: here.add(session, earlier))
+    added = threading.Event()
+    release = threading.Event()
+
+    def first(session: object) -> None:
+        here.add(session, first_file)  # type: ignore[arg-type]
+        added.set()
+        release.wait(timeout=30)
+
+    worker = threading.Thread(target=lambda: services.database.run(first))
+    worker.start()
+    assert added.wait(timeout=30)
+    other_computer.database.run(lambda session: there.add(session, second_file))
+    release.set()
+    worker.join(timeout=60)
+
+    assert len(_contents(db_path)) == 3
+    assert "running it again" not in caplog.text
