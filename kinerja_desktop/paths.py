@@ -40,7 +40,7 @@ def connections_file() -> Path:
 
 
 def server_home(key: str) -> Path:
-    """Return the folder kept beside a server database (its evidence files, the seal anchor).
+    """Return the folder kept beside a server database (opened evidence files, the seal anchor).
 
     Args:
         key: The server's ``user@host:port/database``; each server gets its own folder.

@@ -1,5 +1,9 @@
 """The `check` command: the file's integrity and schema, or `--terima-segel` to accept the log.
 
+On a server (``--db postgresql://...`` or a saved connection) ``check`` reads the schema, the
+audit log with its seals and the evidence content in the server's table; ``--terima-segel``
+is refused there (the anchor is a file beside a SQLite database).
+
 ``check`` looks at the file read-only and prints what it found. ``check --terima-segel`` signs
 the audit log as it is now into its anchor (`<db>.segel`), for a finding that has been dealt
 with: a file restored or copied back outside the app, or an office folder copied from another
@@ -17,6 +21,15 @@ from pathlib import Path
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
+from kinerja_desktop.cli.target import ServerDatabase
+from kinerja_desktop.domain.errors import ValidationError
+
+#: ``--terima-segel`` signs a file's anchor (``<db>.segel``); a server has none of its own.
+NO_ANCHOR_ON_A_SERVER = (
+    "--terima-segel menandatangani berkas segel di samping berkas basis data SQLite. Basis "
+    "data di server tidak punya berkas segel; jalankan check tanpa --terima-segel untuk "
+    "memeriksa catatan audit, segel dan bukti dukungnya."
+)
 
 
 def add_commands(commands: Commands) -> None:
@@ -42,6 +55,12 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``check``; None for another command."""
     if args.command != "check":
         return None
+    if isinstance(args.db, ServerDatabase):
+        if args.terima_segel:
+            raise ValidationError(NO_ANCHOR_ON_A_SERVER, field="db")
+        if args.yakin:
+            return refuse_lone_confirmation()
+        return _check_server(args.db)
     if args.terima_segel:
         return accept(args.db, confirmed=args.yakin)
     if args.yakin:
@@ -53,6 +72,18 @@ def _check(path: Path) -> int:
     from kinerja_desktop.services.platform.health import check_database
 
     report = check_database(path)
+    print("\n".join(report.lines))
+    return EXIT_OK if report.healthy else EXIT_STORAGE
+
+
+def _check_server(target: ServerDatabase) -> int:
+    from kinerja_desktop.data.server import profile_url
+    from kinerja_desktop.services.platform.health import check_server
+    from kinerja_desktop.services.platform.server_passwords import ServerPasswords
+
+    profile = target.profile
+    url = profile_url(profile, ServerPasswords().get(profile))
+    report = check_server(url, profile.key)
     print("\n".join(report.lines))
     return EXIT_OK if report.healthy else EXIT_STORAGE
 

@@ -18,16 +18,10 @@ from kinerja_desktop.domain.errors import StorageError, ValidationError
 if TYPE_CHECKING:
     from kinerja_desktop.services.app_services import AppServices
 
-#: Commands that work on the SQLite file itself, and what to do on a server instead.
-#: (``backup`` and ``restore`` take a server too: ``cli/backup.py`` then prints the
-#: ``pg_dump``/``pg_restore`` command for that database.)
-FILE_ONLY = {
-    "check": (
-        "Perintah check memeriksa berkas basis data SQLite (keutuhan berkas, kunci, segel). "
-        "Server PostgreSQL memeriksa keutuhan datanya sendiri; buka basis datanya dengan "
-        "aplikasi untuk melihat peringatan."
-    ),
-}
+#: Commands that work on the SQLite file itself, and what to do on a server instead (none
+#: now: ``backup`` and ``restore`` print the ``pg_dump``/``pg_restore`` command for a server,
+#: ``check`` checks what the app wrote there, and refuses only ``--terima-segel``).
+FILE_ONLY: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

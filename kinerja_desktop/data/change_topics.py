@@ -31,6 +31,8 @@ TABLE_TOPICS: dict[str, Topic] = {
     # evaluation: results, behaviour, predikat, dialogue, seals
     "realisations": Topic.EVALUATION,
     "evidence": Topic.EVALUATION,
+    # a server's evidence file content, written with the record that names it (any topic)
+    "evidence_contents": Topic.EVALUATION,
     "rhk_feedback": Topic.EVALUATION,
     "result_ratings": Topic.EVALUATION,
     "behaviour_feedback": Topic.EVALUATION,

@@ -42,6 +42,14 @@ Progress = Callable[[str, int], None]
 #: The caller's last look at the source's and the target's sessions before the target's
 #: commit; returns findings (Indonesian).
 FinalCheck = Callable[[Session, Session], Sequence[str]]
+#: The caller's copy of what is not copied row by row (:data:`COPIED_APART`), given the
+#: source's and the target's sessions inside the copy's transaction.
+CopyApart = Callable[[Session, Session], None]
+
+#: Tables :func:`copy_office` leaves to its caller's ``copy_apart``: a server keeps evidence
+#: content in ``evidence_contents``, a file in the folder beside it, so they move between
+#: those stores rather than table to table.
+COPIED_APART = frozenset({"evidence_contents"})
 
 
 class MoveRefusedError(StorageError):
@@ -136,6 +144,7 @@ def copy_office(
     batch_rows: int = BATCH_ROWS,
     progress: Progress | None = None,
     final_check: FinalCheck | None = None,
+    copy_apart: CopyApart | None = None,
 ) -> CopyResult:
     """Copy every table of ``source`` into ``target`` in one target transaction.
 
@@ -148,6 +157,8 @@ def copy_office(
         progress: Told after each batch.
         final_check: Runs on the source's and the target's sessions before the commit;
             any finding it returns cancels the move.
+        copy_apart: Copies the tables of :data:`COPIED_APART` (left empty without it),
+            before ``final_check``.
 
     Raises:
         MoveRefusedError: the source or the target is not fit, or the target holds rows and
@@ -167,6 +178,7 @@ def copy_office(
             counts = tuple(
                 _copy_table(reading.connection(), writing, table, batch_rows, progress)
                 for table in tables
+                if table.name not in COPIED_APART
             )
             for table in tables:
                 _advance_sequence(writing, table)
@@ -177,6 +189,8 @@ def copy_office(
                     + "; ".join(f"{c.table} {c.source} -> {c.target}" for c in wrong)
                     + ". Basis data tujuan tidak diubah."
                 )
+            if copy_apart is not None:
+                copy_apart(reading, session)
             findings = list(final_check(reading, session)) if final_check else []
             if findings:
                 raise StorageError(

@@ -89,7 +89,7 @@ def test_a_name_with_no_saved_connection_stays_a_file(
     [
         (["backup", "--to", "x.sqlite"], "pg_dump"),
         (["restore", "--from", "x.sqlite"], "pg_restore"),
-        (["check"], "berkas basis data SQLite"),
+        (["check", "--terima-segel"], "tidak punya berkas segel"),
     ],
 )
 def test_file_only_commands_say_so_on_a_server(

@@ -6,6 +6,7 @@ start here, the server tests are skipped with the reason.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import shutil
@@ -18,7 +19,7 @@ import pytest
 from sqlalchemy import URL, Engine, create_engine, select, text
 
 from kinerja_desktop.cli import main
-from kinerja_desktop.data.move import schema_tables
+from kinerja_desktop.data.move import COPIED_APART, schema_tables
 from kinerja_desktop.data.server import open_server_database
 from kinerja_desktop.domain.errors import StorageError
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
@@ -50,7 +51,11 @@ def empty_server(postgres_admin: tuple[Engine, Callable[[str], URL]]) -> Iterato
 
 
 def _content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, read with the schema's types, in primary-key order."""
+    """Every row of every table, read with the schema's types, in primary-key order.
+
+    Evidence content is left out: a file keeps it in the folder beside it, a server in its
+    table (compared by ``_evidence_files`` and ``_server_evidence``).
+    """
     with engine.connect() as connection:
         return {
             table.name: [
@@ -58,7 +63,24 @@ def _content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
                 for row in connection.execute(select(table).order_by(*table.primary_key.columns))
             ]
             for table in schema_tables()
+            if table.name not in COPIED_APART
         }
+
+
+def _evidence_files(database: Path) -> dict[str, bytes]:
+    """The evidence folder beside ``database``: each copy's SHA-256 -> its bytes."""
+    folder = database.parent / "evidence"
+    return {path.stem: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def _server_evidence(url: str) -> dict[str, bytes]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT sha256, content FROM evidence_contents"))
+            return {sha256: bytes(content) for sha256, content in rows}
+    finally:
+        engine.dispose()
 
 
 def _file_content(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -94,15 +116,20 @@ def test_an_office_moves_to_the_server_and_back_unchanged(
     office: Path, empty_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _file_content(office)
+    files = _evidence_files(office)
+    assert len(files) == 2  # the realisation's and the finding follow-up's
+    assert all(hashlib.sha256(content).hexdigest() == sha for sha, content in files.items())
 
     assert main(["move", "--from", str(office), "--to", empty_server]) == 0
 
     said = capsys.readouterr().out
     assert f"Jumlah: {len(before)} tabel, {sum(_counts(before).values())} baris" in said
     assert "rantai utuh" in said
+    assert "Bukti dukung: 2 berkas" in said
     [backup] = (office.parent / "backups").glob("kantor_sebelum-pindah_*.sqlite")
     assert _file_content(backup) == before
     assert _server_content(empty_server) == before
+    assert _server_evidence(empty_server) == files
     report = _server_seals(empty_server, tmp_path)
     assert report.healthy, report.lines
     assert report.checked > 0
@@ -112,10 +139,42 @@ def test_an_office_moves_to_the_server_and_back_unchanged(
 
     said = capsys.readouterr().out
     assert "Integritas: baik" in said
+    assert "Bukti dukung: 2 berkas" in said
     assert said.rstrip().endswith("Selesai.")
     assert _file_content(back) == before
+    assert _evidence_files(back) == files
+    with sqlite3.connect(back) as raw:  # the office file holds no blobs
+        assert raw.execute("SELECT count(*) FROM evidence_contents").fetchone() == (0,)
     assert check_database(back).healthy
     assert main(["check", "--db", str(back)]) == 0
+
+
+def test_a_file_the_source_lacks_is_reported_and_the_rest_moves(
+    office: Path, empty_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _evidence_files(office)
+    with sqlite3.connect(office) as raw:
+        (stored,) = raw.execute("SELECT stored_name FROM evidence").fetchone()
+    (office.parent / "evidence" / stored).unlink()
+
+    assert main(["move", "--from", str(office), "--to", empty_server]) == 0
+
+    said = capsys.readouterr().out
+    assert "Bukti dukung: 1 berkas" in said
+    assert f"Laporan Maret.pdf ({stored})" in said
+    kept = {sha: content for sha, content in files.items() if sha not in stored}
+    assert _server_evidence(empty_server) == kept
+
+    back = tmp_path / "kembali" / "kantor.sqlite"
+    assert main(["move", "--from", empty_server, "--to", str(back)]) == 0
+
+    said = capsys.readouterr().out
+    assert "Bukti dukung: 1 berkas" in said
+    assert f"Laporan Maret.pdf ({stored})" in said
+    # The moved file's check names the missing file too, and the move still counts as done.
+    assert f"Laporan Maret.pdf ({stored}): tidak ada atau isinya berubah" in said
+    assert said.rstrip().endswith("Selesai.")
+    assert _evidence_files(back) == kept
 
 
 def test_the_server_takes_new_rows_after_the_move(office: Path, empty_server: str) -> None:

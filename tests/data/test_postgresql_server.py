@@ -53,9 +53,11 @@ def server_database(empty_url: URL, tmp_path: Path) -> Iterator[Database]:
 def _affinity(type_: Any) -> str:
     """A column type reduced to what both engines agree on (SQLite reflects names loosely)."""
     name = type(type_).__name__.upper()
-    for family in ("INT", "CHAR", "TEXT", "CLOB", "BOOL", "DATETIME", "TIMESTAMP", "DATE"):
+    families = ("INT", "CHAR", "TEXT", "CLOB", "BOOL", "DATETIME", "TIMESTAMP", "DATE", "BYTEA")
+    for family in (*families, "BLOB"):
         if family in name:
-            return {"CHAR": "TEXT", "CLOB": "TEXT", "TIMESTAMP": "DATETIME"}.get(family, family)
+            same = {"CHAR": "TEXT", "CLOB": "TEXT", "TIMESTAMP": "DATETIME", "BYTEA": "BLOB"}
+            return same.get(family, family)
     return name
 
 

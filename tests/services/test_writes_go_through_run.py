@@ -20,26 +20,6 @@ SERVICES = Path(kinerja_desktop.services.__file__).parent
 
 #: (file under services/, Class.method) -> why its write transaction may not run twice.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("evaluation/service.py", "EvaluationService.add_evidence"): (
-        "copies the evidence file into the evidence folder inside the transaction; its "
-        "storage is being rewritten apart (server evidence storage)"
-    ),
-    ("evaluation/journal.py", "JournalService.record"): (
-        "only the observation with a file: the copy is not database work (the one without a "
-        "file goes through run)"
-    ),
-    ("evaluation/journal.py", "JournalService.update"): (
-        "may copy a replacement evidence file inside the transaction (evidence storage)"
-    ),
-    ("supervision/findings.py", "FindingService.add_follow_up"): (
-        "may copy the follow-up's evidence file inside the transaction (evidence storage)"
-    ),
-    ("progress/service.py", "ProgressService.add"): (
-        "may copy the entry's evidence file inside the transaction (evidence storage)"
-    ),
-    ("progress/service.py", "ProgressService.update"): (
-        "may copy the entry's evidence file inside the transaction (evidence storage)"
-    ),
     ("handover/service.py", "HandoverService.apply"): (
         "takes the safety backup and copies the package's evidence files inside the "
         "transaction: neither may be done twice"

@@ -53,7 +53,8 @@ from kinerja_desktop.domain.staff import Employee, EmployeeId, full_name
 from kinerja_desktop.domain.text import clean_text
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.evaluation import journal_audit
-from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.evidence import open_evidence_store
+from kinerja_desktop.services.platform.evidence_store import IncomingFile
 from kinerja_desktop.services.platform.seals import current_actor
 from kinerja_desktop.services.staff.service import periods_for_row, serving_span
 
@@ -363,7 +364,7 @@ class JournalService:
     def __init__(self, database: Database, evidence_dir: Path, access: AccessGuard) -> None:
         self._db = database
         self._access = access
-        self.evidence_store = EvidenceStore(evidence_dir)
+        self.evidence_store = open_evidence_store(database, evidence_dir)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -408,19 +409,15 @@ class JournalService:
             today=today,
         )
 
-        def add(session: Session, data: repo.ObservationData) -> Observation:
-            self._require_person(session, employee_id, Action.EDIT)
-            journal_audit.require_open_on(session, employee_id, observed_on)
-            return self._read(session, repo.add(session, data))
+        # The file is read before the transaction: on a server the work may run twice.
+        incoming = self._take(evidence_file)
 
-        if evidence_file is None:
-            # Pure database work: on a server, run again once after another user's conflict.
-            return self._db.run(lambda session: add(session, data))
-        # Copying the file is not database work, so this one is never run twice.
-        with self._db.transaction() as session:
+        def add(session: Session) -> Observation:
             self._require_person(session, employee_id, Action.EDIT)
             journal_audit.require_open_on(session, employee_id, observed_on)
-            return add(session, self._with_file(data, evidence_file))
+            return self._read(session, repo.add(session, self._with_file(session, data, incoming)))
+
+        return self._db.run(add)
 
     def update(
         self,
@@ -465,7 +462,9 @@ class JournalService:
             evidence_link=evidence_link,
             today=today,
         )
-        with self._db.transaction() as session:
+        incoming = self._take(evidence_file)
+
+        def work(session: Session) -> Observation:
             current = repo.get(session, observation_id)
             if current is None:
                 raise NotFoundError("Catatan perilaku tidak ditemukan; mungkin sudah dihapus.")
@@ -475,14 +474,15 @@ class JournalService:
                 session, current.data.employee_id, current.data.observed_on
             )
             journal_audit.require_open_on(session, employee_id, observed_on)
-            if not remove_file:
-                data = _keep_file(data, current.data)
-            data = self._with_file(data, evidence_file)
-            repo.replace_data(session, observation_id, data)
+            corrected = data if remove_file else _keep_file(data, current.data)
+            corrected = self._with_file(session, corrected, incoming)
+            repo.replace_data(session, observation_id, corrected)
             journal_audit.log_change(
-                session, current, actor=self._actor(), reason=why, corrected=data
+                session, current, actor=self._actor(), reason=why, corrected=corrected
             )
             return self._read(session, observation_id)
+
+        return self._db.run(work)
 
     def remove(self, observation_id: int, reason: str) -> None:
         """Delete an entry, with a reason kept in the audit log (one transaction).
@@ -581,17 +581,14 @@ class JournalService:
         """The stored copy of an entry's file, after checking it is intact.
 
         Raises:
-            NotFoundError: the entry has no file, or the copy is missing or changed.
+            NotFoundError: the entry has no file.
+            DomainError: the copy is missing or changed.
         """
         observation = self.get(observation_id)
         if not observation.evidence_file:
             raise NotFoundError("Catatan ini tidak punya berkas bukti.")
-        if not self.evidence_store.verify(observation.evidence_file, observation.evidence_sha256):
-            raise NotFoundError(
-                "Berkas bukti catatan ini hilang atau berubah di folder bukti dukung "
-                f"({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
-            )
-        return self.evidence_store.path_of(observation.evidence_file)
+        stored = observation.evidence_file
+        return self.evidence_store.open(stored, Path(stored).name, observation.evidence_sha256)
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -633,10 +630,15 @@ class JournalService:
             evidence_text=evidence,
         )
 
-    def _with_file(self, data: repo.ObservationData, file: Path | None) -> repo.ObservationData:
-        if file is None:
+    def _take(self, file: Path | None) -> IncomingFile | None:
+        return None if file is None else self.evidence_store.take(file)
+
+    def _with_file(
+        self, session: Session, data: repo.ObservationData, incoming: IncomingFile | None
+    ) -> repo.ObservationData:
+        if incoming is None:
             return data
-        copy = self.evidence_store.put(file)
+        copy = self.evidence_store.add(session, incoming)
         return _replace_file(data, copy.stored_name, copy.sha256)
 
     def _require_person(

@@ -18,7 +18,7 @@ from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.data.repositories.skp import SkpHeader
 from kinerja_desktop.domain.access import Action
 from kinerja_desktop.domain.achievement import DEFAULT_RULES, ResultRules
-from kinerja_desktop.domain.errors import DomainError, NotFoundError, ValidationError
+from kinerja_desktop.domain.errors import NotFoundError, ValidationError
 from kinerja_desktop.domain.evaluation_inputs import evaluation_notes
 from kinerja_desktop.domain.periods import Period
 from kinerja_desktop.domain.plans import PeriodTarget, TargetScale
@@ -43,7 +43,7 @@ from kinerja_desktop.services.evaluation.rules import (
     to_person,
 )
 from kinerja_desktop.services.evaluation.unit_head import head_rule
-from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.evidence import open_evidence_store
 from kinerja_desktop.services.platform.seals import require_open, signed_on_in
 from kinerja_desktop.services.staff.service import periods_for_row
 
@@ -59,7 +59,7 @@ class EvaluationService:
         self._db = database
         self._access = access
         self._rules = rules
-        self.evidence_store = EvidenceStore(evidence_dir)
+        self.evidence_store = open_evidence_store(database, evidence_dir)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -108,12 +108,7 @@ class EvaluationService:
                 )
         if stored is None or stored.kind != EvidenceKind.FILE.value:
             raise NotFoundError("Berkas bukti dukung tidak ditemukan; mungkin sudah dihapus.")
-        if not self.evidence_store.verify(stored.stored_name, stored.sha256):
-            raise DomainError(
-                f"Salinan berkas '{stored.file_name}' tidak ada atau isinya berubah di folder "
-                f"bukti dukung ({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
-            )
-        return self.evidence_store.path_of(stored.stored_name)
+        return self.evidence_store.open(stored.stored_name, stored.file_name, stored.sha256)
 
     def _skp(self, session: Session, skp_id: int, action: Action) -> SkpHeader:
         row = _skp(session, skp_id)
@@ -210,8 +205,9 @@ class EvaluationService:
     ) -> Evidence:
         """Add one bukti dukung to an indicator's realisation: a note, a link or a file.
 
-        A file is copied into the evidence folder (named by its SHA-256), so the record
-        survives the original being moved or deleted. The evidence is dated ``today`` (the
+        A file is copied into the evidence store (named by its SHA-256: the folder beside the
+        file, or a server database's table), so the record survives the original being moved
+        or deleted. The evidence is dated ``today`` (the
         real date unless given), which must not be before the period begins.
 
         Raises:
@@ -221,16 +217,29 @@ class EvaluationService:
         """
         day = today or date.today()
         kind, text = inputs.parse_evidence(note, link, file)
-        with self._db.transaction() as session:
+        added_at = datetime.combine(day, datetime.now().time().replace(microsecond=0))
+
+        def allowed_period(session: Session) -> Period:
             skp = self._indicator_skp(session, iki_id, Action.EDIT)
             inputs.require_agreed(skp.status, skp.revision)
             period, _ = _period(session, skp, period_code)
             require_open(session, skp.id, period.code)
             inputs.require_started(period, day)
-            added_at = datetime.combine(day, datetime.now().time().replace(microsecond=0))
+            return period
+
+        incoming = None
+        if file is not None:
+            # The file is read before the transaction (the work below may run twice on a
+            # server), and only once the evidence would be accepted: a refusal copies nothing.
+            with self._db.reading() as session:
+                allowed_period(session)
+            incoming = self.evidence_store.take(file)
+
+        def work(session: Session) -> Evidence:
+            period = allowed_period(session)
             new = repo.NewEvidence(kind.value, text, added_at)
-            if file is not None:
-                copy = self.evidence_store.put(file)
+            if incoming is not None:
+                copy = self.evidence_store.add(session, incoming)
                 new = replace(
                     new,
                     file_name=copy.file_name[:255],
@@ -239,6 +248,8 @@ class EvaluationService:
                     size=copy.size,
                 )
             return to_evidence(repo.add_evidence(session, iki_id, period.code, new))
+
+        return self._db.run(work)
 
     def remove_evidence(self, evidence_id: int) -> None:
         """Remove one bukti dukung; a copied file stays in the folder (a backup may need it).

@@ -57,7 +57,7 @@ from kinerja_desktop.services.handover.package import (
     write_package,
 )
 from kinerja_desktop.services.platform import seals, signing
-from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.evidence import open_evidence_store
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -209,7 +209,7 @@ class HandoverService:
     ) -> None:
         self._database = database
         self._access = access
-        self._evidence = EvidenceStore(evidence_folder)
+        self._evidence = open_evidence_store(database, evidence_folder)
         self._key_folder = key_folder
 
     # --- export -------------------------------------------------------------------------------
@@ -277,6 +277,8 @@ class HandoverService:
             "scope": scope.to_json(),
             "counts": {kind.value: sum(a.kind is kind for a in aggregates) for kind in Kind},
         }
+        # A server's files are fetched into this computer's folder first (none on SQLite).
+        self._evidence.bring_here(evidence_files(aggregates))
         files, missing = write_package(
             target,
             header=header,
@@ -396,7 +398,7 @@ class HandoverService:
             del everything, ours
             # Taken inside the write transaction, so it is exactly the state the import changes.
             safety = self._safety_backup(now) if back_up else None
-            copied = self._copy_evidence(package)
+            copied = self._copy_evidence(session, package)
             writer = Writer(session, ids, replaced)
             try:
                 self._write(writer, [*plan.new, *(c.theirs for c in taken)])
@@ -458,8 +460,11 @@ class HandoverService:
         wanted = {(a.kind, a.key) for a in package.aggregates}
         return [a for a in ours if (a.kind, a.key) in wanted]
 
-    def _copy_evidence(self, package: Package) -> int:
-        """Copy each evidence file of the package that this store lacks; return how many."""
+    def _copy_evidence(self, session: Session, package: Package) -> int:
+        """Copy each evidence file of the package that this store lacks; return how many.
+
+        Each goes into the store in the import's transaction (on a server, into its table).
+        """
         copied = 0
         wanted = evidence_files(package.aggregates)
         with (
@@ -467,7 +472,9 @@ class HandoverService:
             tempfile.TemporaryDirectory() as folder,
         ):
             for stored_name, member in sorted(package.evidence.items()):
-                if stored_name not in wanted or self._evidence.verify(stored_name, member.sha256):
+                if stored_name not in wanted or self._evidence.has(
+                    session, stored_name, member.sha256
+                ):
                     continue
                 temp = Path(folder) / f"bukti{Path(stored_name).suffix}"
                 # Copied in chunks up to the checked size, so a file never sits in memory whole.
@@ -481,7 +488,7 @@ class HandoverService:
                         f"Berkas '{member.name}' berubah sejak paket diperiksa. Tidak ada yang "
                         "diimpor."
                     )
-                stored = self._evidence.put(temp)
+                stored = self._evidence.add(session, self._evidence.take(temp))
                 if stored.stored_name != stored_name:
                     raise PackageRefusedError(
                         f"Berkas '{member.name}' tidak cocok dengan namanya. Tidak ada yang "

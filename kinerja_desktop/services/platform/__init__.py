@@ -2,6 +2,8 @@
 
 Modules: ``startup``, ``recovery``, ``health`` and ``backup`` (opening, repairing, checking and
 backing up the database), ``signing``, ``seals``, ``seal_anchor`` and ``signatories`` (the
-installation's key, the seal chain and who signs), ``evidence_store`` (files copied into the
-app's folder), ``tabular`` (CSV/XLSX reading) and ``xlsx_writing`` (writing workbooks).
+installation's key, the seal chain and who signs), ``evidence_store`` and ``evidence`` (the
+evidence store: the folder beside a file, or a server's table through ``evidence_server``;
+checked by ``evidence_check``, moved by ``evidence_move``), ``tabular`` (CSV/XLSX reading) and
+``xlsx_writing`` (writing workbooks).
 """

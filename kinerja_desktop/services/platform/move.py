@@ -13,8 +13,9 @@ that differs is never committed. Around it, what a file needs:
   moved to the backups folder with it (the anchor belongs to the old records);
 - a server target is migrated, emptied (``--replace``) and filled in one transaction.
 
-Evidence files stay where they are: they live beside the database file (``evidence/``), not
-in it.
+Evidence files move too (``evidence_move``): from the folder beside a SQLite source
+(``evidence/``) or a server's ``evidence_contents`` table, to the target's store, each checked
+against its SHA-256; a file the records name but the source lacks is reported, not fatal.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ from kinerja_desktop.data.sqlite_files import leave_no_sidecars
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import StorageError
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
+from kinerja_desktop.services.platform.evidence_move import EvidenceMove, EvidenceMoved
+from kinerja_desktop.services.platform.evidence_store import evidence_folder
 from kinerja_desktop.services.platform.health import check_database
 from kinerja_desktop.services.platform.seal_anchor import anchor_path
 from kinerja_desktop.services.platform.seals import SealReport, SealService, verify_seals_in
@@ -84,6 +87,7 @@ class MoveReport:
     target: str
     counts: tuple[TableCount, ...]
     seals: SealReport
+    evidence: EvidenceMoved
     source_backup: Path | None
     target_backup: Path | None
     #: ``check`` of a SQLite target after the move (a server target has none).
@@ -110,6 +114,7 @@ class MoveReport:
             f"Segel: {self.seals.entries} catatan audit, rantai utuh; {self.seals.checked} "
             "rekaman tersegel cocok dengan segelnya, sama dengan sumber."
         )
+        lines.extend(self.evidence.lines)
         lines.extend(self.check_lines)
         lines.append(
             "Selesai." if self.healthy else "Pemeriksaan tujuan menemukan masalah (lihat di atas)."
@@ -152,14 +157,14 @@ def move_office(
         if is_server_url(target):
             target_db = _server_database(target)
             try:
-                counts, seals = _copy(source_db, target_db, replace, batch_rows, progress)
+                counts, seals, evidence = _copy(source_db, target_db, replace, batch_rows, progress)
             finally:
                 target_db.dispose()
             return MoveReport(
-                shown(source), shown(target), counts, seals, source_backup, None, (), True
+                shown(source), shown(target), counts, seals, evidence, source_backup, None, (), True
             )
         path = Path(target)
-        counts, seals, target_backup = _move_into_file(
+        counts, seals, evidence, target_backup = _move_into_file(
             source_db, path, replace=replace, now=now, batch_rows=batch_rows, progress=progress
         )
     check = check_database(path)
@@ -168,10 +173,12 @@ def move_office(
         str(path),
         counts,
         seals,
+        evidence,
         source_backup,
         target_backup,
         check.lines,
-        check.healthy,
+        # Evidence the source lacked is reported above; the move itself is whole.
+        check.records_whole,
     )
 
 
@@ -257,8 +264,13 @@ def _copy(
     replace: bool,
     batch_rows: int,
     progress: Progress | None,
-) -> tuple[tuple[TableCount, ...], SealReport]:
+) -> tuple[tuple[TableCount, ...], SealReport, EvidenceMoved]:
     reports: list[SealReport] = []
+    # Each side's evidence store: the folder beside a file, or a server's table (None).
+    evidence = EvidenceMove(
+        None if source.server else evidence_folder(source.path),
+        None if target.server else evidence_folder(target.path),
+    )
 
     def same_seals(reading: Session, writing: Session) -> list[str]:
         before = verify_seals_in(reading)
@@ -282,15 +294,21 @@ def _copy(
             )
         return findings
 
-    result = copy_office(
-        source,
-        target,
-        replace=replace,
-        batch_rows=batch_rows,
-        progress=progress,
-        final_check=same_seals,
-    )
-    return result.counts, reports[-1]
+    try:
+        result = copy_office(
+            source,
+            target,
+            replace=replace,
+            batch_rows=batch_rows,
+            progress=progress,
+            final_check=same_seals,
+            copy_apart=evidence,
+        )
+    except BaseException:
+        evidence.undo()
+        raise
+    assert evidence.moved is not None
+    return result.counts, reports[-1], evidence.moved
 
 
 def _move_into_file(
@@ -301,7 +319,7 @@ def _move_into_file(
     now: datetime | None,
     batch_rows: int,
     progress: Progress | None,
-) -> tuple[tuple[TableCount, ...], SealReport, Path | None]:
+) -> tuple[tuple[TableCount, ...], SealReport, EvidenceMoved, Path | None]:
     """Build the office beside ``path``, prove it, back up what ``path`` held, rename it in."""
     held = _target_file_content(path)
     if held and not replace:
@@ -317,7 +335,7 @@ def _move_into_file(
     try:
         target = open_database(building, create=True)
         try:
-            counts, seals = _copy(source, target, False, batch_rows, progress)
+            counts, seals, evidence = _copy(source, target, False, batch_rows, progress)
         finally:
             target.dispose()
         target_backup = _set_aside(path, now) if path.exists() else None
@@ -328,7 +346,7 @@ def _move_into_file(
     finally:
         if lock is not None:
             lock.release()
-    return counts, seals, target_backup
+    return counts, seals, evidence, target_backup
 
 
 def _target_file_content(path: Path) -> list[str]:

@@ -61,8 +61,9 @@ def open_server(
 ) -> AppServices:
     """Open ``profile``'s database (creating or migrating its tables as needed).
 
-    What belongs beside the database (evidence files, the seal anchor) is kept in a folder of
-    this installation for that server (:func:`kinerja_desktop.paths.server_home`).
+    What belongs beside the database (the cache of opened evidence files, the seal anchor) is
+    kept in a folder of this installation for that server
+    (:func:`kinerja_desktop.paths.server_home`).
 
     Raises:
         StorageError: the server cannot be reached, refuses the login, or the database is not

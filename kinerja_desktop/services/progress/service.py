@@ -42,7 +42,8 @@ from kinerja_desktop.domain.progress_realisation import RealisationDraft
 from kinerja_desktop.domain.skp_records import RhkOption
 from kinerja_desktop.domain.working_days import DayOff, month_span, week_span
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.evidence import open_evidence_store
+from kinerja_desktop.services.platform.evidence_store import IncomingFile
 from kinerja_desktop.services.progress.calendar import HolidayLookup, calendar_between
 from kinerja_desktop.services.progress.ekinerja_export import ProgressEkinerjaExport
 from kinerja_desktop.services.progress.holidays_id import national_holidays
@@ -124,7 +125,7 @@ class ProgressService:
         self._access = access
         self._holidays = holidays
         self._now = now
-        self.evidence_store = EvidenceStore(evidence_dir)
+        self.evidence_store = open_evidence_store(database, evidence_dir)
         #: The person's or unit's progress as an XLSX in e-Kinerja's form order (reads only).
         self.ekinerja = ProgressEkinerjaExport(database, access)
 
@@ -142,11 +143,16 @@ class ProgressService:
             AccessDeniedError, NotFoundError, DomainError (the file cannot be copied).
         """
         checked = check_entry(entry, today=self._access.today())
-        with self._db.transaction() as session:
+        # The file is read before the transaction: on a server the work may run twice.
+        incoming = self._take(evidence_file)
+
+        def work(session: Session) -> ProgressEntry:
             self._require_writer(session, employee_id)
             self._require_rhk(session, employee_id, checked)
-            new_id = repo.add(session, employee_id, checked, self._stored(evidence_file))
+            new_id = repo.add(session, employee_id, checked, self._stored(session, incoming))
             return self._read(session, new_id)
+
+        return self._db.run(work)
 
     def update(
         self,
@@ -162,13 +168,17 @@ class ProgressService:
             The same as ``add``; DomainError when the entry is submitted or approved.
         """
         checked = check_entry(entry, today=self._access.today())
-        with self._db.transaction() as session:
+        incoming = self._take(evidence_file)
+
+        def work(session: Session) -> ProgressEntry:
             current = self._editable(session, entry_id)
             self._require_rhk(session, current.employee_id, checked)
             evidence = None if remove_file else current.evidence
-            evidence = self._stored(evidence_file) or evidence
+            evidence = self._stored(session, incoming) or evidence
             repo.replace_content(session, entry_id, checked, evidence)
             return self._read(session, entry_id)
+
+        return self._db.run(work)
 
     def delete(self, entry_id: int) -> None:
         """Delete a draft or returned entry (a copied file stays: a backup may need it)."""
@@ -375,17 +385,14 @@ class ProgressService:
         """The stored copy of an entry's file, after checking it is intact.
 
         Raises:
-            NotFoundError: the entry has no file, or the copy is missing or changed.
+            NotFoundError: the entry has no file.
+            DomainError: the copy is missing or changed.
         """
         entry = self.get(entry_id)
         if entry.evidence is None:
             raise NotFoundError("Progres harian ini tidak punya berkas bukti dukung.")
-        if not self.evidence_store.verify(entry.evidence.stored_name, entry.evidence.sha256):
-            raise NotFoundError(
-                "Berkas bukti dukung progres ini hilang atau berubah di folder bukti dukung "
-                f"({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
-            )
-        return self.evidence_store.path_of(entry.evidence.stored_name)
+        evidence = entry.evidence
+        return self.evidence_store.open(evidence.stored_name, evidence.file_name, evidence.sha256)
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -417,10 +424,13 @@ class ProgressService:
 
         return self._db.run(work)
 
-    def _stored(self, file: Path | None) -> EvidenceFile | None:
-        if file is None:
+    def _take(self, file: Path | None) -> IncomingFile | None:
+        return None if file is None else self.evidence_store.take(file)
+
+    def _stored(self, session: Session, incoming: IncomingFile | None) -> EvidenceFile | None:
+        if incoming is None:
             return None
-        copy = self.evidence_store.put(file)
+        copy = self.evidence_store.add(session, incoming)
         return EvidenceFile(copy.stored_name, copy.sha256, copy.file_name)
 
     def _read(self, session: Session, entry_id: int) -> ProgressEntry:

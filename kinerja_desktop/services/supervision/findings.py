@@ -1,8 +1,9 @@
 """Audit findings until they are closed: follow-up with evidence, status, links.
 
-Evidence files are copied into the app's evidence folder (:class:`EvidenceStore`), as for
-realisation and the journal. A finding can be linked as evidence to an SKP result (RHK) or a
-behaviour observation. Every action is one transaction; a refused one changes nothing.
+Evidence files go into the office's evidence store (:class:`EvidenceStore`: the folder beside
+a file, a server's table), as for realisation and the journal. A finding can be linked as
+evidence to an SKP result (RHK) or a behaviour observation. Every action is one transaction; a
+refused one changes nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from kinerja_desktop.domain.supervision.findings import (
 )
 from kinerja_desktop.domain.supervision_access import Subject, SupervisionAction
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-from kinerja_desktop.services.platform.evidence_store import EvidenceStore
+from kinerja_desktop.services.platform.evidence import open_evidence_store
 from kinerja_desktop.services.supervision.units import unit_labels
 
 
@@ -160,7 +161,7 @@ class FindingService:
     def __init__(self, database: Database, evidence_dir: Path, access: AccessGuard) -> None:
         self._access = access
         self._db = database
-        self.evidence_store = EvidenceStore(evidence_dir)
+        self.evidence_store = open_evidence_store(database, evidence_dir)
 
     # --- findings --------------------------------------------------------------------------
 
@@ -289,7 +290,10 @@ class FindingService:
             NotFoundError: the finding is gone. Nothing is saved in any case.
         """
         day = today or date.today()
-        with self._db.transaction() as session:
+        # The file is read before the transaction: on a server the work may run twice.
+        incoming = None if evidence_file is None else self.evidence_store.take(evidence_file)
+
+        def work(session: Session) -> FollowUp:
             current = self._stored(session, finding_id)
             self._require(session, SupervisionAction.CORRECT, _subject(current.data))
             text = check_follow_up(done_on, action, found_on=current.data.found_on, today=day)
@@ -298,8 +302,8 @@ class FindingService:
             if errors:
                 raise ValidationErrors(errors)
             name = sha = ""
-            if evidence_file is not None:
-                copy = self.evidence_store.put(evidence_file)
+            if incoming is not None:
+                copy = self.evidence_store.add(session, incoming)
                 name, sha = copy.stored_name, copy.sha256
             follow_up_id = repo.add_follow_up(
                 session, finding_id, repo.FollowUpData(done_on, text, evidence, name, sha)
@@ -311,6 +315,8 @@ class FindingService:
             assert stored is not None
             return _follow_up(stored)
 
+        return self._db.run(work)
+
     def follow_ups(self, finding_id: int) -> list[FollowUp]:
         with self._db.reading() as session:
             self._readable(session, finding_id)
@@ -320,7 +326,8 @@ class FindingService:
         """The stored copy of a follow-up's file, after checking it is intact.
 
         Raises:
-            NotFoundError: no file, or the copy is missing or changed.
+            NotFoundError: no file.
+            DomainError: the copy is missing or changed.
         """
         with self._db.reading() as session:
             stored = repo.get_follow_up(session, follow_up_id)
@@ -328,12 +335,8 @@ class FindingService:
                 self._readable(session, stored.finding_id)
         if stored is None or not stored.data.evidence_file:
             raise NotFoundError("Tindak lanjut ini tidak punya berkas bukti.")
-        if not self.evidence_store.verify(stored.data.evidence_file, stored.data.evidence_sha256):
-            raise NotFoundError(
-                "Berkas bukti tindak lanjut ini hilang atau berubah di folder bukti dukung "
-                f"({self.evidence_store.folder}). Pulihkan folder itu dari cadangan."
-            )
-        return self.evidence_store.path_of(stored.data.evidence_file)
+        name = stored.data.evidence_file
+        return self.evidence_store.open(name, Path(name).name, stored.data.evidence_sha256)
 
     # --- links -----------------------------------------------------------------------------
 

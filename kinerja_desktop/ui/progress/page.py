@@ -389,7 +389,7 @@ class WeekPanel(QWidget):
         """Where an entry's evidence is: its stored file (checked intact) or its link.
 
         Raises:
-            NotFoundError: the stored copy is missing or changed.
+            DomainError: the stored copy is missing or changed.
         """
         if entry.evidence is not None:
             return QUrl.fromLocalFile(str(self._progress.evidence_path(entry.id)))

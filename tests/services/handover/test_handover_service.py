@@ -27,6 +27,7 @@ NOT_CARRIED = {
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
     "accounts": "passwords and roles belong to the installation, never to a package",
+    "evidence_contents": "a server's file content; the files travel as members named by hash",
 }
 
 

@@ -13,15 +13,15 @@ import pytest
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.services.platform.evidence_store import (
     MAX_EVIDENCE_BYTES,
-    EvidenceStore,
+    EvidenceFolder,
     evidence_folder,
     format_size_id,
 )
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> EvidenceStore:
-    return EvidenceStore(tmp_path / "data" / "evidence")
+def store(tmp_path: Path) -> EvidenceFolder:
+    return EvidenceFolder(tmp_path / "data" / "evidence")
 
 
 def _file(folder: Path, name: str, content: bytes) -> Path:
@@ -32,7 +32,7 @@ def _file(folder: Path, name: str, content: bytes) -> Path:
 
 
 def test_a_copy_is_named_by_its_hash_and_survives_the_original(
-    store: EvidenceStore, tmp_path: Path
+    store: EvidenceFolder, tmp_path: Path
 ) -> None:
     content = b"%PDF-1.4 laporan triwulan I"
     original = _file(tmp_path / "Dokumen", "Laporan Maret.PDF", content)
@@ -50,7 +50,7 @@ def test_a_copy_is_named_by_its_hash_and_survives_the_original(
     assert not list(store.folder.glob(".incoming-*"))  # no temp file left behind
 
 
-def test_the_same_content_is_stored_once(store: EvidenceStore, tmp_path: Path) -> None:
+def test_the_same_content_is_stored_once(store: EvidenceFolder, tmp_path: Path) -> None:
     first = store.put(_file(tmp_path / "a", "foto.jpg", b"same bytes"))
     second = store.put(_file(tmp_path / "b", "salinan foto.JPG", b"same bytes"))
 
@@ -64,14 +64,16 @@ def test_the_same_content_is_stored_once(store: EvidenceStore, tmp_path: Path) -
     [("notulen.docx", ".docx"), ("tanpa-ekstensi", ""), ("aneh.t@r", ""), ("arsip.tar.GZ", ".gz")],
 )
 def test_only_a_plain_extension_is_kept(
-    store: EvidenceStore, tmp_path: Path, name: str, suffix: str
+    store: EvidenceFolder, tmp_path: Path, name: str, suffix: str
 ) -> None:
     stored = store.put(_file(tmp_path, name, b"isi"))
 
     assert stored.stored_name.endswith(f"{stored.sha256}{suffix}")
 
 
-def test_a_changed_or_missing_copy_fails_verification(store: EvidenceStore, tmp_path: Path) -> None:
+def test_a_changed_or_missing_copy_fails_verification(
+    store: EvidenceFolder, tmp_path: Path
+) -> None:
     stored = store.put(_file(tmp_path, "absen.xlsx", b"rekap absensi"))
     copy = store.path_of(stored.stored_name)
 
@@ -82,31 +84,57 @@ def test_a_changed_or_missing_copy_fails_verification(store: EvidenceStore, tmp_
     assert not store.verify("../../etc/passwd", stored.sha256)
 
 
+def test_bytes_from_a_server_are_written_whole_under_their_name(
+    store: EvidenceFolder, tmp_path: Path
+) -> None:
+    content = b"isi dari basis data server"
+    sha256 = hashlib.sha256(content).hexdigest()
+    name = f"{sha256[:2]}/{sha256}.pdf"
+
+    path = store.put_bytes(name, sha256, content)
+
+    assert path == store.path_of(name) and path.read_bytes() == content
+    assert store.verify(name, sha256)
+    assert [p.name for p in store.folder.iterdir() if p.name.startswith(".")] == []
+
+
+def test_bytes_that_do_not_match_their_hash_are_not_written(
+    store: EvidenceFolder, tmp_path: Path
+) -> None:
+    sha256 = hashlib.sha256(b"yang asli").hexdigest()
+    name = f"{sha256[:2]}/{sha256}.pdf"
+
+    with pytest.raises(ValueError, match="does not match"):
+        store.put_bytes(name, sha256, b"yang lain")
+
+    assert not store.path_of(name).exists()
+
+
 @pytest.mark.parametrize("name", ["../kinerja.sqlite", "ab/cd.pdf", "/etc/passwd", ""])
-def test_path_of_refuses_names_it_never_gave(store: EvidenceStore, name: str) -> None:
+def test_path_of_refuses_names_it_never_gave(store: EvidenceFolder, name: str) -> None:
     with pytest.raises(ValueError, match="not a stored evidence name"):
         store.path_of(name)
 
 
-def test_missing_file_is_refused_in_indonesian(store: EvidenceStore, tmp_path: Path) -> None:
+def test_missing_file_is_refused_in_indonesian(store: EvidenceFolder, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="Berkas tidak ditemukan") as caught:
         store.put(tmp_path / "hilang.pdf")
     assert caught.value.field == "file"
     assert not store.folder.exists()
 
 
-def test_a_folder_is_refused(store: EvidenceStore, tmp_path: Path) -> None:
+def test_a_folder_is_refused(store: EvidenceFolder, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="folder, bukan berkas"):
         store.put(tmp_path)
 
 
-def test_an_empty_file_is_refused(store: EvidenceStore, tmp_path: Path) -> None:
+def test_an_empty_file_is_refused(store: EvidenceFolder, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="kosong"):
         store.put(_file(tmp_path, "kosong.pdf", b""))
 
 
 def test_a_file_over_the_limit_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
-    store = EvidenceStore(tmp_path / "evidence", max_bytes=10)
+    store = EvidenceFolder(tmp_path / "evidence", max_bytes=10)
     with pytest.raises(ValidationError, match=r"terlalu besar \(11 byte; paling besar 10 byte\)"):
         store.put(_file(tmp_path, "besar.bin", b"x" * 11))
     assert not store.folder.exists() or not any(store.folder.rglob("*"))
@@ -132,7 +160,7 @@ def test_format_size_id(size: int, text: str) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_the_evidence_folders_are_the_owners_only(store: EvidenceStore, tmp_path: Path) -> None:
+def test_the_evidence_folders_are_the_owners_only(store: EvidenceFolder, tmp_path: Path) -> None:
     source = tmp_path / "sertifikat.pdf"
     source.write_bytes(b"%PDF-1.4 sertifikat")
     copy = store.put(source)
