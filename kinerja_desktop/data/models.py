@@ -213,6 +213,7 @@ from kinerja_desktop.data import (  # noqa: E402, F401
     account_models,
     behaviour_models,
     competence_models,
+    handover_ledger_models,
     printing_models,
     progress_models,
     seal_chain_models,

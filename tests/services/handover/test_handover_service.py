@@ -27,6 +27,9 @@ NOT_CARRIED = {
     "audit_log": "each installation's own chain; received agreed SKPs get a baseline seal",
     "printed_documents": "a sheet's code verifies against the office that printed it",
     "accounts": "passwords and roles belong to the installation, never to a package",
+    "handover_sent_scopes": "the numbers of the packages this installation sent",
+    "handover_sent_records": "what this installation last sent, to write packages of changes",
+    "handover_received": "the packages this installation took, by sender, scope and number",
 }
 
 
