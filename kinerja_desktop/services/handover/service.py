@@ -591,6 +591,16 @@ class HandoverService:
             undecided=undecided,
         )
 
+    def take_safety_backup(self, now: datetime | None = None) -> Path | None:
+        """The backup before an import (``sebelum-impor``); None on a server.
+
+        For a caller that takes one backup before several imports (the hub's intake).
+
+        Raises:
+            StorageError: the backup failed.
+        """
+        return self._safety_backup(now)
+
     def _safety_backup(self, now: datetime | None) -> Path | None:
         """Back up the database before an import changes it, like before a restore.
 
