@@ -291,13 +291,13 @@ class DistributionPage(QWidget):
         )
         chooser.addWidget(self.recap_button)
         self.hub_button = self._add_hub_button(chooser)
-        self.intake_button = self._add_intake_button(chooser)
         org_row = QHBoxLayout()
         org_row.addWidget(self.org, 1)
         org_row.addWidget(self.note, 2)
         org_row.addWidget(self.save_button)
         form = QFormLayout()
         form.addRow("Predikat kinerja organisasi:", org_row)
+        self.intake_button = self._add_intake_button(form)
         layout = QVBoxLayout(self)
         layout.addLayout(chooser)
         layout.addLayout(form)
@@ -328,13 +328,19 @@ class DistributionPage(QWidget):
         row.addWidget(button)
         return button
 
-    def _add_intake_button(self, row: QHBoxLayout) -> QPushButton | None:
-        """Add the button to take unit packages from a folder, when given the intake."""
+    def _add_intake_button(self, form: QFormLayout) -> QPushButton | None:
+        """Add the button to take unit packages from a folder, when given the intake.
+
+        A row of its own: the chooser row has no width left on a 1280-pixel screen.
+        """
         if self._intake is None:
             return None
         button = QPushButton("Terima Paket Unit…")
         button.clicked.connect(self.open_intake)
+        row = QHBoxLayout()
         row.addWidget(button)
+        row.addStretch(1)
+        form.addRow("Hub Pemda:", row)
         return button
 
     def _charts(self) -> QHBoxLayout:
