@@ -255,6 +255,15 @@ def read_package(path: Path) -> Package:
     return _opened(path, lambda archive: _read(path, archive, _file_hash(path)[0]))
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the whole package file, as the received ledger keeps it.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return _file_hash(path)[0]
+
+
 def read_manifest(path: Path) -> Manifest:
     """Open the package and check only its signed manifest (not its members).
 

@@ -63,6 +63,7 @@ from kinerja_desktop.services.handover.package import (
     Manifest,
     Package,
     PackageRefusedError,
+    file_sha256,
     read_package,
     write_package,
 )
@@ -455,6 +456,21 @@ class HandoverService:
             judgement,
             receipt.undecided if receipt is not None and receipt.outcome == UNDECIDED else 0,
         )
+
+    def taken_before(self, path: Path) -> bool:
+        """True when this very file (its SHA-256) was taken before.
+
+        A quick look before reading and checking a package whole (the intake run again).
+        An unreadable file is not: reading it says why.
+        """
+        self._access.require(Capability.IMPORT_PACKAGE)
+        try:
+            sha256 = file_sha256(path)
+        except OSError:
+            return False
+        with self._database.reading() as session:
+            receipt = ledger.receipt_of(session, sha256)
+        return receipt is not None
 
     def apply(
         self,

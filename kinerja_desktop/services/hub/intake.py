@@ -181,6 +181,9 @@ class HubIntakeService:
         if manifest is None:
             return IntakeLine("—", item.path.name, None, Outcome.REFUSED, reason=item.problem)
         unit, number = manifest.scope_text(), manifest.sequence
+        if self._handover.taken_before(item.path):
+            # Known by its SHA-256: not read and checked whole again.
+            return IntakeLine(unit, item.path.name, number, Outcome.ALREADY)
         try:
             result = self._handover.apply(
                 item.path,
