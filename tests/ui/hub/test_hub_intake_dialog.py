@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from kinerja_desktop.domain.access import Permissions, Principal, Role
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.evaluation.distribution_page import DistributionPage
 
@@ -73,3 +74,18 @@ def test_a_missing_folder_is_said_in_the_dialog(
 
     assert "Folder penerimaan tidak ditemukan" in dialog.error.text()
     assert dialog.error.isVisibleTo(dialog) and dialog.report is None
+
+
+def test_only_the_admin_may_take_packages(qtbot: QtBot, target: AppServices) -> None:
+    head = Principal("camat", "Camat", Role.KEPALA_UNIT, employee_id=1)
+    page = DistributionPage(
+        target.distribution,
+        target.staff,
+        today=lambda: TODAY,
+        permissions=Permissions(head, None),
+        intake=lambda: target.hub_intake,
+    )
+    qtbot.addWidget(page)
+
+    assert page.intake_button is not None and not page.intake_button.isEnabled()
+    assert page.intake_button.toolTip().startswith("Hanya admin yang dapat")
