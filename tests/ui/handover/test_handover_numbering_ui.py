@@ -11,8 +11,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from kinerja_desktop.domain.handover_merge import MergePlan
 from kinerja_desktop.services.app_services import AppServices
+from kinerja_desktop.services.handover import ImportPreview, Manifest
 from kinerja_desktop.services.handover.package import read_package
+from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
 from kinerja_desktop.ui.handover.section import HandoverSection
 
 TODAY = date(2026, 11, 28)
@@ -82,3 +85,27 @@ def test_a_package_taken_already_or_out_of_order_is_said_without_the_preview(
 
     assert "sudah diterima" in messages[0]
     assert "Paket lama: paket nomor 1" in messages[1]
+
+
+def test_the_preview_names_the_number_and_what_was_left_to_decide(qtbot: QtBot) -> None:
+    manifest = Manifest(
+        app_version="test",
+        schema_revision="0019",
+        source_file="kertapati.sqlite",
+        exported_at="2026-11-28T09:00:00+07:00",
+        scope_unit=("Kota", "Kecamatan Kertapati"),
+        scope_year=2026,
+        public_key=bytes(32),
+        members=(),
+        missing_evidence=(),
+        format_version=3,
+        sequence=4,
+        since=3,
+    )
+    preview = ImportPreview(manifest, MergePlan((), (), ()), undecided_before=2)
+    dialog = HandoverPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+
+    text = dialog.header.text()
+    assert "paket nomor 4 (perubahan sejak nomor 3)" in text
+    assert "2 catatan yang tersegel atau disetujui di sini" in text
