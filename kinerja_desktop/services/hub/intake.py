@@ -13,6 +13,7 @@ packages changes nothing: each is "sudah diterima".
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -26,6 +27,8 @@ from kinerja_desktop.domain.handover_numbering import scope_key
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import HandoverService
 from kinerja_desktop.services.handover.package import Manifest, read_manifest
+
+log = logging.getLogger(__name__)
 
 ACCEPTED_FOLDER = "diterima"
 REFUSED_FOLDER = "ditolak"
@@ -171,6 +174,14 @@ class HubIntakeService:
                 line = self._take(item, backup, now)
             except StorageError as error:
                 stopped = error.message
+                lines.append(_left(item))
+                continue
+            except Exception as error:  # unattended: no traceback, the file stays for a look
+                log.exception("the intake stopped at %s", item.path)
+                stopped = (
+                    f"Kesalahan tak terduga pada paket '{item.path.name}' ({error}); paket itu "
+                    "dan sesudahnya tetap di folder."
+                )
                 lines.append(_left(item))
                 continue
             lines.append(_moved(line, folder, item.path))

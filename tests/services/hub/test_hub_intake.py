@@ -18,7 +18,7 @@ from handover_helpers import content_of
 from handover_office import demo_template, source
 from raw_database import SERVER_DATABASES, raw_connect
 
-from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.errors import StorageError, ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_numbering import Verdict
 from kinerja_desktop.domain.handover_records import Kind
@@ -319,3 +319,35 @@ def test_a_folder_that_does_not_exist_is_named(services: AppServices, tmp_path: 
     with pytest.raises(ValidationError, match="Folder penerimaan tidak ditemukan") as missing:
         services.hub_intake.receive(tmp_path / "tidak-ada")
     assert missing.value.field == "folder"
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (StorageError("Cadangan sebelum impor gagal dibuat (disk penuh)."), "disk penuh"),
+        (RuntimeError("tak terduga"), "Kesalahan tak terduga pada paket '1.zip'"),
+    ],
+)
+def test_a_failed_write_stops_the_intake_and_leaves_the_packages_in_the_folder(
+    source: AppServices,
+    services: AppServices,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: Exception,
+    said: str,
+) -> None:
+    inbox = _inbox(tmp_path)
+    _export(source, inbox / "1.zip")
+    _export(source, inbox / "2.zip", since_last=True)
+
+    def fail(now: datetime | None = None) -> Path | None:
+        raise failure
+
+    monkeypatch.setattr(services.handover, "take_safety_backup", fail)
+    report = services.hub_intake.receive(inbox, now=NOW)
+
+    assert report.stopped is not None and said in report.stopped
+    assert [line.outcome for line in report.lines] == [Outcome.LEFT, Outcome.LEFT]
+    assert sorted(p.name for p in inbox.iterdir()) == ["1.zip", "2.zip"]
+    assert _receipts(services) == [] and content_of(services) == {}
+    assert "Penerimaan dihentikan" in report.summary_lines()[-1]
