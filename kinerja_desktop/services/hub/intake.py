@@ -18,14 +18,16 @@ import os
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
+from kinerja_desktop.data.database import WriteConflictError
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_numbering import scope_key
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
-from kinerja_desktop.services.handover import HandoverService
+from kinerja_desktop.services.handover import HandoverService, ImportResult
 from kinerja_desktop.services.handover.package import Manifest, read_manifest
 
 log = logging.getLogger(__name__)
@@ -196,13 +198,7 @@ class HubIntakeService:
             # Known by its SHA-256: not read and checked whole again.
             return IntakeLine(unit, item.path.name, number, Outcome.ALREADY)
         try:
-            result = self._handover.apply(
-                item.path,
-                default=Choice.TAKE_THEIRS,
-                unattended=True,
-                safety_backup=backup,
-                now=now,
-            )
+            result = self._apply(item.path, backup, now)
         except StorageError:
             raise
         except DomainError as error:
@@ -220,6 +216,26 @@ class HubIntakeService:
             conflicts=len(result.undecided),
             reason="; ".join(result.undecided),
         )
+
+    def _apply(self, path: Path, backup: _OnceBackup, now: datetime | None) -> ImportResult:
+        """Apply one package; on a server, once more after another user's write conflicted.
+
+        Running it again is safe: the transaction left nothing, a server takes no backup, and
+        evidence copies are content-addressed.
+        """
+        apply = partial(
+            self._handover.apply,
+            path,
+            default=Choice.TAKE_THEIRS,
+            unattended=True,
+            safety_backup=backup,
+            now=now,
+        )
+        try:
+            return apply()
+        except WriteConflictError:
+            log.info("a package's import conflicted with another user's write; again")
+        return apply()
 
 
 def _packages_in(folder: Path) -> list[Path]:

@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -18,12 +19,13 @@ from handover_helpers import content_of
 from handover_office import demo_template, source
 from raw_database import SERVER_DATABASES, raw_connect
 
+from kinerja_desktop.data.database import WriteConflictError
 from kinerja_desktop.domain.errors import StorageError, ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_numbering import Verdict
 from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.services.app_services import AppServices
-from kinerja_desktop.services.handover import PackageOutOfOrderError
+from kinerja_desktop.services.handover import ImportResult, PackageOutOfOrderError
 from kinerja_desktop.services.handover.package import read_package
 from kinerja_desktop.services.hub.intake import Outcome
 from kinerja_desktop.services.hub.intake_report import write_intake_report
@@ -351,3 +353,26 @@ def test_a_failed_write_stops_the_intake_and_leaves_the_packages_in_the_folder(
     assert sorted(p.name for p in inbox.iterdir()) == ["1.zip", "2.zip"]
     assert _receipts(services) == [] and content_of(services) == {}
     assert "Penerimaan dihentikan" in report.summary_lines()[-1]
+
+
+def test_a_package_whose_write_conflicted_with_another_users_is_taken_again(
+    source: AppServices, services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = _inbox(tmp_path)
+    _export(source, inbox / "1.zip")
+    apply = services.handover.apply
+    calls: list[Path] = []
+
+    def conflicting_once(path: Path, *args: Any, **kwargs: Any) -> ImportResult:
+        calls.append(path)
+        if len(calls) == 1:  # PostgreSQL's serialization failure, as Database explains it
+            raise WriteConflictError("Data ini baru saja diubah pengguna lain.")
+        return apply(path, *args, **kwargs)
+
+    monkeypatch.setattr(services.handover, "apply", conflicting_once)
+    report = services.hub_intake.receive(inbox, now=NOW)
+
+    [line] = report.lines
+    assert line.outcome is Outcome.TAKEN and report.stopped is None
+    assert calls == [inbox / "1.zip", inbox / "1.zip"]
+    assert content_of(services) == content_of(source)
