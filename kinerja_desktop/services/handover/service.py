@@ -329,54 +329,30 @@ class HandoverService:
         key = signing.load_or_create_key(self._key_folder)
         moment = now or datetime.now().astimezone()
         scope = Scope(unit, year)
-        if self._database.read_only:
-            if since_last:
-                raise ValidationError(
-                    "Basis data ini hanya dapat dibaca, jadi nomor paket tidak dapat dicatat: "
-                    "paket perubahan tidak dapat dibuat. Buat paket utuh.",
-                    field="since_last",
-                )
-            with self._database.reading() as session:
-                return self._export_in(
-                    session, target, scope, key=key, moment=moment, since_last=False, numbered=False
-                )
-        with self._database.transaction() as session:
-            return self._export_in(
-                session, target, scope, key=key, moment=moment, since_last=since_last, numbered=True
+        numbered = not self._database.read_only
+        if since_last and not numbered:
+            raise ValidationError(
+                "Basis data ini hanya dapat dibaca, jadi nomor paket tidak dapat dicatat: "
+                "paket perubahan tidak dapat dibuat. Buat paket utuh.",
+                field="since_last",
             )
-
-    def _export_in(
-        self,
-        session: Session,
-        target: Path,
-        scope: Scope,
-        *,
-        key: signing.SigningKey,
-        moment: datetime,
-        since_last: bool,
-        numbered: bool,
-    ) -> ExportResult:
-        """Write the package from ``session``; note it in the sent ledger when ``numbered``."""
-        tables = repo.read_all(session).tables
-        revision = current_revision(session.connection())
+        # Read in a read transaction, so the office's other writes never wait for the file.
+        with self._database.reading() as session:
+            tables = repo.read_all(session).tables
+            revision = current_revision(session.connection())
+            scope_text = scope_key(unit, year)
+            sent = ledger.sent_scope(session, scope_text) if numbered else None
+            sent_digests = ledger.sent_digests(session, sent.id) if sent and since_last else {}
         aggregates = build_aggregates(tables, scope)
         del tables  # the rows as read: the aggregates hold what is written
-        unit = scope.unit_path
         if unit is not None and not any(
             a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
         ):
             raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
-        scope_text = scope_key(unit, scope.year)
-        sequence = since = None
-        carried = aggregates
-        numbering: dict[str, int | None] = {}
-        if numbered:
-            sent = ledger.sent_scope(session, scope_text)
-            sequence = 1 if sent is None else sent.last_sequence + 1
-            if since_last and sent is not None:
-                since = sent.last_sequence
-                carried = changed_since(aggregates, ledger.sent_digests(session, sent.id))
-            numbering = {"sequence": sequence, "since": since}
+        last = sent.last_sequence if sent else None
+        sequence = ((last or 0) + 1) if numbered else None
+        since = last if since_last and numbered else None
+        carried = changed_since(aggregates, sent_digests) if since is not None else aggregates
         header = {
             "app_version": __version__,
             "schema_revision": revision,
@@ -384,7 +360,7 @@ class HandoverService:
             "exported_at": moment.isoformat(timespec="seconds"),
             "scope": scope.to_json(),
             "counts": {kind.value: sum(a.kind is kind for a in carried) for kind in Kind},
-            **numbering,
+            **({"sequence": sequence, "since": since} if numbered else {}),
         }
         files, missing = write_package(
             target,
@@ -395,9 +371,7 @@ class HandoverService:
         )
         if sequence is not None:
             # After the file is whole: a package that could not be written takes no number.
-            ledger.record_sent(
-                session, scope_text, sequence, moment.replace(tzinfo=None), ledger_of(aggregates)
-            )
+            self._note_sent(target, scope_text, sequence, moment, ledger_of(aggregates))
         return ExportResult(
             target,
             len(carried),
@@ -408,6 +382,39 @@ class HandoverService:
             since=since,
             whole_instead=since_last and numbered and since is None,
         )
+
+    def _note_sent(
+        self,
+        target: Path,
+        scope_text: str,
+        sequence: int,
+        moment: datetime,
+        digests: Mapping[tuple[str, str], str],
+    ) -> None:
+        """Note the package just written in the sent ledger, if its number is still free.
+
+        Another export of the same scope that finished meanwhile took the number: the file
+        is then removed (it would be refused as an older package) and the export is refused.
+        """
+
+        def note(session: Session) -> bool:
+            sent = ledger.sent_scope(session, scope_text)
+            if (sent.last_sequence if sent else 0) != sequence - 1:
+                return False
+            ledger.record_sent(session, scope_text, sequence, moment.replace(tzinfo=None), digests)
+            return True
+
+        try:
+            noted = self._database.run(note)
+        except DomainError:
+            target.unlink(missing_ok=True)
+            raise
+        if not noted:
+            target.unlink(missing_ok=True)
+            raise DomainError(
+                f"Paket lain untuk cakupan ini diekspor pada saat yang sama, jadi nomor "
+                f"{sequence} sudah terpakai; '{target.name}' tidak disimpan. Ekspor lagi."
+            )
 
     def export_ekinerja(
         self, target: Path, *, unit: tuple[str, ...] | None = None, year: int | None = None

@@ -20,12 +20,13 @@ from handover_office import demo_template, source
 from raw_database import SERVER_DATABASES, raw_connect
 
 from kinerja_desktop.data.database import WriteConflictError
-from kinerja_desktop.domain.errors import StorageError, ValidationError
+from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
 from kinerja_desktop.domain.handover_merge import Choice
 from kinerja_desktop.domain.handover_numbering import Verdict
 from kinerja_desktop.domain.handover_records import Kind
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.handover import ImportResult, PackageOutOfOrderError
+from kinerja_desktop.services.handover import service as service_module
 from kinerja_desktop.services.handover.package import read_package
 from kinerja_desktop.services.hub.intake import Outcome
 from kinerja_desktop.services.hub.intake_report import write_intake_report
@@ -100,6 +101,26 @@ def test_changes_of_a_scope_never_sent_are_a_whole_package(
     assert (result.sequence, result.since, result.whole_instead) == (1, None, True)
     assert "paket utuh" in " ".join(result.summary_lines())
     assert read_package(tmp_path / "seksi.zip").manifest.format_version == 2
+
+
+def test_a_number_taken_meanwhile_by_another_export_refuses_this_one(
+    source: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write = service_module.write_package
+
+    def racing(target: Path, **kwargs: Any) -> tuple[int, tuple[str, ...]]:
+        if target.name == "a.zip":  # another export of the scope finishes first
+            source.handover.export(tmp_path / "b.zip")
+        return write(target, **kwargs)
+
+    monkeypatch.setattr(service_module, "write_package", racing)
+    with pytest.raises(DomainError, match="nomor 1 sudah terpakai") as refused:
+        source.handover.export(tmp_path / "a.zip")
+
+    assert "'a.zip' tidak disimpan" in refused.value.message
+    assert not (tmp_path / "a.zip").exists()
+    assert read_package(tmp_path / "b.zip").manifest.sequence == 1
+    assert source.handover.export(tmp_path / "c.zip").sequence == 2
 
 
 # --- the hub's rules --------------------------------------------------------------------------
