@@ -126,3 +126,10 @@ def package(source: AppServices, tmp_path: Path) -> Path:
     path = tmp_path / "paket.zip"
     source.handover.export(path)
     return path
+
+
+def export_again(services: AppServices, path: Path) -> Path:
+    """The office exported once more: the next package number, which a hub takes after the
+    first (the very same package again is "sudah diterima" and changes nothing)."""
+    services.handover.export(path)
+    return path

@@ -40,6 +40,12 @@ def add_commands(commands: Commands) -> None:
         "--unit", metavar="U", help="unit beserta sub-unitnya (nama atau jalur 'A / B')"
     )
     export.add_argument("--year", type=int, metavar="Y", help="tahun penilaian")
+    export.add_argument(
+        "--sejak-terakhir",
+        dest="since_last",
+        action="store_true",
+        help="hanya catatan yang baru atau berubah sejak paket terakhir cakupan ini",
+    )
 
     importer = commands.add_parser("import", help="impor paket serah terima")
     db_argument(importer, required=True)
@@ -87,16 +93,23 @@ def _guarded(command: Callable[[], int]) -> int:
 
 def _export(handover: HandoverService, args: argparse.Namespace) -> int:
     unit = handover.find_unit(args.unit) if args.unit else None
-    result = handover.export(args.out, unit=unit, year=args.year)
+    result = handover.export(args.out, unit=unit, year=args.year, since_last=args.since_last)
     _out("\n".join(result.summary_lines()))
     return EXIT_OK
 
 
 def _import(handover: HandoverService, args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.handover_merge import Choice
+    from kinerja_desktop.domain.handover_numbering import Verdict
 
     preview = handover.preview(args.file)
     _out(_package_line(preview.manifest))
+    if preview.judgement.verdict is Verdict.ALREADY:
+        _out(preview.judgement.message)
+        return EXIT_OK
+    if preview.judgement.verdict is not Verdict.TAKE:
+        _err(preview.judgement.message)
+        return EXIT_INPUT
     _out("\n".join(preview.plan.summary_lines()))
     default = (
         Choice.TAKE_THEIRS if args.take_theirs else Choice.KEEP_OURS if args.keep_ours else None
@@ -142,8 +155,9 @@ def _import_new_office(args: argparse.Namespace) -> int:
 
 def _package_line(manifest: Manifest) -> str:
     return (
-        f"Paket dari {manifest.source_file} ({manifest.scope_text()}), dibuat "
-        f"{manifest.exported_at}, sidik kunci {manifest.fingerprint}."
+        f"Paket dari {manifest.source_file} ({manifest.scope_text()}, "
+        f"{manifest.number_text()}), dibuat {manifest.exported_at}, sidik kunci "
+        f"{manifest.fingerprint}."
     )
 
 

@@ -66,6 +66,10 @@ TABLE_TOPICS: dict[str, Topic] = {
     "leave_days": Topic.PROGRESS,
     # office settings
     "accounts": Topic.SETTINGS,
+    # the hand-over ledgers: numbered packages sent, packages received
+    "handover_sent_scopes": Topic.SETTINGS,
+    "handover_sent_records": Topic.SETTINGS,
+    "handover_received": Topic.SETTINGS,
     # printing
     "printed_documents": Topic.PRINTING,
     "signatories": Topic.PRINTING,

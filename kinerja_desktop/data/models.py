@@ -214,6 +214,7 @@ from kinerja_desktop.data import (  # noqa: E402, F401
     behaviour_models,
     competence_models,
     evidence_models,
+    handover_ledger_models,
     printing_models,
     progress_models,
     seal_chain_models,

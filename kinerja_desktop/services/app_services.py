@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kinerja_desktop.services.evaluation.distribution import DistributionService
     from kinerja_desktop.services.evaluation.journal import JournalService
     from kinerja_desktop.services.handover import HandoverService
+    from kinerja_desktop.services.hub.intake import HubIntakeService
     from kinerja_desktop.services.hub.recap import HubRecapService
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.progress.calendar import CalendarService
@@ -236,6 +237,13 @@ class AppServices:
         from kinerja_desktop.services.hub.recap import HubRecapService
 
         return HubRecapService(self.database, self.access)
+
+    @cached_property
+    def hub_intake(self) -> HubIntakeService:
+        """The hub's unattended intake of a folder of packages (services/hub/intake.py)."""
+        from kinerja_desktop.services.hub.intake import HubIntakeService
+
+        return HubIntakeService(self.handover, self.access)
 
     @cached_property
     def plans(self) -> PlanService:

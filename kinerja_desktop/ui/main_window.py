@@ -472,6 +472,7 @@ class MainWindow(QMainWindow):
                 permissions=self.permissions,
                 today=self._today,
                 hub=lambda: self._services.hub_recap,
+                intake=lambda: self._services.hub_intake,
             )
             sebaran.employee_requested.connect(self.show_employee)
             built: QWidget = sebaran

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from handover_helpers import content_of, dump, rewrite_zip
+from handover_office import export_again
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
@@ -52,6 +53,8 @@ def test_conflicts_without_a_choice_are_listed_and_nothing_is_written(
     target.handover.apply(package)
     with sqlite3.connect(target.database_path) as raw:
         raw.execute("UPDATE employees SET name = 'Nama Diubah' WHERE id = 3")
+    # The office sends its next package (the same one again would be "sudah diterima").
+    package = export_again(source, tmp_path / "paket-2.zip")
     before = dump(target.database_path)
     db = str(target.database_path)
 
@@ -62,8 +65,18 @@ def test_conflicts_without_a_choice_are_listed_and_nothing_is_written(
 
     code, out, _ = run(capsys, "import", "--db", db, str(package), "--keep-ours")
     assert code == EXIT_OK and "1 tetap memakai data kita" in out
-    assert dump(target.database_path) == before
+    # Only the received ledger learns of the package.
+    after = [line for line in dump(target.database_path) if line not in before]
+    assert len(after) == 1 and after[0].startswith('INSERT INTO "handover_received"')
 
+    code, out, _ = run(capsys, "import", "--db", db, str(package), "--take-theirs")
+    assert (
+        code == EXIT_OK
+        and "sudah diterima" in out
+        and "Nama Diubah" in str(dump(target.database_path))
+    )
+
+    package = export_again(source, tmp_path / "paket-3.zip")
     code, out, _ = run(capsys, "import", "--db", db, str(package), "--take-theirs")
     assert code == EXIT_OK and "1 diganti dari paket" in out
     assert content_of(target) == content_of(source)

@@ -61,6 +61,7 @@ from kinerja_desktop.ui.evaluation.seal_dialogs import ReopenDialog, SignDialog
 from kinerja_desktop.ui.first_start import FirstStartDialog
 from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
 from kinerja_desktop.ui.home.people_dialog import PeopleDialog
+from kinerja_desktop.ui.hub.intake_dialog import HubIntakeDialog
 from kinerja_desktop.ui.hub.recap_dialog import HubRecapDialog
 from kinerja_desktop.ui.main_window import (
     KOMPETENSI,
@@ -447,6 +448,7 @@ DIALOGS: dict[str, Factory] = {
     ),
     "RecapComparisonDialog": _recap,
     "HubRecapDialog": lambda s, p: HubRecapDialog(s.hub_recap, p, today=lambda: TODAY),
+    "HubIntakeDialog": lambda s, p: HubIntakeDialog(s.hub_intake, p),
     "ProgressDraftDialog": lambda s, p: ProgressDraftDialog(
         s.progress, s.evaluation, _person(s)[1], "TW1", p
     ),

@@ -6,6 +6,7 @@ from kinerja_desktop.services.handover.service import (
     HandoverService,
     ImportPreview,
     ImportResult,
+    PackageOutOfOrderError,
     UnresolvedConflictsError,
     default_key_folder,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "ImportPreview",
     "ImportResult",
     "Manifest",
+    "PackageOutOfOrderError",
     "PackageRefusedError",
     "UnresolvedConflictsError",
     "default_key_folder",

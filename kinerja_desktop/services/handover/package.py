@@ -9,7 +9,10 @@ Layout (see ``docs/handover-format.md``)::
 
 Format 2 writes each kind's records as JSON lines, record by record, and reads them back line
 by line (in batches), so neither side ever holds a whole records file as one text. Format 1
-(``records/<kind>.json``, one JSON document per kind) is still read.
+(``records/<kind>.json``, one JSON document per kind) is still read. Format 3 is format 2 for a
+package of changes (``since`` set in the manifest): an app that reads only 1 and 2 would take
+it for a whole package, so it must refuse it, and does, by its version. A whole package stays
+format 2 with its ``sequence`` (older apps ignore the field and read it rightly).
 
 Reading checks the whole package before anything is used: the zip is readable, the manifest
 is signed by the key it carries, every listed member is there with its size and SHA-256 and
@@ -26,10 +29,10 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from kinerja_desktop.data.migrate import known_revisions
 from kinerja_desktop.data.whole_files import replace_whole
@@ -46,8 +49,12 @@ from kinerja_desktop.services.platform.evidence_store import MAX_EVIDENCE_BYTES
 
 FORMAT = "kinerja-desktop/paket-serah-terima"
 FORMAT_VERSION = 2
-#: The format versions this app reads: 1 (one JSON document per kind) and 2 (JSON lines).
-READABLE_VERSIONS = (1, 2)
+#: A package of changes since an earlier one: format 2's members, read only by apps that
+#: know a package may hold part of a scope.
+CHANGES_FORMAT_VERSION = 3
+#: The format versions this app reads: 1 (one JSON document per kind), 2 (JSON lines) and 3
+#: (JSON lines, a package of changes).
+READABLE_VERSIONS = (1, 2, 3)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -67,11 +74,13 @@ _EVIDENCE_NAME = re.compile(r"evidence/([0-9a-f]{2}/([0-9a-f]{64})(?:\.[a-z0-9]{
 _RECORDS_NAME = {
     1: re.compile(r"records/([a-z_]+)\.json"),
     2: re.compile(r"records/([a-z_]+)\.jsonl"),
+    3: re.compile(r"records/([a-z_]+)\.jsonl"),
 }
 #: Lines of a records file parsed together, as one JSON array: a batch shares its key strings
 #: (the decoder's memo), and its bytes are at most this many.
 _BATCH_BYTES = 4 * 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+T = TypeVar("T")
 
 
 class PackageRefusedError(DomainError):
@@ -98,8 +107,13 @@ class Manifest:
     public_key: bytes
     members: tuple[Member, ...]
     missing_evidence: tuple[str, ...]
-    #: 1 (one JSON document per kind) or 2 (JSON lines).
+    #: 1 (one JSON document per kind), 2 (JSON lines) or 3 (JSON lines, changes only).
     format_version: int = FORMAT_VERSION
+    #: The package's number in its scope (1, 2, ...); None for a package written before
+    #: packages were numbered (or from a database opened read-only).
+    sequence: int | None = None
+    #: The number a package of changes follows; None for a whole package.
+    since: int | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -109,6 +123,14 @@ class Manifest:
         unit = " / ".join(self.scope_unit) if self.scope_unit else "semua unit"
         year = f"tahun {self.scope_year}" if self.scope_year else "semua tahun"
         return f"{unit}, {year}"
+
+    def number_text(self) -> str:
+        """The number in words: "paket nomor 3 (perubahan sejak nomor 2)" and the like."""
+        if self.sequence is None:
+            return "paket tanpa nomor"
+        if self.since is None:
+            return f"paket nomor {self.sequence} (utuh)"
+        return f"paket nomor {self.sequence} (perubahan sejak nomor {self.since})"
 
 
 @dataclass(frozen=True)
@@ -120,6 +142,8 @@ class Package:
     aggregates: tuple[Aggregate, ...]
     #: Evidence stored name -> the zip member holding it.
     evidence: Mapping[str, Member]
+    #: SHA-256 of the whole file as read: the same package received twice has the same one.
+    sha256: str = ""
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -135,7 +159,8 @@ def write_package(
 ) -> tuple[int, tuple[str, ...]]:
     """Write the package beside ``target`` and move it over it; return (files, missing).
 
-    ``header`` holds the manifest's descriptive fields (versions, source, time, scope).
+    ``header`` holds the manifest's descriptive fields (versions, source, time, scope, and
+    ``sequence``/``since`` when numbered; a ``since`` makes it a format-3 package of changes).
     Evidence copies that are missing or no longer match their hash are left out and listed
     in the manifest as ``missing_evidence``. Records are written one at a time into their
     member (hashed on the way), so a large office never sits in memory as one JSON text; the
@@ -165,7 +190,9 @@ def write_package(
                 {
                     **header,
                     "format": FORMAT,
-                    "format_version": FORMAT_VERSION,
+                    "format_version": (
+                        FORMAT_VERSION if header.get("since") is None else CHANGES_FORMAT_VERSION
+                    ),
                     "public_key": base64.b64encode(key.export_public_key()).decode(),
                     "key_fingerprint": key.fingerprint,
                     "members": listed,
@@ -225,10 +252,35 @@ def read_package(path: Path) -> Package:
     Raises:
         PackageRefusedError: anything is wrong; the message names what, in Indonesian.
     """
+    return _opened(path, lambda archive: _read(path, archive, _file_hash(path)[0]))
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the whole package file, as the received ledger keeps it.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return _file_hash(path)[0]
+
+
+def read_manifest(path: Path) -> Manifest:
+    """Open the package and check only its signed manifest (not its members).
+
+    Enough to sort packages by sender, scope and number before each is read whole.
+
+    Raises:
+        PackageRefusedError: the file is not a readable package with a valid signature.
+    """
+    return _opened(path, lambda archive: _signed_manifest(path, archive)[0])
+
+
+def _opened(path: Path, read: Callable[[zipfile.ZipFile], T]) -> T:
+    """``read`` the zip at ``path``; every way it can fail is a refusal in Indonesian."""
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
-            return _read(path, archive)
+            return read(archive)
     except PackageRefusedError:
         raise
     except FileNotFoundError:
@@ -255,7 +307,8 @@ def _refuse(message: str) -> PackageRefusedError:
     return PackageRefusedError(f"{message} Paket ditolak seluruhnya; tidak ada yang diimpor.")
 
 
-def _read(path: Path, archive: zipfile.ZipFile) -> Package:
+def _signed_manifest(path: Path, archive: zipfile.ZipFile) -> tuple[Manifest, list[str]]:
+    """The manifest, its signature checked, and the names of the zip's members."""
     infos = archive.infolist()
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
@@ -280,6 +333,11 @@ def _read(path: Path, archive: zipfile.ZipFile) -> Package:
             f"{manifest.schema_revision}, aplikasi {manifest.app_version}). Perbarui aplikasi "
             "ini dulu, lalu impor lagi."
         )
+    return manifest, names
+
+
+def _read(path: Path, archive: zipfile.ZipFile, sha256: str) -> Package:
+    manifest, names = _signed_manifest(path, archive)
     _check_sizes(manifest.members)
     listed = {member.name for member in manifest.members}
     extra = sorted(set(names) - listed - {MANIFEST, SIGNATURE})
@@ -310,7 +368,7 @@ def _read(path: Path, archive: zipfile.ZipFile) -> Package:
     _check_evidence_named(aggregates, evidence, manifest)
     order = {kind: position for position, kind in enumerate(Kind)}
     aggregates.sort(key=lambda a: order[a.kind])
-    return Package(path, manifest, tuple(aggregates), evidence)
+    return Package(path, manifest, tuple(aggregates), evidence, sha256)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -399,7 +457,8 @@ def _manifest(raw: Any) -> Manifest:
     if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise _refuse(
             f"Paket memakai format versi {version!r}; aplikasi ini membaca versi "
-            f"{' dan '.join(str(v) for v in READABLE_VERSIONS)}. Perbarui aplikasi ini dulu."
+            f"{', '.join(str(v) for v in READABLE_VERSIONS[:-1])} dan {READABLE_VERSIONS[-1]}. "
+            "Perbarui aplikasi ini dulu."
         )
     try:
         scope = raw["scope"]
@@ -417,10 +476,32 @@ def _manifest(raw: Any) -> Manifest:
             members=members,
             missing_evidence=tuple(_text(item) for item in raw["missing_evidence"]),
             format_version=version,
+            sequence=_number(raw.get("sequence")),
+            since=_number(raw.get("since")),
         )
     except (KeyError, TypeError, ValueError, binascii.Error):
         raise bad from None
+    _check_numbering(manifest, bad)
     return manifest
+
+
+def _number(value: Any) -> int | None:
+    """A package number: absent or null, or a whole number from 1."""
+    if value is None:
+        return None
+    number = _integer(value)
+    if number < 1:
+        raise ValueError(number)
+    return number
+
+
+def _check_numbering(manifest: Manifest, bad: PackageRefusedError) -> None:
+    """A package of changes is format 3, numbered after the one it follows; others have none."""
+    changes = manifest.since is not None
+    if changes != (manifest.format_version == CHANGES_FORMAT_VERSION):
+        raise bad
+    if changes and (manifest.sequence is None or manifest.sequence <= (manifest.since or 0)):
+        raise bad
 
 
 def _member(item: Any) -> Member:

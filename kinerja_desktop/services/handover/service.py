@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from kinerja_desktop.data.backup import BackupError, backup_before
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
+from kinerja_desktop.data.repositories import handover_ledger as ledger
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
@@ -38,6 +39,14 @@ from kinerja_desktop.domain.handover_merge import (
     protected,
     protected_message,
 )
+from kinerja_desktop.domain.handover_numbering import (
+    Judgement,
+    Verdict,
+    changed_since,
+    judge,
+    ledger_of,
+    scope_key,
+)
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
@@ -46,6 +55,7 @@ from kinerja_desktop.domain.handover_records import (
     evidence_files,
     unit_paths,
 )
+from kinerja_desktop.domain.handover_sealed import held, held_reason, signed_periods
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import ekinerja
 from kinerja_desktop.services.handover.apply import Ids, Writer
@@ -53,6 +63,7 @@ from kinerja_desktop.services.handover.package import (
     Manifest,
     Package,
     PackageRefusedError,
+    file_sha256,
     read_package,
     write_package,
 )
@@ -64,6 +75,17 @@ if TYPE_CHECKING:
 
 Choices = Mapping[tuple[Kind, str], Choice | None]
 _COPY_CHUNK = 1024 * 1024
+#: The ledger's outcome of a package taken whole, and of one with records left to decide.
+TAKEN = "DITERIMA"
+UNDECIDED = "PERLU_DIPUTUSKAN"
+
+
+class PackageOutOfOrderError(PackageRefusedError):
+    """An older package, or changes after a number not taken yet; nothing was written."""
+
+    def __init__(self, judgement: Judgement) -> None:
+        super().__init__(judgement.message)
+        self.verdict = judgement.verdict
 
 
 @dataclass(frozen=True)
@@ -105,6 +127,12 @@ class ExportResult:
     files: int
     missing_evidence: tuple[str, ...]
     fingerprint: str
+    #: The package's number in its scope; None when it could not be noted (read-only file).
+    sequence: int | None = None
+    #: The number a package of changes follows; None for a whole package.
+    since: int | None = None
+    #: Changes were asked for, but no earlier package of the scope was noted: a whole one.
+    whole_instead: bool = False
 
     def summary_lines(self) -> list[str]:
         lines = [
@@ -112,6 +140,17 @@ class ExportResult:
             f"{self.records} catatan, {self.files} berkas di dalam paket.",
             f"Sidik kunci penanda tangan: {self.fingerprint}",
         ]
+        if self.sequence is None:
+            lines.append("Paket tanpa nomor: basis data ini hanya dapat dibaca.")
+        elif self.since is None:
+            lines.append(f"Paket nomor {self.sequence}, utuh (seluruh catatan cakupannya).")
+        else:
+            lines.append(
+                f"Paket nomor {self.sequence}: hanya catatan yang baru atau berubah sejak paket "
+                f"nomor {self.since}."
+            )
+        if self.whole_instead:
+            lines.append("Belum pernah ada paket untuk cakupan ini, jadi yang ditulis paket utuh.")
         if self.missing_evidence:
             lines.append(
                 f"Peringatan: {len(self.missing_evidence)} berkas bukti dukung tidak ditemukan "
@@ -133,6 +172,10 @@ class ImportPreview:
     #: The package as checked for this preview, reused by ``apply(..., preview=...)`` while
     #: the file is unchanged, so a large package is read and checked once.
     checked: CheckedPackage | None = field(default=None, compare=False, repr=False)
+    #: What the numbering says: take it, already taken, an older package, a gap.
+    judgement: Judgement = field(default_factory=lambda: Judgement(Verdict.TAKE))
+    #: Taken before with records left for a person to decide: importing it again decides them.
+    undecided_before: int = 0
 
     def cycles(self, choices: Choices) -> list[str]:
         """What is wrong with these choices, one message each.
@@ -164,8 +207,14 @@ class ImportResult:
     sealed: int = 0
     #: The backup of the database as it was just before the import (None for a new office).
     safety_backup: Path | None = None
+    #: The same package was taken before: nothing was written (no backup either).
+    already_received: bool = False
+    #: Records kept as ours by an unattended import for a person to decide, with the reason.
+    undecided: tuple[str, ...] = ()
 
     def summary_lines(self) -> list[str]:
+        if self.already_received:
+            return ["Paket ini sudah diterima sebelumnya; tidak ada yang diubah."]
         lines = [
             f"Diimpor: {self.added} catatan baru, {self.replaced} diganti dari paket, "
             f"{self.kept} tetap memakai data kita, {self.identical} sudah sama.",
@@ -191,6 +240,12 @@ class ImportResult:
             lines.append(
                 f"{self.sealed} SKP atau evaluasi tersegel dicatat di catatan audit kantor ini."
             )
+        if self.undecided:
+            lines.append(
+                f"{len(self.undecided)} catatan tetap memakai data kita dan perlu diputuskan "
+                "lewat impor di aplikasi:"
+            )
+            lines += [f"- {reason}" for reason in self.undecided]
         if self.safety_backup is not None:
             lines.append(
                 f"Basis data sebelum impor dicadangkan ke {self.safety_backup}; untuk "
@@ -248,45 +303,120 @@ class HandoverService:
         unit: tuple[str, ...] | None = None,
         year: int | None = None,
         now: datetime | None = None,
+        since_last: bool = False,
     ) -> ExportResult:
         """Write the package of ``unit`` (and everything under it) for ``year``.
 
+        Every package is numbered in its scope, and the digest of every record of the scope
+        noted (the sent ledger), in one transaction with writing the file.
+
+        Args:
+            target: The package file.
+            unit: The unit path; None for the whole office.
+            year: The year; None for every year.
+            now: The moment in the manifest (the clock when None).
+            since_last: Carry only the records new or changed since the last package of
+                this scope (a whole package when there was none).
+
         Raises:
-            ValidationError: the year is out of range or the unit does not exist.
+            ValidationError: the year is out of range or the unit does not exist, or changes
+                were asked of a read-only file.
             DomainError: the key or the file cannot be written.
         """
         self._access.require(Capability.EXPORT_DATA)
         if year is not None and not 2000 <= year <= 2100:
             raise ValidationError("Tahun harus antara 2000 dan 2100.", field="year")
         key = signing.load_or_create_key(self._key_folder)
+        moment = now or datetime.now().astimezone()
+        scope = Scope(unit, year)
+        numbered = not self._database.read_only
+        if since_last and not numbered:
+            raise ValidationError(
+                "Basis data ini hanya dapat dibaca, jadi nomor paket tidak dapat dicatat: "
+                "paket perubahan tidak dapat dibuat. Buat paket utuh.",
+                field="since_last",
+            )
+        # Read in a read transaction, so the office's other writes never wait for the file.
         with self._database.reading() as session:
             tables = repo.read_all(session).tables
             revision = current_revision(session.connection())
-        scope = Scope(unit, year)
+            scope_text = scope_key(unit, year)
+            sent = ledger.sent_scope(session, scope_text) if numbered else None
+            sent_digests = ledger.sent_digests(session, sent.id) if sent and since_last else {}
         aggregates = build_aggregates(tables, scope)
         del tables  # the rows as read: the aggregates hold what is written
         if unit is not None and not any(
             a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
         ):
             raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
+        last = sent.last_sequence if sent else None
+        sequence = ((last or 0) + 1) if numbered else None
+        since = last if since_last and numbered else None
+        carried = changed_since(aggregates, sent_digests) if since is not None else aggregates
         header = {
             "app_version": __version__,
             "schema_revision": revision,
             "source_file": self._database.path.name,
-            "exported_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"),
+            "exported_at": moment.isoformat(timespec="seconds"),
             "scope": scope.to_json(),
-            "counts": {kind.value: sum(a.kind is kind for a in aggregates) for kind in Kind},
+            "counts": {kind.value: sum(a.kind is kind for a in carried) for kind in Kind},
+            **({"sequence": sequence, "since": since} if numbered else {}),
         }
         # A server's files are fetched into this computer's folder first (none on SQLite).
         self._evidence.bring_here(evidence_files(aggregates))
         files, missing = write_package(
             target,
             header=header,
-            aggregates=aggregates,
+            aggregates=carried,
             evidence_folder=self._evidence.folder,
             key=key,
         )
-        return ExportResult(target, len(aggregates), files, missing, key.fingerprint)
+        if sequence is not None:
+            # After the file is whole: a package that could not be written takes no number.
+            self._note_sent(target, scope_text, sequence, moment, ledger_of(aggregates))
+        return ExportResult(
+            target,
+            len(carried),
+            files,
+            missing,
+            key.fingerprint,
+            sequence=sequence,
+            since=since,
+            whole_instead=since_last and numbered and since is None,
+        )
+
+    def _note_sent(
+        self,
+        target: Path,
+        scope_text: str,
+        sequence: int,
+        moment: datetime,
+        digests: Mapping[tuple[str, str], str],
+    ) -> None:
+        """Note the package just written in the sent ledger, if its number is still free.
+
+        Another export of the same scope that finished meanwhile took the number: the file
+        is then removed (it would be refused as an older package) and the export is refused.
+        """
+
+        def note(session: Session) -> bool:
+            sent = ledger.sent_scope(session, scope_text)
+            if (sent.last_sequence if sent else 0) != sequence - 1:
+                return False
+            ledger.record_sent(session, scope_text, sequence, moment.replace(tzinfo=None), digests)
+            return True
+
+        try:
+            noted = self._database.run(note)
+        except DomainError:
+            target.unlink(missing_ok=True)
+            raise
+        if not noted:
+            target.unlink(missing_ok=True)
+            raise DomainError(
+                f"Paket lain untuk cakupan ini diekspor pada saat yang sama, jadi nomor "
+                f"{sequence} sudah terpakai; '{target.name}' tidak disimpan. Ekspor lagi."
+            )
 
     def export_ekinerja(
         self, target: Path, *, unit: tuple[str, ...] | None = None, year: int | None = None
@@ -322,6 +452,8 @@ class HandoverService:
         stamp = _stamp_or_none(path)
         package = _checked_package(path)
         with self._database.reading() as session:
+            receipt = ledger.receipt_of(session, package.sha256)
+            judgement = _judge(session, package, receipt, interactive=True)
             everything = self._everything(session)
         ours = self._matching(everything, package)
         return ImportPreview(
@@ -330,7 +462,24 @@ class HandoverService:
             penilai_of(everything),
             names_of(everything) | names_of(package.aggregates),
             None if stamp is None else CheckedPackage(package, stamp),
+            judgement,
+            receipt.undecided if receipt is not None and receipt.outcome == UNDECIDED else 0,
         )
+
+    def taken_before(self, path: Path) -> bool:
+        """True when this very file (its SHA-256) was taken before.
+
+        A quick look before reading and checking a package whole (the intake run again).
+        An unreadable file is not: reading it says why.
+        """
+        self._access.require(Capability.IMPORT_PACKAGE)
+        try:
+            sha256 = file_sha256(path)
+        except OSError:
+            return False
+        with self._database.reading() as session:
+            receipt = ledger.receipt_of(session, sha256)
+        return receipt is not None
 
     def apply(
         self,
@@ -341,8 +490,14 @@ class HandoverService:
         back_up: bool = True,
         now: datetime | None = None,
         preview: ImportPreview | None = None,
+        unattended: bool = False,
+        safety_backup: Callable[[], Path | None] | None = None,
     ) -> ImportResult:
         """Import the package in one transaction, after a safety backup of the database.
+
+        The package's number is checked against the received ledger first (same package
+        again: nothing written, no backup; an older number or a gap: refused), and the
+        package is noted there in the same transaction.
 
         Args:
             path: The package file.
@@ -355,9 +510,17 @@ class HandoverService:
             preview: The preview shown for this file: its checked package is used when the
                 file has not changed since, instead of reading and checking it again. The
                 merge is planned again inside the transaction either way.
+            unattended: No person is there to decide (the hub's intake): conflicts that would
+                change what is sealed here, or an approved progress entry, are kept as ours
+                and reported in ``undecided``; a package taken so can be imported again in
+                the app to decide them. A package taken before is then never taken again.
+            safety_backup: Takes the safety backup instead of this service (the intake's one
+                backup for many packages); called only when something will be written.
 
         Raises:
             PackageRefusedError: the package fails a check; nothing was written.
+            PackageOutOfOrderError: an older package, or one following a number not taken
+                yet; nothing was written.
             UnresolvedConflictsError: a conflict has no choice; nothing was written.
             ValidationError: the package's content does not fit this database; nothing was
                 written.
@@ -367,12 +530,23 @@ class HandoverService:
         checked = preview.checked if preview is not None else None
         package = (checked.still(path) if checked else None) or _checked_package(path)
         given = dict(choices or {})
+        moment = now or datetime.now()
         with self._database.transaction() as session:
+            receipt = ledger.receipt_of(session, package.sha256)
+            judgement = _judge(session, package, receipt, interactive=not unattended)
+            if judgement.verdict is Verdict.ALREADY:
+                return _ALREADY
+            if judgement.verdict is not Verdict.TAKE:
+                raise PackageOutOfOrderError(judgement)
             everything = self._everything(session)
             ours = self._matching(everything, package)
             plan = plan_merge(ours, package.aggregates)
             decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
-            locked = [c for c in plan.conflicts if protected(c)]
+            if unattended:
+                signed = signed_periods(everything)
+                locked = [c for c in plan.conflicts if held(c, signed)]
+            else:
+                locked = [c for c in plan.conflicts if protected(c)]
             refused = [c for c in locked if given.get(c.ref) is Choice.TAKE_THEIRS]
             if refused:
                 raise ValidationError(
@@ -397,7 +571,10 @@ class HandoverService:
             replaced = {c.ref: c.ours for c in taken}
             del everything, ours
             # Taken inside the write transaction, so it is exactly the state the import changes.
-            safety = self._safety_backup(now) if back_up else None
+            if safety_backup is not None:
+                safety = safety_backup()
+            else:
+                safety = self._safety_backup(now) if back_up else None
             copied = self._copy_evidence(session, package)
             writer = Writer(session, ids, replaced)
             try:
@@ -415,6 +592,16 @@ class HandoverService:
                 session, written, f"Diimpor dari paket serah terima '{path.name}'."
             )
             sealed += seals.seal_unlogged_in(session)
+            undecided = tuple(held_reason(c) for c in locked) if unattended else ()
+            _note_receipt(
+                session,
+                package,
+                receipt,
+                plan=plan,
+                taken=len(taken),
+                undecided=undecided,
+                moment=moment,
+            )
         return ImportResult(
             added=len(plan.new),
             replaced=len(taken),
@@ -426,14 +613,29 @@ class HandoverService:
             unlinked_entries=writer.unlinked_entries,
             sealed=sealed,
             safety_backup=safety,
+            undecided=undecided,
         )
 
-    def _safety_backup(self, now: datetime | None) -> Path:
+    def take_safety_backup(self, now: datetime | None = None) -> Path | None:
+        """The backup before an import (``sebelum-impor``); None on a server.
+
+        For a caller that takes one backup before several imports (the hub's intake).
+
+        Raises:
+            StorageError: the backup failed.
+        """
+        return self._safety_backup(now)
+
+    def _safety_backup(self, now: datetime | None) -> Path | None:
         """Back up the database before an import changes it, like before a restore.
+
+        None on a server: its backups are the server's (``pg_dump``), not a file copy.
 
         Raises:
             StorageError: the backup failed; the import is called off.
         """
+        if self._database.server:
+            return None
         try:
             return backup_before(self._database.path, BackupKind.SEBELUM_IMPOR, now)
         except BackupError as error:
@@ -498,6 +700,70 @@ class HandoverService:
         return copied
 
 
+_ALREADY = ImportResult(0, 0, 0, 0, 0, 0, already_received=True)
+
+
+def _judge(
+    session: Session, package: Package, receipt: ledger.Receipt | None, *, interactive: bool
+) -> Judgement:
+    """What the received ledger says of ``package`` (its receipt, if it was taken before).
+
+    A package taken before with records left to decide may be imported again in the app
+    (``interactive``) to decide them; the intake never takes a package twice.
+    """
+    if receipt is not None and interactive and receipt.outcome == UNDECIDED:
+        return Judgement(Verdict.TAKE)
+    manifest = package.manifest
+    last = ledger.last_received(
+        session, manifest.fingerprint, scope_key(manifest.scope_unit, manifest.scope_year)
+    )
+    return judge(
+        sequence=manifest.sequence, since=manifest.since, last=last, already=receipt is not None
+    )
+
+
+def _note_receipt(
+    session: Session,
+    package: Package,
+    receipt: ledger.Receipt | None,
+    *,
+    plan: MergePlan,
+    taken: int,
+    undecided: tuple[str, ...],
+    moment: datetime,
+) -> None:
+    """Keep the package in the received ledger, or settle its earlier receipt."""
+    outcome = UNDECIDED if undecided else TAKEN
+    if receipt is not None:
+        ledger.settle_receipt(
+            session,
+            receipt.id,
+            outcome=outcome,
+            undecided=len(undecided),
+            received_at=moment.replace(tzinfo=None),
+        )
+        return
+    manifest = package.manifest
+    ledger.add_receipt(
+        session,
+        ledger.NewReceipt(
+            sender_fingerprint=manifest.fingerprint,
+            scope_key=scope_key(manifest.scope_unit, manifest.scope_year),
+            sequence=manifest.sequence,
+            since=manifest.since,
+            package_sha256=package.sha256,
+            file_name=package.path.name[:255],
+            received_at=moment.replace(tzinfo=None),
+            added=len(plan.new),
+            replaced=taken,
+            kept=len(plan.conflicts) - taken,
+            identical=len(plan.identical),
+            undecided=len(undecided),
+            outcome=outcome,
+        ),
+    )
+
+
 def _stamp_or_none(path: Path) -> tuple[int, int] | None:
     try:
         return _stamp(path)
@@ -540,6 +806,7 @@ __all__ = [
     "HandoverService",
     "ImportPreview",
     "ImportResult",
+    "PackageOutOfOrderError",
     "PackageRefusedError",
     "UnresolvedConflictsError",
     "default_key_folder",

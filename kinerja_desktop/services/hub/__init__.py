@@ -2,6 +2,6 @@
 
 ``recap`` reads the Rekap Pemda (progress per stage, the predikat spread against the curve, the
 IKM of each service unit, overdue complaints and findings) in one read transaction;
-``workbook`` writes it as an .xlsx, one sheet per view. Merging the OPDs' hand-over packages
-into a hub is still to come.
+``workbook`` writes it as an .xlsx, one sheet per view. ``intake`` takes the OPDs' numbered
+hand-over packages from a folder unattended, and ``intake_report`` writes what came in.
 """

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.access import EVERYTHING, Permissions
+from kinerja_desktop.domain.access import EVERYTHING, Capability, Permissions
 from kinerja_desktop.domain.changes import Topic
 from kinerja_desktop.domain.dates import format_date_id
 from kinerja_desktop.domain.distribution import CURVE_AXIS, CURVE_CAPTION
@@ -49,7 +49,9 @@ from kinerja_desktop.ui.home.people_dialog import PeopleDialog
 from kinerja_desktop.ui.units import fill_unit_combo, units_within
 
 if TYPE_CHECKING:
+    from kinerja_desktop.services.hub.intake import HubIntakeService
     from kinerja_desktop.services.hub.recap import HubRecapService
+    from kinerja_desktop.ui.hub.intake_dialog import HubIntakeDialog
     from kinerja_desktop.ui.hub.recap_dialog import HubRecapDialog
 
 OK_TEXT = "Sebaran sesuai pedoman"
@@ -220,6 +222,7 @@ class DistributionPage(QWidget):
         permissions: Permissions = EVERYTHING,
         today: Today = date.today,
         hub: Callable[[], HubRecapService] | None = None,
+        intake: Callable[[], HubIntakeService] | None = None,
     ) -> None:
         super().__init__(parent)
         self._distribution = distribution
@@ -228,6 +231,10 @@ class DistributionPage(QWidget):
         self._hub = hub
         #: The Rekap Pemda opened last (tests read it).
         self.hub_dialog: HubRecapDialog | None = None
+        #: The hub's intake of unit packages, built when first opened; None: no button.
+        self._intake = intake
+        #: The Terima Paket Unit dialog opened last (tests read it).
+        self.intake_dialog: HubIntakeDialog | None = None
         #: The units offered are those the account heads; a penilai is told whose page it is.
         self._permissions = permissions
         #: The day a saved organisation predikat is recorded on; tests replace it.
@@ -290,6 +297,7 @@ class DistributionPage(QWidget):
         org_row.addWidget(self.save_button)
         form = QFormLayout()
         form.addRow("Predikat kinerja organisasi:", org_row)
+        self.intake_button = self._add_intake_button(form)
         layout = QVBoxLayout(self)
         layout.addLayout(chooser)
         layout.addLayout(form)
@@ -320,6 +328,21 @@ class DistributionPage(QWidget):
         row.addWidget(button)
         return button
 
+    def _add_intake_button(self, form: QFormLayout) -> QPushButton | None:
+        """Add the button to take unit packages from a folder, when given the intake.
+
+        A row of its own: the chooser row has no width left on a 1280-pixel screen.
+        """
+        if self._intake is None:
+            return None
+        button = QPushButton("Terima Paket Unit…")
+        button.clicked.connect(self.open_intake)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        form.addRow("Hub Pemda:", row)
+        return button
+
     def _charts(self) -> QHBoxLayout:
         """The spread chart and the 3x3 matrix side by side; both open their people."""
         self.chart = SpreadChart()
@@ -342,6 +365,15 @@ class DistributionPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the units, keeping the chosen unit and period, and check again."""
+        if self.intake_button is not None:
+            # Taking packages is the admin's, as importing one is (Pengaturan).
+            refused = self._permissions.refusal(Capability.IMPORT_PACKAGE)
+            self.intake_button.setEnabled(refused is None)
+            self.intake_button.setToolTip(
+                refused
+                or "Terima semua paket unit dalam satu folder: berurutan, tanpa ditunggui, "
+                "dengan laporan per unit."
+            )
         unit_id = self.unit.currentData()
         self.unit.blockSignals(True)
         fill_unit_combo(
@@ -368,6 +400,18 @@ class DistributionPage(QWidget):
             dialog.select(self.year.value(), code)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.hub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_intake(self) -> HubIntakeDialog | None:
+        """Open Terima Paket Unit."""
+        if self._intake is None:
+            return None
+        from kinerja_desktop.ui.hub.intake_dialog import HubIntakeDialog
+
+        dialog = HubIntakeDialog(self._intake(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.intake_dialog = dialog
         dialog.open()
         return dialog
 

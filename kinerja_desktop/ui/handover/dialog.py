@@ -59,11 +59,19 @@ class HandoverPreviewDialog(QDialog):
         self._conflicts = list(preview.plan.conflicts)
         self._refusal = ""
         manifest = preview.manifest
-        header = QLabel(
-            f"Paket dari <b>{manifest.source_file}</b> ({manifest.scope_text()}), dibuat "
-            f"{manifest.exported_at} dengan Kinerja Desktop {manifest.app_version}.<br>"
+        self.header = header = QLabel(
+            f"Paket dari <b>{manifest.source_file}</b> ({manifest.scope_text()}, "
+            f"{manifest.number_text()}), dibuat {manifest.exported_at} dengan Kinerja Desktop "
+            f"{manifest.app_version}.<br>"
             f"Sidik kunci penanda tangan: <b>{manifest.fingerprint}</b>. Paket utuh dan tidak "
             "diubah sejak ditandatangani; cocokkan sidik kunci dengan pengirim bila perlu."
+            + (
+                f"<br>Paket ini sudah diterima tanpa ditunggui; {preview.undecided_before} "
+                "catatan yang tersegel atau disetujui di sini tetap memakai data kita dan perlu "
+                "diputuskan di sini."
+                if preview.undecided_before
+                else ""
+            )
         )
         header.setWordWrap(True)
         header.setTextFormat(Qt.TextFormat.RichText)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.handover_numbering import Verdict
 from kinerja_desktop.services.handover import (
     ExportResult,
     HandoverService,
@@ -70,6 +72,11 @@ class HandoverSection(QGroupBox):
         self.year.setRange(_ALL_YEARS, 2100)
         self.year.setSpecialValueText("Semua tahun")
         self.year.setValue(self._today().year)
+        self.since_last = QCheckBox("Hanya catatan yang baru atau berubah sejak paket terakhir")
+        self.since_last.setToolTip(
+            "Paket diberi nomor per unit dan tahun. Paket perubahan hanya dapat diimpor oleh "
+            "kantor yang sudah menerima paket sebelumnya; tanpa centang, paket utuh."
+        )
         self.export_button = QPushButton("Ekspor paket serah terima…")
         self.import_button = QPushButton("Impor paket…")
         self.ekinerja_button = QPushButton("Ekspor XLSX e-Kinerja…")
@@ -87,6 +94,7 @@ class HandoverSection(QGroupBox):
         form = QFormLayout()
         form.addRow("Unit", self.unit)
         form.addRow("Tahun", self.year)
+        form.addRow("", self.since_last)
         buttons = QHBoxLayout()
         for button in (self.export_button, self.import_button, self.ekinerja_button):
             buttons.addWidget(button)
@@ -121,6 +129,7 @@ class HandoverSection(QGroupBox):
             self.ekinerja_button,
             self.unit,
             self.year,
+            self.since_last,
         ):
             widget.setEnabled(text is None)
         self.busy_bar.setVisible(text is not None)
@@ -188,9 +197,10 @@ class HandoverSection(QGroupBox):
             return
         unit, year = self._scope()
         handover = self._handover
+        since_last = self.since_last.isChecked()
         self._run(
             "Menulis paket serah terima…",
-            lambda: handover.export(Path(name), unit=unit, year=year),
+            lambda: handover.export(Path(name), unit=unit, year=year, since_last=since_last),
             self._exported,
             "Paket tidak ditulis",
         )
@@ -238,6 +248,13 @@ class HandoverSection(QGroupBox):
         )
 
     def _previewed(self, path: Path, preview: ImportPreview) -> None:
+        verdict = preview.judgement.verdict
+        if verdict is Verdict.ALREADY:
+            QMessageBox.information(self, "Paket serah terima", preview.judgement.message)
+            return
+        if verdict is not Verdict.TAKE:
+            show_error(self, "Paket ditolak", preview.judgement.message)
+            return
         dialog = HandoverPreviewDialog(preview, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -145,13 +145,13 @@ def test_an_unknown_format_version_is_refused(tmp_path: Path) -> None:
 
     def change(name: str, body: bytes) -> bytes:
         if name == "manifest.json":
-            signed["m"] = canonical_json({**json.loads(body), "format_version": 3})
+            signed["m"] = canonical_json({**json.loads(body), "format_version": 4})
             return signed["m"]
         return base64.b64encode(key.sign(signed["m"])) if name == "manifest.sig" else body
 
-    rewrite_zip(path, tmp_path / "v3.zip", change)
-    with pytest.raises(PackageRefusedError, match="format versi 3; aplikasi ini membaca versi 1"):
-        read_package(tmp_path / "v3.zip")
+    rewrite_zip(path, tmp_path / "v4.zip", change)
+    with pytest.raises(PackageRefusedError, match="format versi 4; aplikasi ini membaca versi 1"):
+        read_package(tmp_path / "v4.zip")
 
 
 def test_the_import_uses_the_package_its_preview_checked(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from handover_helpers import EVIDENCE_BYTES, FOLLOW_UP_BYTES, content_of, dump, rewrite_zip
+from handover_office import export_again
 
 from kinerja_desktop.data.repositories.handover import HANDOVER_TABLES, schema_tables
 from kinerja_desktop.domain.errors import ValidationError
@@ -28,6 +29,9 @@ NOT_CARRIED = {
     "printed_documents": "a sheet's code verifies against the office that printed it",
     "accounts": "passwords and roles belong to the installation, never to a package",
     "evidence_contents": "a server's file content; the files travel as members named by hash",
+    "handover_sent_scopes": "the numbers of the packages this installation sent",
+    "handover_sent_records": "what this installation last sent, to write packages of changes",
+    "handover_received": "the packages this installation took, by sender, scope and number",
 }
 
 
@@ -211,7 +215,9 @@ def test_importing_into_the_source_changes_nothing(source: AppServices, package:
     before = dump(source.database_path)
     assert source.handover.preview(package).plan.changes_nothing
     source.handover.apply(package)
-    assert dump(source.database_path) == before
+    # Only the received ledger learns of the package (docs/handover-format.md, the hub rules).
+    received = [line for line in dump(source.database_path) if line not in before]
+    assert len(received) == 1 and received[0].startswith('INSERT INTO "handover_received"')
 
 
 def _change_both(target: AppServices) -> None:
@@ -235,13 +241,16 @@ def test_a_conflict_is_shown_field_by_field(target: AppServices, package: Path) 
     assert iki.field == "rhks[1].ikis[1].target" and iki.ours == "999"
 
 
-def test_unresolved_conflicts_write_nothing(target: AppServices, package: Path) -> None:
+def test_unresolved_conflicts_write_nothing(
+    source: AppServices, target: AppServices, package: Path
+) -> None:
     target.handover.apply(package)
     _change_both(target)
+    again = export_again(source, package.with_name("paket-2.zip"))
     before = dump(target.database_path)
 
     with pytest.raises(UnresolvedConflictsError) as refused:
-        target.handover.apply(package)
+        target.handover.apply(again)
 
     assert len(refused.value.conflicts) == 2
     assert "pilih" in refused.value.message
@@ -255,13 +264,15 @@ def test_a_conflict_is_resolved_either_way(
     target.handover.apply(package)
     _change_both(target)
     changed = content_of(target)
-    plan = target.handover.preview(package).plan
+    again = export_again(source, package.with_name("paket-2.zip"))
+    plan = target.handover.preview(again).plan
 
-    target.handover.apply(package, {conflict.ref: choice for conflict in plan.conflicts})
+    result = target.handover.apply(again, {conflict.ref: choice for conflict in plan.conflicts})
 
+    assert not result.already_received
     expected = changed if choice is Choice.KEEP_OURS else content_of(source)
     assert content_of(target) == expected
-    still = target.handover.preview(package).plan
+    still = target.handover.preview(again).plan
     assert len(still.conflicts) == (2 if choice is Choice.KEEP_OURS else 0)
 
 
@@ -276,7 +287,8 @@ def test_taking_an_skp_keeps_the_links_of_the_rhk_that_serve_it(
             "(SELECT min(parent_rhk_id) FROM rhks WHERE parent_rhk_id IS NOT NULL)"
         )
 
-    target.handover.apply(package, default=Choice.TAKE_THEIRS)
+    again = export_again(source, package.with_name("paket-2.zip"))
+    target.handover.apply(again, default=Choice.TAKE_THEIRS)
 
     assert content_of(target) == content_of(source)
 
@@ -303,9 +315,10 @@ def crossed(target: AppServices, package: Path) -> tuple[str, str]:
 
 
 def test_taking_a_penilai_that_closes_a_loop_is_refused_naming_the_people(
-    target: AppServices, package: Path, crossed: tuple[str, str]
+    source: AppServices, target: AppServices, package: Path, crossed: tuple[str, str]
 ) -> None:
     head, staff = crossed
+    package = export_again(source, package.with_name("paket-2.zip"))
     plan = target.handover.preview(package).plan
     refs = {json.loads(c.key)[0]: c.ref for c in plan.conflicts if c.kind is Kind.EMPLOYEE}
     assert set(refs) == {head, staff}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from handover_helpers import content_of, dump
+from handover_office import export_again
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -100,13 +101,13 @@ def test_export_the_ekinerja_workbook(
 
 @pytest.fixture
 def conflicting(target: AppServices, source: AppServices, tmp_path: Path) -> Path:
-    """A package already imported once, after which the receiving office changed a name."""
+    """The office's next package, after which the receiving office changed a name."""
     package = tmp_path / "paket.zip"
     source.handover.export(package)
     target.handover.apply(package)
     with sqlite3.connect(target.database_path) as raw:
         raw.execute("UPDATE employees SET name = 'Nama Diubah' WHERE id = 3")
-    return package
+    return export_again(source, tmp_path / "paket-2.zip")
 
 
 def test_the_preview_shows_counts_and_the_conflict_side_by_side(

@@ -4,8 +4,8 @@ On a server database evidence files (bukti dukung) are shared by every computer:
 live in ``evidence_contents``, one row per content keyed by its SHA-256. A SQLite office keeps
 them in the folder beside the file and leaves the table empty.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-07 12:00:00.000000
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0019"
-down_revision: str | None = "0018"
+revision: str = "0020"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,226 @@
+"""The hand-over ledgers: numbered packages sent per scope, and packages received.
+
+The caller's Session; never a commit. Values out are frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.data.handover_ledger_models import (
+    ReceivedPackageRow,
+    SentRecordRow,
+    SentScopeRow,
+)
+
+#: (kind, key) -> digest: what the last package of a scope carried, or left unchanged.
+SentDigests = dict[tuple[str, str], str]
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class SentScope:
+    id: int
+    last_sequence: int
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A package this installation took, as the ledger keeps it."""
+
+    id: int
+    sender_fingerprint: str
+    scope_key: str
+    sequence: int | None
+    since: int | None
+    package_sha256: str
+    file_name: str
+    received_at: datetime
+    added: int
+    replaced: int
+    kept: int
+    identical: int
+    undecided: int
+    outcome: str
+
+
+@dataclass(frozen=True)
+class NewReceipt:
+    """What to keep of a package just taken."""
+
+    sender_fingerprint: str
+    scope_key: str
+    sequence: int | None
+    since: int | None
+    package_sha256: str
+    file_name: str
+    received_at: datetime
+    added: int
+    replaced: int
+    kept: int
+    identical: int
+    undecided: int
+    outcome: str
+
+
+# --- sent -------------------------------------------------------------------------------------
+
+
+def sent_scope(session: Session, scope_key: str) -> SentScope | None:
+    row = session.execute(
+        select(SentScopeRow.id, SentScopeRow.last_sequence).where(
+            SentScopeRow.scope_key == scope_key
+        )
+    ).first()
+    return None if row is None else SentScope(row.id, row.last_sequence)
+
+
+def sent_digests(session: Session, scope_id: int) -> SentDigests:
+    rows = session.execute(
+        select(SentRecordRow.kind, SentRecordRow.key, SentRecordRow.digest).where(
+            SentRecordRow.scope_id == scope_id
+        )
+    )
+    return {(row.kind, row.key): row.digest for row in rows}
+
+
+def record_sent(
+    session: Session,
+    scope_key: str,
+    sequence: int,
+    exported_at: datetime,
+    digests: Mapping[tuple[str, str], str],
+) -> None:
+    """Note package ``sequence`` of the scope and make its ledger exactly ``digests``.
+
+    Only the differences are written: records new since the last package are inserted,
+    changed ones updated, records no longer in the scope deleted.
+    """
+    scope = sent_scope(session, scope_key)
+    if scope is None:
+        scope_id = session.execute(
+            insert(SentScopeRow)
+            .values(scope_key=scope_key, last_sequence=sequence, last_exported_at=exported_at)
+            .returning(SentScopeRow.id)
+        ).scalar_one()
+        before: SentDigests = {}
+    else:
+        scope_id = scope.id
+        session.execute(
+            update(SentScopeRow)
+            .where(SentScopeRow.id == scope_id)
+            .values(last_sequence=sequence, last_exported_at=exported_at)
+        )
+        before = sent_digests(session, scope_id)
+    new = [
+        {"scope_id": scope_id, "kind": kind, "key": key, "digest": digest}
+        for (kind, key), digest in digests.items()
+        if (kind, key) not in before
+    ]
+    changed = [
+        (kind, key, digest)
+        for (kind, key), digest in digests.items()
+        if (kind, key) in before and before[(kind, key)] != digest
+    ]
+    gone = [ref for ref in before if ref not in digests]
+    for start in range(0, len(new), _BATCH):
+        session.execute(insert(SentRecordRow), new[start : start + _BATCH])
+    for kind, key, digest in changed:
+        session.execute(
+            update(SentRecordRow)
+            .where(
+                SentRecordRow.scope_id == scope_id,
+                SentRecordRow.kind == kind,
+                SentRecordRow.key == key,
+            )
+            .values(digest=digest)
+        )
+    for kind, key in gone:
+        session.execute(
+            delete(SentRecordRow).where(
+                SentRecordRow.scope_id == scope_id,
+                SentRecordRow.kind == kind,
+                SentRecordRow.key == key,
+            )
+        )
+
+
+# --- received ---------------------------------------------------------------------------------
+
+
+def _receipt(row: ReceivedPackageRow) -> Receipt:
+    return Receipt(
+        id=row.id,
+        sender_fingerprint=row.sender_fingerprint,
+        scope_key=row.scope_key,
+        sequence=row.sequence,
+        since=row.since,
+        package_sha256=row.package_sha256,
+        file_name=row.file_name,
+        received_at=row.received_at,
+        added=row.added,
+        replaced=row.replaced,
+        kept=row.kept,
+        identical=row.identical,
+        undecided=row.undecided,
+        outcome=row.outcome,
+    )
+
+
+def receipt_of(session: Session, package_sha256: str) -> Receipt | None:
+    """The receipt of the package with this SHA-256, if it was taken."""
+    row = session.scalars(
+        select(ReceivedPackageRow).where(ReceivedPackageRow.package_sha256 == package_sha256)
+    ).first()
+    return None if row is None else _receipt(row)
+
+
+def last_received(session: Session, sender_fingerprint: str, scope_key: str) -> int | None:
+    """The highest number taken from this sender in this scope; None when none was."""
+    value = session.execute(
+        select(func.max(ReceivedPackageRow.sequence)).where(
+            ReceivedPackageRow.sender_fingerprint == sender_fingerprint,
+            ReceivedPackageRow.scope_key == scope_key,
+        )
+    ).scalar_one()
+    return None if value is None else int(value)
+
+
+def add_receipt(session: Session, receipt: NewReceipt) -> int:
+    """Keep a package just taken; return its id."""
+    return int(
+        session.execute(
+            insert(ReceivedPackageRow).values(**receipt.__dict__).returning(ReceivedPackageRow.id)
+        ).scalar_one()
+    )
+
+
+def settle_receipt(
+    session: Session,
+    receipt_id: int,
+    *,
+    outcome: str,
+    undecided: int,
+    received_at: datetime,
+) -> None:
+    """A package taken again in the app to decide what was left: its new outcome."""
+    session.execute(
+        update(ReceivedPackageRow)
+        .where(ReceivedPackageRow.id == receipt_id)
+        .values(outcome=outcome, undecided=undecided, received_at=received_at)
+    )
+
+
+def receipts(session: Session) -> list[Receipt]:
+    """Every package taken, newest first."""
+    rows = session.scalars(
+        select(ReceivedPackageRow).order_by(
+            ReceivedPackageRow.received_at.desc(), ReceivedPackageRow.id.desc()
+        )
+    )
+    return [_receipt(row) for row in rows]
