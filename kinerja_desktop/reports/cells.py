@@ -17,6 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from kinerja_desktop.reports.measured import Para
+
 #: Rounding slack when comparing a measured width with the room: a Paragraph's own test.
 _EPSILON = 1e-8
 
@@ -49,8 +51,6 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
             or style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT)
         )
         self._as_paragraph = bool(self._always_paragraph)
-        self._wrapped_at: float | None = None
-        self._wrapped: tuple[float, float] = (0.0, 0.0)
 
     def __repr__(self) -> str:
         return f"TextCell({self.text!r})"
@@ -61,7 +61,7 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
 
     def _fallback(self) -> Paragraph:
         if self._paragraph is None:
-            self._paragraph = Paragraph(self._markup, self.style)
+            self._paragraph = Para(self._markup, self.style)
         return self._paragraph
 
     def _room(self, avail_width: float) -> float:
@@ -72,13 +72,8 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
             self._always_paragraph or self._text_width > self._room(availWidth) + _EPSILON
         )
         if self._as_paragraph:
-            # Tables wrap every cell several times at the same width (to size rows, to split
-            # at a page end, to keep blocks together); breaking the lines again gives the
-            # same lines, so the paragraph's last wrap is kept for that width.
-            if self._wrapped_at != availWidth:
-                self._wrapped = self._fallback().wrap(availWidth, availHeight)
-                self._wrapped_at = availWidth
-            width, height = self._wrapped
+            # A `Para`: wrapped again at a width it knows, it keeps its line breaks.
+            width, height = self._fallback().wrap(availWidth, availHeight)
         else:
             width, height = availWidth, self.style.leading
         self.width, self.height = width, height
