@@ -8,6 +8,8 @@ no knowledge of where the app is installed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -27,8 +29,34 @@ _FILES = {
 }
 
 
+#: Subsets kept per face. A form's text needs one or two (see `_keep_subsets`).
+KEPT_SUBSETS = 16
+
+
 class FontsMissingError(RuntimeError):
     """The font files are not where the app expects them (a broken installation)."""
+
+
+def _keep_subsets(font: TTFont) -> TTFont:
+    """Let ``font`` build each subset it embeds once per process, not once per document.
+
+    Every PDF embeds the subset of each face it uses, and reportlab builds it afresh from the
+    font file for each document (a tenth of a form's rendering). The subset's bytes depend
+    only on the face and its list of characters, and with reportlab's ASCII-readable subsets
+    the first subset always holds the whole ASCII range, so nearly every form embeds the same
+    few subsets: they are kept, and a document embeds the very bytes it would have built.
+    """
+    make: Callable[[list[int]], bytes] = font.face.makeSubset
+
+    @lru_cache(maxsize=KEPT_SUBSETS)
+    def kept(chars: tuple[int, ...]) -> bytes:
+        return make(list(chars))
+
+    def make_subset(subset: Sequence[int]) -> bytes:
+        return kept(tuple(subset))
+
+    font.face.makeSubset = make_subset
+    return font
 
 
 def registered() -> bool:
@@ -47,7 +75,7 @@ def register_fonts(folder: Path) -> None:
         path = folder / file
         if not path.is_file():
             raise FontsMissingError(f"Berkas huruf {file} tidak ditemukan di {folder}.")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_keep_subsets(TTFont(name, str(path))))
     # <b> and <i> inside paragraphs pick the matching face.
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, BOLD)
