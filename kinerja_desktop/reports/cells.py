@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from kinerja_desktop.reports.measured import Para
@@ -93,20 +94,52 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
     def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
         return float(self.style.spaceAfter)
 
-    def draw(self) -> None:
-        if self._as_paragraph:
-            self._fallback().drawOn(self.canv, 0, 0)
-            return
+    def _line_start(self) -> tuple[float, float]:
+        """Where a one-line Paragraph starts its line, from the cell's bottom left corner.
+
+        The baseline lies one font size below the top (rl_config.paraFontSizeHeightOffset),
+        the line aligned inside the indents.
+        """
         style = self.style
-        canvas = self.canv
-        # Where a one-line Paragraph puts its line: baseline one font size below the top
-        # (rl_config.paraFontSizeHeightOffset), aligned inside the indents.
         left = style.leftIndent
         spare = self._room(self.width) - self._text_width
         if style.alignment == TA_CENTER:
             left += spare / 2
         elif style.alignment == TA_RIGHT:
             left += spare
-        canvas.setFillColor(style.textColor)
-        canvas.setFont(style.fontName, style.fontSize, style.leading)
-        canvas.drawString(left, self.height - style.fontSize, self.text)
+        return left, self.height - style.fontSize
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Draw the cell with its bottom left corner at (``x``, ``y``).
+
+        reportlab's ``drawOn`` saves the graphics state, moves the origin there and restores
+        the state for every flowable, and the line then sets its colour and font on the
+        canvas: a form's hundreds of short cells spent more on that than on their text. A
+        one-line cell is one text object carrying its own font and colour, at the same place,
+        inside a bare save and restore (so what follows keeps its own font and colour); a
+        paragraph draws itself as it would inside the cell.
+        """
+        if self._as_paragraph:
+            self._fallback().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        left, baseline = self._line_start()
+        style = self.style
+        line = canvas.beginText(x + left, y + baseline)
+        line.setFont(style.fontName, style.fontSize, style.leading)
+        line.setFillColor(style.textColor)
+        line.textOut(self.text)
+        canvas.addLiteral("q")
+        canvas.drawText(line)
+        canvas.addLiteral("Q")
+
+    def draw(self) -> None:
+        """Draw at the canvas's origin (`drawOn` places the cell itself)."""
+        if self._as_paragraph:
+            self._fallback().drawOn(self.canv, 0, 0)
+            return
+        style = self.style
+        left, baseline = self._line_start()
+        self.canv.setFillColor(style.textColor)
+        self.canv.setFont(style.fontName, style.fontSize, style.leading)
+        self.canv.drawString(left, baseline, self.text)
