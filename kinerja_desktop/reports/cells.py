@@ -24,6 +24,27 @@ from kinerja_desktop.reports.measured import Para
 _EPSILON = 1e-8
 
 
+#: Per paragraph style (by id, with the style kept so the id stays its own): the text piece
+#: reportlab's markup parser makes of a plain word in that style.
+_PLAIN_PIECES: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def _paragraph(markup: str, text: str, style: ParagraphStyle) -> Para:
+    """``Para(markup, style)``, without running the markup parser over plain text.
+
+    Parsing is most of a cell's paragraph's cost before it is laid out. Text without markup,
+    entities or whitespace to fold (``markup == text``) parses into one piece: the style's
+    piece with that text, which is what is built here from the piece parsed once per style.
+    """
+    if markup != text or style.textTransform:
+        return Para(markup, style)
+    known = _PLAIN_PIECES.get(id(style))
+    if known is None or known[0] is not style:
+        known = (style, Paragraph("x", style).frags[0])
+        _PLAIN_PIECES[id(style)] = known
+    return Para(text, style, frags=[known[1].clone(text=text)])
+
+
 class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
     """Plain text in a paragraph style: one drawn line when it fits, else a ``Paragraph``.
 
@@ -62,7 +83,7 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
 
     def _fallback(self) -> Paragraph:
         if self._paragraph is None:
-            self._paragraph = Para(self._markup, self.style)
+            self._paragraph = _paragraph(self._markup, self.text, self.style)
         return self._paragraph
 
     def _room(self, avail_width: float) -> float:

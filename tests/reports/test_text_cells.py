@@ -127,3 +127,25 @@ def test_a_drawn_line_leaves_the_table_its_own_font() -> None:
     assert fonts["3"] == ("DejaVuSansCondensed", styles.CELL.fontSize)
     for text in ("satu", "dua", "empat", "lima"):
         assert fonts[text] == ("Times-Roman", 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Persentase layanan yang diselesaikan sesuai standar pelayanan minimal kelurahan",
+        "Rata-rata waktu  penyelesaian\tsurat",  # whitespace to fold: parsed
+        "Surat & laporan <b> yang diterbitkan tepat waktu sesuai dengan jadwal",  # entities
+        "Pemutakhiran data\u00a0keluarga dan kependudukan yang tervalidasi di kelurahan",
+    ],
+)
+@pytest.mark.parametrize("style", [styles.CELL, styles.CELL_BOLD, styles.HEAD, styles.SMALL])
+def test_a_wrapping_cell_is_the_paragraph_its_markup_parses_to(
+    text: str, style: ParagraphStyle
+) -> None:
+    cell = TextCell(text, esc(text), style)
+    assert not cell.fits(90)
+    parsed = Paragraph(esc(text), style)
+    # The same pieces (before wrapping, which turns them into words).
+    assert [f.__dict__ for f in cell._fallback().frags] == [f.__dict__ for f in parsed.frags]
+    assert cell.wrap(90, 500) == parsed.wrap(90, 500)
+    assert positions(cell, 90) == positions(Paragraph(esc(text), style), 90)
