@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 FAMILY = "KinerjaSans"
@@ -37,16 +38,40 @@ class FontsMissingError(RuntimeError):
     """The font files are not where the app expects them (a broken installation)."""
 
 
+class _KeptCompression(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]  # no stubs
+    """reportlab's zlib filter, keeping the compressed bytes of the font programs it is given.
+
+    A kept subset is the same bytes object every time (`_keep_subsets`); compressing it
+    again gives the same bytes.
+    """
+
+    @staticmethod
+    @lru_cache(maxsize=4 * KEPT_SUBSETS)
+    def _compressed(program: bytes) -> bytes:
+        return bytes(pdfdoc.PDFStreamFilterZCompress.encode(None, program))
+
+    def encode(self, text: bytes | str) -> bytes:
+        if isinstance(text, bytes):
+            return self._compressed(text)
+        return bytes(super().encode(text))
+
+
+_KEPT_COMPRESSION = _KeptCompression()
+
+
 def _keep_subsets(font: TTFont) -> TTFont:
-    """Let ``font`` build each subset it embeds once per process, not once per document.
+    """Let ``font`` build and compress each subset it embeds once per process, not per document.
 
     Every PDF embeds the subset of each face it uses, and reportlab builds it afresh from the
-    font file for each document (a tenth of a form's rendering). The subset's bytes depend
-    only on the face and its list of characters, and with reportlab's ASCII-readable subsets
-    the first subset always holds the whole ASCII range, so nearly every form embeds the same
-    few subsets: they are kept, and a document embeds the very bytes it would have built.
+    font file and compresses it for each document (a sixth of a form's rendering). The
+    subset's bytes depend only on the face and its list of characters, and with reportlab's
+    ASCII-readable subsets the first subset always holds the whole ASCII range, so nearly
+    every form embeds the same few subsets: they are kept, and a document embeds the very
+    bytes it would have built.
     """
-    make: Callable[[list[int]], bytes] = font.face.makeSubset
+    face = font.face
+    make: Callable[[list[int]], bytes] = face.makeSubset
+    add: Callable[[Any, str, list[int]], Any] = face.addSubsetObjects
 
     @lru_cache(maxsize=KEPT_SUBSETS)
     def kept(chars: tuple[int, ...]) -> bytes:
@@ -55,7 +80,16 @@ def _keep_subsets(font: TTFont) -> TTFont:
     def make_subset(subset: Sequence[int]) -> bytes:
         return kept(tuple(subset))
 
-    font.face.makeSubset = make_subset
+    def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+        reference = add(doc, fontname, subset)
+        # The font program's stream, by the name reportlab registers it under.
+        program = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
+        if isinstance(program, pdfdoc.PDFStream) and program.filters == [pdfdoc.PDFZCompress]:
+            program.filters = [_KEPT_COMPRESSION]
+        return reference
+
+    face.makeSubset = make_subset
+    face.addSubsetObjects = add_subset_objects
     return font
 
 

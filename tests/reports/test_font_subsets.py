@@ -35,8 +35,15 @@ def test_a_subset_is_built_once_and_is_the_subset_reportlab_builds() -> None:
     assert other != first and len(built) == 2
 
 
-def embedded(name: str, text: str) -> list[bytes]:
-    """The font programs a one-line PDF in face ``name`` embeds."""
+def register() -> None:
+    """A face with kept subsets and a plain reportlab one, from the same file (once)."""
+    if "SubsetsKeptDoc" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(fonts._keep_subsets(TTFont("SubsetsKeptDoc", FILE)))
+        pdfmetrics.registerFont(TTFont("PlainDoc", FILE))
+
+
+def embedded(name: str, text: str) -> list[tuple[bytes, bytes]]:
+    """The font programs a one-line PDF in face ``name`` embeds, as stored and decoded."""
     out = io.BytesIO()
     canvas = Canvas(out, invariant=1)
     canvas.setFont(name, 10)
@@ -47,15 +54,25 @@ def embedded(name: str, text: str) -> list[bytes]:
     for font in page["/Resources"]["/Font"].values():
         descriptor = font.get_object().get("/FontDescriptor")
         if descriptor is not None:
-            programs.append(bytes(descriptor.get_object()["/FontFile2"].get_object().get_data()))
+            stream = descriptor.get_object()["/FontFile2"].get_object()
+            programs.append((bytes(stream._data), bytes(stream.get_data())))
     return programs
 
 
 def test_documents_embed_the_same_font_program_as_plain_reportlab() -> None:
-    if "SubsetsKeptDoc" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(fonts._keep_subsets(TTFont("SubsetsKeptDoc", FILE)))
-        pdfmetrics.registerFont(TTFont("PlainDoc", FILE))
+    # Stored (compressed) and decoded alike, also when the subset was kept from before.
+    register()
     for text in ("Rudi Utomo", "Ani Lestari · sidik", "Rudi Utomo"):
         programs = embedded("SubsetsKeptDoc", text)
         assert len(programs) == 1
         assert programs == embedded("PlainDoc", text)
+
+
+def test_a_second_document_embeds_the_kept_compressed_program() -> None:
+    # Guards the hook: reportlab names the program's stream "fontFile:<file>(<font>)".
+    register()
+    embedded("SubsetsKeptDoc", "Rencana aksi")
+    before = fonts._KeptCompression._compressed.cache_info()
+    embedded("SubsetsKeptDoc", "Rencana aksi")
+    after = fonts._KeptCompression._compressed.cache_info()
+    assert after.hits == before.hits + 1 and after.misses == before.misses
