@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -39,35 +39,49 @@ class FontsMissingError(RuntimeError):
 
 
 class _KeptCompression(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]  # no stubs
-    """reportlab's zlib filter, keeping the compressed bytes of the font programs it is given.
+    """reportlab's zlib filter, keeping what it made of the font streams it is given.
 
-    A kept subset is the same bytes object every time (`_keep_subsets`); compressing it
-    again gives the same bytes.
+    A subset's program and its ToUnicode map are the same for the same subset; compressing
+    them again gives the same bytes.
     """
 
     @staticmethod
     @lru_cache(maxsize=4 * KEPT_SUBSETS)
-    def _compressed(program: bytes) -> bytes:
-        return bytes(pdfdoc.PDFStreamFilterZCompress.encode(None, program))
+    def _compressed(content: bytes | str) -> bytes:
+        return bytes(pdfdoc.PDFStreamFilterZCompress.encode(None, content))
 
     def encode(self, text: bytes | str) -> bytes:
-        if isinstance(text, bytes):
-            return self._compressed(text)
-        return bytes(super().encode(text))
+        return self._compressed(text)
+
+
+class _KeptWidths(pdfdoc.PDFArray):  # type: ignore[misc]  # no stubs
+    """A subset's widths, formatted once per process for each list of widths."""
+
+    _formatted: ClassVar[dict[tuple[Any, ...], bytes]] = {}
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803
+        key = (IND, self.multiline, *self.sequence)
+        found = self._formatted.get(key)
+        if found is None:
+            if len(self._formatted) >= 4 * KEPT_SUBSETS:
+                self._formatted.clear()
+            found = self._formatted[key] = bytes(super().format(document, IND))
+        return found
 
 
 _KEPT_COMPRESSION = _KeptCompression()
 
 
 def _keep_subsets(font: TTFont) -> TTFont:
-    """Let ``font`` build and compress each subset it embeds once per process, not per document.
+    """Let ``font`` build each subset it embeds once per process, not once per document.
 
-    Every PDF embeds the subset of each face it uses, and reportlab builds it afresh from the
-    font file and compresses it for each document (a sixth of a form's rendering). The
-    subset's bytes depend only on the face and its list of characters, and with reportlab's
-    ASCII-readable subsets the first subset always holds the whole ASCII range, so nearly
-    every form embeds the same few subsets: they are kept, and a document embeds the very
-    bytes it would have built.
+    Every PDF embeds the subset of each face it uses, and reportlab builds it afresh for each
+    document: the program from the font file, its ToUnicode map, both compressed, and its
+    widths written out (a sixth of a form's rendering). All of it depends only on the face
+    and the subset's list of characters, and with reportlab's ASCII-readable subsets the
+    first subset always holds the whole ASCII range, so nearly every form embeds the same
+    few subsets: what they are made of is kept, and a document embeds the very bytes it
+    would have built.
     """
     face = font.face
     make: Callable[[list[int]], bytes] = face.makeSubset
@@ -82,14 +96,27 @@ def _keep_subsets(font: TTFont) -> TTFont:
 
     def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
         reference = add(doc, fontname, subset)
-        # The font program's stream, by the name reportlab registers it under.
-        program = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")
-        if isinstance(program, pdfdoc.PDFStream) and program.filters == [pdfdoc.PDFZCompress]:
-            program.filters = [_KEPT_COMPRESSION]
+        # The subset's program and ToUnicode map, by the names reportlab registers them under.
+        for name in (f"fontFile:{face.filename}({fontname})", f"toUnicodeCMap:{fontname}"):
+            stream = doc.idToObject.get(name)
+            if isinstance(stream, pdfdoc.PDFStream) and stream.filters == [pdfdoc.PDFZCompress]:
+                stream.filters = [_KEPT_COMPRESSION]
         return reference
+
+    add_objects: Callable[[Any], None] = font.addObjects
+
+    def add_font_objects(doc: Any) -> None:
+        fonts = doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
+        add_objects(doc)
+        for name in fonts.keys() - before:
+            widths: Any = getattr(fonts[name], "Widths", None)
+            if type(widths) is pdfdoc.PDFArray:
+                fonts[name].Widths = _KeptWidths(widths.sequence)
 
     face.makeSubset = make_subset
     face.addSubsetObjects = add_subset_objects
+    font.addObjects = add_font_objects
     return font
 
 

@@ -42,8 +42,9 @@ def register() -> None:
         pdfmetrics.registerFont(TTFont("PlainDoc", FILE))
 
 
-def embedded(name: str, text: str) -> list[tuple[bytes, bytes]]:
-    """The font programs a one-line PDF in face ``name`` embeds, as stored and decoded."""
+def embedded(name: str, text: str) -> list[tuple[object, ...]]:
+    """Each font a one-line PDF in face ``name`` embeds: its program as stored and decoded,
+    its ToUnicode map as stored, and its widths."""
     out = io.BytesIO()
     canvas = Canvas(out, invariant=1)
     canvas.setFont(name, 10)
@@ -55,7 +56,11 @@ def embedded(name: str, text: str) -> list[tuple[bytes, bytes]]:
         descriptor = font.get_object().get("/FontDescriptor")
         if descriptor is not None:
             stream = descriptor.get_object()["/FontFile2"].get_object()
-            programs.append((bytes(stream._data), bytes(stream.get_data())))
+            cmap = font.get_object()["/ToUnicode"].get_object()
+            widths = list(font.get_object()["/Widths"])
+            programs.append(
+                (bytes(stream._data), bytes(stream.get_data()), bytes(cmap._data), widths)
+            )
     return programs
 
 
@@ -68,11 +73,12 @@ def test_documents_embed_the_same_font_program_as_plain_reportlab() -> None:
         assert programs == embedded("PlainDoc", text)
 
 
-def test_a_second_document_embeds_the_kept_compressed_program() -> None:
+def test_a_second_document_embeds_the_kept_compressed_streams() -> None:
     # Guards the hook: reportlab names the program's stream "fontFile:<file>(<font>)".
     register()
     embedded("SubsetsKeptDoc", "Rencana aksi")
     before = fonts._KeptCompression._compressed.cache_info()
     embedded("SubsetsKeptDoc", "Rencana aksi")
     after = fonts._KeptCompression._compressed.cache_info()
-    assert after.hits == before.hits + 1 and after.misses == before.misses
+    # The program and the ToUnicode map, compressed before.
+    assert after.hits == before.hits + 2 and after.misses == before.misses
