@@ -44,12 +44,14 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.paths import resource_path
 from kinerja_desktop.reports.content import EvaluationForm, FormKind
-from kinerja_desktop.reports.fonts import FAMILY, register_fonts
+from kinerja_desktop.reports.fonts import register_fonts
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import open_services
 from kinerja_desktop.services.printing import PrintingService
@@ -122,9 +124,20 @@ def _e(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: The app's regular face, registered for the bare script by reportlab's own `TTFont`, so that
+#: nothing the app does to its fonts (`reports.fonts`) helps the bare side.
+BARE_FONT = "BareSans"
+
+
+def register_bare_font() -> None:
+    if BARE_FONT not in pdfmetrics.getRegisteredFontNames():
+        path = resource_path("fonts") / "DejaVuSansCondensed.ttf"
+        pdfmetrics.registerFont(TTFont(BARE_FONT, str(path)))
+
+
 def bare_pdf(form: dict[str, Any]) -> bytes:
     """The same content drawn with nothing but reportlab: title, tables, ratings, names."""
-    body = ParagraphStyle("b", fontName=FAMILY, fontSize=8, leading=9.8)
+    body = ParagraphStyle("b", fontName=BARE_FONT, fontSize=8, leading=9.8)
     head = ParagraphStyle("h", parent=body, fontSize=12, leading=15)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -208,6 +221,7 @@ def bare_batch(forms: list[dict[str, Any]], out: Path) -> float:
     # The app writes binary (zlib-only) streams; the bare script gets the same setting, so the
     # comparison is of the work done, not of an encoding choice.
     rl_config.useA85 = 0
+    register_bare_font()
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     cpu = time.process_time()

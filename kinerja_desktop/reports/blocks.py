@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     Image,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -24,6 +23,7 @@ from kinerja_desktop.reports.cells import TextCell
 from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
 from kinerja_desktop.reports.fonts import BOLD, FAMILY
 from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
+from kinerja_desktop.reports.measured import LaidTable, Para
 from kinerja_desktop.reports.text import esc, normal
 
 #: Whether a table row taller than a page may be split inside the row (see `rows_may_split`).
@@ -42,7 +42,7 @@ def p(text: str, style: ParagraphStyle = styles.CELL) -> Flowable:
 def markup(text: str, style: ParagraphStyle = styles.CELL) -> Flowable:
     """A paragraph of the app's own markup (labels only; never user text)."""
     if "<" in text or "&" in text:
-        return Paragraph(text, style)
+        return Para(text, style)
     return TextCell(text, text, style)
 
 
@@ -70,10 +70,12 @@ def letterhead(head: Letterhead, width: float) -> Flowable:
     if head.unit and head.unit != head.instansi:
         lines.append(p(head.unit.upper(), styles.LETTERHEAD_SUB))
     if head.logo is None:
-        table = Table([[lines]], colWidths=[width])
+        table = LaidTable([[lines]], colWidths=[width])
     else:
         logo = Image(io.BytesIO(head.logo), width=LOGO_SIZE, height=LOGO_SIZE, kind="proportional")
-        table = Table([[logo, lines, ""]], colWidths=[LOGO_SIZE + 4 * mm, None, LOGO_SIZE + 4 * mm])
+        table = LaidTable(
+            [[logo, lines, ""]], colWidths=[LOGO_SIZE + 4 * mm, None, LOGO_SIZE + 4 * mm]
+        )
     table.setStyle(
         TableStyle(
             [
@@ -161,7 +163,7 @@ def data_table(
     data: list[list[Flowable | str]] = [[markup(h, styles.HEAD) for h in header]]
     data.extend(list(row) for row in rows)
     plain = plain_strings(data, widths)
-    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=split_in_row())
+    table = LaidTable(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=split_in_row())
     table.setStyle(grid_style(1, [*extra, *plain]))
     return table
 
@@ -210,7 +212,7 @@ def identity_pair(pegawai: PersonBlock, penilai: PersonBlock | None, width: floa
         )
     widths = [width * f for f in (0.04, 0.14, 0.32, 0.04, 0.14, 0.32)]
     plain = plain_strings(data, widths)
-    table = Table(data, colWidths=widths)
+    table = LaidTable(data, colWidths=widths)
     table.setStyle(grid_style(1, [("SPAN", (1, 0), (2, 0)), ("SPAN", (4, 0), (5, 0)), *plain]))
     return table
 
@@ -230,7 +232,7 @@ def identity_sections(
             data.append(["", markup(label), p(value)])
     widths = [width * f for f in (0.06, 0.28, 0.66)]
     commands.extend(plain_strings(data, widths))
-    table = Table(data, colWidths=widths, repeatRows=0)
+    table = LaidTable(data, colWidths=widths, repeatRows=0)
     table.setStyle(grid_style(0, commands))
     return table
 
@@ -266,7 +268,7 @@ def signature_block(signatures: Sequence[Signature], width: float) -> Flowable:
         row: list[object] = list(cells[start : start + columns])
         row.extend([""] * (columns - len(row)))
         rows.append(row)
-    table = Table(rows, colWidths=[width / columns] * columns, spaceBefore=5 * mm)
+    table = LaidTable(rows, colWidths=[width / columns] * columns, spaceBefore=5 * mm)
     table.setStyle(
         TableStyle(
             [
@@ -282,7 +284,7 @@ def signature_block(signatures: Sequence[Signature], width: float) -> Flowable:
 
 def period_line(left: str, right: str, width: float) -> Table:
     """The instansi on the left and "PERIODE PENILAIAN: ..." on the right."""
-    table = Table(
+    table = LaidTable(
         [[p(left, styles.CELL_BOLD), p(right, styles.CELL_BOLD)]],
         colWidths=[width * 0.5, width * 0.5],
     )

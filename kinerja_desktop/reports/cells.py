@@ -15,10 +15,34 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
+
+from kinerja_desktop.reports.measured import Para
 
 #: Rounding slack when comparing a measured width with the room: a Paragraph's own test.
 _EPSILON = 1e-8
+
+
+#: Per paragraph style (by id, with the style kept so the id stays its own): the text piece
+#: reportlab's markup parser makes of a plain word in that style.
+_PLAIN_PIECES: dict[int, tuple[ParagraphStyle, Any]] = {}
+
+
+def _paragraph(markup: str, text: str, style: ParagraphStyle) -> Para:
+    """``Para(markup, style)``, without running the markup parser over plain text.
+
+    Parsing is most of a cell's paragraph's cost before it is laid out. Text without markup,
+    entities or whitespace to fold (``markup == text``) parses into one piece: the style's
+    piece with that text, which is what is built here from the piece parsed once per style.
+    """
+    if markup != text or style.textTransform:
+        return Para(markup, style)
+    known = _PLAIN_PIECES.get(id(style))
+    if known is None or known[0] is not style:
+        known = (style, Paragraph("x", style).frags[0])
+        _PLAIN_PIECES[id(style)] = known
+    return Para(text, style, frags=[known[1].clone(text=text)])
 
 
 class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
@@ -49,8 +73,6 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
             or style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT)
         )
         self._as_paragraph = bool(self._always_paragraph)
-        self._wrapped_at: float | None = None
-        self._wrapped: tuple[float, float] = (0.0, 0.0)
 
     def __repr__(self) -> str:
         return f"TextCell({self.text!r})"
@@ -61,7 +83,7 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
 
     def _fallback(self) -> Paragraph:
         if self._paragraph is None:
-            self._paragraph = Paragraph(self._markup, self.style)
+            self._paragraph = _paragraph(self._markup, self.text, self.style)
         return self._paragraph
 
     def _room(self, avail_width: float) -> float:
@@ -72,13 +94,8 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
             self._always_paragraph or self._text_width > self._room(availWidth) + _EPSILON
         )
         if self._as_paragraph:
-            # Tables wrap every cell several times at the same width (to size rows, to split
-            # at a page end, to keep blocks together); breaking the lines again gives the
-            # same lines, so the paragraph's last wrap is kept for that width.
-            if self._wrapped_at != availWidth:
-                self._wrapped = self._fallback().wrap(availWidth, availHeight)
-                self._wrapped_at = availWidth
-            width, height = self._wrapped
+            # A `Para`: wrapped again at a width it knows, it keeps its line breaks.
+            width, height = self._fallback().wrap(availWidth, availHeight)
         else:
             width, height = availWidth, self.style.leading
         self.width, self.height = width, height
@@ -98,20 +115,52 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
     def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
         return float(self.style.spaceAfter)
 
-    def draw(self) -> None:
-        if self._as_paragraph:
-            self._fallback().drawOn(self.canv, 0, 0)
-            return
+    def _line_start(self) -> tuple[float, float]:
+        """Where a one-line Paragraph starts its line, from the cell's bottom left corner.
+
+        The baseline lies one font size below the top (rl_config.paraFontSizeHeightOffset),
+        the line aligned inside the indents.
+        """
         style = self.style
-        canvas = self.canv
-        # Where a one-line Paragraph puts its line: baseline one font size below the top
-        # (rl_config.paraFontSizeHeightOffset), aligned inside the indents.
         left = style.leftIndent
         spare = self._room(self.width) - self._text_width
         if style.alignment == TA_CENTER:
             left += spare / 2
         elif style.alignment == TA_RIGHT:
             left += spare
-        canvas.setFillColor(style.textColor)
-        canvas.setFont(style.fontName, style.fontSize, style.leading)
-        canvas.drawString(left, self.height - style.fontSize, self.text)
+        return left, self.height - style.fontSize
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Draw the cell with its bottom left corner at (``x``, ``y``).
+
+        reportlab's ``drawOn`` saves the graphics state, moves the origin there and restores
+        the state for every flowable, and the line then sets its colour and font on the
+        canvas: a form's hundreds of short cells spent more on that than on their text. A
+        one-line cell is one text object carrying its own font and colour, at the same place,
+        inside a bare save and restore (so what follows keeps its own font and colour); a
+        paragraph draws itself as it would inside the cell.
+        """
+        if self._as_paragraph:
+            self._fallback().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        left, baseline = self._line_start()
+        style = self.style
+        line = canvas.beginText(x + left, y + baseline)
+        line.setFont(style.fontName, style.fontSize, style.leading)
+        line.setFillColor(style.textColor)
+        line.textOut(self.text)
+        canvas.addLiteral("q")
+        canvas.drawText(line)
+        canvas.addLiteral("Q")
+
+    def draw(self) -> None:
+        """Draw at the canvas's origin (`drawOn` places the cell itself)."""
+        if self._as_paragraph:
+            self._fallback().drawOn(self.canv, 0, 0)
+            return
+        style = self.style
+        left, baseline = self._line_start()
+        self.canv.setFillColor(style.textColor)
+        self.canv.setFont(style.fontName, style.fontSize, style.leading)
+        self.canv.drawString(left, baseline, self.text)

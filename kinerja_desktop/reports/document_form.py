@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from kinerja_desktop.reports import blocks, styles
 from kinerja_desktop.reports.blocks import markup, p
 from kinerja_desktop.reports.content import EvaluationDocumentForm
+from kinerja_desktop.reports.measured import LaidTable
 from kinerja_desktop.reports.text import esc
 
 
@@ -45,7 +46,7 @@ def _evaluation(form: EvaluationDocumentForm, width: float) -> Table:
         commands.append(("SPAN", (1, row), (2, row)))
         commands.append(("BACKGROUND", (0, row), (-1, row), styles.SECTION_FILL))
         commands.append(("NOSPLIT", (0, row), (-1, row + 1)))
-    table = Table(
+    table = LaidTable(
         rows,
         colWidths=[width * 0.06, width * 0.62, width * 0.32],
         splitInRow=blocks.split_in_row(),

@@ -15,6 +15,7 @@ from kinerja_desktop.reports.content import (
     EvaluationResultLine,
 )
 from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
+from kinerja_desktop.reports.measured import LaidTable
 from kinerja_desktop.reports.text import esc
 
 #: What the Evaluasi adds to the plan's columns (`skp_form.plan_columns`), and their widths.
@@ -94,7 +95,7 @@ def results_table(form: EvaluationForm, width: float) -> Flowable:
 
 
 def rating_line(label: str, value: str, width: float) -> Table:
-    table = Table(
+    table = LaidTable(
         [[markup(f"<b>{label}</b>"), markup(f"<b>{esc(value.upper())}</b>")]],
         colWidths=[width * 0.3, width * 0.7],
         spaceBefore=4,

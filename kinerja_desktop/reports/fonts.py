@@ -8,10 +8,13 @@ no knowledge of where the app is installed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, ClassVar
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 FAMILY = "KinerjaSans"
@@ -27,8 +30,94 @@ _FILES = {
 }
 
 
+#: Subsets kept per face. A form's text needs one or two (see `_keep_subsets`).
+KEPT_SUBSETS = 16
+
+
 class FontsMissingError(RuntimeError):
     """The font files are not where the app expects them (a broken installation)."""
+
+
+class _KeptCompression(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]  # no stubs
+    """reportlab's zlib filter, keeping what it made of the font streams it is given.
+
+    A subset's program and its ToUnicode map are the same for the same subset; compressing
+    them again gives the same bytes.
+    """
+
+    @staticmethod
+    @lru_cache(maxsize=4 * KEPT_SUBSETS)
+    def _compressed(content: bytes | str) -> bytes:
+        return bytes(pdfdoc.PDFStreamFilterZCompress.encode(None, content))
+
+    def encode(self, text: bytes | str) -> bytes:
+        return self._compressed(text)
+
+
+class _KeptWidths(pdfdoc.PDFArray):  # type: ignore[misc]  # no stubs
+    """A subset's widths, formatted once per process for each list of widths."""
+
+    _formatted: ClassVar[dict[tuple[Any, ...], bytes]] = {}
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803
+        key = (IND, self.multiline, *self.sequence)
+        found = self._formatted.get(key)
+        if found is None:
+            if len(self._formatted) >= 4 * KEPT_SUBSETS:
+                self._formatted.clear()
+            found = self._formatted[key] = bytes(super().format(document, IND))
+        return found
+
+
+_KEPT_COMPRESSION = _KeptCompression()
+
+
+def _keep_subsets(font: TTFont) -> TTFont:
+    """Let ``font`` build each subset it embeds once per process, not once per document.
+
+    Every PDF embeds the subset of each face it uses, and reportlab builds it afresh for each
+    document: the program from the font file, its ToUnicode map, both compressed, and its
+    widths written out (a sixth of a form's rendering). All of it depends only on the face
+    and the subset's list of characters, and with reportlab's ASCII-readable subsets the
+    first subset always holds the whole ASCII range, so nearly every form embeds the same
+    few subsets: what they are made of is kept, and a document embeds the very bytes it
+    would have built.
+    """
+    face = font.face
+    make: Callable[[list[int]], bytes] = face.makeSubset
+    add: Callable[[Any, str, list[int]], Any] = face.addSubsetObjects
+
+    @lru_cache(maxsize=KEPT_SUBSETS)
+    def kept(chars: tuple[int, ...]) -> bytes:
+        return make(list(chars))
+
+    def make_subset(subset: Sequence[int]) -> bytes:
+        return kept(tuple(subset))
+
+    def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+        reference = add(doc, fontname, subset)
+        # The subset's program and ToUnicode map, by the names reportlab registers them under.
+        for name in (f"fontFile:{face.filename}({fontname})", f"toUnicodeCMap:{fontname}"):
+            stream = doc.idToObject.get(name)
+            if isinstance(stream, pdfdoc.PDFStream) and stream.filters == [pdfdoc.PDFZCompress]:
+                stream.filters = [_KEPT_COMPRESSION]
+        return reference
+
+    add_objects: Callable[[Any], None] = font.addObjects
+
+    def add_font_objects(doc: Any) -> None:
+        fonts = doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
+        add_objects(doc)
+        for name in fonts.keys() - before:
+            widths: Any = getattr(fonts[name], "Widths", None)
+            if type(widths) is pdfdoc.PDFArray:
+                fonts[name].Widths = _KeptWidths(widths.sequence)
+
+    face.makeSubset = make_subset
+    face.addSubsetObjects = add_subset_objects
+    font.addObjects = add_font_objects
+    return font
 
 
 def registered() -> bool:
@@ -47,7 +136,7 @@ def register_fonts(folder: Path) -> None:
         path = folder / file
         if not path.is_file():
             raise FontsMissingError(f"Berkas huruf {file} tidak ditemukan di {folder}.")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_keep_subsets(TTFont(name, str(path))))
     # <b> and <i> inside paragraphs pick the matching face.
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, BOLD)

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from kinerja_desktop.reports import blocks, styles
 from kinerja_desktop.reports.blocks import markup, p
 from kinerja_desktop.reports.content import ProfileLine, SurveyReportForm
+from kinerja_desktop.reports.measured import LaidTable
 from kinerja_desktop.reports.text import esc
 
 BASIS = (
@@ -49,7 +50,7 @@ def _facts(form: SurveyReportForm, width: float) -> Table:
         [markup("Sampel minimum"), p(form.minimum_sample or "-")],
         [markup("Jumlah responden"), p(respondents)],
     ]
-    table = Table(rows, colWidths=[width * 0.28, width * 0.72])
+    table = LaidTable(rows, colWidths=[width * 0.28, width * 0.72])
     table.setStyle(blocks.grid_style(0, [("BACKGROUND", (0, 0), (0, -1), styles.SECTION_FILL)]))
     return table
 
@@ -96,7 +97,7 @@ def _profile(form: SurveyReportForm, width: float) -> Flowable:
     half = width * 0.49
     cells: list[Flowable | str] = [_profile_table(left, half)]
     cells.append(_profile_table(right, half) if right else "")
-    outer = Table([cells], colWidths=[width / 2, width / 2])
+    outer = LaidTable([cells], colWidths=[width / 2, width / 2])
     outer.setStyle(
         TableStyle(
             [
@@ -169,7 +170,7 @@ def _items(form: SurveyReportForm, width: float) -> Flowable:
 
 
 def _index(form: SurveyReportForm, width: float) -> Table:
-    table = Table(
+    table = LaidTable(
         [
             [
                 markup("<b>INDEKS KEPUASAN MASYARAKAT (IKM)</b>", styles.CELL_CENTER),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -28,9 +29,12 @@ def positions(flowable: object, width: float = 200) -> list[tuple[str, float, fl
     document.build([Table([[flowable]], colWidths=[width])])
     found: list[tuple[str, float, float]] = []
 
-    def visit(text: str, _cm: object, tm: list[float], *_rest: object) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        # Where on the page: the text matrix's origin in the page's coordinates.
         if text.strip():
-            found.append((text.strip(), round(tm[4], 2), round(tm[5], 2)))
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            found.append((text.strip(), round(x, 2), round(y, 2)))
 
     PdfReader(buffer).pages[0].extract_text(visitor_text=visit)
     return found
@@ -94,3 +98,54 @@ def test_grid_cells_that_fit_become_plain_strings_with_their_font_and_alignment(
     fonts = {command[1]: command[3] for command in commands if command[0] == "FONT"}
     assert fonts[(0, 2)].endswith("-Bold") and fonts[(0, 0)].endswith("-Bold")
     assert not fonts[(1, 0)].endswith("-Bold")
+
+
+def fonts_drawn(table: Table) -> list[tuple[str, str, float]]:
+    """Each drawn text with its font's name and size, in drawing order."""
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, invariant=1).build([table])
+    found: list[tuple[str, str, float]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: Any, size: float) -> None:
+        if text.strip():
+            found.append((text.strip(), str(font["/BaseFont"]).split("+")[-1].lstrip("/"), size))
+
+    PdfReader(buffer).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_drawn_line_leaves_the_table_its_own_font() -> None:
+    # The table sets its font once for its plain string cells and draws the bold cells
+    # between them; each string must still come out in the table's font.
+    bold = TextCell("Tebal", "Tebal", styles.HEAD)
+    table = Table([["satu", bold, "dua"], [TextCell("3", "3", styles.CELL), "empat", "lima"]])
+    table.setStyle([("FONT", (0, 0), (-1, -1), "Times-Roman", 11)])
+    drawn = fonts_drawn(table)
+    assert [text for text, _, _ in drawn] == ["satu", "Tebal", "dua", "3", "empat", "lima"]
+    fonts = {text: (font, size) for text, font, size in drawn}
+    assert fonts["Tebal"] == ("DejaVuSansCondensed-Bold", styles.HEAD.fontSize)
+    assert fonts["3"] == ("DejaVuSansCondensed", styles.CELL.fontSize)
+    for text in ("satu", "dua", "empat", "lima"):
+        assert fonts[text] == ("Times-Roman", 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Persentase layanan yang diselesaikan sesuai standar pelayanan minimal kelurahan",
+        "Rata-rata waktu  penyelesaian\tsurat",  # whitespace to fold: parsed
+        "Surat & laporan <b> yang diterbitkan tepat waktu sesuai dengan jadwal",  # entities
+        "Pemutakhiran data\u00a0keluarga dan kependudukan yang tervalidasi di kelurahan",
+    ],
+)
+@pytest.mark.parametrize("style", [styles.CELL, styles.CELL_BOLD, styles.HEAD, styles.SMALL])
+def test_a_wrapping_cell_is_the_paragraph_its_markup_parses_to(
+    text: str, style: ParagraphStyle
+) -> None:
+    cell = TextCell(text, esc(text), style)
+    assert not cell.fits(90)
+    parsed = Paragraph(esc(text), style)
+    # The same pieces (before wrapping, which turns them into words).
+    assert [f.__dict__ for f in cell._fallback().frags] == [f.__dict__ for f in parsed.frags]
+    assert cell.wrap(90, 500) == parsed.wrap(90, 500)
+    assert positions(cell, 90) == positions(Paragraph(esc(text), style), 90)
