@@ -1,7 +1,12 @@
 """Check every row of a staff list file against the rules, the rest of the file and the database.
 
-Nothing is written here: the checks fill each row's :class:`Draft` with its issues, and
-:mod:`.changes` then says what each valid row would change.
+Nothing is written here. The checks come in two parts: :func:`parse_file` checks what depends on
+the file alone (each row's fields, NIP, NIP Penilai and unit path: most of the work), and
+:class:`Validation` checks what depends on the database and on the rows together (known NIPs and
+penilai, units, duplicates, penilai loops), filling each row's :class:`Draft` with its issues.
+The first part's :class:`ParsedFile` may be kept and checked again against the database later
+(an import's apply after its preview); :mod:`.changes` then says what each valid row would
+change.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -29,9 +35,33 @@ from kinerja_desktop.services.staff.importing.results import ImportAction, Impor
 from kinerja_desktop.services.staff.importing.units import UnitRef, UnitTree, unit_segments
 
 
-@dataclass(eq=False)
+class ParsedRow(NamedTuple):
+    """One data row as the file alone says it: what :func:`parse_file` read and refused."""
+
+    line: int
+    nip_text: str
+    name_text: str
+    fields: ValidStaffFields | None
+    nip: str | None  # the 18 digits, when the NIP is valid
+    penilai: str | None  # the penilai's 18 digits, when given and valid
+    penilai_ok: bool  # False when the NIP Penilai cell is filled but wrong
+    segments: tuple[str, ...]
+    issues: tuple[ImportIssue, ...]
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A staff list file checked on its own; never changed, so it can be checked again later."""
+
+    table: Table
+    #: The missing columns, or an empty file; then ``rows`` is empty.
+    file_issues: tuple[ImportIssue, ...]
+    rows: tuple[ParsedRow, ...]
+
+
+@dataclass(eq=False, slots=True)
 class Draft:
-    """One data row while it is being checked."""
+    """One data row while it is checked against the database and the rest of the file."""
 
     line: int
     nip_text: str
@@ -46,6 +76,22 @@ class Draft:
     action: ImportAction | None = None
     changes: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, row: ParsedRow) -> Draft:
+        """A new draft of a parsed row, with the row's own issues."""
+        return cls(
+            row.line,
+            row.nip_text,
+            row.name_text,
+            row.fields,
+            row.nip,
+            row.penilai,
+            row.penilai_ok,
+            row.segments,
+            None,
+            list(row.issues),
+        )
+
     @property
     def valid(self) -> bool:
         return not self.issues
@@ -58,16 +104,144 @@ def _nip_or_none(text: str) -> str | None:
         return None
 
 
+def parse_file(table: Table) -> ParsedFile:
+    """Check every row of ``table`` on its own: the staff rules, the NIP Penilai, the unit path."""
+    missing = [name for key, name in REQUIRED_COLUMNS if not table.has(key)]
+    if missing:
+        found = ", ".join(f"'{column}'" for column in table.columns)
+        issue = ImportIssue(
+            None,
+            None,
+            f"Berkas '{table.name}' tidak punya kolom wajib: {', '.join(missing)}. "
+            f"Kolom yang ada: {found}.",
+        )
+        return ParsedFile(table, (issue,), ())
+    if not table.rows:
+        issue = ImportIssue(
+            None, None, f"Berkas '{table.name}' tidak berisi data pegawai (baris kosong)."
+        )
+        return ParsedFile(table, (issue,), ())
+    parser = _RowParser(table)
+    return ParsedFile(table, (), tuple(parser.parse(row) for row in table.rows))
+
+
+class _RowParser:
+    """The checks of one row that need nothing but the row (and the file's headings)."""
+
+    def __init__(self, table: Table) -> None:
+        self._table = table
+        self._columns: dict[str, str] = {}
+        #: A NIP cell's text -> its digits, for the rows' own valid NIPs: a list names most
+        #: people again as someone's penilai, and reading that cell again gives the same NIP.
+        self._known_nips: dict[str, str] = {}
+
+    def _column(self, key: str) -> str:
+        found = self._columns.get(key)
+        if found is None:
+            found = self._columns[key] = self._table.heading(key) or col.DOCUMENTED[key]
+        return found
+
+    def parse(self, row: TableRow) -> ParsedRow:
+        issues: list[ImportIssue] = []
+        line = row.line
+        cells = row.cells
+        nip_cell = cells.get(col.NIP, "")
+        if row.extra:
+            issues.append(
+                ImportIssue(
+                    line,
+                    None,
+                    f"Baris ini berisi {len(row.extra)} isian lebih banyak dari jumlah kolom. "
+                    "Mungkin ada koma di dalam isian yang tidak diapit tanda kutip, misalnya "
+                    'gelar "S.Kep., Ners".',
+                )
+            )
+        # Cells past the last heading are the `extra` above; the rest sit under a blank
+        # heading between named columns and would silently count for nothing.
+        for number, text in row.unnamed[: len(row.unnamed) - len(row.extra)]:
+            issues.append(
+                ImportIssue(
+                    line,
+                    None,
+                    f"Kolom {column_letter(number)} tanpa judul berisi '{text[:20]}', jadi tidak "
+                    "terbaca. Beri judul kolom itu atau hapus isinya.",
+                )
+            )
+        fields = StaffFields(
+            nip=nip_cell,
+            name=cells.get(col.NAMA, ""),
+            status=cells.get(col.STATUS, ""),
+            golongan=cells.get(col.GOLONGAN, ""),
+            jabatan=cells.get(col.JABATAN, ""),
+            jabatan_kind=cells.get(col.JENIS, ""),
+            gelar_depan=cells.get(col.GELAR_DEPAN, ""),
+            gelar_belakang=cells.get(col.GELAR_BELAKANG, ""),
+        )
+        valid: ValidStaffFields | None = None
+        nip: str | None
+        try:
+            valid = validate_staff_fields(fields)
+            nip = valid.nip.digits
+            self._known_nips[nip_cell] = nip
+        except ValidationErrors as errors:
+            for error in errors.errors:
+                key = col.FIELD_COLUMN.get(error.field or "", col.NIP)
+                issues.append(ImportIssue(line, self._column(key), error.message))
+            nip = _nip_or_none(nip_cell)
+        penilai, penilai_ok = self._penilai(line, nip, cells.get(col.PENILAI, ""), issues)
+        segments: tuple[str, ...] = ()
+        try:
+            segments = unit_segments(cells.get(col.UNIT, ""))
+        except ValidationError as error:
+            issues.append(ImportIssue(line, self._column(col.UNIT), error.message))
+        return ParsedRow(
+            line,
+            clean(nip_cell),
+            clean(cells.get(col.NAMA, "")),
+            valid,
+            nip,
+            penilai,
+            penilai_ok,
+            segments,
+            tuple(issues),
+        )
+
+    def _penilai(
+        self, line: int, nip: str | None, text: str, issues: list[ImportIssue]
+    ) -> tuple[str | None, bool]:
+        """The penilai's NIP and whether the cell is right (an empty cell is)."""
+        penilai = self._known_nips.get(text)
+        if penilai is None:
+            if not clean(text):
+                return None, True
+            try:
+                penilai = str(Nip.parse(text))
+            except ValidationError as error:
+                message = f"NIP Penilai tidak valid: {error.message}"
+                issues.append(ImportIssue(line, self._column(col.PENILAI), message))
+                return None, False
+        if penilai == nip:
+            issues.append(
+                ImportIssue(
+                    line,
+                    self._column(col.PENILAI),
+                    "Pegawai tidak boleh menjadi Pejabat Penilai bagi dirinya sendiri.",
+                )
+            )
+            return penilai, False
+        return penilai, True
+
+
 class Validation:
     """Checks a table against the rules and the database; every row's issues end up in its draft.
 
     The attributes without an underscore are read by :mod:`.changes` and :mod:`.writer`.
     """
 
-    def __init__(self, session: Session, table: Table) -> None:
+    def __init__(self, session: Session, parsed: ParsedFile) -> None:
         self.session = session
-        self.table = table
-        self.file_issues: list[ImportIssue] = []
+        self.table = parsed.table
+        self.file_issues: list[ImportIssue] = list(parsed.file_issues)
         self.drafts: list[Draft] = []
         self.existing: dict[str, Employee] = {}
         self.id_to_nip: dict[int, str] = {}
@@ -75,30 +249,13 @@ class Validation:
         self.file_rows: dict[str, Draft] = {}  # valid NIPs that occur once
         self._duplicates: dict[str, list[int]] = {}  # NIPs on several lines
         self.units = UnitTree(repo.all_units(session))
-        missing = [name for key, name in REQUIRED_COLUMNS if not table.has(key)]
-        if missing:
-            found = ", ".join(f"'{column}'" for column in table.columns)
-            self.file_issues.append(
-                ImportIssue(
-                    None,
-                    None,
-                    f"Berkas '{table.name}' tidak punya kolom wajib: {', '.join(missing)}. "
-                    f"Kolom yang ada: {found}.",
-                )
-            )
-        elif not table.rows:
-            self.file_issues.append(
-                ImportIssue(
-                    None, None, f"Berkas '{table.name}' tidak berisi data pegawai (baris kosong)."
-                )
-            )
-        else:
+        if not self.file_issues:
+            self.drafts = [Draft.of(row) for row in parsed.rows]
             self._check()
 
     # --- the checks, in order -------------------------------------------------------------
 
     def _check(self) -> None:
-        self.drafts = [self._parse(row) for row in self.table.rows]
         self._check_duplicates()
         self._load_database()
         self._check_penilai_known()
@@ -120,66 +277,6 @@ class Validation:
     def _issue(self, draft: Draft, key: str | None, message: str) -> None:
         column = self._column(key) if key else None
         draft.issues.append(ImportIssue(draft.line, column, message))
-
-    def _parse(self, row: TableRow) -> Draft:
-        draft = Draft(row.line, clean(row.get(col.NIP)), clean(row.get(col.NAMA)))
-        if row.extra:
-            self._issue(
-                draft,
-                None,
-                f"Baris ini berisi {len(row.extra)} isian lebih banyak dari jumlah kolom. "
-                "Mungkin ada koma di dalam isian yang tidak diapit tanda kutip, misalnya gelar "
-                '"S.Kep., Ners".',
-            )
-        # Cells past the last heading are the `extra` above; the rest sit under a blank
-        # heading between named columns and would silently count for nothing.
-        for number, text in row.unnamed[: len(row.unnamed) - len(row.extra)]:
-            self._issue(
-                draft,
-                None,
-                f"Kolom {column_letter(number)} tanpa judul berisi '{text[:20]}', jadi tidak "
-                "terbaca. Beri judul kolom itu atau hapus isinya.",
-            )
-        fields = StaffFields(
-            nip=row.get(col.NIP),
-            name=row.get(col.NAMA),
-            status=row.get(col.STATUS),
-            golongan=row.get(col.GOLONGAN),
-            jabatan=row.get(col.JABATAN),
-            jabatan_kind=row.get(col.JENIS),
-            gelar_depan=row.get(col.GELAR_DEPAN),
-            gelar_belakang=row.get(col.GELAR_BELAKANG),
-        )
-        try:
-            draft.fields = validate_staff_fields(fields)
-            draft.nip = str(draft.fields.nip)
-        except ValidationErrors as errors:
-            for error in errors.errors:
-                self._issue(draft, col.FIELD_COLUMN.get(error.field or "", col.NIP), error.message)
-            draft.nip = _nip_or_none(row.get(col.NIP))
-        self._parse_penilai(draft, row.get(col.PENILAI))
-        try:
-            draft.segments = unit_segments(row.get(col.UNIT))
-        except ValidationError as error:
-            self._issue(draft, col.UNIT, error.message)
-        return draft
-
-    def _parse_penilai(self, draft: Draft, text: str) -> None:
-        if not clean(text):
-            return
-        try:
-            draft.penilai = str(Nip.parse(text))
-        except ValidationError as error:
-            draft.penilai_ok = False
-            self._issue(draft, col.PENILAI, f"NIP Penilai tidak valid: {error.message}")
-            return
-        if draft.penilai == draft.nip:
-            draft.penilai_ok = False
-            self._issue(
-                draft,
-                col.PENILAI,
-                "Pegawai tidak boleh menjadi Pejabat Penilai bagi dirinya sendiri.",
-            )
 
     def _check_duplicates(self) -> None:
         lines: dict[str, list[int]] = defaultdict(list)
