@@ -95,9 +95,13 @@ class StaffImportService:
         with collector_paused():
             parsed = self._parse(path, keep=False)
             result = self._db.run(work)
-        with self._lock:
-            self._kept = None  # written: a later import of the same file starts afresh
+        self.forget()  # written: a later import of the same file starts afresh
         return result
+
+    def forget(self) -> None:
+        """Drop what the last preview kept (tens of megabytes for a large list)."""
+        with self._lock:
+            self._kept = None
 
     def _parse(self, path: Path, *, keep: bool) -> ParsedFile:
         """The file-only checks of ``path``: kept from its preview when its bytes are the same.
