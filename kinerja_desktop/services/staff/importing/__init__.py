@@ -2,7 +2,9 @@
 
 The file format is documented in docs/import-format.md. A preview reads the file and checks each
 row against the rules and against the database without writing anything; ``apply`` checks again
-inside one write transaction and writes every valid row together, or nothing.
+inside one write transaction and writes every valid row together, or nothing. The checks of the
+rows on their own (:func:`.validation.parse_file`) are kept from the preview while the file's
+bytes stay the same; those against the database always run again.
 
 Work is done in bulk so that tens of thousands of rows import in seconds: existing people are
 loaded by NIP in chunks, all checks run on in-memory maps, and rows are inserted and updated with
