@@ -9,6 +9,7 @@ penilai loops) always run again, on what the transaction reads.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from dataclasses import dataclass
@@ -85,15 +86,10 @@ class StaffImportService:
         """
         self._access.require(Capability.IMPORT_STAFF)
         day = today or date.today()
-
-        def work(session: Session) -> ImportResult:
-            analysis = _Analysis(session, parsed)
-            if not analysis.importable(skip_invalid=skip_invalid):
-                raise ImportRefusedError(analysis.preview(), skip_invalid=skip_invalid)
-            return analysis.write(session, day)
-
         with collector_paused():
             parsed = self._parse(path, keep=False)
+            # On a server a conflict runs this again: it reads afresh and keeps nothing.
+            work = functools.partial(_check_and_write, parsed, skip_invalid=skip_invalid, day=day)
             result = self._db.run(work)
         self.forget()  # written: a later import of the same file starts afresh
         return result
@@ -121,6 +117,20 @@ class StaffImportService:
             with self._lock:
                 self._kept = _Kept(where, digest, parsed)
         return parsed
+
+
+def _check_and_write(
+    parsed: ParsedFile, session: Session, *, skip_invalid: bool, day: date
+) -> ImportResult:
+    """Check ``parsed`` against the database in ``session``'s transaction, then write it.
+
+    Raises:
+        ImportRefusedError: The rows cannot be imported as the database is now.
+    """
+    analysis = _Analysis(session, parsed)
+    if not analysis.importable(skip_invalid=skip_invalid):
+        raise ImportRefusedError(analysis.preview(), skip_invalid=skip_invalid)
+    return analysis.write(session, day)
 
 
 class _Analysis:
