@@ -323,16 +323,27 @@ class Validation:
     def _resolve_units(self) -> None:
         # Paths first, so that a single name can match a unit a path creates, in any row order.
         ordered = sorted(self.drafts, key=lambda draft: len(draft.segments) == 1)
+        # A path resolves the same way every time once it has (a unit it creates is found the
+        # next time), and a list names each unit for several people: each path once.
+        resolved: dict[tuple[str, ...], UnitRef | str] = {}
         for draft in ordered:
-            if not draft.segments:
+            segments = draft.segments
+            if not segments:
                 continue
-            try:
-                if len(draft.segments) == 1:
-                    draft.unit = self.units.resolve_name(draft.segments[0])
-                else:
-                    draft.unit = self.units.resolve_path(draft.segments)
-            except ValidationError as error:
-                self._issue(draft, col.UNIT, error.message)
+            found = resolved.get(segments)
+            if found is None:
+                try:
+                    if len(segments) == 1:
+                        found = self.units.resolve_name(segments[0])
+                    else:
+                        found = self.units.resolve_path(segments)
+                except ValidationError as error:
+                    found = error.message
+                resolved[segments] = found
+            if isinstance(found, str):
+                self._issue(draft, col.UNIT, found)
+            else:
+                draft.unit = found
 
     def _penilai_override(self, *, valid_only: bool) -> dict[str, str | None]:
         """Return the penilai that rows of the file give their NIP, replacing the database's.
