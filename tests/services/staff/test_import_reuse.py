@@ -14,8 +14,10 @@ from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.staff import StaffFields
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.platform.tabular import Table
 from kinerja_desktop.services.staff.importing import ImportAction, StaffImportService
 from kinerja_desktop.services.staff.importing import service as import_service
+from kinerja_desktop.services.staff.importing.parsing import ParsedFile
 from kinerja_desktop.services.staff.service import StaffInput
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "pegawai-contoh.csv"
@@ -73,7 +75,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     parse = import_service.parse_file
 
-    def counted(table: import_service.Table) -> import_service.ParsedFile:
+    def counted(table: Table) -> ParsedFile:
         seen.append(table.name)
         return parse(table)
 

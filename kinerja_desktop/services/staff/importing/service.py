@@ -1,7 +1,7 @@
 """The import use cases: preview a staff list file, or apply it in one transaction.
 
 Apply checks the file again inside its write transaction: the database may have changed since
-the preview. What the checks of the file alone found (:func:`.validation.parse_file`, most of the
+the preview. What the checks of the file alone found (:func:`.parsing.parse_file`, most of the
 work) is kept from the preview and used again when the file's bytes are the same (their SHA-256);
 the checks against the database and between rows (known NIPs and penilai, units, duplicates,
 penilai loops) always run again, on what the transaction reads.
@@ -25,6 +25,7 @@ from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.platform.collector import collector_paused
 from kinerja_desktop.services.platform.tabular import read_import_bytes, table_from_bytes
 from kinerja_desktop.services.staff.importing.changes import compare
+from kinerja_desktop.services.staff.importing.parsing import ParsedFile, parse_file
 from kinerja_desktop.services.staff.importing.results import (
     ImportAction,
     ImportIssue,
@@ -35,7 +36,7 @@ from kinerja_desktop.services.staff.importing.results import (
     PreviewRow,
     UpdatedPerson,
 )
-from kinerja_desktop.services.staff.importing.validation import ParsedFile, Validation, parse_file
+from kinerja_desktop.services.staff.importing.validation import Validation
 from kinerja_desktop.services.staff.importing.writer import Writer
 
 
