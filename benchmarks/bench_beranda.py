@@ -20,20 +20,17 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import shutil
 import statistics
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import sqlalchemy
+from demo_office import add_office_arguments, demo_office
 from machine import machine
 
-from kinerja_desktop.demo import write_demo
-from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.staff.service import StaffFilter
 
 #: What is typed into Pegawai's search, a letter at a time (as bench_foundation types it).
@@ -92,25 +89,12 @@ def search_while_beranda_loads(services: AppServices, today: date) -> tuple[list
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--employees", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=5, help="refreshes timed after the first")
-    parser.add_argument("--keep", type=Path, help="reuse (or leave) the demo database here")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
-    parser.add_argument("--profile", action="store_true", help="cProfile one refresh")
+    add_office_arguments(parser, runs=5, today=date.today())
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-beranda-"))
-    path = args.keep or folder / "kantor.sqlite"
-    today: date = args.today
-    try:
-        services = open_services(path, today=lambda: today)
-        if not services.staff.search_people("", 1):
-            started = time.perf_counter()
-            write_demo(services.database, employees=args.employees, today=today)
-            print(f"Demo written in {time.perf_counter() - started:.1f} s")
-        services.close()
-
-        services = open_services(path, create=False, today=lambda: today)
+    with demo_office(args, "bench-beranda-") as office:
+        today = office.today
+        services = office.open()
         people = len(services.staff.find_ids(StaffFilter()))
         first = milliseconds(lambda: services.attention.items(today))
         refreshes = [
@@ -153,9 +137,6 @@ def main() -> None:
                 f"| {name} | {statistics.median(found):.1f} ms | {percentile_95(found):.1f} ms | "
                 f"p95 ≤ {TARGET_SEARCH_P95_MS:.0f} ms |"
             )
-    finally:
-        if args.keep is None:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

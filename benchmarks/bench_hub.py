@@ -15,21 +15,18 @@ import argparse
 import cProfile
 import os
 import pstats
-import shutil
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import sqlalchemy
+from demo_office import add_office_arguments, demo_office
 from machine import machine
 from sqlalchemy import event
 
-from kinerja_desktop.demo import write_demo
 from kinerja_desktop.demo.accounts_demo import DEMO_PASSWORD
-from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.services.hub.workbook import write_recap
 
 
@@ -59,25 +56,12 @@ def statements(services: AppServices, action: Callable[[], object]) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--employees", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=3, help="runs timed after the first")
-    parser.add_argument("--keep", type=Path, help="reuse (or leave) the demo database here")
-    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 28))
-    parser.add_argument("--profile", action="store_true", help="cProfile one recap")
+    add_office_arguments(parser, runs=3, today=date(2026, 11, 28))
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-hub-"))
-    path = args.keep or folder / "kantor.sqlite"
-    today: date = args.today
-    try:
-        services = open_services(path, today=lambda: today)
-        if not services.staff.search_people("", 1):
-            started = time.perf_counter()
-            write_demo(services.database, employees=args.employees, today=today)
-            print(f"Demo written in {time.perf_counter() - started:.1f} s")
-        services.close()
-
-        services = open_services(path, create=False, today=lambda: today)
+    with demo_office(args, "bench-hub-") as office:
+        today, folder = office.today, office.folder
+        services = office.open()
         hub = services.hub_recap
         rows: list[tuple[str, float, float]] = []
         for code in ("TW3", "TW4"):
@@ -110,9 +94,6 @@ def main() -> None:
         print("|---|---|---|")
         for name, first, median in rows:
             print(f"| {name} | {first:.2f} s | {median:.2f} s |")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -148,6 +148,8 @@ def check_status(nip: Nip, status: EmploymentStatus) -> ValidationError | None:
 
 
 def _normalize(text: str) -> str:
+    if text.isascii() and text.isdigit():
+        return text  # digits only, as nearly every list has them: nothing to drop
     cleaned = text.strip().lstrip("'\u2018\u2019").strip()
     if not cleaned:
         raise ValidationError("NIP belum diisi.", field=_FIELD)
@@ -170,7 +172,8 @@ def _validated(digits: str) -> None:
 
 
 def _validate(digits: str) -> None:
-    wrong = next((char for char in digits if char not in "0123456789"), None)
+    all_digits = digits.isascii() and digits.isdigit()
+    wrong = None if all_digits else next((c for c in digits if c not in "0123456789"), None)
     if wrong is not None:
         raise ValidationError(
             f"NIP hanya boleh berisi angka (spasi atau tanda hubung sebagai pemisah boleh); "

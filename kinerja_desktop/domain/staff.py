@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -204,47 +205,93 @@ def validate_staff_fields(fields: StaffFields) -> ValidStaffFields:
     errors: list[ValidationError] = []
     nip = _collect(errors, "nip", lambda: Nip.parse(fields.nip))
     name = checked_text(fields.name, field="name", label="Nama", max_length=NAME_MAX, errors=errors)
-    gelar_depan = checked_text(
-        fields.gelar_depan,
+    post = _post_fields(
+        (
+            fields.gelar_depan,
+            fields.gelar_belakang,
+            fields.status,
+            fields.jabatan,
+            fields.jabatan_kind,
+            fields.golongan,
+        )
+    )
+    errors.extend(ValidationError(message, field=field) for field, message in post.problems)
+    status = post.status
+    if status is not None and nip is not None:
+        mismatch = check_status(nip, status)
+        if mismatch is not None:
+            errors.append(mismatch)
+    if errors:
+        raise ValidationErrors(errors)
+    assert nip and name and status and post.golongan and post.jabatan and post.kind
+    return ValidStaffFields(
+        nip=nip,
+        name=name,
+        status=status,
+        golongan=post.golongan,
+        jabatan=post.jabatan,
+        jabatan_kind=post.kind,
+        jenjang=post.jenjang,
+        gelar_depan=post.gelar_depan,
+        gelar_belakang=post.gelar_belakang,
+    )
+
+
+@dataclass(frozen=True)
+class _PostFields:
+    """A person's degrees, rank and position, parsed, with their problems in the form's order."""
+
+    gelar_depan: str
+    gelar_belakang: str
+    status: EmploymentStatus | None
+    jabatan: str
+    kind: JabatanKind | None
+    golongan: Golongan | None
+    jenjang: Jenjang | None
+    #: (field, message) of each problem, in the order the form lists them.
+    problems: tuple[tuple[str | None, str], ...]
+
+
+# Remembered: every field here (all but the NIP and name) repeats across the rows of a staff
+# list, a few dozen golongan, jabatan and degrees over thousands of people, and the result is a
+# pure function of the text. Problems are kept as text, so each call raises errors of its own.
+@functools.lru_cache(maxsize=8192)
+def _post_fields(texts: tuple[str, str, str, str, str, str]) -> _PostFields:
+    """Check the cells gelar depan, gelar belakang, status, jabatan, jenis and golongan."""
+    gelar_depan, gelar_belakang, status_text, jabatan_text, kind_text, golongan_text = texts
+    errors: list[ValidationError] = []
+    depan = checked_text(
+        gelar_depan,
         field="gelar_depan",
         label="Gelar depan",
         max_length=GELAR_MAX,
         required=False,
         errors=errors,
     )
-    gelar_belakang = checked_text(
-        fields.gelar_belakang,
+    belakang = checked_text(
+        gelar_belakang,
         field="gelar_belakang",
         label="Gelar belakang",
         max_length=GELAR_MAX,
         required=False,
         errors=errors,
     )
-    status = _collect(errors, "status", lambda: parse_status(fields.status))
+    status = _collect(errors, "status", lambda: parse_status(status_text))
     jabatan = checked_text(
-        fields.jabatan, field="jabatan", label="Jabatan", max_length=JABATAN_MAX, errors=errors
+        jabatan_text, field="jabatan", label="Jabatan", max_length=JABATAN_MAX, errors=errors
     )
-    kind = _collect(errors, "jabatan_kind", lambda: parse_jabatan_kind(fields.jabatan_kind))
+    kind = _collect(errors, "jabatan_kind", lambda: parse_jabatan_kind(kind_text))
     golongan = None
     if status is not None:
         known_status = status
-        golongan = _collect(
-            errors, "golongan", lambda: parse_golongan(fields.golongan, known_status)
-        )
-        mismatch = check_status(nip, status) if nip is not None else None
-        if mismatch is not None:
-            errors.append(mismatch)
-    if errors:
-        raise ValidationErrors(errors)
-    assert nip and name and status and golongan and jabatan and kind  # all checked above
-    return ValidStaffFields(
-        nip=nip,
-        name=name,
+        golongan = _collect(errors, "golongan", lambda: parse_golongan(golongan_text, known_status))
+    return _PostFields(
+        gelar_depan=depan or "",
+        gelar_belakang=belakang or "",
         status=status,
-        golongan=golongan,
         jabatan=jabatan,
-        jabatan_kind=kind,
-        jenjang=infer_jenjang(kind, jabatan),
-        gelar_depan=gelar_depan or "",
-        gelar_belakang=gelar_belakang or "",
+        kind=kind,
+        golongan=golongan,
+        jenjang=infer_jenjang(kind, jabatan) if kind is not None and jabatan else None,
+        problems=tuple((error.field, error.message) for error in errors),
     )

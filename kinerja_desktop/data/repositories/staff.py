@@ -318,8 +318,9 @@ def employees_by_nip(session: Session, nips: Iterable[str]) -> dict[str, Employe
     found: dict[str, Employee] = {}
     for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
         chunk = wanted[start : start + 500]
-        for row in session.scalars(select(EmployeeRow).where(EmployeeRow.nip.in_(chunk))):
-            found[row.nip] = to_employee(row)
+        # Plain columns, not ORM rows: an import of 20,000 people asks for all of them.
+        query = select(*_EMPLOYEE_COLUMNS).where(EmployeeRow.nip.in_(chunk))
+        found.update((person.nip, person) for person in _employees(session, query))
     return found
 
 

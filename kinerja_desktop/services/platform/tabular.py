@@ -113,6 +113,15 @@ def read_table(path: Path) -> Table:
         ValidationError: The file is missing, unreadable, of an unknown kind, empty, has no
             header, or is not what its name says; the message names the file.
     """
+    return table_from_bytes(path, read_import_bytes(path))
+
+
+def read_import_bytes(path: Path) -> bytes:
+    """Return the bytes of a CSV or XLSX import file, refusing other kinds first.
+
+    Raises:
+        ValidationError: As :func:`read_table`, for everything but the contents.
+    """
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ValidationError(
@@ -123,8 +132,18 @@ def read_table(path: Path) -> Table:
         raise ValidationError(
             f"Berkas '{path.name}' tidak dapat diimpor: jenisnya harus .csv atau .xlsx."
         )
-    data = read_file_bytes(path)
-    if suffix in XLSX_SUFFIXES:
+    return read_file_bytes(path)
+
+
+def table_from_bytes(path: Path, data: bytes) -> Table:
+    """Read ``data``, the bytes of ``path`` (:func:`read_import_bytes`), as :func:`read_table`.
+
+    An importer that keeps what it read of a file by the file's digest reads the bytes once.
+
+    Raises:
+        ValidationError: As :func:`read_table`, for the contents.
+    """
+    if path.suffix.lower() in XLSX_SUFFIXES:
         return _build(path.name, _xlsx_rows(path.name, data))
     text, encoding = _decode(path.name, data)
     return replace(_build(path.name, _csv_rows(path.name, text)), encoding=encoding)

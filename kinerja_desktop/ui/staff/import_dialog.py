@@ -112,6 +112,11 @@ class ImportDialog(QDialog):
             preview.invalid_count > 0 and preview.importable(skip_invalid=True)
         )
 
+    def done(self, result: int) -> None:
+        """Close; the preview's checks the service kept for Impor are not needed any more."""
+        self._importer.forget()
+        super().done(result)
+
     def _apply(self, *, skip_invalid: bool) -> None:
         try:
             result = self._importer.apply(self._path, skip_invalid=skip_invalid)

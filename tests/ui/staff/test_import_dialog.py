@@ -71,3 +71,34 @@ def test_a_file_with_missing_columns_cannot_be_imported(
     assert "Status" in dialog.summary.text()
     assert not dialog.import_all.isEnabled()
     assert not dialog.import_valid.isEnabled()
+
+
+def test_impor_uses_the_previews_checks_and_closing_drops_them(
+    services: AppServices, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kinerja_desktop.services.staff.importing import service as import_service
+
+    parsed: list[str] = []
+    parse = import_service.parse_file
+    monkeypatch.setattr(
+        import_service, "parse_file", lambda table: parsed.append(table.name) or parse(table)
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    path = _write(
+        tmp_path,
+        "197805122003121002,Ahmad Fauzi,,M.Si.,PNS,IV/a,Camat,Administrator,Kecamatan Kertapati,",
+    )
+    cancelled = ImportDialog(services.importer, path)
+    qtbot.addWidget(cancelled)
+    assert cancelled.load()
+    cancelled.cancel.click()  # closing forgets the preview's checks...
+    dialog = ImportDialog(services.importer, path)
+    qtbot.addWidget(dialog)
+    assert dialog.load()
+    dialog.import_all.click()  # ... while Impor takes them from its own preview
+
+    assert parsed == ["pegawai.csv", "pegawai.csv"]
+    assert dialog.imported
+    assert [e.name for e in services.staff.search_people("")] == ["Ahmad Fauzi"]

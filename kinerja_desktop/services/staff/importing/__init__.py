@@ -2,16 +2,18 @@
 
 The file format is documented in docs/import-format.md. A preview reads the file and checks each
 row against the rules and against the database without writing anything; ``apply`` checks again
-inside one write transaction and writes every valid row together, or nothing.
+inside one write transaction and writes every valid row together, or nothing. The checks of the
+rows on their own (:func:`.parsing.parse_file`) are kept from the preview while the file's
+bytes stay the same; those against the database always run again.
 
 Work is done in bulk so that tens of thousands of rows import in seconds: existing people are
 loaded by NIP in chunks, all checks run on in-memory maps, and rows are inserted and updated with
 ``executemany`` (:mod:`kinerja_desktop.data.repositories.staff_bulk`).
 
 Modules: :mod:`.columns` (the file's columns), :mod:`.units` (Unit Kerja paths),
-:mod:`.validation` (row checks, duplicates, penilai loops), :mod:`.changes` (what a valid row
-changes), :mod:`.writer` (the bulk write), :mod:`.results` (preview and result) and
-:mod:`.service` (the use cases).
+:mod:`.parsing` (each row's own checks), :mod:`.validation` (against the database, duplicates,
+penilai loops), :mod:`.changes` (what a valid row changes), :mod:`.writer` (the bulk write),
+:mod:`.results` (preview and result) and :mod:`.service` (the use cases).
 """
 
 from __future__ import annotations

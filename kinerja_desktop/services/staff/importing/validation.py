@@ -1,7 +1,11 @@
 """Check every row of a staff list file against the rules, the rest of the file and the database.
 
-Nothing is written here: the checks fill each row's :class:`Draft` with its issues, and
-:mod:`.changes` then says what each valid row would change.
+Nothing is written here. The checks of each row on its own are :mod:`.parsing`'s (most of the
+work); :class:`Validation` takes its :class:`.parsing.ParsedFile` and checks what depends on the
+database and on the rows together (known NIPs and penilai, units, duplicates, penilai loops),
+filling each row's :class:`Draft` with its issues. A kept ``ParsedFile`` can be checked again
+this way later (an import's apply after its preview); :mod:`.changes` then says what each valid
+row would change.
 """
 
 from __future__ import annotations
@@ -13,25 +17,18 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import staff as repo
-from kinerja_desktop.domain.errors import ValidationError, ValidationErrors
+from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
-from kinerja_desktop.domain.nip import Nip
-from kinerja_desktop.domain.staff import (
-    Employee,
-    StaffFields,
-    ValidStaffFields,
-    validate_staff_fields,
-)
-from kinerja_desktop.services.platform.tabular import Table, TableRow, column_letter
+from kinerja_desktop.domain.staff import Employee, ValidStaffFields
 from kinerja_desktop.services.staff.importing import columns as col
-from kinerja_desktop.services.staff.importing.columns import REQUIRED_COLUMNS, clean
+from kinerja_desktop.services.staff.importing.parsing import ParsedFile, ParsedRow
 from kinerja_desktop.services.staff.importing.results import ImportAction, ImportIssue
-from kinerja_desktop.services.staff.importing.units import UnitRef, UnitTree, unit_segments
+from kinerja_desktop.services.staff.importing.units import UnitRef, UnitTree
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Draft:
-    """One data row while it is being checked."""
+    """One data row while it is checked against the database and the rest of the file."""
 
     line: int
     nip_text: str
@@ -46,16 +43,25 @@ class Draft:
     action: ImportAction | None = None
     changes: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, row: ParsedRow) -> Draft:
+        """A new draft of a parsed row, with the row's own issues."""
+        return cls(
+            row.line,
+            row.nip_text,
+            row.name_text,
+            row.fields,
+            row.nip,
+            row.penilai,
+            row.penilai_ok,
+            row.segments,
+            None,
+            list(row.issues),
+        )
+
     @property
     def valid(self) -> bool:
         return not self.issues
-
-
-def _nip_or_none(text: str) -> str | None:
-    try:
-        return str(Nip.parse(text))
-    except ValidationError:
-        return None
 
 
 class Validation:
@@ -64,10 +70,10 @@ class Validation:
     The attributes without an underscore are read by :mod:`.changes` and :mod:`.writer`.
     """
 
-    def __init__(self, session: Session, table: Table) -> None:
+    def __init__(self, session: Session, parsed: ParsedFile) -> None:
         self.session = session
-        self.table = table
-        self.file_issues: list[ImportIssue] = []
+        self.table = parsed.table
+        self.file_issues: list[ImportIssue] = list(parsed.file_issues)
         self.drafts: list[Draft] = []
         self.existing: dict[str, Employee] = {}
         self.id_to_nip: dict[int, str] = {}
@@ -75,30 +81,13 @@ class Validation:
         self.file_rows: dict[str, Draft] = {}  # valid NIPs that occur once
         self._duplicates: dict[str, list[int]] = {}  # NIPs on several lines
         self.units = UnitTree(repo.all_units(session))
-        missing = [name for key, name in REQUIRED_COLUMNS if not table.has(key)]
-        if missing:
-            found = ", ".join(f"'{column}'" for column in table.columns)
-            self.file_issues.append(
-                ImportIssue(
-                    None,
-                    None,
-                    f"Berkas '{table.name}' tidak punya kolom wajib: {', '.join(missing)}. "
-                    f"Kolom yang ada: {found}.",
-                )
-            )
-        elif not table.rows:
-            self.file_issues.append(
-                ImportIssue(
-                    None, None, f"Berkas '{table.name}' tidak berisi data pegawai (baris kosong)."
-                )
-            )
-        else:
+        if not self.file_issues:
+            self.drafts = [Draft.of(row) for row in parsed.rows]
             self._check()
 
     # --- the checks, in order -------------------------------------------------------------
 
     def _check(self) -> None:
-        self.drafts = [self._parse(row) for row in self.table.rows]
         self._check_duplicates()
         self._load_database()
         self._check_penilai_known()
@@ -120,66 +109,6 @@ class Validation:
     def _issue(self, draft: Draft, key: str | None, message: str) -> None:
         column = self._column(key) if key else None
         draft.issues.append(ImportIssue(draft.line, column, message))
-
-    def _parse(self, row: TableRow) -> Draft:
-        draft = Draft(row.line, clean(row.get(col.NIP)), clean(row.get(col.NAMA)))
-        if row.extra:
-            self._issue(
-                draft,
-                None,
-                f"Baris ini berisi {len(row.extra)} isian lebih banyak dari jumlah kolom. "
-                "Mungkin ada koma di dalam isian yang tidak diapit tanda kutip, misalnya gelar "
-                '"S.Kep., Ners".',
-            )
-        # Cells past the last heading are the `extra` above; the rest sit under a blank
-        # heading between named columns and would silently count for nothing.
-        for number, text in row.unnamed[: len(row.unnamed) - len(row.extra)]:
-            self._issue(
-                draft,
-                None,
-                f"Kolom {column_letter(number)} tanpa judul berisi '{text[:20]}', jadi tidak "
-                "terbaca. Beri judul kolom itu atau hapus isinya.",
-            )
-        fields = StaffFields(
-            nip=row.get(col.NIP),
-            name=row.get(col.NAMA),
-            status=row.get(col.STATUS),
-            golongan=row.get(col.GOLONGAN),
-            jabatan=row.get(col.JABATAN),
-            jabatan_kind=row.get(col.JENIS),
-            gelar_depan=row.get(col.GELAR_DEPAN),
-            gelar_belakang=row.get(col.GELAR_BELAKANG),
-        )
-        try:
-            draft.fields = validate_staff_fields(fields)
-            draft.nip = str(draft.fields.nip)
-        except ValidationErrors as errors:
-            for error in errors.errors:
-                self._issue(draft, col.FIELD_COLUMN.get(error.field or "", col.NIP), error.message)
-            draft.nip = _nip_or_none(row.get(col.NIP))
-        self._parse_penilai(draft, row.get(col.PENILAI))
-        try:
-            draft.segments = unit_segments(row.get(col.UNIT))
-        except ValidationError as error:
-            self._issue(draft, col.UNIT, error.message)
-        return draft
-
-    def _parse_penilai(self, draft: Draft, text: str) -> None:
-        if not clean(text):
-            return
-        try:
-            draft.penilai = str(Nip.parse(text))
-        except ValidationError as error:
-            draft.penilai_ok = False
-            self._issue(draft, col.PENILAI, f"NIP Penilai tidak valid: {error.message}")
-            return
-        if draft.penilai == draft.nip:
-            draft.penilai_ok = False
-            self._issue(
-                draft,
-                col.PENILAI,
-                "Pegawai tidak boleh menjadi Pejabat Penilai bagi dirinya sendiri.",
-            )
 
     def _check_duplicates(self) -> None:
         lines: dict[str, list[int]] = defaultdict(list)
@@ -226,16 +155,27 @@ class Validation:
     def _resolve_units(self) -> None:
         # Paths first, so that a single name can match a unit a path creates, in any row order.
         ordered = sorted(self.drafts, key=lambda draft: len(draft.segments) == 1)
+        # A path resolves the same way every time once it has (a unit it creates is found the
+        # next time), and a list names each unit for several people: each path once.
+        resolved: dict[tuple[str, ...], UnitRef | str] = {}
         for draft in ordered:
-            if not draft.segments:
+            segments = draft.segments
+            if not segments:
                 continue
-            try:
-                if len(draft.segments) == 1:
-                    draft.unit = self.units.resolve_name(draft.segments[0])
-                else:
-                    draft.unit = self.units.resolve_path(draft.segments)
-            except ValidationError as error:
-                self._issue(draft, col.UNIT, error.message)
+            found = resolved.get(segments)
+            if found is None:
+                try:
+                    if len(segments) == 1:
+                        found = self.units.resolve_name(segments[0])
+                    else:
+                        found = self.units.resolve_path(segments)
+                except ValidationError as error:
+                    found = error.message
+                resolved[segments] = found
+            if isinstance(found, str):
+                self._issue(draft, col.UNIT, found)
+            else:
+                draft.unit = found
 
     def _penilai_override(self, *, valid_only: bool) -> dict[str, str | None]:
         """Return the penilai that rows of the file give their NIP, replacing the database's.
