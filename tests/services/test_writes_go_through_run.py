@@ -24,10 +24,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "takes the safety backup and copies the package's evidence files inside the "
         "transaction: neither may be done twice"
     ),
-    ("staff/importing/service.py", "StaffImportService.apply"): (
-        "session-only work, left to the staff import's own rework (its speed is being "
-        "changed apart); may move to run() after it"
-    ),
 }
 
 
