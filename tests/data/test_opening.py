@@ -213,6 +213,8 @@ def test_check_database_on_a_healthy_file(healthy_bytes: bytes, tmp_path: Path) 
         "Integritas: baik (integrity_check ok, foreign_key_check bersih)",
         f"Versi skema: {head} (aplikasi: {head}); terbaru",
         "Catatan audit: 0 catatan, rantai utuh; 0 rekaman tersegel cocok dengan segelnya.",
+        f"Bukti dukung: 0 berkas utuh (0 byte) di folder {tmp_path / 'evidence'}, cocok dengan "
+        "SHA-256-nya.",
     )
     assert path.read_bytes() == healthy_bytes
     assert folder_listing(tmp_path) == [path.name]
