@@ -34,6 +34,7 @@ from typing import IO, Any
 from kinerja_desktop.data.migrate import known_revisions
 from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.handover_prefill import PREFILL, not_prefill
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
@@ -48,6 +49,9 @@ FORMAT = "kinerja-desktop/paket-serah-terima"
 FORMAT_VERSION = 2
 #: The format versions this app reads: 1 (one JSON document per kind) and 2 (JSON lines).
 READABLE_VERSIONS = (1, 2)
+#: The manifest's ``purpose`` values this app reads. A package without one is an ordinary
+#: hand-over package; a purpose this app does not know (a newer app's) is refused.
+PURPOSES = (PREFILL,)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -100,10 +104,20 @@ class Manifest:
     missing_evidence: tuple[str, ...]
     #: 1 (one JSON document per kind) or 2 (JSON lines).
     format_version: int = FORMAT_VERSION
+    #: None for an ordinary hand-over package; ``"prefill"`` for the hub's paket isian awal.
+    purpose: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return signing.fingerprint(self.public_key)
+
+    @property
+    def is_prefill(self) -> bool:
+        return self.purpose == PREFILL
+
+    def purpose_text(self) -> str:
+        """What the package is, in the words the screens use."""
+        return "paket isian awal Pemda" if self.is_prefill else "paket serah terima"
 
     def scope_text(self) -> str:
         unit = " / ".join(self.scope_unit) if self.scope_unit else "semua unit"
@@ -308,6 +322,12 @@ def _read(path: Path, archive: zipfile.ZipFile) -> Package:
         else:
             raise _refuse(f"Berkas '{member.name}' tidak dikenal dalam paket serah terima.")
     _check_evidence_named(aggregates, evidence, manifest)
+    stray = not_prefill(aggregates) if manifest.is_prefill else None
+    if stray is not None:
+        raise _refuse(
+            f"Paket ini disebut paket isian awal, tetapi berisi {stray.label.lower()}, yang "
+            "tidak termasuk isian awal."
+        )
     order = {kind: position for position, kind in enumerate(Kind)}
     aggregates.sort(key=lambda a: order[a.kind])
     return Package(path, manifest, tuple(aggregates), evidence)
@@ -401,6 +421,12 @@ def _manifest(raw: Any) -> Manifest:
             f"Paket memakai format versi {version!r}; aplikasi ini membaca versi "
             f"{' dan '.join(str(v) for v in READABLE_VERSIONS)}. Perbarui aplikasi ini dulu."
         )
+    purpose = raw.get("purpose")
+    if purpose is not None and purpose not in PURPOSES:
+        raise _refuse(
+            f"Paket ini untuk keperluan {purpose!r}, yang belum dikenal aplikasi ini. "
+            "Perbarui aplikasi ini dulu."
+        )
     try:
         scope = raw["scope"]
         unit = scope["unit"]
@@ -417,6 +443,7 @@ def _manifest(raw: Any) -> Manifest:
             members=members,
             missing_evidence=tuple(_text(item) for item in raw["missing_evidence"]),
             format_version=version,
+            purpose=purpose,
         )
     except (KeyError, TypeError, ValueError, binascii.Error):
         raise bad from None
