@@ -169,8 +169,8 @@ def merge(packages: list[Path], path: Path, server: str | None, alone: bool) -> 
         )
         timings.append(time.perf_counter() - started)
         records += result.added
-        if (number + 1) % 10 == 0:  # progress for whoever watches a long run
-            sys.stderr.write(f"{number + 1} packages, last {timings[-1]:.2f} s\n")
+        # Each package's time as it goes, for whoever watches a long run.
+        sys.stderr.write(f"{number + 1} {timings[-1]:.2f} s\n")
         if alone:
             services.close()
     if services is not None and not alone:

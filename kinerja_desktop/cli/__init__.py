@@ -23,6 +23,7 @@ from kinerja_desktop.cli import (
     ekinerja,
     handover,
     hub,
+    hub_prefill,
     ikm,
     move,
     office,
@@ -48,6 +49,7 @@ COMMAND_MODULES = (
     handover,
     ekinerja,
     hub,
+    hub_prefill,
     accounts,
     move,
 )

@@ -141,8 +141,11 @@ def _import_new_office(args: argparse.Namespace) -> int:
 
 
 def _package_line(manifest: Manifest) -> str:
+    # A prefill from the Pemda merges as any package does (register records); it says so.
+    what = manifest.purpose_text()
     return (
-        f"Paket dari {manifest.source_file} ({manifest.scope_text()}), dibuat "
+        f"{what[:1].upper()}{what[1:]} dari {manifest.source_file} "
+        f"({manifest.scope_text()}), dibuat "
         f"{manifest.exported_at}, sidik kunci {manifest.fingerprint}."
     )
 
