@@ -50,8 +50,8 @@ def test_an_opds_prefill_is_written_and_a_new_office_starts_from_it(
     assert lines[0] == f"Paket isian awal ditulis: {package}"
     assert lines[1] == "Kantor: Kecamatan Kertapati"
     assert lines[2] == "Cakupan: Pemerintah Kota Palembang / Kecamatan Kertapati, tahun 2026"
-    assert lines[3].startswith("Isi: unit kerja ")
-    assert "pegawai 25" in lines[3]
+    assert lines[3].startswith("Isi: Unit kerja ")
+    assert "Pegawai 25, Pejabat di luar kantor 2, Plt/Plh 1" in lines[3]
     assert read_package(package).manifest.is_prefill
 
     office = tmp_path / "kecamatan" / "kinerja.sqlite"

@@ -55,7 +55,7 @@ def test_the_chosen_package_is_previewed_before_anything_is_made(
     text = dialog.preview.text()
     assert "Kantor: Kecamatan Kertapati" in text
     assert "Cakupan: Pemerintah Kota Palembang / Kecamatan Kertapati, tahun 2026" in text
-    assert "pegawai 25" in text and "tahun penilaian 1" in text
+    assert "Pegawai 25" in text and "Tahun penilaian 1" in text
     assert "Sidik kunci penanda tangan: " in text
     assert dialog.package_error.isHidden()
     dialog._accept()

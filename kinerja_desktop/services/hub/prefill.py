@@ -66,7 +66,7 @@ class PrefillSummary:
 
     def lines(self) -> list[str]:
         """The summary as lines of Indonesian text."""
-        counts = ", ".join(f"{kind.label.lower()} {count}" for kind, count in self.counts)
+        counts = ", ".join(f"{kind.label} {count}" for kind, count in self.counts)
         return [
             f"Kantor: {self.office}",
             f"Cakupan: {self.manifest.scope_text()}",
