@@ -138,3 +138,26 @@ def test_a_package_that_cannot_be_imported_leaves_no_office_and_asks_again(
     assert application.open_with_recovery(path) is None
     assert "Belum ada kantor yang dibuat" in warnings[0]
     assert not path.exists()
+
+
+def test_a_prefill_into_an_existing_office_is_previewed_as_a_merge_of_the_register(
+    qtbot, packages: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kinerja_desktop.ui.handover.dialog import HandoverPreviewDialog
+
+    prefill, _ = packages
+    office = tmp_path / "kantor.sqlite"
+    office.write_bytes((prefill.parent / "pemda.sqlite").read_bytes())
+    services = open_services(office, create=False, today=lambda: TODAY)
+    try:
+        dialog = HandoverPreviewDialog(services.handover.preview(prefill))
+        qtbot.addWidget(dialog)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        assert any(
+            text.startswith("Paket isian awal Pemda dari <b>pemda.sqlite</b>") for text in texts
+        )
+        assert dialog.counts.rowCount() > 0
+    finally:
+        services.close()

@@ -59,8 +59,11 @@ class HandoverPreviewDialog(QDialog):
         self._conflicts = list(preview.plan.conflicts)
         self._refusal = ""
         manifest = preview.manifest
+        # A prefill from the Pemda is imported as any package is: a merge of its register.
+        what = manifest.purpose_text()
         header = QLabel(
-            f"Paket dari <b>{manifest.source_file}</b> ({manifest.scope_text()}), dibuat "
+            f"{what[:1].upper()}{what[1:]} dari <b>{manifest.source_file}</b> "
+            f"({manifest.scope_text()}), dibuat "
             f"{manifest.exported_at} dengan Kinerja Desktop {manifest.app_version}.<br>"
             f"Sidik kunci penanda tangan: <b>{manifest.fingerprint}</b>. Paket utuh dan tidak "
             "diubah sejak ditandatangani; cocokkan sidik kunci dengan pengirim bila perlu."
