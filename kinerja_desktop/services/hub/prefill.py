@@ -10,6 +10,7 @@ makes the register; into an existing office it is an ordinary merge of register 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,11 +22,10 @@ from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.handover_prefill import PREFILL, PREFILL_TABLES, build_prefill
-from kinerja_desktop.domain.handover_records import Kind, Scope
+from kinerja_desktop.domain.handover_records import Aggregate, Kind, Scope
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover.package import (
     Manifest,
-    Package,
     PackageRefusedError,
     write_package,
 )
@@ -128,11 +128,12 @@ class PrefillService:
             a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
         ):
             raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
+        exported_at = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
         header = {
             "app_version": __version__,
             "schema_revision": revision,
             "source_file": self._database.path.name,
-            "exported_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"),
+            "exported_at": exported_at,
             "scope": Scope(unit, year).to_json(),
             "purpose": PREFILL,
             "counts": {kind.value: sum(a.kind is kind for a in aggregates) for kind in Kind},
@@ -145,21 +146,30 @@ class PrefillService:
             evidence_folder=evidence_folder(self._database.path),
             key=key,
         )
-        return PrefillExport(target, summary_of(checked_package(target)))
+        manifest = Manifest(
+            app_version=__version__,
+            schema_revision=revision or "",
+            source_file=self._database.path.name,
+            exported_at=exported_at,
+            scope_unit=unit,
+            scope_year=year,
+            public_key=key.export_public_key(),
+            members=(),
+            missing_evidence=(),
+            purpose=PREFILL,
+        )
+        return PrefillExport(target, summary_of(manifest, aggregates))
 
 
-def summary_of(package: Package) -> PrefillSummary:
-    """What ``package`` holds, for the preview."""
-    manifest = package.manifest
-    units = [a.content["path"] for a in package.aggregates if a.kind is Kind.UNIT]
+def summary_of(manifest: Manifest, aggregates: Sequence[Aggregate]) -> PrefillSummary:
+    """What a prefill package of ``manifest`` and ``aggregates`` holds, for the preview."""
+    units = [a.content["path"] for a in aggregates if a.kind is Kind.UNIT]
     if manifest.scope_unit:
         office = manifest.scope_unit[-1]
     else:
         office = ", ".join(str(path[0]) for path in units if len(path) == 1) or "-"
     counts = tuple(
-        (kind, count)
-        for kind in _SHOWN
-        if (count := sum(a.kind is kind for a in package.aggregates))
+        (kind, count) for kind in _SHOWN if (count := sum(a.kind is kind for a in aggregates))
     )
     return PrefillSummary(manifest, office, counts)
 
@@ -173,7 +183,7 @@ def read_prefill(path: Path) -> PrefillSummary:
     package = checked_package(path)
     if not package.manifest.is_prefill:
         raise _not_prefill(path)
-    return summary_of(package)
+    return summary_of(package.manifest, package.aggregates)
 
 
 def start_from_prefill(handover: HandoverService, path: Path) -> ImportResult:
