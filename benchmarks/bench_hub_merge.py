@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -172,7 +173,10 @@ def merge(packages: list[Path], path: Path, server: str | None, alone: bool) -> 
         cpu.append(time.process_time() - used)
         records += result.added
         # Each package's time as it goes, for whoever watches a long run.
-        sys.stderr.write(f"{number + 1} {timings[-1]:.2f} s, CPU {cpu[-1]:.2f} s\n")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        sys.stderr.write(
+            f"{number + 1} {timings[-1]:.2f} s, CPU {cpu[-1]:.2f} s, peak {peak:.0f} MB\n"
+        )
         if alone:
             services.close()
     if services is not None and not alone:
