@@ -24,6 +24,7 @@ from kinerja_desktop.cli import (
     handover,
     hub,
     hub_intake,
+    hub_prefill,
     ikm,
     move,
     office,
@@ -50,6 +51,7 @@ COMMAND_MODULES = (
     ekinerja,
     hub,
     hub_intake,
+    hub_prefill,
     accounts,
     move,
 )

@@ -154,10 +154,10 @@ def _import_new_office(args: argparse.Namespace) -> int:
 
 
 def _package_line(manifest: Manifest) -> str:
+    # A prefill from the Pemda merges as any package does (register records); it says so.
     return (
-        f"Paket dari {manifest.source_file} ({manifest.scope_text()}, "
-        f"{manifest.number_text()}), dibuat {manifest.exported_at}, sidik kunci "
-        f"{manifest.fingerprint}."
+        f"{manifest.heading(manifest.source_file)}, dibuat "
+        f"{manifest.exported_at}, sidik kunci {manifest.fingerprint}."
     )
 
 

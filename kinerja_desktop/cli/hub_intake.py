@@ -36,7 +36,9 @@ def hub_commands(commands: Commands) -> Commands:
     """The sub-commands of ``hub``, made on first use, so each hub module adds its own."""
     parser = commands.choices.get(HUB)
     if parser is None:
-        parser = commands.add_parser(HUB, help="perintah hub Pemda (penerimaan paket unit)")
+        parser = commands.add_parser(
+            HUB, help="perintah hub Pemda (paket unit masuk, paket isian awal)"
+        )
         parser.set_defaults(hub_command=None)
         found: Commands = parser.add_subparsers(
             dest="hub_command",

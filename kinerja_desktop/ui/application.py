@@ -105,11 +105,25 @@ def _create_office(path: Path, lock: DatabaseLock | None) -> AppServices | None:
     from kinerja_desktop.services.platform.startup import open_locked
     from kinerja_desktop.ui.first_start import FirstStartDialog
 
-    dialog = FirstStartDialog()
-    if not dialog.exec():
-        if lock is not None:
-            lock.release()
-        return None
+    while True:
+        dialog = FirstStartDialog()
+        if not dialog.exec():
+            if lock is not None:
+                lock.release()
+            return None
+        if dialog.wants_prefill and dialog.prefill_path is not None:
+            try:
+                return _office_from_prefill(path, lock, dialog.prefill_path)
+            except DomainError as error:
+                # Checked whole when chosen, so this is rare (the disk, or content that does
+                # not fit): nothing was made; say why and offer the choices again.
+                QMessageBox.warning(
+                    None,
+                    "Kantor tidak dapat dibuat dari paket isian awal",
+                    f"{error.message}\n\nBelum ada kantor yang dibuat.",
+                )
+                continue
+        break
     services = open_locked(path, lock)
     try:
         if dialog.wants_demo:
@@ -123,6 +137,24 @@ def _create_office(path: Path, lock: DatabaseLock | None) -> AppServices | None:
         services.close()
         raise
     return services
+
+
+def _office_from_prefill(path: Path, lock: DatabaseLock | None, package: Path) -> AppServices:
+    """The new office at ``path`` made from the prefill ``package``: whole, or no file at all.
+
+    Built aside and renamed into place (``create_office``) under the lock the start holds; no
+    safety backup, since a new file holds nothing to go back to.
+
+    Raises:
+        DomainError: the package was refused or the file could not be made; nothing is left.
+    """
+    from kinerja_desktop.services.hub.prefill import start_from_prefill
+    from kinerja_desktop.services.platform.startup import create_office, open_locked
+
+    if path.exists() and path.stat().st_size == 0:
+        path.unlink()  # an empty file the user chose to start a new office in
+    create_office(path, lambda made: start_from_prefill(made.handover, package), lock=lock)
+    return open_locked(path, lock)
 
 
 def _lock_or_ask(path: Path) -> DatabaseLock | None:

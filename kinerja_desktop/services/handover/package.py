@@ -37,6 +37,7 @@ from typing import IO, Any, TypeVar
 from kinerja_desktop.data.migrate import known_revisions
 from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.handover_prefill import PREFILL, not_prefill
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
@@ -55,6 +56,9 @@ CHANGES_FORMAT_VERSION = 3
 #: The format versions this app reads: 1 (one JSON document per kind), 2 (JSON lines) and 3
 #: (JSON lines, a package of changes).
 READABLE_VERSIONS = (1, 2, 3)
+#: The manifest's ``purpose`` values this app reads. A package without one is an ordinary
+#: hand-over package; a purpose this app does not know (a newer app's) is refused.
+PURPOSES = (PREFILL,)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -114,10 +118,20 @@ class Manifest:
     sequence: int | None = None
     #: The number a package of changes follows; None for a whole package.
     since: int | None = None
+    #: None for an ordinary hand-over package; ``"prefill"`` for the hub's paket isian awal.
+    purpose: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return signing.fingerprint(self.public_key)
+
+    @property
+    def is_prefill(self) -> bool:
+        return self.purpose == PREFILL
+
+    def purpose_text(self) -> str:
+        """What the package is, in the words the screens use."""
+        return "paket isian awal Pemda" if self.is_prefill else "paket serah terima"
 
     def scope_text(self) -> str:
         unit = " / ".join(self.scope_unit) if self.scope_unit else "semua unit"
@@ -131,6 +145,17 @@ class Manifest:
         if self.since is None:
             return f"paket nomor {self.sequence} (utuh)"
         return f"paket nomor {self.sequence} (perubahan sejak nomor {self.since})"
+
+    def heading(self, source: str) -> str:
+        """The preview's first words: "Paket serah terima dari ``source`` (scope, number)".
+
+        A prefill is never numbered (the hub writes it afresh each time), so it has no number.
+        """
+        what = self.purpose_text()
+        details = self.scope_text()
+        if not self.is_prefill:
+            details = f"{details}, {self.number_text()}"
+        return f"{what[:1].upper()}{what[1:]} dari {source} ({details})"
 
 
 @dataclass(frozen=True)
@@ -366,6 +391,12 @@ def _read(path: Path, archive: zipfile.ZipFile, sha256: str) -> Package:
         else:
             raise _refuse(f"Berkas '{member.name}' tidak dikenal dalam paket serah terima.")
     _check_evidence_named(aggregates, evidence, manifest)
+    stray = not_prefill(aggregates) if manifest.is_prefill else None
+    if stray is not None:
+        raise _refuse(
+            f"Paket ini disebut paket isian awal, tetapi berisi {stray.label.lower()}, yang "
+            "tidak termasuk isian awal."
+        )
     order = {kind: position for position, kind in enumerate(Kind)}
     aggregates.sort(key=lambda a: order[a.kind])
     return Package(path, manifest, tuple(aggregates), evidence, sha256)
@@ -460,6 +491,12 @@ def _manifest(raw: Any) -> Manifest:
             f"{', '.join(str(v) for v in READABLE_VERSIONS[:-1])} dan {READABLE_VERSIONS[-1]}. "
             "Perbarui aplikasi ini dulu."
         )
+    purpose = raw.get("purpose")
+    if purpose is not None and purpose not in PURPOSES:
+        raise _refuse(
+            f"Paket ini untuk keperluan {purpose!r}, yang belum dikenal aplikasi ini. "
+            "Perbarui aplikasi ini dulu."
+        )
     try:
         scope = raw["scope"]
         unit = scope["unit"]
@@ -478,6 +515,7 @@ def _manifest(raw: Any) -> Manifest:
             format_version=version,
             sequence=_number(raw.get("sequence")),
             since=_number(raw.get("since")),
+            purpose=purpose,
         )
     except (KeyError, TypeError, ValueError, binascii.Error):
         raise bad from None

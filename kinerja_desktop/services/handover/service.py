@@ -786,6 +786,18 @@ def _checked_package(path: Path) -> Package:
     return package
 
 
+def checked_package(path: Path) -> Package:
+    """The package at ``path``, read and checked whole as an import does, without a database.
+
+    For a screen that shows what a package holds before there is an office to import it into
+    (the first start from a prefill package).
+
+    Raises:
+        PackageRefusedError: the package fails a check.
+    """
+    return _checked_package(path)
+
+
 def _exported_on(stamp: str) -> date | None:
     """The day a package was made, from its manifest's ISO timestamp; None when unreadable."""
     try:

@@ -116,7 +116,9 @@ def open_office(
     return open_locked(path, take_lock(path, take_over=take_over), create=create, now=now)
 
 
-def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
+def create_office(
+    path: Path, fill: Callable[[AppServices], T], *, lock: DatabaseLock | None = None
+) -> T:
     """Create a new office at ``path`` and fill it: the whole office, or no file at all.
 
     The database is built under a temporary name beside ``path`` while ``path``'s lock is
@@ -127,6 +129,8 @@ def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
     Args:
         path: Where the office goes; it must not exist yet.
         fill: Writes the office's content through the services it is given (an import).
+        lock: ``path``'s lock when the caller holds it already (the GUI's first start); it
+            stays held. Without it the lock is taken here and released at the end.
 
     Returns:
         What ``fill`` returned.
@@ -149,7 +153,7 @@ def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
             raise StorageError(
                 f"Folder {path.parent} tidak dapat dibuat ({error.strerror or error})."
             ) from error
-        lock = take_lock(path)
+        held = lock if lock is not None else take_lock(path)
         try:
             services = open_services(building, create=True)
             try:
@@ -158,8 +162,8 @@ def create_office(path: Path, fill: Callable[[AppServices], T]) -> T:
                 services.close()
             _move_into_place(building, path)
         finally:
-            if lock is not None:
-                lock.release()
+            if held is not None and held is not lock:
+                held.release()
     except BaseException:
         remove_database(building)
         if not evidence_was_there:

@@ -59,10 +59,10 @@ class HandoverPreviewDialog(QDialog):
         self._conflicts = list(preview.plan.conflicts)
         self._refusal = ""
         manifest = preview.manifest
+        # A prefill from the Pemda is imported as any package is: a merge of its register.
         self.header = header = QLabel(
-            f"Paket dari <b>{manifest.source_file}</b> ({manifest.scope_text()}, "
-            f"{manifest.number_text()}), dibuat {manifest.exported_at} dengan Kinerja Desktop "
-            f"{manifest.app_version}.<br>"
+            f"{manifest.heading(f'<b>{manifest.source_file}</b>')}, dibuat "
+            f"{manifest.exported_at} dengan Kinerja Desktop {manifest.app_version}.<br>"
             f"Sidik kunci penanda tangan: <b>{manifest.fingerprint}</b>. Paket utuh dan tidak "
             "diubah sejak ditandatangani; cocokkan sidik kunci dengan pengirim bila perlu."
             + (
