@@ -148,6 +148,22 @@ def _resolved(ids: Ids, package: list[Aggregate]) -> dict[str, Any]:
 def test_the_scoped_read_sees_exactly_what_the_whole_read_saw(office: AppServices) -> None:
     whole = _whole(office)
     assert {a.kind for a in whole} >= {Kind.SURVEY, Kind.AUDIT_FINDING, Kind.PROGRESS_ENTRY}
+    assert _same_for_every_shape(office) == 9
+
+
+def test_the_scoped_read_is_the_same_on_the_office_database(db_path: Path) -> None:
+    """The same on the test database (a PostgreSQL server with KINERJA_TEST_DB=postgresql)."""
+    day = date(2026, 11, 28)
+    services = open_services(db_path, today=lambda: day)
+    try:
+        write_demo(services.database, today=day, employees=40)
+        assert _same_for_every_shape(services) == 9
+    finally:
+        services.close()
+
+
+def _same_for_every_shape(office: AppServices) -> int:
+    whole = _whole(office)
     shapes = 0
     for name, package in _packages(office):
         assert package, name
@@ -158,7 +174,7 @@ def test_the_scoped_read_sees_exactly_what_the_whole_read_saw(office: AppService
         assert plan_merge(ours, package) == plan_merge(everything, package), name
         assert _resolved(Ids.of(touched), package) == _resolved(Ids.of(whole), package), name
         shapes += 1
-    assert shapes == 9
+    return shapes
 
 
 def test_a_new_offices_package_finds_nothing_of_ours(office: AppServices) -> None:
