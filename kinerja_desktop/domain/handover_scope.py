@@ -9,8 +9,9 @@ The data layer reads those rows and what they refer to in turn
 (``data.repositories.handover_scoped``); building the aggregates of those rows gives exactly
 our aggregates under the package's keys.
 
-Units, external officials, appraisal years, competences, job standards, organisation
-predikat and office days off are not named here: they are small tables, read whole.
+Units are named by path, read with every unit above them and every unit a row read names.
+External officials, competences, job standards and office days off are not named here: they
+are small tables whatever the office's size, read whole.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ _REGISTERS = frozenset({Kind.SURVEY, Kind.PUBLIC_FEEDBACK, Kind.AUDIT_FINDING})
 _PERSON_FIELDS = ("penilai", "acting", "for", "employee", "served_by")
 #: Content fields that name a journal observation by its key ([NIP, day, digest]).
 _OBSERVATION_FIELDS = ("observation",)
+#: Content fields that name a unit by its path.
+_UNIT_FIELDS = ("unit", "from_unit", "to_unit", "instansi", "path")
 
 UnitPath = tuple[str, ...]
 
@@ -57,12 +60,15 @@ class PackageReferences:
         register_units: The unit paths of the package's register entries; None stands for
             the entries without a unit.
         surveys: The surveys (unit path, period code) the package keys or names.
+        units: Every unit path the package keys or names (a person's unit, their history,
+            an appraisal year's instansi, ...).
     """
 
     nips: frozenset[str]
     skps: frozenset[tuple[str, int]]
     register_units: frozenset[UnitPath | None]
     surveys: frozenset[tuple[UnitPath, str]]
+    units: frozenset[UnitPath] = frozenset()
 
 
 class _Found:
@@ -71,6 +77,12 @@ class _Found:
         self.skps: set[tuple[str, int]] = set()
         self.units: set[UnitPath | None] = set()
         self.surveys: set[tuple[UnitPath, str]] = set()
+        self.paths: set[UnitPath] = set()
+
+    def unit(self, value: Any) -> None:
+        path = _path(value)
+        if path:
+            self.paths.add(path)
 
     def person(self, value: Any) -> None:
         if isinstance(value, str):
@@ -90,26 +102,55 @@ class _Found:
     def walk(self, value: Any) -> None:
         """Every reference written inside content, wherever it sits."""
         if isinstance(value, Mapping):
-            # An RHK named as {nip, year, rhk} (parent links, progress, findings), or a
-            # rencana aksi as {nip, year, rhk, period_code}.
-            if "nip" in value:
-                self.person(value["nip"])
-                if "year" in value:
-                    self.skp(value["nip"], value["year"])
-            for name in _PERSON_FIELDS:
-                self.person(value.get(name))
-            for name in _OBSERVATION_FIELDS:
-                key = value.get(name)
-                if isinstance(key, list) and key:
-                    self.person(key[0])
-            self.survey(value.get("survey"))
-            for item in value.values():
-                if isinstance(item, (Mapping, list)):
-                    self.walk(item)
+            self.fields(value)
+            items: Iterable[Any] = value.values()
         elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, (Mapping, list)):
-                    self.walk(item)
+            items = value
+        else:
+            return
+        for item in items:
+            if isinstance(item, (Mapping, list)):
+                self.walk(item)
+
+    def fields(self, value: Mapping[str, Any]) -> None:
+        """The references among one mapping's own fields."""
+        # An RHK named as {nip, year, rhk} (parent links, progress, findings), or a
+        # rencana aksi as {nip, year, rhk, period_code}.
+        if "nip" in value:
+            self.person(value["nip"])
+            if "year" in value:
+                self.skp(value["nip"], value["year"])
+        for name in _PERSON_FIELDS:
+            self.person(value.get(name))
+        for name in _OBSERVATION_FIELDS:
+            key = value.get(name)
+            if isinstance(key, list) and key:
+                self.person(key[0])
+        self.survey(value.get("survey"))
+        for name in _UNIT_FIELDS:
+            self.unit(value.get(name))
+
+    def key(self, kind: Kind, key: list[Any]) -> None:
+        """The references in an aggregate's natural key."""
+        if kind is Kind.UNIT:
+            self.unit(key)
+        elif kind in (Kind.APPRAISAL_YEAR, Kind.ORG_PREDIKAT):
+            self.unit(key[0])
+        elif kind in _PERSONAL:
+            self.person(key[0])
+            if kind in (Kind.SKP, Kind.PERIOD) and len(key) > 1:
+                self.skp(key[0], key[1])
+        elif kind is Kind.ACTING:
+            self.person(key[0])
+            if len(key) > 1:
+                self.person(key[1])
+        elif kind in _REGISTERS:
+            path = _path(key[0])
+            if path is not None or key[0] is None:
+                self.units.add(path)
+            self.unit(key[0])
+            if kind is Kind.SURVEY:
+                self.survey(key[:2])
 
 
 def _path(value: Any) -> UnitPath | None:
@@ -132,24 +173,12 @@ def package_references(aggregates: Iterable[Aggregate]) -> PackageReferences:
             continue
         if not isinstance(key, list) or not key:
             continue
-        if aggregate.kind in _PERSONAL:
-            found.person(key[0])
-            if aggregate.kind in (Kind.SKP, Kind.PERIOD) and len(key) > 1:
-                found.skp(key[0], key[1])
-        elif aggregate.kind is Kind.ACTING:
-            found.person(key[0])
-            if len(key) > 1:
-                found.person(key[1])
-        elif aggregate.kind in _REGISTERS:
-            path = _path(key[0])
-            if path is not None or key[0] is None:
-                found.units.add(path)
-            if aggregate.kind is Kind.SURVEY:
-                found.survey(key[:2])
+        found.key(aggregate.kind, key)
         found.walk(aggregate.content)
     return PackageReferences(
         frozenset(found.nips),
         frozenset(found.skps),
         frozenset(found.units),
         frozenset(found.surveys),
+        frozenset(found.paths),
     )

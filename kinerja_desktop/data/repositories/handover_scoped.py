@@ -37,14 +37,21 @@ from kinerja_desktop.domain.handover_scope import PackageReferences
 CHUNK = 500
 #: Read whole: a few hundred rows at most, whatever the office's size.
 WHOLE_TABLES = (
-    "units",
     "external_officials",
-    "appraisal_years",
     "technical_competences",
     "job_standards",
-    "org_predikats",
     "office_days_off",
     "acting_assignments",
+)
+#: Read by the units in play (with every unit above them): they grow with a hub's OPDs.
+UNIT_TABLES = (("org_predikats", "unit_id"), ("appraisal_years", "instansi_id"))
+#: The columns of rows read that name a unit.
+_UNIT_COLUMNS = (
+    ("employees", ("unit_id",)),
+    ("employment_events", ("from_unit_id", "to_unit_id")),
+    ("public_feedback", ("unit_id",)),
+    ("audit_findings", ("unit_id",)),
+    ("surveys", ("unit_id",)),
 )
 #: A person's own rows, by ``employee_id``.
 PERSON_TABLES = (
@@ -133,7 +140,8 @@ def read_scoped(session: Session, wanted: PackageReferences) -> TableRows:
     reader = _Reader(session)
     for name in WHOLE_TABLES:
         reader.whole(name)
-    paths = _unit_paths(reader.rows["units"])
+    tree = _unit_tree(session)
+    paths = {path: unit_id for unit_id, (path, _) in tree.items()}
     people: set[int] = {
         employee_id for (employee_id,) in reader.pairs("employees", "nip", wanted.nips, "id")
     }
@@ -149,21 +157,53 @@ def read_scoped(session: Session, wanted: PackageReferences) -> TableRows:
         for key, row in reader.rows["acting_assignments"].items()
         if row["acting_employee_id"] in read and row["for_employee_id"] in read
     }
+    _units(reader, tree, {paths[path] for path in wanted.units if path in paths})
     return reader.tables()
 
 
-def _unit_paths(units: Mapping[Any, Row]) -> dict[tuple[str, ...], int]:
-    """Unit path -> id, for the units read whole."""
-    found: dict[int, tuple[str, ...]] = {}
+def _unit_tree(session: Session) -> dict[int, tuple[tuple[str, ...], int | None]]:
+    """Unit id -> its path of names and its parent, from two narrow columns of every unit."""
+    units = table_of("units")
+    rows = {
+        unit_id: (parent, name)
+        for unit_id, parent, name in session.execute(
+            select(units.c.id, units.c.parent_id, units.c.name)
+        )
+    }
+    found: dict[int, tuple[tuple[str, ...], int | None]] = {}
 
     def path(unit_id: int) -> tuple[str, ...]:
         if unit_id not in found:
-            row = units[unit_id]
-            parent = row["parent_id"]
-            found[unit_id] = (*(path(parent) if parent is not None else ()), row["name"])
-        return found[unit_id]
+            parent, name = rows[unit_id]
+            found[unit_id] = ((*(path(parent) if parent is not None else ()), name), parent)
+        return found[unit_id][0]
 
-    return {path(unit_id): unit_id for unit_id in units}
+    for unit_id in rows:
+        path(unit_id)
+    return found
+
+
+def _units(
+    reader: _Reader, tree: Mapping[int, tuple[tuple[str, ...], int | None]], named: set[int]
+) -> None:
+    """Read the units in play: named by the package or by a row read, and every one above.
+
+    With them the organisation predikat and appraisal years of those units.
+    """
+    wanted = set(named)
+    for name, columns in _UNIT_COLUMNS:
+        for row in reader.rows[name].values():
+            wanted |= {row[column] for column in columns}
+    wanted.discard(None)
+    for name, column in UNIT_TABLES:
+        reader.where_in(name, column, wanted)
+    closed: set[int] = set()
+    for unit_id in wanted:
+        current: int | None = unit_id
+        while current is not None and current not in closed:
+            closed.add(current)
+            current = tree[current][1]
+    reader.where_in("units", "id", closed)
 
 
 def _skps_by_key(reader: _Reader, keys: Collection[tuple[str, int]]) -> set[int]:

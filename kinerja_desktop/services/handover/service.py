@@ -55,7 +55,7 @@ from kinerja_desktop.domain.handover_records import (
     evidence_files,
     unit_paths,
 )
-from kinerja_desktop.domain.handover_scope import package_references
+from kinerja_desktop.domain.handover_scope import PackageReferences, package_references
 from kinerja_desktop.domain.handover_sealed import held, held_reason, signed_periods
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import ekinerja
@@ -267,6 +267,8 @@ class HandoverService:
         self._access = access
         self._evidence = EvidenceStore(evidence_folder)
         self._key_folder = key_folder
+        #: The SHA-256 of the last package read for an import, and what of ours it touches.
+        self._references: tuple[str, PackageReferences | None] = ("", None)
 
     # --- export -------------------------------------------------------------------------------
 
@@ -653,8 +655,7 @@ class HandoverService:
             writer.write(aggregate)
         writer.finish()
 
-    @staticmethod
-    def _touched(session: Session, package: Package) -> list[Aggregate]:
+    def _touched(self, session: Session, package: Package) -> list[Aggregate]:
         """Our aggregates under the package's keys, and those of what they refer to.
 
         Read by key (``handover_scoped``), not whole: the cost of an import follows the
@@ -662,7 +663,13 @@ class HandoverService:
         building the whole database's aggregates gives (tests/services/handover/
         test_handover_scoped_read.py); the rest are there for :class:`Ids` and the seals.
         """
-        wanted = package_references(package.aggregates)
+        # The same package's references again (apply after its preview) are not worked out
+        # twice: they depend on the package alone.
+        # Known by the file's SHA-256, so the service holds no package between imports.
+        sha256, wanted = self._references
+        if wanted is None or not package.sha256 or sha256 != package.sha256:
+            wanted = package_references(package.aggregates)
+            self._references = (package.sha256, wanted)
         return build_aggregates(scoped.read_scoped(session, wanted).tables)
 
     @staticmethod

@@ -131,7 +131,7 @@ def _resolved(ids: Ids, package: list[Aggregate]) -> dict[str, Any]:
     """The ids the package's references resolve to (None: not ours)."""
     wanted = package_references(package)
     return {
-        "units": dict(ids.units),
+        "units": {path: ids.units.get(path) for path in wanted.units},
         "officials": dict(ids.officials),
         "employees": {nip: ids.employees.get(nip) for nip in wanted.nips},
         "skps": {key: ids.skps.get(key) for key in wanted.skps},
