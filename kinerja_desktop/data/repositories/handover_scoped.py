@@ -10,9 +10,11 @@ development plans, leave, progress), each SKP with all its rows (RHK, indicators
 period decisions, signatories), so that ``build_aggregates`` over these rows gives, for every
 key they cover, the very aggregate it gives over the whole database.
 
-The small tables (units, external officials, appraisal years, competences, job standards,
-organisation predikat, office days off, Plt/Plh) are read whole. Every statement by key takes
-at most :data:`CHUNK` values (SQLite's bound-parameter limit), so the statements grow with the
+The units in play (named by the package or by a row read) are read with every unit above
+them, and their appraisal years and organisation predikat; the whole unit tree only as its
+id, parent and name, to find paths. The small tables (external officials, competences, job
+standards, office days off, Plt/Plh) are read whole. Every statement by key takes at most
+:data:`CHUNK` values (SQLite's bound-parameter limit), so the statements grow with the
 package, never with the office. Rows come as JSON values, ordered by primary key, as
 ``handover.read_all`` gives them.
 """
