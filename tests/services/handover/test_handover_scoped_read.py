@@ -177,6 +177,19 @@ def _same_for_every_shape(office: AppServices) -> int:
     return shapes
 
 
+def test_the_scoped_read_is_the_same_in_small_chunks(
+    office: AppServices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key list split over several statements (500 a statement in the app)."""
+    whole = _whole(office)
+    monkeypatch.setattr(scoped, "CHUNK", 7)
+    statements = _statements(office, lambda: _touched(office, whole))
+    touched = _touched(office, whole)
+    assert _under(touched, whole) == {(a.kind, a.key, a.digest) for a in whole}
+    monkeypatch.setattr(scoped, "CHUNK", 500)
+    assert _statements(office, lambda: _touched(office, whole)) < statements
+
+
 def test_a_new_offices_package_finds_nothing_of_ours(office: AppServices) -> None:
     whole = _whole(office)
     nips = {a.content["nip"] for a in whole if a.kind is Kind.EMPLOYEE}
