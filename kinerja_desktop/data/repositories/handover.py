@@ -100,6 +100,16 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+def table_of(name: str) -> Table:
+    """The hand-over table ``name`` (a ValueError for any other)."""
+    return _table(name)
+
+
+def to_json(value: Any) -> Any:
+    """A column's value as a JSON value (ISO text, exact decimal text)."""
+    return _to_json(value)
+
+
 def _to_json(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")

@@ -23,6 +23,7 @@ from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.data.repositories import handover_ledger as ledger
+from kinerja_desktop.data.repositories import handover_scoped as scoped
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
@@ -34,7 +35,6 @@ from kinerja_desktop.domain.handover_merge import (
     cycle_message,
     names_of,
     penilai_cycles,
-    penilai_of,
     plan_merge,
     protected,
     protected_message,
@@ -55,6 +55,7 @@ from kinerja_desktop.domain.handover_records import (
     evidence_files,
     unit_paths,
 )
+from kinerja_desktop.domain.handover_scope import PackageReferences, package_references
 from kinerja_desktop.domain.handover_sealed import held, held_reason, signed_periods
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import ekinerja
@@ -266,6 +267,8 @@ class HandoverService:
         self._access = access
         self._evidence = open_evidence_store(database, evidence_folder)
         self._key_folder = key_folder
+        #: The SHA-256 of the last package read for an import, and what of ours it touches.
+        self._references: tuple[str, PackageReferences | None] = ("", None)
 
     # --- export -------------------------------------------------------------------------------
 
@@ -454,13 +457,14 @@ class HandoverService:
         with self._database.reading() as session:
             receipt = ledger.receipt_of(session, package.sha256)
             judgement = _judge(session, package, receipt, interactive=True)
-            everything = self._everything(session)
-        ours = self._matching(everything, package)
+            touched = self._touched(session, package)
+            register = scoped.people_register(session)
+        ours = self._matching(touched, package)
         return ImportPreview(
             package.manifest,
             plan_merge(ours, package.aggregates),
-            penilai_of(everything),
-            names_of(everything) | names_of(package.aggregates),
+            {nip: penilai for nip, _, penilai in register},
+            {nip: name for nip, name, _ in register} | names_of(package.aggregates),
             None if stamp is None else CheckedPackage(package, stamp),
             judgement,
             receipt.undecided if receipt is not None and receipt.outcome == UNDECIDED else 0,
@@ -538,12 +542,12 @@ class HandoverService:
                 return _ALREADY
             if judgement.verdict is not Verdict.TAKE:
                 raise PackageOutOfOrderError(judgement)
-            everything = self._everything(session)
-            ours = self._matching(everything, package)
+            touched = self._touched(session, package)
+            ours = self._matching(touched, package)
             plan = plan_merge(ours, package.aggregates)
             decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
             if unattended:
-                signed = signed_periods(everything)
+                signed = signed_periods(touched)
                 locked = [c for c in plan.conflicts if held(c, signed)]
             else:
                 locked = [c for c in plan.conflicts if protected(c)]
@@ -557,19 +561,21 @@ class HandoverService:
             missing = [c for c in plan.conflicts if decided[c.ref] is None]
             if missing:
                 raise UnresolvedConflictsError(missing)
-            loops = penilai_cycles(plan, decided, penilai_of(everything))
+            register = scoped.people_register(session)
+            penilai = {nip: boss for nip, _, boss in register}
+            loops = penilai_cycles(plan, decided, penilai)
             if loops:
-                names = names_of(everything) | names_of(package.aggregates)
+                names = {nip: name for nip, name, _ in register} | names_of(package.aggregates)
                 raise ValidationError(
                     " ".join(cycle_message(loop, names) for loop in loops)
                     + " Tidak ada yang diimpor."
                 )
-            ids = Ids.of(everything)
+            ids = Ids.of(touched)
             # Only the records a taken conflict replaces are looked up from here on: the rest
             # of this office's aggregates are let go before writing, which needs the memory.
             taken = [c for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             replaced = {c.ref: c.ours for c in taken}
-            del everything, ours
+            del touched, ours, register, penilai
             # Taken inside the write transaction, so it is exactly the state the import changes.
             if safety_backup is not None:
                 safety = safety_backup()
@@ -651,9 +657,22 @@ class HandoverService:
             writer.write(aggregate)
         writer.finish()
 
-    @staticmethod
-    def _everything(session: Session) -> list[Aggregate]:
-        return build_aggregates(repo.read_all(session).tables)
+    def _touched(self, session: Session, package: Package) -> list[Aggregate]:
+        """Our aggregates under the package's keys, and those of what they refer to.
+
+        Read by key (``handover_scoped``), not whole: the cost of an import follows the
+        package's size, not the office's. Under the package's keys they are exactly what
+        building the whole database's aggregates gives (tests/services/handover/
+        test_handover_scoped_read.py); the rest are there for :class:`Ids` and the seals.
+        """
+        # The same package's references again (apply after its preview) are not worked out
+        # twice: they depend on the package alone.
+        # Known by the file's SHA-256, so the service holds no package between imports.
+        sha256, wanted = self._references
+        if wanted is None or not package.sha256 or sha256 != package.sha256:
+            wanted = package_references(package.aggregates)
+            self._references = (package.sha256, wanted)
+        return build_aggregates(scoped.read_scoped(session, wanted).tables)
 
     @staticmethod
     def _matching(ours: list[Aggregate], package: Package) -> list[Aggregate]:
