@@ -19,12 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.cli.exit_codes import EXIT_OK
 from kinerja_desktop.cli.parser import Commands, db_argument
-from kinerja_desktop.domain.errors import DomainError, StorageError
 
 if TYPE_CHECKING:
-    from kinerja_desktop.services.hub.recap import HubRecapService
+    from kinerja_desktop.services.app_services import AppServices
 
 COMMAND = "rekap-pemda"
 
@@ -53,31 +52,18 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``rekap-pemda``; None when the command is another one."""
     if args.command != COMMAND:
         return None
-    from kinerja_desktop.cli.target import missing, open_database
+    from functools import partial
 
-    if missing(args.db):
-        _say(f"Berkas basis data tidak ada: {args.db}", error=True)
-        return EXIT_STORAGE
-    try:
-        services = open_database(args.db, locked=False)
-    except StorageError as error:
-        _say(error.message, error=True)
-        return EXIT_STORAGE
-    try:
-        return _write(services.hub_recap, args)
-    except StorageError as error:
-        _say(error.message, error=True)
-        return EXIT_STORAGE
-    except DomainError as error:
-        _say(error.message, error=True)
-        return EXIT_INPUT
-    finally:
-        services.close()
+    from kinerja_desktop.cli.target import with_database
+
+    return with_database(args.db, partial(_write, args=args), locked=False)
 
 
-def _write(service: HubRecapService, args: argparse.Namespace) -> int:
+def _write(services: AppServices, args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.dates import parse_date_id
     from kinerja_desktop.services.hub.workbook import write_recap
+
+    service = services.hub_recap
 
     # The one place this command reads the clock.
     day = parse_date_id(args.per) if args.per else date.today()

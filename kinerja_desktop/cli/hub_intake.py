@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, IndonesianParser, db_argument
-from kinerja_desktop.domain.errors import DomainError, StorageError
 
 if TYPE_CHECKING:
     from kinerja_desktop.services.app_services import AppServices
@@ -71,26 +70,11 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``hub terima``; None when the command is another one."""
     if args.command != HUB or getattr(args, "hub_command", None) != COMMAND:
         return None
-    from kinerja_desktop.cli.target import missing, open_database
+    from functools import partial
 
-    if missing(args.db):
-        _say(f"Berkas basis data tidak ada: {args.db}", error=True)
-        return EXIT_STORAGE
-    try:
-        services = open_database(args.db)
-    except StorageError as error:
-        _say(error.message, error=True)
-        return EXIT_STORAGE
-    try:
-        return _receive(services, args)
-    except StorageError as error:
-        _say(error.message, error=True)
-        return EXIT_STORAGE
-    except DomainError as error:
-        _say(error.message, error=True)
-        return EXIT_INPUT
-    finally:
-        services.close()
+    from kinerja_desktop.cli.target import with_database
+
+    return with_database(args.db, partial(_receive, args=args))
 
 
 def _receive(services: AppServices, args: argparse.Namespace) -> int:

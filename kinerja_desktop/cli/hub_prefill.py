@@ -16,11 +16,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
+from kinerja_desktop.cli.exit_codes import EXIT_OK
 from kinerja_desktop.cli.hub_intake import HUB, hub_commands
 from kinerja_desktop.cli.parser import Commands, db_argument
-from kinerja_desktop.domain.errors import DomainError, StorageError
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.app_services import AppServices
 
 PREFILL = "isian-awal"
 
@@ -46,31 +49,20 @@ def run(args: argparse.Namespace) -> int | None:
     """Run ``hub isian-awal``; None when the command is another one."""
     if args.command != HUB or getattr(args, "hub_command", None) != PREFILL:
         return None
-    from kinerja_desktop.cli.target import missing, open_database
+    from functools import partial
 
-    if missing(args.db):
-        _say(f"Berkas basis data tidak ada: {args.db}", error=True)
-        return EXIT_STORAGE
-    try:
-        services = open_database(args.db, locked=False)
-    except StorageError as error:
-        _say(error.message, error=True)
-        return EXIT_STORAGE
-    try:
-        from kinerja_desktop.services.handover import default_key_folder
-        from kinerja_desktop.services.hub.prefill import PrefillService
+    from kinerja_desktop.cli.target import with_database
 
-        unit = services.handover.find_unit(args.unit) if args.unit else None
-        prefill = PrefillService(services.database, default_key_folder(), services.access)
-        written = prefill.export(args.ke, year=args.tahun, unit=unit)
-    except StorageError as error:
-        _say(error.message, error=True)
-        return EXIT_STORAGE
-    except DomainError as error:
-        _say(error.message, error=True)
-        return EXIT_INPUT
-    finally:
-        services.close()
+    return with_database(args.db, partial(_export, args=args), locked=False)
+
+
+def _export(services: AppServices, args: argparse.Namespace) -> int:
+    from kinerja_desktop.services.handover import default_key_folder
+    from kinerja_desktop.services.hub.prefill import PrefillService
+
+    unit = services.handover.find_unit(args.unit) if args.unit else None
+    prefill = PrefillService(services.database, default_key_folder(), services.access)
+    written = prefill.export(args.ke, year=args.tahun, unit=unit)
     _say("\n".join(written.summary_lines()))
     return EXIT_OK
 

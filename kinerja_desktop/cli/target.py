@@ -8,12 +8,15 @@ other value is a file. A server's password comes from the keyring, else from lib
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_STORAGE
 from kinerja_desktop.domain.connections import ConnectionProfile
-from kinerja_desktop.domain.errors import StorageError, ValidationError
+from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
 
 if TYPE_CHECKING:
     from kinerja_desktop.services.app_services import AppServices
@@ -113,3 +116,29 @@ def open_database(
     from kinerja_desktop.services.app_services import open_services
 
     return open_services(target, create=create)
+
+
+def with_database(
+    target: Path | ServerDatabase, work: Callable[[AppServices], int], *, locked: bool = True
+) -> int:
+    """Open what ``--db`` names, run ``work`` on it and close it, telling a problem on stderr.
+
+    Returns:
+        What ``work`` returns; EXIT_STORAGE when the database cannot be opened or a
+        StorageError ends the work; EXIT_INPUT for any other DomainError.
+    """
+    try:
+        services = open_database(target, locked=locked)
+    except StorageError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_STORAGE
+    try:
+        return work(services)
+    except StorageError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_STORAGE
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_INPUT
+    finally:
+        services.close()
