@@ -30,26 +30,6 @@ class SentScope:
 
 
 @dataclass(frozen=True)
-class Receipt:
-    """A package this installation took, as the ledger keeps it."""
-
-    id: int
-    sender_fingerprint: str
-    scope_key: str
-    sequence: int | None
-    since: int | None
-    package_sha256: str
-    file_name: str
-    received_at: datetime
-    added: int
-    replaced: int
-    kept: int
-    identical: int
-    undecided: int
-    outcome: str
-
-
-@dataclass(frozen=True)
 class NewReceipt:
     """What to keep of a package just taken."""
 
@@ -66,6 +46,13 @@ class NewReceipt:
     identical: int
     undecided: int
     outcome: str
+
+
+@dataclass(frozen=True)
+class Receipt(NewReceipt):
+    """A package this installation took, as the ledger keeps it: what was kept, and its row."""
+
+    id: int
 
 
 # --- sent -------------------------------------------------------------------------------------
