@@ -1,10 +1,10 @@
 """Hub merge benchmark: many OPDs' hand-over packages merged, one after another, into one hub.
 
-Run with `python benchmarks/bench_hub_merge.py` (`--packages 200`, `--people 50`, `--engines
-sqlite,postgresql`, `--baseline 5`, `--cache DIR`). It builds the packages once and keeps them
-in a temporary folder (`--cache`, reused when it already holds them), then merges them, one
-engine at a time, each in a process of its own, so its peak memory (max RSS, from `wait4`) is
-the merge's alone:
+Run with `python benchmarks/bench_hub_merge.py` (`--via intake` or `merge`, `--packages 200`,
+`--people 50`, `--engines sqlite,postgresql`, `--baseline 5`, `--cache DIR`). It builds the
+packages once and keeps them in a temporary folder (`--cache`, reused when it already holds
+them), then merges them, one engine at a time, each in a process of its own, so its peak memory
+(max RSS, from `wait4`) is the merge's alone:
 
 - **Building (not measured).** The demo office of ``--people`` people is written (its SKPs,
   realisations, period evaluations, journal and supervision records; one kecamatan block: the
@@ -15,13 +15,20 @@ the merge's alone:
   valid), everywhere the NIP appears (keys, penilai, RHK links, signatories, complaints). The
   officials outside the register, the instansi's appraisal year and the office's days off are
   the same in every package, as in a real Pemda.
-- **Merge (measured).** An empty hub database (a SQLite file, or a database on a throw-away
-  PostgreSQL server started as the tests start theirs, `tests/postgres_server.py`) takes every
-  package in turn through `HandoverService.preview` and `apply` with "take theirs" as the
-  default (the first import on a file with its safety backup, the others without; a server
-  database is backed up by the server, so never there).
-- **Baseline.** The first ``--baseline`` packages, each applied the same way into a database of
-  its own, new and empty: the cost of a package without a hub around it.
+- **Intake (measured; `--via intake`, the default).** The packages are copied into a receive
+  folder and an empty hub database (as below) takes them all in ONE
+  `services.hub_intake.receive(folder)`, as `hub terima` does unattended: its outcomes are
+  counted (all "diterima" expected). Then the files the intake moved into ``diterima/`` are
+  moved back and the same folder received again, in a new process: every package "sudah
+  diterima", known by its SHA-256. Each package's ``apply`` is timed from outside (the intake
+  itself is unchanged), for the per-package figures.
+- **Merge (measured; `--via merge`).** An empty hub database (a SQLite file, or a database on
+  a throw-away PostgreSQL server started as the tests start theirs, `tests/postgres_server.py`)
+  takes every package in turn through `HandoverService.preview` and `apply` with "take theirs"
+  as the default (the first import on a file with its safety backup, the others without; a
+  server database is backed up by the server, so never there).
+- **Baseline (`--via merge` only).** The first ``--baseline`` packages, each applied the same
+  way into a database of its own, new and empty: the cost of a package without a hub around it.
 
 Prints a Markdown section for docs/benchmarks.md.
 """
@@ -38,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -184,6 +192,52 @@ def merge(packages: list[Path], path: Path, server: str | None, alone: bool) -> 
     print(json.dumps({"timings": timings, "cpu": cpu, "added": records}))
 
 
+def intake(folder: Path, path: Path, server: str | None) -> None:
+    """Receive every package in ``folder`` into the hub in one ``receive``; print JSON."""
+    from kinerja_desktop.services.app_services import open_services
+
+    services = open_services(path, server=server, today=lambda: DAY)
+    handover = services.handover
+    applied = handover.apply
+    timings: list[float] = []
+    cpu: list[float] = []
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        # Each package's apply, timed from outside: the intake itself runs unchanged.
+        started, used = time.perf_counter(), time.process_time()
+        try:
+            return applied(*args, **kwargs)
+        finally:
+            timings.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - used)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+            sys.stderr.write(
+                f"{len(timings)} {timings[-1]:.2f} s, CPU {cpu[-1]:.2f} s, peak {peak:.0f} MB\n"
+            )
+
+    handover.apply = timed  # type: ignore[method-assign]
+    started, used = time.perf_counter(), time.process_time()
+    report = services.hub_intake.receive(folder, now=NOW)
+    wall, spent = time.perf_counter() - started, time.process_time() - used
+    services.close()
+    outcomes = Counter(line.outcome.value for line in report.lines)
+    print(
+        json.dumps(
+            {
+                "timings": timings,
+                "cpu": cpu,
+                "receive_wall": wall,
+                "receive_cpu": spent,
+                "outcomes": dict(outcomes),
+                "added": sum(line.added for line in report.lines),
+                "replaced": sum(line.replaced for line in report.lines),
+                "stopped": report.stopped,
+                "lines": len(report.lines),
+            }
+        )
+    )
+
+
 def measured(command: list[str]) -> tuple[dict[str, Any], float, float, float]:
     """The child's JSON line, its wall and CPU seconds, and its peak memory in MB."""
     started = time.perf_counter()
@@ -198,6 +252,9 @@ def measured(command: list[str]) -> tuple[dict[str, Any], float, float, float]:
     return result, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+Row = tuple[str, str, dict[str, Any], float, float, float, float]
+
+
 def quantile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -205,30 +262,28 @@ def quantile(values: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--via", choices=["intake", "merge"], default="intake")
     parser.add_argument("--packages", type=int, default=200)
     parser.add_argument("--people", type=int, default=50, help="people per package (OPD)")
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--baseline", type=int, default=5, help="packages applied alone")
     parser.add_argument("--cache", type=Path, help="where the built packages are kept")
     parser.add_argument("--merge", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--intake", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     cache = args.cache or Path(tempfile.gettempdir()) / (
         f"kinerja-bench-hub-merge-{args.people}x{args.packages}"
     )
     cache.mkdir(parents=True, exist_ok=True)
-    if args.merge:
-        # A child: the hub's path, its server ("-" for a file) and "hub" or "alone".
-        os.environ["KINERJA_DATA_DIR"] = str(Path(args.merge[0]).parent / "appdata")
-        listed = sorted(cache.glob("opd-*.zip"))[: args.packages]
-        server = None if args.merge[1] == "-" else args.merge[1]
-        merge(listed, Path(args.merge[0]), server, args.merge[2] == "alone")
+    if args.merge or args.intake:
+        child(args, cache)
         return
     # The signing key goes to the benchmark's folder, not the user's app data.
     os.environ["KINERJA_DATA_DIR"] = str(cache / "appdata")
-    packages = build_packages(cache, args.packages, args.people)
+    packages = build_packages(cache, args.packages, args.people)[: args.packages]
     size = sum(path.stat().st_size for path in packages) / 2**20
-    rows = []
+    rows: list[Row] = []
     for engine in args.engines.split(","):
         scratch = Path(tempfile.mkdtemp(prefix=f"bench-hub-merge-{engine}-"))
         server = None
@@ -240,12 +295,16 @@ def main() -> None:
 
                 server = start_server()
                 admin = sqlalchemy.create_engine(server.url(), isolation_level="AUTOCOMMIT")
+                alone = range(args.baseline if args.via == "merge" else 0)
                 with admin.connect() as connection:
-                    for name in ["hub", *(f"alone_{n}" for n in range(args.baseline))]:
+                    for name in ["hub", *(f"alone_{n}" for n in alone)]:
                         connection.execute(sqlalchemy.text(f"CREATE DATABASE {name}"))
                 admin.dispose()
                 url = server.url("hub").render_as_string(hide_password=False)
             base = [sys.executable, __file__, "--cache", str(cache)]
+            if args.via == "intake":
+                rows += received(base, packages, scratch, engine, url)
+                continue
             for mode, count, target, address in (
                 ("hub", args.packages, "hub.sqlite", url),
                 ("alone", args.baseline, "alone.sqlite", url),
@@ -267,6 +326,28 @@ def main() -> None:
         f"{args.packages} packages of {args.people} people ({args.packages * args.people:,} "
         f"people), {size:.0f} MB of packages\n"
     )
+    if args.via == "intake":
+        print_intake(rows)
+        return
+    print_merge(rows)
+
+
+def child(args: argparse.Namespace, cache: Path) -> None:
+    """One measured step, in the child process the parent measures."""
+    if args.merge:
+        # The hub's path, its server ("-" for a file) and "hub" or "alone".
+        os.environ["KINERJA_DATA_DIR"] = str(Path(args.merge[0]).parent / "appdata")
+        listed = sorted(cache.glob("opd-*.zip"))[: args.packages]
+        server = None if args.merge[1] == "-" else args.merge[1]
+        merge(listed, Path(args.merge[0]), server, args.merge[2] == "alone")
+        return
+    # The receive folder, the hub's path and its server ("-" for a file).
+    os.environ["KINERJA_DATA_DIR"] = str(Path(args.intake[1]).parent / "appdata")
+    server = None if args.intake[2] == "-" else args.intake[2]
+    intake(Path(args.intake[0]), Path(args.intake[1]), server)
+
+
+def print_merge(rows: list[Row]) -> None:
     print(
         "| engine | what | packages | records added | total wall | total CPU (merging process) "
         "| per package p50 / p95 | per package CPU p50 / p95 | first 10 / last 10 mean | "
@@ -288,6 +369,59 @@ def main() -> None:
             for name in ("timings", "cpu"):
                 listed = " ".join(f"{seconds:.2f}" for seconds in result[name])
                 print(f"\n{engine} per-package {name} (s): {listed}")
+
+
+def received(
+    base: list[str], packages: list[Path], scratch: Path, engine: str, url: str
+) -> list[Row]:
+    """The folder received into an empty hub, then received again with its files moved back."""
+    folder = scratch / "masuk"
+    folder.mkdir()
+    for package in packages:
+        shutil.copy2(package, folder / package.name)
+    command = [*base, "--intake", str(folder), str(scratch / "hub.sqlite"), url]
+    rows: list[Row] = []
+    for mode in ("first", "again"):
+        if mode == "again":
+            # The same files once more: what the intake moved into diterima/ goes back.
+            for taken in sorted((folder / "diterima").glob("*.zip")):
+                taken.rename(folder / taken.name)
+        load = os.getloadavg()[0]
+        result, wall, cpu, peak = measured(command)
+        sys.stderr.write(f"{engine} {mode}: {result['outcomes']}, {wall:.1f} s\n")
+        rows.append((engine, mode, result, wall, cpu, peak, load))
+    return rows
+
+
+def print_intake(rows: list[Row]) -> None:
+    print(
+        "| engine | run | packages | outcomes | records added | process wall / CPU | "
+        "receive wall / CPU | per package apply wall p50 / p95 | per package apply CPU "
+        "p50 / p95 | peak memory (max RSS) | load at start |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for engine, mode, result, wall, cpu, peak, load in rows:
+        timings, used = result["timings"], result["cpu"]
+        outcomes = ", ".join(f"{count} {name}" for name, count in result["outcomes"].items())
+        if result["stopped"]:
+            outcomes += f" (stopped: {result['stopped']})"
+        what = "empty hub" if mode == "first" else "same files again"
+        spread = (
+            f"{statistics.median(timings):.2f} / {quantile(timings, 0.95):.2f} s | "
+            f"{statistics.median(used):.2f} / {quantile(used, 0.95):.2f} s"
+            if timings
+            else "no apply | no apply"
+        )
+        print(
+            f"| {engine} | {what} | {result['lines']} | {outcomes} | {result['added']:,} | "
+            f"{wall:.1f} / {cpu:.1f} s | {result['receive_wall']:.2f} / "
+            f"{result['receive_cpu']:.2f} s | {spread} | {peak:,.0f} MB | {load:.1f} |"
+        )
+    for engine, mode, result, *_ in rows:
+        if mode == "first":
+            for name in ("timings", "cpu"):
+                listed = " ".join(f"{seconds:.2f}" for seconds in result[name])
+                print(f"\n{engine} per-package apply {name} (s): {listed}")
 
 
 if __name__ == "__main__":
