@@ -57,14 +57,14 @@ def _package_declaring(tmp_path: Path, sizes: dict[str, int]) -> Path:
 @pytest.mark.parametrize(
     ("sizes", "limit"),
     [
-        ({"records/skp.json": MAX_RECORDS_MEMBER_BYTES + 1}, "batasnya 512 MB per berkas"),
+        ({"records/skp.json": MAX_RECORDS_MEMBER_BYTES + 1}, "batasnya 2048 MB per berkas"),
         ({"evidence/ab/" + "ab" * 32 + ".pdf": 25 * 1024 * 1024 + 1}, "batasnya 25 MB"),
         (
             {
                 f"records/{kind}.json": MAX_RECORDS_TOTAL_BYTES // 3
                 for kind in ("skp", "period", "observation", "employee")
             },
-            "batasnya 1024 MB",
+            "batasnya 4096 MB",
         ),
     ],
 )
