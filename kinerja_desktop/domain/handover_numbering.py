@@ -11,7 +11,7 @@ refused until that one (or a whole package) arrives.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -40,9 +40,9 @@ def ledger_of(aggregates: Iterable[Aggregate]) -> dict[tuple[str, str], str]:
 
 def changed_since(
     aggregates: Iterable[Aggregate], sent: Mapping[tuple[str, str], str]
-) -> list[Aggregate]:
-    """The records new or changed since the ledger ``sent`` (in their order)."""
-    return [a for a in aggregates if sent.get((a.kind.value, a.key)) != a.digest]
+) -> Iterator[Aggregate]:
+    """The records new or changed since the ledger ``sent``, in their order, as they come."""
+    return (a for a in aggregates if sent.get((a.kind.value, a.key)) != a.digest)
 
 
 class Verdict(StrEnum):

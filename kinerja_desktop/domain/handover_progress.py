@@ -16,7 +16,7 @@ without one keeps the content (and digest) it had before the link was carried.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, Protocol
 
 from kinerja_desktop.domain.handover_aggregate import (
@@ -73,6 +73,14 @@ def build_progress(
         people: The ids of the people in scope.
         year: The export's year, or None for every year.
     """
+    entries = build_entries(tables.get("progress_entries", ()), index, people, year)
+    return build_calendar(tables, index, people, year) + entries
+
+
+def build_calendar(
+    tables: Tables, index: _Lookups, people: Collection[int], year: int | None
+) -> list[Aggregate]:
+    """The office's days off in ``year`` and the leave days of ``people`` (see above)."""
     found = [
         make_aggregate(
             Kind.OFFICE_DAY_OFF,
@@ -92,10 +100,20 @@ def build_progress(
             label = f"Cuti {who} {row['day']}"
             key = [who, row["day"]]
             found.append(make_aggregate(Kind.LEAVE_DAY, key, label, content, row["id"]))
-    for row in tables.get("progress_entries", ()):
-        if _wanted(row, people, year):
-            found.append(_entry(index, row))
     return found
+
+
+def build_entries(
+    rows: Iterable[Row], index: _Lookups, people: Collection[int], year: int | None
+) -> list[Aggregate]:
+    """The progress entries among ``rows`` of ``people`` in ``year``, person by person.
+
+    In the order of the person's id, then the entry's, so that the entries of some people
+    at a time (an export of a large office) come in the order of all of them at once.
+    """
+    wanted = [row for row in rows if _wanted(row, people, year)]
+    wanted.sort(key=lambda row: (row["employee_id"], row["id"]))
+    return [_entry(index, row) for row in wanted]
 
 
 def _entry(index: _Lookups, row: Row) -> Aggregate:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from kinerja_desktop.domain.handover_aggregate import (
     LOCAL_COLUMNS,
@@ -37,7 +37,7 @@ from kinerja_desktop.domain.handover_aggregate import (
     years_overlap,
 )
 from kinerja_desktop.domain.handover_plans import PlanIndex
-from kinerja_desktop.domain.handover_progress import build_progress, progress_skps
+from kinerja_desktop.domain.handover_progress import build_calendar, build_entries, progress_skps
 from kinerja_desktop.domain.handover_registers import (
     REGISTER_TABLES,
     RegisterSelection,
@@ -48,16 +48,21 @@ from kinerja_desktop.domain.handover_registers import (
 __all__ = [
     "LOCAL_COLUMNS",
     "OFFICIAL_REFERENCES",
+    "PERIOD_CONTENT_TABLES",
     "PERIOD_TABLES",
+    "PERSON_CONTENT_TABLES",
     "REGISTER_TABLES",
     "SIGNED_ON",
+    "SKP_CONTENT_TABLES",
     "Aggregate",
     "Kind",
+    "RowBatches",
     "Scope",
     "build_aggregates",
     "canonical_json",
     "digest_of",
     "evidence_files",
+    "iter_aggregates",
     "make_aggregate",
     "official_key",
     "unit_paths",
@@ -75,7 +80,10 @@ class Scope:
         return {"unit": list(self.unit_path) if self.unit_path else None, "year": self.year}
 
 
-_CHILDREN = (
+#: Child rows read with the whole office: the RHKs (narrow, for links and ordinals) and history.
+_OUTLINE_CHILDREN = (("rhks", "skp_id"), ("employment_events", "employee_id"))
+#: Child rows of an SKP's content, read a batch of SKPs at a time.
+_SKP_CHILDREN = (
     ("rhks", "skp_id"),
     ("ikis", "rhk_id"),
     ("skp_lampiran", "skp_id"),
@@ -84,10 +92,7 @@ _CHILDREN = (
     ("realisations", "iki_id"),
     ("evidence", "iki_id"),
     ("rhk_feedback", "rhk_id"),
-    ("employment_events", "employee_id"),
 )
-_CHILD_TABLES = tuple(table for table, _ in _CHILDREN)
-_OTHERS = ("employees", "skps")
 #: An employee's references to officials outside the register: column -> content key. The key
 #: is in the content only when set, so a person without one keeps the digest they always had.
 OFFICIAL_REFERENCES = (
@@ -114,8 +119,19 @@ def _official_reference(row: Row) -> Any:
     return key[0] if row.get("nip") is not None else key
 
 
+def _grouped(rows: Iterable[Row], column: str) -> dict[int, list[Row]]:
+    grouped: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row[column]].append(row)
+    return grouped
+
+
 class _Index:
-    """Lookups over the rows of one database, by id and by parent."""
+    """Lookups over the rows of one database, by id and by parent.
+
+    The RHKs and rencana aksi here need only their ids, parents, positions and periods: their
+    content is an SKP's, read with it (:class:`_SkpRows`).
+    """
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
@@ -124,17 +140,12 @@ class _Index:
         self.skps = {row["id"]: row for row in tables["skps"]}
         self.officials = {row["id"]: row for row in tables.get("external_officials", ())}
         self._paths: dict[int, tuple[str, ...]] = {}
-        self.children: dict[str, dict[int, list[Row]]] = {}
-        for table, parent in _CHILDREN:
-            grouped: dict[int, list[Row]] = defaultdict(list)
-            for row in tables[table]:
-                grouped[row[parent]].append(row)
-            self.children[table] = grouped
+        self.children = {
+            table: _grouped(tables[table], parent) for table, parent in _OUTLINE_CHILDREN
+        }
         self.rhks = {row["id"]: row for row in tables["rhks"]}
-        #: The SKPs' plans per period (rencana aksi, period targets, scales).
-        self.plans = PlanIndex(tables)
-        #: Who signed a sealed record, by its record name ("skp:<id>:<revision>", ...).
-        self.signatories = {row["record"]: row for row in tables.get("signatories", ())}
+        #: The rencana aksi, for the progress entries' links.
+        self.plans = PlanIndex({"rencana_aksi": tables.get("rencana_aksi", ())})
         # The ordinal of each RHK within its SKP (position, then id): links name it.
         self.rhk_ordinal: dict[int, int] = {}
         for rows in self.children["rhks"].values():
@@ -168,6 +179,22 @@ class _Index:
     def rencana_link(self, rencana_aksi_id: int | None) -> dict[str, Any] | None:
         """A rencana aksi by natural key: its RHK's ``{nip, year, rhk}`` and its period."""
         return self.plans.entry_link(rencana_aksi_id, self.rhk_link)
+
+    def kids(self, table: str, parent_id: int) -> list[Row]:
+        return _ordered(self.children[table].get(parent_id, []))
+
+
+class _SkpRows:
+    """The content rows of some SKPs: RHKs, indicators, plans, periods and who signed."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.children = {
+            table: _grouped(tables.get(table, ()), parent) for table, parent in _SKP_CHILDREN
+        }
+        self.plans = PlanIndex(tables)
+        #: Who signed a sealed record, by its record name ("skp:<id>:<revision>", ...).
+        self.signatories = {row["record"]: row for row in tables.get("signatories", ())}
 
     def kids(self, table: str, parent_id: int) -> list[Row]:
         return _ordered(self.children[table].get(parent_id, []))
@@ -234,6 +261,55 @@ def _select(index: _Index, scope: Scope) -> _Selection:
     return _Selection(scope_people, people, skps, acting, registers)
 
 
+#: The tables of an SKP's content, and of its periods' decisions (read in batches of SKPs).
+SKP_CONTENT_TABLES = (
+    *(table for table, _ in _SKP_CHILDREN),
+    "rencana_aksi",
+    "period_targets",
+    "target_scales",
+    "signatories",
+)
+PERIOD_CONTENT_TABLES = (
+    "result_ratings",
+    "behaviour_ratings",
+    "predikat_decisions",
+    "dialogues",
+    "behaviour_feedback",
+    "evaluation_notes",
+    "evaluation_seals",
+    "signatories",
+)
+#: The tables of a person read with the person's batch, not with the outline.
+PERSON_CONTENT_TABLES = ("observations", "progress_entries")
+#: SKPs (or people) a batch: each batch's rows are read, made into records and let go.
+SKP_BATCH = 100
+
+
+class RowBatches(Protocol):
+    """Reads the rows an outline leaves out, some SKPs or some people at a time."""
+
+    def skp_rows(self, skp_ids: Sequence[int], names: Sequence[str]) -> Tables:
+        """The rows of the tables ``names`` that belong to the SKPs ``skp_ids``."""
+        ...
+
+    def person_rows(self, people: Sequence[int], names: Sequence[str]) -> Tables:
+        """The rows of the tables ``names`` that belong to the people ``people``."""
+        ...
+
+
+class _WholeTables:
+    """Every row at hand already: each batch is given all of them."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    def skp_rows(self, skp_ids: Sequence[int], names: Sequence[str]) -> Tables:  # noqa: ARG002
+        return self.tables
+
+    def person_rows(self, people: Sequence[int], names: Sequence[str]) -> Tables:  # noqa: ARG002
+        return self.tables
+
+
 def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
     """Turn one database's rows into the aggregates of ``scope``, in writing order.
 
@@ -241,11 +317,37 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
         tables: Every hand-over table as JSON rows (ids included).
         scope: A unit path (with everything under it) and a year; None means everything.
     """
+    return list(iter_aggregates(tables, scope))
+
+
+def iter_aggregates(
+    tables: Tables,
+    scope: Scope = Scope(),
+    batches: RowBatches | None = None,
+    *,
+    batch: int | None = None,
+) -> Iterator[Aggregate]:
+    """The aggregates of ``scope`` one at a time, in writing order, each kind together.
+
+    Args:
+        tables: Every hand-over table as JSON rows (ids included). With ``batches``, the
+            tables of an SKP's content and periods and a person's progress entries may be
+            empty here (:data:`SKP_CONTENT_TABLES`, :data:`PERIOD_CONTENT_TABLES`,
+            :data:`PERSON_CONTENT_TABLES`), and the RHKs, rencana aksi and progress entries
+            narrow: only the columns that link records across SKPs and people.
+        scope: A unit path (with everything under it) and a year; None means everything.
+        batches: Reads those tables a batch of SKPs or people at a time; None: every row is
+            in ``tables``.
+        batch: How many SKPs (or people) ``batches`` is asked for at once
+            (:data:`SKP_BATCH`).
+    """
     index = _Index(tables)
     chosen = _select(index, scope)
-    found: list[Aggregate] = []
+    if batches is None:
+        batches, batch = _WholeTables(tables), max(1, len(index.skps), len(index.employees))
+    batch = batch or SKP_BATCH
     unit_ids = _units_needed(index, chosen, scope)
-    found += [_unit(index, unit_id) for unit_id in unit_ids]
+    found: list[Aggregate] = [_unit(index, unit_id) for unit_id in unit_ids]
     jabatans = {index.employees[e]["jabatan"].casefold() for e in chosen.scope_people}
 
     def wanted_jabatan(row: Row) -> bool:
@@ -281,31 +383,51 @@ def build_aggregates(tables: Tables, scope: Scope = Scope()) -> list[Aggregate]:
     found += _officials(index, chosen, whole_office=scope.unit_path is None)
     found += [_employee(index, index.employees[e]) for e in sorted(chosen.people)]
     found += [_acting(index, row) for row in chosen.acting]
-    found += [_skp(index, index.skps[skp_id]) for skp_id in sorted(chosen.skps)]
-    scope_skps = [
-        s for s in sorted(chosen.skps) if index.skps[s]["employee_id"] in chosen.scope_people
-    ]
-    found += _periods(index, scope_skps)
-    found += _per_person(index, chosen, scope.year)
-    found += [
-        _org_predikat(index, row)
-        for row in tables["org_predikats"]
-        if under(index.path(row["unit_id"]), scope.unit_path) and scope.year in (None, row["year"])
-    ]
-    found = unique_keys(found)
+    yield from unique_keys(found)
+    del found  # written: only their digests are kept, by the caller
+    # An SKP is one per person and year, and a period one per SKP and code: never repeated.
+    skp_ids = sorted(chosen.skps)
+    for part in _parts(skp_ids, batch):
+        rows = _SkpRows(batches.skp_rows(part, SKP_CONTENT_TABLES))
+        yield from (_skp(index, rows, index.skps[skp_id]) for skp_id in part)
+    scope_skps = [s for s in skp_ids if index.skps[s]["employee_id"] in chosen.scope_people]
+    for part in _parts(scope_skps, batch):
+        yield from _periods(index, _SkpRows(batches.skp_rows(part, PERIOD_CONTENT_TABLES)), part)
     # The registers name journal observations by their final keys (numbered when repeated).
-    observation_keys = {
-        a.row_id: json.loads(a.key)
-        for a in found
-        if a.kind is Kind.OBSERVATION and a.row_id is not None
-    }
-    found += unique_keys(build_registers(chosen.registers, index, observation_keys))
-    return found + unique_keys(build_progress(tables, index, chosen.scope_people, scope.year))
+    # An observation's key starts with the person's NIP: a person's are never split.
+    observation_keys: dict[int, list[Any]] = {}
+    for part in _parts(sorted(chosen.people), batch):
+        observed = batches.person_rows(part, ("observations",))["observations"]
+        for aggregate in unique_keys(_observations(index, observed, chosen, scope.year)):
+            if aggregate.row_id in chosen.registers.observations:
+                observation_keys[aggregate.row_id] = json.loads(aggregate.key)
+            yield aggregate
+    yield from unique_keys(
+        _per_person(index, chosen, scope.year)
+        + [
+            _org_predikat(index, row)
+            for row in tables["org_predikats"]
+            if under(index.path(row["unit_id"]), scope.unit_path)
+            and scope.year in (None, row["year"])
+        ]
+    )
+    yield from unique_keys(build_registers(chosen.registers, index, observation_keys))
+    yield from unique_keys(build_calendar(tables, index, chosen.scope_people, scope.year))
+    # An entry's key starts with the person's NIP: a person's entries are never split.
+    for part in _parts(sorted(chosen.scope_people), batch):
+        entries = batches.person_rows(part, ("progress_entries",))["progress_entries"]
+        yield from unique_keys(build_entries(entries, index, part, scope.year))
+
+
+def _parts(ids: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def unit_paths(units: Sequence[Row]) -> list[tuple[str, ...]]:
     """Every unit's path of names from its instansi, parents before children, by name."""
-    index = _Index({"units": units} | {table: () for table in _CHILD_TABLES + _OTHERS})
+    outline = ("employees", "skps", *(table for table, _ in _OUTLINE_CHILDREN))
+    index = _Index({"units": units} | {table: () for table in outline})
     return sorted(tuple(index.path(row["id"]) or ()) for row in units)
 
 
@@ -395,10 +517,10 @@ def _acting(index: _Index, row: Row) -> Aggregate:
     return make_aggregate(Kind.ACTING, key, label, content, row["id"])
 
 
-def _skp(index: _Index, row: Row) -> Aggregate:
+def _skp(index: _Index, rows: _SkpRows, row: Row) -> Aggregate:
     nip = index.nip(row["employee_id"])
     rhks = []
-    for rhk in index.kids("rhks", row["id"]):
+    for rhk in rows.kids("rhks", row["id"]):
         parent = rhk["parent_rhk_id"]
         link = None
         if parent is not None:
@@ -409,36 +531,36 @@ def _skp(index: _Index, row: Row) -> Aggregate:
                 "rhk": index.rhk_ordinal[parent],
             }
         ikis = []
-        for iki in index.kids("ikis", rhk["id"]):
+        for iki in rows.kids("ikis", rhk["id"]):
             iki_content = {
                 **plain_fields(iki, "rhk_id"),
-                "realisations": sorted_rows(index.kids("realisations", iki["id"]), "iki_id"),
-                "evidence": sorted_rows(index.kids("evidence", iki["id"]), "iki_id"),
+                "realisations": sorted_rows(rows.kids("realisations", iki["id"]), "iki_id"),
+                "evidence": sorted_rows(rows.kids("evidence", iki["id"]), "iki_id"),
             }
-            index.plans.add_to_iki(iki["id"], iki_content)
+            rows.plans.add_to_iki(iki["id"], iki_content)
             ikis.append(iki_content)
         rhk_content = {
             **plain_fields(rhk, "skp_id", "parent_rhk_id"),
             "parent": link,
             "ikis": ikis,
-            "feedback": sorted_rows(index.kids("rhk_feedback", rhk["id"]), "rhk_id"),
+            "feedback": sorted_rows(rows.kids("rhk_feedback", rhk["id"]), "rhk_id"),
         }
-        index.plans.add_to_rhk(rhk["id"], rhk_content)
+        rows.plans.add_to_rhk(rhk["id"], rhk_content)
         rhks.append(rhk_content)
     content = {
         **plain_fields(row, "employee_id"),
         "nip": nip,
         "rhks": rhks,
-        "lampiran": sorted_rows(index.kids("skp_lampiran", row["id"]), "skp_id"),
-        "expectations": sorted_rows(index.kids("skp_expectations", row["id"]), "skp_id"),
-        "versions": sorted_rows(index.kids("skp_versions", row["id"]), "skp_id"),
+        "lampiran": sorted_rows(rows.kids("skp_lampiran", row["id"]), "skp_id"),
+        "expectations": sorted_rows(rows.kids("skp_expectations", row["id"]), "skp_id"),
+        "versions": sorted_rows(rows.kids("skp_versions", row["id"]), "skp_id"),
     }
     # Who signed each agreed version; the key is there only when someone did, so an SKP
     # agreed before signatories were recorded keeps the content (and digest) it had.
     signed = {
         str(version["revision"]): _signatory(found)
-        for version in index.kids("skp_versions", row["id"])
-        if (found := index.signatories.get(f"skp:{row['id']}:{version['revision']}"))
+        for version in rows.kids("skp_versions", row["id"])
+        if (found := rows.signatories.get(f"skp:{row['id']}:{version['revision']}"))
     }
     if signed:
         content[SIGNATORIES] = signed
@@ -466,33 +588,33 @@ def _signatory(row: Row) -> dict[str, Any]:
     return {"taken_on": row["taken_on"], "people": json.loads(row["content"])}
 
 
-def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
+def _periods(index: _Index, rows: _SkpRows, skp_ids: Sequence[int]) -> list[Aggregate]:
     wanted = set(skp_ids)
     grouped: dict[tuple[int, str], dict[str, Any]] = defaultdict(
         lambda: {name: None for _, name in PERIOD_TABLES} | {"behaviour_feedback": []}
     )
     for table, name in PERIOD_TABLES:
-        for row in index.tables[table]:
+        for row in rows.tables.get(table, ()):
             if row["skp_id"] in wanted:
                 grouped[(row["skp_id"], row["period_code"])][name] = plain_fields(
                     row, "skp_id", "period_code"
                 )
-    for row in index.tables["behaviour_feedback"]:
+    for row in rows.tables.get("behaviour_feedback", ()):
         if row["skp_id"] in wanted:
             grouped[(row["skp_id"], row["period_code"])]["behaviour_feedback"].append(
                 plain_fields(row, "skp_id", "period_code")
             )
     # The key is there only when written, so a period without notes keeps its old digest.
-    for row in index.tables["evaluation_notes"]:
+    for row in rows.tables.get("evaluation_notes", ()):
         if row["skp_id"] in wanted:
             grouped[(row["skp_id"], row["period_code"])][NOTES] = row["text"]
     # A signed evaluation travels with its period; the key is there only when signed, so a
     # period that was never signed has the same content (and digest) as before seals existed.
-    for row in index.tables["evaluation_seals"]:
+    for row in rows.tables.get("evaluation_seals", ()):
         if row["skp_id"] in wanted:
             signed = grouped[(row["skp_id"], row["period_code"])]
             signed[SIGNED_ON] = row["signed_on"]
-            who = index.signatories.get(f"evaluasi:{row['skp_id']}:{row['period_code']}")
+            who = rows.signatories.get(f"evaluasi:{row['skp_id']}:{row['period_code']}")
             if who is not None:
                 signed[SIGNATORIES] = _signatory(who)
     found = []
@@ -512,12 +634,18 @@ def _periods(index: _Index, skp_ids: Sequence[int]) -> list[Aggregate]:
     return found
 
 
-def _per_person(index: _Index, chosen: _Selection, year: int | None) -> list[Aggregate]:
-    tables = index.tables
+def _observations(
+    index: _Index, rows: Iterable[Row], chosen: _Selection, year: int | None
+) -> list[Aggregate]:
+    """The journal observations among ``rows`` that go: in scope, or named by a register.
+
+    In the order of the person's id, then the observation's, so that some people at a time
+    give the order of all of them at once.
+    """
     people = chosen.scope_people
     referenced = chosen.registers.observations
     found: list[Aggregate] = []
-    for row in tables["observations"]:
+    for row in sorted(rows, key=lambda row: (row["employee_id"], row["id"])):
         in_scope = row["employee_id"] in people and year in (None, year_of(row["observed_on"]))
         if in_scope or row["id"] in referenced:
             nip = index.nip(row["employee_id"])
@@ -525,6 +653,14 @@ def _per_person(index: _Index, chosen: _Selection, year: int | None) -> list[Agg
             key = [nip, row["observed_on"], digest_of(content)[:16]]
             label = f"{nip} {row['observed_on']}: {row['text'][:60]}"
             found.append(make_aggregate(Kind.OBSERVATION, key, label, content, row["id"]))
+    return found
+
+
+def _per_person(index: _Index, chosen: _Selection, year: int | None) -> list[Aggregate]:
+    """A person's competence ratings, development plan and dismissed proposals."""
+    tables = index.tables
+    people = chosen.scope_people
+    found: list[Aggregate] = []
     for row in tables["competence_ratings"]:
         rated = year_of(row["rated_on"]) or 0
         if row["employee_id"] in people and (year is None or rated <= year):

@@ -25,7 +25,7 @@ def test_a_delta_carries_the_new_and_the_changed_records_only() -> None:
     now = [_person("1", "Ani"), _person("2", "Budi Santoso"), _person("3", "Citra")]
 
     assert [a.key for a in changed_since(now, sent)] == ['["2"]', '["3"]']
-    assert changed_since(now, ledger_of(now)) == []
+    assert list(changed_since(now, ledger_of(now))) == []
 
 
 @pytest.mark.parametrize(

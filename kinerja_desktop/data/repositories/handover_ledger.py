@@ -5,11 +5,25 @@ The caller's Session; never a commit. Values out are frozen dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.handover_ledger_models import (
@@ -20,7 +34,6 @@ from kinerja_desktop.data.handover_ledger_models import (
 
 #: (kind, key) -> digest: what the last package of a scope carried, or left unchanged.
 SentDigests = dict[tuple[str, str], str]
-_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -76,17 +89,34 @@ def sent_digests(session: Session, scope_id: int) -> SentDigests:
     return {(row.kind, row.key): row.digest for row in rows}
 
 
+#: The digests of the package being noted, staged for comparing in SQL (this transaction only).
+_INCOMING = Table(
+    "handover_sent_incoming",
+    MetaData(),
+    Column("kind", String(32), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("digest", String(64), nullable=False),
+    prefixes=["TEMPORARY"],
+)
+_STAGE_BATCH = 5000
+
+
 def record_sent(
     session: Session,
     scope_key: str,
     sequence: int,
     exported_at: datetime,
-    digests: Mapping[tuple[str, str], str],
+    digests: Iterable[tuple[str, str, str]],
 ) -> None:
     """Note package ``sequence`` of the scope and make its ledger exactly ``digests``.
 
-    Only the differences are written: records new since the last package are inserted,
-    changed ones updated, records no longer in the scope deleted.
+    ``digests`` gives (kind, key, digest) of every record of the scope, each key once. They
+    are staged in a temporary table a batch at a time and compared with the ledger there,
+    so a large office's ledger is never held in memory (a 20,000-person office has some
+    300,000 records). Only the differences are written: records new since the last package
+    are inserted, changed ones updated, records no longer in the scope deleted. The
+    temporary table goes with the transaction if it fails (DDL is transactional on SQLite
+    and PostgreSQL) and is dropped when it does not.
     """
     scope = sent_scope(session, scope_key)
     if scope is None:
@@ -95,7 +125,6 @@ def record_sent(
             .values(scope_key=scope_key, last_sequence=sequence, last_exported_at=exported_at)
             .returning(SentScopeRow.id)
         ).scalar_one()
-        before: SentDigests = {}
     else:
         scope_id = scope.id
         session.execute(
@@ -103,38 +132,37 @@ def record_sent(
             .where(SentScopeRow.id == scope_id)
             .values(last_sequence=sequence, last_exported_at=exported_at)
         )
-        before = sent_digests(session, scope_id)
-    new = [
-        {"scope_id": scope_id, "kind": kind, "key": key, "digest": digest}
-        for (kind, key), digest in digests.items()
-        if (kind, key) not in before
-    ]
-    changed = [
-        (kind, key, digest)
-        for (kind, key), digest in digests.items()
-        if (kind, key) in before and before[(kind, key)] != digest
-    ]
-    gone = [ref for ref in before if ref not in digests]
-    for start in range(0, len(new), _BATCH):
-        session.execute(insert(SentRecordRow), new[start : start + _BATCH])
-    for kind, key, digest in changed:
-        session.execute(
-            update(SentRecordRow)
-            .where(
-                SentRecordRow.scope_id == scope_id,
-                SentRecordRow.kind == kind,
-                SentRecordRow.key == key,
-            )
-            .values(digest=digest)
+    connection = session.connection()
+    _INCOMING.create(connection)
+    batch: list[dict[str, str]] = []
+    for kind, key, digest in digests:
+        batch.append({"kind": kind, "key": key, "digest": digest})
+        if len(batch) == _STAGE_BATCH:
+            connection.execute(insert(_INCOMING), batch)
+            batch = []
+    if batch:
+        connection.execute(insert(_INCOMING), batch)
+    ours, theirs = SentRecordRow.__table__, _INCOMING
+    assert isinstance(ours, Table)  # a mapped class's table (typed as any FromClause)
+    same = and_(theirs.c.kind == ours.c.kind, theirs.c.key == ours.c.key)
+    connection.execute(delete(ours).where(ours.c.scope_id == scope_id, ~exists().where(same)))
+    connection.execute(
+        update(ours)
+        .where(ours.c.scope_id == scope_id, exists().where(same, theirs.c.digest != ours.c.digest))
+        .values(digest=select(theirs.c.digest).where(same).scalar_subquery())
+    )
+    known = select(ours.c.key).where(
+        ours.c.scope_id == scope_id, ours.c.kind == theirs.c.kind, ours.c.key == theirs.c.key
+    )
+    connection.execute(
+        insert(ours).from_select(
+            ["scope_id", "kind", "key", "digest"],
+            select(literal(scope_id), theirs.c.kind, theirs.c.key, theirs.c.digest).where(
+                ~known.exists()
+            ),
         )
-    for kind, key in gone:
-        session.execute(
-            delete(SentRecordRow).where(
-                SentRecordRow.scope_id == scope_id,
-                SentRecordRow.kind == kind,
-                SentRecordRow.key == key,
-            )
-        )
+    )
+    _INCOMING.drop(connection)
 
 
 # --- received ---------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ IKI_TABLES = ("realisations", "evidence", "period_targets", "target_scales")
 Row = dict[str, Any]
 
 
-class _Reader:
+class Reader:
     """The rows read so far, per table by primary key."""
 
     def __init__(self, session: Session) -> None:
@@ -139,7 +139,7 @@ def _primary_key(table: Table, row: Mapping[str, Any]) -> Any:
 
 def read_scoped(session: Session, wanted: PackageReferences) -> TableRows:
     """The rows a package with these references touches, and what they refer to (module)."""
-    reader = _Reader(session)
+    reader = Reader(session)
     for name in WHOLE_TABLES:
         reader.whole(name)
     tree = _unit_tree(session)
@@ -186,7 +186,7 @@ def _unit_tree(session: Session) -> dict[int, tuple[tuple[str, ...], int | None]
 
 
 def _units(
-    reader: _Reader, tree: Mapping[int, tuple[tuple[str, ...], int | None]], named: set[int]
+    reader: Reader, tree: Mapping[int, tuple[tuple[str, ...], int | None]], named: set[int]
 ) -> None:
     """Read the units in play: named by the package or by a row read, and every one above.
 
@@ -208,7 +208,7 @@ def _units(
     reader.where_in("units", "id", closed)
 
 
-def _skps_by_key(reader: _Reader, keys: Collection[tuple[str, int]]) -> set[int]:
+def _skps_by_key(reader: Reader, keys: Collection[tuple[str, int]]) -> set[int]:
     """The ids of the SKPs (NIP, year) in ``keys`` that this database has."""
     if not keys:
         return set()
@@ -218,7 +218,7 @@ def _skps_by_key(reader: _Reader, keys: Collection[tuple[str, int]]) -> set[int]
 
 
 def _registers(
-    reader: _Reader, wanted: PackageReferences, paths: Mapping[tuple[str, ...], int]
+    reader: Reader, wanted: PackageReferences, paths: Mapping[tuple[str, ...], int]
 ) -> tuple[set[int], set[int]]:
     """Read the register entries the package keys, with their parts; who and what they name.
 
@@ -262,7 +262,7 @@ def _registers(
     return people - {None}, skps
 
 
-def _without_unit(reader: _Reader, name: str) -> list[Row]:
+def _without_unit(reader: Reader, name: str) -> list[Row]:
     table = table_of(name)
     found = []
     for mapping in reader.session.execute(
@@ -274,7 +274,7 @@ def _without_unit(reader: _Reader, name: str) -> list[Row]:
     return found
 
 
-def _close(reader: _Reader, people: set[int], skps: set[int]) -> None:
+def _close(reader: Reader, people: set[int], skps: set[int]) -> None:
     """Read the people and SKPs with all their rows, and what those name, until no more."""
     read_people: set[int] = set()
     read_skps: set[int] = set()
@@ -308,14 +308,15 @@ def _close(reader: _Reader, people: set[int], skps: set[int]) -> None:
         # The SKP of every RHK a read RHK serves (its parent link names it).
         parents = {row["parent_rhk_id"] for row in found_rows["rhks"]} - {None}
         skps |= {skp for (skp,) in reader.pairs("rhks", "id", parents, "skp_id")}
-        _signatories(reader, found_rows)
+        signatories_of(reader, found_rows)
 
 
-def _signatories(reader: _Reader, found: Mapping[str, list[Row]]) -> None:
+def signatories_of(reader: Reader, found: Mapping[str, list[Row]]) -> None:
     """Who signed the SKPs' agreed versions and the periods' evaluations just read."""
-    records = {f"skp:{row['skp_id']}:{row['revision']}" for row in found["skp_versions"]}
+    records = {f"skp:{row['skp_id']}:{row['revision']}" for row in found.get("skp_versions", ())}
     records |= {
-        f"evaluasi:{row['skp_id']}:{row['period_code']}" for row in found["evaluation_seals"]
+        f"evaluasi:{row['skp_id']}:{row['period_code']}"
+        for row in found.get("evaluation_seals", ())
     }
     reader.where_in("signatories", "record", records)
 

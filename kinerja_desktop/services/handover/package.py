@@ -25,12 +25,14 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import itertools
 import json
 import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -180,41 +182,51 @@ def write_package(
     target: Path,
     *,
     header: Mapping[str, Any],
-    aggregates: Sequence[Aggregate],
+    aggregates: Iterable[Aggregate],
     evidence_folder: Path,
     key: signing.SigningKey,
+    fetch_evidence: Callable[[Mapping[str, str]], None] | None = None,
 ) -> tuple[int, tuple[str, ...]]:
     """Write the package beside ``target`` and move it over it; return (files, missing).
 
     ``header`` holds the manifest's descriptive fields (versions, source, time, scope, and
-    ``sequence``/``since`` when numbered; a ``since`` makes it a format-3 package of changes).
-    Evidence copies that are missing or no longer match their hash are left out and listed
-    in the manifest as ``missing_evidence``. Records are written one at a time into their
-    member (hashed on the way), so a large office never sits in memory as one JSON text; the
-    manifest and its signature come last, once every member's hash is known.
+    ``sequence``/``since`` when numbered; a ``since`` makes it a format-3 package of changes);
+    its ``counts`` per kind are those written unless it gives them. ``aggregates`` are taken
+    one at a time, each kind's together (a kind that comes back after another is a
+    ValueError), and written into their member as they come (hashed on the way), so a large
+    office never sits in memory whole. The evidence copies the records name are then offered
+    to ``fetch_evidence`` (stored name -> SHA-256: a server's files brought to this
+    computer's folder); those missing from ``evidence_folder`` or no longer matching their
+    hash are left out and listed in the manifest as ``missing_evidence``. The manifest and
+    its signature come last, once every member's hash is known.
     """
-    by_kind: dict[Kind, list[Aggregate]] = {}
-    for aggregate in aggregates:
-        by_kind.setdefault(aggregate.kind, []).append(aggregate)
-    evidence: list[tuple[str, Path]] = []
-    missing = []
-    for stored_name, sha256 in sorted(evidence_files(aggregates).items()):
-        path = evidence_folder / stored_name
-        if path.is_file() and _file_hash(path)[0] == sha256:
-            evidence.append((f"evidence/{stored_name}", path))
-        else:
-            missing.append(stored_name)
     listed: list[dict[str, Any]] = []
+    missing: list[str] = []
 
     def write(stream: IO[bytes]) -> None:
         with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-            listed.extend(_write_records(archive, kind, group) for kind, group in by_kind.items())
-            for name, path in evidence:
-                sha256, size = _file_hash(path)
-                archive.write(path, name)
-                listed.append({"name": name, "sha256": sha256, "size": size})
+            counts: dict[Kind, int] = {}
+            named: dict[str, str] = {}
+            for kind, group in itertools.groupby(aggregates, key=attrgetter("kind")):
+                if kind in counts:
+                    raise ValueError(f"the {kind.value} records do not come together")
+                member, counts[kind] = _write_records(archive, kind, group, named)
+                listed.append(member)
+            if fetch_evidence is not None and named:
+                fetch_evidence(named)
+            for stored_name, sha256 in sorted(named.items()):
+                path = evidence_folder / stored_name
+                found = _file_hash(path) if path.is_file() else None
+                if found is None or found[0] != sha256:
+                    missing.append(stored_name)
+                    continue
+                archive.write(path, f"evidence/{stored_name}")
+                listed.append(
+                    {"name": f"evidence/{stored_name}", "sha256": sha256, "size": found[1]}
+                )
             manifest = canonical_json(
                 {
+                    "counts": {kind.value: counts.get(kind, 0) for kind in Kind},
                     **header,
                     "format": FORMAT,
                     "format_version": (
@@ -241,19 +253,25 @@ def write_package(
 
 
 def _write_records(
-    archive: zipfile.ZipFile, kind: Kind, group: Sequence[Aggregate]
-) -> dict[str, Any]:
-    """Stream one kind's records file: each record's canonical JSON on a line of its own."""
+    archive: zipfile.ZipFile, kind: Kind, group: Iterable[Aggregate], named: dict[str, str]
+) -> tuple[dict[str, Any], int]:
+    """Stream one kind's records file: each record's canonical JSON on a line of its own.
+
+    Returns the member's listing and its number of records; the evidence each record names
+    is added to ``named``.
+    """
     name = f"records/{kind.value}.jsonl"
     digest = hashlib.sha256()
-    size = 0
+    size = count = 0
     with archive.open(name, "w") as out:
         for aggregate in group:
             line = canonical_json({**aggregate.to_json(), "digest": aggregate.digest}) + b"\n"
             out.write(line)
             digest.update(line)
             size += len(line)
-    return {"name": name, "sha256": digest.hexdigest(), "size": size}
+            count += 1
+            named.update(evidence_files((aggregate,)))
+    return {"name": name, "sha256": digest.hexdigest(), "size": size}, count
 
 
 def _bytes_hash(body: bytes) -> tuple[str, int]:

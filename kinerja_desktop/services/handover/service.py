@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from kinerja_desktop.data.backup import BackupError, backup_before
 from kinerja_desktop.data.database import Database
 from kinerja_desktop.data.migrate import current_revision
 from kinerja_desktop.data.repositories import handover as repo
+from kinerja_desktop.data.repositories import handover_batches as batches
 from kinerja_desktop.data.repositories import handover_ledger as ledger
 from kinerja_desktop.data.repositories import handover_scoped as scoped
 from kinerja_desktop.domain.access import Capability
@@ -44,7 +45,6 @@ from kinerja_desktop.domain.handover_numbering import (
     Verdict,
     changed_since,
     judge,
-    ledger_of,
     scope_key,
 )
 from kinerja_desktop.domain.handover_records import (
@@ -53,6 +53,7 @@ from kinerja_desktop.domain.handover_records import (
     Scope,
     build_aggregates,
     evidence_files,
+    iter_aggregates,
     unit_paths,
 )
 from kinerja_desktop.domain.handover_scope import PackageReferences, package_references
@@ -255,6 +256,51 @@ class ImportResult:
         return lines
 
 
+class _DigestSpool:
+    """(kind, key, digest) of every record an export built, in a temporary file.
+
+    The sent ledger needs them all once the package is written; a large office's are kept on
+    disk, not in memory. Iterating reads them back from the start (again on a retry).
+    """
+
+    def __init__(self) -> None:
+        # Closed by ``__exit__``: the spool lives across the export's read and its noting.
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115
+
+    def __enter__(self) -> _DigestSpool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._file.close()
+
+    def noting(self, records: Iterable[Aggregate]) -> Iterator[Aggregate]:
+        """Each of ``records`` as it comes, its digest noted."""
+        for record in records:
+            # A key is canonical JSON: a tab or a line break in it is escaped.
+            self._file.write(f"{record.kind.value}\t{record.key}\t{record.digest}\n")
+            yield record
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        self._file.flush()
+        self._file.seek(0)
+        for line in self._file:
+            kind, key, digest = line.rstrip("\n").split("\t")
+            yield kind, key, digest
+
+
+class _Counted:
+    """An iterable of records that counts them as they are taken."""
+
+    def __init__(self, records: Iterable[Aggregate]) -> None:
+        self._records = records
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Aggregate]:
+        for record in self._records:
+            self.count += 1
+            yield record
+
+
 class HandoverService:
     def __init__(
         self,
@@ -339,47 +385,52 @@ class HandoverService:
                 "paket perubahan tidak dapat dibuat. Buat paket utuh.",
                 field="since_last",
             )
-        # Read in a read transaction, so the office's other writes never wait for the file.
-        with self._database.reading() as session:
-            tables = repo.read_all(session).tables
-            revision = current_revision(session.connection())
-            scope_text = scope_key(unit, year)
-            sent = ledger.sent_scope(session, scope_text) if numbered else None
-            sent_digests = ledger.sent_digests(session, sent.id) if sent and since_last else {}
-        aggregates = build_aggregates(tables, scope)
-        del tables  # the rows as read: the aggregates hold what is written
-        if unit is not None and not any(
-            a.kind is Kind.UNIT and tuple(a.content["path"]) == unit for a in aggregates
-        ):
-            raise ValidationError(f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit")
-        last = sent.last_sequence if sent else None
-        sequence = ((last or 0) + 1) if numbered else None
-        since = last if since_last and numbered else None
-        carried = changed_since(aggregates, sent_digests) if since is not None else aggregates
-        header = {
-            "app_version": __version__,
-            "schema_revision": revision,
-            "source_file": self._database.path.name,
-            "exported_at": moment.isoformat(timespec="seconds"),
-            "scope": scope.to_json(),
-            "counts": {kind.value: sum(a.kind is kind for a in carried) for kind in Kind},
-            **({"sequence": sequence, "since": since} if numbered else {}),
-        }
-        # A server's files are fetched into this computer's folder first (none on SQLite).
-        self._evidence.bring_here(evidence_files(aggregates))
-        files, missing = write_package(
-            target,
-            header=header,
-            aggregates=carried,
-            evidence_folder=self._evidence.folder,
-            key=key,
-        )
-        if sequence is not None:
-            # After the file is whole: a package that could not be written takes no number.
-            self._note_sent(target, scope_text, sequence, moment, ledger_of(aggregates))
+        # One read transaction: the SKPs' rows are read a batch at a time while the file is
+        # written, all from the same snapshot, so the office's other writes never wait for it.
+        with _DigestSpool() as spool:
+            with self._database.reading() as session:
+                revision = current_revision(session.connection())
+                scope_text = scope_key(unit, year)
+                sent = ledger.sent_scope(session, scope_text) if numbered else None
+                sent_digests = ledger.sent_digests(session, sent.id) if sent and since_last else {}
+                outline = batches.read_outline(session).tables
+                if unit is not None and unit not in unit_paths(outline["units"]):
+                    raise ValidationError(
+                        f"Unit '{' / '.join(unit)}' tidak ditemukan.", field="unit"
+                    )
+                last = sent.last_sequence if sent else None
+                sequence = ((last or 0) + 1) if numbered else None
+                since = last if since_last and numbered else None
+                header = {
+                    "app_version": __version__,
+                    "schema_revision": revision,
+                    "source_file": self._database.path.name,
+                    "exported_at": moment.isoformat(timespec="seconds"),
+                    "scope": scope.to_json(),
+                    **({"sequence": sequence, "since": since} if numbered else {}),
+                }
+                # The sent ledger keeps the digest of every record of the scope, carried or not.
+                records = spool.noting(
+                    iter_aggregates(outline, scope, batches.BatchReader(session))
+                )
+                if since is not None:
+                    records = changed_since(records, sent_digests)
+                carried = _Counted(records)
+                files, missing = write_package(
+                    target,
+                    header=header,
+                    aggregates=carried,
+                    evidence_folder=self._evidence.folder,
+                    key=key,
+                    # A server's files are fetched into this computer's folder (none on SQLite).
+                    fetch_evidence=self._evidence.bring_here,
+                )
+            if sequence is not None:
+                # After the file is whole: a package that could not be written takes no number.
+                self._note_sent(target, scope_text, sequence, moment, spool)
         return ExportResult(
             target,
-            len(carried),
+            carried.count,
             files,
             missing,
             key.fingerprint,
@@ -394,7 +445,7 @@ class HandoverService:
         scope_text: str,
         sequence: int,
         moment: datetime,
-        digests: Mapping[tuple[str, str], str],
+        digests: Iterable[tuple[str, str, str]],
     ) -> None:
         """Note the package just written in the sent ledger, if its number is still free.
 
