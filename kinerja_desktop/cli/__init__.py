@@ -135,7 +135,7 @@ def _spare_the_collection_at_exit() -> None:
     """Keep the ending process's last collections from walking what it has loaded.
 
     As the interpreter shuts down, the cyclic collector walks every object still alive, a few
-    times: SQLAlchemy, the models and the services, about 0.15 s of CPU after a staff import
+    times: SQLAlchemy, the models and the services, 0.1-0.18 s of CPU after a staff import
     (docs/benchmarks.md). Frozen objects are not walked, and never collected: only for a
     process about to end, after a command that has closed everything it opened.
     """

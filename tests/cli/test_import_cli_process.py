@@ -87,6 +87,7 @@ def test_a_command_that_keeps_the_collection_at_exit_freezes_nothing(
     assert result["frozen"] == 0
 
 
+@pytest.mark.sqlite_only(reason="--db names the database file")
 def test_main_called_in_process_freezes_nothing_and_restores_the_collector(
     db_path: Path, sample_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
