@@ -8,6 +8,7 @@ processes, so one run does not warm the next.
 from __future__ import annotations
 
 import argparse
+import compileall
 import csv
 import json
 import os
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from machine import machine
 
@@ -153,9 +155,16 @@ def bare_import(csv_path: Path, db: Path) -> float:
     return time.perf_counter() - start
 
 
-def time_import(csv_path: Path, folder: Path) -> dict[str, float]:
-    """The app's import (preview, apply, the command line) and the bare one, same run; s."""
+def time_import(csv_path: Path, folder: Path, *, cli_runs: int = 1) -> dict[str, Any]:
+    """The app's import (preview, apply, the command line) and the bare one, same run; s.
+
+    The command line runs ``cli_runs`` times, each into a fresh database; its figures are the
+    best of them (``cli_all``/``cli_cpu_all`` keep each run's, in order). ``source`` is the
+    source tree measured, byte-compiled first (:func:`compile_the_app`).
+    """
     from kinerja_desktop.services.app_services import open_services
+
+    source = compile_the_app()
 
     import_db = folder / "import.sqlite"
     services = open_services(import_db)
@@ -166,42 +175,68 @@ def time_import(csv_path: Path, folder: Path) -> dict[str, float]:
     services.importer.apply(csv_path, skip_invalid=False)
     apply_s, apply_cpu = time.perf_counter() - start, time.process_time() - cpu
     services.close()
-    cli_db = folder / "cli.sqlite"
-    open_services(cli_db).close()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kinerja_desktop",
-            "import-employees",
-            "--db",
-            str(cli_db),
-            str(csv_path),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    cli_s = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cli_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    cli = [time_cli(csv_path, folder / f"cli-{run}") for run in range(cli_runs)]
     cpu = time.process_time()
     bare_s = bare_import(csv_path, folder / "bare.sqlite")
     bare_cpu = time.process_time() - cpu
     return {
         "preview": preview_s,
         "apply": apply_s,
-        "cli": cli_s,
+        "cli": min(wall for wall, _ in cli),
         "bare": bare_s,
         "preview_cpu": preview_cpu,
         "apply_cpu": apply_cpu,
         "bare_cpu": bare_cpu,
-        "cli_cpu": cli_cpu,
+        "cli_cpu": min(cpu for _, cpu in cli),
+        "cli_all": [wall for wall, _ in cli],
+        "cli_cpu_all": [cpu for _, cpu in cli],
+        "source": source,
     }
 
 
-def print_import(rows: int, timed: dict[str, float], *, header: bool = True) -> None:
+def time_cli(csv_path: Path, folder: Path) -> tuple[float, float]:
+    """``kinerja-desktop import-employees`` into a fresh database: wall and CPU seconds.
+
+    The CPU seconds are the child process's (user + system), which on a shared machine move
+    far less with the load than the wall clock. The database is made first, outside the
+    timing (the command imports into an office that exists); its own data folder keeps the
+    user's saved connections and logs out of it.
+    """
+    from kinerja_desktop.services.app_services import open_services
+
+    folder.mkdir()
+    db = folder / "kantor.sqlite"
+    open_services(db).close()
+    env = {**os.environ, "KINERJA_DATA_DIR": str(folder / "appdata")}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "kinerja_desktop", "import-employees", "--db", str(db), csv_path],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    return wall, cpu
+
+
+def compile_the_app() -> Path:
+    """Byte-compile the source tree being measured, as an installed app is; return its folder.
+
+    These sessions run with ``PYTHONDONTWRITEBYTECODE=1``: without this every command-line
+    process would compile the app's modules again (0.1-0.2 s of CPU), which an installed app
+    never does.
+    """
+    import kinerja_desktop
+
+    source = Path(kinerja_desktop.__file__).parent
+    compileall.compile_dir(source, quiet=1)
+    return source
+
+
+def print_import(rows: int, timed: dict[str, Any], *, header: bool = True) -> None:
     """The import's rows of the table: the app's figures and their ratio to the bare import."""
     target, bare_s = TARGETS["import_s"], timed["bare"]
     service_s = timed["preview"] + timed["apply"]
@@ -220,6 +255,15 @@ def print_import(rows: int, timed: dict[str, float], *, header: bool = True) -> 
             f"| import of a {rows:,}-row CSV, {name} | {value:.2f} s "
             f"({value / bare_s:.1f}x the bare csv + sqlite3 import, {bare_s:.2f} s) "
             f"| ≤ {target:.0f} s | {'met' if value <= target else 'MISSED'} |"
+        )
+    if len(timed.get("cli_all", ())) > 1:
+        walls = ", ".join(f"{value:.2f}" for value in timed["cli_all"])
+        cpus = ", ".join(f"{value:.2f}" for value in timed["cli_cpu_all"])
+        print(
+            f"| `kinerja-desktop import-employees`, best of {len(timed['cli_all'])}: "
+            f"wall {timed['cli']:.2f} s (runs {walls}), CPU {timed['cli_cpu']:.2f} s "
+            f"(runs {cpus}) | ≤ {target:.0f} s | "
+            f"{'met' if timed['cli_cpu'] <= target else 'MISSED'} in CPU |"
         )
     apply_cpu, bare_cpu = timed["apply_cpu"], timed["bare_cpu"]
     service_cpu = timed["preview_cpu"] + apply_cpu
@@ -379,6 +423,9 @@ def main() -> None:
     parser.add_argument("--demo", help="an office already written (skips writing the demo)")
     parser.add_argument("--import-only", action="store_true", help="time the import only")
     parser.add_argument("--csv", help="with --import-only: time this staff list instead")
+    parser.add_argument(
+        "--cli-runs", type=int, default=1, help="run the command line this many times (best of)"
+    )
     args = parser.parse_args()
     if args.child:
         if args.child[0] == "search":
@@ -410,9 +457,9 @@ def main() -> None:
             rows = sum(1 for _ in csv.reader(handle)) - 1
     else:
         rows = export_csv(demo_db, csv_path)
-    timed = time_import(csv_path, folder)
+    timed = time_import(csv_path, folder, cli_runs=args.cli_runs)
     if args.import_only:
-        print(f"Machine: {machine({})}")
+        print(f"Machine: {machine({})}\nSource measured: {timed['source']}")
         print(f"Load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
         print_import(rows, timed)
         return

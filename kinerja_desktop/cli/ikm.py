@@ -13,12 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
 from kinerja_desktop.cli.target import ServerDatabase
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationErrors
-from kinerja_desktop.domain.supervision.ikm import IkmResult, compute_ikm, format_decimal_id
+
+if TYPE_CHECKING:
+    from kinerja_desktop.domain.supervision.ikm import IkmResult
 
 
 def _say(text: str, *, error: bool = False) -> None:
@@ -67,6 +70,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _compute(file: Path) -> int:
+    from kinerja_desktop.domain.supervision.ikm import compute_ikm
     from kinerja_desktop.services.supervision.survey_import import read_answers
 
     imported = read_answers(file)
@@ -100,6 +104,8 @@ def _store(args: argparse.Namespace) -> int:
 
 def result_lines(heading: str, result: IkmResult) -> list[str]:
     """The printed table: one line per unsur, then the IKM, the grade and the weakest unsur."""
+    from kinerja_desktop.domain.supervision.ikm import format_decimal_id
+
     lines = [
         f"{heading}; {result.respondents} responden"
         + (f", {result.unanswered} jawaban kosong" if result.unanswered else ""),

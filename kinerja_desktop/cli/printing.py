@@ -18,10 +18,15 @@ from typing import Any
 from kinerja_desktop.cli.exit_codes import EXIT_INPUT, EXIT_MISMATCH, EXIT_OK, EXIT_STORAGE
 from kinerja_desktop.cli.parser import Commands, db_argument
 from kinerja_desktop.cli.target import ServerDatabase
-from kinerja_desktop.reports.content import FormKind
-from kinerja_desktop.reports.paper import Paper
 
-FORM_CHOICES = [*(kind.value for kind in FormKind), "all"]
+# The values of reports.content.FormKind and reports.paper.Paper, written out so that building
+# the parser, which every command does, loads neither reports nor reportlab
+# (tests/cli/test_print_cli.py checks that they still match).
+FORM_CHOICES = [
+    *("skp", "evaluasi", "dokumen", "pengembangan", "distribusi", "kompetensi", "survei"),
+    "all",
+]
+PAPER_CHOICES = ["a4", "f4"]
 
 
 def add_commands(commands: Commands) -> None:
@@ -51,7 +56,7 @@ def add_commands(commands: Commands) -> None:
         help="hanya unit ini dan sub-unitnya (nama atau nomor; laporan survei: unit layanan)",
     )
     printer.add_argument(
-        "--paper", default="a4", choices=[p.value for p in Paper], metavar="a4|f4", help="kertas"
+        "--paper", default="a4", choices=PAPER_CHOICES, metavar="a4|f4", help="kertas"
     )
     printer.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder tujuan")
     printer.add_argument(
@@ -93,6 +98,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 def self_check(services: Any, today: date) -> bool:
     """Render one demo form of ``today``'s year: proves the fonts and reportlab made it in."""
+    from kinerja_desktop.reports.content import FormKind
     from kinerja_desktop.services.printing import PrintRequest
 
     people = services.printing.people(today.year)
@@ -115,6 +121,8 @@ def _open(path: Path | ServerDatabase) -> Any:
 def _print(args: argparse.Namespace) -> int:
     from kinerja_desktop.cli.target import missing, open_database
     from kinerja_desktop.domain.dates import parse_date_id
+    from kinerja_desktop.reports.content import FormKind
+    from kinerja_desktop.reports.paper import Paper
     from kinerja_desktop.services.accounts.access_guard import AccessGuard
     from kinerja_desktop.services.printing import PrintingService
     from kinerja_desktop.services.printing.batch import plan_batch, run_batch
@@ -170,7 +178,7 @@ def _print(args: argparse.Namespace) -> int:
 
 
 def _nothing(args: argparse.Namespace) -> str:
-    if args.form == FormKind.SURVEI.value:
+    if args.form == "survei":
         period = f"{args.year}-{args.period}" if args.period else str(args.year)
         return f"Tidak ada yang dicetak: tidak ada survei kepuasan masyarakat periode {period}."
     return (
