@@ -5,7 +5,7 @@ The caller's Session; never a commit. Values out are frozen dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -78,6 +78,15 @@ def sent_scope(session: Session, scope_key: str) -> SentScope | None:
         )
     ).first()
     return None if row is None else SentScope(row.id, row.last_sequence)
+
+
+def sent_rows(session: Session, scope_id: int) -> Iterator[tuple[str, str, str]]:
+    """(kind, key, digest) of every record in the scope's ledger, streamed (not held whole)."""
+    statement = select(SentRecordRow.kind, SentRecordRow.key, SentRecordRow.digest).where(
+        SentRecordRow.scope_id == scope_id
+    )
+    rows = session.execute(statement.execution_options(yield_per=5000))
+    yield from ((kind, key, digest) for kind, key, digest in rows)
 
 
 def sent_digests(session: Session, scope_id: int) -> SentDigests:

@@ -46,6 +46,7 @@ from kinerja_desktop.domain.handover_numbering import (
     changed_since,
     judge,
     scope_key,
+    sent_mark,
 )
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -392,7 +393,11 @@ class HandoverService:
                 revision = current_revision(session.connection())
                 scope_text = scope_key(unit, year)
                 sent = ledger.sent_scope(session, scope_text) if numbered else None
-                sent_digests = ledger.sent_digests(session, sent.id) if sent and since_last else {}
+                marks = (
+                    {sent_mark(*row) for row in ledger.sent_rows(session, sent.id)}
+                    if sent and since_last
+                    else set()
+                )
                 outline = batches.read_outline(session).tables
                 if unit is not None and unit not in unit_paths(outline["units"]):
                     raise ValidationError(
@@ -414,7 +419,7 @@ class HandoverService:
                     iter_aggregates(outline, scope, batches.BatchReader(session))
                 )
                 if since is not None:
-                    records = changed_since(records, sent_digests)
+                    records = changed_since(records, marks)
                 carried = _Counted(records)
                 files, missing = write_package(
                     target,
