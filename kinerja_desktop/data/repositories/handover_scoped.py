@@ -137,6 +137,13 @@ def _primary_key(table: Table, row: Mapping[str, Any]) -> Any:
     return row[table.primary_key.columns.keys()[0]]
 
 
+def holds_nothing(session: Session) -> bool:
+    """True when no hand-over table has a row: a new office, with nothing a package touches."""
+    return all(
+        session.execute(select(table_of(name)).limit(1)).first() is None for name in HANDOVER_TABLES
+    )
+
+
 def read_scoped(session: Session, wanted: PackageReferences) -> TableRows:
     """The rows a package with these references touches, and what they refer to (module)."""
     reader = Reader(session)

@@ -241,3 +241,22 @@ def test_a_previews_statements_do_not_grow_with_the_office(tmp_path: Path) -> No
     # The office grew fourfold; what the package's preview reads of it did not.
     assert rows[1][1] > 3 * rows[0][1]
     assert rows[1][0] < 1.5 * rows[0][0]
+
+
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        ("office_days_off", {"day": "2026-12-24", "kind": "CUTI_BERSAMA", "name": "Cuti"}),
+        ("units", {"name": "Kecamatan Contoh", "parent_id": None, "kind": "INSTANSI"}),
+    ],
+)
+def test_only_an_office_without_any_record_holds_nothing(
+    services: AppServices, table: str, row: dict[str, Any]
+) -> None:
+    """A new office skips working out the package's references: there is nothing to read."""
+    with services.database.reading() as session:
+        assert scoped.holds_nothing(session)
+    with services.database.transaction() as session:
+        repo.insert_rows(session, table, [row])
+    with services.database.reading() as session:
+        assert not scoped.holds_nothing(session)
