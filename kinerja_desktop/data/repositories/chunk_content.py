@@ -9,8 +9,9 @@ statement), grouped by the key each repository function asks by; those functions
 from here (:func:`_kept_by`) for any key the chunk covered, with the rows in the order their
 own statement gives, and read the file for any other.
 
-The rows are kept as loaded (ORM rows, private to the data layer); each repository function
-turns them into its own frozen values, as it does with what it reads itself. Only for read
+The rows are kept as plain result rows with the tables' attribute names (private to the
+data layer); each repository function turns them into its own frozen values, as it does
+with the ORM rows it reads itself. Only for read
 transactions (``chunk_reads``): nothing here notices a write.
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kinerja_desktop.data.behaviour_models import ObservationRow, OrgPredikatRow
@@ -124,21 +125,33 @@ def _read_by(
     order: tuple[InstrumentedAttribute[Any], ...],
     *where: Any,
     label: str = "",
+    objects: bool = False,
 ) -> dict[Any, list[Any]]:
     """Read the rows whose ``column`` is one of ``keys``, grouped by it, each group in ``order``.
 
     The rows are kept for :func:`_kept_by`; returns this read's groups (a key without rows
-    has none). A read narrowed by ``where`` is kept under its own ``label``.
+    has none). A read narrowed by ``where`` is kept under its own ``label``. The rows are
+    plain result rows carrying every mapped column under its attribute's name (the repository
+    functions read them as they read their own ORM rows; building ORM objects for the
+    thousands of rows a chunk reads cost more than the statements saved), or, with
+    ``objects``, ORM rows, which the session then also finds by primary key.
     """
     model = column.class_
     wanted = sorted(set(keys))
     kept: _Kept = session.info.setdefault(_BY, {})
     covered, groups = kept.setdefault((model, column.key + label), (set(), {}))
     found: dict[Any, list[Any]] = {}
+    columns = [getattr(model, attribute.key) for attribute in inspect(model).column_attrs]
     for start in range(0, len(wanted), _PART):
         part = wanted[start : start + _PART]
-        statement = select(model).where(column.in_(part), *where).order_by(column, *order)
-        for row in session.scalars(statement):
+        where_part = (column.in_(part), *where)
+        if objects:
+            rows: Iterable[Any] = session.scalars(
+                select(model).where(*where_part).order_by(column, *order)
+            )
+        else:
+            rows = session.execute(select(*columns).where(*where_part).order_by(column, *order))
+        for row in rows:
             found.setdefault(getattr(row, column.key), []).append(row)
     groups.update(found)
     covered.update(wanted)
@@ -176,9 +189,7 @@ def _kept_skp(session: Session, employee_id: int, year: int) -> tuple[bool, SkpR
     return True, found[1].get((employee_id, year))
 
 
-def _kept_journal(
-    session: Session, employee_id: int, start: date, end: date
-) -> list[ObservationRow] | None:
+def _kept_journal(session: Session, employee_id: int, start: date, end: date) -> list[Any] | None:
     """The person's journal rows dated ``start`` to ``end``, oldest first; None if not read."""
     days: tuple[date, date] | None = session.info.get(_JOURNAL)
     if days is None or start < days[0] or end > days[1]:

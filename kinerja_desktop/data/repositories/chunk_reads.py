@@ -149,6 +149,7 @@ def _preload_around(session: Session, persons: list[EmployeeRow], periods: bool)
         (EmployeeRow.name,),
         EmployeeRow.active.is_(True),
         label=ACTIVE_MEMBERS,
+        objects=True,  # looked up by id too (``head_of``)
     )
     for row in (row for rows in members.values() for row in rows):
         loaded.setdefault(row.id, row)

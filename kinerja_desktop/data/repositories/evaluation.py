@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -179,8 +180,8 @@ def period_records(
 
 def _period_realisations(
     session: Session, iki_ids: Sequence[int], period_code: str
-) -> Sequence[RealisationRow]:
-    kept: list[RealisationRow] | None = _kept_by(session, RealisationRow.iki_id, iki_ids)
+) -> Sequence[Any]:
+    kept: Sequence[Any] | None = _kept_by(session, RealisationRow.iki_id, iki_ids)
     if kept is not None:
         return [row for row in kept if row.period_code == period_code]
     return session.scalars(
@@ -190,11 +191,9 @@ def _period_realisations(
     ).all()
 
 
-def _period_evidence(
-    session: Session, iki_ids: Sequence[int], period_code: str
-) -> Sequence[EvidenceRow]:
+def _period_evidence(session: Session, iki_ids: Sequence[int], period_code: str) -> Sequence[Any]:
     """Oldest first (then by id), across the indicators."""
-    kept: list[EvidenceRow] | None = _kept_by(session, EvidenceRow.iki_id, iki_ids)
+    kept: Sequence[Any] | None = _kept_by(session, EvidenceRow.iki_id, iki_ids)
     if kept is not None:
         chosen = [row for row in kept if row.period_code == period_code]
         return sorted(chosen, key=lambda row: (row.added_at, row.id))
@@ -205,10 +204,8 @@ def _period_evidence(
     ).all()
 
 
-def _period_feedback(
-    session: Session, rhk_ids: Sequence[int], period_code: str
-) -> Sequence[RhkFeedbackRow]:
-    kept: list[RhkFeedbackRow] | None = _kept_by(session, RhkFeedbackRow.rhk_id, rhk_ids)
+def _period_feedback(session: Session, rhk_ids: Sequence[int], period_code: str) -> Sequence[Any]:
+    kept: Sequence[Any] | None = _kept_by(session, RhkFeedbackRow.rhk_id, rhk_ids)
     if kept is not None:
         return [row for row in kept if row.period_code == period_code]
     return session.scalars(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -50,17 +51,17 @@ def plans(session: Session, rhk_ids: Iterable[int], iki_ids: Iterable[int]) -> S
     """Every rencana aksi of ``rhk_ids`` and target and scale of ``iki_ids``, in three queries."""
     rhks, ikis = list(rhk_ids), list(iki_ids)
     # A print chunk read these for all its RHK and indicators (``chunk_content``).
-    action_rows: Sequence[RencanaAksiRow] | None = _kept_by(session, RencanaAksiRow.rhk_id, rhks)
+    action_rows: Sequence[Any] | None = _kept_by(session, RencanaAksiRow.rhk_id, rhks)
     if action_rows is None:
         action_rows = session.scalars(
             select(RencanaAksiRow).where(RencanaAksiRow.rhk_id.in_(rhks))
         ).all()
-    target_rows: Sequence[PeriodTargetRow] | None = _kept_by(session, PeriodTargetRow.iki_id, ikis)
+    target_rows: Sequence[Any] | None = _kept_by(session, PeriodTargetRow.iki_id, ikis)
     if target_rows is None:
         target_rows = session.scalars(
             select(PeriodTargetRow).where(PeriodTargetRow.iki_id.in_(ikis))
         ).all()
-    scale_rows: Sequence[TargetScaleRow] | None = _kept_by(session, TargetScaleRow.iki_id, ikis)
+    scale_rows: Sequence[Any] | None = _kept_by(session, TargetScaleRow.iki_id, ikis)
     if scale_rows is None:
         scale_rows = session.scalars(
             select(TargetScaleRow).where(TargetScaleRow.iki_id.in_(ikis))
@@ -81,7 +82,7 @@ def realisation_values(
 ) -> dict[tuple[int, str], Decimal]:
     """The recorded figures of the indicators in the periods (for running totals)."""
     ikis, codes = list(iki_ids), list(period_codes)
-    kept: list[RealisationRow] | None = _kept_by(session, RealisationRow.iki_id, ikis)
+    kept: Sequence[Any] | None = _kept_by(session, RealisationRow.iki_id, ikis)
     if kept is not None:
         return {
             (row.iki_id, row.period_code): row.value

@@ -8,7 +8,7 @@ opens in a few milliseconds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -172,7 +172,7 @@ def load(session: Session, skp_id: int) -> SkpView:
     """Return the whole SKP as a frozen view."""
     row = _existing_skp_row(session, skp_id)
     # A print chunk read these for all its SKPs (``chunk_content``); otherwise the file.
-    rhk_rows: list[RhkRow] | None = _kept_by(session, RhkRow.skp_id, (row.id,))
+    rhk_rows: Sequence[Any] | None = _kept_by(session, RhkRow.skp_id, (row.id,))
     if rhk_rows is None:
         rhk_rows = list(
             session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id).order_by(RhkRow.position))
@@ -180,7 +180,7 @@ def load(session: Session, skp_id: int) -> SkpView:
     rhk_ids = [rhk.id for rhk in rhk_rows]
     indicators: dict[int, list[IkiView]] = defaultdict(list)
     if rhk_ids:
-        iki_rows: list[IkiRow] | None = _kept_by(session, IkiRow.rhk_id, rhk_ids)
+        iki_rows: Sequence[Any] | None = _kept_by(session, IkiRow.rhk_id, rhk_ids)
         if iki_rows is None:
             iki_rows = list(
                 session.scalars(
@@ -192,7 +192,7 @@ def load(session: Session, skp_id: int) -> SkpView:
     parent_ids = {rhk.parent_rhk_id for rhk in rhk_rows if rhk.parent_rhk_id is not None}
     parents = rhk_texts(session, parent_ids)
     lampiran: dict[LampiranKind, list[str]] = defaultdict(list)
-    lampiran_rows: list[SkpLampiranRow] | None = _kept_by(session, SkpLampiranRow.skp_id, (row.id,))
+    lampiran_rows: Sequence[Any] | None = _kept_by(session, SkpLampiranRow.skp_id, (row.id,))
     if lampiran_rows is None:
         lampiran_rows = list(
             session.scalars(
@@ -203,9 +203,7 @@ def load(session: Session, skp_id: int) -> SkpView:
         )
     for item in lampiran_rows:
         lampiran[LampiranKind(item.kind)].append(item.text)
-    expectation_rows: list[SkpExpectationRow] | None = _kept_by(
-        session, SkpExpectationRow.skp_id, (row.id,)
-    )
+    expectation_rows: Sequence[Any] | None = _kept_by(session, SkpExpectationRow.skp_id, (row.id,))
     if expectation_rows is None:
         expectation_rows = list(
             session.scalars(select(SkpExpectationRow).where(SkpExpectationRow.skp_id == row.id))
@@ -247,7 +245,7 @@ def rhk_texts(session: Session, rhk_ids: Iterable[int]) -> dict[int, str]:
     wanted = list(rhk_ids)
     if not wanted:
         return {}
-    kept: list[RhkRow] | None = _kept_by(session, RhkRow.id, wanted)
+    kept: Sequence[Any] | None = _kept_by(session, RhkRow.id, wanted)
     if kept is not None:
         return {row.id: row.text for row in kept}
     return dict(session.execute(select(RhkRow.id, RhkRow.text).where(RhkRow.id.in_(wanted))).all())
