@@ -45,6 +45,7 @@ from kinerja_desktop.data.repositories.chunk_content import _read_by, preload_co
 from kinerja_desktop.data.repositories.period_rows import preload_period_rows
 from kinerja_desktop.data.seal_chain_models import EvaluationSealRow
 from kinerja_desktop.data.skp_models import EvaluationNoteRow, ResultRatingRow, SkpRow
+from kinerja_desktop.domain.staff import Unit
 
 _KEPT = "kinerja.kept_rows"
 _EVENTS = "kinerja.chunk_events"
@@ -251,13 +252,13 @@ def _kept_acting_rows(session: Session) -> list[ActingAssignmentRow] | None:
     return found
 
 
-def _kept_units(session: Session) -> list[Any] | None:
+def _kept_units(session: Session) -> list[Unit] | None:
     """The unit tree as ``staff.all_units`` first read it in this chunk, or None."""
-    found: list[Any] | None = session.info.get(_UNITS)
+    found: list[Unit] | None = session.info.get(_UNITS)
     return found
 
 
-def _keep_units(session: Session, units: list[Any]) -> None:
+def _keep_units(session: Session, units: list[Unit]) -> None:
     """Keep ``staff.all_units``'s answer for the rest of a chunk's read (not elsewhere)."""
     if preloaded(session):
         session.info[_UNITS] = units
