@@ -19,7 +19,7 @@ from reportlab.platypus import (
 )
 
 from kinerja_desktop.reports import styles
-from kinerja_desktop.reports.cells import TextCell
+from kinerja_desktop.reports.cells import TextCell, filled
 from kinerja_desktop.reports.content import Letterhead, PersonBlock, Signature
 from kinerja_desktop.reports.fonts import BOLD, FAMILY
 from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
@@ -243,12 +243,12 @@ def _signature_cell(signature: Signature) -> list[Flowable]:
     cell.append(
         p(signature.place_date, styles.SIGN)
         if signature.place_date
-        else markup("&nbsp;", styles.SIGN)
+        else filled("&nbsp;", (), styles.SIGN)
     )
     role = f"{signature.note} {signature.role}".strip() if signature.note else signature.role
     cell.append(p(role + ",", styles.SIGN))
     cell.append(Spacer(1, SIGNING_SPACE))
-    cell.append(markup(f"<b><u>{esc(signature.name)}</u></b>", styles.SIGN))
+    cell.append(filled("<b><u>{0}</u></b>", (signature.name,), styles.SIGN))
     if signature.nip is not None:  # a pejabat negara has no NIP line at all
         cell.append(p(f"NIP. {signature.nip}" if signature.nip else "NIP. -", styles.SIGN))
     return cell

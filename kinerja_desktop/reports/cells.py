@@ -10,6 +10,7 @@ first need) and lets it wrap, split and draw. The printed text is the same eithe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -17,8 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from kinerja_desktop.reports.measured import Para
+from kinerja_desktop.reports.text import esc
 
 #: Rounding slack when comparing a measured width with the room: a Paragraph's own test.
 _EPSILON = 1e-8
@@ -43,6 +46,57 @@ def _paragraph(markup: str, text: str, style: ParagraphStyle) -> Para:
         known = (style, Paragraph("x", style).frags[0])
         _PLAIN_PIECES[id(style)] = known
     return Para(text, style, frags=[known[1].clone(text=text)])
+
+
+#: Per (paragraph style id, template): the style and the pieces the template parses into,
+#: its slots holding :data:`_SLOT` marks (see :func:`filled`).
+_TEMPLATES: dict[tuple[int, str], tuple[ParagraphStyle, list[Any]]] = {}
+#: A slot's mark while its template is parsed: private-use characters no value carries.
+_SLOT = "\ue000{}\ue001"
+
+
+def filled(template: str, values: Sequence[str], style: ParagraphStyle) -> Para:
+    """``Para(template.format(*escaped values), style)``, the template parsed once per style.
+
+    ``template`` is the app's own markup with ``{0}``, ``{1}``... for user text. A form's
+    results table has such a cell per indicator (the realisation under its period target) and
+    per RHK (the rencana aksi), and reportlab's markup parser was most of their cost. Values
+    that the parser would take as they are (no markup characters, nothing to normalise,
+    whitespace already single spaces, not empty) give the very pieces the parser makes of the
+    template with the slot marks, with each mark replaced by its value; any other value, or a
+    style with a text transform, is parsed (`tests/reports/test_filled_cells.py` compares the
+    pieces).
+    """
+    markup = template.format(*(esc(value) for value in values))
+    if style.textTransform or not all(_as_parsed(value) for value in values):
+        return Para(markup, style)
+    key = (id(style), template)
+    known = _TEMPLATES.get(key)
+    if known is None or known[0] is not style:
+        marked = Paragraph(template.format(*(_SLOT.format(i) for i in range(len(values)))), style)
+        known = (style, marked.frags)
+        _TEMPLATES[key] = known
+    marks = [(_SLOT.format(i), value) for i, value in enumerate(values)]
+    frags = []
+    for frag in known[1]:
+        text = getattr(frag, "text", "")
+        if "\ue000" in text:
+            for mark, value in marks:
+                text = text.replace(mark, value)
+            frags.append(frag.clone(text=text))
+        else:
+            frags.append(frag.clone())
+    return Para(cleanBlockQuotedText(markup), style, frags=frags)
+
+
+def _as_parsed(value: str) -> bool:
+    """Whether the markup parser keeps ``value`` as it is, in one piece of text."""
+    return (
+        bool(value)
+        and esc(value) == value
+        and " ".join(value.split()) == value
+        and "\ue000" not in value
+    )
 
 
 class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type stubs

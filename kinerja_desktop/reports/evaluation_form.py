@@ -8,7 +8,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from kinerja_desktop.reports import blocks, distribution_form, skp_form, styles
-from kinerja_desktop.reports.blocks import markup, p
+from kinerja_desktop.reports.blocks import p
+from kinerja_desktop.reports.cells import filled
 from kinerja_desktop.reports.content import (
     EvaluationForm,
     EvaluationIndicatorLine,
@@ -16,7 +17,6 @@ from kinerja_desktop.reports.content import (
 )
 from kinerja_desktop.reports.keeping import keep_with_next, keep_with_previous
 from kinerja_desktop.reports.measured import LaidTable
-from kinerja_desktop.reports.text import esc
 
 #: What the Evaluasi adds to the plan's columns (`skp_form.plan_columns`), and their widths.
 _ADDED = (
@@ -43,17 +43,22 @@ def _with_plan(text: str, label: str, planned: str) -> Flowable:
     """A cell's text with the period's plan under it, labelled ("Rencana aksi ...: ...")."""
     if not planned:
         return p(text or "-")
-    return markup(f"{esc(text or '-')}<br/><i>{esc(label)}:</i> {esc(planned)}")
+    return filled("{0}<br/><i>{1}:</i> {2}", (text or "-", label, planned), styles.CELL)
 
 
 def _realisation(form: EvaluationForm, line: EvaluationIndicatorLine) -> Flowable:
     """The realisation, under the period's target when the period has one (issue 17)."""
     if not line.period_target:
         return p(line.realisation or "-")
-    return markup(
-        f"<i>Target {esc(form.period_label)}:</i> {esc(line.period_target)}<br/>"
-        f"{esc(line.realisation or '-')}"
+    return filled(
+        "<i>Target {0}:</i> {1}<br/>{2}",
+        (form.period_label, line.period_target, line.realisation or "-"),
+        styles.CELL,
     )
+
+
+def _bold(text: str) -> Flowable:
+    return filled("<b>{0}</b>", (text,), styles.CELL)
 
 
 def _rows(form: EvaluationForm, result: EvaluationResultLine) -> list[list[Flowable | str]]:
@@ -96,7 +101,7 @@ def results_table(form: EvaluationForm, width: float) -> Flowable:
 
 def rating_line(label: str, value: str, width: float) -> Table:
     table = LaidTable(
-        [[markup(f"<b>{label}</b>"), markup(f"<b>{esc(value.upper())}</b>")]],
+        [[_bold(label), _bold(value.upper())]],
         colWidths=[width * 0.3, width * 0.7],
         spaceBefore=4,
     )

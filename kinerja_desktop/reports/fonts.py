@@ -120,6 +120,37 @@ def _keep_subsets(font: TTFont) -> TTFont:
     return font
 
 
+#: Texts whose width is kept per face before the memo starts afresh (a few MB at most).
+KEPT_WIDTHS = 50_000
+
+
+def _keep_widths(font: TTFont) -> TTFont:
+    """Let ``font`` work out each text's width at each size once per process.
+
+    Laying out and drawing a form asks for the width of its words and cells about 1,400
+    times, mostly the same words at the same sizes form after form ("Data", "Target", the
+    labels), and reportlab (without its C accelerator here) adds the glyph widths up in
+    Python each time. The width depends only on the face, the text and the size, so it is
+    kept as reportlab computed it.
+    """
+    widths: dict[tuple[str, float], float] = {}
+    compute: Callable[..., float] = font.stringWidth
+
+    def string_width(text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        if not isinstance(text, str):
+            return compute(text, size, encoding)
+        key = (text, size)
+        width = widths.get(key)
+        if width is None:
+            if len(widths) >= KEPT_WIDTHS:
+                widths.clear()
+            width = widths[key] = compute(text, size, encoding)
+        return width
+
+    font.stringWidth = string_width
+    return font
+
+
 def registered() -> bool:
     return FAMILY in pdfmetrics.getRegisteredFontNames()
 
@@ -136,7 +167,7 @@ def register_fonts(folder: Path) -> None:
         path = folder / file
         if not path.is_file():
             raise FontsMissingError(f"Berkas huruf {file} tidak ditemukan di {folder}.")
-        pdfmetrics.registerFont(_keep_subsets(TTFont(name, str(path))))
+        pdfmetrics.registerFont(_keep_widths(_keep_subsets(TTFont(name, str(path)))))
     # <b> and <i> inside paragraphs pick the matching face.
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, BOLD)

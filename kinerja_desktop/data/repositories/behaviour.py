@@ -21,6 +21,7 @@ from kinerja_desktop.data.behaviour_models import (
     ObservationRow,
     PredikatRow,
 )
+from kinerja_desktop.data.repositories.chunk_content import _kept_journal
 from kinerja_desktop.data.repositories.period_rows import (
     period_row,
     period_row_to_write,
@@ -74,6 +75,10 @@ def observations(
     session: Session, employee_id: int, start: date, end: date
 ) -> list[StoredObservation]:
     """The person's journal entries dated ``start`` to ``end`` (inclusive), oldest first."""
+    # A print chunk read its people's journals of the year (``chunk_content``).
+    kept = _kept_journal(session, employee_id, start, end)
+    if kept is not None:
+        return [_stored_observation(row) for row in kept]
     rows = session.scalars(
         select(ObservationRow)
         .where(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.behaviour_models import DialogueRow, OrgPredikatRow, PredikatRow
 from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.repositories.chunk_content import _kept_org_predikat
 from kinerja_desktop.data.skp_models import SkpRow
 
 
@@ -162,6 +163,9 @@ def final_counts(
 
 
 def _org_row(session: Session, unit_id: int, year: int, period_code: str) -> OrgPredikatRow | None:
+    read, row = _kept_org_predikat(session, unit_id, year, period_code)
+    if read:
+        return row
     return session.scalar(
         select(OrgPredikatRow).where(
             OrgPredikatRow.unit_id == unit_id,

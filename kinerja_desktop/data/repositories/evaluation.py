@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.repositories.chunk_content import _kept_by
 from kinerja_desktop.data.repositories.period_rows import period_row, period_row_to_write
 from kinerja_desktop.data.skp_models import (
     EvaluationNoteRow,
@@ -160,28 +162,57 @@ def period_records(
     """The realisations, evidence (oldest first) and feedback of the given rows in a period."""
     realisations = {
         row.iki_id: StoredRealisation(row.value, row.text)
-        for row in session.scalars(
-            select(RealisationRow).where(
-                RealisationRow.iki_id.in_(iki_ids), RealisationRow.period_code == period_code
-            )
-        )
+        for row in _period_realisations(session, iki_ids, period_code)
     }
     evidence: dict[int, list[StoredEvidence]] = defaultdict(list)
-    for row in session.scalars(
-        select(EvidenceRow)
-        .where(EvidenceRow.iki_id.in_(iki_ids), EvidenceRow.period_code == period_code)
-        .order_by(EvidenceRow.added_at, EvidenceRow.id)
-    ):
+    for row in _period_evidence(session, iki_ids, period_code):
         evidence[row.iki_id].append(_stored_evidence(row))
     feedback = {
         row.rhk_id: StoredFeedback(row.feedback, row.assessment)
-        for row in session.scalars(
-            select(RhkFeedbackRow).where(
-                RhkFeedbackRow.rhk_id.in_(rhk_ids), RhkFeedbackRow.period_code == period_code
-            )
-        )
+        for row in _period_feedback(session, rhk_ids, period_code)
     }
     return PeriodRecords(realisations, evidence, feedback)
+
+
+# A print chunk read every period's rows of its indicators and RHK (``chunk_content``); these
+# pick the period's from them, or read the file.
+
+
+def _period_realisations(
+    session: Session, iki_ids: Sequence[int], period_code: str
+) -> Sequence[Any]:
+    kept: Sequence[Any] | None = _kept_by(session, RealisationRow.iki_id, iki_ids)
+    if kept is not None:
+        return [row for row in kept if row.period_code == period_code]
+    return session.scalars(
+        select(RealisationRow).where(
+            RealisationRow.iki_id.in_(iki_ids), RealisationRow.period_code == period_code
+        )
+    ).all()
+
+
+def _period_evidence(session: Session, iki_ids: Sequence[int], period_code: str) -> Sequence[Any]:
+    """Oldest first (then by id), across the indicators."""
+    kept: Sequence[Any] | None = _kept_by(session, EvidenceRow.iki_id, iki_ids)
+    if kept is not None:
+        chosen = [row for row in kept if row.period_code == period_code]
+        return sorted(chosen, key=lambda row: (row.added_at, row.id))
+    return session.scalars(
+        select(EvidenceRow)
+        .where(EvidenceRow.iki_id.in_(iki_ids), EvidenceRow.period_code == period_code)
+        .order_by(EvidenceRow.added_at, EvidenceRow.id)
+    ).all()
+
+
+def _period_feedback(session: Session, rhk_ids: Sequence[int], period_code: str) -> Sequence[Any]:
+    kept: Sequence[Any] | None = _kept_by(session, RhkFeedbackRow.rhk_id, rhk_ids)
+    if kept is not None:
+        return [row for row in kept if row.period_code == period_code]
+    return session.scalars(
+        select(RhkFeedbackRow).where(
+            RhkFeedbackRow.rhk_id.in_(rhk_ids), RhkFeedbackRow.period_code == period_code
+        )
+    ).all()
 
 
 def evidence(session: Session, evidence_id: int) -> StoredEvidence | None:

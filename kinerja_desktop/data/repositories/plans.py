@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.data.repositories.chunk_content import _kept_by
 from kinerja_desktop.data.skp_models import (
     PeriodTargetRow,
     RealisationRow,
@@ -48,20 +50,30 @@ class StoredPlans:
 def plans(session: Session, rhk_ids: Iterable[int], iki_ids: Iterable[int]) -> StoredPlans:
     """Every rencana aksi of ``rhk_ids`` and target and scale of ``iki_ids``, in three queries."""
     rhks, ikis = list(rhk_ids), list(iki_ids)
+    # A print chunk read these for all its RHK and indicators (``chunk_content``).
+    action_rows: Sequence[Any] | None = _kept_by(session, RencanaAksiRow.rhk_id, rhks)
+    if action_rows is None:
+        action_rows = session.scalars(
+            select(RencanaAksiRow).where(RencanaAksiRow.rhk_id.in_(rhks))
+        ).all()
+    target_rows: Sequence[Any] | None = _kept_by(session, PeriodTargetRow.iki_id, ikis)
+    if target_rows is None:
+        target_rows = session.scalars(
+            select(PeriodTargetRow).where(PeriodTargetRow.iki_id.in_(ikis))
+        ).all()
+    scale_rows: Sequence[Any] | None = _kept_by(session, TargetScaleRow.iki_id, ikis)
+    if scale_rows is None:
+        scale_rows = session.scalars(
+            select(TargetScaleRow).where(TargetScaleRow.iki_id.in_(ikis))
+        ).all()
     actions = {
         (row.rhk_id, row.period_code): StoredRencanaAksi(
             row.id, row.rhk_id, row.period_code, row.text
         )
-        for row in session.scalars(select(RencanaAksiRow).where(RencanaAksiRow.rhk_id.in_(rhks)))
+        for row in action_rows
     }
-    targets = {
-        (row.iki_id, row.period_code): row.target
-        for row in session.scalars(select(PeriodTargetRow).where(PeriodTargetRow.iki_id.in_(ikis)))
-    }
-    scales = {
-        row.iki_id: TargetScale(row.scale)
-        for row in session.scalars(select(TargetScaleRow).where(TargetScaleRow.iki_id.in_(ikis)))
-    }
+    targets = {(row.iki_id, row.period_code): row.target for row in target_rows}
+    scales = {row.iki_id: TargetScale(row.scale) for row in scale_rows}
     return StoredPlans(actions, targets, scales)
 
 
@@ -69,10 +81,18 @@ def realisation_values(
     session: Session, iki_ids: Iterable[int], period_codes: Iterable[str]
 ) -> dict[tuple[int, str], Decimal]:
     """The recorded figures of the indicators in the periods (for running totals)."""
+    ikis, codes = list(iki_ids), list(period_codes)
+    kept: Sequence[Any] | None = _kept_by(session, RealisationRow.iki_id, ikis)
+    if kept is not None:
+        return {
+            (row.iki_id, row.period_code): row.value
+            for row in kept
+            if row.period_code in codes and row.value is not None
+        }
     rows = session.execute(
         select(RealisationRow.iki_id, RealisationRow.period_code, RealisationRow.value).where(
-            RealisationRow.iki_id.in_(list(iki_ids)),
-            RealisationRow.period_code.in_(list(period_codes)),
+            RealisationRow.iki_id.in_(ikis),
+            RealisationRow.period_code.in_(codes),
             RealisationRow.value.is_not(None),
         )
     )

@@ -8,7 +8,7 @@ opens in a few milliseconds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.models import EmployeeRow
+from kinerja_desktop.data.repositories.chunk_content import _kept_by, _kept_skp
 from kinerja_desktop.data.repositories.staff import to_employee
 from kinerja_desktop.data.skp_models import (
     EvidenceRow,
@@ -115,9 +116,11 @@ def find_skp(session: Session, skp_id: int) -> SkpHeader | None:
 
 def skp_for(session: Session, employee_id: int, year: int) -> SkpHeader | None:
     """The person's SKP of ``year`` (one at most), without its content."""
-    row = session.scalar(
-        select(SkpRow).where(SkpRow.employee_id == employee_id, SkpRow.year == year)
-    )
+    read, row = _kept_skp(session, employee_id, year)
+    if not read:
+        row = session.scalar(
+            select(SkpRow).where(SkpRow.employee_id == employee_id, SkpRow.year == year)
+        )
     return _header(row) if row else None
 
 
@@ -168,31 +171,44 @@ def reopen_for_revision(session: Session, skp_id: int, reason: str) -> None:
 def load(session: Session, skp_id: int) -> SkpView:
     """Return the whole SKP as a frozen view."""
     row = _existing_skp_row(session, skp_id)
-    rhk_rows = list(
-        session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id).order_by(RhkRow.position))
-    )
+    # A print chunk read these for all its SKPs (``chunk_content``); otherwise the file.
+    rhk_rows: Sequence[Any] | None = _kept_by(session, RhkRow.skp_id, (row.id,))
+    if rhk_rows is None:
+        rhk_rows = list(
+            session.scalars(select(RhkRow).where(RhkRow.skp_id == row.id).order_by(RhkRow.position))
+        )
     rhk_ids = [rhk.id for rhk in rhk_rows]
     indicators: dict[int, list[IkiView]] = defaultdict(list)
     if rhk_ids:
-        for iki in session.scalars(
-            select(IkiRow).where(IkiRow.rhk_id.in_(rhk_ids)).order_by(IkiRow.position)
-        ):
+        iki_rows: Sequence[Any] | None = _kept_by(session, IkiRow.rhk_id, rhk_ids)
+        if iki_rows is None:
+            iki_rows = list(
+                session.scalars(
+                    select(IkiRow).where(IkiRow.rhk_id.in_(rhk_ids)).order_by(IkiRow.position)
+                )
+            )
+        for iki in iki_rows:
             indicators[iki.rhk_id].append(_iki_view(iki))
     parent_ids = {rhk.parent_rhk_id for rhk in rhk_rows if rhk.parent_rhk_id is not None}
     parents = rhk_texts(session, parent_ids)
     lampiran: dict[LampiranKind, list[str]] = defaultdict(list)
-    for item in session.scalars(
-        select(SkpLampiranRow)
-        .where(SkpLampiranRow.skp_id == row.id)
-        .order_by(SkpLampiranRow.kind, SkpLampiranRow.position)
-    ):
-        lampiran[LampiranKind(item.kind)].append(item.text)
-    expectations = {
-        BehaviourValue(item.value_code): item.text
-        for item in session.scalars(
-            select(SkpExpectationRow).where(SkpExpectationRow.skp_id == row.id)
+    lampiran_rows: Sequence[Any] | None = _kept_by(session, SkpLampiranRow.skp_id, (row.id,))
+    if lampiran_rows is None:
+        lampiran_rows = list(
+            session.scalars(
+                select(SkpLampiranRow)
+                .where(SkpLampiranRow.skp_id == row.id)
+                .order_by(SkpLampiranRow.kind, SkpLampiranRow.position)
+            )
         )
-    }
+    for item in lampiran_rows:
+        lampiran[LampiranKind(item.kind)].append(item.text)
+    expectation_rows: Sequence[Any] | None = _kept_by(session, SkpExpectationRow.skp_id, (row.id,))
+    if expectation_rows is None:
+        expectation_rows = list(
+            session.scalars(select(SkpExpectationRow).where(SkpExpectationRow.skp_id == row.id))
+        )
+    expectations = {BehaviourValue(item.value_code): item.text for item in expectation_rows}
     return SkpView(
         **_header_fields(row),
         rhks=tuple(
@@ -229,6 +245,9 @@ def rhk_texts(session: Session, rhk_ids: Iterable[int]) -> dict[int, str]:
     wanted = list(rhk_ids)
     if not wanted:
         return {}
+    kept: Sequence[Any] | None = _kept_by(session, RhkRow.id, wanted)
+    if kept is not None:
+        return {row.id: row.text for row in kept}
     return dict(session.execute(select(RhkRow.id, RhkRow.text).where(RhkRow.id.in_(wanted))).all())
 
 

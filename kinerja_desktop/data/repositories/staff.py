@@ -24,6 +24,7 @@ from kinerja_desktop.data.models import (
     UnitRow,
 )
 from kinerja_desktop.data.repositories import chunk_reads
+from kinerja_desktop.data.repositories.chunk_content import _kept_by
 from kinerja_desktop.domain.employment import EmploymentStatus
 from kinerja_desktop.domain.jabatan import JabatanKind, Jenjang
 from kinerja_desktop.domain.officials import OUTSIDE_MARK
@@ -191,8 +192,12 @@ def to_acting(row: ActingAssignmentRow) -> ActingAssignment:
 def all_units(session: Session) -> list[Unit]:
     # Plain columns, not ORM objects: the unit tree is read on many screens and runs to
     # thousands of rows in a large office.
+    # A print chunk reads it once (several forms ask); the caller gets its own list.
+    kept: list[Unit] | None = chunk_reads._kept_units(session)
+    if kept is not None:
+        return list(kept)
     query = select(UnitRow.id, UnitRow.name, UnitRow.kind, UnitRow.parent_id, UnitRow.city)
-    return [
+    units = [
         Unit(
             id=UnitId(unit_id),
             name=name,
@@ -204,6 +209,8 @@ def all_units(session: Session) -> list[Unit]:
             query.order_by(UnitRow.parent_id, UnitRow.name)
         )
     ]
+    chunk_reads._keep_units(session, units)
+    return list(units)
 
 
 def root_unit_id(session: Session, unit_id: int) -> int:
@@ -452,6 +459,11 @@ def all_employees(
     session: Session, *, active_only: bool = False, unit_ids: Collection[int] | None = None
 ) -> list[Employee]:
     """Everyone by name; only the active, or only those in ``unit_ids``, when asked."""
+    if active_only and unit_ids is not None and len(unit_ids) == 1:
+        # A print chunk read the active people of the units it may need (by name).
+        kept = _kept_by(session, EmployeeRow.unit_id, unit_ids, chunk_reads.ACTIVE_MEMBERS)
+        if kept is not None:
+            return [to_employee(row) for row in kept]
     query = select(*_EMPLOYEE_COLUMNS).order_by(EmployeeRow.name)
     if active_only:
         query = query.where(EmployeeRow.active.is_(True))
