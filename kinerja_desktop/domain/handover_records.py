@@ -331,10 +331,11 @@ def iter_aggregates(
 
     Args:
         tables: Every hand-over table as JSON rows (ids included). With ``batches``, the
-            tables of an SKP's content and periods and a person's progress entries may be
-            empty here (:data:`SKP_CONTENT_TABLES`, :data:`PERIOD_CONTENT_TABLES`,
-            :data:`PERSON_CONTENT_TABLES`), and the RHKs, rencana aksi and progress entries
-            narrow: only the columns that link records across SKPs and people.
+            tables of an SKP's content and periods and a person's observations and progress
+            entries may be empty here (:data:`SKP_CONTENT_TABLES`, :data:`PERIOD_CONTENT_TABLES`,
+            :data:`PERSON_CONTENT_TABLES`), and the RHKs, rencana aksi, observations and
+            progress entries narrow: only the columns that link records across SKPs and
+            people.
         scope: A unit path (with everything under it) and a year; None means everything.
         batches: Reads those tables a batch of SKPs or people at a time; None: every row is
             in ``tables``.

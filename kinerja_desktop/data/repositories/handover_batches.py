@@ -3,13 +3,16 @@
 An export of a large office must not hold every row at once (issue 14: a 20,000-person office
 took 6 GB). The rows of an SKP (its RHKs, indicators, realisations, plans, period decisions,
 signatures) are most of an office, and each goes into one SKP or period record only, so they
-are read a batch of SKPs at a time (:func:`read_skp_batch`). What the records refer to across
-SKPs is read whole but narrow (:func:`read_outline`): every RHK's SKP, parent and position (for
-the links and ordinals) and every rencana aksi's RHK and period (for the progress entries'
-links). Everything else is read whole, as ``handover.read_all`` reads it.
+are read a batch of SKPs at a time (:func:`read_skp_batch`); a person's journal observations
+and progress entries a batch of people at a time (:meth:`BatchReader.person_rows`). What the
+records refer to across SKPs and people is read whole but narrow (:func:`read_outline`): every
+RHK's SKP, parent and position (for the links and ordinals), the rencana aksi a progress entry
+names (its RHK and period), every observation's and progress entry's person (and an entry's
+day and links, for choosing the SKPs it names). Everything else is read whole, as
+``handover.read_all`` reads it.
 
-Call both within one read transaction, so the batches see the same database as the outline.
-Rows come as JSON values, ordered by primary key.
+Call them all within one read transaction, so the batches see the same database as the
+outline. Rows come as JSON values, ordered by primary key.
 """
 
 from __future__ import annotations
