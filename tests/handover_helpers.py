@@ -14,6 +14,7 @@ from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
     build_aggregates,
+    canonical_json,
     make_aggregate,
 )
 from kinerja_desktop.services.app_services import AppServices
@@ -65,7 +66,7 @@ def resigned(
     done = False
     for aggregate in read.aggregates:
         if aggregate.kind is kind and not done and where(aggregate.content):
-            content = json.loads(json.dumps(aggregate.content))
+            content = json.loads(canonical_json(aggregate.content))
             change(content)
             changed.append(
                 make_aggregate(kind, json.loads(aggregate.key), aggregate.label, content, None)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kinerja_desktop.domain.handover_aggregate import Aggregate, Kind
+from kinerja_desktop.domain.handover_aggregate import Aggregate, Kind, plain
 
 #: The kinds whose key starts with the person's NIP.
 _PERSONAL = frozenset(
@@ -119,6 +119,7 @@ class _Found:
             if isinstance(item, list):
                 children: Iterable[Any] = item
             elif isinstance(item, Mapping):
+                item = plain(item)  # a package's record: parsed once, not per field
                 if not _REFERENCE_FIELDS.isdisjoint(item.keys()):
                     self.fields(item)
                 children = item.values()

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.handover_aggregate import plain
 from kinerja_desktop.domain.handover_plans import PERIOD_TARGETS, RENCANA_AKSI, TARGET_SCALE
 from kinerja_desktop.domain.handover_records import (
     NOTES,
@@ -218,20 +219,21 @@ class Writer:
 
     def write(self, aggregate: Aggregate) -> None:
         existing = self.ours.get((aggregate.kind, aggregate.key))
+        # A package's content is kept packed: unpacked here once, for the many reads below.
+        content = plain(aggregate.content)
         if aggregate.kind is not self._pending_kind:
             self.flush()
         if existing is None and aggregate.kind not in _WRITTEN_AT_ONCE:
             self._pending_kind = aggregate.kind
-            self._pending.append((aggregate.key, aggregate.content))
+            self._pending.append((aggregate.key, content))
             if len(self._pending) >= BATCH:
                 self.flush()
             return
         if aggregate.kind is Kind.PERIOD:
             replace = existing is not None
-            self.write_period(json.loads(aggregate.key), aggregate.content, replace=replace)
+            self.write_period(json.loads(aggregate.key), content, replace=replace)
             return
         row_id = existing.row_id if existing else None
-        content = aggregate.content
         if aggregate.kind in _PLAIN:
             table, values = self._row(aggregate.kind, content)
             written = self._put(table, row_id, values)

@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,6 @@ from kinerja_desktop.domain.handover_records import (
     Kind,
     Scope,
     build_aggregates,
-    evidence_files,
     iter_aggregates,
     unit_paths,
 )
@@ -745,7 +745,7 @@ class HandoverService:
         Each goes into the store in the import's transaction (on a server, into its table).
         """
         copied = 0
-        wanted = evidence_files(package.aggregates)
+        wanted = package.named_evidence
         with (
             zipfile.ZipFile(package.path) as archive,
             tempfile.TemporaryDirectory() as folder,
@@ -855,8 +855,8 @@ def _checked_package(path: Path) -> Package:
         PackageRefusedError: the package fails a check; the message names the first failing
             record's kind, key and field.
     """
-    package = read_package(path)
-    problems = record_problems(package.aggregates, _exported_on(package.manifest.exported_at))
+    package = read_package(path, _record_check)
+    problems = package.problems
     if problems:
         more = f" (dan {len(problems) - 1} masalah lain)" if len(problems) > 1 else ""
         raise PackageRefusedError(f"{problems[0]}{more} Tidak ada yang diimpor.")
@@ -873,6 +873,15 @@ def checked_package(path: Path) -> Package:
         PackageRefusedError: the package fails a check.
     """
     return _checked_package(path)
+
+
+def _record_check(manifest: Manifest) -> Callable[[Aggregate], list[str]]:
+    """The domain checks of one record of a package made on the manifest's day."""
+    return partial(_one_record_problems, exported_on=_exported_on(manifest.exported_at))
+
+
+def _one_record_problems(aggregate: Aggregate, exported_on: date | None) -> list[str]:
+    return record_problems((aggregate,), exported_on)
 
 
 def _exported_on(stamp: str) -> date | None:

@@ -28,6 +28,7 @@ from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
     build_aggregates,
+    canonical_json,
     make_aggregate,
 )
 from kinerja_desktop.services.app_services import AppServices, open_services
@@ -255,7 +256,7 @@ CASES = [
 
 def _changed(records: list[Aggregate], kind: Kind, where: Where, change: Change) -> Aggregate:
     original = next(a for a in records if a.kind is kind and where(a.content))
-    content = json.loads(json.dumps(original.content))
+    content = json.loads(canonical_json(original.content))
     change(content)
     return make_aggregate(kind, json.loads(original.key), original.label, content, None)
 
@@ -353,7 +354,7 @@ def test_any_value_anywhere_gives_problems_or_none_never_a_crash(
     """A re-signed package can hold any JSON in any field: the checks never fail on it."""
     checked = [a for a in records if a.kind not in (Kind.UNIT, Kind.TECHNICAL_COMPETENCE)]
     original = data.draw(st.sampled_from(checked))
-    content: Any = json.loads(json.dumps(original.content))
+    content: Any = json.loads(canonical_json(original.content))
     holder = content
     while True:
         keys = list(holder) if isinstance(holder, dict) else list(range(len(holder)))

@@ -18,6 +18,7 @@ from kinerja_desktop.domain.handover_records import (
     Aggregate,
     Kind,
     build_aggregates,
+    canonical_json,
     make_aggregate,
 )
 from kinerja_desktop.domain.supervision.survey_report import SurveyMethod
@@ -86,7 +87,7 @@ def _survey_with(source: AppServices, **changes: Any) -> Aggregate:
     with source.database.reading() as session:
         records = build_aggregates(repo.read_all(session).tables)
     original = next(a for a in records if a.kind is Kind.SURVEY and "action_plans" in a.content)
-    content = json.loads(json.dumps(original.content))
+    content = json.loads(canonical_json(original.content))
     for name, value in changes.items():
         if name == "action_item":
             content["action_plans"][0]["item"] = value
