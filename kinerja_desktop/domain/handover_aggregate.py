@@ -99,16 +99,24 @@ class PackedContent(Mapping[str, Any]):
     """A record's content kept as its compressed canonical JSON, read like any mapping.
 
     A package's records as Python dictionaries took several times the file's size (3.6 GB
-    for a 20,000-person office, issue 14); compressed they take a small part of it. Reading a
-    field parses the content again through a small cache, so the fields of one record read
-    one after another cost one parse; :meth:`unpacked` gives a dictionary of one's own.
+    for a 20,000-person office, issue 14); compressed they take a small part of it. Records
+    of one kind share most of their field names, so a :class:`Packer` compresses each with
+    the first of its kind as zlib's preset dictionary (a progress entry then takes a
+    seventh of its text, not two thirds). Reading a field parses the content again through
+    a small cache, so the fields of one record read one after another cost one parse;
+    :meth:`unpacked` gives a dictionary of one's own.
     """
 
-    __slots__ = ("_packed",)
+    __slots__ = ("_packed", "_zdict")
 
-    def __init__(self, canonical: bytes) -> None:
+    def __init__(self, canonical: bytes, zdict: bytes = b"") -> None:
         """Keep ``canonical`` (the content's :func:`canonical_json`), compressed."""
-        self._packed = zlib.compress(canonical, 1)
+        self._zdict = zdict
+        if zdict:
+            packer = zlib.compressobj(1, zdict=zdict)
+            self._packed = packer.compress(canonical) + packer.flush()
+        else:
+            self._packed = zlib.compress(canonical, 1)
 
     @classmethod
     def of(cls, content: Mapping[str, Any]) -> PackedContent:
@@ -116,28 +124,64 @@ class PackedContent(Mapping[str, Any]):
 
     def unpacked(self) -> dict[str, Any]:
         """The content as a new dictionary (changing it changes nothing here)."""
-        found: dict[str, Any] = json.loads(zlib.decompress(self._packed))
+        found: dict[str, Any] = json.loads(_inflate(self._packed, self._zdict))
         return found
 
     def __getitem__(self, name: str) -> Any:
-        return _read(self._packed)[name]
+        return _read(self._packed, self._zdict)[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_read(self._packed))
+        return iter(_read(self._packed, self._zdict))
 
     def __len__(self) -> int:
-        return len(_read(self._packed))
+        return len(_read(self._packed, self._zdict))
 
     def __repr__(self) -> str:
         return f"PackedContent({self.unpacked()!r})"
 
 
+def _inflate(packed: bytes, zdict: bytes) -> bytes:
+    if not zdict:
+        return zlib.decompress(packed)
+    unpacker = zlib.decompressobj(zdict=zdict)
+    return unpacker.decompress(packed) + unpacker.flush()
+
+
 @functools.lru_cache(maxsize=64)
-def _read(packed: bytes) -> dict[str, Any]:
+def _read(packed: bytes, zdict: bytes) -> dict[str, Any]:
     # Shared by the readers of one record's fields: a caller that changes what it read must
     # copy it first (``unpacked``).
-    found: dict[str, Any] = json.loads(zlib.decompress(packed))
+    found: dict[str, Any] = json.loads(_inflate(packed, zdict))
     return found
+
+
+class Packer:
+    """Packs records' contents, each kind's with the first of that kind as the dictionary."""
+
+    #: zlib uses at most the last 32 KB of a preset dictionary.
+    _ZDICT_BYTES = 32 * 1024
+
+    def __init__(self) -> None:
+        self._zdicts: dict[Kind, bytes] = {}
+
+    def content(self, kind: Kind, canonical: bytes) -> PackedContent:
+        """``canonical`` (a record's :func:`canonical_json`) packed."""
+        zdict = self._zdicts.get(kind)
+        if zdict is None:
+            zdict = self._zdicts[kind] = canonical[-self._ZDICT_BYTES :]
+        return PackedContent(canonical, zdict)
+
+    def aggregate(self, aggregate: Aggregate) -> Aggregate:
+        """The same aggregate with its content packed."""
+        content = self.content(aggregate.kind, canonical_json(aggregate.content))
+        return Aggregate(
+            aggregate.kind,
+            aggregate.key,
+            aggregate.label,
+            content,
+            aggregate.digest,
+            aggregate.row_id,
+        )
 
 
 def plain(content: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -149,7 +193,7 @@ def digest_of(value: Any) -> str:
     return hashlib.sha256(canonical_json(value)).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Aggregate:
     """One record with its natural key, its content and the content's SHA-256.
 

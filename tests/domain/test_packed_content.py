@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 from kinerja_desktop.domain.handover_aggregate import (
+    Kind,
     PackedContent,
+    Packer,
     canonical_json,
     digest_of,
+    make_aggregate,
     plain,
 )
 
@@ -53,3 +56,30 @@ def test_it_takes_less_room_than_its_text() -> None:
     big = {"rows": [{"period_code": f"TW{n % 4 + 1}", "target": str(n)} for n in range(2000)]}
     packed = PackedContent.of(big)
     assert len(packed._packed) < len(json.dumps(big)) / 3
+
+
+def test_a_kinds_records_pack_smaller_with_the_first_of_the_kind() -> None:
+    entries = [
+        {
+            "nip": f"1985010120100110{n:02d}",
+            "day": f"2026-03-{n % 28 + 1:02d}",
+            "start_time": "08:00",
+            "end_time": "10:30",
+            "activity": f"Melayani permohonan surat keterangan warga nomor {n}",
+            "status": "DIAJUKAN",
+        }
+        for n in range(50)
+    ]
+    packer = Packer()
+    together = [packer.content(Kind.PROGRESS_ENTRY, canonical_json(e)) for e in entries]
+    alone = [PackedContent.of(e) for e in entries]
+    assert [dict(p) for p in together] == entries
+    assert [p.unpacked() for p in together] == entries
+    assert sum(len(p._packed) for p in together) < sum(len(p._packed) for p in alone) / 2
+    aggregate = packer.aggregate(make_aggregate(Kind.PROGRESS_ENTRY, ["k"], "l", entries[0], 7))
+    assert isinstance(aggregate.content, PackedContent)
+    assert (aggregate.content, aggregate.digest, aggregate.row_id) == (
+        entries[0],
+        digest_of(entries[0]),
+        7,
+    )

@@ -39,7 +39,7 @@ from typing import IO, Any, TypeVar
 from kinerja_desktop.data.migrate import known_revisions
 from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.domain.handover_aggregate import PackedContent
+from kinerja_desktop.domain.handover_aggregate import Packer
 from kinerja_desktop.domain.handover_prefill import PREFILL, not_prefill
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -179,6 +179,8 @@ class Package:
     named_evidence: Mapping[str, str] = field(default_factory=dict)
     #: What the ``check`` given to :func:`read_package` found wrong, one message each.
     problems: tuple[str, ...] = ()
+    #: The records are kept packed: a large package (see :func:`read_package`).
+    packed: bool = False
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -411,15 +413,16 @@ class _Records:
         self.problems: list[str] = []
         self.evidence: dict[str, str] = {}
         self._check = check
-        self._pack = pack
+        self.pack = pack
+        self._packer = Packer()
 
     def take(self, aggregate: Aggregate, canonical: bytes) -> None:
         if self._check is not None:
             self.problems += self._check(aggregate)
         self.evidence.update(evidence_files((aggregate,)))
-        if self._pack:
+        if self.pack:
             kind, key, label = aggregate.kind, aggregate.key, aggregate.label
-            packed = PackedContent(canonical)
+            packed = self._packer.content(kind, canonical)
             aggregate = Aggregate(kind, key, label, packed, aggregate.digest)
         self.kept.append(aggregate)
 
@@ -477,6 +480,7 @@ def _read(
         sha256,
         named_evidence=records.evidence,
         problems=tuple(records.problems),
+        packed=records.pack,
     )
 
 

@@ -29,6 +29,7 @@ from kinerja_desktop.data.repositories import handover_scoped as scoped
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
+from kinerja_desktop.domain.handover_aggregate import Packer
 from kinerja_desktop.domain.handover_checks import record_problems
 from kinerja_desktop.domain.handover_merge import (
     Choice,
@@ -717,12 +718,22 @@ class HandoverService:
         """Our aggregates under the package's keys, and those of what they refer to.
 
         Read by key (``handover_scoped``), not whole: the cost of an import follows the
-        package's size, not the office's. Under the package's keys they are exactly what
+        package's size, not the office's. A large package's (kept packed) are built from the
+        whole office a batch at a time, and packed. Under the package's keys they are exactly what
         building the whole database's aggregates gives (tests/services/handover/
         test_handover_scoped_read.py); the rest are there for :class:`Ids` and the seals.
         """
         if scoped.holds_nothing(session):
             return []  # a new office: working out the package's references would find nothing
+        if package.packed:
+            # A large package touches much of the office: ours are built a batch of SKPs at a
+            # time as an export builds them, and kept packed too, so neither side's content
+            # is ever held as dictionaries whole (issue 14). The records under the package's
+            # keys are the same (tests/services/handover/test_handover_export_batches.py).
+            outline = batches.read_outline(session).tables
+            packer = Packer()
+            built = iter_aggregates(outline, Scope(), batches.BatchReader(session))
+            return [packer.aggregate(aggregate) for aggregate in built]
         # The same package's references again (apply after its preview) are not worked out
         # twice: they depend on the package alone.
         # Known by the file's SHA-256, so the service holds no package between imports.
