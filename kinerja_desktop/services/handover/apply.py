@@ -148,6 +148,11 @@ def _writable(table: str) -> frozenset[str]:
     return repo.columns(table) - {"id", "version"}
 
 
+def _link(parent: Content | None) -> tuple[Any, Any, Any] | None:
+    """An RHK's link to its parent, ``{nip, year, rhk}``, kept small until it is set."""
+    return None if parent is None else (parent["nip"], parent["year"], parent["rhk"])
+
+
 def _signatory_row(record: str, signed: Content) -> dict[str, Any]:
     content = json.dumps(signed["people"], ensure_ascii=False, sort_keys=True)
     return {"record": record, "taken_on": signed["taken_on"], "content": content}
@@ -155,6 +160,9 @@ def _signatory_row(record: str, signed: Content) -> dict[str, Any]:
 
 #: New records of one kind written together, at most this many at a time.
 BATCH = 500
+#: New SKPs written together: each brings a few hundred rows (RHKs, indicators, plans,
+#: realisations), so 500 of them held some 180 MB at once.
+SKP_BATCH = 100
 #: Kinds whose new records are written one by one: a unit's parent is a unit of the same
 #: kind, and the registers' records are few and have children of their own.
 _WRITTEN_AT_ONCE = frozenset({Kind.UNIT, Kind.SURVEY, Kind.PUBLIC_FEEDBACK, Kind.AUDIT_FINDING})
@@ -200,7 +208,8 @@ class Writer:
         self.ids = ids
         self.ours = ours
         self.penilai: list[tuple[int, Any]] = []
-        self.links: list[tuple[int, Any]] = []
+        #: RHK id -> its parent's (NIP, year, ordinal), or None: set once every SKP is in.
+        self.links: list[tuple[int, tuple[Any, Any, Any] | None]] = []
         self.unlinked = 0
         self.unlinked_findings = 0
         #: Progress entries whose RHK is not in this database (left without one).
@@ -226,7 +235,7 @@ class Writer:
         if existing is None and aggregate.kind not in _WRITTEN_AT_ONCE:
             self._pending_kind = aggregate.kind
             self._pending.append((aggregate.key, content))
-            if len(self._pending) >= BATCH:
+            if len(self._pending) >= (SKP_BATCH if aggregate.kind is Kind.SKP else BATCH):
                 self.flush()
             return
         if aggregate.kind is Kind.PERIOD:
@@ -271,8 +280,8 @@ class Writer:
         for rhk_id, link in self.links:
             target = None
             if link is not None:
-                rhks = self._rhks_of_skp(self.ids.skps.get((link["nip"], link["year"])))
-                ordinal = link["rhk"]
+                nip, year, ordinal = link
+                rhks = self._rhks_of_skp(self.ids.skps.get((nip, year)))
                 if isinstance(ordinal, int) and 1 <= ordinal <= len(rhks):
                     target = rhks[ordinal - 1]
                 else:
@@ -331,7 +340,7 @@ class Writer:
         iki_rows = []
         for rhk, rhk_id in zip(rhks, rhk_ids, strict=True):
             if rhk["parent"] is not None:
-                self.links.append((rhk_id, rhk["parent"]))
+                self.links.append((rhk_id, _link(rhk["parent"])))
             for iki in rhk["ikis"]:
                 ikis.append(iki)
                 iki_rows.append(_values("ikis", iki, rhk_id=rhk_id))
@@ -494,7 +503,7 @@ class Writer:
         values = _values("rhks", rhk, skp_id=skp_id, parent_rhk_id=None)
         rhk_id = self._put("rhks", row_id, values)
         if rhk["parent"] is not None or row_id is not None:
-            self.links.append((rhk_id, rhk["parent"]))
+            self.links.append((rhk_id, _link(rhk["parent"])))
         if row_id is not None:
             repo.delete_rows(self.session, "ikis", "rhk_id", [rhk_id])
             repo.delete_rows(self.session, "rhk_feedback", "rhk_id", [rhk_id])
