@@ -32,9 +32,6 @@ from kinerja_desktop.data.handover_ledger_models import (
     SentScopeRow,
 )
 
-#: (kind, key) -> digest: what the last package of a scope carried, or left unchanged.
-SentDigests = dict[tuple[str, str], str]
-
 
 @dataclass(frozen=True)
 class SentScope:
@@ -87,15 +84,6 @@ def sent_rows(session: Session, scope_id: int) -> Iterator[tuple[str, str, str]]
     )
     rows = session.execute(statement.execution_options(yield_per=5000))
     yield from ((kind, key, digest) for kind, key, digest in rows)
-
-
-def sent_digests(session: Session, scope_id: int) -> SentDigests:
-    rows = session.execute(
-        select(SentRecordRow.kind, SentRecordRow.key, SentRecordRow.digest).where(
-            SentRecordRow.scope_id == scope_id
-        )
-    )
-    return {(row.kind, row.key): row.digest for row in rows}
 
 
 #: The digests of the package being noted, staged for comparing in SQL (this transaction only).

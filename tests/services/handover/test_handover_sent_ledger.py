@@ -29,7 +29,8 @@ def _ledger(services: AppServices, scope: str) -> tuple[int, Digests]:
     with services.database.reading() as session:
         found = ledger.sent_scope(session, scope)
         assert found is not None
-        return found.last_sequence, ledger.sent_digests(session, found.id)
+        rows = ledger.sent_rows(session, found.id)
+        return found.last_sequence, {(kind, key): digest for kind, key, digest in rows}
 
 
 def _digests(count: int, version: str = "a") -> Digests:
