@@ -122,19 +122,28 @@ class PackedContent(Mapping[str, Any]):
     def of(cls, content: Mapping[str, Any]) -> PackedContent:
         return cls(canonical_json(content))
 
+    @property
+    def compressed(self) -> bytes:
+        """The compressed canonical JSON (with :attr:`zdict` as zlib's preset dictionary)."""
+        return self._packed
+
+    @property
+    def zdict(self) -> bytes:
+        return self._zdict
+
     def unpacked(self) -> dict[str, Any]:
         """The content as a new dictionary (changing it changes nothing here)."""
-        found: dict[str, Any] = json.loads(_inflate(self._packed, self._zdict))
+        found: dict[str, Any] = json.loads(_inflate(self.compressed, self._zdict))
         return found
 
     def __getitem__(self, name: str) -> Any:
-        return _read(self._packed, self._zdict)[name]
+        return _read(self.compressed, self._zdict)[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_read(self._packed, self._zdict))
+        return iter(_read(self.compressed, self._zdict))
 
     def __len__(self) -> int:
-        return len(_read(self._packed, self._zdict))
+        return len(_read(self.compressed, self._zdict))
 
     def __repr__(self) -> str:
         return f"PackedContent({self.unpacked()!r})"

@@ -39,7 +39,6 @@ from typing import IO, Any, TypeVar
 from kinerja_desktop.data.migrate import known_revisions
 from kinerja_desktop.data.whole_files import replace_whole
 from kinerja_desktop.domain.errors import DomainError
-from kinerja_desktop.domain.handover_aggregate import Packer
 from kinerja_desktop.domain.handover_prefill import PREFILL, not_prefill
 from kinerja_desktop.domain.handover_records import (
     Aggregate,
@@ -47,6 +46,7 @@ from kinerja_desktop.domain.handover_records import (
     canonical_json,
     evidence_files,
 )
+from kinerja_desktop.services.handover.record_spool import RecordSpool
 from kinerja_desktop.services.platform import signing
 from kinerja_desktop.services.platform.evidence_store import MAX_EVIDENCE_BYTES
 
@@ -306,11 +306,10 @@ RecordCheck = Callable[[Aggregate], Sequence[str]]
 def read_package(path: Path, check: Callable[[Manifest], RecordCheck] | None = None) -> Package:
     """Open and check the whole package.
 
-    A large package's records are kept packed (:class:`PackedContent`, above
-    :data:`PACK_RECORDS_ABOVE`): as dictionaries they took several times the file's size.
-    ``check`` gives, for the manifest,
-    a check run on each record as it is read, before it is packed; what it finds is in
-    ``Package.problems``.
+    A large package's records are kept packed in a temporary file (:class:`RecordSpool`,
+    above :data:`PACK_RECORDS_ABOVE`): as dictionaries they took several times the file's
+    size. ``check`` gives, for the manifest, a check run on each record as it is read,
+    before it is packed; what it finds is in ``Package.problems``.
 
     Raises:
         PackageRefusedError: anything is wrong; the message names what, in Indonesian.
@@ -402,8 +401,9 @@ def _signed_manifest(path: Path, archive: zipfile.ZipFile) -> tuple[Manifest, li
 class _Records:
     """The records read so far: each checked as it comes and its evidence noted.
 
-    A large package's records are kept packed (:class:`PackedContent`): as dictionaries
-    they took several times the file's size (3.6 GB for a 20,000-person office). A smaller
+    A large package's records are kept packed in a temporary file (:class:`RecordSpool`):
+    as dictionaries they took several times the file's size (3.6 GB for a 20,000-person
+    office), and packed in memory still 134 MB. A smaller
     one's stay dictionaries, read faster than packed ones (packing and unpacking cost about
     a fifth of an import's time).
     """
@@ -414,16 +414,14 @@ class _Records:
         self.evidence: dict[str, str] = {}
         self._check = check
         self.pack = pack
-        self._packer = Packer()
+        self._spool = RecordSpool() if pack else None
 
     def take(self, aggregate: Aggregate, canonical: bytes) -> None:
         if self._check is not None:
             self.problems += self._check(aggregate)
         self.evidence.update(evidence_files((aggregate,)))
-        if self.pack:
-            kind, key, label = aggregate.kind, aggregate.key, aggregate.label
-            packed = self._packer.content(kind, canonical)
-            aggregate = Aggregate(kind, key, label, packed, aggregate.digest)
+        if self._spool is not None:
+            aggregate = self._spool.aggregate(aggregate, canonical)
         self.kept.append(aggregate)
 
 

@@ -29,7 +29,6 @@ from kinerja_desktop.data.repositories import handover_scoped as scoped
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
-from kinerja_desktop.domain.handover_aggregate import Packer
 from kinerja_desktop.domain.handover_checks import record_problems
 from kinerja_desktop.domain.handover_merge import (
     Choice,
@@ -71,6 +70,7 @@ from kinerja_desktop.services.handover.package import (
     read_package,
     write_package,
 )
+from kinerja_desktop.services.handover.record_spool import RecordSpool
 from kinerja_desktop.services.platform import seals, signing
 from kinerja_desktop.services.platform.evidence import open_evidence_store
 
@@ -731,9 +731,9 @@ class HandoverService:
             # is ever held as dictionaries whole (issue 14). The records under the package's
             # keys are the same (tests/services/handover/test_handover_export_batches.py).
             outline = batches.read_outline(session).tables
-            packer = Packer()
+            spool = RecordSpool()
             built = iter_aggregates(outline, Scope(), batches.BatchReader(session))
-            return [packer.aggregate(aggregate) for aggregate in built]
+            return [spool.aggregate(aggregate) for aggregate in built]
         # The same package's references again (apply after its preview) are not worked out
         # twice: they depend on the package alone.
         # Known by the file's SHA-256, so the service holds no package between imports.
