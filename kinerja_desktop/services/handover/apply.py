@@ -276,18 +276,25 @@ class Writer:
             for employee_id, nip in self.penilai
         ]
         repo.update_rows(self.session, "employees", penilai)
-        links = []
-        for rhk_id, link in self.links:
-            target = None
-            if link is not None:
-                nip, year, ordinal = link
-                rhks = self._rhks_of_skp(self.ids.skps.get((nip, year)))
-                if isinstance(ordinal, int) and 1 <= ordinal <= len(rhks):
-                    target = rhks[ordinal - 1]
-                else:
-                    self.unlinked += 1
-            links.append((rhk_id, {"parent_rhk_id": target}))
-        repo.update_rows(self.session, "rhks", links)
+        # A batch at a time: a whole office's RHKs (100,000 at 20,000 people) as update
+        # parameters took some 30 MB at once.
+        for start in range(0, len(self.links), BATCH):
+            links = [
+                (rhk_id, {"parent_rhk_id": self._parent_rhk(link)})
+                for rhk_id, link in self.links[start : start + BATCH]
+            ]
+            repo.update_rows(self.session, "rhks", links)
+
+    def _parent_rhk(self, link: tuple[Any, Any, Any] | None) -> int | None:
+        """The RHK id a link names (NIP, year, ordinal); None, counted, when it is not here."""
+        if link is None:
+            return None
+        nip, year, ordinal = link
+        rhks = self._rhks_of_skp(self.ids.skps.get((nip, year)))
+        if isinstance(ordinal, int) and 1 <= ordinal <= len(rhks):
+            return rhks[ordinal - 1]
+        self.unlinked += 1
+        return None
 
     def _rhks_of_skp(self, skp: int | None) -> list[int]:
         """An SKP's RHK ids in order, read once (every SKP is written before they are asked)."""
