@@ -29,6 +29,16 @@ def office(services: AppServices) -> AppServices:
             ),
             {"record": f"skp:0{skp_id}:1"},
         )
+        # Two agreed versions whose signatories were written out of revision order: both
+        # reads list them in the table's order.
+        for revision in (2, 1):
+            session.execute(
+                text(
+                    "INSERT INTO signatories (record, taken_on, content) "
+                    "VALUES (:record, '2026-01-03', :content)"
+                ),
+                {"record": f"skp:{skp_id}:{revision}", "content": f'["revisi {revision}"]'},
+            )
         rated, code = session.execute(
             text("SELECT skp_id, period_code FROM result_ratings ORDER BY id LIMIT 1")
         ).one()
@@ -51,6 +61,14 @@ def test_skp_contents_are_the_one_record_contents(office: AppServices) -> None:
             for skp_id in ids:
                 assert bulk[skp_id] == seal_chain.skp_content(session, skp_id, version)
             assert any(content["rhks"] for content in bulk.values())
+        # Batch by batch with the signatories' records read once, as the seals read them.
+        records = seal_contents.skp_signatory_records(session)
+        for start in range(0, len(ids), 3):
+            batch = ids[start : start + 3]
+            bulk = seal_contents.skp_contents(session, batch, signatory_records=records)
+            assert bulk == {skp_id: seal_chain.skp_content(session, skp_id) for skp_id in batch}
+        first = seal_contents.skp_contents(session, ids[:1])[ids[0]]
+        assert [row["content"] for row in first["signatories"]] == ['["revisi 2"]', '["revisi 1"]']
 
 
 def test_evaluation_contents_are_the_one_record_contents(office: AppServices) -> None:
@@ -83,7 +101,7 @@ def test_the_labels_of_many_are_the_labels_of_one(office: AppServices) -> None:
         ids = list(session.execute(text("SELECT id FROM skps ORDER BY id")).scalars())
         records = [(f"skp:{skp_id}", skp_id, None) for skp_id in ids]
         records += [(f"evaluasi:{skp_id}:{code}", skp_id, code) for skp_id, code in pairs]
-        known = seals._Known.read(session, records)
+        known = seals._Known.read(session, records, seal_contents.skp_signatory_records(session))
         for _, skp_id, code in records:
             row = seals._existing_skp(session, skp_id)
             expected = (

@@ -9,7 +9,7 @@ record, so every content (and so its digest) is exactly what `seal_chain.skp_con
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +56,10 @@ class SkpHolder:
     nip: str | None
 
 
+#: Values in one ``IN (...)`` list.
+_IN_BATCH = 500
+
+
 def _keys(model: type[Base]) -> list[str]:
     return [
         column.key for column in model.__mapper__.column_attrs if column.key not in _BOOKKEEPING
@@ -82,10 +86,47 @@ def _contents(
         yield owner_id, None if code_at is None else values[code_at], content
 
 
+def skp_signatory_records(session: Session) -> dict[int, list[str]]:
+    """SKP id -> the records of its agreed versions' signatories ("skp:<id>:<revision>").
+
+    Read once for many batches of :func:`skp_contents`: a record names its SKP only inside
+    its text, so no query can pick one batch's out of the whole table by an index.
+    """
+    found: dict[int, list[str]] = {}
+    for (record,) in session.execute(
+        select(SignatoryRow.record).where(SignatoryRow.record.like("skp:%"))
+    ):
+        # "skp:<id>:<revision>", as the one-record read matches it.
+        kind, _, rest = record.partition(":")
+        number, colon, _ = rest.partition(":")
+        # The colon keeps SKP 1 from taking SKP 12's, and "01" names no SKP.
+        if kind == "skp" and colon and number.isdigit() and str(int(number)) == number:
+            found.setdefault(int(number), []).append(record)
+    return found
+
+
+def _signatories(session: Session, records: Sequence[str]) -> list[tuple[str, Content]]:
+    """(record, content) of the signatories of ``records``, in the table's order (by id)."""
+    found: list[tuple[str, Content]] = []
+    for start in range(0, len(records), _IN_BATCH):
+        wanted = SignatoryRow.record.in_(records[start : start + _IN_BATCH])
+        found += [
+            (record, row)
+            for record, _, row in _contents(session, SignatoryRow, SignatoryRow.record, wanted)
+        ]
+    return sorted(found, key=lambda found_row: int(found_row[1]["id"]))
+
+
 def skp_contents(
-    session: Session, skp_ids: Iterable[int], version: int = DIGEST_VERSION
+    session: Session,
+    skp_ids: Iterable[int],
+    version: int = DIGEST_VERSION,
+    signatory_records: Mapping[int, Sequence[str]] | None = None,
 ) -> dict[int, Content]:
-    """`seal_chain.skp_content` of each SKP (one that does not exist is left out)."""
+    """`seal_chain.skp_content` of each SKP (one that does not exist is left out).
+
+    ``signatory_records`` is :func:`skp_signatory_records`, read here when not given.
+    """
     batch = sorted(set(skp_ids))
     found: dict[int, Content] = {}
     for skp_id, _, row in _contents(session, SkpRow, SkpRow.id, SkpRow.id.in_(batch)):
@@ -112,14 +153,11 @@ def skp_contents(
         for skp_id, _, row in _contents(session, model, owner, owner.in_(batch), via=via):
             found[skp_id][name].append(row)
     if version >= 2:
-        named = {str(skp_id): skp_id for skp_id in found}
-        records = SignatoryRow.record
-        for record, _, row in _contents(session, SignatoryRow, records, records.like("skp:%")):
-            # "skp:<id>:<revision>", as the one-record read matches it.
-            kind, _, rest = record.partition(":")
-            number, colon, _ = rest.partition(":")
-            if kind == "skp" and colon and number in named:
-                found[named[number]]["signatories"].append(row)
+        if signatory_records is None:
+            signatory_records = skp_signatory_records(session)
+        owner = {record: skp_id for skp_id in found for record in signatory_records.get(skp_id, ())}
+        for record, row in _signatories(session, list(owner)):
+            found[owner[record]]["signatories"].append(row)
     return found
 
 
@@ -164,14 +202,10 @@ def evaluation_contents(
             if (skp_id, code) in found:
                 found[(skp_id, code)][name].append(row)
     if version >= 2:
-        records = SignatoryRow.record
-        for record, _, row in _contents(session, SignatoryRow, records, records.like("evaluasi:%")):
-            kind, _, rest = record.partition(":")
-            number, _, code = rest.partition(":")
-            pair = (int(number), code) if kind == "evaluasi" and number.isdigit() else None
-            # Exactly "evaluasi:<id>:<period>", as the one-record read compares it.
-            if pair in found and record == f"evaluasi:{pair[0]}:{pair[1]}":
-                found[pair]["signatories"].append(row)
+        # Exactly "evaluasi:<id>:<period>", as the one-record read compares it.
+        named = {f"evaluasi:{skp_id}:{code}": (skp_id, code) for skp_id, code in found}
+        for record, row in _signatories(session, sorted(named)):
+            found[named[record]]["signatories"].append(row)
     return found
 
 

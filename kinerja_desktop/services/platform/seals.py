@@ -243,9 +243,10 @@ def seal_unlogged_in(session: Session) -> int:
         return 0
     found = _unlogged(session, set())
     who = current_actor()
+    signatory_records = seal_contents.skp_signatory_records(session)
     for start in range(0, len(found), _BULK):
         chunk = found[start : start + _BULK]
-        known = _Known.read(session, chunk)
+        known = _Known.read(session, chunk, signatory_records)
         repo.append_many(
             session,
             [
@@ -279,12 +280,20 @@ class _Known:
     evaluations: Mapping[tuple[int, str], Mapping[str, Any]]
 
     @classmethod
-    def read(cls, session: Session, records: Sequence[tuple[str, int, str | None]]) -> _Known:
+    def read(
+        cls,
+        session: Session,
+        records: Sequence[tuple[str, int, str | None]],
+        signatory_records: Mapping[int, Sequence[str]],
+    ) -> _Known:
+        """Read a batch; ``signatory_records`` is `seal_contents.skp_signatory_records`."""
         skp_ids = {skp_id for _, skp_id, _ in records}
         return cls(
             seal_contents.skp_holders(session, skp_ids),
             seal_contents.skp_contents(
-                session, {skp_id for _, skp_id, code in records if code is None}
+                session,
+                {skp_id for _, skp_id, code in records if code is None},
+                signatory_records=signatory_records,
             ),
             seal_contents.evaluation_contents(
                 session, {(skp_id, code) for _, skp_id, code in records if code is not None}
@@ -353,6 +362,7 @@ def reseal_written_in(
     for sealed_skp, sealed_period in sorted(signed):
         periods.setdefault(sealed_skp, []).append(sealed_period)
     who = actor or current_actor()
+    signatory_records = seal_contents.skp_signatory_records(session)
     added = 0
     for start in range(0, len(written), _BULK):
         candidates = _candidates(written[start : start + _BULK], logged, periods)
@@ -361,7 +371,7 @@ def reseal_written_in(
             for record, (skp_id, code) in candidates.items()
             if record in latest or ((skp_id, code) in signed if code else skp_id in agreed)
         ]
-        known = _Known.read(session, chosen)
+        known = _Known.read(session, chosen, signatory_records)
         many = []
         for record, skp_id, period in chosen:
             sealed = (skp_id, period) in signed if period else skp_id in agreed
