@@ -6,7 +6,7 @@ Nothing here decides a conflict: the user chooses per record, "keep ours" or "ta
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -139,17 +139,43 @@ class MergePlan:
         return lines or ["Paket tidak berisi catatan."]
 
 
-def plan_merge(ours: Iterable[Aggregate], theirs: Iterable[Aggregate]) -> MergePlan:
-    """Sort the package's aggregates against ours by (kind, key)."""
-    mine = {(a.kind, a.key): a for a in ours}
+def plan_merge(
+    ours: Iterable[Aggregate],
+    theirs: Sequence[Aggregate],
+    keep: Callable[[Aggregate], Aggregate] | None = None,
+) -> MergePlan:
+    """Sort the package's aggregates against ours by (kind, key).
+
+    ``ours`` is gone through once and only those that differ from the package's are kept
+    (the last of a repeated key counts), through ``keep`` when given (to pack them), so ours
+    may be built as they are read: a whole office's, which a large package touches, never
+    sits in memory at once (issue 14).
+    """
+    places: dict[Kind, dict[str, int]] = {}
+    for at, aggregate in enumerate(theirs):
+        places.setdefault(aggregate.kind, {})[aggregate.key] = at
+    # Per package place: 0 new, 1 the same as ours, 2 ours differs (ours kept in ``differ``).
+    found_as = bytearray(len(theirs))
+    differ: dict[int, Aggregate] = {}
+    for aggregate in ours:
+        place = places.get(aggregate.kind, {}).get(aggregate.key)
+        if place is None:
+            continue
+        if theirs[place].digest == aggregate.digest:
+            found_as[place] = 1
+            differ.pop(place, None)
+        else:
+            found_as[place] = 2
+            differ[place] = aggregate if keep is None else keep(aggregate)
+    del places
     new, identical, conflicts = [], [], []
-    for aggregate in theirs:
-        existing = mine.get((aggregate.kind, aggregate.key))
-        if existing is None:
+    for at, aggregate in enumerate(theirs):
+        if found_as[at] == 0:
             new.append(aggregate)
-        elif existing.digest == aggregate.digest:
+        elif found_as[at] == 1:
             identical.append(aggregate)
         else:
+            existing = differ[at]
             diffs = field_diffs(existing.content, aggregate.content)
             conflicts.append(Conflict(existing, aggregate, diffs))
     return MergePlan(tuple(new), tuple(identical), tuple(conflicts))

@@ -32,10 +32,19 @@ def signed_periods(aggregates: Iterable[Aggregate]) -> dict[tuple[str, int], fro
     """(NIP, year) -> the period codes whose evaluation is signed, from period records."""
     found: dict[tuple[str, int], set[str]] = {}
     for aggregate in aggregates:
-        if aggregate.kind is Kind.PERIOD and aggregate.content.get(SIGNED_ON):
-            nip, year, code = json.loads(aggregate.key)
+        signed = signed_period(aggregate)
+        if signed is not None:
+            nip, year, code = signed
             found.setdefault((nip, year), set()).add(code)
     return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def signed_period(aggregate: Aggregate) -> tuple[str, int, str] | None:
+    """(NIP, year, period code) of a period record whose evaluation is signed; else None."""
+    if aggregate.kind is Kind.PERIOD and aggregate.content.get(SIGNED_ON):
+        nip, year, code = json.loads(aggregate.key)
+        return nip, year, code
+    return None
 
 
 def _plan(content: Mapping[str, Any]) -> dict[str, Any]:

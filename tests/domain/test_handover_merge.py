@@ -34,6 +34,38 @@ def test_new_identical_and_conflicting_records_are_told_apart() -> None:
     assert unresolved(plan, {conflict.ref: Choice.KEEP_OURS}) == []
 
 
+def test_ours_are_gone_through_once_and_only_differing_ones_are_kept() -> None:
+    """Ours may be built as they are read (a whole office): each is looked at once, in order."""
+    theirs = [person("1", "Ani"), person("2", "Budi S."), person("3", "Citra"), person("4", "Dewi")]
+    read: list[str] = []
+    kept: list[str] = []
+
+    def ours():  # type: ignore[no-untyped-def]
+        # "4" twice: the last of a repeated key counts (the same as the package's here).
+        for nip, name in [("1", "Ani"), ("2", "Budi"), ("9", "Zaki"), ("4", "D"), ("4", "Dewi")]:
+            read.append(nip)
+            yield person(nip, name)
+
+    def keep(aggregate):  # type: ignore[no-untyped-def]
+        kept.append(aggregate.label)
+        return aggregate
+
+    plan = plan_merge(ours(), theirs, keep)  # type: ignore[arg-type]
+
+    assert read == ["1", "2", "9", "4", "4"]
+    assert kept == ["Budi", "D"]  # the differing ones only, as they came
+    assert [a.label for a in plan.new] == ["Citra"]
+    assert [a.label for a in plan.identical] == ["Ani", "Dewi"]
+    assert [(c.ours.label, c.theirs.label) for c in plan.conflicts] == [("Budi", "Budi S.")]
+
+
+def test_a_differing_repeat_after_a_same_one_is_a_conflict() -> None:
+    theirs = [person("1", "Ani")]
+    plan = plan_merge([person("1", "Ani"), person("1", "Ana")], theirs)  # type: ignore[list-item]
+    assert [(c.ours.label, c.theirs.label) for c in plan.conflicts] == [("Ana", "Ani")]
+    assert plan.identical == ()
+
+
 @pytest.mark.parametrize(
     ("ours", "theirs", "expected"),
     [

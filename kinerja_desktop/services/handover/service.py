@@ -58,7 +58,7 @@ from kinerja_desktop.domain.handover_records import (
     unit_paths,
 )
 from kinerja_desktop.domain.handover_scope import PackageReferences, package_references
-from kinerja_desktop.domain.handover_sealed import held, held_reason, signed_periods
+from kinerja_desktop.domain.handover_sealed import SignedPeriods, held, held_reason, signed_period
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import ekinerja
 from kinerja_desktop.services.handover.apply import Ids, Writer
@@ -303,6 +303,17 @@ class _Counted:
             yield record
 
 
+@dataclass(frozen=True)
+class _Against:
+    """A package against this office (:meth:`HandoverService._against_ours`)."""
+
+    plan: MergePlan
+    #: Our ids by natural key, for the writer.
+    ids: Ids
+    #: Our signed evaluations, which an unattended import keeps.
+    signed: SignedPeriods
+
+
 class HandoverService:
     def __init__(
         self,
@@ -514,12 +525,11 @@ class HandoverService:
         with self._database.reading() as session:
             receipt = ledger.receipt_of(session, package.sha256)
             judgement = _judge(session, package, receipt, interactive=True)
-            touched = self._touched(session, package)
+            plan = self._against_ours(session, package).plan
             register = scoped.people_register(session)
-        ours = self._matching(touched, package)
         return ImportPreview(
             package.manifest,
-            plan_merge(ours, package.aggregates),
+            plan,
             {nip: penilai for nip, _, penilai in register},
             {nip: name for nip, name, _ in register} | names_of(package.aggregates),
             None if stamp is None else CheckedPackage(package, stamp),
@@ -599,13 +609,11 @@ class HandoverService:
                 return _ALREADY
             if judgement.verdict is not Verdict.TAKE:
                 raise PackageOutOfOrderError(judgement)
-            touched = self._touched(session, package)
-            ours = self._matching(touched, package)
-            plan = plan_merge(ours, package.aggregates)
+            against = self._against_ours(session, package)
+            plan = against.plan
             decided = {c.ref: given.get(c.ref, default) for c in plan.conflicts}
             if unattended:
-                signed = signed_periods(touched)
-                locked = [c for c in plan.conflicts if held(c, signed)]
+                locked = [c for c in plan.conflicts if held(c, against.signed)]
             else:
                 locked = [c for c in plan.conflicts if protected(c)]
             refused = [c for c in locked if given.get(c.ref) is Choice.TAKE_THEIRS]
@@ -627,19 +635,17 @@ class HandoverService:
                     " ".join(cycle_message(loop, names) for loop in loops)
                     + " Tidak ada yang diimpor."
                 )
-            ids = Ids.of(touched)
-            # Only the records a taken conflict replaces are looked up from here on: the rest
-            # of this office's aggregates are let go before writing, which needs the memory.
+            # Only the records a taken conflict replaces are looked up from here on.
             taken = [c for c in plan.conflicts if decided[c.ref] is Choice.TAKE_THEIRS]
             replaced = {c.ref: c.ours for c in taken}
-            del touched, ours, register, penilai
+            del register, penilai
             # Taken inside the write transaction, so it is exactly the state the import changes.
             if safety_backup is not None:
                 safety = safety_backup()
             else:
                 safety = self._safety_backup(now) if back_up else None
             copied = self._copy_evidence(session, package)
-            writer = Writer(session, ids, replaced)
+            writer = Writer(session, against.ids, replaced)
             try:
                 self._write(writer, [*plan.new, *(c.theirs for c in taken)])
             except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
@@ -714,26 +720,47 @@ class HandoverService:
             writer.write(aggregate)
         writer.finish()
 
-    def _touched(self, session: Session, package: Package) -> list[Aggregate]:
+    def _against_ours(self, session: Session, package: Package) -> _Against:
+        """The package against our aggregates: the merge plan, our ids, our signed periods.
+
+        Ours are compared as they are built and let go unless they differ from the package's
+        (those are kept packed for a large package), so a whole office's never sit in memory
+        at once (issue 14).
+        """
+        ids = Ids()
+        signed: dict[tuple[str, int], set[str]] = {}
+
+        def noted(ours: Iterable[Aggregate]) -> Iterator[Aggregate]:
+            for aggregate in ours:
+                if aggregate.row_id is not None:
+                    ids.add(aggregate.kind, aggregate.key, aggregate.content, aggregate.row_id)
+                period = signed_period(aggregate)
+                if period is not None:
+                    signed.setdefault(period[:2], set()).add(period[2])
+                yield aggregate
+
+        keep = RecordSpool().aggregate if package.packed else None
+        plan = plan_merge(noted(self._touched(session, package)), package.aggregates, keep)
+        return _Against(plan, ids, {held: frozenset(codes) for held, codes in signed.items()})
+
+    def _touched(self, session: Session, package: Package) -> Iterable[Aggregate]:
         """Our aggregates under the package's keys, and those of what they refer to.
 
         Read by key (``handover_scoped``), not whole: the cost of an import follows the
         package's size, not the office's. A large package's (kept packed) are built from the
-        whole office a batch at a time, and packed. Under the package's keys they are exactly what
-        building the whole database's aggregates gives (tests/services/handover/
-        test_handover_scoped_read.py); the rest are there for :class:`Ids` and the seals.
+        whole office a batch at a time, as they are asked for. Under the package's keys they
+        are exactly what building the whole database's aggregates gives (tests/services/
+        handover/test_handover_scoped_read.py); the rest are there for :class:`Ids` and the
+        seals.
         """
         if scoped.holds_nothing(session):
             return []  # a new office: working out the package's references would find nothing
         if package.packed:
             # A large package touches much of the office: ours are built a batch of SKPs at a
-            # time as an export builds them, and kept packed too, so neither side's content
-            # is ever held as dictionaries whole (issue 14). The records under the package's
-            # keys are the same (tests/services/handover/test_handover_export_batches.py).
+            # time as an export builds them (issue 14). The records under the package's keys
+            # are the same (tests/services/handover/test_handover_export_batches.py).
             outline = batches.read_outline(session).tables
-            spool = RecordSpool()
-            built = iter_aggregates(outline, Scope(), batches.BatchReader(session))
-            return [spool.aggregate(aggregate) for aggregate in built]
+            return iter_aggregates(outline, Scope(), batches.BatchReader(session))
         # The same package's references again (apply after its preview) are not worked out
         # twice: they depend on the package alone.
         # Known by the file's SHA-256, so the service holds no package between imports.
@@ -742,13 +769,6 @@ class HandoverService:
             wanted = package_references(package.aggregates)
             self._references = (package.sha256, wanted)
         return build_aggregates(scoped.read_scoped(session, wanted).tables)
-
-    @staticmethod
-    def _matching(ours: list[Aggregate], package: Package) -> list[Aggregate]:
-        if not ours:
-            return []  # a new office: nothing to look up
-        wanted = {(a.kind, a.key) for a in package.aggregates}
-        return [a for a in ours if (a.kind, a.key) in wanted]
 
     def _copy_evidence(self, session: Session, package: Package) -> int:
         """Copy each evidence file of the package that this store lacks; return how many.
