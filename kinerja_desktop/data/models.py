@@ -67,8 +67,9 @@ class EmployeeRow(Base):
             "penilai_id IS NULL OR penilai_official_id IS NULL", name="one_kind_of_penilai"
         ),
         Index("ix_employees_name", "name"),
-        # The staff list's queries (active people by name, id; a search also reads jabatan,
-        # unit and NIP) read only this index on SQLite, no table rows.
+        # The staff list's default query (active people by name) reads only this index.
+        Index("ix_employees_active_name", "active", "name"),
+        # Its search (words in name, jabatan, unit and NIP) reads only this one, no table rows.
         Index("ix_employees_search", "active", "name", "id", "jabatan", "unit_id", "nip"),
     )
 
