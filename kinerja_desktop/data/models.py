@@ -69,6 +69,8 @@ class EmployeeRow(Base):
         Index("ix_employees_name", "name"),
         # The staff list's default query (active people by name) reads only this index.
         Index("ix_employees_active_name", "active", "name"),
+        # Its search (words in name, jabatan, unit and NIP) reads only this one, no table rows.
+        Index("ix_employees_search", "active", "name", "id", "jabatan", "unit_id", "nip"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
