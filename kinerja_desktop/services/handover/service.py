@@ -741,7 +741,7 @@ class HandoverService:
 
         keep = RecordSpool().aggregate if package.packed else None
         plan = plan_merge(noted(self._touched(session, package)), package.aggregates, keep)
-        return _Against(plan, ids, {held: frozenset(codes) for held, codes in signed.items()})
+        return _Against(plan, ids, {skp: frozenset(codes) for skp, codes in signed.items()})
 
     def _touched(self, session: Session, package: Package) -> Iterable[Aggregate]:
         """Our aggregates under the package's keys, and those of what they refer to.
