@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph, Table
 
 #: Widths (points) this close lay a paragraph out alike: far below what a drawing shows.
@@ -38,10 +39,11 @@ class Para(Paragraph):  # type: ignore[misc]  # reportlab has no type stubs
     bits; widths closer than :data:`SAME_WIDTH` count as the same.
 
     Paragraphs of the same text in the same style at the same width also share their breaks
-    across forms (the behaviour grid's indicators, the headings, the ratings: a tenth of a
-    batch's paragraphs are new text). Only breaks into plain lines of plain words (a single
-    piece of text, reportlab's "kind 0") are shared: reportlab only reads those when it
-    draws or splits the paragraph, while it may change the pieces of richer lines.
+    across forms (the behaviour grid's indicators, the headings, the ratings, the period
+    targets: a third of a batch's paragraphs are new text). reportlab only reads the lines
+    when it draws them; splitting a paragraph of richer lines (reportlab's "kind 1") changes
+    their pieces, so such a paragraph breaks its own lines again before it splits. Lines
+    that draw images or call back, and justified or right-to-left styles, are not shared.
     """
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -61,17 +63,27 @@ class Para(Paragraph):  # type: ignore[misc]  # reportlab has no type stubs
                 _style, wrap_widths, broken, height = shared
                 self.width, self._wrapWidths = availWidth, list(wrap_widths)
                 self.blPara, self.height = broken, height
+                self._shared_lines = broken
                 kept.append((availWidth, self._wrapWidths, broken, height))
                 return availWidth, height
         width, height = super().wrap(availWidth, availHeight)
         # A width too narrow for any text sets nothing to keep (reportlab answers "no room").
         if "blPara" in self.__dict__ and self.width == availWidth:
             kept.append((self.width, self._wrapWidths, self.blPara, self.height))
-            if key is not None and _plain_lines(self.blPara):
+            if key is not None and _shareable(self.blPara, self.style):
                 if len(_SHARED) >= SHARED_BREAKS:
                     _SHARED.clear()
                 _SHARED[key] = (self.style, list(self._wrapWidths), self.blPara, self.height)
+                self._shared_lines = self.blPara
         return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        broken: Any = self.__dict__.get("blPara")
+        shared = broken is not None and broken is self.__dict__.get("_shared_lines")
+        if shared and broken.kind == 1:
+            # reportlab's split of richer lines edits their pieces: split lines of its own.
+            Paragraph.wrap(self, self.width, availHeight)
+        return list(super().split(availWidth, availHeight))
 
     def _shared_key(self, width: float) -> tuple[int, str, str | None, float] | None:
         """What the line breaks at ``width`` depend on, if they may be shared.
@@ -91,10 +103,20 @@ class Para(Paragraph):  # type: ignore[misc]  # reportlab has no type stubs
         return (id(self.style), text, bullet, width)
 
 
-def _plain_lines(broken: Any) -> bool:
-    """Whether ``broken`` is plain lines of plain words, which drawing and splitting only read."""
-    return getattr(broken, "kind", None) == 0 and all(
-        type(word) is str for line in broken.lines for word in line[1]
+def _shareable(broken: Any, style: Any) -> bool:
+    """Whether other paragraphs may draw ``broken``: reportlab only reads such lines.
+
+    Plain lines of plain words (kind 0) always; richer lines (kind 1) in a left, centred or
+    right aligned, left-to-right style without images or callbacks among their pieces.
+    """
+    kind = getattr(broken, "kind", None)
+    if kind == 0:
+        return all(type(word) is str for line in broken.lines for word in line[1])
+    return (
+        kind == 1
+        and style.alignment in (TA_LEFT, TA_CENTER, TA_RIGHT)
+        and style.wordWrap in (None, "LTR")
+        and not any(hasattr(word, "cbDefn") for line in broken.lines for word in line.words)
     )
 
 

@@ -6,6 +6,8 @@ import io
 from typing import Any
 
 import pytest
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from kinerja_desktop.paths import resource_path
@@ -140,10 +142,33 @@ def test_paragraphs_of_the_same_plain_text_share_their_breaks(
     Para(PLAIN, styles.CELL).wrap(140.5, 500)
     Para(PLAIN + " juga", styles.CELL).wrap(101.5, 500)
     assert len(breaks) == 5  # the fresh paragraph's and these three
-    # Richer lines (pieces in italics) are each paragraph's own: reportlab may change them.
+    # Richer lines (pieces in italics) are shared too, but not in a justified style.
     Para(TEXT, styles.CELL).wrap(101.5, 500)
     Para(TEXT, styles.CELL).wrap(101.5, 500)
-    assert len(breaks) == 7
+    assert len(breaks) == 6
+    justified = ParagraphStyle("justified", parent=styles.CELL, alignment=TA_JUSTIFY)
+    Para(TEXT, justified).wrap(101.5, 500)
+    Para(TEXT, justified).wrap(101.5, 500)
+    assert len(breaks) == 8
+
+
+def test_a_paragraph_splits_richer_shared_lines_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(measured, "_SHARED", {})
+    first, second = Para(TEXT, styles.CELL), Para(TEXT, styles.CELL)
+    first.wrap(80, 500)
+    second.wrap(80, 500)
+    assert second.blPara is first.blPara and first.blPara.kind == 1
+    before = [[word.text for word in line.words] for line in first.blPara.lines]
+    fresh = Paragraph(TEXT, styles.CELL)
+    fresh.wrap(80, 500)
+    parts = second.split(80, 25)
+    assert [part.wrap(80, 500) for part in parts] == [
+        part.wrap(80, 500) for part in fresh.split(80, 25)
+    ]
+    # reportlab's split added a space to the last piece of a line: in the second's own lines.
+    assert [[word.text for word in line.words] for line in first.blPara.lines] == before
 
 
 def test_shared_breaks_print_and_split_as_a_paragraph_of_its_own() -> None:
