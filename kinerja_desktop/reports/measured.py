@@ -21,11 +21,12 @@ from reportlab.platypus import Paragraph, Table
 SAME_WIDTH = 1e-6
 
 
-#: Plain line breaks kept per process before the memo starts afresh (a few MB at most).
-SHARED_BREAKS = 20_000
+#: Line breaks kept per process before the memo starts afresh: about 6 KB each (the richer
+#: lines' pieces), 12 MB at most; a form adds about ten that no other form shares.
+SHARED_BREAKS = 2_000
 
 #: Per (style id, text, bullet, width): the style (so that its id stays its own), the wrap
-#: widths, the broken lines and the height. Only plain lines are kept here (see `Para`).
+#: widths, the broken lines and the height (see `Para`).
 _SHARED: dict[tuple[int, str, str | None, float], tuple[Any, list[float], Any, float]] = {}
 
 
