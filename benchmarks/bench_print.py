@@ -25,6 +25,7 @@ Prints a Markdown section for docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import io
 import os
 import resource
@@ -41,6 +42,7 @@ from typing import Any
 import reportlab
 from machine import machine
 from reportlab import rl_config
+from reportlab.lib import rl_accel
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -68,6 +70,20 @@ TARGET_MB = 300
 #: CPU seconds of this process in the last single-process run of each side: on a shared
 #: machine they show the work done whatever the load (a pool's workers are not in them).
 CPU_SECONDS: dict[str, float] = {}
+
+
+def accelerator() -> str:
+    """reportlab's C accelerator as both sides use it: rl_accel's version, or "none".
+
+    reportlab takes it when it is installed (string widths, number formatting, PDF escaping);
+    the app and the bare script run in the same process, so both have it or neither.
+    """
+    if not rl_accel._c_funcs:
+        return "none"
+    try:
+        return importlib.metadata.version("rl_accel")
+    except importlib.metadata.PackageNotFoundError:
+        return "present"
 
 
 def app_batch(db: Path, out: Path, limit: int | None = None, workers: int = 1) -> tuple[int, float]:
@@ -307,7 +323,7 @@ def main() -> None:
     )
     print(
         "Machine: "
-        + machine({"reportlab": reportlab.Version})
+        + machine({"reportlab": reportlab.Version, "rl_accel": accelerator()})
         + f". Load average {load_before:.1f} before, {load_after:.1f} after."
         + f" Run on {date.today()}.\n"
     )

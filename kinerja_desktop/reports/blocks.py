@@ -116,10 +116,14 @@ def plain_strings(data: list[list[Any]], widths: Sequence[float]) -> list[tuple[
     a flowable: the cheapest way to print the many short cells of a form. The string lands
     where the one-line paragraph would (same font, size, leading, alignment, baseline), so
     the sheet prints the same; a cell that needs two lines, or another style, stays as it was.
-    The commands name each cell, so other cells (the empty ones too) keep their metrics.
+    The commands name the cells they change, so other cells (the empty ones too) keep their
+    metrics; neighbours in a row that take the same font or alignment share one command
+    (reportlab's table handles a command per range as cheaply as one per cell).
     """
     commands: list[tuple[object, ...]] = []
     for r, row in enumerate(data):
+        fonts: list[list[Any]] = []
+        aligns: list[list[Any]] = []
         for c, cell in enumerate(row):
             if not isinstance(cell, TextCell):
                 continue
@@ -129,10 +133,20 @@ def plain_strings(data: list[list[Any]], widths: Sequence[float]) -> list[tuple[
             font, align = plain
             row[c] = cell.text
             style = cell.style
-            commands.append(("FONT", (c, r), (c, r), font, style.fontSize, style.leading))
+            _widen(fonts, c, (font, style.fontSize, style.leading))
             if align != "LEFT":
-                commands.append(("ALIGN", (c, r), (c, r), align))
+                _widen(aligns, c, (align,))
+        commands.extend(("FONT", (first, r), (last, r), *values) for first, last, values in fonts)
+        commands.extend(("ALIGN", (first, r), (last, r), *values) for first, last, values in aligns)
     return commands
+
+
+def _widen(ranges: list[list[Any]], column: int, values: tuple[object, ...]) -> None:
+    """Add ``column`` to the last range of a row if it is its neighbour with the same values."""
+    if ranges and ranges[-1][1] == column - 1 and ranges[-1][2] == values:
+        ranges[-1][1] = column
+    else:
+        ranges.append([column, column, values])
 
 
 def grid_style(header_rows: int = 1, extra: Sequence[tuple[object, ...]] = ()) -> TableStyle:

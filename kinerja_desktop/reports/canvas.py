@@ -6,8 +6,8 @@ draws the footers when the document is saved (the usual two-pass NumberedCanvas)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from itertools import groupby
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -56,6 +56,9 @@ class Verification:
 #: Light modules around the code: the four the QR standard asks, or scanners miss it.
 QUIET_ZONE = 4
 QR_FORM = "kinerja-qr"
+#: A module as a character of its row's text, and a run of dark modules in that text.
+_BIT = {False: "0", True: "1"}
+_DARK_RUN = re.compile("1+")
 
 
 def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float) -> None:
@@ -63,18 +66,17 @@ def _draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float) -> N
 
     The path is written as PDF operators with whole numbers (one "re" per run) inside a
     scaled coordinate system: formatting thousands of coordinates through reportlab's path
-    objects was a fifth of a form's rendering time.
+    objects was a fifth of a form's rendering time. A row's runs are found as runs of "1" in
+    its text of ones and zeros (a regular expression instead of a Python loop per module).
     """
     count = len(modules) + 2 * QUIET_ZONE
     runs: list[str] = []
     for row, line in enumerate(modules):
         bottom = count - QUIET_ZONE - 1 - row
-        col = QUIET_ZONE
-        for dark, run in groupby(line):
-            width = sum(1 for _ in run)
-            if dark:
-                runs.append(f"{col} {bottom} {width} 1 re")
-            col += width
+        bits = "".join(map(_BIT.__getitem__, line))
+        for run in _DARK_RUN.finditer(bits):
+            start, end = run.span()
+            runs.append(f"{QUIET_ZONE + start} {bottom} {end - start} 1 re")
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(QR_SIZE / count, QR_SIZE / count)

@@ -151,6 +151,40 @@ def _keep_widths(font: TTFont) -> TTFont:
     return font
 
 
+#: The printable ASCII codes, which an ASCII-readable subset maps to themselves.
+_ASCII = range(32, 127)
+
+
+def _split_ascii_at_once(font: TTFont) -> TTFont:
+    """Let ``font`` split printable ASCII text into its subsets without a look-up per character.
+
+    Every string drawn is split into the font's subsets, one character at a time in Python
+    (a tenth of a form's rendering). With reportlab's ASCII-readable subsets, the document's
+    first subset holds every printable ASCII character at its own code from the start, so
+    such a text is that subset's bytes as they are: the answer reportlab's loop gives. The
+    shortcut is taken only for a document whose font state has that layout (checked once per
+    state), for plain ``str`` (not a shaped string) that is not empty; anything else goes to
+    reportlab.
+    """
+    split: Callable[..., list[tuple[int, bytes]]] = font.splitString
+    states: Any = font.state
+
+    def split_string(text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:
+        if type(text) is str and text and text.isascii() and text.isprintable():
+            state = states.get(doc)
+            if state is not None:
+                same: bool | None = state.__dict__.get("_ascii_as_is")
+                if same is None:
+                    assignments = state.assignments
+                    same = state._ascii_as_is = all(assignments.get(n) == n for n in _ASCII)
+                if same:
+                    return [(0, text.encode("ascii"))]
+        return split(text, doc, encoding)
+
+    font.splitString = split_string
+    return font
+
+
 def registered() -> bool:
     return FAMILY in pdfmetrics.getRegisteredFontNames()
 
@@ -167,7 +201,8 @@ def register_fonts(folder: Path) -> None:
         path = folder / file
         if not path.is_file():
             raise FontsMissingError(f"Berkas huruf {file} tidak ditemukan di {folder}.")
-        pdfmetrics.registerFont(_keep_widths(_keep_subsets(TTFont(name, str(path)))))
+        font = _split_ascii_at_once(_keep_widths(_keep_subsets(TTFont(name, str(path)))))
+        pdfmetrics.registerFont(font)
     # <b> and <i> inside paragraphs pick the matching face.
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, BOLD)

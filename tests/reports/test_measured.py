@@ -6,10 +6,12 @@ import io
 from typing import Any
 
 import pytest
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from kinerja_desktop.paths import resource_path
-from kinerja_desktop.reports import styles
+from kinerja_desktop.reports import measured, styles
 from kinerja_desktop.reports.fonts import register_fonts
 from kinerja_desktop.reports.measured import LaidTable, Para
 
@@ -119,3 +121,74 @@ def test_a_laid_table_prints_exactly_what_a_table_prints() -> None:
     plain, laid = (pdf(table) for table in tables)
     assert plain.count(b"/Type /Page\n") >= 3
     assert laid == plain
+
+
+PLAIN = "Memahami dan memenuhi kebutuhan masyarakat sesuai standar pelayanan yang berlaku"
+
+
+def test_paragraphs_of_the_same_plain_text_share_their_breaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(measured, "_SHARED", {})  # nothing kept by earlier tests
+    breaks = count_breaks(monkeypatch)
+    first, second = Para(PLAIN, styles.CELL), Para(PLAIN, styles.CELL)
+    assert second.wrap(101.5, 500) == first.wrap(101.5, 500)
+    assert len(breaks) == 1  # the second took the first's lines
+    fresh = Paragraph(PLAIN, styles.CELL)
+    assert fresh.wrap(101.5, 500) == second.wrap(101.5, 500)
+    assert lines(second) == lines(fresh) and len(lines(fresh)) > 1
+    # Another style, another width or another text breaks its own lines.
+    Para(PLAIN, styles.CELL_BOLD).wrap(101.5, 500)
+    Para(PLAIN, styles.CELL).wrap(140.5, 500)
+    Para(PLAIN + " juga", styles.CELL).wrap(101.5, 500)
+    assert len(breaks) == 5  # the fresh paragraph's and these three
+    # Richer lines (pieces in italics) are shared too, but not in a justified style.
+    Para(TEXT, styles.CELL).wrap(101.5, 500)
+    Para(TEXT, styles.CELL).wrap(101.5, 500)
+    assert len(breaks) == 6
+    justified = ParagraphStyle("justified", parent=styles.CELL, alignment=TA_JUSTIFY)
+    Para(TEXT, justified).wrap(101.5, 500)
+    Para(TEXT, justified).wrap(101.5, 500)
+    assert len(breaks) == 8
+
+
+def test_a_paragraph_splits_richer_shared_lines_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(measured, "_SHARED", {})
+    first, second = Para(TEXT, styles.CELL), Para(TEXT, styles.CELL)
+    first.wrap(80, 500)
+    second.wrap(80, 500)
+    assert second.blPara is first.blPara and first.blPara.kind == 1
+    before = [[word.text for word in line.words] for line in first.blPara.lines]
+    fresh = Paragraph(TEXT, styles.CELL)
+    fresh.wrap(80, 500)
+    parts = second.split(80, 25)
+    assert [part.wrap(80, 500) for part in parts] == [
+        part.wrap(80, 500) for part in fresh.split(80, 25)
+    ]
+    # reportlab's split added a space to the last piece of a line: in the second's own lines.
+    assert [[word.text for word in line.words] for line in first.blPara.lines] == before
+
+
+def test_shared_breaks_print_and_split_as_a_paragraph_of_its_own() -> None:
+    tables = []
+    for table_class, cell_class in ((Table, Paragraph), (LaidTable, Para)):
+        rows = [
+            [cell_class(PLAIN, styles.CELL), cell_class(f"{n}. {PLAIN}", styles.CELL)]
+            for n in range(40)
+        ]
+        table = table_class(rows, colWidths=[110, 150])
+        table.setStyle(TableStyle(COMMANDS[:2]))
+        tables.append(table)
+    plain, laid = (pdf(table) for table in tables)
+    assert plain.count(b"/Type /Page\n") >= 2
+    assert laid == plain
+    para = Para(PLAIN, styles.CELL)
+    para.wrap(60, 500)
+    parts = para.split(60, 25)
+    fresh = Paragraph(PLAIN, styles.CELL)
+    fresh.wrap(60, 500)
+    assert [part.wrap(60, 500) for part in parts] == [
+        part.wrap(60, 500) for part in fresh.split(60, 25)
+    ]

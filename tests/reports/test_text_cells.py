@@ -100,6 +100,51 @@ def test_grid_cells_that_fit_become_plain_strings_with_their_font_and_alignment(
     assert not fonts[(1, 0)].endswith("-Bold")
 
 
+def test_neighbouring_plain_cells_of_a_style_share_one_command() -> None:
+    def row() -> list[object]:
+        return [
+            blocks.p("1", styles.CELL_CENTER),
+            blocks.p("2", styles.CELL_CENTER),
+            blocks.p("Tebal", styles.CELL_BOLD),
+            blocks.p("3", styles.CELL_CENTER),
+            blocks.p("4", styles.CELL),
+        ]
+
+    data = [row(), row()]
+    commands = blocks.plain_strings(data, [40] * 5)
+    assert data[1] == ["1", "2", "Tebal", "3", "4"]
+    font, bold = styles.CELL.fontName, styles.CELL_BOLD.fontName
+    size, leading = styles.CELL.fontSize, styles.CELL.leading
+    assert commands[:5] == [
+        ("FONT", (0, 0), (1, 0), font, size, leading),
+        ("FONT", (2, 0), (2, 0), bold, size, leading),
+        ("FONT", (3, 0), (4, 0), font, size, leading),
+        ("ALIGN", (0, 0), (1, 0), "CENTER"),
+        ("ALIGN", (3, 0), (3, 0), "CENTER"),
+    ]
+    assert len(commands) == 10  # the second row's own five
+    # Drawn, each string has the font and place of its one-line paragraph.
+    grid = blocks.grid_style(0, commands)
+    table = Table(data, colWidths=[40] * 5, style=grid)
+    cells = Table([row(), row()], colWidths=[40] * 5, style=blocks.grid_style(0))
+    assert fonts_drawn(table) == fonts_drawn(cells)
+    assert layout(table) == layout(cells)
+
+
+def layout(table: Table) -> list[tuple[str, float, float]]:
+    """Each drawn text with its x and y on the page."""
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, invariant=1).build([table])
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, _cm: object, tm: Any, _font: object, _size: float) -> None:
+        if text.strip():
+            found.append((text.strip(), round(tm[4], 3), round(tm[5], 3)))
+
+    PdfReader(buffer).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
 def fonts_drawn(table: Table) -> list[tuple[str, str, float]]:
     """Each drawn text with its font's name and size, in drawing order."""
     buffer = io.BytesIO()
