@@ -180,18 +180,6 @@ class Packer:
             zdict = self._zdicts[kind] = canonical[-self._ZDICT_BYTES :]
         return PackedContent(canonical, zdict)
 
-    def aggregate(self, aggregate: Aggregate) -> Aggregate:
-        """The same aggregate with its content packed."""
-        content = self.content(aggregate.kind, canonical_json(aggregate.content))
-        return Aggregate(
-            aggregate.kind,
-            aggregate.key,
-            aggregate.label,
-            content,
-            aggregate.digest,
-            aggregate.row_id,
-        )
-
 
 def plain(content: Mapping[str, Any]) -> Mapping[str, Any]:
     """``content`` as a dictionary: a packed one unpacked once, for many reads of its fields."""

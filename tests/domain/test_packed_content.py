@@ -10,7 +10,6 @@ from kinerja_desktop.domain.handover_aggregate import (
     Packer,
     canonical_json,
     digest_of,
-    make_aggregate,
     plain,
 )
 
@@ -76,10 +75,3 @@ def test_a_kinds_records_pack_smaller_with_the_first_of_the_kind() -> None:
     assert [dict(p) for p in together] == entries
     assert [p.unpacked() for p in together] == entries
     assert sum(len(p._packed) for p in together) < sum(len(p._packed) for p in alone) / 2
-    aggregate = packer.aggregate(make_aggregate(Kind.PROGRESS_ENTRY, ["k"], "l", entries[0], 7))
-    assert isinstance(aggregate.content, PackedContent)
-    assert (aggregate.content, aggregate.digest, aggregate.row_id) == (
-        entries[0],
-        digest_of(entries[0]),
-        7,
-    )

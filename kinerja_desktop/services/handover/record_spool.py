@@ -14,7 +14,13 @@ import threading
 import weakref
 from typing import IO
 
-from kinerja_desktop.domain.handover_aggregate import Aggregate, PackedContent, Packer
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.handover_aggregate import (
+    Aggregate,
+    PackedContent,
+    Packer,
+    canonical_json,
+)
 
 #: Bits of a spooled content's place that hold its length (the rest hold its offset): one
 #: int a record, not two. Records are far below 4 GB (a package's records member is limited
@@ -29,8 +35,16 @@ class RecordSpool:
     """
 
     def __init__(self) -> None:
-        # Open as long as a content needs it: closed (and gone) with the spool.
-        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="kinerja-paket-")  # noqa: SIM115
+        """Open the file.
+
+        Raises:
+            DomainError: the temporary folder cannot take it; the message says so.
+        """
+        try:
+            # Open as long as a content needs it: closed (and gone) with the spool.
+            self._file: IO[bytes] = tempfile.TemporaryFile(prefix="kinerja-paket-")  # noqa: SIM115
+        except OSError as error:
+            raise _temporary_failed(error) from None
         weakref.finalize(self, self._file.close)
         self._end = 0
         self._lock = threading.Lock()
@@ -40,12 +54,13 @@ class RecordSpool:
         """The same aggregate with its content packed into this spool.
 
         ``canonical`` is the content's canonical JSON when the caller has it already.
+
+        Raises:
+            DomainError: the temporary file cannot be written (a full disk).
         """
         if canonical is None:
-            packed = self._packer.aggregate(aggregate).content
-        else:
-            packed = self._packer.content(aggregate.kind, canonical)
-        assert isinstance(packed, PackedContent)
+            canonical = canonical_json(aggregate.content)
+        packed = self._packer.content(aggregate.kind, canonical)
         return Aggregate(
             aggregate.kind,
             aggregate.key,
@@ -58,18 +73,39 @@ class RecordSpool:
     def _keep(self, packed: PackedContent) -> SpooledContent:
         body = packed.compressed
         with self._lock:
-            self._file.seek(self._end)
-            self._file.write(body)
+            try:
+                self._file.seek(self._end)
+                self._file.write(body)
+            except OSError as error:
+                raise _temporary_failed(error) from None
             place = (self._end << _LENGTH_BITS) | len(body)
             self._end += len(body)
         return SpooledContent(self, place, packed.zdict)
 
     def read(self, place: int) -> bytes:
-        """The packed bytes kept at ``place``."""
+        """The packed bytes kept at ``place``.
+
+        Raises:
+            DomainError: the temporary file cannot be read back.
+        """
         offset, length = place >> _LENGTH_BITS, place & ((1 << _LENGTH_BITS) - 1)
         with self._lock:
-            self._file.seek(offset)
-            return self._file.read(length)
+            try:
+                self._file.seek(offset)
+                body = self._file.read(length)
+            except OSError as error:
+                raise _temporary_failed(error) from None
+        if len(body) != length:
+            raise _temporary_failed(OSError("berkas sementara terpotong"))
+        return body
+
+
+def _temporary_failed(error: OSError) -> DomainError:
+    return DomainError(
+        "Berkas sementara untuk membaca paket tidak dapat ditulis atau dibaca "
+        f"({error.strerror or error}). Periksa ruang disk di folder {tempfile.gettempdir()}. "
+        "Tidak ada yang diimpor."
+    )
 
 
 class SpooledContent(PackedContent):

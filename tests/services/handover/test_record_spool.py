@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import threading
 import weakref
 
+import pytest
+
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.handover_aggregate import (
     Aggregate,
     Kind,
     canonical_json,
+    digest_of,
     make_aggregate,
     plain,
 )
@@ -57,6 +62,28 @@ def test_the_canonical_json_given_is_what_is_kept() -> None:
     record = _records(1)[0]
     kept = RecordSpool().aggregate(record, canonical_json(record.content))
     assert kept.content == record.content
+
+
+def test_a_records_row_id_stays_with_it() -> None:
+    content = {"nip": "198501012010011001", "name": "Ani"}
+    record = make_aggregate(Kind.EMPLOYEE, ["198501012010011001"], "Ani", content, 7)
+    kept = RecordSpool().aggregate(record)
+    assert (kept.content, kept.digest, kept.row_id) == (content, digest_of(content), 7)
+
+
+def test_a_full_disk_is_told_in_indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
+    spool = RecordSpool()
+    kept = spool.aggregate(_records(1)[0])
+
+    def full(_body: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(spool._file, "write", full)
+    with pytest.raises(DomainError, match=r"Berkas sementara .*No space left on device"):
+        spool.aggregate(_records(2)[1])
+    monkeypatch.setattr(spool._file, "read", lambda _size: b"")
+    with pytest.raises(DomainError, match=r"Berkas sementara .*terpotong"):
+        kept.content.unpacked()
 
 
 def test_threads_read_one_spool_at_once() -> None:
