@@ -86,7 +86,7 @@ HANDOVER_TABLES = (
 class TableRows:
     """Every row of the hand-over tables as JSON values, keyed by table name."""
 
-    tables: Mapping[str, tuple[Mapping[str, Any], ...]]
+    tables: Mapping[str, Sequence[Mapping[str, Any]]]
 
 
 def schema_tables() -> set[str]:
