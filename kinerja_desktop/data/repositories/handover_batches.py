@@ -27,7 +27,6 @@ from kinerja_desktop.data.repositories.column_rows import ColumnRows
 from kinerja_desktop.data.repositories.handover import (
     HANDOVER_TABLES,
     TableRows,
-    read_table,
     table_of,
     to_json,
 )
@@ -59,21 +58,20 @@ def read_outline(session: Session) -> TableRows:
     """
     tables: dict[str, Sequence[Mapping[str, Any]]] = {}
     for name in HANDOVER_TABLES:
-        if name in NARROW_COLUMNS:
-            table = table_of(name)
-            statement = select(*(table.columns[c] for c in NARROW_COLUMNS[name]))
-            if name == "rencana_aksi":
-                entries = table_of("progress_entries").c.rencana_aksi_id
-                statement = statement.where(table.c.id.in_(select(entries)))
-            rows = session.execute(statement.order_by(table.c.id))
-            # As columns: a dictionary a row took 130 MB of a 20,000-person office's outline.
-            tables[name] = ColumnRows(
-                NARROW_COLUMNS[name], (tuple(to_json(v) for v in row) for row in rows)
-            )
-        elif name in BATCHED_TABLES:
-            tables[name] = ()
-        else:
-            tables[name] = read_table(session, name)
+        if name in BATCHED_TABLES and name not in NARROW_COLUMNS:
+            tables[name] = ()  # read a batch at a time (RHKs whole with their SKP, too)
+            continue
+        table = table_of(name)
+        columns = NARROW_COLUMNS.get(name, tuple(table.columns.keys()))
+        statement = select(*(table.columns[c] for c in columns))
+        if name == "rencana_aksi":
+            entries = table_of("progress_entries").c.rencana_aksi_id
+            statement = statement.where(table.c.id.in_(select(entries)))
+        # By primary key, as `handover.read_table` reads them (``id`` but for target scales).
+        rows = session.execute(statement.order_by(*table.primary_key.columns))
+        # As columns: a dictionary a row took 130 MB of a 20,000-person office's outline for
+        # the narrow tables alone.
+        tables[name] = ColumnRows(columns, (tuple(to_json(v) for v in row) for row in rows))
     return TableRows(tables)
 
 
