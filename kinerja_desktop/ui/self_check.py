@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from kinerja_desktop.services.app_services import AppServices
 from kinerja_desktop.ui.application import configure_application
 from kinerja_desktop.ui.main_window import PAGES, MainWindow
+from kinerja_desktop.ui.workers import wait_for_background_work
 
 
 def show_main_window_once(services: AppServices) -> None:
@@ -22,3 +23,7 @@ def show_main_window_once(services: AppServices) -> None:
     QTimer.singleShot(0, app.quit)
     app.exec()
     window.close()
+    # The pages' reads started on worker threads must end before the caller closes the
+    # database and removes its folder: a read still opening the file there recreated its
+    # journal files under a loaded machine, and the folder could not be removed.
+    wait_for_background_work()
