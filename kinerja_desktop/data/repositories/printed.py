@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.printing_models import PrintedDocumentRow
@@ -26,22 +27,28 @@ class StoredPrint:
     printed_at: datetime | None = None
 
 
-def add(session: Session, stored: StoredPrint) -> None:
-    session.add(
-        PrintedDocumentRow(
-            code=stored.code,
-            form=stored.form,
-            employee_id=stored.employee_id,
-            unit_id=stored.unit_id,
-            year=stored.year,
-            period_code=stored.period_code,
-            paper=stored.paper,
-            printed_on=stored.printed_on,
-            digest=stored.digest,
-            content_json=stored.content_json,
-        )
+def add_many(session: Session, stored: Sequence[StoredPrint]) -> None:
+    """Insert the documents in one statement (a batch's chunk: one row each)."""
+    if not stored:
+        return
+    session.execute(
+        insert(PrintedDocumentRow),
+        [
+            {
+                "code": one.code,
+                "form": one.form,
+                "employee_id": one.employee_id,
+                "unit_id": one.unit_id,
+                "year": one.year,
+                "period_code": one.period_code,
+                "paper": one.paper,
+                "printed_on": one.printed_on,
+                "digest": one.digest,
+                "content_json": one.content_json,
+            }
+            for one in stored
+        ],
     )
-    session.flush()
 
 
 def by_code(session: Session, code: str) -> StoredPrint | None:

@@ -22,6 +22,7 @@ from kinerja_desktop.domain.nip import Nip
 from kinerja_desktop.domain.periods import EvaluationScheme, periods_for_year
 from kinerja_desktop.reports.content import FormKind
 from kinerja_desktop.reports.paper import Paper
+from kinerja_desktop.services.platform.collector import collector_spared
 from kinerja_desktop.services.printing import batch_pool
 from kinerja_desktop.services.printing.pdf_files import (
     make_output_folder,
@@ -257,6 +258,9 @@ def run_batch(
     many processes (:mod:`batch_pool`), recorded and reported the same way; ``progress`` then
     moves a chunk at a time for the chunks the workers print.
 
+    The garbage collector leaves the open app's objects alone meanwhile
+    (:func:`~kinerja_desktop.services.platform.collector.collector_spared`).
+
     Documents are read a chunk at a time (one read transaction, :data:`CHUNK` documents),
     then rendered and written one by one, so memory stays flat. Every file is written whole
     (:mod:`pdf_files`). The written documents are recorded after each chunk in one write
@@ -269,13 +273,20 @@ def run_batch(
             the files written before it stay, and only they are recorded.
     """
     make_output_folder(out_dir)
-    if workers > 1 and merged is None and len(items) >= batch_pool.POOL_MIN:
-        return _run_pooled(
-            printing, items, out_dir, paper, workers=workers, progress=progress, cancelled=cancelled
+    with collector_spared():
+        if workers > 1 and merged is None and len(items) >= batch_pool.POOL_MIN:
+            return _run_pooled(
+                printing,
+                items,
+                out_dir,
+                paper,
+                workers=workers,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        return _run_here(
+            printing, items, out_dir, paper, merged=merged, progress=progress, cancelled=cancelled
         )
-    return _run_here(
-        printing, items, out_dir, paper, merged=merged, progress=progress, cancelled=cancelled
-    )
 
 
 def _run_here(

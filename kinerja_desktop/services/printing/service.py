@@ -304,26 +304,22 @@ class PrintingService:
         if not documents:
             return
 
-        def work(session: Session) -> None:
-            for prepared in documents:
-                request = prepared.request
-                repo.add(
-                    session,
-                    StoredPrint(
-                        code=prepared.code,
-                        form=request.form.value,
-                        employee_id=request.employee_id,
-                        unit_id=request.unit_id,
-                        year=request.year,
-                        period_code=request.period_code,
-                        paper=paper.value,
-                        printed_on=request.printed_on,
-                        digest=prepared.digest,
-                        content_json=prepared.canonical,
-                    ),
-                )
-
-        self._db.run(work)
+        stored = [
+            StoredPrint(
+                code=prepared.code,
+                form=prepared.request.form.value,
+                employee_id=prepared.request.employee_id,
+                unit_id=prepared.request.unit_id,
+                year=prepared.request.year,
+                period_code=prepared.request.period_code,
+                paper=paper.value,
+                printed_on=prepared.request.printed_on,
+                digest=prepared.digest,
+                content_json=prepared.canonical,
+            )
+            for prepared in documents
+        ]
+        self._db.run(lambda session: repo.add_many(session, stored))
 
     def issue(
         self, request: PrintRequest, paper: Paper = Paper.A4, out: BinaryIO | None = None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import event
+from sql_statements import statements_of
 
 from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.demo import write_demo
@@ -18,20 +16,6 @@ from kinerja_desktop.services.development.overview import follow_up_check, plans
 
 #: In the JP reminder months, so every branch of the check runs.
 TODAY = date(2026, 11, 28)
-
-
-@contextmanager
-def statements_of(services: AppServices) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: object) -> None:
-        seen.append(str(args[2]))
-
-    event.listen(services.database.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(services.database.engine, "before_cursor_execute", record)
 
 
 def plan_by_plan(services: AppServices, today: date) -> list[AttentionItem]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sql_statements import statements_of
 from sqlalchemy import event
 
 from kinerja_desktop.demo import write_demo
@@ -21,22 +21,6 @@ DAMAGE_TITLE = "Berkas basis data menunjukkan kerusakan"
 NOW = datetime(2026, 11, 28, 9, 0)
 #: What these tests are about: SQLite's whole-file check (a server checks its own pages).
 FILE_CHECK = pytest.mark.sqlite_only(reason="SQLite's quick_check of the file")
-
-
-@contextmanager
-def statements_of(services: AppServices) -> Iterator[list[str]]:
-    """Every SQL statement the services' engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(*args: object) -> None:
-        seen.append(str(args[2]))
-
-    engine = services.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def quick_checks_of_one_load(services: AppServices) -> tuple[int, list[str]]:

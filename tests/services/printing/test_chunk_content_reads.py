@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import event
+from sql_statements import statements_of
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.data.repositories import behaviour as behaviour_repo
@@ -49,22 +47,6 @@ def _requests(office: AppServices, *forms: FormKind) -> list[PrintRequest]:
         period_code="TW3",
     )
     return [item.request for item in items]
-
-
-@contextmanager
-def statements_of(office: AppServices) -> Iterator[list[str]]:
-    """Every SQL statement the office's engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(*args: object) -> None:
-        seen.append(" ".join(str(args[2]).split()))
-
-    engine = office.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def _tables(statements: list[str]) -> Counter[str]:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event
+from sql_statements import statements_of
 
 from kinerja_desktop.demo import write_demo
 from kinerja_desktop.domain.errors import DomainError
@@ -18,22 +16,6 @@ from kinerja_desktop.services.printing import PreparedDocument, PrintRequest
 from kinerja_desktop.services.printing.batch import plan_batch
 
 TODAY = date(2026, 11, 28)
-
-
-@contextmanager
-def statements_of(services: AppServices) -> Iterator[list[str]]:
-    """Every SQL statement the services' engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(*args: object) -> None:
-        seen.append(" ".join(str(args[2]).split()))
-
-    engine = services.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 @pytest.fixture

@@ -8,14 +8,13 @@ before is kept here as the reference, and every filter of a table is run both wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import ColumnElement, Select, event, or_, select
+from sql_statements import statements_of
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import aliased
 
 from kinerja_desktop.data.database import contains_text
@@ -198,22 +197,6 @@ def test_what_the_words_find_is_read_in_the_list_rows(office: AppServices) -> No
         office.staff.units()[0].name,
         True,
     )
-
-
-@contextmanager
-def statements_of(services: AppServices) -> Iterator[list[str]]:
-    """Every SQL statement the services' engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(*args: object) -> None:
-        seen.append(str(args[2]))
-
-    engine = services.database.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_one_search_reads_as_many_statements_for_160_people_as_for_40(tmp_path: Path) -> None:
