@@ -33,7 +33,6 @@ import sqlalchemy
 from machine import machine
 from progress_log import fill_log, working_days
 
-from kinerja_desktop.demo import write_demo
 from kinerja_desktop.services.app_services import open_services
 
 DAY = date(2026, 11, 28)
@@ -120,6 +119,9 @@ def main() -> None:
         return
     try:
         if not office.exists():
+            # Imported here: a measured step's process has no use for the demo's modules.
+            from kinerja_desktop.demo import write_demo
+
             services = open_services(office, today=lambda: DAY)
             started = time.perf_counter()
             write_demo(services.database, employees=args.employees, today=DAY)

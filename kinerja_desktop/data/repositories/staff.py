@@ -412,14 +412,20 @@ def _filtered_ids(staff_filter: StaffFilter) -> Select[int]:
 _ID_BATCH = 300
 
 
-def filtered_ids(session: Session, staff_filter: StaffFilter) -> list[EmployeeId]:
+def filtered_ids(
+    session: Session, staff_filter: StaffFilter, limit: int | None = None
+) -> list[EmployeeId]:
     """The ids of the people ``staff_filter`` finds, in its order: one statement.
 
     Run on the session's connection as a plain select, so no ORM machinery touches each of
-    the up to 20,000 ids; only the ids (ints, which the collector ignores) are kept.
+    the up to 20,000 ids; only the ids (ints, which the collector ignores) are kept. With
+    ``limit``, only the first that many are read.
     """
     found: list[EmployeeId] = []
-    result = session.connection().execute(_filtered_ids(staff_filter)).scalars()
+    query = _filtered_ids(staff_filter)
+    if limit is not None:
+        query = query.limit(limit)
+    result = session.connection().execute(query).scalars()
     for batch in result.partitions(_ID_BATCH):
         # EmployeeId is a NewType over int: the ints are already the right type at run time.
         found.extend(cast("Sequence[EmployeeId]", batch))
@@ -494,7 +500,7 @@ def count_employees(session: Session, *, active_only: bool = True) -> int:
 
 
 def search_people(session: Session, text: str, limit: int) -> list[Employee]:
-    ids = filtered_ids(session, StaffFilter(text=text))[:limit]
+    ids = filtered_ids(session, StaffFilter(text=text), limit)
     rows = session.scalars(select(EmployeeRow).where(EmployeeRow.id.in_(ids)))
     by_id = {row.id: to_employee(row) for row in rows}
     return [by_id[employee_id] for employee_id in ids]

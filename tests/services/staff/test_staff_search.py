@@ -228,3 +228,14 @@ def test_one_search_reads_as_many_statements_for_160_people_as_for_40(tmp_path: 
     # nobody was found).
     assert selects == [2 if people else 1 for people in found[40] + found[160]]
     assert selects.count(2) >= 6
+
+
+@pytest.mark.parametrize("text", ["", "a", "siti", "sinaga", "tidak ada yang bernama ini"])
+def test_a_picker_reads_only_as_many_people_as_it_shows(office: AppServices, text: str) -> None:
+    listed = office.staff.find_ids(StaffFilter(text=text))
+    with statements_of(office) as seen:
+        picked = office.staff.search_people(text, limit=3)
+    assert [person.id for person in picked] == listed[:3]
+    # The first SELECT reads the ids: only three of them, however many match.
+    selects = [sql for sql in seen if sql.startswith("SELECT")]
+    assert " LIMIT " in selects[0]
