@@ -11,7 +11,7 @@ other), so the collector must keep running there, but it spent 7-9 % of a batch'
 full walks went through everything the open app holds (SQLAlchemy, the models, the services),
 and its young walks ran every 700 new objects. `collector_spared` sets what the process held
 before the batch aside (``gc.freeze``) and lets more new objects pile up between walks; a
-batch of 199 forms then spent 0.24-0.31 s in the collector against 0.57-0.72 s.
+batch of 199 forms then spent 0.24-0.37 s in the collector against 0.57-0.72 s.
 """
 
 from __future__ import annotations
