@@ -1,7 +1,7 @@
 """Hand-over package benchmarks: export a whole office, import it into an empty and a full one.
 
 Run with `python benchmarks/bench_handover.py` (`--employees`, `--logging`, `--days`,
-`--keep FOLDER`, `--steps export,new,same`). It writes the demo office (20,000 people by
+`--keep FOLDER`, `--steps export,new,same,copy`). It writes the demo office (20,000 people by
 default) unless `--keep` holds one, gives every tenth active person a daily-progress entry on
 each of the first 60 working days of the year (so the daily log has weight in the package),
 then runs each step in its own process, so each peak is that step's alone:
@@ -9,7 +9,10 @@ then runs each step in its own process, so each peak is that step's alone:
 - ``export``: the whole office to one package (`HandoverService.export`);
 - ``new``: the package into a new, empty database (a new office from a package);
 - ``same``: the package back into the office it came from (every record identical: the
-  preview and the plan over the whole populated office, nothing written).
+  preview and the plan over the whole populated office, nothing written);
+- ``copy``: the same into a fresh copy of the office, previewed first and then imported with
+  that preview, as the app does (``same`` stops at "already received" once the office took
+  the package).
 
 Each step's wall time and peak memory (max RSS of its process, from `wait4`) are printed as a
 Markdown table for docs/benchmarks.md.
@@ -58,6 +61,15 @@ def run_step(step: str, office: Path, package: Path, scratch: Path) -> None:
         services = open_services(target, today=lambda: DAY)
         imported = services.handover.apply(package, back_up=False, now=NOW)
         print(f"{imported.added} added")
+    elif step == "copy":
+        # A fresh copy of the office each time (the office itself may have taken the package
+        # already), previewed and then imported as the app does.
+        target = scratch / "salinan.sqlite"
+        shutil.copyfile(office, target)
+        services = open_services(target, create=False, today=lambda: DAY)
+        preview = services.handover.preview(package)
+        imported = services.handover.apply(package, back_up=False, now=NOW, preview=preview)
+        print(f"{imported.identical} identical, {imported.added} added")
     else:
         services = open_services(office, create=False, today=lambda: DAY)
         imported = services.handover.apply(package, back_up=False, now=NOW)
@@ -152,6 +164,7 @@ def main() -> None:
             "export": "export, whole office",
             "new": "import into a new office",
             "same": "import into the same office (all identical)",
+            "copy": "preview and import into a copy of the same office (all identical)",
         }
         for step, seconds, cpu, peak, load in rows:
             print(

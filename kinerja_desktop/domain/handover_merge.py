@@ -6,6 +6,7 @@ Nothing here decides a conflict: the user chooses per record, "keep ours" or "ta
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -13,6 +14,7 @@ from typing import Any
 
 from kinerja_desktop.domain.handover_progress import approved
 from kinerja_desktop.domain.handover_records import Aggregate, Kind
+from kinerja_desktop.domain.handover_table import RecordTable, kinds_of, of_kind
 from kinerja_desktop.domain.hierarchy import supervisor_cycle
 
 MISSING = "—"
@@ -111,20 +113,21 @@ class KindCount:
 class MergePlan:
     """What importing a package would do, before anything is written."""
 
-    new: tuple[Aggregate, ...]
-    identical: tuple[Aggregate, ...]
+    #: A package's records kept as a table (a large package) are its places in the table.
+    new: Sequence[Aggregate]
+    identical: Sequence[Aggregate]
     conflicts: tuple[Conflict, ...]
 
     def counts(self) -> list[KindCount]:
         """Per kind, in writing order, only the kinds the package has."""
-        result = []
-        for kind in Kind:
-            new = sum(1 for a in self.new if a.kind is kind)
-            same = sum(1 for a in self.identical if a.kind is kind)
-            clash = sum(1 for c in self.conflicts if c.kind is kind)
-            if new or same or clash:
-                result.append(KindCount(kind, new, same, clash))
-        return result
+        new = Counter(kinds_of(self.new))
+        same = Counter(kinds_of(self.identical))
+        clash = Counter(conflict.kind for conflict in self.conflicts)
+        return [
+            KindCount(kind, new[kind], same[kind], clash[kind])
+            for kind in Kind
+            if new[kind] or same[kind] or clash[kind]
+        ]
 
     @property
     def changes_nothing(self) -> bool:
@@ -149,36 +152,47 @@ def plan_merge(
     ``ours`` is gone through once and only those that differ from the package's are kept
     (the last of a repeated key counts), through ``keep`` when given (to pack them), so ours
     may be built as they are read: a whole office's, which a large package touches, never
-    sits in memory at once (issue 14).
+    sits in memory at once (issue 14). A package's records kept as a :class:`RecordTable`
+    are looked up in it and the plan holds their places; only the conflicts' are built.
     """
-    places: dict[Kind, dict[str, int]] = {}
-    for at, aggregate in enumerate(theirs):
-        places.setdefault(aggregate.kind, {})[aggregate.key] = at
+    if isinstance(theirs, RecordTable):
+        find, digest_at = theirs.find, theirs.digest_at
+    else:
+        places: dict[Kind, dict[str, int]] = {}
+        for at, aggregate in enumerate(theirs):
+            places.setdefault(aggregate.kind, {})[aggregate.key] = at
+
+        def find(kind: Kind, key: str) -> int | None:
+            return places.get(kind, {}).get(key)
+
+        def digest_at(at: int) -> str:
+            return theirs[at].digest
+
     # Per package place: 0 new, 1 the same as ours, 2 ours differs (ours kept in ``differ``).
     found_as = bytearray(len(theirs))
     differ: dict[int, Aggregate] = {}
     for aggregate in ours:
-        place = places.get(aggregate.kind, {}).get(aggregate.key)
+        place = find(aggregate.kind, aggregate.key)
         if place is None:
             continue
-        if theirs[place].digest == aggregate.digest:
+        if digest_at(place) == aggregate.digest:
             found_as[place] = 1
             differ.pop(place, None)
         else:
             found_as[place] = 2
             differ[place] = aggregate if keep is None else keep(aggregate)
-    del places
-    new, identical, conflicts = [], [], []
-    for at, aggregate in enumerate(theirs):
-        if found_as[at] == 0:
-            new.append(aggregate)
-        elif found_as[at] == 1:
-            identical.append(aggregate)
-        else:
-            existing = differ[at]
-            diffs = field_diffs(existing.content, aggregate.content)
-            conflicts.append(Conflict(existing, aggregate, diffs))
-    return MergePlan(tuple(new), tuple(identical), tuple(conflicts))
+    conflicts = []
+    for at in sorted(differ):
+        existing, aggregate = differ[at], theirs[at]
+        diffs = field_diffs(existing.content, aggregate.content)
+        conflicts.append(Conflict(existing, aggregate, diffs))
+    new = (at for at, found in enumerate(found_as) if found == 0)
+    identical = (at for at, found in enumerate(found_as) if found == 1)
+    if isinstance(theirs, RecordTable):
+        return MergePlan(theirs.subset(new), theirs.subset(identical), tuple(conflicts))
+    return MergePlan(
+        tuple(theirs[at] for at in new), tuple(theirs[at] for at in identical), tuple(conflicts)
+    )
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, str]:
@@ -252,20 +266,19 @@ def _nip_of(value: Any) -> str | None:
 def penilai_of(aggregates: Iterable[Aggregate]) -> dict[str, str | None]:
     """NIP -> the penilai's NIP, from employee aggregates (anything malformed is skipped)."""
     found: dict[str, str | None] = {}
-    for aggregate in aggregates:
-        if aggregate.kind is Kind.EMPLOYEE:
-            nip = _nip_of(aggregate.content.get("nip"))
-            if nip is not None:
-                found[nip] = _nip_of(aggregate.content.get("penilai"))
+    for aggregate in of_kind(aggregates, Kind.EMPLOYEE):
+        nip = _nip_of(aggregate.content.get("nip"))
+        if nip is not None:
+            found[nip] = _nip_of(aggregate.content.get("penilai"))
     return found
 
 
 def names_of(aggregates: Iterable[Aggregate]) -> dict[str, str]:
     """NIP -> name, from employee aggregates, to name the people of a loop."""
     found: dict[str, str] = {}
-    for aggregate in aggregates:
+    for aggregate in of_kind(aggregates, Kind.EMPLOYEE):
         nip, name = aggregate.content.get("nip"), aggregate.content.get("name")
-        if aggregate.kind is Kind.EMPLOYEE and isinstance(nip, str) and isinstance(name, str):
+        if isinstance(nip, str) and isinstance(name, str):
             found[nip] = name
     return found
 

@@ -12,6 +12,7 @@ digests, so a hand-over package the unit sends back later finds them identical.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from kinerja_desktop.domain.handover_aggregate import Aggregate, Kind, Row, Tables
@@ -71,6 +72,6 @@ def build_prefill(tables: Tables, unit_path: tuple[str, ...] | None, year: int) 
     ]
 
 
-def not_prefill(aggregates: list[Aggregate] | tuple[Aggregate, ...]) -> Kind | None:
-    """The first kind among ``aggregates`` that a prefill package does not carry, or None."""
-    return next((a.kind for a in aggregates if a.kind not in PREFILL_KINDS), None)
+def not_prefill(kinds: Iterable[Kind]) -> Kind | None:
+    """The first of ``kinds`` (a package's records') that a prefill package does not carry."""
+    return next((kind for kind in kinds if kind not in PREFILL_KINDS), None)

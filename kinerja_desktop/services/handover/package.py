@@ -46,7 +46,8 @@ from kinerja_desktop.domain.handover_records import (
     canonical_json,
     evidence_files,
 )
-from kinerja_desktop.services.handover.record_spool import RecordSpool
+from kinerja_desktop.domain.handover_table import kinds_of
+from kinerja_desktop.services.handover.record_spool import SpooledRecords
 from kinerja_desktop.services.platform import signing
 from kinerja_desktop.services.platform.evidence_store import MAX_EVIDENCE_BYTES
 
@@ -170,7 +171,8 @@ class Package:
 
     path: Path
     manifest: Manifest
-    aggregates: tuple[Aggregate, ...]
+    #: In kind order; a large package's kept as a table (:class:`SpooledRecords`).
+    aggregates: Sequence[Aggregate]
     #: Evidence stored name -> the zip member holding it.
     evidence: Mapping[str, Member]
     #: SHA-256 of the whole file as read: the same package received twice has the same one.
@@ -414,15 +416,24 @@ class _Records:
         self.evidence: dict[str, str] = {}
         self._check = check
         self.pack = pack
-        self._spool = RecordSpool() if pack else None
+        #: A large package's records, as columns (their contents packed in a spool).
+        self.table = SpooledRecords() if pack else None
 
     def take(self, aggregate: Aggregate, canonical: bytes) -> None:
         if self._check is not None:
             self.problems += self._check(aggregate)
         self.evidence.update(evidence_files((aggregate,)))
-        if self._spool is not None:
-            aggregate = self._spool.aggregate(aggregate, canonical)
-        self.kept.append(aggregate)
+        if self.table is not None:
+            self.table.append(aggregate, canonical)
+        else:
+            self.kept.append(aggregate)
+
+    def records(self) -> Sequence[Aggregate]:
+        """Every record, in kind order (each kind's in the package's order)."""
+        if self.table is not None:
+            return self.table.finish()
+        order = {kind: position for position, kind in enumerate(Kind)}
+        return tuple(sorted(self.kept, key=lambda a: order[a.kind]))
 
 
 def _read(
@@ -461,19 +472,17 @@ def _read(
         else:
             raise _refuse(f"Berkas '{member.name}' tidak dikenal dalam paket serah terima.")
     _check_evidence_named(records.evidence, evidence, manifest)
-    aggregates = records.kept
-    stray = not_prefill(aggregates) if manifest.is_prefill else None
+    aggregates = records.records()
+    stray = not_prefill(kinds_of(aggregates)) if manifest.is_prefill else None
     if stray is not None:
         raise _refuse(
             f"Paket ini disebut paket isian awal, tetapi berisi {stray.label.lower()}, yang "
             "tidak termasuk isian awal."
         )
-    order = {kind: position for position, kind in enumerate(Kind)}
-    aggregates.sort(key=lambda a: order[a.kind])
     return Package(
         path,
         manifest,
-        tuple(aggregates),
+        aggregates,
         evidence,
         sha256,
         named_evidence=records.evidence,

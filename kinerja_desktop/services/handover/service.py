@@ -9,6 +9,7 @@ by a failed import is harmless (content-addressed, never referenced).
 
 from __future__ import annotations
 
+import heapq
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -647,7 +648,7 @@ class HandoverService:
             copied = self._copy_evidence(session, package)
             writer = Writer(session, against.ids, replaced)
             try:
-                self._write(writer, [*plan.new, *(c.theirs for c in taken)])
+                self._write(writer, plan.new, [c.theirs for c in taken])
             except (KeyError, TypeError, IndexError, ValueError, AttributeError) as error:
                 raise PackageRefusedError(
                     f"Isi paket tidak sesuai dengan format catatan ({type(error).__name__}: "
@@ -714,9 +715,16 @@ class HandoverService:
             ) from error
 
     @staticmethod
-    def _write(writer: Writer, aggregates: list[Aggregate]) -> None:
+    def _write(writer: Writer, new: Iterable[Aggregate], taken: list[Aggregate]) -> None:
+        """Write the new records and those taken from the package, in kind order.
+
+        The new ones are in kind order already (the package's records are) and are built one
+        at a time as they are written: a large package's are read back from its table, and
+        never all held at once.
+        """
         order = {kind: position for position, kind in enumerate(Kind)}
-        for aggregate in sorted(aggregates, key=lambda a: order[a.kind]):
+        taken = sorted(taken, key=lambda a: order[a.kind])
+        for aggregate in heapq.merge(new, taken, key=lambda a: order[a.kind]):
             writer.write(aggregate)
         writer.finish()
 
