@@ -27,6 +27,7 @@ from kinerja_desktop.data.repositories import handover as repo
 from kinerja_desktop.data.repositories import handover_batches as batches
 from kinerja_desktop.data.repositories import handover_ledger as ledger
 from kinerja_desktop.data.repositories import handover_scoped as scoped
+from kinerja_desktop.data.repositories import staff as staff_repo
 from kinerja_desktop.domain.access import Capability
 from kinerja_desktop.domain.backup_rotation import BackupKind
 from kinerja_desktop.domain.errors import DomainError, StorageError, ValidationError
@@ -60,6 +61,7 @@ from kinerja_desktop.domain.handover_records import (
 )
 from kinerja_desktop.domain.handover_scope import PackageReferences, package_references
 from kinerja_desktop.domain.handover_sealed import SignedPeriods, held, held_reason, signed_period
+from kinerja_desktop.domain.handover_table import kinds_of
 from kinerja_desktop.services.accounts.access_guard import AccessGuard
 from kinerja_desktop.services.handover import ekinerja
 from kinerja_desktop.services.handover.apply import Ids, Writer
@@ -313,6 +315,24 @@ class _Against:
     ids: Ids
     #: Our signed evaluations, which an unattended import keeps.
     signed: SignedPeriods
+
+
+#: A package carrying at least this share of the office's people is compared with the whole
+#: office read a batch at a time, not by key: by key, everything of ours it touches is built
+#: and held at once (a 2,000-person office's own package peaked at 633 MB that way, 317 MB
+#: the other; docs/benchmarks.md, hand-over round 11).
+WHOLE_OFFICE_SHARE = 0.5
+
+
+def _touches_most(session: Session, package: Package) -> bool:
+    """Whether the package touches so much of the office that ours are read whole, in batches.
+
+    A large package (kept packed) always does.
+    """
+    if package.packed:
+        return True
+    people = sum(1 for kind in kinds_of(package.aggregates) if kind is Kind.EMPLOYEE)
+    return people >= WHOLE_OFFICE_SHARE * staff_repo.count_employees(session, active_only=False)
 
 
 class HandoverService:
@@ -763,10 +783,10 @@ class HandoverService:
         """
         if scoped.holds_nothing(session):
             return []  # a new office: working out the package's references would find nothing
-        if package.packed:
-            # A large package touches much of the office: ours are built a batch of SKPs at a
-            # time as an export builds them (issue 14). The records under the package's keys
-            # are the same (tests/services/handover/test_handover_export_batches.py).
+        if _touches_most(session, package):
+            # Ours are built a batch of SKPs at a time as an export builds them (issue 14).
+            # The records under the package's keys are the same
+            # (tests/services/handover/test_handover_export_batches.py).
             outline = batches.read_outline(session).tables
             return iter_aggregates(outline, Scope(), batches.BatchReader(session))
         # The same package's references again (apply after its preview) are not worked out

@@ -26,6 +26,7 @@ from kinerja_desktop.domain.handover_merge import plan_merge
 from kinerja_desktop.domain.handover_records import Aggregate, Kind, Scope, build_aggregates
 from kinerja_desktop.domain.handover_scope import package_references
 from kinerja_desktop.services.app_services import AppServices, open_services
+from kinerja_desktop.services.handover import service as handover_service
 from kinerja_desktop.services.handover.apply import Ids
 
 Triple = tuple[Kind, str, str]
@@ -213,7 +214,12 @@ def _statements(services: AppServices, action: Callable[[], object]) -> int:
     return len(statements)
 
 
-def test_a_previews_statements_do_not_grow_with_the_office(tmp_path: Path) -> None:
+def test_a_previews_statements_do_not_grow_with_the_office(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # By key, whatever share of the hub's people the package carries (with 40 it carries all
+    # of them, and would be compared with the whole hub: test_whole_office_compare.py).
+    monkeypatch.setattr(handover_service, "WHOLE_OFFICE_SHARE", float("inf"))
     day = date(2026, 11, 28)
     sender = open_services(tmp_path / "opd" / "kantor.sqlite", today=lambda: day)
     write_demo(sender.database, today=day, employees=40)
