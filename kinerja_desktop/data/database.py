@@ -392,6 +392,11 @@ def _note_written_table(
             written.add(name)
 
 
+def _close_when_returned(dbapi_connection: Any, _record: object) -> None:
+    if dbapi_connection is not None:  # None: already invalidated
+        dbapi_connection.close()
+
+
 class Database:
     """An open database file: the engine and a factory for sessions.
 
@@ -570,7 +575,18 @@ class Database:
         return None
 
     def dispose(self) -> None:
+        """Close the connections: the idle ones now, one still in use when it is given back.
+
+        A read on a background thread (a page still loading when its window closes) may
+        hold a connection at this moment. SQLAlchemy closes only the idle ones and leaves that
+        one in the retired pool when it comes back, open until the garbage collector finds
+        it: a file kept open (which Windows will not let a restore replace), or a session
+        left open on the server.
+        """
+        retired = self.engine.pool
         self.engine.dispose()
+        # Listened to after the dispose: the engine's new pool copied the listeners it had.
+        event.listen(retired, "checkin", _close_when_returned)
 
     def quick_check_once(self, session: Session) -> tuple[str, ...]:
         """The verdict of :func:`quick_check`, read with ``session`` (one of this Database's)."""

@@ -172,6 +172,25 @@ def test_reading_is_not_blocked_by_another_writer(database: Database, db_path: P
         other.execute("ROLLBACK")
 
 
+def test_a_connection_in_use_at_dispose_is_closed_when_given_back(db_path: Path) -> None:
+    # A page still loading on a background thread when its window closes: the file must not
+    # stay open (Windows would not let a restore replace it) until the collector finds it.
+    database = open_database(db_path)
+    with database.reading() as session:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        database.dispose()
+        assert session.execute(text("SELECT count(*) FROM units")).scalar() == 0
+    with pytest.raises(sqlite3.ProgrammingError):
+        raw.execute("SELECT 1")
+
+    # The engine itself still works, and its new connections stay open between sessions.
+    with database.reading() as session:
+        again = session.connection().connection.dbapi_connection
+    assert again is not None and again.execute("SELECT 1").fetchone() == (1,)
+    database.dispose()
+
+
 def test_begin_statements_are_immediate_for_writes_and_deferred_for_reads(
     database: Database,
 ) -> None:

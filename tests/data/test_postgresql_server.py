@@ -136,6 +136,19 @@ def test_writes_are_serializable_and_reads_a_read_only_snapshot(
         assert setting(session, "transaction_read_only") == "on"
 
 
+def test_a_connection_in_use_at_dispose_is_closed_when_given_back(
+    empty_url: URL, tmp_path: Path
+) -> None:
+    # Else it stays open in the retired pool, a session on the server, until collected.
+    database = open_server_database(empty_url, tmp_path / "kantor")
+    with database.reading() as session:
+        raw = session.connection().connection.dbapi_connection
+        database.dispose()
+        session.execute(text("SELECT 1"))
+    assert raw is not None and raw.closed
+    database.dispose()
+
+
 def test_a_write_inside_reading_is_refused_by_the_server(server_database: Database) -> None:
     with (
         pytest.raises(Exception, match="read-only transaction") as raised,

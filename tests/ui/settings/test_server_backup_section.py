@@ -17,6 +17,7 @@ from sqlalchemy import URL
 from kinerja_desktop.services.app_services import AppServices, open_services
 from kinerja_desktop.ui.application import windows_with_daily_backup
 from kinerja_desktop.ui.settings.page import SettingsPage
+from kinerja_desktop.ui.workers import wait_for_background_work
 
 TODAY = date(2026, 11, 28)
 
@@ -25,6 +26,7 @@ TODAY = date(2026, 11, 28)
 def on_server(server_url: URL, tmp_path: Path) -> Iterator[AppServices]:
     services = open_services(tmp_path / "kantor", server=server_url)
     yield services
+    wait_for_background_work()  # as the app does: a window's page may still be reading
     services.close()
 
 

@@ -19,6 +19,7 @@ from kinerja_desktop.services.platform.server_passwords import KEYRING_SERVICE, 
 from kinerja_desktop.ui import application
 from kinerja_desktop.ui.settings import server_start
 from kinerja_desktop.ui.settings.server_password_dialog import ServerPasswordDialog
+from kinerja_desktop.ui.workers import wait_for_background_work
 
 __all__ = ["tcp_server"]  # the fixture, for the tests below
 
@@ -173,4 +174,5 @@ def test_the_window_names_the_server_not_the_local_folder(
         assert str(default_database_path().parent) not in shown
         assert profile.database in window.windowTitle()
     finally:
+        wait_for_background_work()  # as the app does: Beranda may still be reading
         services.close()
