@@ -146,9 +146,20 @@ BARE_FONT = "BareSans"
 
 
 def register_bare_font() -> None:
+    """Register the bare script's own, unaltered `TTFont` of the app's regular face.
+
+    reportlab registers a second font of a face it already has as the first font object
+    (`pdfmetrics.registerFont` looks fonts up by the face's name): without a face name of its
+    own, the bare script drew with the app's font and all that `reports.fonts` adds to it
+    (until round 12 it did).
+    """
     if BARE_FONT not in pdfmetrics.getRegisteredFontNames():
-        path = resource_path("fonts") / "DejaVuSansCondensed.ttf"
-        pdfmetrics.registerFont(TTFont(BARE_FONT, str(path)))
+        font = TTFont(BARE_FONT, str(resource_path("fonts") / "DejaVuSansCondensed.ttf"))
+        font.face.name = BARE_FONT.encode("ascii")
+        pdfmetrics.registerFont(font)
+    registered = pdfmetrics.getFont(BARE_FONT)
+    assert registered.fontName == BARE_FONT and type(registered) is TTFont, registered
+    assert "stringWidth" not in vars(registered), "the bare font must be reportlab's own"
 
 
 def bare_pdf(form: dict[str, Any]) -> bytes:
